@@ -1,0 +1,50 @@
+# Lion Rock: the two set-up commands are `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test check lint typecheck system-deps install bench clean
+
+# pyicu (needed by followthemoney) has no wheel: it builds against Debian's ICU.
+system-deps:
+	@pkg-config --exists icu-uc 2>/dev/null && command -v g++ >/dev/null || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libicu-dev pkg-config build-essential python3-venv >/dev/null; }
+
+$(STAMP): pyproject.toml | system-deps
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Install, load the bundled record into the default SQLite store, and serve the app.
+run: install
+	$(VENV)/bin/lionrock init
+	$(VENV)/bin/lionrock serve --host $(HOST) --port $(PORT)
+
+# Install with the dev extras, make sure PostgreSQL is up, and run the whole suite.
+test: install
+	scripts/ensure-postgres.sh
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check lionrock tests bench scripts
+	$(VENV)/bin/ruff format --check lionrock tests bench scripts
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+check: lint typecheck test
+
+bench: install
+	$(PY) bench/load.py
+	$(PY) bench/search.py
+
+clean:
+	rm -rf $(VENV) lionrock-data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,247 @@
+"""The `lionrock` command: each command parses, calls the library, and reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from lionrock import __version__
+from lionrock.bundled import bundled_files
+from lionrock.errors import LionRockError
+from lionrock.export import EXPORTERS, export_store
+from lionrock.settings import Settings
+from lionrock.sources import FORMATS, Defaults, Record, load_records, read_records
+from lionrock.stats import compute_stats
+from lionrock.store import Store, citation
+
+console = Console(stderr=True)
+
+
+def _store(ctx: click.Context) -> Store:
+    settings: Settings = ctx.obj
+    try:
+        return Store(settings.database_url)
+    except Exception as exc:  # a bad URL or an unreachable server
+        message = f"cannot open the store at {settings.database_url}: {exc}"
+        raise click.ClickException(message) from exc
+
+
+def _progress(records: Iterator[Record], label: str) -> Iterator[Record]:
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+        for record in records:
+            progress.advance(task)
+            yield record
+
+
+def _load(store: Store, paths: list[str], defaults: Defaults, fmt: str | None) -> None:
+    try:
+        report = load_records(
+            store, _progress(read_records(paths, defaults=defaults, format=fmt), "loading")
+        )
+    except LionRockError as exc:
+        raise click.ClickException(f"nothing was loaded:\n{exc}") from exc
+    click.echo(f"loaded {report.facts} facts on {report.entities} entities "
+               f"from {len(paths)} file(s)")  # fmt: skip
+
+
+@click.group()
+@click.version_option(__version__, prog_name="lionrock")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Lion Rock: a cited record of Hong Kong's crackdown.
+
+    The store is set by LIONROCK_HOME (default ./lionrock-data) or LIONROCK_DATABASE_URL.
+
+    Example: lionrock init && lionrock search 家超
+    """
+    ctx.obj = Settings.from_env()
+
+
+@main.command()
+@click.option("--empty", is_flag=True, help="Create the store without the bundled record.")
+@click.pass_context
+def init(ctx: click.Context, empty: bool) -> None:
+    """Create the store and load the bundled Hong Kong record.
+
+    Loading is idempotent: running it again updates facts in place.
+
+    Example: lionrock init
+    """
+    store = _store(ctx)
+    if empty:
+        click.echo(f"created an empty store at {ctx.obj.database_url}")
+        return
+    _load(store, [str(p) for p in bundled_files()], Defaults(review="published"), None)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Input format; by default, from the file name.")  # fmt: skip
+@click.option("--source", "source_id", default=None,
+              help="Source ID cited by values that name none (plain FtM, CSV).")  # fmt: skip
+@click.option("--review", type=click.Choice(["draft", "published"]), default="draft",
+              show_default=True, help="Review state of values that state none.")  # fmt: skip
+@click.option("--recorded-by", default="cli", show_default=True,
+              help="Who recorded the values, where the input does not say.")  # fmt: skip
+@click.pass_context
+def load(ctx: click.Context, files: tuple[str, ...], fmt: str | None, source_id: str | None,
+         review: str, recorded_by: str) -> None:  # fmt: skip
+    """Load FtM JSON lines, project YAML, statements CSV or an OFAC SDN CSV.
+
+    All files load in one transaction: on any error nothing is written, and the error
+    names the file, the line and the field.
+
+    Example: lionrock load export.ftm.json --source src-my-report
+    """
+    defaults = Defaults(review=review, recorded_by=recorded_by, source_id=source_id)
+    _load(_store(ctx), list(files), defaults, fmt)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORTERS), default="ftm",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
+              help="Output file (default: standard output).")  # fmt: skip
+@click.option("--published-only", is_flag=True, help="Leave out drafts.")
+@click.option("--schema", default=None, help="Only entities of this schema.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str, published_only: bool,
+           schema: str | None) -> None:  # fmt: skip
+    """Export the record as FtM JSON lines, a CSV table or statements CSV.
+
+    The CSV table carries each entity's ID and URL and the URLs of its sources.
+
+    Example: lionrock export --format csv -o record.csv
+    """
+    store = _store(ctx)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        count = export_store(store, out, format=fmt, base_url=ctx.obj.base_url,
+                             published_only=published_only, schema=schema)  # fmt: skip
+    if output != "-":
+        click.echo(f"exported {count} entities to {output}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 200))
+@click.pass_context
+def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
+    """Search names, aliases and text, in English and Chinese.
+
+    Example: lionrock search 家超
+    """
+    hits = _store(ctx).search(query, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no results")
+        return
+    table = Table("entity", "schema", "id", "matched")
+    for hit in hits:
+        table.add_row(hit.caption, hit.schema, hit.entity_id, f"{hit.prop}: {hit.matched}")
+    Console().print(table)
+
+
+@main.command()
+@click.argument("entity_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
+    """Show an entity: every fact with its citation.
+
+    Example: lionrock show ofac-29250
+    """
+    store = _store(ctx)
+    entity = store.entity(entity_id)
+    if entity is None:
+        raise click.ClickException(f"no entity with ID {entity_id!r}")
+    sources = {s.id: s for s in store.iter_entities(ids={f.source_id for f in entity.facts})}
+
+    facts = [
+        {**f.to_dict(), "source": citation(f.source_id, sources.get(f.source_id))}
+        for f in entity.facts
+    ]
+    if as_json:
+        data = {"id": entity.id, "schema": entity.schema, "caption": entity.caption,
+                "facts": facts}  # fmt: skip
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{entity.caption}  [{entity.schema}]  {entity.id}")
+    for fact in facts:
+        src = fact["source"]
+        lang = f" [{fact['lang']}]" if fact["lang"] else ""
+        flag = " (ALLEGED)" if fact["status"] == "alleged" else ""
+        draft = " (draft)" if fact["review"] == "draft" else ""
+        click.echo(f"  {fact['prop']}: {fact['value']}{lang}{flag}{draft}")
+        where = ", ".join(str(x) for x in (src["publisher"], src["date"], src["url"]) if x)
+        click.echo(f"      source: {src['title'] or src['id']} ({where})")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Counts by schema, custody status, events per year, case outcomes, sanctions, and
+    facts without a source (which must be 0).
+
+    Example: lionrock stats --json
+    """
+    data = compute_stats(_store(ctx))
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = Console()
+    out.print(f"{data['entities']} entities, {data['facts']} facts, "
+              f"{data['facts_without_source']} without a source")  # fmt: skip
+    for title, rows in (("schema", data["schemata"]), ("custody status", data["custody_status"]),
+                        ("events per year", data["events_per_year"]),
+                        ("sanctions (country:program)",
+                         {k: v["persons"] for k, v in data["sanctions"].items()})):  # fmt: skip
+        table = Table(title, "count")
+        for key, value in rows.items():
+            table.add_row(str(key), str(value))
+        out.print(table)
+    for case in data["cases"]:
+        out.print(f"{case['name']}: {case['defendants']} defendants; pleas {case['pleas']}; "
+                  f"verdicts {case['verdicts']}")  # fmt: skip
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web app (read-only for now). Access logs are off: no client IP is
+    logged.
+
+    Example: lionrock serve --port 8000
+    """
+    import uvicorn
+
+    from lionrock.web import create_app
+
+    app = create_app(ctx.obj)
+    click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
+    uvicorn.run(app, host=host, port=port, access_log=False, server_header=False,
+                log_level="warning")  # fmt: skip
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Settings, read once from the environment (see docs/settings.md).
+
+- `LIONROCK_HOME`: the folder of the default SQLite store (default `./lionrock-data`).
+- `LIONROCK_DATABASE_URL`: a SQLAlchemy URL; `postgresql://...` selects PostgreSQL.
+- `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENV_HOME = "LIONROCK_HOME"
+ENV_DATABASE_URL = "LIONROCK_DATABASE_URL"
+ENV_BASE_URL = "LIONROCK_BASE_URL"
+
+
+def normalize_database_url(url: str) -> str:
+    """Pick the psycopg 3 driver for plain `postgresql://` URLs.
+
+    Example: `normalize_database_url("postgresql://localhost/test")`
+    returns `"postgresql+psycopg://localhost/test"`.
+    """
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Where the store lives and how the app presents itself.
+
+    Example: `Settings.from_env().database_url`.
+    """
+
+    home: Path = field(default_factory=lambda: Path("lionrock-data"))
+    database_url: str = ""
+    base_url: str = "http://127.0.0.1:8000"
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            object.__setattr__(
+                self, "database_url", f"sqlite:///{(self.home / 'lionrock.db').as_posix()}"
+            )
+        object.__setattr__(self, "database_url", normalize_database_url(self.database_url))
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Read the settings from `LIONROCK_*` environment variables."""
+        home = Path(os.environ.get(ENV_HOME) or "lionrock-data")
+        return cls(
+            home=home,
+            database_url=os.environ.get(ENV_DATABASE_URL, ""),
+            base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
+        )

@@ -1,0 +1,240 @@
+"""Validate records from any importer and write them to the Store in one transaction.
+
+Nothing is written unless everything is valid: each value parses as its property's type,
+each fact cites a source, each entity has its required properties and a consistent
+schema, and each reference points to an entity that exists. Problems name the file, the
+line and the field; up to MAX_PROBLEMS are gathered before giving up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from followthemoney.types import registry
+
+from lionrock.errors import LoadError, Location, Problem
+from lionrock.model import REVIEW_STATES, STATUSES, Fact, SchemaSpec, get_model
+from lionrock.sources import ftm, ofac_sdn, project_yaml, statements_csv
+from lionrock.sources._records import Defaults, Record
+from lionrock.store import Store, Writer, utcnow
+
+MAX_PROBLEMS = 50
+BATCH = 5000
+LANG_TYPES = frozenset({"name", "string", "text", "address"})
+SOURCE_REQUIRED = (("title",), ("publisher",), ("publishedAt", "date", "retrievedAt"))
+
+Reader = Callable[[str, Defaults], Iterator[Record]]
+FORMATS: dict[str, Reader] = {
+    "yaml": project_yaml.rows,
+    "ftm": ftm.rows,
+    "statements": statements_csv.rows,
+    "ofac-sdn": ofac_sdn.rows,
+}
+
+
+def detect_format(path: str) -> str:
+    """The format of a file, from its name.
+
+    Example: `detect_format("export.ftm.json")` returns `"ftm"`.
+    """
+    name = Path(path).name.lower()
+    if name.endswith((".yaml", ".yml")):
+        return "yaml"
+    if name.endswith((".json", ".jsonl", ".ndjson")):
+        return "ftm"
+    if name.endswith(".csv"):
+        return "ofac-sdn" if "ofac-sdn" in name else "statements"
+    raise LoadError([Problem(Location(path), "unknown format; give --format")])
+
+
+@dataclass
+class LoadReport:
+    """What a load wrote."""
+
+    files: list[str] = field(default_factory=list)
+    facts: int = 0
+    entities: int = 0
+
+
+@dataclass
+class _Seen:
+    schema: SchemaSpec
+    location: Location
+    props: set[str] = field(default_factory=set)
+
+
+class _Validator:
+    def __init__(self) -> None:
+        self.model = get_model()
+        self.problems: list[Problem] = []
+        self.entities: dict[str, _Seen] = {}
+        self.refs: list[tuple[str, str | None, Location]] = []
+        self.cited: dict[str, Location] = {}
+
+    def problem(self, location: Location, message: str) -> None:
+        self.problems.append(Problem(location, message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise LoadError(self.problems)
+
+    def fact(self, rec: Record) -> Fact | None:
+        loc = rec.location
+        schema = self.model.get(rec.schema)
+        if schema is None:
+            self.problem(Location(loc.path, loc.line, "schema"), f"unknown schema {rec.schema!r}")
+            return None
+        if registry.entity.clean(rec.entity_id) != rec.entity_id or len(rec.entity_id) > 255:
+            self.problem(Location(loc.path, loc.line, "id"), f"invalid ID {rec.entity_id!r}")
+            return None
+        seen = self.entities.get(rec.entity_id)
+        if seen is None:
+            seen = self.entities[rec.entity_id] = _Seen(schema, loc)
+        else:
+            common = self.model.common_schema(seen.schema, schema)
+            if common is None:
+                message = f"{rec.entity_id} is a {seen.schema.name}, not a {schema.name}"
+                self.problem(Location(loc.path, loc.line, "schema"), message)
+                return None
+            seen.schema = common
+        prop = schema.properties.get(rec.prop)
+        if prop is None:
+            self.problem(loc, f"unknown property {rec.prop!r} of schema {schema.name}")
+            return None
+        try:
+            value = self.model.clean(schema, prop, rec.value)
+        except ValueError as exc:
+            self.problem(loc, str(exc))
+            return None
+        if not rec.source_id:
+            self.problem(loc, "this fact has no source; every fact must cite one")
+            return None
+        if rec.status not in STATUSES:
+            self.problem(loc, f"status {rec.status!r} is not one of {', '.join(STATUSES)}")
+            return None
+        if rec.review not in REVIEW_STATES:
+            self.problem(loc, f"review {rec.review!r} is not one of {', '.join(REVIEW_STATES)}")
+            return None
+        lang = rec.lang if prop.type in LANG_TYPES else None
+        if lang is not None and registry.language.clean(lang) is None:
+            self.problem(loc, f"language {lang!r} is not an ISO 639-3 code")
+            return None
+        if prop.is_entity:
+            self.refs.append((value, prop.range, loc))
+        self.cited.setdefault(rec.source_id, loc)
+        seen.props.add(prop.name)
+        return Fact(
+            entity_id=rec.entity_id,
+            schema=schema.name,
+            prop=prop.name,
+            value=value,
+            source_id=rec.source_id,
+            status=rec.status,
+            review=rec.review,
+            lang=lang,
+            original_value=rec.original_value,
+            recorded_by=rec.recorded_by or "unknown",
+            recorded_at=rec.recorded_at,
+        )
+
+    def finish(self, writer: Writer) -> dict[str, str]:
+        """Check the load as a whole against the store; return each entity's schema."""
+        stored = writer.schemata_of(set(self.entities) | {t for t, _, _ in self.refs}
+                                    | set(self.cited))  # fmt: skip
+        stored_props = writer.props_of(self.entities)
+        final: dict[str, SchemaSpec] = {}
+        for eid, seen in self.entities.items():
+            schema = seen.schema
+            old = self.model.get(stored.get(eid, "")) if eid in stored else None
+            if old is not None:
+                common = self.model.common_schema(old, schema)
+                if common is None:
+                    message = f"{eid} is stored as a {old.name}, not a {schema.name}"
+                    self.problem(Location(seen.location.path, seen.location.line, "schema"),
+                                 message)  # fmt: skip
+                    continue
+                schema = common
+            final[eid] = schema
+            present = seen.props | stored_props.get(eid, set())
+            for missing in self.model.missing_required(schema, present):
+                message = f"{schema.name} {eid} lacks required property {missing!r}"
+                self.problem(Location(seen.location.path, seen.location.line, missing), message)
+            if schema.is_source:
+                for options in SOURCE_REQUIRED:
+                    if not present & set(options):
+                        self.problem(Location(seen.location.path, seen.location.line,
+                                              options[0]),
+                                     f"source {eid} lacks {' or '.join(options)}")  # fmt: skip
+
+        def schema_of(eid: str) -> SchemaSpec | None:
+            return final.get(eid) or self.model.get(stored.get(eid, ""))
+
+        for target, range_, loc in self.refs:
+            found = schema_of(target)
+            if found is None:
+                self.problem(loc, f"refers to {target!r}, which does not exist")
+            elif range_ is not None and not found.is_a(range_):
+                self.problem(loc, f"refers to {target!r}, a {found.name}, not a {range_}")
+        for source_id, loc in self.cited.items():
+            found = schema_of(source_id)
+            if found is None:
+                self.problem(loc, f"cites source {source_id!r}, which does not exist")
+            elif not found.is_source:
+                self.problem(loc, f"cites {source_id!r}, a {found.name}, which is not a source")
+        if self.problems:
+            raise LoadError(self.problems)
+        return {eid: spec.name for eid, spec in final.items()}
+
+
+def load_records(store: Store, records: Iterable[Record]) -> LoadReport:
+    """Validate and write records in one transaction; raise LoadError and write nothing
+    if any is invalid.
+
+    Example: `load_records(store, project_yaml.rows("data/events.yaml", Defaults()))`.
+    """
+    validator = _Validator()
+    report = LoadReport()
+    with store.write() as writer:
+        batch: list[Fact] = []
+        for rec in records:
+            fact = validator.fact(rec)
+            if fact is not None and not validator.problems:
+                batch.append(fact)
+                if len(batch) >= BATCH:
+                    report.facts += writer.put_facts(batch)
+                    batch = []
+        if validator.problems:
+            raise LoadError(validator.problems)
+        report.facts += writer.put_facts(batch)
+        schemata = validator.finish(writer)
+        writer.put_entities(schemata)
+        report.entities = len(schemata)
+    return report
+
+
+def read_records(
+    paths: Iterable[str], *, defaults: Defaults, format: str | None = None
+) -> Iterator[Record]:
+    """The records of every file, each read with its format's importer."""
+    if not defaults.recorded_at:
+        defaults = defaults.merged({"recorded_at": utcnow()})
+    for path in paths:
+        if not Path(path).is_file():
+            raise LoadError([Problem(Location(path), "no such file")])
+        reader = FORMATS[format or detect_format(path)]
+        yield from reader(path, defaults)
+
+
+def load_paths(
+    store: Store, paths: Iterable[str], *, defaults: Defaults | None = None,
+    format: str | None = None,
+) -> LoadReport:  # fmt: skip
+    """Load files into the store, all in one transaction.
+
+    Example: `load_paths(store, ["data/events.yaml"], defaults=Defaults(review="published"))`.
+    """
+    paths = [str(p) for p in paths]
+    report = load_records(store, read_records(paths, defaults=defaults or Defaults(),
+                                              format=format))  # fmt: skip
+    report.files = paths
+    return report

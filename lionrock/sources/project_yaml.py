@@ -1,0 +1,201 @@
+"""The project's own YAML format (docs/data-format.md): sources and entities.
+
+Scalars are read as strings (YAML 1.1 would turn `no` into False and `2020-06-30` into a
+date); every mapping and list keeps the line of each item, for errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from lionrock.errors import LoadError, Location, Problem
+from lionrock.sources._records import MAX_YAML_BYTES, Defaults, Record, check_size
+
+SOURCE_FIELDS = {
+    "title": "title",
+    "publisher": "publisher",
+    "date": "publishedAt",
+    "accessed": "retrievedAt",
+    "url": "sourceUrl",
+    "author": "author",
+    "file_name": "fileName",
+    "summary": "summary",
+}
+VALUE_KEYS = {"value", "lang", "source", "status", "original_value", "review"}
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that remembers the line of each key's value."""
+
+    line = 0
+    lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A list that remembers the line of each item."""
+
+    lines: list[int]
+
+
+class _Loader(yaml.BaseLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str) or key in result:
+            raise yaml.MarkedYAMLError(
+                problem=f"duplicate or invalid key {key!r}", problem_mark=key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = value_node.start_mark.line + 1
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(n, deep=True) for n in node.value)
+    result.lines = [n.start_mark.line + 1 for n in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def parse(path: str) -> Any:
+    """The file's document, with lines kept; a syntax error names its line."""
+    check_size(path, MAX_YAML_BYTES)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_Loader)
+    except UnicodeDecodeError as exc:
+        raise LoadError([Problem(Location(path), f"not UTF-8 text: {exc.reason}")]) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        raise LoadError([Problem(Location(path, line), message)]) from exc
+    except yaml.YAMLError as exc:
+        raise LoadError([Problem(Location(path), f"invalid YAML: {exc}")]) from exc
+
+
+def _fail(path: str, line: int | None, field: str | None, message: str) -> LoadError:
+    return LoadError([Problem(Location(path, line, field), message)])
+
+
+def _items(value: Any, line: int) -> Iterator[tuple[Any, int]]:
+    if isinstance(value, LineList):
+        yield from zip(value, value.lines, strict=True)
+    else:
+        yield value, line
+
+
+def rows(path: str, defaults: Defaults) -> Iterator[Record]:
+    """Every value in the file, as records. Example: `list(rows("data/events.yaml", d))`."""
+    doc = parse(path)
+    if doc is None:
+        return
+    if not isinstance(doc, LineDict):
+        raise _fail(path, 1, None, "expected a mapping with 'sources' and/or 'entities'")
+    unknown = set(doc) - {"defaults", "sources", "entities"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _fail(path, doc.lines[key], key, "unknown top-level key")
+    file_defaults = doc.get("defaults") or LineDict()
+    if not isinstance(file_defaults, LineDict):
+        raise _fail(path, doc.lines.get("defaults"), "defaults", "expected a mapping")
+    for key in file_defaults:
+        if key not in ("review", "status", "recorded_by", "recorded_at", "lang", "source"):
+            raise _fail(path, file_defaults.lines[key], f"defaults.{key}", "unknown default")
+    if "source" in file_defaults:
+        file_defaults = LineDict({**file_defaults, "source_id": file_defaults["source"]})
+    defaults = defaults.merged(dict(file_defaults))
+    for kind in ("sources", "entities"):
+        block = doc.get(kind) or LineList()
+        if not isinstance(block, LineList):
+            raise _fail(path, doc.lines.get(kind), kind, "expected a list")
+        for item, line in zip(block, block.lines, strict=True):
+            if not isinstance(item, LineDict):
+                raise _fail(path, line, kind, "expected a mapping")
+            if kind == "sources":
+                yield from _source(path, item, defaults)
+            else:
+                yield from _entity(path, item, defaults)
+
+
+def _ident(path: str, item: LineDict, field: str = "id") -> str:
+    value = item.get(field)
+    if not isinstance(value, str) or not value:
+        raise _fail(path, item.lines.get(field, item.line), field, "missing or not a string")
+    return value
+
+
+def _source(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
+    source_id = _ident(path, item)
+    schema = item.get("schema", "Article")
+    for key in item:
+        if key not in (*SOURCE_FIELDS, "id", "schema", "lang"):
+            raise _fail(path, item.lines[key], key, f"unknown source field (source {source_id})")
+    lang = item.get("lang") or defaults.lang
+    for key, prop in SOURCE_FIELDS.items():
+        if key in item:
+            loc = Location(path, item.lines[key], key)
+            yield Record.make(
+                defaults,
+                entity_id=source_id,
+                schema=schema,
+                prop=prop,
+                value=item[key],
+                location=loc,
+                source_id=source_id,
+                lang=lang if key in ("title", "summary") else None,
+            )
+
+
+def _entity(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
+    entity_id = _ident(path, item)
+    schema = _ident(path, item, "schema")
+    for key in item:
+        if key not in ("id", "schema", "source", "status", "properties"):
+            raise _fail(path, item.lines[key], key, f"unknown entity field (entity {entity_id})")
+    overrides = {new: item.get(old) for old, new in (("source", "source_id"), ("status", "status"))}
+    entity_defaults = defaults.merged({k: v for k, v in overrides.items() if v is not None})
+    props = item.get("properties")
+    if not isinstance(props, LineDict) or not props:
+        raise _fail(path, item.lines.get("properties", item.line), "properties", "missing")
+    for prop, raw in props.items():
+        for value, line in _items(raw, props.lines[prop]):
+            loc = Location(path, line, prop)
+            if isinstance(value, LineDict):
+                unknown = set(value) - VALUE_KEYS
+                if unknown:
+                    raise _fail(path, line, prop, f"unknown value key {sorted(unknown)[0]!r}")
+                yield Record.make(
+                    entity_defaults,
+                    entity_id=entity_id,
+                    schema=schema,
+                    prop=prop,
+                    value=value.get("value"),
+                    location=loc,
+                    source_id=value.get("source"),
+                    status=value.get("status"),
+                    review=value.get("review"),
+                    lang=value.get("lang"),
+                    original_value=value.get("original_value"),
+                )
+            else:
+                yield Record.make(
+                    entity_defaults,
+                    entity_id=entity_id,
+                    schema=schema,
+                    prop=prop,
+                    value=value,
+                    location=loc,
+                )

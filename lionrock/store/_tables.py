@@ -1,0 +1,39 @@
+"""The store's tables (SQLAlchemy Core). Migrations in `migrations/` create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Index, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("schema", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_entities_schema", "schema"),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("entity_id", String(255), nullable=False),
+    Column("schema", String(64), nullable=False),
+    Column("prop", String(64), nullable=False),
+    Column("prop_type", String(32), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("lang", String(8)),
+    Column("original_value", Text),
+    Column("source_id", String(255), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("review", String(16), nullable=False),
+    Column("recorded_by", String(128), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("searchable", Boolean, nullable=False),
+    Index("ix_statements_entity", "entity_id", "prop"),
+    Index("ix_statements_source", "source_id"),
+    Index("ix_statements_prop_value", "prop", "value"),
+)

@@ -1,0 +1,5 @@
+"""The web app (ASGI). `create_app(settings)` builds it; `lionrock serve` runs it."""
+
+from lionrock.web.app import create_app
+
+__all__ = ["create_app"]

@@ -1,0 +1,108 @@
+"""Shared fixtures. Store tests run against SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from lionrock import Defaults, Store, load_paths
+from lionrock.bundled import bundled_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+PG_URL = os.environ.get(
+    "LIONROCK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+BACKENDS = ["sqlite", "postgres"]
+
+
+def _pg_schema_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
+    schema = "t_" + uuid.uuid4().hex[:12]
+    engine = sa.create_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    except sa.exc.OperationalError as exc:  # pragma: no cover - the server is required
+        pytest.fail(f"PostgreSQL is required at {PG_URL} (run scripts/ensure-postgres.sh): {exc}")
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema},public"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL for a fresh, empty database of each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'lionrock.db'}"
+    else:
+        yield from _pg_schema_url()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A fresh, migrated store of each backend."""
+    store = Store(db_url)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def memory_store() -> Iterator[Store]:
+    """A fresh in-memory SQLite store, for quick unit tests."""
+    store = Store("sqlite://")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def bundled_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The bundled Hong Kong record, loaded once per backend, as `lionrock init` does."""
+    if request.param == "sqlite":
+        urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('bundled')}/lr.db"])
+    else:
+        urls = _pg_schema_url()
+    url = next(urls)
+    store = Store(url)
+    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    yield store
+    store.close()
+    for _ in urls:  # let the PostgreSQL generator drop its schema
+        pass
+
+
+@pytest.fixture
+def sqlite_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the CLI at a fresh SQLite store in a temporary LIONROCK_HOME."""
+    monkeypatch.setenv("LIONROCK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("LIONROCK_DATABASE_URL", raising=False)
+    return tmp_path / "home"
+
+
+def write(path: Path, text: str) -> str:
+    """Write a test input file and return its path as a string."""
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+SOURCE_YAML = """
+defaults:
+  review: published
+sources:
+  - id: src-test
+    publisher: Test Publisher
+    title: A test document
+    date: 2024-05-30
+    url: https://example.org/test
+"""
