@@ -54,8 +54,9 @@ def _load(store: Store, paths: list[str], defaults: Defaults, fmt: str | None) -
         )
     except LionRockError as exc:
         raise click.ClickException(f"nothing was loaded:\n{exc}") from exc
-    click.echo(f"loaded {report.facts} facts on {report.entities} entities "
-               f"from {len(paths)} file(s)")  # fmt: skip
+    click.echo(
+        f"loaded {report.facts} facts on {report.entities} entities from {len(paths)} file(s)"
+    )
 
 
 @click.group()
@@ -90,17 +91,41 @@ def init(ctx: click.Context, empty: bool) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
-              help="Input format; by default, from the file name.")  # fmt: skip
-@click.option("--source", "source_id", default=None,
-              help="Source ID cited by values that name none (plain FtM, CSV).")  # fmt: skip
-@click.option("--review", type=click.Choice(["draft", "published"]), default="draft",
-              show_default=True, help="Review state of values that state none.")  # fmt: skip
-@click.option("--recorded-by", default="cli", show_default=True,
-              help="Who recorded the values, where the input does not say.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default=None,
+    help="Input format; by default, from the file name.",
+)
+@click.option(
+    "--source",
+    "source_id",
+    default=None,
+    help="Source ID cited by values that name none (plain FtM, CSV).",
+)
+@click.option(
+    "--review",
+    type=click.Choice(["draft", "published"]),
+    default="draft",
+    show_default=True,
+    help="Review state of values that state none.",
+)
+@click.option(
+    "--recorded-by",
+    default="cli",
+    show_default=True,
+    help="Who recorded the values, where the input does not say.",
+)
 @click.pass_context
-def load(ctx: click.Context, files: tuple[str, ...], fmt: str | None, source_id: str | None,
-         review: str, recorded_by: str) -> None:  # fmt: skip
+def load(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    fmt: str | None,
+    source_id: str | None,
+    review: str,
+    recorded_by: str,
+) -> None:
     """Load FtM JSON lines, project YAML, statements CSV or an OFAC SDN CSV.
 
     All files load in one transaction: on any error nothing is written, and the error
@@ -113,15 +138,20 @@ def load(ctx: click.Context, files: tuple[str, ...], fmt: str | None, source_id:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORTERS), default="ftm",
-              show_default=True)  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
-              help="Output file (default: standard output).")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(EXPORTERS), default="ftm", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="-",
+    help="Output file (default: standard output).",
+)
 @click.option("--published-only", is_flag=True, help="Leave out drafts.")
 @click.option("--schema", default=None, help="Only entities of this schema.")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str, published_only: bool,
-           schema: str | None) -> None:  # fmt: skip
+def export(
+    ctx: click.Context, fmt: str, output: str, published_only: bool, schema: str | None
+) -> None:
     """Export the record as FtM JSON lines, a CSV table or statements CSV.
 
     The CSV table carries each entity's ID and URL and the URLs of its sources.
@@ -130,8 +160,14 @@ def export(ctx: click.Context, fmt: str, output: str, published_only: bool,
     """
     store = _store(ctx)
     with click.open_file(output, "w", encoding="utf-8") as out:
-        count = export_store(store, out, format=fmt, base_url=ctx.obj.base_url,
-                             published_only=published_only, schema=schema)  # fmt: skip
+        count = export_store(
+            store,
+            out,
+            format=fmt,
+            base_url=ctx.obj.base_url,
+            published_only=published_only,
+            schema=schema,
+        )
     if output != "-":
         click.echo(f"exported {count} entities to {output}", err=True)
 
@@ -179,8 +215,7 @@ def show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
         for f in entity.facts
     ]
     if as_json:
-        data = {"id": entity.id, "schema": entity.schema, "caption": entity.caption,
-                "facts": facts}  # fmt: skip
+        data = {"id": entity.id, "schema": entity.schema, "caption": entity.caption, "facts": facts}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"{entity.caption}  [{entity.schema}]  {entity.id}")
@@ -208,19 +243,25 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     out = Console()
-    out.print(f"{data['entities']} entities, {data['facts']} facts, "
-              f"{data['facts_without_source']} without a source")  # fmt: skip
-    for title, rows in (("schema", data["schemata"]), ("custody status", data["custody_status"]),
-                        ("events per year", data["events_per_year"]),
-                        ("sanctions (country:program)",
-                         {k: v["persons"] for k, v in data["sanctions"].items()})):  # fmt: skip
+    out.print(
+        f"{data['entities']} entities, {data['facts']} facts, "
+        f"{data['facts_without_source']} without a source"
+    )
+    for title, rows in (
+        ("schema", data["schemata"]),
+        ("custody status", data["custody_status"]),
+        ("events per year", data["events_per_year"]),
+        ("sanctions (country:program)", {k: v["persons"] for k, v in data["sanctions"].items()}),
+    ):
         table = Table(title, "count")
         for key, value in rows.items():
             table.add_row(str(key), str(value))
         out.print(table)
     for case in data["cases"]:
-        out.print(f"{case['name']}: {case['defendants']} defendants; pleas {case['pleas']}; "
-                  f"verdicts {case['verdicts']}")  # fmt: skip
+        out.print(
+            f"{case['name']}: {case['defendants']} defendants; pleas {case['pleas']}; "
+            f"verdicts {case['verdicts']}"
+        )
 
 
 @main.command()
@@ -239,8 +280,9 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
     app = create_app(ctx.obj)
     click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
-    uvicorn.run(app, host=host, port=port, access_log=False, server_header=False,
-                log_level="warning")  # fmt: skip
+    uvicorn.run(
+        app, host=host, port=port, access_log=False, server_header=False, log_level="warning"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,8 +31,7 @@ def case_outcomes(store: Store) -> list[dict[str, Any]]:
     """Per court case: defendants charged, and counts by plea and by verdict."""
     charges: dict[str, list[dict[str, str]]] = defaultdict(list)
     for charge in store.iter_entities(schema="Charge"):
-        first = {p: (charge.values(p) or [""])[0] for p in ("case", "defendant", "plea",
-                                                           "verdict")}  # fmt: skip
+        first = {p: (charge.values(p) or [""])[0] for p in ("case", "defendant", "plea", "verdict")}
         charges[first["case"]].append(first)
     cases = {e.id: e for e in store.iter_entities(ids=list(charges))}
     result = []

@@ -18,12 +18,16 @@ PROGRAMS = {"HK-EO13936"}
 
 def main(source: str) -> None:
     path = Path(source)
-    out = Path(__file__).resolve().parent.parent / "data" / path.name.replace(
-        "us-ofac-sdn-", "us-ofac-sdn-hk-eo13936-"
+    out = (
+        Path(__file__).resolve().parent.parent
+        / "data"
+        / path.name.replace("us-ofac-sdn-", "us-ofac-sdn-hk-eo13936-")
     )
     kept = 0
-    with open(path, encoding="utf-8", newline="") as src, open(out, "w", encoding="utf-8",
-                                                                newline="") as dst:  # fmt: skip
+    with (
+        open(path, encoding="utf-8", newline="") as src,
+        open(out, "w", encoding="utf-8", newline="") as dst,
+    ):
         for line in src:
             cells = next(csv.reader([line]), [])
             if len(cells) < 4:  # the trailing end-of-file marker

@@ -19,9 +19,23 @@ def test_extensions_load_as_data() -> None:
     assert "custodyStatus" in person.properties
     assert "in_exile" in person.properties["custodyStatus"].enum
     # every schema named in the issue exists
-    for name in ("Person", "Organization", "PublicBody", "Event", "CourtCase", "CourtCaseParty",
-                 "Sanction", "Position", "Occupancy", "Membership", "Documentation", "Article",
-                 "Address", "Mention", "Jurisdiction"):  # fmt: skip
+    for name in (
+        "Person",
+        "Organization",
+        "PublicBody",
+        "Event",
+        "CourtCase",
+        "CourtCaseParty",
+        "Sanction",
+        "Position",
+        "Occupancy",
+        "Membership",
+        "Documentation",
+        "Article",
+        "Address",
+        "Mention",
+        "Jurisdiction",
+    ):
         assert model.get(name) is not None, name
 
 

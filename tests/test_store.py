@@ -10,8 +10,11 @@ from lionrock import Fact, LionRockError, Store
 def _source(review: str = "published") -> list[Fact]:
     return [
         Fact("src-a", "Article", p, v, "src-a", review=review)
-        for p, v in (("title", "A title"), ("publisher", "A publisher"),
-                     ("publishedAt", "2024-05-30"))  # fmt: skip
+        for p, v in (
+            ("title", "A title"),
+            ("publisher", "A publisher"),
+            ("publishedAt", "2024-05-30"),
+        )
     ]
 
 
@@ -22,8 +25,18 @@ def _put(store: Store, facts: list[Fact], schemata: dict[str, str]) -> None:
 
 
 def test_facts_keep_their_provenance(store: Store) -> None:
-    fact = Fact("p1", "Person", "name", "李家超", "src-a", status="alleged", review="draft",
-                lang="zho", recorded_by="editor-1", recorded_at="2026-11-28T00:00:00Z")  # fmt: skip
+    fact = Fact(
+        "p1",
+        "Person",
+        "name",
+        "李家超",
+        "src-a",
+        status="alleged",
+        review="draft",
+        lang="zho",
+        recorded_by="editor-1",
+        recorded_at="2026-11-28T00:00:00Z",
+    )
     _put(store, [*_source(), fact], {"src-a": "Article", "p1": "Person"})
     entity = store.entity("p1")
     assert entity is not None
@@ -60,12 +73,28 @@ def test_search_finds_chinese_substrings_and_ranks(store: Store) -> None:
         Fact("p1", "Person", "name", "李家超", "src-a", lang="zho", review="published"),
         Fact("p2", "Person", "name", "李家", "src-a", lang="zho", review="published"),
         Fact("o1", "Organization", "name", "Apple Daily", "src-a", review="published"),
-        Fact("e1", "Event", "name", "Apple Daily publishes its last edition", "src-a",
-             review="published"),  # fmt: skip
+        Fact(
+            "e1",
+            "Event",
+            "name",
+            "Apple Daily publishes its last edition",
+            "src-a",
+            review="published",
+        ),
         Fact("d1", "Person", "name", "Draft Person 家超", "src-a", review="draft"),
     ]
-    _put(store, facts, {"src-a": "Article", "p1": "Person", "p2": "Person",
-                        "o1": "Organization", "e1": "Event", "d1": "Person"})  # fmt: skip
+    _put(
+        store,
+        facts,
+        {
+            "src-a": "Article",
+            "p1": "Person",
+            "p2": "Person",
+            "o1": "Organization",
+            "e1": "Event",
+            "d1": "Person",
+        },
+    )
     hits = store.search("家超")
     assert [h.entity_id for h in hits][:1] == ["p1"]
     assert hits[0].caption == "John Lee Ka-chiu"

@@ -14,8 +14,15 @@ from followthemoney.proxy import EntityProxy
 from lionrock.model import Fact, ftm_property, get_model
 from lionrock.store import Entity, Store
 
-PROVENANCE = ("source_id", "status", "review", "lang", "original_value", "recorded_by",
-              "recorded_at")  # fmt: skip
+PROVENANCE = (
+    "source_id",
+    "status",
+    "review",
+    "lang",
+    "original_value",
+    "recorded_by",
+    "recorded_at",
+)
 
 
 class Exporter:
@@ -93,9 +100,22 @@ class FtMExporter(Exporter):
 class StatementsExporter(Exporter):
     """Statements CSV: one cited value a row, loadable with `lionrock load`."""
 
-    COLUMNS = ("id", "entity_id", "schema", "prop", "prop_type", "value", "lang",
-               "original_value", "source_id", "source_url", "status", "review",
-               "recorded_by", "recorded_at")  # fmt: skip
+    COLUMNS = (
+        "id",
+        "entity_id",
+        "schema",
+        "prop",
+        "prop_type",
+        "value",
+        "lang",
+        "original_value",
+        "source_id",
+        "source_url",
+        "status",
+        "review",
+        "recorded_by",
+        "recorded_at",
+    )
 
     def __init__(self, out: IO[str], *, base_url: str = "", source_urls: dict[str, str]):
         super().__init__(out, base_url=base_url)
@@ -147,8 +167,15 @@ class TableExporter(Exporter):
         self.rows.append(row)
 
     def finish(self) -> None:
-        columns = ["id", "schema", "caption", "url", *sorted(self.props),
-                   "source_ids", "source_urls"]  # fmt: skip
+        columns = [
+            "id",
+            "schema",
+            "caption",
+            "url",
+            *sorted(self.props),
+            "source_ids",
+            "source_urls",
+        ]
         writer = csv.DictWriter(self.out, columns, lineterminator="\n", restval="")
         writer.writeheader()
         writer.writerows(self.rows)

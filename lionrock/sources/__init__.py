@@ -11,5 +11,13 @@ from lionrock.sources._load import (
 )
 from lionrock.sources._records import Defaults, Record
 
-__all__ = ["FORMATS", "Defaults", "LoadReport", "Record", "detect_format", "load_paths",
-           "load_records", "read_records"]  # fmt: skip
+__all__ = [
+    "FORMATS",
+    "Defaults",
+    "LoadReport",
+    "Record",
+    "detect_format",
+    "load_paths",
+    "load_records",
+    "read_records",
+]

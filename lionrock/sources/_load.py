@@ -80,9 +80,10 @@ class _Validator:
 
     def fact(self, rec: Record) -> Fact | None:
         loc = rec.location
+        schema_loc = Location(loc.path, rec.extra.get("schema_line", loc.line), "schema")
         schema = self.model.get(rec.schema)
         if schema is None:
-            self.problem(Location(loc.path, loc.line, "schema"), f"unknown schema {rec.schema!r}")
+            self.problem(schema_loc, f"unknown schema {rec.schema!r}")
             return None
         if registry.entity.clean(rec.entity_id) != rec.entity_id or len(rec.entity_id) > 255:
             self.problem(Location(loc.path, loc.line, "id"), f"invalid ID {rec.entity_id!r}")
@@ -94,7 +95,7 @@ class _Validator:
             common = self.model.common_schema(seen.schema, schema)
             if common is None:
                 message = f"{rec.entity_id} is a {seen.schema.name}, not a {schema.name}"
-                self.problem(Location(loc.path, loc.line, "schema"), message)
+                self.problem(schema_loc, message)
                 return None
             seen.schema = common
         prop = schema.properties.get(rec.prop)
@@ -139,8 +140,9 @@ class _Validator:
 
     def finish(self, writer: Writer) -> dict[str, str]:
         """Check the load as a whole against the store; return each entity's schema."""
-        stored = writer.schemata_of(set(self.entities) | {t for t, _, _ in self.refs}
-                                    | set(self.cited))  # fmt: skip
+        stored = writer.schemata_of(
+            set(self.entities) | {t for t, _, _ in self.refs} | set(self.cited)
+        )
         stored_props = writer.props_of(self.entities)
         final: dict[str, SchemaSpec] = {}
         for eid, seen in self.entities.items():
@@ -150,8 +152,9 @@ class _Validator:
                 common = self.model.common_schema(old, schema)
                 if common is None:
                     message = f"{eid} is stored as a {old.name}, not a {schema.name}"
-                    self.problem(Location(seen.location.path, seen.location.line, "schema"),
-                                 message)  # fmt: skip
+                    self.problem(
+                        Location(seen.location.path, seen.location.line, "schema"), message
+                    )
                     continue
                 schema = common
             final[eid] = schema
@@ -162,9 +165,10 @@ class _Validator:
             if schema.is_source:
                 for options in SOURCE_REQUIRED:
                     if not present & set(options):
-                        self.problem(Location(seen.location.path, seen.location.line,
-                                              options[0]),
-                                     f"source {eid} lacks {' or '.join(options)}")  # fmt: skip
+                        self.problem(
+                            Location(seen.location.path, seen.location.line, options[0]),
+                            f"source {eid} lacks {' or '.join(options)}",
+                        )
 
         def schema_of(eid: str) -> SchemaSpec | None:
             return final.get(eid) or self.model.get(stored.get(eid, ""))
@@ -226,15 +230,19 @@ def read_records(
 
 
 def load_paths(
-    store: Store, paths: Iterable[str], *, defaults: Defaults | None = None,
+    store: Store,
+    paths: Iterable[str],
+    *,
+    defaults: Defaults | None = None,
     format: str | None = None,
-) -> LoadReport:  # fmt: skip
+) -> LoadReport:
     """Load files into the store, all in one transaction.
 
     Example: `load_paths(store, ["data/events.yaml"], defaults=Defaults(review="published"))`.
     """
     paths = [str(p) for p in paths]
-    report = load_records(store, read_records(paths, defaults=defaults or Defaults(),
-                                              format=format))  # fmt: skip
+    report = load_records(
+        store, read_records(paths, defaults=defaults or Defaults(), format=format)
+    )
     report.files = paths
     return report

@@ -62,6 +62,7 @@ class Record:
         prop: str,
         value: Any,
         location: Location,
+        extra: dict[str, Any] | None = None,
         **given: Any,
     ) -> Record:
         """A record with the defaults for every provenance field not given (or None)."""
@@ -80,6 +81,7 @@ class Record:
             prop=prop,
             value=value,
             location=location,
+            extra=extra or {},
             **provenance,
         )
 

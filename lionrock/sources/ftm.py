@@ -14,10 +14,28 @@ from typing import Any
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
-KNOWN_KEYS = {"id", "schema", "properties", "lionrock", "datasets", "referents", "caption",
-              "first_seen", "last_seen", "last_change", "target"}  # fmt: skip
-PROVENANCE = ("source_id", "status", "review", "lang", "original_value", "recorded_by",
-              "recorded_at")  # fmt: skip
+KNOWN_KEYS = {
+    "id",
+    "schema",
+    "properties",
+    "lionrock",
+    "datasets",
+    "referents",
+    "caption",
+    "first_seen",
+    "last_seen",
+    "last_change",
+    "target",
+}
+PROVENANCE = (
+    "source_id",
+    "status",
+    "review",
+    "lang",
+    "original_value",
+    "recorded_by",
+    "recorded_at",
+)
 
 
 def _fail(path: str, line: int, field: str | None, message: str) -> LoadError:

@@ -20,8 +20,20 @@ from lionrock.sources._records import Defaults, Record, check_size
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("ent_num", "name", "type", "program", "title", "call_sign", "vess_type",
-           "tonnage", "grt", "vess_flag", "vess_owner", "remarks")  # fmt: skip
+COLUMNS = (
+    "ent_num",
+    "name",
+    "type",
+    "program",
+    "title",
+    "call_sign",
+    "vess_type",
+    "tonnage",
+    "grt",
+    "vess_flag",
+    "vess_owner",
+    "remarks",
+)
 NULL = "-0-"
 PUBLISHER = "U.S. Department of the Treasury, Office of Foreign Assets Control"
 TITLE = "Specially Designated Nationals and Blocked Persons List (SDN), CSV"
@@ -87,8 +99,12 @@ def rows(path: str, defaults: Defaults, programs: frozenset[str] | None = None) 
             location=Location(path, line, field),
         )
 
-    for prop, value in (("title", TITLE), ("publisher", PUBLISHER), ("publishedAt", date),
-                        ("fileName", Path(path).name)):  # fmt: skip
+    for prop, value in (
+        ("title", TITLE),
+        ("publisher", PUBLISHER),
+        ("publishedAt", date),
+        ("fileName", Path(path).name),
+    ):
         yield rec(source, "Document", prop, value, 1, prop)
     try:
         with open(path, encoding="utf-8", newline="") as fh:
@@ -131,9 +147,12 @@ def _entry(row: dict[str, str], programs: set[str], line: int, rec: RecFn) -> It
         yield rec(entity_id, schema, "position", row["title"], line, "title")
     for program in sorted(programs):
         sanction_id = f"{entity_id}-{program.lower()}"
-        for prop, value in (("entity", entity_id), ("program", program),
-                            ("authority", "Office of Foreign Assets Control"),
-                            ("country", "us")):  # fmt: skip
+        for prop, value in (
+            ("entity", entity_id),
+            ("program", program),
+            ("authority", "Office of Foreign Assets Control"),
+            ("country", "us"),
+        ):
             yield rec(sanction_id, "Sanction", prop, value, line, "program")
     yield from _remarks(entity_id, schema, row, line, rec)
 

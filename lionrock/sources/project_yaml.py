@@ -118,7 +118,9 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
         file_defaults = LineDict({**file_defaults, "source_id": file_defaults["source"]})
     defaults = defaults.merged(dict(file_defaults))
     for kind in ("sources", "entities"):
-        block = doc.get(kind) or LineList()
+        block = doc.get(kind)
+        if block is None or block == "":
+            continue
         if not isinstance(block, LineList):
             raise _fail(path, doc.lines.get(kind), kind, "expected a list")
         for item, line in zip(block, block.lines, strict=True):
@@ -167,6 +169,7 @@ def _entity(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
             raise _fail(path, item.lines[key], key, f"unknown entity field (entity {entity_id})")
     overrides = {new: item.get(old) for old, new in (("source", "source_id"), ("status", "status"))}
     entity_defaults = defaults.merged({k: v for k, v in overrides.items() if v is not None})
+    schema_line = {"schema_line": item.lines["schema"]}
     props = item.get("properties")
     if not isinstance(props, LineDict) or not props:
         raise _fail(path, item.lines.get("properties", item.line), "properties", "missing")
@@ -189,6 +192,7 @@ def _entity(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
                     review=value.get("review"),
                     lang=value.get("lang"),
                     original_value=value.get("original_value"),
+                    extra=schema_line,
                 )
             else:
                 yield Record.make(
@@ -198,4 +202,5 @@ def _entity(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
                     prop=prop,
                     value=value,
                     location=loc,
+                    extra=schema_line,
                 )

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
 REQUIRED = ("entity_id", "schema", "prop", "value")
-PROVENANCE = ("source_id", "status", "review", "lang", "original_value", "recorded_by",
-              "recorded_at")  # fmt: skip
+PROVENANCE = (
+    "source_id",
+    "status",
+    "review",
+    "lang",
+    "original_value",
+    "recorded_by",
+    "recorded_at",
+)
 IGNORED = ("id", "prop_type", "source_url")
 
 csv.field_size_limit(MAX_LINE_BYTES)
@@ -41,6 +49,7 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
                 if None in row or any(v is None for v in row.values()):
                     message = f"expected {len(header)} fields"
                     raise LoadError([Problem(Location(path, line), message)])
+                provenance: dict[str, Any] = {k: row.get(k) for k in PROVENANCE}
                 yield Record.make(
                     defaults,
                     entity_id=row["entity_id"],
@@ -48,7 +57,7 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
                     prop=row["prop"],
                     value=row["value"],
                     location=Location(path, line, row["prop"] or "prop"),
-                    **{k: row.get(k) for k in PROVENANCE},
+                    **provenance,
                 )
     except UnicodeDecodeError as exc:
         raise LoadError([Problem(Location(path), f"not UTF-8 text: {exc.reason}")]) from exc

@@ -17,7 +17,8 @@ MAX_TERMS = 8
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One entity found: its best-matching value and how it ranked (lower is better)."""
+    """One entity found: its best-matching value and its rank (lower is better: -2 for an
+    exact match, else minus the share of the matched value that the query covers)."""
 
     entity_id: str
     schema: str
@@ -89,10 +90,18 @@ def search_rows(
             "ORDER BY rank LIMIT :n"
         )
     rows = conn.execute(text(sql), params).all()
+    # One ranking for both backends: an exact match first, then the share of the value the
+    # query covers (家超 in 李家超 beats 家超 in a long summary), then the backend's own rank.
     exact = " ".join(terms)
-    ranked = [
-        (r[0], r[1], r[2], r[3], float(r[4]) - (1000.0 if r[3].lower() == exact else 0.0))
-        for r in rows
-    ]
-    ranked.sort(key=lambda r: r[4])
-    return ranked
+    covered = sum(len(t) for t in terms)
+    ranked = [(r[0], r[1], r[2], r[3], _score(r[3], exact, covered), float(r[4])) for r in rows]
+    ranked.sort(key=lambda r: (r[4], r[5]))
+    return [r[:5] for r in ranked]
+
+
+def _score(value: str, exact: str, covered: int) -> float:
+    """Lower is better: -2 for an exact match, else minus the share of the value matched."""
+    folded = value.casefold()
+    if folded == exact:
+        return -2.0
+    return -covered / max(len(folded), 1)

@@ -35,9 +35,11 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = message.setdefault("headers", [])
-                for name, value in (("content-security-policy", CSP),
-                                    ("x-content-type-options", "nosniff"),
-                                    ("referrer-policy", "no-referrer")):  # fmt: skip
+                for name, value in (
+                    ("content-security-policy", CSP),
+                    ("x-content-type-options", "nosniff"),
+                    ("referrer-policy", "no-referrer"),
+                ):
                     headers.append((name.encode(), value.encode()))
             await send(message)
 
@@ -91,8 +93,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store)
-        return JSONResponse(stats) if wants_json(request) else page(request, "home.html",
-                                                                    stats=stats)  # fmt: skip
+        return (
+            JSONResponse(stats) if wants_json(request) else page(request, "home.html", stats=stats)
+        )
 
     async def search(request: Request) -> Response:
         query = request.query_params.get("q", "")[:200]
@@ -114,8 +117,13 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
         view = entity_view(store, found)
         if wants_json(request):
             return JSONResponse(view)
-        return page(request, "entity.html", entity=found, facts=view["facts"],
-                    schema_label=view["schema_label"])  # fmt: skip
+        return page(
+            request,
+            "entity.html",
+            entity=found,
+            facts=view["facts"],
+            schema_label=view["schema_label"],
+        )
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True, "facts": store.count_facts()})
