@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 
@@ -69,6 +70,7 @@ def main(ctx: click.Context) -> None:
 
     Example: lionrock init && lionrock search 家超
     """
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     ctx.obj = Settings.from_env()
 
 

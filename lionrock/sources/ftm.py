@@ -8,11 +8,14 @@ source given with `--source`, or are refused.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
+
+log = logging.getLogger(__name__)
 
 KNOWN_KEYS = {
     "id",
@@ -63,6 +66,9 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
 
 
 def _entity(path: str, number: int, data: dict[str, Any], defaults: Defaults) -> Iterator[Record]:
+    unknown = set(data) - KNOWN_KEYS
+    if unknown:
+        log.warning("%s:%d: keys not read: %s", path, number, ", ".join(sorted(unknown)))
     extra = data.get("lionrock") or {}
     if not isinstance(extra, dict):
         raise _fail(path, number, "lionrock", "expected an object")
