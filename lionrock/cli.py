@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
+import pkgutil
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+import lionrock
 from lionrock import __version__
 from lionrock.bundled import bundled_files
 from lionrock.errors import LionRockError
@@ -286,6 +290,19 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
         app, host=host, port=port, access_log=False, server_header=False, log_level="warning"
     )
 
+
+def _register_stage_commands() -> None:
+    """Add the commands each pipeline stage defines in its own `lionrock/<stage>/commands.py`
+    (a `commands` list of click commands or groups), so stages plug in without editing
+    this file."""
+    for info in pkgutil.iter_modules(lionrock.__path__):
+        if info.ispkg and (Path(lionrock.__path__[0]) / info.name / "commands.py").exists():
+            module = importlib.import_module(f"lionrock.{info.name}.commands")
+            for command in module.commands:
+                main.add_command(command)
+
+
+_register_stage_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
