@@ -11,18 +11,8 @@ from typing import IO, Any
 from followthemoney import model as ftm_model
 from followthemoney.proxy import EntityProxy
 
-from lionrock.model import Fact, ftm_property, get_model
+from lionrock.model import PROVENANCE, Fact, ftm_property, get_model
 from lionrock.store import Entity, Store
-
-PROVENANCE = (
-    "source_id",
-    "status",
-    "review",
-    "lang",
-    "original_value",
-    "recorded_by",
-    "recorded_at",
-)
 
 
 class Exporter:

@@ -1,6 +1,7 @@
 """The record model: FtM schemata plus Lion Rock's YAML extensions."""
 
 from lionrock.model._facts import (
+    PROVENANCE,
     REVIEW_STATES,
     STATUSES,
     Fact,
@@ -16,6 +17,7 @@ from lionrock.model._schema import (
 )
 
 __all__ = [
+    "PROVENANCE",
     "REVIEW_STATES",
     "STATUSES",
     "Fact",

@@ -16,6 +16,16 @@ from followthemoney.statement import Statement
 DATASET = "lionrock"
 STATUSES = ("confirmed", "alleged")
 REVIEW_STATES = ("draft", "published")
+#: The fields of a fact beyond entity, schema, property and value, in export order.
+PROVENANCE = (
+    "source_id",
+    "status",
+    "review",
+    "lang",
+    "original_value",
+    "recorded_by",
+    "recorded_at",
+)
 
 
 def fact_id(entity_id: str, prop: str, value: str, source_id: str, lang: str | None) -> str:

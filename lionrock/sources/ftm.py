@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
+from lionrock.model import PROVENANCE
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
 log = logging.getLogger(__name__)
@@ -30,15 +31,6 @@ KNOWN_KEYS = {
     "last_change",
     "target",
 }
-PROVENANCE = (
-    "source_id",
-    "status",
-    "review",
-    "lang",
-    "original_value",
-    "recorded_by",
-    "recorded_at",
-)
 
 
 def _fail(path: str, line: int, field: str | None, message: str) -> LoadError:

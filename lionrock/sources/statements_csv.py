@@ -13,18 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
+from lionrock.model import PROVENANCE
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
 REQUIRED = ("entity_id", "schema", "prop", "value")
-PROVENANCE = (
-    "source_id",
-    "status",
-    "review",
-    "lang",
-    "original_value",
-    "recorded_by",
-    "recorded_at",
-)
 IGNORED = ("id", "prop_type", "source_url")
 
 csv.field_size_limit(MAX_LINE_BYTES)
