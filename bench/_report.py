@@ -33,8 +33,10 @@ The machines are shared and noisy, so read the ratios, not the absolute figures.
 - `bench/search.py`: per-query latency of `Store.search(q, limit=20)` on a synthetic store
   of 1,000,000 statements, against a raw FTS5 query on the same index and file (the query
   as a phrase, ranked by `bm25`, `LIMIT 20`; for queries under three characters, which a
-  trigram index cannot serve, `value LIKE '%q%' LIMIT 20`). The two run interleaved, in a
-  seeded random order, after one untimed warm-up pass.
+  trigram index cannot serve, `value LIKE '%q%' LIMIT 20` over the searchable rows of the
+  index's content table, because SQLite 3.40's trigram table answers a LIKE of one or two
+  Chinese characters with no rows). The two run interleaved, in a seeded random order,
+  after one untimed warm-up pass.
 
 The synthetic record (`bench/synth.py`) is bilingual: Hong Kong-style romanized and Chinese
 names, aliases, positions and summaries of persons, plus events and organisations.

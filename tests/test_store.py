@@ -116,3 +116,15 @@ def test_upsert_is_idempotent(store: Store) -> None:
     _put(store, facts, {"src-a": "Article", "p1": "Person"})
     assert store.count_facts() == 4
     assert len(store.search("X")) <= 1
+
+
+def test_short_terms_match_cjk_tokens_and_latin_word_prefixes(store: Store) -> None:
+    names = {"p1": "Ng Kin-wai", "p2": "Wong Ji-yuet", "p3": "陳大文", "p4": "Lee Ka-chiu 李家超"}
+    facts = [*_source()]
+    facts += [Fact(i, "Person", "name", n, "src-a", review="published") for i, n in names.items()]
+    _put(store, facts, {"src-a": "Article", **{i: "Person" for i in names}})
+    assert [h.entity_id for h in store.search("ng")] == ["p1"]
+    assert [h.entity_id for h in store.search("陳")] == ["p3"]
+    assert [h.entity_id for h in store.search("大文")] == ["p3"]
+    assert [h.entity_id for h in store.search("lee 家超")] == ["p4"]
+    assert store.search("lee 大文") == []

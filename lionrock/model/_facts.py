@@ -8,7 +8,7 @@ review state.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from followthemoney.statement import Statement
@@ -66,8 +66,8 @@ class Fact:
         return fact_id(self.entity_id, self.prop, self.value, self.source_id, self.lang)
 
     def to_dict(self) -> dict[str, Any]:
-        """A plain dict, as in the FtM export's `lionrock.statements`."""
-        return asdict(self)
+        """A plain dict of the fields (faster than `dataclasses.asdict`, which deep-copies)."""
+        return {name: getattr(self, name) for name in FIELDS}
 
     def to_statement(self) -> Statement:
         """FtM's own `Statement` for this fact (its `origin` is the source ID)."""
@@ -83,3 +83,6 @@ class Fact:
             id=self.id,
             origin=self.source_id,
         )
+
+
+FIELDS = tuple(f.name for f in fields(Fact))

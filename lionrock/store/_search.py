@@ -1,15 +1,19 @@
 """Full-text search over names, aliases and text, in English and Chinese.
 
-SQLite uses the FTS5 trigram index, so a substring of a Chinese name hits (家超 finds
-李家超); query terms of one or two characters, which a trigram index cannot look up,
-become substring filters. PostgreSQL uses pg_trgm over `lower(value)`.
+SQLite uses the FTS5 trigram index, so any substring of three or more characters hits
+(李家超 in "李家超先生"), and a second FTS5 index of words and CJK characters and pairs
+(store/_grams.py) for terms of one or two characters (家超 finds 李家超). PostgreSQL uses
+pg_trgm over `lower(value)`, with substring semantics for every term.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
+
+from lionrock.store._grams import CJK, short_term_query
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
@@ -59,29 +63,22 @@ def search_rows(
     terms = query_terms(query)
     if not terms:
         return []
-    params: dict[str, object] = {"n": max(limit, 1) * 8}
-    likes = []
-    for i, term in enumerate(terms):
-        params[f"l{i}"] = _like(term)
-        likes.append(f"lower(s.value) LIKE :l{i} ESCAPE '\\'")
+    # Candidates to re-rank; with published_only, drafts among them are dropped after.
+    window = max(limit, 1) * (32 if published_only else 8)
+    params: dict[str, object] = {"n": window, "window": window}
     review = " AND s.review = 'published'" if published_only else ""
     if conn.dialect.name == "sqlite":
-        long_terms = [t for t in terms if len(t) >= 3]
-        if long_terms:
-            params["q"] = " ".join('"' + t + '"' for t in long_terms)
-            sql = (
-                "SELECT s.entity_id, s.schema, s.prop, s.value, bm25(statements_fts) AS rank "
-                "FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid "
-                f"WHERE statements_fts MATCH :q AND {' AND '.join(likes)}{review} "
-                "ORDER BY rank LIMIT :n"
-            )
-        else:
-            sql = (
-                "SELECT s.entity_id, s.schema, s.prop, s.value, length(s.value) AS rank "
-                f"FROM statements s WHERE s.searchable AND {' AND '.join(likes)}{review} "
-                "ORDER BY rank LIMIT :n"
-            )
+        sql = _sqlite_sql(terms, params, review)
     else:
+        likes = []
+        for i, term in enumerate(terms):
+            if len(term) < 3 and not CJK.fullmatch(term):
+                # as on SQLite: a short Latin term is a word prefix ("ng" is not in "Wong")
+                params[f"l{i}"] = r"\m" + re.escape(term)
+                likes.append(f"s.value ~* :l{i}")
+            else:
+                params[f"l{i}"] = _like(term)
+                likes.append(f"lower(s.value) LIKE :l{i} ESCAPE '\\'")
         params["q"] = " ".join(terms)
         sql = (
             "SELECT s.entity_id, s.schema, s.prop, s.value, "
@@ -97,6 +94,42 @@ def search_rows(
     ranked = [(r[0], r[1], r[2], r[3], _score(r[3], exact, covered), float(r[4])) for r in rows]
     ranked.sort(key=lambda r: (r[4], r[5]))
     return [r[:5] for r in ranked]
+
+
+def _sqlite_sql(terms: list[str], params: dict[str, object], review: str) -> str:
+    """Rank and limit inside FTS5 first, then join only the candidates.
+
+    Terms of three or more characters go to the trigram index as phrases (substrings);
+    shorter ones to the grams index (whole CJK tokens, Latin word prefixes).
+    """
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    grams_query = " ".join(short_term_query(t) for t in short_terms)
+    if long_terms:
+        params["q"] = " ".join(f'"{t}"' for t in long_terms)
+        inner = (
+            "SELECT rowid, bm25(statements_fts) AS rank FROM statements_fts "
+            "WHERE statements_fts MATCH :q ORDER BY rank LIMIT :window"
+        )
+    else:
+        params["q"] = grams_query
+        inner = (
+            "SELECT rowid, bm25(statements_grams) AS rank FROM statements_grams "
+            "WHERE statements_grams MATCH :q ORDER BY rank LIMIT :window"
+        )
+    extra = ""
+    if long_terms and short_terms:
+        params["g"] = grams_query
+        extra = (
+            " AND s.rowid IN (SELECT rowid FROM statements_grams WHERE statements_grams MATCH :g)"
+        )
+    if extra:  # the short terms filter after FTS has ranked: look further
+        params["window"] = int(str(params["window"])) * 4
+    return (
+        "SELECT s.entity_id, s.schema, s.prop, s.value, hits.rank "
+        f"FROM ({inner}) AS hits JOIN statements s ON s.rowid = hits.rowid "
+        f"WHERE s.searchable{extra}{review} ORDER BY hits.rank LIMIT :n"
+    )
 
 
 def _score(value: str, exact: str, covered: int) -> float:

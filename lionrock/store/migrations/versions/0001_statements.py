@@ -52,22 +52,37 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE statements_fts USING fts5("
             "value, content='statements', content_rowid='rowid', tokenize='trigram')"
         )
+        # Terms of one or two characters: words and CJK characters and pairs, made by
+        # lr_grams(), which the Store registers on every connection (store/_grams.py).
+        op.execute(
+            "CREATE VIRTUAL TABLE statements_grams USING fts5("
+            "value, content='statements', content_rowid='rowid', "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
         op.execute(
             "CREATE TRIGGER statements_fts_ai AFTER INSERT ON statements WHEN new.searchable "
-            "BEGIN INSERT INTO statements_fts(rowid, value) VALUES (new.rowid, new.value); END"
+            "BEGIN INSERT INTO statements_fts(rowid, value) VALUES (new.rowid, new.value); "
+            "INSERT INTO statements_grams(rowid, value) VALUES (new.rowid, lr_grams(new.value)); "
+            "END"
         )
         op.execute(
             "CREATE TRIGGER statements_fts_ad AFTER DELETE ON statements WHEN old.searchable "
             "BEGIN INSERT INTO statements_fts(statements_fts, rowid, value) "
-            "VALUES ('delete', old.rowid, old.value); END"
+            "VALUES ('delete', old.rowid, old.value); "
+            "INSERT INTO statements_grams(statements_grams, rowid, value) "
+            "VALUES ('delete', old.rowid, lr_grams(old.value)); END"
         )
         op.execute(
             "CREATE TRIGGER statements_fts_au AFTER UPDATE OF value, searchable ON statements "
             "BEGIN "
             "INSERT INTO statements_fts(statements_fts, rowid, value) "
             "SELECT 'delete', old.rowid, old.value WHERE old.searchable; "
+            "INSERT INTO statements_grams(statements_grams, rowid, value) "
+            "SELECT 'delete', old.rowid, lr_grams(old.value) WHERE old.searchable; "
             "INSERT INTO statements_fts(rowid, value) "
             "SELECT new.rowid, new.value WHERE new.searchable; "
+            "INSERT INTO statements_grams(rowid, value) "
+            "SELECT new.rowid, lr_grams(new.value) WHERE new.searchable; "
             "END"
         )
     else:
@@ -81,5 +96,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE statements_fts")
+        op.execute("DROP TABLE statements_grams")
     op.drop_table("statements")
     op.drop_table("entities")
