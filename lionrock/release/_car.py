@@ -196,7 +196,10 @@ class CarReader:
             raise CarError(f"{prefix or '/'}: not a plain UnixFS directory (type {node.kind})")
         for link in node.links:
             path = safe_path(prefix + link.name)
-            if link.cid.codec.name == DAG_PB and decode_node(self.block(link.cid)).kind == DIRECTORY:
+            if (
+                link.cid.codec.name == DAG_PB
+                and decode_node(self.block(link.cid)).kind == DIRECTORY
+            ):
                 yield from self._walk(link.cid, path + "/", depth + 1)
                 continue
             digest, size = hashlib.sha256(), 0
@@ -229,3 +232,28 @@ def _cid_length(data: memoryview, start: int) -> int:
     _, pos = read_varint(data, pos)  # multihash code
     length, pos = read_varint(data, pos)
     return pos + length - start
+
+
+def read_car_file(reader: CarReader, path: str, *, max_length: int) -> bytes:
+    """The bytes of the file at `path` in the CAR, refused beyond `max_length` bytes.
+
+    Example: `read_car_file(CarReader(p), "manifest.json", max_length=1 << 26)`
+    """
+    cid = reader.root
+    parts = safe_path(path).split("/")
+    for i, part in enumerate(parts):
+        node = decode_node(reader.block(cid)) if cid.codec.name == DAG_PB else None
+        if node is None or node.kind != DIRECTORY:
+            raise KeyError(path)
+        match = [link for link in node.links if link.name == part]
+        if not match:
+            raise KeyError(path)
+        cid = match[0].cid
+        if i == len(parts) - 1:
+            out = bytearray()
+            for chunk in reader._content(cid, 0):
+                out += chunk
+                if len(out) > max_length:
+                    raise CarError(f"{path}: larger than {max_length} bytes")
+            return bytes(out)
+    raise KeyError(path)  # pragma: no cover - the loop always returns or raises

@@ -80,8 +80,13 @@ def write_tuf(
 
     serializer = JSONSerializer(compact=False)
     written: dict[str, bytes] = {}
-    for role, signed in (("root", root), ("targets", targets), ("snapshot", snapshot)):
-        md = Metadata(signed)
+    roles: tuple[tuple[str, Root | Targets | Snapshot], ...] = (
+        ("root", root),
+        ("targets", targets),
+        ("snapshot", snapshot),
+    )
+    for role, signed in roles:
+        md = Metadata(signed)  # type: ignore[type-var]
         md.sign(signer)
         written[role] = md.to_bytes(serializer)
     timestamp = Timestamp(
