@@ -203,9 +203,12 @@ class CarReader:
                 yield from self._walk(link.cid, path + "/", depth + 1)
                 continue
             digest, size = hashlib.sha256(), 0
-            for chunk in self._content(link.cid, 0):
-                digest.update(chunk)
-                size += len(chunk)
+            try:
+                for chunk in self._content(link.cid, 0):
+                    digest.update(chunk)
+                    size += len(chunk)
+            except (CarError, UnixFSError) as exc:
+                raise CarError(f"{path}: {exc}") from exc
             yield CarFile(path, digest.hexdigest(), size)
 
     def _content(self, cid: CID, depth: int) -> Iterator[bytes]:

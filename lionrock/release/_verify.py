@@ -169,7 +169,10 @@ class _Car(_Copy):
 
     def __init__(self, path: Path, fetcher: Fetcher) -> None:
         self.reader = CarReader(path)
-        self.files = {f.path: f for f in self.reader.files()}
+        try:
+            self.files = {f.path: f for f in self.reader.files()}
+        except (ValueError, KeyError) as exc:  # UnixFSError, bad CIDs or names
+            raise CarError(f"{path.name}: not a UnixFS CAR ({exc})") from exc
 
     def read(self, path: str, *, max_length: int) -> bytes:
         if path not in self.files:
