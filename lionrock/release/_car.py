@@ -13,6 +13,7 @@ tampered CAR is caught however it was altered.
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -149,11 +150,16 @@ class CarReader:
         self.path = path
         self.index: dict[bytes, tuple[int, int]] = {}
         with path.open("rb") as f:
-            data = f.read()  # a site CAR is read once; mmap would do for huge ones
-        self.data = memoryview(data)
+            size = os.fstat(f.fileno()).st_size
+            # Mapped, not read: a CAR of a large site need not fit in memory.
+            self.data = memoryview(
+                mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            )
         try:
             self.root = self._read_index()
-        except (UnixFSError, ValueError, KeyError, TypeError) as exc:
+        except CarError:
+            raise
+        except Exception as exc:  # hostile bytes: any decoding failure means "not a CAR"
             raise CarError(f"{path.name}: not a CARv1 ({exc})") from exc
 
     def _read_index(self) -> CID:

@@ -32,7 +32,12 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ManifestError(LionRockError):
-    """A manifest is missing, malformed or names an unsafe path."""
+    """A manifest is missing, malformed or names an unsafe path; `path` names the file
+    at fault when there is one."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,7 @@ def iter_site_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     for path in site_dir.rglob("*"):
         rel = path.relative_to(site_dir).as_posix()
         if path.is_symlink():
-            raise ManifestError(f"{rel}: symlinks cannot be released")
+            raise ManifestError(f"{rel}: symlinks cannot be released", path=rel)
         if path.is_file():
             found.append((rel, path))
     found.sort(key=lambda item: item[0].encode("utf-8"))

@@ -25,7 +25,7 @@ from lionrock.release._fetch import DEFAULT_TIMEOUT, Fetcher
 from lionrock.release._keys import load_public_key
 from lionrock.release._manifest import Manifest, ManifestError, read_manifest
 from lionrock.release._sign import sign_file
-from lionrock.release._verify import VerifyReport, _check_files, _check_signature, open_copy
+from lionrock.release._verify import VerifyReport, check_files, check_signature, open_copy
 
 KINDS = ("https", "onion", "ipfs-gateway", "cdn")
 MAX_MIRRORS = 1000
@@ -135,7 +135,7 @@ def _signed_manifest(url: str, pubkey: str | Path, timeout: float) -> tuple[Mani
     """The verified manifest at a copy; raises on failure with the state to report."""
     copy = open_copy(url, timeout=timeout)
     report = VerifyReport(target=url, kind=copy.kind)
-    data = _check_signature(copy, report, load_public_key(pubkey))
+    data = check_signature(copy, report, load_public_key(pubkey))
     if data is None:
         state = UNREACHABLE if "missing" in report.problems[0].message else TAMPERED
         raise _Failed(state, str(report.problems[0]))
@@ -156,7 +156,7 @@ def _check_one(
         if deep:
             copy = open_copy(mirror.url, timeout=timeout)
             report = VerifyReport(target=mirror.url, kind=copy.kind)
-            _check_files(copy, report, manifest)
+            check_files(copy, report, manifest)
             if not report.ok:
                 detail = "; ".join(str(p) for p in report.problems[:5])
                 return MirrorStatus(mirror, TAMPERED, detail, manifest.built_at), None

@@ -173,16 +173,29 @@ def _role_file(exc: Exception) -> str:
     return "tuf/timestamp.json"
 
 
-def read_timestamp(data: bytes, *, key: SSlibKey) -> Timestamp:
-    """Check a timestamp role's signature with the release key (no expiry check, for
-    offline copies) and return it."""
-    try:
-        md = Metadata[Timestamp].from_bytes(data)
-        if not isinstance(md.signed, Timestamp):
-            raise TufError("tuf/timestamp.json", "not timestamp metadata")
-        key.verify_signature(md.signatures[key.keyid], md.signed_bytes)
-    except TufError:
-        raise
-    except Exception as exc:
-        raise TufError("tuf/timestamp.json", f"not signed by the release key ({exc})") from exc
-    return md.signed
+def check_offline_tuf(files: dict[str, bytes], manifest: bytes, *, key: SSlibKey) -> None:
+    """Check the TUF metadata carried by an offline copy (ZIM, CAR): each role signed by
+    the release key and targets listing this manifest. Expiry is not checked: an
+    offline copy is a snapshot by nature, and `lionrock verify` prints its build date.
+
+    `files` maps `tuf/<role>.json` to its bytes. Raises TufError naming the file.
+    """
+    for role in ROLES:
+        path = f"tuf/{role}.json"
+        if path not in files:
+            raise TufError(path, "missing")
+        try:
+            md = Metadata.from_bytes(files[path])
+            if md.signed.type != role:
+                raise ValueError(f"holds {md.signed.type} metadata")
+            key.verify_signature(md.signatures[key.keyid], md.signed_bytes)
+        except Exception as exc:
+            raise TufError(path, f"altered or not signed by the release key ({exc})") from exc
+        if isinstance(md.signed, Targets):
+            target = md.signed.targets.get(MANIFEST)
+            try:
+                if target is None:
+                    raise ValueError(f"does not list {MANIFEST}")
+                target.verify_length_and_hashes(manifest)
+            except Exception as exc:
+                raise TufError(path, f"does not match {MANIFEST} ({exc})") from exc

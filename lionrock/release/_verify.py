@@ -16,6 +16,7 @@ Every problem names the file. Example:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import urllib.parse
@@ -25,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 import minisign
+from securesystemslib.signer import SSlibKey
 from tuf.api import exceptions
 
 from lionrock.errors import LionRockError, Location, Problem
@@ -42,7 +44,7 @@ from lionrock.release._manifest import (
     read_manifest,
     sha256_file,
 )
-from lionrock.release._tuf import TufError, refresh_tuf
+from lionrock.release._tuf import ROLES, TufError, check_offline_tuf, refresh_tuf
 
 MAX_SIGNATURE_BYTES = 16 * 1024
 
@@ -201,7 +203,7 @@ def open_copy(target: str, *, timeout: float = DEFAULT_TIMEOUT) -> _Copy:
     raise LionRockError(f"{target}: not a folder, an http(s) URL, a .zim or a .car file")
 
 
-def _check_signature(copy: _Copy, report: VerifyReport, pub: minisign.PublicKey) -> bytes | None:
+def check_signature(copy: _Copy, report: VerifyReport, pub: minisign.PublicKey) -> bytes | None:
     try:
         data = copy.read(MANIFEST, max_length=MAX_MANIFEST_BYTES)
     except Missing:
@@ -223,15 +225,22 @@ def _check_signature(copy: _Copy, report: VerifyReport, pub: minisign.PublicKey)
     return data
 
 
-def _check_tuf(copy: _Copy, report: VerifyReport, data: bytes, state: Path, key: object) -> None:
-    if copy.base_url is None:
-        return
+def _check_tuf(
+    copy: _Copy, report: VerifyReport, data: bytes, state: Path, key: SSlibKey, timeout: float
+) -> None:
     try:
+        if copy.base_url is None:  # an offline copy: signatures only, no freshness
+            files = {}
+            for role in ROLES:
+                with contextlib.suppress(Missing):
+                    files[f"tuf/{role}.json"] = copy.read(f"tuf/{role}.json", max_length=1 << 22)
+            check_offline_tuf(files, data, key=key)
+            return
         info, version = refresh_tuf(
             state_dir=state / "tuf",
             base_url=copy.base_url,
-            fetcher=Fetcher(),
-            key=key,  # type: ignore[arg-type]
+            fetcher=Fetcher(timeout=timeout),
+            key=key,
         )
         info.verify_length_and_hashes(data)
         report.tuf_version = version
@@ -267,7 +276,7 @@ def _remember(manifest: Manifest, state: Path) -> None:
         (state / "seen.json").write_text(json.dumps(data) + "\n", encoding="utf-8")
 
 
-def _check_files(copy: _Copy, report: VerifyReport, manifest: Manifest) -> None:
+def check_files(copy: _Copy, report: VerifyReport, manifest: Manifest) -> None:
     for entry in manifest.files:
         try:
             sha256, size = copy.digest(entry.path, size=entry.size)
@@ -284,7 +293,12 @@ def _check_files(copy: _Copy, report: VerifyReport, manifest: Manifest) -> None:
         if size != entry.size or sha256 != entry.sha256:
             report.add(entry.path, "altered: its SHA-256 differs from the signed manifest")
     listed = {f.path for f in manifest.files}
-    for path in sorted((copy.listing() or set()) - listed):
+    try:
+        found = copy.listing() or set()
+    except ManifestError as exc:  # a symlink in a folder copy
+        report.add(exc.path or ".", "a symlink: a release holds plain files only")
+        return
+    for path in sorted(found - listed):
         if not is_signing_metadata(path):
             report.add(path, "added: not in the signed manifest")
 
@@ -314,7 +328,7 @@ def verify(
         return report
     report = VerifyReport(target=target, kind=copy.kind)
     try:
-        data = _check_signature(copy, report, pub)
+        data = check_signature(copy, report, pub)
     except exceptions.DownloadError as exc:
         report.add(MANIFEST, f"unreachable: {exc}")
         return report
@@ -325,9 +339,9 @@ def verify(
     except ManifestError as exc:
         report.add(MANIFEST, str(exc))
         return report
-    _check_tuf(copy, report, data, state, key)
+    _check_tuf(copy, report, data, state, key, timeout)
     _check_rollback(report, manifest, state)
-    _check_files(copy, report, manifest)
+    check_files(copy, report, manifest)
     if report.ok:
         _remember(manifest, state)
     return report

@@ -9,11 +9,14 @@ can check it against the signed manifest; HTML pages are front articles with the
 
 from __future__ import annotations
 
+import contextlib
 import html
 import mimetypes
 import os
 import re
+import sys
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -80,6 +83,25 @@ def html_title(path: Path) -> str:
     return " ".join(text.split())[:200]
 
 
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence libzim's C++ progress lines ("Resolve redirect", "set index"), which it
+    prints to file descriptor 1 and would mix into the CLI's output."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no stdout at all
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 class _SiteFile(Item):  # type: ignore[misc]
     def __init__(self, rel: str, path: Path) -> None:
         super().__init__()
@@ -138,7 +160,7 @@ def build_zim(
     day = (date or datetime.now(UTC)).strftime("%Y-%m-%d")
     # Index in the first language; libzim segments CJK text with ICU whatever it is.
     creator_ = Creator(str(tmp)).config_indexing(True, language.split(",")[0])
-    with creator_ as zim:
+    with _quiet_stdout(), creator_ as zim:
         zim.set_mainpath(main_path)
         for rel, path in files:
             zim.add_item(_SiteFile(rel, path))

@@ -35,7 +35,7 @@ def _page(lang: str, title: str, body: str, links: str = "") -> str:
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f'<title>{title}</title><link rel="stylesheet" href="../css/site.css"></head>'
-        f'<body><main><h1>{title}</h1><p>{body}</p>{links}'
+        f"<body><main><h1>{title}</h1><p>{body}</p>{links}"
         f'<img src="../img/lion.png" alt=""></main></body></html>\n'
     )
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lionrock.release import CarError, CarReader, build_car, verify
-from lionrock.release import _car
+from lionrock.release import CarError, CarReader, _car, build_car, verify
 from tests.release.conftest import Keys, require_ipfs_car
 
 
@@ -27,9 +26,7 @@ def ipfs_car(*args: str) -> str:
 def same_tree(a: Path, b: Path) -> bool:
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    return files_a == files_b and all(
-        filecmp.cmp(a / p, b / p, shallow=False) for p in files_a
-    )
+    return files_a == files_b and all(filecmp.cmp(a / p, b / p, shallow=False) for p in files_a)
 
 
 @pytest.fixture
@@ -72,9 +69,7 @@ def test_the_root_cid_equals_ipfs_car_pack(big_site: Path, tmp_path: Path) -> No
     assert ours.startswith("bafybei")
 
 
-def test_a_deep_file_tree_unpacks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_deep_file_tree_unpacks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The balanced layout above WIDTH leaves (1 GiB with ipfs-car's settings), scaled
     down: 1 KiB chunks, 3 links per node, so a 10 KiB file is a three-level tree."""
     monkeypatch.setattr(_car, "CHUNK_SIZE", 1024)
@@ -129,3 +124,23 @@ def test_garbage_is_not_a_car(tmp_path: Path, keys: Keys) -> None:
     (tmp_path / "x.car").write_bytes(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")
     report = verify(str(tmp_path / "x.car"), pubkey=keys.public, state_dir=tmp_path / "s")
     assert not report.ok and report.problems[0].location.path == "x.car"
+
+
+def test_altered_tuf_metadata_in_a_car_is_caught(site: Path, keys: Keys, tmp_path: Path) -> None:
+    targets = site / "tuf/targets.json"
+    targets.write_text(targets.read_text().replace('"expires": "', '"expires": "1'))
+    build_car(site, tmp_path / "site.car")
+    report = verify(str(tmp_path / "site.car"), pubkey=keys.public, state_dir=tmp_path / "s")
+    assert [p.location.path for p in report.problems] == ["tuf/targets.json"]
+
+
+def test_the_cli_verifies_a_car(site: Path, keys: Keys, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from lionrock.cli import main
+
+    build_car(site, tmp_path / "site.car")
+    args = ["verify", str(tmp_path / "site.car"), "--pubkey", keys.line]
+    result = CliRunner().invoke(main, [*args, "--state", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "(car)" in result.output

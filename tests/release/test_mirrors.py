@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,16 +24,12 @@ def silent_port() -> Iterator[int]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(8)
-    stop = threading.Event()
     yield int(sock.getsockname()[1])
-    stop.set()
     sock.close()
 
 
 @pytest.fixture
-def mirror_sites(
-    tmp_path: Path, release_v1: Path, release_v2: Path, serve
-) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def mirror_sites(tmp_path: Path, release_v1: Path, release_v2: Path, serve) -> dict[str, str]:  # type: ignore[no-untyped-def]
     good = serve(shutil.copytree(release_v2, tmp_path / "good"))
     stale = serve(shutil.copytree(release_v1, tmp_path / "stale"))
     tampered = shutil.copytree(release_v2, tmp_path / "tampered")

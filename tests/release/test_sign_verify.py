@@ -173,12 +173,18 @@ def test_an_encrypted_key_needs_its_password(tmp_path: Path) -> None:
     assert runner.invoke(main, args, env=env).exit_code == 0
 
 
-@pytest.mark.parametrize(
-    "path", ["../etc/passwd", "/etc/passwd", "a//b", "a/./b", "a\\b", ""]
-)
+@pytest.mark.parametrize("path", ["../etc/passwd", "/etc/passwd", "a//b", "a/./b", "a\\b", ""])
 def test_a_manifest_with_an_unsafe_path_is_refused(path: str) -> None:
-    data = {"version": "1", "built_at": "2026-01-01T00:00:00Z", "files": [
-        {"path": path, "sha256": "0" * 64, "size": 1}
-    ]}
+    data = {
+        "version": "1",
+        "built_at": "2026-01-01T00:00:00Z",
+        "files": [{"path": path, "sha256": "0" * 64, "size": 1}],
+    }
     with pytest.raises(ManifestError):
         read_manifest(json.dumps(data).encode())
+
+
+def test_a_symlink_in_a_copy_is_caught(site: Path, keys: Keys, tmp_path: Path) -> None:
+    (site / "en/passwd.html").symlink_to("/etc/passwd")
+    report = verify(str(site), pubkey=keys.public, state_dir=tmp_path / "state")
+    assert "symlink" in problems(report)["en/passwd.html"]

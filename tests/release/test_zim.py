@@ -140,3 +140,10 @@ def test_languages_and_metadata_limits(site: Path, tmp_path: Path) -> None:
     with pytest.raises(ZimError, match="30 characters"):
         build_zim(site, tmp_path / "x.zim", title="x" * 31, languages=["en"])
     assert not (tmp_path / "x.zim").exists()
+
+
+def test_altered_tuf_metadata_in_a_zim_is_caught(site: Path, keys: Keys, tmp_path: Path) -> None:
+    (site / "tuf/snapshot.json").write_text("{}")
+    build_zim(site, tmp_path / "t.zim", title="Lion Rock", languages=LANGUAGES)
+    report = verify(str(tmp_path / "t.zim"), pubkey=keys.public, state_dir=tmp_path / "s")
+    assert [p.location.path for p in report.problems] == ["tuf/snapshot.json"]
