@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import dag_cbor
-from multiformats import CID, multihash
+from multiformats import CID
 
 from lionrock.errors import LionRockError
 from lionrock.release._manifest import safe_path
@@ -30,6 +30,7 @@ from lionrock.release._unixfs import (
     DIRECTORY,
     FILE,
     RAW,
+    Cid,
     Link,
     UnixFSError,
     decode_node,
@@ -59,7 +60,7 @@ class _Writer:
         self.seen: set[bytes] = set()
         self.out.write(_header(make_cid(DAG_PB, b"")))  # same length as any dag-pb root
 
-    def block(self, codec: str, data: bytes) -> CID:
+    def block(self, codec: str, data: bytes) -> Cid:
         cid = make_cid(codec, data)
         raw = bytes(cid)
         if raw not in self.seen:
@@ -67,13 +68,13 @@ class _Writer:
             self.out.write(varint(len(raw) + len(data)) + raw + data)
         return cid
 
-    def finish(self, root: CID) -> None:
+    def finish(self, root: Cid) -> None:
         self.out.seek(0)
         self.out.write(_header(root))
 
 
-def _header(root: CID) -> bytes:
-    header = dag_cbor.encode({"roots": [root], "version": 1})
+def _header(root: Cid) -> bytes:
+    header = dag_cbor.encode({"roots": [CID.decode(bytes(root))], "version": 1})
     return varint(len(header)) + header
 
 
@@ -162,7 +163,7 @@ class CarReader:
         except Exception as exc:  # hostile bytes: any decoding failure means "not a CAR"
             raise CarError(f"{path.name}: not a CARv1 ({exc})") from exc
 
-    def _read_index(self) -> CID:
+    def _read_index(self) -> Cid:
         length, pos = read_varint(self.data, 0)
         header = dag_cbor.decode(bytes(self.data[pos : pos + length]))
         if not isinstance(header, dict) or header.get("version") != 1:
@@ -178,15 +179,15 @@ class CarReader:
             cid_len = _cid_length(self.data, start)
             self.index[bytes(self.data[start : start + cid_len])] = (start + cid_len, start + size)
             pos = start + size
-        return roots[0]
+        return Cid.from_bytes(bytes(roots[0]))
 
-    def block(self, cid: CID) -> bytes:
+    def block(self, cid: Cid) -> bytes:
         """The bytes of block `cid`, after checking they hash to it."""
         where = self.index.get(bytes(cid))
         if where is None:
             raise CarError(f"block {cid} is missing")
         data = bytes(self.data[where[0] : where[1]])
-        if cid.hashfun.name != "sha2-256" or multihash.digest(data, "sha2-256") != cid.digest:
+        if hashlib.sha256(data).digest() != cid.digest:
             raise CarError(f"block {cid} does not match its CID")
         return data
 
@@ -194,18 +195,15 @@ class CarReader:
         """Every file under the root directory, with its SHA-256 and size."""
         yield from self._walk(self.root, "", 0)
 
-    def _walk(self, cid: CID, prefix: str, depth: int) -> Iterator[CarFile]:
-        if depth > MAX_DEPTH or cid.codec.name != DAG_PB:
+    def _walk(self, cid: Cid, prefix: str, depth: int) -> Iterator[CarFile]:
+        if depth > MAX_DEPTH or cid.codec != DAG_PB:
             raise CarError(f"{prefix or '/'}: not a UnixFS directory")
         node = decode_node(self.block(cid))
         if node.kind != DIRECTORY:
             raise CarError(f"{prefix or '/'}: not a plain UnixFS directory (type {node.kind})")
         for link in node.links:
             path = safe_path(prefix + link.name)
-            if (
-                link.cid.codec.name == DAG_PB
-                and decode_node(self.block(link.cid)).kind == DIRECTORY
-            ):
+            if link.cid.codec == DAG_PB and decode_node(self.block(link.cid)).kind == DIRECTORY:
                 yield from self._walk(link.cid, path + "/", depth + 1)
                 continue
             digest, size = hashlib.sha256(), 0
@@ -217,10 +215,10 @@ class CarReader:
                 raise CarError(f"{path}: {exc}") from exc
             yield CarFile(path, digest.hexdigest(), size)
 
-    def _content(self, cid: CID, depth: int) -> Iterator[bytes]:
+    def _content(self, cid: Cid, depth: int) -> Iterator[bytes]:
         if depth > MAX_DEPTH:
             raise CarError(f"block {cid}: file tree too deep")
-        if cid.codec.name == RAW:
+        if cid.codec == RAW:
             yield self.block(cid)
             return
         node = decode_node(self.block(cid))
@@ -251,7 +249,7 @@ def read_car_file(reader: CarReader, path: str, *, max_length: int) -> bytes:
     cid = reader.root
     parts = safe_path(path).split("/")
     for i, part in enumerate(parts):
-        node = decode_node(reader.block(cid)) if cid.codec.name == DAG_PB else None
+        node = decode_node(reader.block(cid)) if cid.codec == DAG_PB else None
         if node is None or node.kind != DIRECTORY:
             raise KeyError(path)
         match = [link for link in node.links if link.name == part]

@@ -9,11 +9,14 @@ hand: the two protobuf schemas are tiny, and no maintained Python library writes
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 
-from multiformats import CID, multihash
-
 RAW, DAG_PB = "raw", "dag-pb"
+CODECS = {0x55: RAW, 0x70: DAG_PB}
+CODES = {name: code for code, name in CODECS.items()}
+SHA2_256 = 0x12
 DIRECTORY, FILE, HAMT_SHARD = 1, 2, 5
 MAX_VARINT_BYTES = 10
 
@@ -49,9 +52,46 @@ def read_varint(data: bytes | memoryview, pos: int) -> tuple[int, int]:
     raise UnixFSError("varint too long")
 
 
-def make_cid(codec: str, data: bytes) -> CID:
+@dataclass(frozen=True, slots=True)
+class Cid:
+    """A content identifier (https://github.com/multiformats/cid), kept as its bytes.
+
+    Only what UnixFS CARs use is accepted: CIDv1 raw or dag-pb, or CIDv0, with a
+    SHA-256 multihash. (multiformats' `CID` validates types at run time and costs ~2 ms
+    a CID, most of a CAR's build time; this is the same binary form, checked once.)
+    """
+
+    raw: bytes
+    codec: str
+    digest: bytes
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Cid:
+        """Parse a binary CID. Example: `Cid.from_bytes(bytes(make_cid("raw", b"")))`."""
+        if len(raw) == 34 and raw[:2] == b"\x12\x20":  # CIDv0: a bare multihash
+            return cls(raw, DAG_PB, raw[2:])
+        version, pos = read_varint(raw, 0)
+        code, pos = read_varint(raw, pos)
+        hashfun, pos = read_varint(raw, pos)
+        length, pos = read_varint(raw, pos)
+        if version != 1 or code not in CODECS or hashfun != SHA2_256 or length != 32:
+            raise UnixFSError("not a CIDv1 raw or dag-pb with SHA-256")
+        if len(raw) != pos + 32:
+            raise UnixFSError("CID of the wrong length")
+        return cls(raw, CODECS[code], raw[pos:])
+
+    def __bytes__(self) -> bytes:
+        return self.raw
+
+    def __str__(self) -> str:
+        """Multibase base32 (lowercase, unpadded), as IPFS tools print CIDv1."""
+        return "b" + base64.b32encode(self.raw).decode("ascii").lower().rstrip("=")
+
+
+def make_cid(codec: str, data: bytes) -> Cid:
     """CIDv1 with SHA-256 of `data`. Example: `str(make_cid("raw", b""))` starts `bafkrei`."""
-    return CID("base32", 1, codec, multihash.digest(data, "sha2-256"))
+    digest = hashlib.sha256(data).digest()
+    return Cid(b"\x01" + varint(CODES[codec]) + b"\x12\x20" + digest, codec, digest)
 
 
 def _field(number: int, payload: bytes) -> bytes:
@@ -66,7 +106,7 @@ def _uint(number: int, value: int) -> bytes:
 class Link:
     """A dag-pb link: the child's CID, its name and its cumulative DAG size (Tsize)."""
 
-    cid: CID
+    cid: Cid
     name: str
     tsize: int
 
@@ -149,11 +189,11 @@ def decode_node(block: bytes) -> Node:
 
 
 def _decode_link(buf: bytes) -> Link:
-    cid: CID | None = None
+    cid: Cid | None = None
     name, tsize = "", 0
     for number, value in _fields(buf):
         if number == 1 and isinstance(value, bytes):
-            cid = CID.decode(value)
+            cid = Cid.from_bytes(value)
         elif number == 2 and isinstance(value, bytes):
             name = value.decode("utf-8")
         elif number == 3 and isinstance(value, int):

@@ -144,3 +144,18 @@ def test_the_cli_verifies_a_car(site: Path, keys: Keys, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [*args, "--state", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     assert "(car)" in result.output
+
+
+@pytest.mark.parametrize("codec", ["raw", "dag-pb"])
+def test_our_cids_are_the_multiformats_cids(codec: str) -> None:
+    from multiformats import CID, multihash
+
+    from lionrock.release._unixfs import Cid, make_cid
+
+    data = "香港".encode()
+    theirs = CID("base32", 1, codec, multihash.digest(data, "sha2-256"))
+    ours = make_cid(codec, data)
+    assert bytes(ours) == bytes(theirs) and str(ours) == str(theirs)
+    assert Cid.from_bytes(bytes(theirs)) == ours
+    with pytest.raises(ValueError):
+        Cid.from_bytes(bytes(CID("base32", 1, "dag-cbor", multihash.digest(data, "sha2-256"))))
