@@ -3,6 +3,8 @@
 - `LIONROCK_HOME`: the folder of the default SQLite store (default `./lionrock-data`).
 - `LIONROCK_DATABASE_URL`: a SQLAlchemy URL; `postgresql://...` selects PostgreSQL.
 - `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
+- `LIONROCK_TRUST_DIR`: where `lionrock verify` keeps what a reader trusted before.
+- `LIONROCK_KEY_PASSWORD`: the password of an encrypted release signing key.
 """
 
 from __future__ import annotations
@@ -14,6 +16,14 @@ from pathlib import Path
 ENV_HOME = "LIONROCK_HOME"
 ENV_DATABASE_URL = "LIONROCK_DATABASE_URL"
 ENV_BASE_URL = "LIONROCK_BASE_URL"
+ENV_TRUST_DIR = "LIONROCK_TRUST_DIR"
+ENV_KEY_PASSWORD = "LIONROCK_KEY_PASSWORD"
+
+
+def default_trust_dir() -> Path:
+    """`$XDG_STATE_HOME/lionrock/trust`, else `~/.local/state/lionrock/trust`."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "lionrock" / "trust"
 
 
 def normalize_database_url(url: str) -> str:
@@ -38,6 +48,7 @@ class Settings:
     home: Path = field(default_factory=lambda: Path("lionrock-data"))
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
+    trust_dir: Path = field(default_factory=default_trust_dir)
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -54,4 +65,5 @@ class Settings:
             home=home,
             database_url=os.environ.get(ENV_DATABASE_URL, ""),
             base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
+            trust_dir=Path(os.environ.get(ENV_TRUST_DIR) or default_trust_dir()),
         )
