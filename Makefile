@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check lint typecheck system-deps install bench clean
+.PHONY: run test check lint typecheck system-deps install deps bench clean
 
 # pyicu (needed by followthemoney) has no wheel: it builds against Debian's ICU.
 system-deps:
@@ -23,13 +23,23 @@ $(STAMP): pyproject.toml | system-deps
 
 install: $(STAMP)
 
+# The system packages and tools each stage's tests need (.ci/deps.d/*.sh: chromium,
+# zim-tools, minisign, npm packages...), installed once per version of those scripts.
+DEPS_STAMP := $(VENV)/.deps-$(shell cat .ci/deps.d/*.sh 2>/dev/null | sha256sum | cut -c1-12)
+$(DEPS_STAMP):
+	SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get update -qq
+	for script in .ci/deps.d/*.sh; do echo "== $$script"; bash "$$script" || exit 1; done
+	mkdir -p $(VENV) && touch $(DEPS_STAMP)
+
+deps: $(DEPS_STAMP)
+
 # Install, load the bundled record into the default SQLite store, and serve the app.
 run: install
 	$(VENV)/bin/lionrock init
 	$(VENV)/bin/lionrock serve --host $(HOST) --port $(PORT)
 
 # Install with the dev extras, make sure PostgreSQL is up, and run the whole suite.
-test: install
+test: install deps
 	scripts/ensure-postgres.sh
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
