@@ -3,6 +3,10 @@
 - `LIONROCK_HOME`: the folder of the default SQLite store (default `./lionrock-data`).
 - `LIONROCK_DATABASE_URL`: a SQLAlchemy URL; `postgresql://...` selects PostgreSQL.
 - `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
+- `LIONROCK_TSA_URL`: the RFC 3161 time-stamping authority evidence packages are sent to.
+- `LIONROCK_TSA_CA`: a PEM file of the TSA's trusted root certificate(s).
+- `LIONROCK_SIGNING_KEY`: the project's Ed25519 private key (PEM) that signs evidence.
+- `LIONROCK_OPERATOR`: who captures evidence (recorded in each custody record).
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from pathlib import Path
 ENV_HOME = "LIONROCK_HOME"
 ENV_DATABASE_URL = "LIONROCK_DATABASE_URL"
 ENV_BASE_URL = "LIONROCK_BASE_URL"
+ENV_TSA_URL = "LIONROCK_TSA_URL"
+ENV_TSA_CA = "LIONROCK_TSA_CA"
+ENV_SIGNING_KEY = "LIONROCK_SIGNING_KEY"
+ENV_OPERATOR = "LIONROCK_OPERATOR"
 
 
 def normalize_database_url(url: str) -> str:
@@ -38,6 +46,10 @@ class Settings:
     home: Path = field(default_factory=lambda: Path("lionrock-data"))
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
+    tsa_url: str = ""
+    tsa_ca: Path | None = None
+    signing_key: Path | None = None
+    operator: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -54,4 +66,17 @@ class Settings:
             home=home,
             database_url=os.environ.get(ENV_DATABASE_URL, ""),
             base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
+            tsa_url=os.environ.get(ENV_TSA_URL, ""),
+            tsa_ca=_path(os.environ.get(ENV_TSA_CA)),
+            signing_key=_path(os.environ.get(ENV_SIGNING_KEY)),
+            operator=os.environ.get(ENV_OPERATOR, ""),
         )
+
+    @property
+    def evidence_dir(self) -> Path:
+        """Where evidence files live: `LIONROCK_HOME/evidence/`."""
+        return self.home / "evidence"
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
