@@ -161,15 +161,20 @@ def page_metadata(page: PageCapture, operator: str) -> dict[str, Any]:
         "status": final.status if final else None,
         "outcome": page.outcome,
         "error": page.error or None,
-        "redirects": [{"url": h.url, "status": h.status, "location": h.location}
-                      for h in page.hops[:-1]],  # fmt: skip
+        "redirects": [
+            {"url": h.url, "status": h.status, "location": h.location} for h in page.hops[:-1]
+        ],  # fmt: skip
         "tls_sha256": final.tls_sha256 if final and final.tls_sha256 else None,
         "peer_ip": final.peer_ip if final else None,
         "started": warc_date(page.hops[0].started) if page.hops else None,
         "payload_sha256": sha256_hex(final.body) if final and final.ok else None,
         "requisites": [
-            {"url": r.url, "status": r.status, "error": r.error or None,
-             "payload_sha256": sha256_hex(r.body) if r.ok else None}
+            {
+                "url": r.url,
+                "status": r.status,
+                "error": r.error or None,
+                "payload_sha256": sha256_hex(r.body) if r.ok else None,
+            }
             for r in page.requisites
         ],  # fmt: skip
         "skipped": page.skipped,
