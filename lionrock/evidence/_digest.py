@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from typing import BinaryIO
 
 from lionrock.errors import LionRockError
@@ -50,8 +51,8 @@ def parse_digest(value: str) -> tuple[str, bytes]:
     if not sep or algo not in SIZES:
         raise DigestError(f"unknown digest {value[:80]!r}")
     size = SIZES[algo]
-    decoders = (
-        lambda t: bytes.fromhex(t),
+    decoders: tuple[Callable[[str], bytes], ...] = (
+        bytes.fromhex,
         lambda t: base64.b32decode(t.upper() + "=" * (-len(t) % 8)),
         lambda t: base64.b64decode(t + "=" * (-len(t) % 4), validate=True),
     )

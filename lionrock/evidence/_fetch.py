@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import socket
@@ -115,7 +116,7 @@ def fetch(url: str, *, timeout: float = 20.0, max_bytes: int = 50 << 20) -> Fetc
         _read_response(response, result, max_bytes)
     except socket.gaierror as exc:
         result.error, result.kind = f"DNS lookup failed: {exc}", "dns"
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         result.error, result.kind = f"timed out after {timeout:g}s", "timeout"
     except ssl.SSLError as exc:
         result.error, result.kind = f"TLS error: {exc}", "tls"
@@ -132,10 +133,8 @@ def _read_peer(conn: http.client.HTTPConnection, result: Fetched) -> None:
     sock = conn.sock
     if sock is None:
         return
-    try:
+    with contextlib.suppress(OSError):
         result.peer_ip = str(sock.getpeername()[0])
-    except OSError:
-        pass
     if isinstance(sock, ssl.SSLSocket):
         der = sock.getpeercert(binary_form=True)
         if der:

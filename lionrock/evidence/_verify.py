@@ -219,9 +219,9 @@ def _check_pages(members: dict[str, bytes], report: Report) -> None:
             except ValueError:
                 report.problems.append(f"{name}:{number}: not JSON")
                 continue
-            if isinstance(row, dict) and row and "format" not in row:
-                if not row.get("url") or not row.get("ts"):
-                    report.problems.append(f"{name}:{number}: a page needs url and ts")
+            needs = isinstance(row, dict) and row and "format" not in row
+            if needs and (not row.get("url") or not row.get("ts")):
+                report.problems.append(f"{name}:{number}: a page needs url and ts")
 
 
 def _check_custody(members: dict[str, bytes], report: Report) -> None:
@@ -237,7 +237,8 @@ def _check_custody(members: dict[str, bytes], report: Report) -> None:
 
 def _strict_b64(value: Any) -> bool:
     try:
-        return base64.b64encode(base64.b64decode(str(value), validate=True)).decode() == value
+        decoded = base64.b64decode(str(value), validate=True)
+        return bool(base64.b64encode(decoded).decode() == value)
     except (binascii.Error, ValueError):
         return False
 

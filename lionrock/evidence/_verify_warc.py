@@ -19,7 +19,6 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-
 MAX_RECORDS = 1_000_000
 HASH_CHUNK = 1 << 16
 

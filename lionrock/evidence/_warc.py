@@ -77,7 +77,7 @@ class PageCapture:
 
 
 def warc_date(when: datetime) -> str:
-    return datetime_to_iso_date(when.replace(tzinfo=None), use_micros=True)
+    return str(datetime_to_iso_date(when.replace(tzinfo=None), use_micros=True))
 
 
 def cdx_timestamp(when: datetime) -> str:
@@ -163,7 +163,7 @@ def page_metadata(page: PageCapture, operator: str) -> dict[str, Any]:
         "error": page.error or None,
         "redirects": [
             {"url": h.url, "status": h.status, "location": h.location} for h in page.hops[:-1]
-        ],  # fmt: skip
+        ],
         "tls_sha256": final.tls_sha256 if final and final.tls_sha256 else None,
         "peer_ip": final.peer_ip if final else None,
         "started": warc_date(page.hops[0].started) if page.hops else None,
@@ -176,7 +176,7 @@ def page_metadata(page: PageCapture, operator: str) -> dict[str, Any]:
                 "payload_sha256": sha256_hex(r.body) if r.ok else None,
             }
             for r in page.requisites
-        ],  # fmt: skip
+        ],
         "skipped": page.skipped,
         "tool": SOFTWARE,
         "operator": operator,
