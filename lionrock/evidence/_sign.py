@@ -109,8 +109,9 @@ def check_signature(signed: dict[str, Any]) -> str:
         der = base64.b64decode(str(signed["publicKey"]), validate=True)
         public = serialization.load_der_public_key(der)
         signature = base64.b64decode(str(signed["signature"]), validate=True)
+        message = str(signed["hash"]).encode("utf-8")
     except (KeyError, ValueError) as exc:
-        raise SigningError(f"unreadable signature or public key ({exc})") from exc
+        raise SigningError(f"unreadable signature, hash or public key ({exc})") from exc
     if not isinstance(public, Ed25519PublicKey):
         # ECDSA anonymous signatures (ArchiveWeb.page) are checked the same way
         from cryptography.hazmat.primitives import hashes
@@ -119,15 +120,40 @@ def check_signature(signed: dict[str, Any]) -> str:
         if not isinstance(public, ec.EllipticCurvePublicKey):
             raise SigningError("the public key is neither Ed25519 nor ECDSA")
         try:
-            public.verify(signature, str(signed["hash"]).encode(), ec.ECDSA(hashes.SHA256()))
+            public.verify(signature, message, ec.ECDSA(hashes.SHA256()))
         except InvalidSignature as exc:
             raise SigningError("the signature does not match the hash") from exc
         return str(signed["publicKey"])
     try:
-        public.verify(signature, str(signed["hash"]).encode("utf-8"))
+        public.verify(signature, message)
     except InvalidSignature as exc:
         raise SigningError("the signature does not match the hash") from exc
     return str(signed["publicKey"])
+
+
+def seal_message(signed: dict[str, Any]) -> bytes:
+    """What `timestampSeal` signs: the token, its chain and its time. A CMS token has
+    fields its own signature does not cover (the certificate set, the signature algorithm
+    identifier); sealing them with our key makes every stored byte tamper-evident."""
+    parts = [str(signed.get(k, "")) for k in ("timeSignature", "timestampCert", "timestampTime")]
+    return b"lionrock-timestamp-seal\n" + "\n".join(parts).encode("utf-8")
+
+
+def seal_timestamp(signed: dict[str, Any], *, key: Ed25519PrivateKey) -> str:
+    """The base64 Ed25519 signature over `seal_message(signed)`."""
+    return base64.b64encode(key.sign(seal_message(signed))).decode("ascii")
+
+
+def check_seal(signed: dict[str, Any]) -> None:
+    """Raise `SigningError` unless `timestampSeal` verifies with `publicKey`."""
+    try:
+        public = serialization.load_der_public_key(base64.b64decode(str(signed["publicKey"])))
+        seal = base64.b64decode(str(signed["timestampSeal"]), validate=True)
+        if not isinstance(public, Ed25519PublicKey):
+            raise SigningError("a timestamp seal needs an Ed25519 key")
+        public.verify(seal, seal_message(signed))
+    except (KeyError, ValueError, InvalidSignature) as exc:
+        raise SigningError("the timestamp seal does not verify") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +224,21 @@ def _unique_pem(certs: list[x509.Certificate]) -> str:
     return "".join(seen.values())
 
 
+def _check_chain(chain: list[x509.Certificate]) -> None:
+    """Every stored certificate must be signed by its issuer in the chain (or by itself),
+    so that no byte of the stored chain can change unnoticed."""
+    by_subject = {c.subject: c for c in chain}
+    for cert in chain:
+        issuer = by_subject.get(cert.issuer)
+        if issuer is None:
+            continue  # issued by a root the caller must supply
+        try:
+            cert.verify_directly_issued_by(issuer)
+        except (ValueError, TypeError, InvalidSignature) as exc:
+            name = cert.subject.rfc4514_string()
+            raise SigningError(f"the stored TSA chain is broken at {name!r}") from exc
+
+
 def verify_timestamp(
     token_b64: str,
     chain_pem: str,
@@ -221,10 +262,15 @@ def verify_timestamp(
         chain = x509.load_pem_x509_certificates(chain_pem.encode("ascii"))
     except (ValueError, TypeError) as exc:
         raise SigningError(f"unreadable timestamp token or chain ({exc})") from exc
+    _check_chain(chain)
     roots = trusted_roots or [c for c in chain if c.issuer == c.subject]
     if not roots:
         raise SigningError("the timestamp chain has no root certificate")
     embedded = {bytes(c) for c in response.signed_data.certificates}
+    stored = {c.public_bytes(serialization.Encoding.DER) for c in chain}
+    if not embedded <= stored:
+        # the token's certificate set is outside its signature: pin it to the stored chain
+        raise SigningError("a certificate inside the timestamp token differs from the chain")
     builder = VerifierBuilder(nonce=nonce)
     for cert in roots:
         builder = builder.add_root_certificate(cert)

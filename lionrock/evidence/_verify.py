@@ -28,7 +28,12 @@ from typing import Any
 from cryptography import x509
 
 from lionrock.evidence._digest import DigestError, parse_digest, sha256_hex
-from lionrock.evidence._sign import SigningError, check_signature, verify_timestamp
+from lionrock.evidence._sign import (
+    SigningError,
+    check_seal,
+    check_signature,
+    verify_timestamp,
+)
 from lionrock.evidence._verify_auth import check_domain_signature
 from lionrock.evidence._verify_warc import check_cdxj_entry, iter_warc, read_cdxj
 
@@ -73,13 +78,15 @@ def verify_file(path: Path, *, trust: Trust | None = None) -> Report:
     if not path.is_file():
         report.problems.append(f"{path}: no such file")
         return report
-    if path.suffix.lower() == ".wacz" or zipfile.is_zipfile(path):
-        _verify_wacz(path, trust, report)
-    else:
-        data = path.read_bytes()
-        records = iter_warc(path.name, data, report.problems)
-        if not records and not report.problems:
-            report.problems.append(f"{path.name}: no WARC records")
+    try:
+        if path.suffix.lower() == ".wacz" or zipfile.is_zipfile(path):
+            _verify_wacz(path, trust, report)
+        else:
+            records = iter_warc(path.name, path.read_bytes(), report.problems)
+            if not records and not report.problems:
+                report.problems.append(f"{path.name}: no WARC records")
+    except Exception as exc:  # hostile input must give a verdict, never a traceback
+        report.problems.append(f"{path.name}: cannot be checked ({type(exc).__name__}: {exc})")
     return report
 
 
@@ -267,18 +274,48 @@ def _check_digest(members: dict[str, bytes], package: Any, trust: Trust, report:
         check_domain_signature(signed, report.problems, report.notes)
         report.signer = str(signed.get("domain"))
         return
-    _check_anonymous(signed, package, actual, trust, report)
+    _check_anonymous(digest, signed, package, actual, trust, report)
+
+
+SIGNED_KEYS = frozenset({"hash", "created", "software", "version", "signature", "publicKey"})
+STAMP_KEYS = frozenset({"timeSignature", "timestampCert", "timestampTime", "timestampSeal"})
+
+
+def _check_shape(digest: dict[str, Any], signed: dict[str, Any], report: Report) -> None:
+    """Fields the signature does not cover must be exactly the ones we write, so that no
+    byte of `datapackage-digest.json` can change unnoticed."""
+    if set(digest) != {"path", "hash", "signedData"}:
+        report.problems.append("datapackage-digest.json: unexpected or missing fields")
+    missing = SIGNED_KEYS - set(signed)
+    extra = set(signed) - SIGNED_KEYS - STAMP_KEYS
+    if missing or extra:
+        names = ", ".join(sorted(missing | extra))
+        report.problems.append(f"datapackage-digest.json: signedData fields wrong: {names}")
+    if signed.get("version") != "0.1.0":
+        report.problems.append("datapackage-digest.json: unknown signing spec version")
+    if "timeSignature" in signed:
+        try:
+            check_seal(signed)
+        except SigningError as exc:
+            report.problems.append(f"datapackage-digest.json: {exc}")
 
 
 def _check_anonymous(
-    signed: dict[str, Any], package: Any, actual: str, trust: Trust, report: Report
+    digest: dict[str, Any],
+    signed: dict[str, Any],
+    package: Any,
+    actual: str,
+    trust: Trust,
+    report: Report,
 ) -> None:
-    for key in ("signature", "publicKey", "timeSignature"):
+    for key in ("signature", "publicKey", "timeSignature", "timestampSeal"):
         if key in signed and not _strict_b64(signed[key]):
             report.problems.append(f"datapackage-digest.json: {key} is not canonical base64")
     software = package.get("software") if isinstance(package, dict) else None
-    if str(software or "").startswith("lionrock") and signed.get("software") != software:
-        report.problems.append("datapackage-digest.json: signed software differs from package")
+    if str(software or "").startswith("lionrock"):
+        if signed.get("software") != software:
+            report.problems.append("datapackage-digest.json: signed software differs")
+        _check_shape(digest, signed, report)
     try:
         report.signer = check_signature(signed)
     except SigningError as exc:

@@ -35,7 +35,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from lionrock.evidence._digest import sha256_hex
-from lionrock.evidence._sign import SOFTWARE, Timestamp, request_timestamp, sign_hash
+from lionrock.evidence._sign import (
+    SOFTWARE,
+    Timestamp,
+    request_timestamp,
+    seal_timestamp,
+    sign_hash,
+)
 
 WARC_PATH = "archive/data.warc.gz"
 INDEX_PATH = "indexes/index.cdxj"
@@ -94,8 +100,8 @@ def digest_file(package: bytes, *, created: str, signing: Signing) -> bytes:
             )
             signed["timeSignature"] = stamp.token_b64
             signed["timestampCert"] = stamp.chain_pem
-            signed["timestampUrl"] = stamp.tsa_url
             signed["timestampTime"] = stamp.gen_time
+            signed["timestampSeal"] = seal_timestamp(signed, key=signing.key)
         body["signedData"] = signed
     return json.dumps(body, indent=2).encode("utf-8")
 
