@@ -265,7 +265,10 @@ def verify_timestamp(
     _check_chain(chain)
     roots = trusted_roots or [c for c in chain if c.issuer == c.subject]
     if not roots:
-        raise SigningError("the timestamp chain has no root certificate")
+        raise SigningError(
+            "the timestamp chain has no root certificate (set LIONROCK_TSA_CA to the TSA's "
+            "root, so that tokens verify offline)"
+        )
     embedded = {bytes(c) for c in response.signed_data.certificates}
     stored = {c.public_bytes(serialization.Encoding.DER) for c in chain}
     if not embedded <= stored:

@@ -35,7 +35,8 @@ BROKEN = SHARED / "warc" / "warcio-test"
 @pytest.fixture
 def our_wacz(site: Site, tmp_path: Path, tsa: LocalTSA, memory_store: Store) -> Path:
     """A WACZ we captured, signed and timestamped (the store backend does not matter)."""
-    settings = Settings(home=tmp_path / "home", tsa_url=tsa.url, operator="t")
+    (tmp_path / "tsa.pem").write_bytes(tsa.root_pem)
+    settings = Settings(home=tmp_path / "home", tsa_url=tsa.url, tsa_ca=tmp_path / "tsa.pem")
     vault, signing = open_vault(settings, memory_store), open_signing(settings)
     result = capture(targets=[Target(site.url("/"))], vault=vault, signing=signing,
                      operator="t", options=FAST)[0]  # fmt: skip
