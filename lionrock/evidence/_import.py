@@ -149,26 +149,37 @@ def import_archive(path: Path, *, vault: Vault, signing: Signing, operator: str)
     if path.stat().st_size > MAX_IMPORT:
         raise ImportRefused(f"{path}: larger than {MAX_IMPORT} bytes")
     report = ImportReport(str(path))
+    raw = path.read_bytes()
+    input_sha = sha256_hex(raw)
+    existing = vault.imported(input_sha)
+    if existing is not None:  # the same file again: stored once, links refreshed
+        report.evidence_id = existing
+        report.pages = len(vault.pages(existing))
+        report.notes.append("already imported")
+        _link(report, vault, [PageRow(url=p["url"], ts=p["ts"]) for p in vault.pages(existing)])
+        return report
     if zipfile.is_zipfile(path):
         checked = verify_file(path, trust=Trust(allow_unsigned=True))
         if not checked.ok:
             raise ImportRefused("\n".join(checked.problems[:20]))
         report.notes += checked.notes
-        data, pages = path.read_bytes(), _wacz_pages(path)
-        signed = "signedData" in (
-            zipfile.ZipFile(path).read("datapackage-digest.json").decode("utf-8", "replace")
-            if "datapackage-digest.json" in zipfile.ZipFile(path).namelist()
-            else ""
-        )
-        timestamped = False
+        data, pages = raw, _wacz_pages(path)
+        signed = checked.signer is not None
+        timestamped = checked.timestamp is not None
     else:
-        data, pages = _package_warc(path, path.read_bytes(), signing=signing, operator=operator)
+        data, pages = _package_warc(path, raw, signing=signing, operator=operator)
         signed, timestamped = signing.key is not None, bool(signing.tsa_url)
     report.evidence_id = vault.put(
         data, origin="import", operator=operator, pages=pages, signed=signed,
-        timestamped=timestamped, note=f"imported from {path.name}",
+        timestamped=timestamped, note=f"imported from {path.name}", input_sha256=input_sha,
     )  # fmt: skip
     report.pages = len(pages)
+    _link(report, vault, pages)
+    return report
+
+
+def _link(report: ImportReport, vault: Vault, pages: list[PageRow]) -> None:
+    """Link the evidence to every source whose URL one of its pages has."""
     by_url: dict[str, str] = {}
     for page in pages:
         for form in url_variants(page.url):
@@ -178,4 +189,3 @@ def import_archive(path: Path, *, vault: Vault, signing: Signing, operator: str)
             match = next((by_url[f] for f in url_variants(url) if f in by_url), None)
             if match and vault.link(report.evidence_id, source_id, url):
                 report.linked.append((source_id, url))
-    return report

@@ -93,6 +93,7 @@ class Vault:
         signed: bool,
         timestamped: bool,
         note: str | None = None,
+        input_sha256: str | None = None,
     ) -> str:
         """Store a WACZ (once) and index it; return its ID (the file's sha256)."""
         evidence_id = sha256_hex(data)
@@ -112,6 +113,7 @@ class Vault:
                         signed=int(signed),
                         timestamped=int(timestamped),
                         note=note,
+                        input_sha256=input_sha256,
                     )
                 )
                 rows = [{"evidence_id": evidence_id, **vars_of(p)} for p in pages]
@@ -165,6 +167,13 @@ class Vault:
         if len(rows) > 1:
             raise EvidenceNotFound(f"{prefix!r} matches more than one evidence file")
         return dict(rows[0]._mapping)
+
+    def imported(self, input_sha256: str) -> str | None:
+        """The evidence already made from an imported file with this sha256, if any."""
+        query = select(evidence.c.id).where(evidence.c.input_sha256 == input_sha256).limit(1)
+        with self.store.read() as conn:
+            row = conn.execute(query).first()
+        return row[0] if row else None
 
     def pages(self, evidence_id: str) -> list[dict[str, Any]]:
         with self.store.read() as conn:

@@ -26,6 +26,8 @@ evidence = Table(
     Column("signed", Integer, nullable=False),
     Column("timestamped", Integer, nullable=False),
     Column("note", Text),
+    Column("input_sha256", String(64)),  # for imports: the sha256 of the file imported
+    Index("ix_evidence_input", "input_sha256"),
 )
 
 evidence_pages = Table(

@@ -94,7 +94,9 @@ def test_wacz_layout_and_custody(site: Site, vault: Vault, signing: Signing) -> 
         listed = {r["path"]: r for r in package["resources"]}
         assert set(listed) == {"archive/data.warc.gz", "indexes/index.cdxj",
                                "pages/pages.jsonl", "custody/custody.json"}  # fmt: skip
-        assert all(r["hash"].startswith("sha256:") and len(r["hash"]) == 71 for r in listed.values())
+        assert all(
+            r["hash"].startswith("sha256:") and len(r["hash"]) == 71 for r in listed.values()
+        )
         lines = archive.read("indexes/index.cdxj").splitlines()
         assert lines == sorted(lines)  # LC_ALL=C order is byte order
         custody = json.loads(archive.read("custody/custody.json"))

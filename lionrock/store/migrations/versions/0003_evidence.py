@@ -31,7 +31,9 @@ def upgrade() -> None:
         sa.Column("signed", sa.Integer, nullable=False),
         sa.Column("timestamped", sa.Integer, nullable=False),
         sa.Column("note", sa.Text),
+        sa.Column("input_sha256", sa.String(64)),
     )
+    op.create_index("ix_evidence_input", "evidence", ["input_sha256"])
     op.create_table(
         "evidence_pages",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
