@@ -20,6 +20,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lionrock.errors import LionRockError
 from lionrock.evidence._digest import sha256_hex
@@ -49,17 +50,19 @@ class ImportReport:
 
 
 def url_variants(url: str) -> set[str]:
-    """Forms of a URL that name the same page: with or without a trailing slash, http or
-    https, and with or without `www.`.
+    """Keys under which a URL names the same page: scheme, `www.`, case of the host, an
+    empty path and a trailing slash do not matter; the query does.
 
-    Example: `"https://example.org/a" in url_variants("http://www.example.org/a/")`.
+    Example: `url_variants("http://www.Example.org/a/") == url_variants("https://example.org/a")`.
     """
-    base = url.strip().split("#")[0]
-    rest = re.sub(r"^https?://", "", base, flags=re.I)
-    rest = re.sub(r"^www\.", "", rest, flags=re.I)
-    forms = {rest, rest.rstrip("/")}
-    return {f"{scheme}://{prefix}{f}" for f in forms for scheme in ("http", "https")
-            for prefix in ("", "www.")}  # fmt: skip
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return {url}
+    path = parts.path.rstrip("/") or "/"
+    return {f"{host}{port}{path}" + (f"?{parts.query}" if parts.query else "")}
 
 
 def _records_to_pages(records: list[WarcRecord]) -> list[PageRow]:
