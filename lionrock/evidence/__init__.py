@@ -11,7 +11,6 @@ Example:
 
 from lionrock.evidence._capture import (
     CaptureOptions,
-    CaptureResult,
     Target,
     capture,
     default_operator,
@@ -29,7 +28,7 @@ from lionrock.evidence._setup import (
     project_public_key,
 )
 from lionrock.evidence._sign import SigningError, request_timestamp, verify_timestamp
-from lionrock.evidence._storage import EvidenceNotFound, PageRow, Vault, source_urls
+from lionrock.evidence._storage import CaptureResult, EvidenceNotFound, PageRow, Vault, source_urls
 from lionrock.evidence._verify import Report, Trust, verify_file
 from lionrock.evidence._wacz import Signing, build_wacz
 

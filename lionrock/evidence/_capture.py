@@ -17,7 +17,7 @@ import platform
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -26,12 +26,13 @@ from urllib.parse import urljoin, urlsplit
 from lionrock.evidence._digest import sha256_hex
 from lionrock.evidence._fetch import Fetched, fetch
 from lionrock.evidence._sign import SOFTWARE
-from lionrock.evidence._storage import PageRow, Vault
+from lionrock.evidence._storage import Captured, CaptureResult, PageRow, Vault
 from lionrock.evidence._wacz import WARC_PATH, Signing, build_wacz
 from lionrock.evidence._warc import PageCapture, warc_date, write_warc
 from lionrock.settings import Settings
 
 MAX_REDIRECTS = 10
+BATCH = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,20 +54,6 @@ class CaptureOptions:
     concurrency: int = 8
     per_host: int = 2
     delay: float = 0.5
-
-
-@dataclass(slots=True)
-class CaptureResult:
-    """What happened to one target."""
-
-    url: str
-    source_id: str | None
-    outcome: str
-    status: int | None = None
-    final_url: str | None = None
-    error: str = ""
-    evidence_id: str | None = None
-    requisites: int = 0
 
 
 class HostGate:
@@ -241,21 +228,38 @@ def capture(
     """
     options = options or CaptureOptions()
     gate = HostGate(options.per_host, options.delay)
+    targets = list(targets)
+    results: list[CaptureResult | None] = [None] * len(targets)
+    batch: list[Captured] = []
 
-    def one(target: Target) -> CaptureResult:
-        page = fetch_page(target.url, gate, options)
-        result = _store_page(page, target, vault, signing, operator)
-        if on_done is not None:
-            on_done(result)
-        return result
+    def flush() -> None:
+        # one transaction per batch: the Store's single writer is not the bottleneck
+        vault.put_captures(batch, operator=operator, signed=signing.key is not None,
+                           timestamped=bool(signing.tsa_url))  # fmt: skip
+        for item in batch:
+            if on_done is not None:
+                on_done(item.result)
+        batch.clear()
 
-    with ThreadPoolExecutor(max_workers=max(1, options.concurrency)) as pool:
-        return list(pool.map(one, list(targets)))
+    def one(index: int) -> tuple[int, Captured]:
+        page = fetch_page(targets[index].url, gate, options)
+        return index, _package(page, targets[index], signing, operator)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, options.concurrency)) as pool:
+            for future in as_completed([pool.submit(one, i) for i in range(len(targets))]):
+                index, captured = future.result()
+                results[index] = captured.result
+                batch.append(captured)
+                if len(batch) >= BATCH:
+                    flush()
+        flush()
+    finally:
+        vault.sync()
+    return [r for r in results if r is not None]
 
 
-def _store_page(
-    page: PageCapture, target: Target, vault: Vault, signing: Signing, operator: str
-) -> CaptureResult:
+def _package(page: PageCapture, target: Target, signing: Signing, operator: str) -> Captured:
     final = page.final
     result = CaptureResult(
         url=target.url,
@@ -266,21 +270,11 @@ def _store_page(
         error=page.error,
         requisites=sum(1 for r in page.requisites if r.ok),
     )
-    if final is not None and final.ok:
-        try:
-            data, row = package_page(
-                page, operator=operator, signing=signing, tsa_url=signing.tsa_url
-            )
-            result.evidence_id = vault.put(
-                data, origin="capture", operator=operator, pages=[row],
-                signed=signing.key is not None, timestamped=bool(signing.tsa_url),
-            )  # fmt: skip
-            if target.source_id:
-                vault.link(result.evidence_id, target.source_id, target.url)
-        except Exception as exc:  # a TSA or disk failure is this target's result
-            result.outcome, result.error = "package-error", str(exc)[:500]
-    vault.record_result(
-        url=target.url, source_id=target.source_id, outcome=result.outcome,
-        status=result.status, error=result.error or None, evidence_id=result.evidence_id,
-    )  # fmt: skip
-    return result
+    if final is None or not final.ok:
+        return Captured(result)
+    try:
+        data, row = package_page(page, operator=operator, signing=signing, tsa_url=signing.tsa_url)
+    except Exception as exc:  # a TSA failure is this target's result, not the run's
+        result.outcome, result.error = "package-error", str(exc)[:500]
+        return Captured(result)
+    return Captured(result, data, row)

@@ -176,6 +176,7 @@ def import_archive(path: Path, *, vault: Vault, signing: Signing, operator: str)
         data, origin="import", operator=operator, pages=pages, signed=signed,
         timestamped=timestamped, note=f"imported from {path.name}", input_sha256=input_sha,
     )  # fmt: skip
+    vault.sync()
     report.pages = len(pages)
     _link(report, vault, pages)
     return report

@@ -95,8 +95,12 @@ def _tls_server(tmp_path: Path) -> tuple[ThreadingHTTPServer, bytes, Path]:
     )  # fmt: skip
     cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                         serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))  # fmt: skip
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    key_path.write_bytes(pem)
     site = Site()
     site.stop()
     server = ThreadingHTTPServer(("127.0.0.1", 0), site.server.RequestHandlerClass)

@@ -43,8 +43,9 @@ def captured(site: Site, vault: Vault, signing: Signing) -> Iterator[tuple[str, 
 
 def _serve(settings: Settings, store: Store) -> Iterator[str]:
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, store=store), host="127.0.0.1",
-                                           port=port, log_level="warning", access_log=False))  # fmt: skip
+    app = create_app(settings, store=store)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -72,8 +73,11 @@ def test_replay_headers_and_offline_lookup(
 
 
 def test_rewrite_html_never_lets_urls_escape() -> None:
-    page = ('<a href="javascript:alert(1)">x</a><img srcset="a.png 1x, https://cdn.example.org/b.png 2x">'
-            '<div style="background: url(\'//cdn.example.org/c.png\')"></div>')  # fmt: skip
+    page = (
+        '<a href="javascript:alert(1)">x</a>'
+        '<img srcset="a.png 1x, https://cdn.example.org/b.png 2x">'
+        "<div style=\"background: url('//cdn.example.org/c.png')\"></div>"
+    )
     out = rewrite_html(page, base="http://h.example.org/p/", prefix="/r/ab")
     assert 'href="about:blank"' in out
     assert "/r/ab/http://h.example.org/p/a.png 1x" in out
