@@ -5,6 +5,10 @@
 - `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
 - `LIONROCK_TRUST_DIR`: where `lionrock verify` keeps what a reader trusted before.
 - `LIONROCK_KEY_PASSWORD`: the password of an encrypted release signing key.
+- `LIONROCK_TSA_URL`: the RFC 3161 time-stamping authority evidence packages are sent to.
+- `LIONROCK_TSA_CA`: a PEM file of the TSA's trusted root certificate(s).
+- `LIONROCK_SIGNING_KEY`: the project's Ed25519 private key (PEM) that signs evidence.
+- `LIONROCK_OPERATOR`: who captures evidence (recorded in each custody record).
 """
 
 from __future__ import annotations
@@ -24,6 +28,12 @@ def default_trust_dir() -> Path:
     """`$XDG_STATE_HOME/lionrock/trust`, else `~/.local/state/lionrock/trust`."""
     state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(state) / "lionrock" / "trust"
+
+
+ENV_TSA_URL = "LIONROCK_TSA_URL"
+ENV_TSA_CA = "LIONROCK_TSA_CA"
+ENV_SIGNING_KEY = "LIONROCK_SIGNING_KEY"
+ENV_OPERATOR = "LIONROCK_OPERATOR"
 
 
 def normalize_database_url(url: str) -> str:
@@ -49,6 +59,10 @@ class Settings:
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
     trust_dir: Path = field(default_factory=default_trust_dir)
+    tsa_url: str = ""
+    tsa_ca: Path | None = None
+    signing_key: Path | None = None
+    operator: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -66,4 +80,17 @@ class Settings:
             database_url=os.environ.get(ENV_DATABASE_URL, ""),
             base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
             trust_dir=Path(os.environ.get(ENV_TRUST_DIR) or default_trust_dir()),
+            tsa_url=os.environ.get(ENV_TSA_URL, ""),
+            tsa_ca=_path(os.environ.get(ENV_TSA_CA)),
+            signing_key=_path(os.environ.get(ENV_SIGNING_KEY)),
+            operator=os.environ.get(ENV_OPERATOR, ""),
         )
+
+    @property
+    def evidence_dir(self) -> Path:
+        """Where evidence files live: `LIONROCK_HOME/evidence/`."""
+        return self.home / "evidence"
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None

@@ -15,6 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lionrock.evidence import open_vault, replay_app
 from lionrock.model import get_model
 from lionrock.render import STATIC, make_environment
 from lionrock.settings import Settings
@@ -22,6 +23,7 @@ from lionrock.stats import compute_stats
 from lionrock.store import Entity, Store, citation
 
 CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
+REPLAY = "/evidence/replay"
 LANG_TAGS = {"eng": "en", "zho": "zh-Hant", "jpn": "ja"}
 
 
@@ -35,12 +37,15 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = message.setdefault("headers", [])
+                # a response with its own (stricter) policy keeps it: archived pages (#4)
+                own = any(k.lower() == b"content-security-policy" for k, _ in headers)
                 for name, value in (
                     ("content-security-policy", CSP),
                     ("x-content-type-options", "nosniff"),
                     ("referrer-policy", "no-referrer"),
                 ):
-                    headers.append((name.encode(), value.encode()))
+                    if not (own and name == "content-security-policy"):
+                        headers.append((name.encode(), value.encode()))
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -138,6 +143,8 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
             Route("/api/entities/{entity_id}", entity),
             Route("/healthz", healthz),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
+            # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
+            Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)),
         ]
     )
     app.add_middleware(SecurityHeaders)
