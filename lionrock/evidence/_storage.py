@@ -165,13 +165,14 @@ class Vault:
             conn = writer.conn
             ids = [i.result.evidence_id for i in items if i.result.evidence_id]
             known = set(conn.execute(select(evidence.c.id).where(evidence.c.id.in_(ids))).scalars())
-            linked = set(
-                conn.execute(
+            linked = {
+                (row.evidence_id, row.source_id)
+                for row in conn.execute(
                     select(evidence_links.c.evidence_id, evidence_links.c.source_id).where(
                         evidence_links.c.evidence_id.in_(ids)
                     )
-                ).tuples()
-            )
+                )
+            }
             rows, pages, links, results = [], [], [], []
             for item in items:
                 res, eid = item.result, item.result.evidence_id
