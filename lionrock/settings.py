@@ -3,6 +3,7 @@
 - `LIONROCK_HOME`: the folder of the default SQLite store (default `./lionrock-data`).
 - `LIONROCK_DATABASE_URL`: a SQLAlchemy URL; `postgresql://...` selects PostgreSQL.
 - `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
+- `LIONROCK_ONION_ADDRESS`: the published site's onion address, for `Onion-Location`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 ENV_HOME = "LIONROCK_HOME"
 ENV_DATABASE_URL = "LIONROCK_DATABASE_URL"
 ENV_BASE_URL = "LIONROCK_BASE_URL"
+ENV_ONION_ADDRESS = "LIONROCK_ONION_ADDRESS"
 
 
 def normalize_database_url(url: str) -> str:
@@ -38,6 +40,7 @@ class Settings:
     home: Path = field(default_factory=lambda: Path("lionrock-data"))
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
+    onion_address: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -54,4 +57,5 @@ class Settings:
             home=home,
             database_url=os.environ.get(ENV_DATABASE_URL, ""),
             base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
+            onion_address=os.environ.get(ENV_ONION_ADDRESS, "").rstrip("/"),
         )

@@ -23,6 +23,7 @@ from lionrock import __version__
 from lionrock.publish import browse, pages
 from lionrock.publish.charts import events_per_month, horizontal_bars
 from lionrock.publish.manifest import write_manifest
+from lionrock.publish.pages import N_
 from lionrock.publish.record import SiteRecord
 from lionrock.publish.search import FOLDER, index_site
 from lionrock.publish.writer import BuildReport, Page, open_build
@@ -180,9 +181,9 @@ def site_pages(
         *pages.listing_pages(record, store),
         *pages.entity_pages(record),
         pages.PageSpec("search.html", "search.html", {"pagefind": options.search}),
-        pages.PageSpec("mirrors.html", "page.html", {"title": "Mirrors", "kind": "mirrors",
+        pages.PageSpec("mirrors.html", "page.html", {"title": N_("Mirrors"), "kind": "mirrors",
                                                      "mirrors": list(options.mirrors)}),
-        pages.PageSpec("verify.html", "page.html", {"title": "How to verify this copy",
+        pages.PageSpec("verify.html", "page.html", {"title": N_("How to verify this copy"),
                        "kind": "verify", "pubkey": options.pubkey, "version": __version__}),
     ]  # fmt: skip
     entries = pages.feed_entries(record)
@@ -208,6 +209,10 @@ def site_pages(
         feed_key = _key(base, ui, "feed", hashes["feed"])
         out.append(Page(f"{ui.code}/feed.atom", feed_key, _feed(renderer, entries)))
     out.append(_languages_page(base, options.languages))
+    if options.onion:
+        # Apache (mod_headers); the pages also carry the equivalent meta tag
+        rule = f'Header set Onion-Location "{options.onion.rstrip("/")}%{{REQUEST_URI}}s"\n'
+        out.append(Page(".htaccess", _digest(rule), lambda: rule.encode("utf-8")))
     for asset in sorted(STATIC.iterdir()):
         data = asset.read_bytes()
         out.append(Page(f"static/{asset.name}", _digest(data), lambda data=data: data))

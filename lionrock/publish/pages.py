@@ -45,6 +45,11 @@ def _related(record: SiteRecord, entities: list[Entity]) -> dict[str, Entity]:
     return {i: record.entities[i] for i in ids if i in record.entities}
 
 
+def N_(message: str) -> str:
+    """Marks a UI string for the catalogs; it is translated when the page is rendered."""
+    return message
+
+
 def _col(key: str, label: str, kind: str = "cell") -> dict[str, str]:
     return {"key": key, "label": label, "kind": kind}
 
@@ -147,10 +152,10 @@ def _people_rows(record: SiteRecord, people: list[Entity]) -> list[dict[str, Any
 
 
 PEOPLE_COLUMNS = [
-    _col("name", "Name", "ref"),
-    _col("position", "Position", "text"),
-    _col("status", "Custody status", "enum"),
-    _col("born", "Date of birth"),
+    _col("name", N_("Name"), "ref"),
+    _col("position", N_("Position"), "text"),
+    _col("status", N_("Custody status"), "enum"),
+    _col("born", N_("Date of birth")),
 ]
 
 
@@ -167,7 +172,7 @@ def prisoner_pages(record: SiteRecord) -> Iterator[PageSpec]:
         ]
 
     columns = [PEOPLE_COLUMNS[0], PEOPLE_COLUMNS[2], PEOPLE_COLUMNS[1]]
-    base = {"title": "Political prisoners", "columns": columns}
+    base = {"title": N_("Political prisoners"), "columns": columns}
     yield PageSpec(
         "prisoners.html",
         "listing.html",
@@ -193,14 +198,14 @@ def organisation_pages(record: SiteRecord) -> Iterator[PageSpec]:
     orgs = sorted(record.of_schema("Organization"), key=lambda o: (o.caption, o.id))
     related = _related(record, orgs)
     columns = [
-        _col("name", "Name", "ref"),
-        _col("founded", "Founded"),
-        _col("dissolved", "Dissolved or closed"),
-        _col("summary", "Summary", "text"),
+        _col("name", N_("Name"), "ref"),
+        _col("founded", N_("Founded")),
+        _col("dissolved", N_("Dissolved or closed")),
+        _col("summary", N_("Summary"), "text"),
     ]
     for path, title, media in (
-        ("organisations.html", "Organisations", False),
-        ("media.html", "Media outlets", True),
+        ("organisations.html", N_("Organisations"), False),
+        ("media.html", N_("Media outlets"), True),
     ):
         rows = [
             {
@@ -228,7 +233,7 @@ def listing_pages(record: SiteRecord, store: Store) -> Iterator[PageSpec]:
     yield PageSpec(
         "people.html",
         "listing.html",
-        {"title": "People", "columns": PEOPLE_COLUMNS, "rows": _people_rows(record, people)},
+        {"title": N_("People"), "columns": PEOPLE_COLUMNS, "rows": _people_rows(record, people)},
     )
     yield from prisoner_pages(record)
     yield from organisation_pages(record)
@@ -240,12 +245,12 @@ def listing_pages(record: SiteRecord, store: Store) -> Iterator[PageSpec]:
         "cases.html",
         "listing.html",
         {
-            "title": "Court cases",
+            "title": N_("Court cases"),
             "columns": [
-                _col("name", "Name", "ref"),
-                _col("number", "Case number"),
-                _col("court", "Court"),
-                _col("defendants", "Defendants", "plain"),
+                _col("name", N_("Name"), "ref"),
+                _col("number", N_("Case number")),
+                _col("court", N_("Court")),
+                _col("defendants", N_("Defendants"), "plain"),
             ],
             "rows": cases,
         },
@@ -260,18 +265,18 @@ def responses(record: SiteRecord) -> dict[str, Any]:
     found = sorted(record.of_schema("Jurisdiction"), key=lambda j: (j.caption, j.id))
     related = _related(record, found)
     props = (
-        ("magnitskyLaw", "Has a Magnitsky-style sanctions law", "enum"),
-        ("magnitskyLawName", "Magnitsky-style law or regime", "cell"),
-        ("sanctionsRegime", "Sanctions regime", "cell"),
-        ("hongKongPathway", "Immigration pathway for Hong Kongers", "cell"),
-        ("hongKongPathwayOpened", "Pathway opened", "cell"),
+        ("magnitskyLaw", N_("Has a Magnitsky-style sanctions law"), "enum"),
+        ("magnitskyLawName", N_("Magnitsky-style law or regime"), "cell"),
+        ("sanctionsRegime", N_("Sanctions regime"), "cell"),
+        ("hongKongPathway", N_("Immigration pathway for Hong Kongers"), "cell"),
+        ("hongKongPathwayOpened", N_("Pathway opened"), "cell"),
     )
     rows = [
         {"name": ref_view(j, j.id), **{p: cell(j, p, related) for p, _, _ in props}}
         for j in found
     ]
-    columns = [_col("name", "Jurisdiction", "ref"), *(_col(p, label, k) for p, label, k in props)]
-    return {"title": "International responses", "columns": columns, "rows": rows}
+    columns = [_col("name", N_("Jurisdiction"), "ref"), *(_col(p, label, k) for p, label, k in props)]
+    return {"title": N_("International responses"), "columns": columns, "rows": rows}
 
 
 def sources(record: SiteRecord) -> dict[str, Any]:
@@ -290,13 +295,13 @@ def sources(record: SiteRecord) -> dict[str, Any]:
         for s in found
     ]
     columns = [
-        _col("name", "Title", "ref"),
-        _col("publisher", "Publisher"),
-        _col("date", "Date"),
-        _col("captured", "Captured"),
-        _col("hash", "Evidence hash"),
+        _col("name", N_("Title"), "ref"),
+        _col("publisher", N_("Publisher")),
+        _col("date", N_("Date")),
+        _col("captured", N_("Captured")),
+        _col("hash", N_("Evidence hash")),
     ]
-    return {"title": "Sources", "columns": columns, "rows": rows}
+    return {"title": N_("Sources"), "columns": columns, "rows": rows}
 
 
 def entity_pages(record: SiteRecord) -> Iterator[PageSpec]:
