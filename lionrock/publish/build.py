@@ -92,6 +92,8 @@ class Renderer:
         depth = path.count("/")
         root = "../" * depth
         site_root = "../" * (depth + 1)
+        # index buckets differ between languages: their other versions are the index pages
+        same = "browse.html" if path.startswith("browse/") else path
         onion = f"{self.options.onion.rstrip('/')}/{self.ui.code}/{path}" if self.options.onion else ""
         return {
             "ui": self.ui,
@@ -102,7 +104,7 @@ class Renderer:
             "onion": onion,
             "citations": Citations(),
             "alternates": [
-                {"tag": lang.tag, "name": lang.name, "href": f"{site_root}{lang.code}/{path}"}
+                {"tag": lang.tag, "name": lang.name, "href": f"{site_root}{lang.code}/{same}"}
                 for lang in self.languages
             ],
         }
