@@ -134,6 +134,8 @@ def cite(ctx: Context, source: dict[str, Any]) -> Markup:
     if citations is None:
         return Markup("")
     number = citations.number(source)
+    if not (source.get("title") or source.get("publisher")):  # the source is not published
+        return Markup(f'<span class="c">[{number}]</span>')
     title = escape(", ".join(str(x) for x in (source.get("publisher"), source.get("date")) if x))
     href = escape(entity_url(ctx, source["id"]))
     return Markup(f'<a class="c" href="{href}" title="{title}">[{number}]</a>')
