@@ -75,8 +75,10 @@ def main() -> int:
         catalog.update(template, no_fuzzy_matching=True)
         with open(path, "wb") as fh:
             write_po(fh, catalog, omit_header=True, sort_output=True, ignore_obsolete=True)
-    missing = {loc: sum(1 for m in read_po(open(catalog_path(loc), "rb")) if m.id and not m.string)
-               for loc in LOCALES}  # fmt: skip
+    missing = {}
+    for locale in LOCALES:
+        with open(catalog_path(locale), "rb") as fh:
+            missing[locale] = sum(1 for m in read_po(fh) if m.id and not m.string)
     print(f"{len(messages)} messages; untranslated: {missing}")
     return 0
 

@@ -38,7 +38,12 @@ def buckets(record: SiteRecord, ui: UILanguage) -> list[dict[str, Any]]:
         tag = ui.record_tags.get(chosen[1], chosen[1])
         index.addRecord(
             chosen[0] + "\x00" + entity.id,
-            {"id": entity.id, "name": chosen[0], "lang": tag if tag != ui.tag else "", "label": label},
+            {
+                "id": entity.id,
+                "name": chosen[0],
+                "lang": tag if tag != ui.tag else "",
+                "label": label,
+            },
         )
     found: list[dict[str, Any]] = []
     index.resetBucketIterator()

@@ -67,7 +67,9 @@ def _digest(*parts: bytes | str) -> str:
 def global_key(options: SiteOptions) -> str:
     """Everything every page depends on: version, templates, styles, catalogs, onion."""
     files = sorted([*TEMPLATES.iterdir(), *STATIC.iterdir()])
-    return _digest(__version__, options.onion, catalogs_fingerprint(), *(f.read_bytes() for f in files))
+    return _digest(
+        __version__, options.onion, catalogs_fingerprint(), *(f.read_bytes() for f in files)
+    )
 
 
 class Renderer:
@@ -94,7 +96,9 @@ class Renderer:
         site_root = "../" * (depth + 1)
         # index buckets differ between languages: their other versions are the index pages
         same = "browse.html" if path.startswith("browse/") else path
-        onion = f"{self.options.onion.rstrip('/')}/{self.ui.code}/{path}" if self.options.onion else ""
+        onion = (
+            f"{self.options.onion.rstrip('/')}/{self.ui.code}/{path}" if self.options.onion else ""
+        )
         return {
             "ui": self.ui,
             "site": True,
@@ -173,9 +177,7 @@ def _key(base: str, ui: UILanguage, path: str, digest: str) -> str:
     return _digest(base, ui.code, path, digest)
 
 
-def site_pages(
-    store: Store, record: SiteRecord, options: SiteOptions
-) -> list[Page]:
+def site_pages(store: Store, record: SiteRecord, options: SiteOptions) -> list[Page]:
     """Every page of every language tree, with its key; nothing is rendered yet."""
     base = global_key(options)
     specs = [
@@ -199,14 +201,20 @@ def site_pages(
             *specs,
             pages.PageSpec("browse.html", "browse.html", {"buckets": _heads(index)}),
             *(
-                pages.PageSpec(f"{b['path']}.html", "browse.html", {"buckets": _heads(index), "bucket": b})
+                pages.PageSpec(
+                    f"{b['path']}.html", "browse.html", {"buckets": _heads(index), "bucket": b}
+                )
                 for b in index
             ),
         ]
         for spec in specs_ui:
             digest = hashes.get(spec.path) or data_hash(spec.data)
             out.append(
-                Page(f"{ui.code}/{spec.path}", _key(base, ui, spec.path, digest), _bind(renderer, spec))
+                Page(
+                    f"{ui.code}/{spec.path}",
+                    _key(base, ui, spec.path, digest),
+                    _bind(renderer, spec),
+                )
             )
         feed_key = _key(base, ui, "feed", hashes["feed"])
         out.append(Page(f"{ui.code}/feed.atom", feed_key, _feed(renderer, entries)))
@@ -216,8 +224,7 @@ def site_pages(
         rule = f'Header set Onion-Location "{options.onion.rstrip("/")}%{{REQUEST_URI}}s"\n'
         out.append(Page(".htaccess", _digest(rule), lambda: rule.encode("utf-8")))
     for asset in sorted(STATIC.iterdir()):
-        data = asset.read_bytes()
-        out.append(Page(f"static/{asset.name}", _digest(data), lambda data=data: data))
+        out.append(Page(f"static/{asset.name}", _digest(asset.read_bytes()), asset.read_bytes))
     return out
 
 
@@ -287,7 +294,7 @@ def build_site(
             html = [p.key for p in all_pages if p.path.endswith(".html")]
             if build.regenerate(FOLDER, _digest(*html), index_site):
                 build.report.notes.append("search index rebuilt")
-        write_manifest(build.path, known=build.hashes, built=options.built)
+        write_manifest(build.path, known=build.hashes, complete=True, built=options.built)
         if finish is not None:
             finish(build.path)
         build.commit()

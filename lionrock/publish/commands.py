@@ -17,18 +17,36 @@ _file = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.command()
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="The site: a symlink to the live build, switched atomically.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The site: a symlink to the live build, switched atomically.",
+)
 @click.option("--zim", type=_file, help="Also write an offline ZIM file (lionrock.release).")
 @click.option("--car", type=_file, help="Also write an IPFS CAR file and print its root CID.")
-@click.option("--sign-key", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Sign manifest.json with this minisign secret key.")
-@click.option("--onion", default=None, help="Onion address for Onion-Location "
-              "(default: LIONROCK_ONION_ADDRESS).")
-@click.option("--mirrors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="JSON list of mirrors ({url, kind}) for the Mirrors page.")
-@click.option("--pubkey", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Public key file shown on the verification page.")
+@click.option(
+    "--sign-key",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Sign manifest.json with this minisign secret key.",
+)
+@click.option(
+    "--onion",
+    default=None,
+    help="Onion address for Onion-Location (default: LIONROCK_ONION_ADDRESS).",
+)
+@click.option(
+    "--mirrors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON list of mirrors ({url, kind}) for the Mirrors page.",
+)
+@click.option(
+    "--pubkey",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Public key file shown on the verification page.",
+)
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @click.pass_context
 def publish(ctx: click.Context, out: Path, zim: Path | None, car: Path | None,

@@ -43,19 +43,24 @@ def site_files(site_dir: Path) -> list[str]:
 
 
 def write_manifest(
-    site_dir: Path, *, known: Mapping[str, tuple[str, int]] | None = None, built: str = ""
+    site_dir: Path,
+    *,
+    known: Mapping[str, tuple[str, int]] | None = None,
+    complete: bool = False,
+    built: str = "",
 ) -> Path:
     """Write `site_dir/manifest.json` and return its path.
 
-    `known` gives the SHA-256 and size of files just written (so they are not read
-    again); every other file is hashed.
+    `known` gives the SHA-256 and size of files the caller wrote (so they are not read
+    again); every other file is hashed. With `complete`, `known` is the whole site (the
+    builder knows every file it holds) and the folder is not walked.
 
     Example: `write_manifest(Path("site"))`.
     """
     site_dir = Path(site_dir)
     known = known or {}
     files = []
-    for rel in site_files(site_dir):
+    for rel in sorted(known) if complete else site_files(site_dir):
         sha, size = known.get(rel) or _sha256(site_dir / rel)
         files.append({"path": rel, "sha256": sha, "size": size})
     data = {
@@ -67,6 +72,6 @@ def write_manifest(
     }
     path = site_dir / MANIFEST
     tmp = site_dir / f".{MANIFEST}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(tmp, path)
     return path

@@ -272,10 +272,12 @@ def responses(record: SiteRecord) -> dict[str, Any]:
         ("hongKongPathwayOpened", N_("Pathway opened"), "cell"),
     )
     rows = [
-        {"name": ref_view(j, j.id), **{p: cell(j, p, related) for p, _, _ in props}}
-        for j in found
+        {"name": ref_view(j, j.id), **{p: cell(j, p, related) for p, _, _ in props}} for j in found
     ]
-    columns = [_col("name", N_("Jurisdiction"), "ref"), *(_col(p, label, k) for p, label, k in props)]
+    columns = [
+        _col("name", N_("Jurisdiction"), "ref"),
+        *(_col(p, label, k) for p, label, k in props),
+    ]
     return {"title": N_("International responses"), "columns": columns, "rows": rows}
 
 

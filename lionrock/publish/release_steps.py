@@ -86,7 +86,9 @@ def read_mirrors(path: Path) -> tuple[dict[str, str], ...]:
     for number, item in enumerate(items, 1):
         url = item.get("url") if isinstance(item, dict) else None
         if not isinstance(url, str) or not url.startswith(MIRROR_SCHEMES) or len(url) > 500:
-            raise LionRockError(f"{path}: mirror {number}: field 'url' must be an http(s), ipfs or ipns URL")
+            raise LionRockError(
+                f"{path}: mirror {number}: field 'url' must be an http(s), ipfs or ipns URL"
+            )
         kind = str(item.get("kind", ""))[:20]
         found.append({"url": url, "kind": kind})
     return tuple(found)

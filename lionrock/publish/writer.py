@@ -88,6 +88,8 @@ class BuildDir:
         self.hashes: dict[str, tuple[str, int]] = {
             p: (v[1], v[2]) for p, v in state.get("pages", {}).items()
         }
+        for files in state.get("managed_files", {}).values():
+            self.hashes.update({p: (v[0], v[1]) for p, v in files.items()})
 
     def write_pages(self, pages: Sequence[Page]) -> None:
         """Write the pages whose key changed; remove pages no longer in the site."""
@@ -98,8 +100,8 @@ class BuildDir:
             self.hashes.pop(gone, None)
             self.report.removed += 1
         todo = [p for p in pages if (old.get(p.path) or [None])[0] != p.key]
-        for parent in {str(Path(p.path).parent) for p in todo}:
-            (self.path / parent).mkdir(parents=True, exist_ok=True)
+        for parent in {os.path.dirname(p.path) for p in todo}:
+            os.makedirs(self.path / parent, exist_ok=True)
         for path, sha, size in self._render(todo):
             self.hashes[path] = (sha, size)
         keys = {p.path: p.key for p in pages}
@@ -129,18 +131,29 @@ class BuildDir:
         The old folder is removed first, so nothing shared with the live copy is touched.
         Returns whether it was remade."""
         managed = self.state.setdefault("managed", {})
+        files = self.state.setdefault("managed_files", {})
         folder = self.path / name
         if managed.get(name) == key and folder.is_dir():
             return False
         managed.pop(name, None)
+        for rel in files.pop(name, {}):
+            self.hashes.pop(rel, None)
         shutil.rmtree(folder, ignore_errors=True)
         make(self.path)
+        found: dict[str, tuple[str, int]] = {}
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                rel = path.relative_to(self.path).as_posix()
+                found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
+        files[name] = found
+        self.hashes.update(found)
         managed[name] = key
         return True
 
     def commit(self) -> None:
         """Record the state of this folder and switch the site to it, atomically."""
-        top = {Path(p).parts[0] for p in self.state.get("pages", {})}
+        top = {p.split("/", 1)[0] for p in self.state.get("pages", {})}
         top |= set(self.state.get("managed", {}))
         # files others wrote (manifest, signatures): removed before this folder is reused
         self.state["others"] = sorted(e.name for e in os.scandir(self.path) if e.name not in top)
@@ -201,7 +214,8 @@ def _prepare(builds: Path, live: str | None) -> tuple[str, dict[str, Any]]:
         state = {}
         if live is not None and live_state is not None:
             _clone(builds / live, folder, live_state)
-            state = {k: live_state[k] for k in ("pages", "managed") if k in live_state}
+            keep = ("pages", "managed", "managed_files")
+            state = {k: live_state[k] for k in keep if k in live_state}
     for name in state.pop("others", []):
         entry = folder / name
         if entry.is_dir() and not entry.is_symlink():

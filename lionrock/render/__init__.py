@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import quote
 
 from babel import Locale
-from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -120,7 +121,9 @@ def localized(ctx: Context, names: dict[str, str] | None, fallback: str = "") ->
     value, lang = chosen
     tag = ui.record_tags.get(lang, lang)
     if lang in (ui.plain or ui.prefer[:1]):
-        return escape(value) if tag == ui.tag else Markup(f'<span lang="{tag}">{escape(value)}</span>')
+        return (
+            escape(value) if tag == ui.tag else Markup(f'<span lang="{tag}">{escape(value)}</span>')
+        )
     mark = escape(_gettext(ctx, "shown in another language"))
     return Markup(
         f'<span lang="{tag}">{escape(value)}</span><small class="fb" title="{mark}">{tag}</small>'
@@ -177,6 +180,25 @@ def _gettext(ctx: Context, message: str) -> str:
     return str(ctx.environment.globals["gettext"](ctx, message))  # type: ignore[operator]
 
 
+class _SharedBytecode(BytecodeCache):
+    """Compiled templates, shared by every environment of the process (one per language
+    tree): each template is compiled once, not once per language."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
+
+
 def make_environment(*, translations_: gettext.NullTranslations | None = None) -> Environment:
     """A Jinja2 environment over the shared templates, autoescaping HTML, with gettext.
 
@@ -188,6 +210,7 @@ def make_environment(*, translations_: gettext.NullTranslations | None = None) -
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_BYTECODE,
     )
     env.install_gettext_translations(  # type: ignore[attr-defined]
         translations_ or gettext.NullTranslations(), newstyle=True

@@ -182,18 +182,21 @@ def entity_sections(
 
     `related` must also hold the entities the backlinks point to, and their sources.
     """
-    charges, sanctions, events, others = [], [], [], []
+    charges: list[dict[str, Any]] = []
+    sanctions: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
     for other in sorted(backlinks, key=lambda e: (e.schema, _sort_date(e), e.id)):
         if other.schema == "Charge":
             key = "defendant" if other.first("case") == entity.id else "case"
-            row = {c: cell(other, c, related) for c in CHARGE_COLUMNS}
+            row: dict[str, Any] = {c: cell(other, c, related) for c in CHARGE_COLUMNS}
             row["who"] = _ref_cell(other, key, related)
             row["id"] = other.id
             charges.append(row)
         elif other.schema == "Sanction":
-            row = {c: cell(other, c, related) for c in SANCTION_COLUMNS}
-            row["id"] = other.id
-            sanctions.append(row)
+            sanction: dict[str, Any] = {c: cell(other, c, related) for c in SANCTION_COLUMNS}
+            sanction["id"] = other.id
+            sanctions.append(sanction)
         elif other.schema == "Event":
             events.append({"date": cell(other, "date", related), "ref": ref_view(other, other.id)})
         else:

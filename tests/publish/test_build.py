@@ -105,7 +105,9 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
         time.sleep(rng.uniform(0.3, 4.0))
         os.killpg(proc.pid, signal.SIGKILL)  # the build and its render workers
         proc.wait()
-        assert _check_intact(out) == files, f"round {round_}, killed after {time.perf_counter() - started:.1f}s"
+        assert _check_intact(out) == files, (
+            f"round {round_}, killed after {time.perf_counter() - started:.1f}s"
+        )
     subprocess.run(command, env=env, check=True)
     _check_intact(out)
     page = (out / "en" / "entities" / f"{PERSON}.html").read_text(encoding="utf-8")
@@ -130,5 +132,9 @@ def test_manifest_lists_every_file(tmp_path: Path) -> None:
     path = write_manifest(tmp_path)
     data = json.loads(path.read_text())
     assert [f["path"] for f in data["files"]] == ["a/x.html", "index.html"]
-    assert data["files"][1] == {"path": "index.html", "sha256": hashlib.sha256(b"i").hexdigest(), "size": 1}
+    assert data["files"][1] == {
+        "path": "index.html",
+        "sha256": hashlib.sha256(b"i").hexdigest(),
+        "size": 1,
+    }
     assert data["version"] and data["built"].endswith("Z")

@@ -73,10 +73,14 @@ def test_source_page_shows_evidence_hash_and_capture_date(site: Path) -> None:
     assert "ab" * 32 in sources and "2024-01-03" in sources
 
 
-def test_a_draft_source_is_cited_without_its_draft_details(memory_store: Store, tmp_path: Path) -> None:
+def test_a_draft_source_is_cited_without_its_draft_details(
+    memory_store: Store, tmp_path: Path
+) -> None:
     with memory_store.write() as writer:
         writer.put_entities({SRC: "Article", "p1": "Person"})
-        writer.put_facts([*_facts("draft"), Fact("p1", "Person", "name", "P", SRC, review="published")])
+        writer.put_facts(
+            [*_facts("draft"), Fact("p1", "Person", "name", "P", SRC, review="published")]
+        )
     build_site(memory_store, out=tmp_path / "s", options=SiteOptions(search=False))
     page = (tmp_path / "s" / "en" / "entities" / "p1.html").read_text(encoding="utf-8")
     assert "A synthetic report" not in page and SRC in page

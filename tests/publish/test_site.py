@@ -33,7 +33,12 @@ def test_language_trees_and_sections_exist(bundled_site: Path) -> None:
 def test_every_page_carries_hreflang_and_onion_location(bundled_site: Path) -> None:
     for lang in LANGS:
         page = read(bundled_site / lang / "entities" / "ofac-29250.html")
-        for other, tag in (("en", "en"), ("zh-hant", "zh-Hant"), ("ja", "ja"), ("zh-hans", "zh-Hans")):
+        for other, tag in (
+            ("en", "en"),
+            ("zh-hant", "zh-Hant"),
+            ("ja", "ja"),
+            ("zh-hans", "zh-Hans"),
+        ):
             assert f'hreflang="{tag}" href="../../{other}/entities/ofac-29250.html"' in page
         expected = f"http://example.onion/{lang}/entities/ofac-29250.html"
         assert f'<meta http-equiv="onion-location" content="{expected}">' in page
@@ -64,7 +69,7 @@ def test_all_links_are_relative_and_resolve(bundled_site: Path) -> None:
     checked = 0
     for page in html_pages(bundled_site):
         html = read(page)
-        for match in re.finditer(r'<(link|script|img|a|form)\b[^>]*>', html):
+        for match in re.finditer(r"<(link|script|img|a|form)\b[^>]*>", html):
             tag = match.group(0)
             for url in HREF.findall(tag):
                 if url.startswith(("http://", "https://")):
