@@ -55,6 +55,7 @@ check: lint typecheck test
 bench: install
 	$(PY) bench/load.py
 	$(PY) bench/search.py
+	$(PY) bench/publish.py
 
 clean:
 	rm -rf $(VENV) lionrock-data .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,7 @@
 - `LIONROCK_TSA_CA`: a PEM file of the TSA's trusted root certificate(s).
 - `LIONROCK_SIGNING_KEY`: the project's Ed25519 private key (PEM) that signs evidence.
 - `LIONROCK_OPERATOR`: who captures evidence (recorded in each custody record).
+- `LIONROCK_ONION_ADDRESS`: the published site's onion address, for `Onion-Location`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ENV_TSA_URL = "LIONROCK_TSA_URL"
 ENV_TSA_CA = "LIONROCK_TSA_CA"
 ENV_SIGNING_KEY = "LIONROCK_SIGNING_KEY"
 ENV_OPERATOR = "LIONROCK_OPERATOR"
+ENV_ONION_ADDRESS = "LIONROCK_ONION_ADDRESS"
 
 
 def normalize_database_url(url: str) -> str:
@@ -63,6 +65,7 @@ class Settings:
     tsa_ca: Path | None = None
     signing_key: Path | None = None
     operator: str = ""
+    onion_address: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -84,6 +87,7 @@ class Settings:
             tsa_ca=_path(os.environ.get(ENV_TSA_CA)),
             signing_key=_path(os.environ.get(ENV_SIGNING_KEY)),
             operator=os.environ.get(ENV_OPERATOR, ""),
+            onion_address=os.environ.get(ENV_ONION_ADDRESS, "").rstrip("/"),
         )
 
     @property

@@ -7,7 +7,7 @@ FtM 4 drops values it cannot parse and does not enforce required properties, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ class PropSpec:
     range: str | None = None
     export: str | None = None  # the FtM property it maps to on export (extension schemata)
     description: str | None = None
+    confidential: bool = False  # never published: the static site and public views omit it
 
     @property
     def is_entity(self) -> bool:
@@ -87,7 +88,10 @@ class Model:
             schema: {n: self._prop(n, spec, extension=True) for n, spec in props.items()}
             for schema, props in (extensions.get("properties") or {}).items()
         }
-        for schema in self._extra_props:
+        self._confidential: dict[str, set[str]] = {
+            schema: set(props) for schema, props in (extensions.get("confidential") or {}).items()
+        }
+        for schema in (*self._extra_props, *self._confidential):
             if ftm_model.get(schema) is None:
                 raise ValueError(f"extensions.yaml: unknown FtM schema {schema!r}")
         self.schemata: dict[str, SchemaSpec] = {}
@@ -112,6 +116,7 @@ class Model:
             range=spec.get("range"),
             export=spec.get("export"),
             description=spec.get("description"),
+            confidential=bool(spec.get("confidential", False)),
         )
 
     def _core(self, schema: FtmSchema) -> SchemaSpec:
@@ -127,6 +132,10 @@ class Model:
         }
         for ancestor in (schema, *schema.schemata):
             props.update(self._extra_props.get(ancestor.name, {}))
+        for ancestor in (schema, *schema.schemata):
+            for name in self._confidential.get(ancestor.name, ()):
+                if name in props:
+                    props[name] = replace(props[name], confidential=True)
         return SchemaSpec(
             name=schema.name,
             label=schema.label,

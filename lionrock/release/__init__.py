@@ -15,7 +15,13 @@ Example:
 
 from lionrock.release._car import CarError, CarReader, build_car
 from lionrock.release._keys import KeyFileError, generate_keys, load_public_key
-from lionrock.release._manifest import Manifest, ManifestError, read_manifest, write_manifest
+from lionrock.release._manifest import (
+    Manifest,
+    ManifestError,
+    is_signing_metadata,
+    read_manifest,
+    write_manifest,
+)
 from lionrock.release._mirrors import (
     Mirror,
     MirrorStatus,
@@ -41,6 +47,7 @@ __all__ = [
     "build_zim",
     "check_mirrors",
     "generate_keys",
+    "is_signing_metadata",
     "load_public_key",
     "read_manifest",
     "read_mirrors",

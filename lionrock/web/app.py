@@ -16,15 +16,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lionrock.evidence import open_vault, replay_app
-from lionrock.model import get_model
-from lionrock.render import STATIC, make_environment
+from lionrock.render import STATIC, entity_view, make_environment, related_ids
 from lionrock.settings import Settings
 from lionrock.stats import compute_stats
-from lionrock.store import Entity, Store, citation
+from lionrock.store import Store
 
 CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
 REPLAY = "/evidence/replay"
-LANG_TAGS = {"eng": "en", "zho": "zh-Hant", "jpn": "ja"}
 
 
 class SecurityHeaders:
@@ -49,35 +47,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def entity_view(store: Store, entity: Entity) -> dict[str, Any]:
-    """An entity with each fact's label, citation and linked entity captions."""
-    spec = get_model().get(entity.schema)
-    ids = {f.source_id for f in entity.facts}
-    props = spec.properties if spec is not None else {}
-    refs = {f.value for f in entity.facts if f.prop in props and props[f.prop].is_entity}
-    related = {e.id: e for e in store.iter_entities(ids=ids | refs, published_only=True)}
-    facts = []
-    for fact in entity.facts:
-        prop = props.get(fact.prop)
-        linked = related.get(fact.value) if prop is not None and prop.is_entity else None
-        facts.append(
-            {
-                **fact.to_dict(),
-                "label": prop.label if prop is not None else fact.prop,
-                "lang_tag": LANG_TAGS.get(fact.lang or "", fact.lang),
-                "link": linked.caption if linked is not None else None,
-                "source": citation(fact.source_id, related.get(fact.source_id)),
-            }
-        )
-    return {
-        "id": entity.id,
-        "schema": entity.schema,
-        "schema_label": spec.label if spec is not None else entity.schema,
-        "caption": entity.caption,
-        "facts": facts,
-    }
 
 
 def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
@@ -119,7 +88,8 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
             if wants_json(request):
                 return JSONResponse({"error": "not found"}, status_code=404)
             return page(request, "search.html", status=404, query="", hits=[])
-        view = entity_view(store, found)
+        related = store.iter_entities(ids=related_ids([found]), published_only=True)
+        view = entity_view(found, related={e.id: e for e in related})
         if wants_json(request):
             return JSONResponse(view)
         return page(

@@ -1,0 +1,345 @@
+"""What each page of the site shows, as language-neutral data.
+
+A `PageSpec` is a page of every language tree: its path inside the tree, its template
+and its data. The data is plain JSON-able values, hashed to decide whether the page must
+be rewritten; the language is applied only when the page is rendered.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lionrock.model import get_model
+from lionrock.publish.gaps import gap_matrix
+from lionrock.publish.record import SiteRecord
+from lionrock.render import (
+    cell,
+    entity_sections,
+    entity_slug,
+    entity_view,
+    names_by_lang,
+    ref_view,
+    text_variants,
+)
+from lionrock.store import Entity, Store
+
+MEDIA_SECTOR = "media"  # Organization.sector value that marks a news outlet
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """A page of each language tree. Example: `PageSpec("timeline.html", "timeline.html",
+    {...})`."""
+
+    path: str
+    template: str
+    data: dict[str, Any]
+
+
+def _related(record: SiteRecord, entities: list[Entity]) -> dict[str, Entity]:
+    ids = {f.source_id for e in entities for f in e.facts}
+    ids |= {f.value for e in entities for f in e.facts}
+    return {i: record.entities[i] for i in ids if i in record.entities}
+
+
+def N_(message: str) -> str:
+    """Marks a UI string for the catalogs; it is translated when the page is rendered."""
+    return message
+
+
+def _col(key: str, label: str, kind: str = "cell") -> dict[str, str]:
+    return {"key": key, "label": label, "kind": kind}
+
+
+def _date(entity: Entity) -> str:
+    return min(entity.values("date") or entity.values("startDate") or [""])
+
+
+def event_rows(record: SiteRecord) -> list[dict[str, Any]]:
+    """Every event, by date: its date and summary, each cited."""
+    events = sorted(record.of_schema("Event"), key=lambda e: (_date(e), e.id))
+    related = _related(record, events)
+    return [
+        {
+            "date": cell(e, "date", related) or cell(e, "startDate", related),
+            "ref": ref_view(e, e.id),
+            "summary": text_variants(e, "summary", related),
+        }
+        for e in events
+    ]
+
+
+def home(record: SiteRecord) -> dict[str, Any]:
+    """The counts, charts, events and cases on the home page."""
+    schemata = Counter(e.schema for e in record.entities.values())
+    model = get_model()
+    facts = [f for e in record.entities.values() for f in e.facts]
+    unsourced = 0
+    for fact in facts:
+        source = record.entities.get(fact.source_id)
+        spec = model.get(source.schema) if source is not None else None
+        unsourced += spec is None or not spec.is_source
+    events = event_rows(record)
+    return {
+        "stats": {
+            "entities": len(record.entities),
+            "facts": len(facts),
+            "facts_without_source": unsourced,
+            "schemata": dict(sorted(schemata.items())),
+            "events": [
+                {
+                    "id": e["ref"]["id"],
+                    "name": e["ref"]["caption"],
+                    "names": e["ref"]["names"],
+                    "date": e["date"]["value"] if e["date"] else "",
+                    "source": e["date"]["source"] if e["date"] else None,
+                }
+                for e in events
+            ],
+            "cases": case_rows(record),
+        },
+        "dates": [e["date"]["value"] for e in events if e["date"]],
+        "custody": custody_counts(record),
+    }
+
+
+def case_rows(record: SiteRecord) -> list[dict[str, Any]]:
+    """Per court case: its name, number and court, defendants and verdict counts."""
+    rows = []
+    for case in record.of_schema("CourtCase"):
+        charges = [c for c in record.pointing_at(case.id) if c.schema == "Charge"]
+        related = _related(record, [case])
+        rows.append(
+            {
+                "id": case.id,
+                "ref": ref_view(case, case.id),
+                "name": case.caption,
+                "names": names_by_lang(case),
+                "number": cell(case, "caseNumber", related),
+                "court": cell(case, "court", related),
+                "defendants": len({c.first("defendant") for c in charges}),
+                "verdicts": dict(Counter(c.first("verdict") or "unknown" for c in charges)),
+            }
+        )
+    return rows
+
+
+def custody_counts(record: SiteRecord) -> list[tuple[str, int]]:
+    """How many people are recorded under each custody status, in the enum's order."""
+    counts = Counter(p.first("custodyStatus") for p in record.of_schema("Person"))
+    return [(s, counts[s]) for s in custody_statuses() if counts[s]]
+
+
+def custody_statuses() -> tuple[str, ...]:
+    return get_model().enums["custodyStatus"]
+
+
+def _people_rows(record: SiteRecord, people: list[Entity]) -> list[dict[str, Any]]:
+    related = _related(record, people)
+    people = sorted(people, key=lambda p: (p.caption, p.id))
+    return [
+        {
+            "name": ref_view(p, p.id),
+            "position": text_variants(p, "position", related),
+            "status": cell(p, "custodyStatus", related),
+            "born": cell(p, "birthDate", related),
+        }
+        for p in people
+    ]
+
+
+PEOPLE_COLUMNS = [
+    _col("name", N_("Name"), "ref"),
+    _col("position", N_("Position"), "text"),
+    _col("status", N_("Custody status"), "enum"),
+    _col("born", N_("Date of birth")),
+]
+
+
+def prisoner_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """All political prisoners, and one page per custody status (filters without JS)."""
+    prisoners = [p for p in record.of_schema("Person") if p.first("custodyStatus")]
+    counts = Counter(p.first("custodyStatus") for p in prisoners)
+    statuses = custody_statuses()
+
+    def filters(current: str | None) -> list[dict[str, Any]]:
+        return [
+            {"label": s, "path": f"prisoners/{s}", "count": counts[s], "current": s == current}
+            for s in statuses
+        ]
+
+    columns = [PEOPLE_COLUMNS[0], PEOPLE_COLUMNS[2], PEOPLE_COLUMNS[1]]
+    base = {"title": N_("Political prisoners"), "columns": columns}
+    yield PageSpec(
+        "prisoners.html",
+        "listing.html",
+        {
+            **base,
+            "rows": _people_rows(record, prisoners),
+            "filters": filters(None),
+            "custody": custody_counts(record),
+        },
+    )
+    for status in statuses:
+        chosen = [p for p in prisoners if p.first("custodyStatus") == status]
+        data = {**base, "subtitle": status, "filters": filters(status)}
+        yield PageSpec(
+            f"prisoners/{status}.html",
+            "listing.html",
+            {**data, "rows": _people_rows(record, chosen)},
+        )
+
+
+def organisation_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """Organisations and media outlets, with the dates they were founded and dissolved."""
+    orgs = sorted(record.of_schema("Organization"), key=lambda o: (o.caption, o.id))
+    related = _related(record, orgs)
+    columns = [
+        _col("name", N_("Name"), "ref"),
+        _col("founded", N_("Founded")),
+        _col("dissolved", N_("Dissolved or closed")),
+        _col("summary", N_("Summary"), "text"),
+    ]
+    for path, title, media in (
+        ("organisations.html", N_("Organisations"), False),
+        ("media.html", N_("Media outlets"), True),
+    ):
+        rows = [
+            {
+                "name": ref_view(o, o.id),
+                "founded": cell(o, "incorporationDate", related),
+                "dissolved": cell(o, "dissolutionDate", related),
+                "summary": text_variants(o, "summary", related),
+            }
+            for o in orgs
+            if (MEDIA_SECTOR in o.values("sector")) == media
+        ]
+        yield PageSpec(path, "listing.html", {"title": title, "columns": columns, "rows": rows})
+
+
+def listing_pages(record: SiteRecord, store: Store) -> Iterator[PageSpec]:
+    """The section pages: timeline, people, prisoners, organisations, media, cases,
+    sanctions, responses and sources."""
+    events = event_rows(record)
+    yield PageSpec(
+        "timeline.html",
+        "timeline.html",
+        {"events": events, "dates": [e["date"]["value"] for e in events if e["date"]]},
+    )
+    people = record.of_schema("Person")
+    yield PageSpec(
+        "people.html",
+        "listing.html",
+        {"title": N_("People"), "columns": PEOPLE_COLUMNS, "rows": _people_rows(record, people)},
+    )
+    yield from prisoner_pages(record)
+    yield from organisation_pages(record)
+    cases = [
+        {**r, "name": r["ref"], "defendants": r["defendants"], "verdicts": None}
+        for r in case_rows(record)
+    ]
+    yield PageSpec(
+        "cases.html",
+        "listing.html",
+        {
+            "title": N_("Court cases"),
+            "columns": [
+                _col("name", N_("Name"), "ref"),
+                _col("number", N_("Case number")),
+                _col("court", N_("Court")),
+                _col("defendants", N_("Defendants"), "plain"),
+            ],
+            "rows": cases,
+        },
+    )
+    yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gap_matrix(store)})
+    yield PageSpec("responses.html", "listing.html", responses(record))
+    yield PageSpec("sources.html", "listing.html", sources(record))
+
+
+def responses(record: SiteRecord) -> dict[str, Any]:
+    """International responses and pathways, one row per jurisdiction."""
+    found = sorted(record.of_schema("Jurisdiction"), key=lambda j: (j.caption, j.id))
+    related = _related(record, found)
+    props = (
+        ("magnitskyLaw", N_("Has a Magnitsky-style sanctions law"), "enum"),
+        ("magnitskyLawName", N_("Magnitsky-style law or regime"), "cell"),
+        ("sanctionsRegime", N_("Sanctions regime"), "cell"),
+        ("hongKongPathway", N_("Immigration pathway for Hong Kongers"), "cell"),
+        ("hongKongPathwayOpened", N_("Pathway opened"), "cell"),
+    )
+    rows = [
+        {"name": ref_view(j, j.id), **{p: cell(j, p, related) for p, _, _ in props}} for j in found
+    ]
+    columns = [
+        _col("name", N_("Jurisdiction"), "ref"),
+        *(_col(p, label, k) for p, label, k in props),
+    ]
+    return {"title": N_("International responses"), "columns": columns, "rows": rows}
+
+
+def sources(record: SiteRecord) -> dict[str, Any]:
+    """Every source, with its publisher, date, and capture date and hash where known."""
+    model = get_model()
+    found = [e for e in record.entities.values() if (s := model.get(e.schema)) and s.is_source]
+    found.sort(key=lambda s: (s.first("publishedAt") or s.first("date") or "", s.id))
+    rows = [
+        {
+            "name": ref_view(s, s.id),
+            "publisher": cell(s, "publisher", record.entities),
+            "date": cell(s, "publishedAt", record.entities) or cell(s, "date", record.entities),
+            "captured": cell(s, "retrievedAt", record.entities),
+            "hash": cell(s, "contentHash", record.entities),
+        }
+        for s in found
+    ]
+    columns = [
+        _col("name", N_("Title"), "ref"),
+        _col("publisher", N_("Publisher")),
+        _col("date", N_("Date")),
+        _col("captured", N_("Captured")),
+        _col("hash", N_("Evidence hash")),
+    ]
+    return {"title": N_("Sources"), "columns": columns, "rows": rows}
+
+
+def entity_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """A page per published entity, sources included."""
+    for entity in record.entities.values():
+        backlinks = record.pointing_at(entity.id)
+        related = _related(record, [entity, *backlinks])
+        view = entity_view(entity, related=related)
+        sections = entity_sections(entity, backlinks=backlinks, related=related)
+        yield PageSpec(
+            f"entities/{entity_slug(entity.id)}.html",
+            "entity.html",
+            {"view": view, "sections": sections},
+        )
+
+
+def feed_entries(record: SiteRecord, *, limit: int = 100) -> list[dict[str, Any]]:
+    """The newest and latest-updated records (not sources), for the Atom feeds."""
+    model = get_model()
+    entries = []
+    for entity in record.entities.values():
+        spec = model.get(entity.schema)
+        if spec is None or spec.is_source:
+            continue
+        updated = max(f.recorded_at for f in entity.facts) or "1970-01-01"
+        entries.append(
+            {
+                "id": entity.id,
+                "names": names_by_lang(entity),
+                "caption": entity.caption,
+                "label": spec.label,
+                "updated": updated if "T" in updated else f"{updated[:10]}T00:00:00Z",
+            }
+        )
+    entries.sort(key=lambda e: (e["updated"], e["id"]), reverse=True)
+    return entries[:limit]
+
+
+__all__ = ["PageSpec", "entity_pages", "feed_entries", "home", "listing_pages"]

@@ -1,0 +1,252 @@
+"""Incremental, atomic site output.
+
+The site at `DIR` is a symlink to one of two build folders, `.DIR.builds/a` and `/b`. A
+build updates the folder that is *not* live, then switches the symlink with one atomic
+`rename`. A crash or kill at any point leaves the live copy untouched (issue #5, item 10).
+
+The folder being built remembers, in `.DIR.builds/<x>.state.json`, the input hash
+(`Page.key`), SHA-256 and size of every page it holds; only pages whose key changed are
+rendered and written. The state file is removed before the first change and written back
+after the last, so an interrupted folder is never trusted: the next build starts it again
+as hard links of the live copy. Files are never modified in place (always a new file and
+a `rename`), so hard links shared with the live copy cannot change under its readers.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lionrock.errors import LionRockError
+
+STATE_VERSION = 1
+PARALLEL_MIN = 400  # below this many pages, forking workers costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One output file: its path under the site root, the hash of everything it is made
+    from, and how to make it. Example: `Page("en/index.html", key, lambda: b"...")`."""
+
+    path: str
+    key: str
+    render: Callable[[], bytes]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build did."""
+
+    site: Path
+    pages: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def _write_file(root: Path, rel: str, data: bytes) -> tuple[str, int]:
+    """Write a new file and rename it into place; never modify one in place."""
+    path = root / rel
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
+_FORKED: tuple[Path, Sequence[Page]] | None = None
+
+
+def _render_chunk(indices: list[int]) -> list[tuple[str, str, int]]:
+    assert _FORKED is not None
+    root, pages = _FORKED
+    return [(pages[i].path, *_write_file(root, pages[i].path, pages[i].render())) for i in indices]
+
+
+class BuildDir:
+    """The build folder being updated. Use `open_build(out)`."""
+
+    def __init__(self, out: Path, builds: Path, name: str, state: dict[str, Any]) -> None:
+        self.out = out
+        self.builds = builds
+        self.name = name
+        self.path = builds / name
+        self.state = state
+        self.report = BuildReport(site=out)
+        self.hashes: dict[str, tuple[str, int]] = {
+            p: (v[1], v[2]) for p, v in state.get("pages", {}).items()
+        }
+        for files in state.get("managed_files", {}).values():
+            self.hashes.update({p: (v[0], v[1]) for p, v in files.items()})
+
+    def write_pages(self, pages: Sequence[Page]) -> None:
+        """Write the pages whose key changed; remove pages no longer in the site."""
+        old: dict[str, list[Any]] = self.state.get("pages", {})
+        wanted = {p.path for p in pages}
+        for gone in sorted(set(old) - wanted):
+            (self.path / gone).unlink(missing_ok=True)
+            self.hashes.pop(gone, None)
+            self.report.removed += 1
+        todo = [p for p in pages if (old.get(p.path) or [None])[0] != p.key]
+        for parent in {os.path.dirname(p.path) for p in todo}:
+            os.makedirs(self.path / parent, exist_ok=True)
+        for path, sha, size in self._render(todo):
+            self.hashes[path] = (sha, size)
+        keys = {p.path: p.key for p in pages}
+        self.state["pages"] = {p: [keys[p], *self.hashes[p]] for p in sorted(wanted)}
+        self.report.pages = len(pages)
+        self.report.written = len(todo)
+        self.report.unchanged = len(pages) - len(todo)
+
+    def _render(self, todo: Sequence[Page]) -> Iterator[tuple[str, str, int]]:
+        workers = min(os.cpu_count() or 1, 8)
+        if len(todo) < PARALLEL_MIN or workers < 2:
+            for page in todo:
+                yield (page.path, *_write_file(self.path, page.path, page.render()))
+            return
+        global _FORKED
+        _FORKED = (self.path, todo)
+        chunks = [list(range(i, len(todo), workers * 4)) for i in range(workers * 4)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for done in pool.imap_unordered(_render_chunk, chunks):
+                    yield from done
+        finally:
+            _FORKED = None
+
+    def regenerate(self, name: str, key: str, make: Callable[[Path], None]) -> bool:
+        """Remake the managed folder `name` (e.g. the search index) when `key` changed.
+        The old folder is removed first, so nothing shared with the live copy is touched.
+        Returns whether it was remade."""
+        managed = self.state.setdefault("managed", {})
+        files = self.state.setdefault("managed_files", {})
+        folder = self.path / name
+        if managed.get(name) == key and folder.is_dir():
+            return False
+        managed.pop(name, None)
+        for rel in files.pop(name, {}):
+            self.hashes.pop(rel, None)
+        shutil.rmtree(folder, ignore_errors=True)
+        make(self.path)
+        found: dict[str, tuple[str, int]] = {}
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                data = path.read_bytes()
+                rel = path.relative_to(self.path).as_posix()
+                found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
+        files[name] = found
+        self.hashes.update(found)
+        managed[name] = key
+        return True
+
+    def commit(self) -> None:
+        """Record the state of this folder and switch the site to it, atomically."""
+        top = {p.split("/", 1)[0] for p in self.state.get("pages", {})}
+        top |= set(self.state.get("managed", {}))
+        # files others wrote (manifest, signatures): removed before this folder is reused
+        self.state["others"] = sorted(e.name for e in os.scandir(self.path) if e.name not in top)
+        self.state["version"] = STATE_VERSION
+        _write_file(self.builds, f"{self.name}.state.json", json.dumps(self.state).encode())
+        link = self.out.with_name(f".{self.out.name}.{os.getpid()}.link")
+        link.unlink(missing_ok=True)
+        os.symlink(os.path.relpath(self.path, self.out.parent), link)
+        os.replace(link, self.out)
+        self.report.site = self.path
+
+
+def _load_state(builds: Path, name: str) -> dict[str, Any] | None:
+    try:
+        state = json.loads((builds / f"{name}.state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and state.get("version") == STATE_VERSION else None
+
+
+def _live_name(out: Path, builds: Path) -> str | None:
+    if out.is_symlink():
+        target = (out.parent / os.readlink(out)).resolve()
+        if target.parent == builds.resolve() and target.name in ("a", "b"):
+            return target.name
+        raise LionRockError(f"{out} is a symlink that Lion Rock did not make; move it away")
+    if out.exists():
+        if out.is_dir() and not any(out.iterdir()):
+            out.rmdir()
+            return None
+        raise LionRockError(f"{out} exists and is not a Lion Rock site; choose another folder")
+    return None
+
+
+def _clone(src: Path, dst: Path, state: dict[str, Any]) -> None:
+    """Make `dst` hold the same pages and managed folders as `src`, as hard links."""
+    made: set[str] = set()
+    for rel in state.get("pages", {}):
+        parent = os.path.dirname(rel)
+        if parent not in made:
+            os.makedirs(dst / parent, exist_ok=True)
+            made.add(parent)
+        os.link(src / rel, dst / rel)
+    for name in state.get("managed", {}):
+        if (src / name).is_dir():
+            shutil.copytree(src / name, dst / name, copy_function=os.link)
+
+
+def _prepare(builds: Path, live: str | None) -> tuple[str, dict[str, Any]]:
+    target = "b" if live == "a" else "a"
+    state = _load_state(builds, target)
+    folder = builds / target
+    (builds / f"{target}.state.json").unlink(missing_ok=True)  # dirty from here on
+    if state is None or not folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        live_state = _load_state(builds, live) if live else None
+        state = {}
+        if live is not None and live_state is not None:
+            _clone(builds / live, folder, live_state)
+            keep = ("pages", "managed", "managed_files")
+            state = {k: live_state[k] for k in keep if k in live_state}
+    for name in state.pop("others", []):
+        entry = folder / name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink(missing_ok=True)
+    return target, state
+
+
+@contextmanager
+def open_build(out: Path) -> Iterator[BuildDir]:
+    """Lock the site, prepare the folder that is not live, yield it; the caller writes
+    into it and calls `commit()`. If anything fails first, the live site is untouched.
+
+    Example:
+        with open_build(Path("site")) as build:
+            build.write_pages(pages)
+            build.commit()
+    """
+    started = time.perf_counter()
+    out = Path(os.path.abspath(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    builds = out.with_name(f".{out.name}.builds")
+    builds.mkdir(exist_ok=True)
+    with open(builds / "lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise LionRockError(f"another build of {out} is running") from exc
+        live = _live_name(out, builds)
+        name, state = _prepare(builds, live)
+        build = BuildDir(out, builds, name, state)
+        yield build
+        build.report.seconds = time.perf_counter() - started

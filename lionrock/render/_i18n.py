@@ -1,0 +1,81 @@
+"""The UI languages and their gettext catalogs (`lionrock/locale/*/LC_MESSAGES/*.po`).
+
+Catalogs are compiled in memory when first used, so a fresh checkout needs no build step
+and the `.po` files stay the one source of truth.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "messages"
+
+
+@dataclass(frozen=True, slots=True)
+class UILanguage:
+    """One language tree of the site.
+
+    `code` is the folder (`/zh-hant/`), `tag` the BCP 47 tag for `lang` and `hreflang`,
+    `catalog` the gettext locale, `prefer` the record languages (ISO 639-3) in order of
+    preference, and `convert` an OpenCC config applied to the rendered page, if any.
+    """
+
+    code: str
+    tag: str
+    name: str
+    catalog: str
+    prefer: tuple[str, ...]
+    convert: str | None = None
+    plain: tuple[str, ...] = ()  # record languages shown without a fallback mark (names)
+
+    @property
+    def record_tags(self) -> dict[str, str]:
+        """How record languages are tagged on this tree's pages."""
+        zh = "zh-Hans" if self.convert == "t2s" else "zh-Hant"
+        return {"eng": "en", "zho": zh, "jpn": "ja"}
+
+
+LANGUAGES: tuple[UILanguage, ...] = (
+    UILanguage("en", "en", "English", "en", ("eng",)),
+    UILanguage("zh-hant", "zh-Hant", "繁體中文", "zh_Hant", ("zho", "eng")),
+    # Japanese writes Chinese names in kanji, so a Chinese name needs no fallback mark.
+    UILanguage("ja", "ja", "日本語", "ja", ("jpn", "zho", "eng"), plain=("jpn", "zho")),
+    # Derived from the Traditional tree with OpenCC (issue #5, item 2).
+    UILanguage("zh-hans", "zh-Hans", "简体中文", "zh_Hant", ("zho", "eng"), convert="t2s"),
+)
+
+
+def catalog_path(locale: str) -> Path:
+    """Where the `.po` catalog of `locale` lives. Example: `catalog_path("ja")`."""
+    return LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(locale: str) -> gettext.NullTranslations:
+    """The compiled catalog of `locale`. English's gives words to identifiers (enum
+    values such as `serving_sentence`); its other strings are the source strings.
+
+    Example: `translations("ja").gettext("Timeline")` returns `"年表"`.
+    """
+    path = catalog_path(locale)
+    if not path.exists():
+        return gettext.NullTranslations()
+    with open(path, "rb") as fh:
+        catalog = read_po(fh, locale=locale)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def catalogs_fingerprint() -> bytes:
+    """The bytes of every catalog, for builds that must notice a changed translation."""
+    return b"".join(p.read_bytes() for p in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")))

@@ -1,0 +1,165 @@
+"""The published site: its pages, languages, links, citations and weight."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+
+from tests.publish.conftest import HREF, html_pages
+
+LANGS = ("en", "zh-hant", "ja", "zh-hans")
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_language_trees_and_sections_exist(bundled_site: Path) -> None:
+    for lang in LANGS:
+        for page in ("index", "timeline", "people", "prisoners", "organisations", "media",
+                     "cases", "sanctions", "responses", "sources", "browse", "search",
+                     "verify", "mirrors"):  # fmt: skip
+            assert (bundled_site / lang / f"{page}.html").is_file(), (lang, page)
+    root = read(bundled_site / "index.html")
+    assert all(f'href="{lang}/index.html"' in root for lang in LANGS)
+    assert '<html lang="zh-Hant">' in read(bundled_site / "zh-hant" / "index.html")
+    assert '<html lang="ja">' in read(bundled_site / "ja" / "timeline.html")
+
+
+def test_every_page_carries_hreflang_and_onion_location(bundled_site: Path) -> None:
+    for lang in LANGS:
+        page = read(bundled_site / lang / "entities" / "ofac-29250.html")
+        for other, tag in (
+            ("en", "en"),
+            ("zh-hant", "zh-Hant"),
+            ("ja", "ja"),
+            ("zh-hans", "zh-Hans"),
+        ):
+            assert f'hreflang="{tag}" href="../../{other}/entities/ofac-29250.html"' in page
+        expected = f"http://example.onion/{lang}/entities/ofac-29250.html"
+        assert f'<meta http-equiv="onion-location" content="{expected}">' in page
+    assert "Onion-Location" in read(bundled_site / ".htaccess")
+
+
+def test_ui_is_translated_and_content_falls_back_visibly(bundled_site: Path) -> None:
+    zh = read(bundled_site / "zh-hant" / "entities" / "ofac-29250.html")
+    ja = read(bundled_site / "ja" / "entities" / "ofac-29250.html")
+    en = read(bundled_site / "en" / "entities" / "ofac-29250.html")
+    assert "<h1>李家超</h1>" in zh and '<h1><span lang="zh-Hant">李家超</span></h1>' in ja
+    assert "<h1>John Lee Ka-chiu</h1>" in en
+    assert "時間線" in zh and "年表" in ja and "Timeline" in en
+    # no Chinese summary of the NSL event: its English text is shown, marked as such
+    timeline = read(bundled_site / "zh-hant" / "timeline.html")
+    assert '<span lang="en">The Law of the People' in timeline
+    assert '<small class="fb">en</small>' in timeline
+
+
+def test_simplified_tree_is_converted_with_opencc(bundled_site: Path) -> None:
+    hant = read(bundled_site / "zh-hant" / "entities" / "lr-org-apple-daily.html")
+    hans = read(bundled_site / "zh-hans" / "entities" / "lr-org-apple-daily.html")
+    assert "蘋果日報" in hant and "苹果日报" in hans and "蘋果日報" not in hans
+    assert '<html lang="zh-Hans">' in hans
+
+
+def test_all_links_are_relative_and_resolve(bundled_site: Path) -> None:
+    checked = 0
+    for page in html_pages(bundled_site):
+        html = read(page)
+        for match in re.finditer(r"<(link|script|img|a|form)\b[^>]*>", html):
+            tag = match.group(0)
+            for url in HREF.findall(tag):
+                if url.startswith(("http://", "https://")):
+                    # only citations and mirrors link out, and a link makes no request
+                    assert match.group(1) == "a" or 'rel="alternate"' not in tag, (page, url)
+                    assert match.group(1) == "a", (page, tag)
+                    continue
+                assert not url.startswith("/") and "://" not in url, (page, url)
+                target = (page.parent / unquote(urlsplit(url).path)).resolve()
+                assert target.exists(), (page.relative_to(bundled_site), url)
+                checked += 1
+    assert checked > 10000
+
+
+def test_every_fact_shows_its_citation(bundled_site: Path) -> None:
+    for lang in ("en", "ja"):
+        for page in sorted((bundled_site / lang / "entities").glob("*.html")):
+            html = read(page)
+            table = html.split('<table class="facts">', 1)[1].split("</table>", 1)[0]
+            rows = table.count("<tr") - 1
+            assert rows > 0 and table.count('class="c"') == rows, page.name
+            assert '<ol class="sources">' in html
+
+
+def test_court_case_shows_each_defendant(bundled_site: Path) -> None:
+    html = read(bundled_site / "en" / "entities" / "lr-case-hk47.html")
+    charges = html.split('<table class="charges">', 1)[1].split("</table>", 1)[0]
+    assert charges.count("<tr>") == 47 + 1
+    tai = next(r for r in charges.split("<tr>") if "Benny Tai" in r)
+    for value in ("Conspiracy to commit subversion", "Guilty", "Convicted", "10 years"):
+        assert value in tai
+    lau = next(r for r in charges.split("<tr>") if "Lawrence Lau" in r)
+    assert "Not guilty" in lau and "Acquitted" in lau
+
+
+def test_gap_matrix_prisoners_organisations_and_responses(bundled_site: Path) -> None:
+    gaps = read(bundled_site / "en" / "sanctions.html")
+    assert "United States (42)" in gaps and "United Kingdom (0)" in gaps
+    assert gaps.count('<span class="gap">') > 42 * 5
+    prisoners = bundled_site / "en" / "prisoners"
+    assert "Jimmy Lai" in read(prisoners / "serving_sentence.html")
+    assert "Jimmy Lai" not in read(prisoners / "remanded.html")
+    assert "No records." in read(prisoners / "remanded.html")
+    media = read(bundled_site / "en" / "media.html")
+    assert "Apple Daily" in media and "2021-06-24" in media and "Civil Human Rights" not in media
+    orgs = read(bundled_site / "en" / "organisations.html")
+    assert "Civil Human Rights Front" in orgs and "2021-08" in orgs and "Apple Daily" not in orgs
+    responses = read(bundled_site / "en" / "responses.html")
+    assert "Japan" in responses and "BN(O)" in responses
+
+
+def test_charts_are_inline_svg(bundled_site: Path) -> None:
+    home = read(bundled_site / "ja" / "index.html")
+    assert home.count("<svg") == 2 and "月ごとの出来事" in home
+    assert "<svg" in read(bundled_site / "en" / "timeline.html")
+
+
+def test_plain_index_pages_by_letter_and_stroke_count(bundled_site: Path) -> None:
+    zh = read(bundled_site / "zh-hant" / "browse.html")
+    assert "7劃" in zh  # 李 has seven strokes
+    assert "7画" in read(bundled_site / "ja" / "browse.html")
+    en = read(bundled_site / "en" / "browse.html")
+    assert ">J</a>" in en or ">J</strong>" in en
+    pages = sorted((bundled_site / "zh-hant" / "browse").glob("*.html"))
+    assert any("李家超" in read(p) for p in pages)
+
+
+def test_entity_pages_fit_the_first_round_trip(bundled_site: Path) -> None:
+    css = (bundled_site / "static" / "lionrock.css").read_bytes()
+    for page in (bundled_site / "en").parent.glob("*/entities/*.html"):
+        size = len(gzip.compress(page.read_bytes(), 9)) + len(gzip.compress(css, 9))
+        assert size <= 14 * 1024, (page, size)
+
+
+def test_atom_feeds_parse(bundled_site: Path) -> None:
+    for lang in LANGS:
+        feed = feedparser.parse(str(bundled_site / lang / "feed.atom"))
+        assert not feed.bozo, (lang, feed.get("bozo_exception"))
+        assert feed.feed.title and len(feed.entries) == 100
+        entry = feed.entries[0]
+        assert entry.id.startswith("urn:lionrock:") and entry.updated_parsed
+        href = urlsplit(entry.link).path.rsplit("/", 2)
+        assert (bundled_site / lang / href[-2] / href[-1]).is_file()
+    zh = feedparser.parse(str(bundled_site / "zh-hant" / "feed.atom"))
+    assert zh.feed.language == "zh-Hant"
+
+
+def test_no_page_has_scripts_but_search(bundled_site: Path) -> None:
+    for page in html_pages(bundled_site):
+        html = read(page)
+        if page.name != "search.html":
+            assert "<script" not in html, page
+        assert "<iframe" not in html and "@import" not in html
