@@ -17,8 +17,15 @@ from typing import Any
 from sqlalchemy import select
 
 from lionrock.errors import LoadError, Location, Problem
-from lionrock.sources import Defaults, LoadReport, Record, load_records
-from lionrock.sources import ofac_sdn, opensanctions, uk_sanctions
+from lionrock.sources import (
+    Defaults,
+    LoadReport,
+    Record,
+    load_records,
+    ofac_sdn,
+    opensanctions,
+    uk_sanctions,
+)
 from lionrock.store import Store, Writer, utcnow
 from lionrock.store._tables import snapshots as snapshots_table
 from lionrock.store._tables import statements
@@ -30,7 +37,7 @@ LIST_NAMES = ("us-ofac-sdn", "us-ofac-cons", "gb-uk", "opensanctions")
 class Snapshot:
     """One imported snapshot of a list."""
 
-    list: str
+    list_name: str
     date: str
     sha256: str
     file_name: str
@@ -69,7 +76,7 @@ class Designation:
 class SnapshotDiff:
     """Designations added and removed between two snapshots of one list."""
 
-    list: str
+    list_name: str
     from_date: str
     to_date: str
     added: list[Designation] = field(default_factory=list)
@@ -77,7 +84,7 @@ class SnapshotDiff:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "list": self.list,
+            "list": self.list_name,
             "from": self.from_date,
             "to": self.to_date,
             "added": [d.to_dict() for d in self.added],
@@ -146,7 +153,7 @@ def import_list(
 
     def record(writer: Writer, report: LoadReport) -> None:
         row = Snapshot(
-            list=list_name,
+            list_name=list_name,
             date=date,
             sha256=digest,
             file_name=Path(path).name,
@@ -155,7 +162,7 @@ def import_list(
             entities=report.entities,
             imported_at=utcnow(),
         )
-        values = {k: v for k, v in row.to_dict().items() if k not in ("list", "date")}
+        values = {k: v for k, v in row.to_dict().items() if k not in ("list_name", "date")}
         writer.conn.execute(
             snapshots_table.insert().values(
                 id=f"{list_name}-{date}", list=list_name, snapshot_date=date, **values
@@ -173,13 +180,15 @@ def list_snapshots(store: Store, *, list_name: str | None = None) -> list[Snapsh
 
     Example: `[s.date for s in list_snapshots(store, list_name="us-ofac-sdn")]`.
     """
-    query = select(snapshots_table).order_by(snapshots_table.c.list, snapshots_table.c.snapshot_date)
+    query = select(snapshots_table).order_by(
+        snapshots_table.c.list, snapshots_table.c.snapshot_date
+    )
     if list_name is not None:
         query = query.where(snapshots_table.c.list == list_name)
     with store.read() as conn:
         return [
             Snapshot(
-                list=r.list,
+                list_name=r.list,
                 date=r.snapshot_date,
                 sha256=r.sha256,
                 file_name=r.file_name,

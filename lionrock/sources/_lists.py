@@ -169,7 +169,9 @@ class Emitter:
         note = "notes" if spec is not None and "notes" in spec.properties else "summary"
         yield self.put(entity_id, schema, note, f"{label or prop}: {value}", line, column)
 
-    def document(self, *, title: str, publisher: str, date: str, file_name: str) -> Iterator[Record]:
+    def document(
+        self, *, title: str, publisher: str, date: str, file_name: str
+    ) -> Iterator[Record]:
         """The snapshot's own source Document."""
         for prop, value in (
             ("title", title),

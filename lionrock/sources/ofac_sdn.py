@@ -101,7 +101,18 @@ PROVISION_PREFIXES = (
     "Listing Date",
     "Effective Date",
 )
-CONTACT_PROPS = {"Email Address": "email", "Email": "email", "Website": "website", "Phone Number": "phone"}
+PERSON_KEYS = {
+    "POB": "birthPlace",
+    "nationality": "nationality",
+    "citizen": "citizenship",
+    "Gender": "gender",
+}
+CONTACT_PROPS = {
+    "Email Address": "email",
+    "Email": "email",
+    "Website": "website",
+    "Phone Number": "phone",
+}
 
 
 def snapshot_date(path: str) -> str:
@@ -209,7 +220,12 @@ def _programs(text: str) -> set[str]:
 
 
 def _entry(
-    emit: Emitter, entity_id: str, row: dict[str, str], programs: set[str], line: int, labels: Counter[str]
+    emit: Emitter,
+    entity_id: str,
+    row: dict[str, str],
+    programs: set[str],
+    line: int,
+    labels: Counter[str],
 ) -> Iterator[Record]:
     schema = SCHEMATA.get(row["type"], "LegalEntity")
     yield emit.put(entity_id, schema, "name", row["name"], line, "name")
@@ -226,7 +242,9 @@ def _entry(
         if row[column]:
             yield from emit.typed(entity_id, schema, prop, row[column], line, column)
     if row["vess_owner"]:  # a name, not an entity of ours: kept as a note
-        yield emit.put(entity_id, schema, "notes", f"Owner: {row['vess_owner']}", line, "vess_owner")
+        yield emit.put(
+            entity_id, schema, "notes", f"Owner: {row['vess_owner']}", line, "vess_owner"
+        )
     sanction_ids = [safe_id(entity_id, p.lower()) for p in sorted(programs)]
     for sanction_id, program in zip(sanction_ids, sorted(programs), strict=True):
         for prop, value in (
@@ -265,9 +283,8 @@ def _remark(
             labels[key] += 1
         for value in dates:
             yield from emit.typed(entity_id, schema, prop, value, line, "remarks", label=part)
-    elif key in ("POB", "nationality", "citizen", "Gender"):
-        prop = {"POB": "birthPlace", "nationality": "nationality"}.get(key)
-        prop = prop or ("citizenship" if key == "citizen" else "gender")
+    elif key in PERSON_KEYS:
+        prop = PERSON_KEYS[key]
         value = rest.lower() if key == "Gender" else rest
         yield from emit.typed(entity_id, schema, prop, value, line, "remarks", label=part)
     elif part.startswith(PROVISION_PREFIXES):

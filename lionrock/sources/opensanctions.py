@@ -35,7 +35,17 @@ from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_si
 
 log = logging.getLogger(__name__)
 
-SIMPLE_COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "identifiers", "sanctions", "dataset")
+SIMPLE_COLUMNS = (
+    "id",
+    "schema",
+    "name",
+    "aliases",
+    "birth_date",
+    "countries",
+    "identifiers",
+    "sanctions",
+    "dataset",
+)
 SIMPLE_PROPS = {
     "aliases": "alias",
     "birth_date": "birthDate",
@@ -111,7 +121,9 @@ def _simple(emit: Emitter) -> Iterator[Record]:
     model = get_model()
     for line, row in read_csv(emit.path, columns=SIMPLE_COLUMNS):
         if not row["id"].strip() or not row["name"].strip():
-            raise LoadError([Problem(Location(emit.path, line, "id"), "a row needs an id and a name")])
+            raise LoadError(
+                [Problem(Location(emit.path, line, "id"), "a row needs an id and a name")]
+            )
         spec = model.get(row["schema"].strip())
         schema = spec.name if spec is not None and spec.is_a("LegalEntity") else "LegalEntity"
         if spec is not None and spec.name in ("Vessel", "Airplane"):

@@ -77,7 +77,9 @@ def snapshot_date(path: str) -> str:
     for _line, row in read_csv(str(folder / "subjects.csv"), columns=SUBJECT_COLUMNS):
         latest = max(latest, _iso(row["last_updated"]) or "")
     if not latest:
-        raise LoadError([Problem(Location(str(folder)), "no last_updated date; give --snapshot-date")])
+        raise LoadError(
+            [Problem(Location(str(folder)), "no last_updated date; give --snapshot-date")]
+        )
     return latest
 
 
@@ -116,7 +118,9 @@ def rows(
     for line, row in read_csv(dobs.path, columns=DOB_COLUMNS):
         schema = schemata.get(row["unique_id"].strip())
         if with_dobs and schema == "Person":
-            value = "-".join(p.strip() for p in (row["year"], row["month"], row["day"]) if p.strip())
+            value = "-".join(
+                p.strip() for p in (row["year"], row["month"], row["day"]) if p.strip()
+            )
             yield from dobs.typed(_id(row["unique_id"]), schema, "birthDate", value, line, "year")
     for emitter in (emit, dobs):
         emitter.report()
@@ -126,7 +130,9 @@ def _id(unique_id: str) -> str:
     return f"uk-{unique_id.strip()}"
 
 
-def _subject(emit: Emitter, row: dict[str, str], line: int, schemata: dict[str, str]) -> Iterator[Record]:
+def _subject(
+    emit: Emitter, row: dict[str, str], line: int, schemata: dict[str, str]
+) -> Iterator[Record]:
     uid = row["unique_id"].strip()
     regime = uid.rstrip("0123456789")
     if not uid or not regime or regime == uid:
@@ -149,7 +155,9 @@ def _subject(emit: Emitter, row: dict[str, str], line: int, schemata: dict[str, 
     for column, prop in (("date_designated", "startDate"), ("last_updated", "modifiedAt")):
         iso = _iso(row[column])
         if iso is None and row[column].strip():
-            yield emit.put(sanction, "Sanction", "summary", f"{column}: {row[column]}", line, column)
+            yield emit.put(
+                sanction, "Sanction", "summary", f"{column}: {row[column]}", line, column
+            )
         elif iso is not None:
             yield from emit.typed(sanction, "Sanction", prop, iso, line, column, label=column)
 
