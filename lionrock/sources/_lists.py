@@ -14,6 +14,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import BinaryIO
 from dataclasses import dataclass, field
 from datetime import date as date_type
 
@@ -69,8 +70,8 @@ def read_csv(
     check_size(path)
     line = 0
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(fh, strict=True)
+        with open(path, "rb") as fh:
+            reader = csv.reader(_decoded(path, fh), strict=True)
             names = columns
             for cells in reader:
                 line = reader.line_num
@@ -90,13 +91,23 @@ def read_csv(
                 yield line, dict(zip(names, cells, strict=True))
             if header and names is columns:
                 raise LoadError([Problem(Location(path), "the file is empty (no header)")])
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            [Problem(Location(path, line + 1 if line else None), f"not UTF-8 text: {exc.reason}")]
-        ) from exc
     except csv.Error as exc:
         message = f"invalid CSV (truncated or badly quoted): {exc}"
         raise LoadError([Problem(Location(path, line + 1), message)]) from exc
+
+
+def _decoded(path: str, fh: BinaryIO) -> Iterator[str]:
+    """The lines of a binary file as text, refusing bytes that are not UTF-8 with the
+    number of the line that holds them (a text-mode read cannot say which line)."""
+    for number, raw in enumerate(fh, start=1):
+        if len(raw) > MAX_LINE_BYTES:
+            raise LoadError([Problem(Location(path, number), "line too long")])
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = f"not UTF-8 text at byte {exc.start + 1}: {exc.reason}"
+            raise LoadError([Problem(Location(path, number), message)]) from exc
+        yield text.removeprefix("\ufeff") if number == 1 else text
 
 
 @dataclass
