@@ -93,21 +93,35 @@ class SnapshotDiff:
 
 
 def sha256_of(path: str) -> str:
-    """The file's SHA-256 (for the UK list, over its folder's four files).
+    """The file's SHA-256 (for the UK list, over its folder's four files; for an OFAC
+    file with its ALT.CSV beside it, over the two files' digests).
 
     Example: `sha256_of("us-ofac-sdn-2024-05-03.csv")` is 64 hex digits.
     """
     if Path(path).is_dir() or Path(path).name in uk_sanctions.FILES:
         return uk_sanctions.digest(path)
     with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
+        digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    alt = ofac_sdn.alt_path(path)
+    if alt is None:
+        return digest
+    with open(alt, "rb") as fh:  # the list and its alias file, as one snapshot
+        both = f"{digest}\0{hashlib.file_digest(fh, 'sha256').hexdigest()}"
+    return hashlib.sha256(both.encode()).hexdigest()
 
 
 def _reader(path: str, list_name: str, date: str | None) -> tuple[str, Any]:
     """The snapshot date and a records factory for one list file."""
     if list_name in ofac_sdn.LISTS:
         day = date or ofac_sdn.snapshot_date(path)
-        return day, lambda d: ofac_sdn.rows(path, d, list_name=list_name, snapshot=day)
+        alt = ofac_sdn.alt_path(path)
+
+        def ofac(d: Defaults) -> Iterator[Record]:
+            yield from ofac_sdn.rows(path, d, list_name=list_name, snapshot=day)
+            if alt is not None:  # strong aliases, from ALT.CSV beside the list
+                yield from ofac_sdn.alt_rows(alt, d, list_name=list_name, snapshot=day)
+
+        return day, ofac
     if list_name == "gb-uk":
         day = date or uk_sanctions.snapshot_date(path)
         return day, lambda d: uk_sanctions.rows(path, d, snapshot=day)

@@ -14,9 +14,9 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import BinaryIO
 from dataclasses import dataclass, field
 from datetime import date as date_type
+from typing import BinaryIO
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.model import get_model

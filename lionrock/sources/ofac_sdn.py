@@ -214,6 +214,18 @@ def alt_rows(path: str, defaults: Defaults, *, list_name: str, snapshot: str) ->
             yield emit.put(entity_id, "LegalEntity", prop, row["alt_name"], line, "alt_name")
 
 
+def alt_path(path: str) -> str | None:
+    """OFAC's strong-alias file that goes with a list file, if it is beside it:
+    `sdn.csv` -> `alt.csv`, `cons_prim.csv` -> `cons_alt.csv`,
+    `us-ofac-sdn-2024-05-03.csv` -> `us-ofac-alt-2024-05-03.csv`."""
+    where = Path(path)
+    for old, new in (("cons_prim", "cons_alt"), ("sdn", "alt")):
+        if old in where.name:
+            candidate = where.with_name(where.name.replace(old, new, 1))
+            return str(candidate) if candidate.is_file() else None
+    return None
+
+
 def _programs(text: str) -> set[str]:
     """The programs of a row: `HK-EO13936`, or several as `SDGT] [IFSR`."""
     return {p.strip(" []") for p in text.split("] [")} - {""}

@@ -155,9 +155,7 @@ def test_a_malformed_file_changes_nothing(
     tail = {
         "truncated": b'29250,"LEE, John Ka-chiu","individual","HK-EO13936","Secretary',
         "columns": b'99999,"CUT, Off","individual","HK-EO13936"\n',
-        "encoding": '99999,"CAF\u00c9","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'.encode(
-            "latin-1"
-        ),
+        "encoding": b'99999,"CAF\xc9","individual","SDGT"' + b",-0- " * 8 + b"\n",
     }[damage]
     bad = tmp_path / "us-ofac-sdn-2024-05-03.csv"
     bad.write_bytes(b"".join(good) + tail)
@@ -200,3 +198,21 @@ def test_opensanctions_and_non_sdn_feed_their_jurisdictions(store: Store, tmp_pa
         ("Example Canadian Program", "2022-01-01")
     ]
     assert [s.list_name for s in list_snapshots(store)] == ["opensanctions", "us-ofac-cons"]
+
+
+def test_strong_aliases_come_from_the_alt_file_beside_the_list(
+    store: Store, tmp_path: Path
+) -> None:
+    # Synthetic rows in OFAC's SDN.CSV and ALT.CSV layouts.
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(
+        '9000002,"EXAMPLE, Strong","individual","SDGT"' + ",-0- " * 7 + ',"DOB 1960."\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "alt.csv").write_text(
+        '9000002,1,"aka","STRONG, Example Alias",-0- \n', encoding="utf-8"
+    )
+    report = import_list(store, path=str(sdn), list_name="us-ofac-sdn", snapshot_date="2020-01-01")
+    entity = store.entity("ofac-9000002")
+    assert entity is not None and entity.values("alias") == ["STRONG, Example Alias"]
+    assert report.snapshot.sha256 != hashlib.sha256(sdn.read_bytes()).hexdigest()
