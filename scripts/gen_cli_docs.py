@@ -30,6 +30,12 @@ def render() -> str:
         command = main.commands[name]
         sub = click.Context(command, info_name=name, parent=ctx)
         parts += [f"## `lionrock {name}`", "", "```", command.get_help(sub).rstrip(), "```", ""]
+        if isinstance(command, click.Group):  # a stage's group: each subcommand too
+            for sub_name in sorted(command.commands):
+                child = command.commands[sub_name]
+                inner = click.Context(child, info_name=sub_name, parent=sub)
+                title = f"### `lionrock {name} {sub_name}`"
+                parts += [title, "", "```", child.get_help(inner).rstrip(), "```", ""]
     return "\n".join(parts)
 
 

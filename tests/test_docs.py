@@ -18,10 +18,14 @@ def test_every_command_and_option_is_documented() -> None:
     text = DOC.read_text(encoding="utf-8")
     for name, command in main.commands.items():
         assert f"## `lionrock {name}`" in text
-        for param in command.params:
-            for opt in getattr(param, "opts", []):
-                if opt.startswith("-"):
-                    assert opt in text, (name, opt)
+        subcommands = getattr(command, "commands", {})
+        for sub_name in subcommands:
+            assert f"### `lionrock {name} {sub_name}`" in text
+        for each in [command, *subcommands.values()]:
+            for param in each.params:
+                for opt in getattr(param, "opts", []):
+                    if opt.startswith("-"):
+                        assert opt in text, (name, opt)
 
 
 def test_every_setting_is_documented() -> None:

@@ -182,8 +182,10 @@ def export_store(
     base_url: str = "",
     published_only: bool = False,
     schema: str | None = None,
+    ids: Iterable[str] | None = None,
 ) -> int:
-    """Write the store in `format` to `out`; return the number of entities.
+    """Write the store in `format` to `out`; return the number of entities. `ids` limits
+    the export to those entities (a dossier's bundle).
 
     Example: `export_store(store, sys.stdout, format="ftm")`.
     """
@@ -199,7 +201,7 @@ def export_store(
         raise ValueError(f"unknown export format {format!r}; use one of {EXPORTERS}")
     exporter.setup()
     count = 0
-    for entity in store.iter_entities(schema=schema, published_only=published_only):
+    for entity in store.iter_entities(schema=schema, published_only=published_only, ids=ids):
         exporter.feed(entity)
         count += 1
     exporter.finish()

@@ -190,9 +190,15 @@ class _Validator:
         return {eid: spec.name for eid, spec in final.items()}
 
 
-def load_records(store: Store, records: Iterable[Record]) -> LoadReport:
+def load_records(
+    store: Store,
+    records: Iterable[Record],
+    *,
+    before_commit: Callable[[Writer, LoadReport], None] | None = None,
+) -> LoadReport:
     """Validate and write records in one transaction; raise LoadError and write nothing
-    if any is invalid.
+    if any is invalid. `before_commit`, if given, writes more in the same transaction
+    (a list import records its snapshot there).
 
     Example: `load_records(store, project_yaml.rows("data/events.yaml", Defaults()))`.
     """
@@ -213,6 +219,8 @@ def load_records(store: Store, records: Iterable[Record]) -> LoadReport:
         schemata = validator.finish(writer)
         writer.put_entities(schemata)
         report.entities = len(schemata)
+        if before_commit is not None:
+            before_commit(writer, report)
     return report
 
 

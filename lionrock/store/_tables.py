@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Index, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -36,4 +46,20 @@ statements = Table(
     Index("ix_statements_entity", "entity_id", "prop"),
     Index("ix_statements_source", "source_id"),
     Index("ix_statements_prop_value", "prop", "value"),
+)
+
+#: One row per imported snapshot of a sanctions list (migration 0002, issue #3).
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("list", String(64), nullable=False),
+    Column("snapshot_date", String(10), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("file_name", String(255), nullable=False),
+    Column("source_id", String(255), nullable=False),
+    Column("facts", Integer, nullable=False),
+    Column("entities", Integer, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+    UniqueConstraint("list", "snapshot_date", name="uq_snapshots_list_date"),
 )

@@ -3,18 +3,15 @@ results and link checks (issue #4). A source entity that has evidence cannot be 
 until its evidence links are removed on purpose: deleting a source never deletes
 evidence silently.
 
-NOTE: chained to 0001 on the i4-evidence branch; re-chain down_revision to "0002" at
-merge (a parallel branch adds 0002).
-
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-28
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,247 @@
+"""The gap matrix: who is sanctioned where, and where not.
+
+Rows are every person linked to a documented event (an Event's `involved`, a Charge's
+`defendant`, any reference from a record that is not a Sanction), and every person on a
+list under a Hong Kong program (or under the programs asked for). Columns are the
+jurisdictions that matter to Hong Kong's diaspora; a cell holds each current designation
+(program and date) of that person, or of the same person on another list, found with
+`same_person`. A designation is current when it cites the latest snapshot of its list,
+or cites no list snapshot at all (a hand-recorded sanction).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from rigour.names import normalize_name, tokenize_name
+from rigour.text import ascii_text
+from sqlalchemy import select
+
+from lionrock.sanctions.lists import list_snapshots
+from lionrock.sources.ofac_sdn import HK_PROGRAMS
+from lionrock.store import Entity, Store
+from lionrock.store._tables import statements
+
+#: (country code of Sanction.country, column label)
+JURISDICTIONS = (
+    ("us", "US"),
+    ("gb", "UK"),
+    ("eu", "EU"),
+    ("ca", "CA"),
+    ("au", "AU"),
+    ("nz", "NZ"),
+    ("jp", "JP"),
+    ("tw", "TW"),
+)
+#: Name properties that identify a person across lists. Weak aliases are left out: OFAC
+#: itself says they are for confirming a hit, not for finding one.
+IDENTITY_NAMES = ("name", "alias", "previousName")
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> frozenset[str] | None:
+    """The normalised name parts of a name, in any order; None if fewer than two.
+
+    Example: `name_key("CHEN, Mingguo") == name_key("MINGGUO CHEN")` is True.
+    """
+    normalised = normalize_name(ascii_text(name))
+    if not normalised:
+        return None
+    parts = frozenset(tokenize_name(normalised))
+    return parts if len(parts) >= 2 else None
+
+
+def name_keys(entity: Entity) -> set[frozenset[str]]:
+    """The name keys of an entity's names, strong aliases and former names."""
+    keys = (name_key(v) for p in IDENTITY_NAMES for v in entity.values(p))
+    return {k for k in keys if k is not None}
+
+
+def dates_agree(left: Iterable[str], right: Iterable[str]) -> bool:
+    """Whether two sets of birth dates share one, at the coarser precision of the pair
+    (`1966-10` agrees with `1966-10-03` and `1966`). Empty on either side agrees.
+
+    Example: `dates_agree(["1957-12-07"], ["1957"])` is True.
+    """
+    left, right = list(left), list(right)
+    if not left or not right:
+        return True
+    return any(a.startswith(b) or b.startswith(a) for a in left for b in right)
+
+
+def same_person(a: Entity, b: Entity) -> bool:
+    """Whether two entities from different lists are the same person: equal sets of
+    normalised name parts for one of their names (so `CHEN, Mingguo` is `MINGGUO CHEN`),
+    and birth dates that agree where both have one.
+
+    The Chinese-aware matcher (issue #3, `matching.py`) is meant to replace this test.
+
+    Example: `same_person(ofac_chen, uk_chen)` is True.
+    """
+    if a.id == b.id:
+        return True
+    if a.schema != b.schema:
+        return False
+    if not name_keys(a) & name_keys(b):
+        return False
+    return dates_agree(a.values("birthDate"), b.values("birthDate"))
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One current designation shown in a cell."""
+
+    jurisdiction: str
+    program: str
+    date: str
+    listed_by: str  # the earliest snapshot date that shows it, when the list gives no date
+    sanction_id: str
+    entity_id: str
+
+    def label(self) -> str:
+        """`GHR 2021-03-22`, or `HK-EO13936 (listed by 2021-08-18)`."""
+        if self.date:
+            return f"{self.program} {self.date}"
+        return f"{self.program} (listed by {self.listed_by})" if self.listed_by else self.program
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "program": self.program,
+            "date": self.date,
+            "listed_by": self.listed_by,
+            "sanction_id": self.sanction_id,
+            "entity_id": self.entity_id,
+        }
+
+
+@dataclass(slots=True)
+class GapRow:
+    """One person: the entities that are them across lists, and their designations."""
+
+    entity_id: str
+    name: str
+    same_as: list[str] = field(default_factory=list)
+    linked_to_events: bool = False
+    cells: dict[str, list[Listing]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.entity_id,
+            "name": self.name,
+            "same_as": self.same_as,
+            "linked_to_events": self.linked_to_events,
+            "sanctions": {
+                label: [x.to_dict() for x in self.cells.get(code, [])]
+                for code, label in JURISDICTIONS
+            },
+        }
+
+
+@dataclass(slots=True)
+class _Sanctions:
+    """Every current designation in the store, by target."""
+
+    by_target: dict[str, list[Listing]]
+    programs: dict[str, set[str]]
+
+
+def current_sanctions(store: Store, *, published_only: bool = False) -> _Sanctions:
+    """The current designations, by target entity ID."""
+    snapshots = list_snapshots(store)
+    latest: dict[str, str] = {}
+    first_seen = {s.source_id: s.date for s in snapshots}
+    for snap in snapshots:  # oldest first, so the last one per list wins
+        latest[snap.list_name] = snap.source_id
+    current_sources, snapshot_sources = set(latest.values()), set(first_seen)
+    by_target: dict[str, list[Listing]] = defaultdict(list)
+    programs: dict[str, set[str]] = defaultdict(set)
+    for sanction in store.iter_entities(schema="Sanction", published_only=published_only):
+        cited = {f.source_id for f in sanction.facts}
+        if cited & snapshot_sources and not cited & current_sources:
+            continue  # only in earlier snapshots: no longer listed
+        seen = sorted(first_seen[s] for s in cited & snapshot_sources)
+        date = sanction.first("startDate") or sanction.first("listingDate") or ""
+        for target in sanction.values("entity"):
+            for program in sanction.values("program") or [""]:
+                listing = Listing(
+                    jurisdiction=sanction.first("country") or "",
+                    program=program,
+                    date=date,
+                    listed_by=seen[0] if seen and not date else "",
+                    sanction_id=sanction.id,
+                    entity_id=target,
+                )
+                by_target[target].append(listing)
+                programs[target].add(program)
+    return _Sanctions(dict(by_target), dict(programs))
+
+
+def linked_persons(store: Store) -> set[str]:
+    """IDs of entities referenced by a record other than a Sanction (events, charges)."""
+    query = (
+        select(statements.c.value)
+        .distinct()
+        .where(statements.c.prop_type == "entity", statements.c.schema != "Sanction")
+    )
+    with store.read() as conn:
+        return {row.value for row in conn.execute(query)}
+
+
+def name_index(entities: Iterable[Entity]) -> dict[frozenset[str], set[str]]:
+    """Entity IDs by name key: the blocking index `matches` looks candidates up in."""
+    index: dict[frozenset[str], set[str]] = defaultdict(set)
+    for entity in entities:
+        for key in name_keys(entity):
+            index[key].add(entity.id)
+    return index
+
+
+def matches(
+    person: Entity, index: dict[frozenset[str], set[str]], entities: dict[str, Entity]
+) -> list[str]:
+    """IDs of the other entities in `index` that are the same person, sorted."""
+    candidates = set().union(*(index.get(k, set()) for k in name_keys(person)))
+    return sorted(c for c in candidates - {person.id} if same_person(person, entities[c]))
+
+
+def gap_matrix(
+    store: Store, *, programs: Iterable[str] = (), published_only: bool = False
+) -> list[GapRow]:
+    """The gap matrix: one row per person, one cell per jurisdiction.
+
+    Rows: persons linked to documented events, and persons listed under a Hong Kong
+    program or under any of `programs` (e.g. `GLOMAG`).
+
+    Example: `[r.name for r in gap_matrix(store) if not r.cells.get("gb")]`.
+    """
+    wanted = set(HK_PROGRAMS) | set(programs)
+    sanctions = current_sanctions(store, published_only=published_only)
+    persons = {e.id: e for e in store.iter_entities(schema="Person", published_only=published_only)}
+    linked = linked_persons(store) & persons.keys()
+    listed = {t for t, progs in sanctions.programs.items() if progs & wanted} & persons.keys()
+    index = name_index(persons[t] for t in sanctions.by_target.keys() & persons.keys())
+    rows: list[GapRow] = []
+    placed: dict[str, GapRow] = {}
+    for person_id in sorted(linked | listed, key=lambda i: (i not in listed, persons[i].caption)):
+        if person_id in placed:
+            placed[person_id].linked_to_events |= person_id in linked
+            continue
+        person = persons[person_id]
+        cluster = [person_id, *matches(person, index, persons)]
+        row = GapRow(person_id, person.caption, cluster[1:], person_id in linked)
+        for member in cluster:
+            placed.setdefault(member, row)
+            for listing in sanctions.by_target.get(member, []):
+                row.cells.setdefault(listing.jurisdiction, []).append(listing)
+        rows.append(row)
+    return rows
+
+
+def summary(rows: list[GapRow]) -> dict[str, int]:
+    """How many rows each jurisdiction has sanctioned, and how many rows there are."""
+    counts = {label: sum(1 for r in rows if r.cells.get(code)) for code, label in JURISDICTIONS}
+    return {"persons": len(rows), **counts}
