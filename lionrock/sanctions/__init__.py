@@ -1,0 +1,1 @@
+"""Sanctions: name matching across Chinese scripts and romanizations, and screening."""
