@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +35,7 @@ SURNAME_ONLY = 0.55  # only the surname can be compared ("LAM, Carrie" vs 林鄭
 DOB_EXACT_BONUS = 0.2
 DOB_PARTIAL_BONUS = 0.05
 DOB_CONFLICT_PENALTY = 0.3
+CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
 MAX_NAMES = 50  # names per side compared; a subject with more keeps the first 50
 
 
@@ -239,16 +241,18 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
     """A name with only a surname in Chinese ("TANG, Chris") against a fuller one: the
     surname agrees, the rest cannot be compared."""
     short, long = (a, b) if a.length <= b.length else (b, a)
-    if short.length != 1 or long.length < 2:
+    if short.length == long.length or short.length == 0:
         return None
-    for lo in long.orders:
-        grade, why = _syllable_grade(short.orders[0].syllables[0], lo.syllables[0])
-        if grade > 0:
-            surname = _pair(short.orders[0].syllables[0], lo.syllables[0], why)
-            if eng_agree:
+    for so in short.orders:
+        for lo in long.orders:
+            grade, why = _syllable_grade(so.syllables[0], lo.syllables[0])
+            if grade == 0:
+                continue
+            surname = _pair(so.syllables[0], lo.syllables[0], why)
+            if eng_agree and short.length == 1:
                 return 0.8, [f"surname {surname}", "English names agree; the Chinese given "
                              "name is on one side only"]  # fmt: skip
-            return SURNAME_ONLY, [f"surname {surname}", "only the surname can be compared"]
+            return SURNAME_ONLY, [f"surname {surname}", "the given names cannot be compared"]
     return None
 
 
@@ -265,7 +269,8 @@ def _person(name: str) -> Any:
     from followthemoney import model
 
     entity = model.make_entity("Person")
-    entity.id = "n"
+    # nomenklatura caches name analysis by entity ID: each distinct name needs its own.
+    entity.id = "n-" + hashlib.sha1(name.encode("utf-8")).hexdigest()
     entity.add("name", name)
     return entity
 
@@ -273,10 +278,33 @@ def _person(name: str) -> Any:
 def _compare_western(left: str, right: str) -> _NameScore:
     """Names that are not Chinese: nomenklatura's logic-v2 name matcher."""
     name_match, config = _logic_v2()
-    result = name_match(_person(left), _person(right), config)
+    # logic-v2 weighs a query's extra name parts above a result's: compare both ways so
+    # the score does not depend on which name comes first.
+    forward = name_match(_person(left), _person(right), config)
+    backward = name_match(_person(right), _person(left), config)
+    result = forward if forward.score >= backward.score else backward
     detail = result.detail or "no name parts align"
-    return _NameScore(float(result.score), left, right, "latin-latin",
-                      [f"nomenklatura logic-v2 name match: {detail}"])  # fmt: skip
+    found = _NameScore(float(result.score), left, right, "latin-latin",
+                       [f"nomenklatura logic-v2 name match: {detail}"])  # fmt: skip
+    contained = _contained(left, right)
+    if contained is not None and contained[0] > found.score:
+        return _NameScore(contained[0], left, right, "latin-latin", [contained[1]])
+    return found
+
+
+def _contained(left: str, right: str) -> tuple[float, str] | None:
+    """Every part of the shorter name has a close spelling in the longer one ("RYAN,
+    Damien" in "RYAN, Damion Patrick John"): the longer name adds parts, it does not
+    contradict. Scores 0.9 × the mean similarity of the parts."""
+    a, b = parse_name(left).tokens, parse_name(right).tokens
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2:
+        return None
+    sims = [max(jaro_winkler(x, y) for y in long) for x in short]
+    if min(sims) < CONTAINED_SIMILARITY:
+        return None
+    score = 0.9 * sum(sims) / len(sims)
+    return score, f"every part of {' '.join(short)!r} is spelled closely in the other name"
 
 
 def _adjust_for_dates(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rigour.names import remove_person_prefixes
+from rigour.text.cleaning import remove_bracketed_text
 
 from lionrock.sanctions.romanize import (
     HAN_RE,
@@ -83,7 +84,7 @@ class ParsedName:
 
 def _han_syllable(char: str) -> Syllable:
     readings = jyutping(char)
-    keys = frozenset(k for r in readings for k in canto_keys(r))
+    keys = frozenset(k for r in readings for k in canto_keys(r, reading=True))
     return Syllable(char, True, to_simplified(char), keys, frozenset(pinyin(char)), readings)
 
 
@@ -119,7 +120,9 @@ def parse_name(name: str) -> ParsedName:
     if HAN_RE.search(name):
         chars = tuple(_han_syllable(c) for c in HAN_RE.findall(name))
         return ParsedName(name, True, (Order(chars, "as written"),), (), ())
-    text = fold_latin(remove_person_prefixes(name))
+    # A bracketed part is another name or a note ("CHAN KA LONG (LESLIE CHAN)"): the
+    # caller passes aliases as names of their own.
+    text = fold_latin(remove_person_prefixes(remove_bracketed_text(name)))
     head, comma, tail = text.partition(",")
     head_tokens = TOKEN_RE.findall(head)
     tail_tokens = TOKEN_RE.findall(tail) if comma else []

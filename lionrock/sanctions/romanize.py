@@ -34,7 +34,7 @@ from pypinyin import pinyin as _pinyin
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 TONE_RE = re.compile(r"[1-6]$")
 MIN_WORD_READINGS = 2  # a heteronym must occur in at least this many dictionary words
-COMMON_CHAR_WORDS = 20  # characters in fewer words do not link pinyin to Cantonese
+COMMON_CHAR_WORDS = 5  # characters in fewer words do not link pinyin to Cantonese
 
 _T2S = opencc.OpenCC("t2s")
 _S2HK = opencc.OpenCC("s2hk")
@@ -74,6 +74,7 @@ _FINALS: tuple[tuple[str, str], ...] = (
     ("eot", "ut"),
     ("oe", "eu"),
     ("aa", "a"),
+    ("oung", "eung"),  # Young (楊 joeng4)
     ("ee", "i"),
     ("ei", "i"),
     ("oo", "u"),
@@ -112,8 +113,11 @@ def to_traditional(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def canto_keys(syllable: str) -> frozenset[str]:
+def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
     """The Cantonese keys of one romanized syllable (HK government style or Jyutping).
+
+    With `reading`, the syllable is a dictionary's Jyutping and is read strictly;
+    otherwise it is a spelling met in a name and may have several keys.
 
     Example: `canto_keys("Tsz") == canto_keys("zi2") == frozenset({"ci"})`.
     """
@@ -128,7 +132,14 @@ def canto_keys(syllable: str) -> frozenset[str]:
             break
     else:
         keys, rest = ("",), s
-    return frozenset(k + _fold_final(k, rest) for k in keys)
+    if reading:
+        return frozenset({keys[0] + _fold_final(keys[0], rest)})
+    finals = {_fold_final(keys[0], rest)}
+    if rest[:1] == "u" and rest[1:] in ("n", "k", "t"):
+        finals.add("a" + rest[1:])  # HK "u" for a short a: Sun (新 san1), Tsuk (則 zak1)
+    if keys == ("",) and rest[:1] == "i":
+        keys = ("", "y")  # Ip, Ieong: HK spellings that leave out Jyutping's j (葉 jip6)
+    return frozenset(k + f for k in keys for f in finals)
 
 
 def _fold_final(initial: str, rest: str) -> str:
@@ -214,7 +225,7 @@ def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     links: dict[str, set[str]] = defaultdict(set)
     table, words = _dictionary()
     for char, readings in table.items():
-        char_keys = {k for r in readings for k in canto_keys(r)}
+        char_keys = {k for r in readings for k in canto_keys(r, reading=True)}
         keys |= char_keys
         # Rare characters would link almost any two syllables: only common ones count.
         if words.get(char, 0) >= COMMON_CHAR_WORDS and HAN_RE.match(char):
@@ -246,7 +257,11 @@ def is_syllable(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
-    """Split a folded Latin token into at most `limit` syllables (fewest wins), or None.
+    """Split a folded Latin token into syllables, or None if it is not Chinese syllables.
+
+    A token is one syllable (pinyin, Jyutping or HK style), or, when `limit` allows, two
+    pinyin syllables written joined, as pinyin given names are ("Jiachao"); Hong Kong
+    names join theirs with a hyphen or a space instead.
 
     Example: `split_syllables("mingguo")` returns `("ming", "guo")`.
     """
@@ -255,12 +270,9 @@ def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
         return (token,)
     if limit < 2:
         return None
-    best: tuple[str, ...] | None = None
+    known = pinyin_syllables()
     for cut in range(len(token) - 1, 0, -1):
         head, tail = token[:cut], token[cut:]
-        if not is_syllable(head):
-            continue
-        rest = split_syllables(tail, limit=limit - 1)
-        if rest is not None and (best is None or len(rest) + 1 < len(best)):
-            best = (head, *rest)
-    return best
+        if head in known and tail in known:
+            return (head, tail)
+    return None
