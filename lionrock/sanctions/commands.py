@@ -58,7 +58,8 @@ def _match_pairs(path: str, threshold: float) -> None:
         click.echo(_dumps(pair_line(item, result)))
 
     with click.open_file(path, encoding="utf-8") as fh:
-        scores = score_pairs(read_pairs(fh, path=path), threshold=threshold, on_result=emit)
+        pairs = list(read_pairs(fh, path=path))  # every line is checked before any output
+    scores = score_pairs(pairs, threshold=threshold, on_result=emit)
     if scores.judged:
         click.echo(_dumps({"metrics": scores.metrics()}))
 

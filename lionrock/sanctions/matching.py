@@ -34,7 +34,7 @@ ENGLISH_AGREE = 0.9  # Jaro-Winkler similarity at which two English given names 
 SURNAME_ONLY = 0.55  # only the surname can be compared ("LAM, Carrie" vs 林鄭月娥)
 DOB_EXACT_BONUS = 0.2
 DOB_PARTIAL_BONUS = 0.05
-DOB_CONFLICT_PENALTY = 0.3
+DOB_CONFLICT_PENALTY = 0.35  # a full name match with a conflicting date falls below 0.7
 CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
 MAX_NAMES = 50  # names per side compared; a subject with more keeps the first 50
 
@@ -113,14 +113,16 @@ def compare(
     Example: `compare("CHAN, Tai Man", "CHAN, Tai Wai").match` is False.
     """
     a, b = Subject.of(left), Subject.of(right)
-    best = _NameScore(0.0, a.names[0] if a.names else "", "", "none", ["no names"])
+    best: _NameScore | None = None
     for lname in a.names[:MAX_NAMES]:
         for rname in b.names[:MAX_NAMES]:
             found = compare_names(lname, rname)
-            if found.score > best.score:
+            if best is None or found.score > best.score:
                 best = found
             if best.score >= 1.0:
                 break
+    if best is None:
+        best = _NameScore(0.0, "", "", "none", ["no names"])
     score, dob_note = _adjust_for_dates(best.score, a.birth_dates, b.birth_dates)
     reasons = [*best.reasons, dob_note] if dob_note else best.reasons
     score = max(0.0, min(1.0, score))

@@ -13,6 +13,8 @@ from lionrock.sanctions.screen import ScreeningIndex
 from lionrock.store import Store
 
 MAX_BODY = 1_000_000  # bytes
+# One index per store, rebuilt when the number of facts changes (a load or an edit).
+_INDEXES: dict[int, tuple[int, ScreeningIndex]] = {}
 
 
 def _number(text: str | None, default: float) -> float:
@@ -20,6 +22,16 @@ def _number(text: str | None, default: float) -> float:
         return float(text) if text is not None else default
     except ValueError:
         return default
+
+
+def _index(store: Store) -> ScreeningIndex:
+    facts = store.count_facts()
+    cached = _INDEXES.get(id(store))
+    if cached is None or cached[0] != facts:
+        # Only published facts are served: drafts never leave through the API.
+        cached = (facts, ScreeningIndex.from_store(store, published_only=True))
+        _INDEXES[id(store)] = cached
+    return cached[1]
 
 
 async def match_endpoint(request: Request, store: Store) -> Response:
@@ -38,8 +50,7 @@ async def match_endpoint(request: Request, store: Store) -> Response:
     params = request.query_params
     threshold = min(1.0, max(0.0, _number(params.get("threshold"), THRESHOLD)))
     limit = int(_number(params.get("limit"), 5))
-    # Only published facts are served: drafts never leave through the API.
-    index = ScreeningIndex.from_store(store, published_only=True)
+    index = _index(store)
     try:
         data = match_response(index, payload, threshold=threshold, limit=limit)
     except BadMatchRequest as exc:
