@@ -58,8 +58,13 @@ UK = SHARED / "sanctions" / "gb-uk-sanctions-list-2026"
 COUNCILLORS = SHARED / "people" / "hk-district-councillors-2019.csv"
 AKA_RE = re.compile(r"a\.k\.a\. '([^']+)'")
 DOB_RE = re.compile(r"DOB (\d{2} \w{3} \d{4})")
-MONTHS = {m: i for i, m in enumerate(
-    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}  # fmt: skip
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        start=1,
+    )
+}
 
 Pair = dict[str, Any]
 rng = random.Random(3)
@@ -132,32 +137,61 @@ def record_pairs(people: list[dict[str, Any]]) -> Iterator[Pair]:
             if not given and not person["dob"]:
                 continue  # "Benny Tai" vs 戴耀廷: nothing but the surname to compare
             dob = [] if given else person["dob"]
-            yield pair(with_dob(latin, dob), with_dob(han, dob), "positive", "han-latin",
-                       "record: same entity", entity=person["id"])  # fmt: skip
+            yield pair(
+                with_dob(latin, dob),
+                with_dob(han, dob),
+                "positive",
+                "han-latin",
+                "record: same entity",
+                entity=person["id"],
+            )
             for other in others[:2]:
                 odob = [] if given else other["dob"]
-                yield pair(with_dob(latin, dob), with_dob(other["han"][0], odob), "negative",
-                           "han-latin", "record: different entities, same surname")  # fmt: skip
+                yield pair(
+                    with_dob(latin, dob),
+                    with_dob(other["han"][0], odob),
+                    "negative",
+                    "han-latin",
+                    "record: different entities, same surname",
+                )
         for variant in person["han"][1:]:
             yield pair(han, variant, "positive", "trad-simp", "record: same entity (variants)")
         simp = to_simplified(han)
         if simp != han:
             yield pair(han, simp, "positive", "trad-simp", "record", derived="opencc t2s")
         for other in others[:1]:
-            yield pair(simp, other["han"][0], "negative", "trad-simp",
-                       "record: different entities", derived="opencc t2s")  # fmt: skip
+            yield pair(
+                simp,
+                other["han"][0],
+                "negative",
+                "trad-simp",
+                "record: different entities",
+                derived="opencc t2s",
+            )
     for person in people:
         han = person["han"][0]
         pinyin_forms = [n for n in person["latin"] if person["id"].startswith("ofac-")]
         if person["id"].startswith("lr-person-"):
             for latin in person["latin"]:
                 if spells_given_name(latin, han):
-                    yield pair(latin, pinyin_name(han), "positive", "cantonese-pinyin",
-                               "record", derived="pypinyin")  # fmt: skip
+                    yield pair(
+                        latin,
+                        pinyin_name(han),
+                        "positive",
+                        "cantonese-pinyin",
+                        "record",
+                        derived="pypinyin",
+                    )
                     break
         elif pinyin_forms and spells_given_name(pinyin_forms[0], han):
-            yield pair(jyutping_name(han), pinyin_forms[0], "positive", "cantonese-pinyin",
-                       "record + OFAC", derived="pycantonese jyutping")  # fmt: skip
+            yield pair(
+                jyutping_name(han),
+                pinyin_forms[0],
+                "positive",
+                "cantonese-pinyin",
+                "record + OFAC",
+                derived="pycantonese jyutping",
+            )
 
 
 # --- District Councillors 2019 ---------------------------------------------------------
@@ -201,23 +235,35 @@ def councillor_pairs(rows: list[tuple[str, str]]) -> Iterator[Pair]:
     for tier in tiers:
         rng.shuffle(tier)
         near += tier
-    for (zh_a, en_a), (zh_b, en_b) in near[:45]:
+    for (_, en_a), (zh_b, _) in near[:45]:
         yield pair(en_a, zh_b, "negative", "han-latin", f"{src}: different councillors")
-    for (zh_a, en_a), (zh_b, en_b) in near[45:85]:
+    for (_, en_a), (_, en_b) in near[45:85]:
         if en_a.lower() != en_b.lower():
             yield pair(en_a, en_b, "negative", "latin-latin", f"{src}: different councillors")
-    for zh, en in sample[:40]:
+    for zh, _ in sample[:40]:
         simp = to_simplified(zh)
         if simp != zh:
             yield pair(zh, simp, "positive", "trad-simp", src, derived="opencc t2s")
     for (zh_a, _), (zh_b, _) in near[85:120]:
-        yield pair(to_simplified(zh_a), zh_b, "negative", "trad-simp",
-                   f"{src}: different councillors", derived="opencc t2s")  # fmt: skip
+        yield pair(
+            to_simplified(zh_a),
+            zh_b,
+            "negative",
+            "trad-simp",
+            f"{src}: different councillors",
+            derived="opencc t2s",
+        )
     for zh, en in sample[40:80]:
         yield pair(en, pinyin_name(zh), "positive", "cantonese-pinyin", src, derived="pypinyin")
-    for (zh_a, en_a), (zh_b, _) in near[120:160]:
-        yield pair(en_a, pinyin_name(zh_b), "negative", "cantonese-pinyin",
-                   f"{src}: different councillors", derived="pypinyin")  # fmt: skip
+    for (_, en_a), (zh_b, _) in near[120:160]:
+        yield pair(
+            en_a,
+            pinyin_name(zh_b),
+            "negative",
+            "cantonese-pinyin",
+            f"{src}: different councillors",
+            derived="pypinyin",
+        )
 
 
 # --- OFAC and UK lists ----------------------------------------------------------------
@@ -241,8 +287,9 @@ def _dob(text: str) -> str:
 def uk_people() -> dict[str, dict[str, Any]]:
     people: dict[str, dict[str, Any]] = defaultdict(lambda: {"names": [], "dob": []})
     with open(UK / "subjects.csv", encoding="utf-8", newline="") as fh:
-        individuals = {r["unique_id"] for r in csv.DictReader(fh)
-                       if r["subject_type"] == "individual"}  # fmt: skip
+        individuals = {
+            r["unique_id"] for r in csv.DictReader(fh) if r["subject_type"] == "individual"
+        }
     with open(UK / "subject_names.csv", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             if r["unique_id"] in individuals:
@@ -282,13 +329,22 @@ def list_pairs() -> Iterator[Pair]:
     akas = [(p["name"], a) for p in ofac.values() for a in p["aka"] if _variant(p["name"], a)]
     for name, aka in rng.sample(akas, 30):
         yield pair(name, aka, "positive", "latin-latin", "OFAC 2024: name and a.k.a.")
-    renamed = [(ofac_old[k]["name"], v["name"]) for k, v in ofac.items()
-               if k in ofac_old and ofac_old[k]["name"] != v["name"]
-               and _alike(ofac_old[k]["name"], v["name"])]  # fmt: skip
+    renamed = [
+        (ofac_old[k]["name"], v["name"])
+        for k, v in ofac.items()
+        if k in ofac_old
+        and ofac_old[k]["name"] != v["name"]
+        and _alike(ofac_old[k]["name"], v["name"])
+    ]
     for old, new in rng.sample(renamed, min(15, len(renamed))):
         yield pair(old, new, "positive", "latin-latin", "OFAC 2021 → 2024: same entry")
-    variants = [(n[0][1], v) for p in uk.values() for n in [p["names"]] for t, v, _ in n[1:]
-                if n[0][0] == "primary" and t == "primary_variation"]  # fmt: skip
+    variants = [
+        (n[0][1], v)
+        for p in uk.values()
+        for n in [p["names"]]
+        for t, v, _ in n[1:]
+        if n[0][0] == "primary" and t == "primary_variation"
+    ]
     for name, variant in rng.sample(variants, min(20, len(variants))):
         yield pair(name, variant, "positive", "latin-latin", "UK 2026: name and variation")
     yield from _uk_ofac(ofac, uk)
@@ -316,15 +372,23 @@ def _uk_ofac(ofac: dict[str, dict[str, Any]], uk: dict[str, dict[str, Any]]) -> 
         for dob in person["dob"]:
             for other in by_dob.get(dob, []):
                 family = tokens(other["name"].split(",")[0])
-                if primary and family and family == tokens(primary[0][1]) and _variant(
-                    other["name"], primary[0][0]
+                if (
+                    primary
+                    and family
+                    and family == tokens(primary[0][1])
+                    and _variant(other["name"], primary[0][0])
                 ):
                     found.append((other["name"], primary[0][0]))
     found = sorted(set(found))
     chinese = [f for f in found if "MINGGUO" in f[1] or "CHEN, Mingguo" in f[0]]
     for ofac_name, uk_name in chinese + rng.sample(found, min(25, len(found))):
-        yield pair(ofac_name, uk_name, "positive", "latin-latin",
-                   "OFAC 2024 and UK 2026: same birth date and family name")  # fmt: skip
+        yield pair(
+            ofac_name,
+            uk_name,
+            "positive",
+            "latin-latin",
+            "OFAC 2024 and UK 2026: same birth date and family name",
+        )
 
 
 def main() -> None:
@@ -332,8 +396,13 @@ def main() -> None:
         *record_pairs(record_people()),
         *councillor_pairs(councillors()),
         *list_pairs(),
-        pair("LEE, John Ka-chiu", "LI, Jiachao", "positive", "cantonese-pinyin",
-             "OFAC 2024: name and a.k.a."),  # fmt: skip
+        pair(
+            "LEE, John Ka-chiu",
+            "LI, Jiachao",
+            "positive",
+            "cantonese-pinyin",
+            "OFAC 2024: name and a.k.a.",
+        ),
     ]
     seen, unique = set(), []
     for p in pairs:

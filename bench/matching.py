@@ -56,9 +56,17 @@ def ours(left: Any, right: Any) -> float:
 
 
 def clear_caches() -> None:
-    for fn in (matching.compare_names, names.parse_name, names.latin_syllable,
-               romanize.canto_keys, romanize.split_syllables, romanize.is_syllable,
-               romanize.jyutping, romanize.pinyin, matching._person):  # fmt: skip
+    for fn in (
+        matching.compare_names,
+        names.parse_name,
+        names.latin_syllable,
+        romanize.canto_keys,
+        romanize.split_syllables,
+        romanize.is_syllable,
+        romanize.jyutping,
+        romanize.pinyin,
+        matching._person,
+    ):
         fn.cache_clear()
 
 
@@ -125,16 +133,18 @@ def main() -> None:
             print("MISS", miss)
     rows = report_rows(results)
     for row in rows:
-        print(f"{row.measure:38} {row.ours:>8} {row.anchor:>40} {row.target:>12} "
-              f"{'' if row.passed is None else 'PASS' if row.passed else 'FAIL'}")  # fmt: skip
+        print(
+            f"{row.measure:38} {row.ours:>8} {row.anchor:>40} {row.target:>12} "
+            f"{'' if row.passed is None else 'PASS' if row.passed else 'FAIL'}"
+        )
     if not args.no_report:
         counts = defaultdict(int)
         for p in pairs:
             counts[(p["slice"], p["split"])] += 1
-        sizes = [f"{len(pairs)} labelled pairs ({sum(p['split'] == 'test' for p in pairs)} "
-                 "held-out test, the rest dev)"] + [  # fmt: skip
-            f"{s}: {counts[(s, 'test')]} test + {counts[(s, 'dev')]} dev" for s in SLICES
-        ]
+        sizes = [
+            f"{len(pairs)} labelled pairs ({sum(p['split'] == 'test' for p in pairs)} "
+            "held-out test, the rest dev)"
+        ] + [f"{s}: {counts[(s, 'test')]} test + {counts[(s, 'dev')]} dev" for s in SLICES]
         notes = [
             "Anchor column: nomenklatura logic-v1 / logic-v2 / ofac, same pairs, same run, "
             f"threshold {THRESHOLD} for all; ratio is ours ÷ logic-v1.",
@@ -155,20 +165,28 @@ def report_rows(results: dict[str, Any]) -> list[Row]:
             )
             v1 = results["logic-v1"]["metrics"][(split, slice_)]["f1"]
             target = 0.95 if slice_ == "overall" else 0.9
-            rows.append(Row(
-                measure=f"F1 {split} {slice_} (P {mine['precision']:.3f}, R {mine['recall']:.3f})",
-                ours=f"{mine['f1']:.3f}", anchor=others,
-                ratio=f"{mine['f1'] / v1:.2f}" if v1 else "–",
-                target=f"≥ {target}" if split == "test" else "–",
-                passed=mine["f1"] >= target if split == "test" else None,
-            ))  # fmt: skip
+            rows.append(
+                Row(
+                    measure=f"F1 {split} {slice_} "
+                    f"(P {mine['precision']:.3f}, R {mine['recall']:.3f})",
+                    ours=f"{mine['f1']:.3f}",
+                    anchor=others,
+                    ratio=f"{mine['f1'] / v1:.2f}" if v1 else "–",
+                    target=f"≥ {target}" if split == "test" else "–",
+                    passed=mine["f1"] >= target if split == "test" else None,
+                )
+            )
     rates = {n: r["rate"] for n, r in results.items()}
-    rows.append(Row(
-        measure="pairs/s (all pairs)", ours=f"{rates['lionrock']:,.0f}",
-        anchor=" / ".join(f"{rates[n]:,.0f}" for n in ALGORITHMS),
-        ratio=f"{rates['lionrock'] / rates['logic-v1']:.2f}", target="≥ logic-v1",
-        passed=rates["lionrock"] >= rates["logic-v1"],
-    ))  # fmt: skip
+    rows.append(
+        Row(
+            measure="pairs/s (all pairs)",
+            ours=f"{rates['lionrock']:,.0f}",
+            anchor=" / ".join(f"{rates[n]:,.0f}" for n in ALGORITHMS),
+            ratio=f"{rates['lionrock'] / rates['logic-v1']:.2f}",
+            target="≥ logic-v1",
+            passed=rates["lionrock"] >= rates["logic-v1"],
+        )
+    )
     return rows
 
 

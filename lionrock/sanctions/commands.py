@@ -21,13 +21,15 @@ def _dumps(data: Any) -> str:
 
 @click.command()
 @click.argument("names", nargs=-1)
-@click.option("--pairs", "pairs_file", type=click.Path(dir_okay=False),
-              help="A JSON-lines file of pairs to score ('-' for standard input).")  # fmt: skip
+@click.option(
+    "--pairs",
+    "pairs_file",
+    type=click.Path(dir_okay=False),
+    help="A JSON-lines file of pairs to score ('-' for standard input).",
+)
 @click.option("--threshold", default=THRESHOLD, show_default=True, type=click.FloatRange(0, 1))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def match(
-    names: tuple[str, ...], pairs_file: str | None, threshold: float, as_json: bool
-) -> None:
+def match(names: tuple[str, ...], pairs_file: str | None, threshold: float, as_json: bool) -> None:
     """Compare two names, or score a file of pairs, across Chinese scripts and
     romanizations. Prints the score, the judgement and the explanation.
 
@@ -66,8 +68,12 @@ def _match_pairs(path: str, threshold: float) -> None:
 
 @click.command()
 @click.argument("names_csv", type=click.Path(dir_okay=False))
-@click.option("--lists", "lists", multiple=True,
-              help="Only lists whose ID contains this (repeatable), e.g. us-ofac-sdn.")  # fmt: skip
+@click.option(
+    "--lists",
+    "lists",
+    multiple=True,
+    help="Only lists whose ID contains this (repeatable), e.g. us-ofac-sdn.",
+)
 @click.option("--threshold", default=THRESHOLD, show_default=True, type=click.FloatRange(0, 1))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines, one per hit.")
 @click.pass_context
@@ -93,10 +99,15 @@ def screen(
         if as_json:
             click.echo(_dumps(hit.to_dict()))
         else:
-            click.echo(f"{hit.query}\t{hit.caption} [{hit.entity_id}]\t{hit.score:.3f}\t"
-                       f"{', '.join(hit.lists)}\t{', '.join(hit.programs)}\n  {hit.explanation}")  # fmt: skip
-    click.echo(f"{len(queries)} names screened against {len(index.listings)} listed entities: "
-               f"{len(hits)} hits", err=True)  # fmt: skip
+            click.echo(
+                f"{hit.query}\t{hit.caption} [{hit.entity_id}]\t{hit.score:.3f}\t"
+                f"{', '.join(hit.lists)}\t{', '.join(hit.programs)}\n  {hit.explanation}"
+            )
+    click.echo(
+        f"{len(queries)} names screened against {len(index.listings)} listed entities: "
+        f"{len(hits)} hits",
+        err=True,
+    )
 
 
 commands = [match, screen]

@@ -32,12 +32,18 @@ MATCHER = {
     "description": "Names across Chinese characters (traditional and simplified), Cantonese "
     "(Hong Kong style and Jyutping) and pinyin; other names through nomenklatura logic-v2.",
     "features": {
-        "name_match": {"description": "Best agreement of any two names", "coefficient": 1.0,
-                       "url": ""},
-        "dob_agreement": {"description": "Agreeing birth dates raise the score, conflicting "
-                          "ones lower it", "coefficient": 0.2, "url": ""},
+        "name_match": {
+            "description": "Best agreement of any two names",
+            "coefficient": 1.0,
+            "url": "",
+        },
+        "dob_agreement": {
+            "description": "Agreeing birth dates raise the score, conflicting ones lower it",
+            "coefficient": 0.2,
+            "url": "",
+        },
     },
-}  # fmt: skip
+}
 
 
 class BadMatchRequest(LionRockError):
@@ -70,8 +76,11 @@ def parse_queries(payload: Any) -> dict[str, tuple[Subject, dict[str, Any]]]:
         if not names:
             raise BadMatchRequest(f"{where}.properties.name is empty")
         dates = _values(query["properties"], "birthDate", where)
-        echo = {"id": query.get("id"), "schema": str(query.get("schema", "Person"))[:40],
-                "properties": {"name": list(names), "birthDate": list(dates)}}  # fmt: skip
+        echo = {
+            "id": query.get("id"),
+            "schema": str(query.get("schema", "Person"))[:40],
+            "properties": {"name": list(names), "birthDate": list(dates)},
+        }
         out[str(key)] = (Subject(names, dates), echo)
     return out
 
@@ -82,8 +91,11 @@ def _result(hit: Hit, threshold: float) -> dict[str, Any]:
         "id": listing.entity_id,
         "caption": hit.caption,
         "schema": listing.schema,
-        "properties": {"name": list(listing.names), "birthDate": list(listing.birth_dates),
-                       "program": list(hit.programs)},  # fmt: skip
+        "properties": {
+            "name": list(listing.names),
+            "birthDate": list(listing.birth_dates),
+            "program": list(hit.programs),
+        },
         "datasets": list(hit.lists),
         "referents": [],
         "target": True,
@@ -106,6 +118,10 @@ def match_response(
     for key, (subject, echo) in parse_queries(payload).items():
         hits = index.screen(subject, threshold=threshold)
         results = [_result(h, threshold) for h in hits[:limit]]
-        responses[key] = {"status": 200, "results": results,
-                          "total": {"value": len(hits), "relation": "eq"}, "query": echo}  # fmt: skip
+        responses[key] = {
+            "status": 200,
+            "results": results,
+            "total": {"value": len(hits), "relation": "eq"},
+            "query": echo,
+        }
     return {"responses": responses, "matcher": MATCHER, "limit": limit}

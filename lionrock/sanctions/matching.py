@@ -127,8 +127,13 @@ def compare(
     reasons = [*best.reasons, dob_note] if dob_note else best.reasons
     score = max(0.0, min(1.0, score))
     text = f"{best.left!r} ~ {best.right!r} [{best.method}]: " + "; ".join(reasons)
-    details = {"left": best.left, "right": best.right, "method": best.method,
-               "name_score": round(best.score, 4), "reasons": reasons}  # fmt: skip
+    details = {
+        "left": best.left,
+        "right": best.right,
+        "method": best.method,
+        "name_score": round(best.score, 4),
+        "reasons": reasons,
+    }
     return MatchResult(score, score >= threshold, text, details)
 
 
@@ -136,13 +141,14 @@ def compare(
 def compare_names(left: str, right: str) -> _NameScore:
     """Score two single names, without birth dates."""
     a, b = parse_name(left), parse_name(right)
-    if not a.orders and not a.english or not b.orders and not b.english:
+    if (not a.orders and not a.english) or (not b.orders and not b.english):
         return _NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     if a.chinese and b.chinese:
         return _compare_chinese(a, b)
     if a.han or b.han:
-        return _NameScore(0.0, left, right, "han-latin",
-                          ["the romanized name is not made of Chinese syllables"])  # fmt: skip
+        return _NameScore(
+            0.0, left, right, "han-latin", ["the romanized name is not made of Chinese syllables"]
+        )
     return _compare_western(left, right)
 
 
@@ -195,7 +201,11 @@ def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
     extra = a.english or b.english
     if extra:
         penalty = min(0.06, 0.02 * len(extra))
-        return -penalty, f"English name on one side only ({', '.join(extra)}): -{penalty:.2f}", False
+        return (
+            -penalty,
+            f"English name on one side only ({', '.join(extra)}): -{penalty:.2f}",
+            False,
+        )
     return 0.0, None, False
 
 
@@ -212,14 +222,19 @@ def _compare_chinese(a: ParsedName, b: ParsedName) -> _NameScore:
             matched = sum(1 for g, _ in grades if g > 0)
             if matched == len(grades):
                 score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
-                reasons = [_pair(x, y, why) for x, y, (_, why) in
-                           zip(lo.syllables, ro.syllables, grades, strict=True)]  # fmt: skip
+                reasons = [
+                    _pair(x, y, why)
+                    for x, y, (_, why) in zip(lo.syllables, ro.syllables, grades, strict=True)
+                ]
                 reasons += [o.note for o in (lo, ro) if o.note != "as written"]
                 if best is None or score > best[0]:
                     best = (score, reasons)
             elif 0.5 * matched / len(grades) > partial[0]:
-                misses = [f"{x.text}≠{y.text} ({why})" for x, y, (g, why) in
-                          zip(lo.syllables, ro.syllables, grades, strict=True) if g == 0]  # fmt: skip
+                misses = [
+                    f"{x.text}≠{y.text} ({why})"
+                    for x, y, (g, why) in zip(lo.syllables, ro.syllables, grades, strict=True)
+                    if g == 0
+                ]
                 partial = (0.5 * matched / len(grades), [f"syllables differ: {', '.join(misses)}"])
     if best is not None:
         score, reasons = best
@@ -252,8 +267,10 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
                 continue
             surname = _pair(so.syllables[0], lo.syllables[0], why)
             if eng_agree and short.length == 1:
-                return 0.8, [f"surname {surname}", "English names agree; the Chinese given "
-                             "name is on one side only"]  # fmt: skip
+                return 0.8, [
+                    f"surname {surname}",
+                    "English names agree; the Chinese given name is on one side only",
+                ]
             return SURNAME_ONLY, [f"surname {surname}", "the given names cannot be compared"]
     return None
 
@@ -282,12 +299,18 @@ def _compare_western(left: str, right: str) -> _NameScore:
     name_match, config = _logic_v2()
     # logic-v2 weighs a query's extra name parts above a result's: compare both ways so
     # the score does not depend on which name comes first.
-    forward = name_match(_person(left), _person(right), config)
-    backward = name_match(_person(right), _person(left), config)
-    result = forward if forward.score >= backward.score else backward
+    result = name_match(_person(left), _person(right), config)
+    if result.score < THRESHOLD and len(parse_name(left).tokens) != len(parse_name(right).tokens):
+        backward = name_match(_person(right), _person(left), config)
+        result = backward if backward.score > result.score else result
     detail = result.detail or "no name parts align"
-    found = _NameScore(float(result.score), left, right, "latin-latin",
-                       [f"nomenklatura logic-v2 name match: {detail}"])  # fmt: skip
+    found = _NameScore(
+        float(result.score),
+        left,
+        right,
+        "latin-latin",
+        [f"nomenklatura logic-v2 name match: {detail}"],
+    )
     contained = _contained(left, right)
     if contained is not None and contained[0] > found.score:
         return _NameScore(contained[0], left, right, "latin-latin", [contained[1]])
@@ -325,10 +348,13 @@ def _adjust_for_dates(
                     best = (shared, x, y)
     if best is None:
         pairs = f"{'/'.join(lefts)} vs {'/'.join(rights)}"
-        return score - DOB_CONFLICT_PENALTY, f"birth dates conflict ({pairs}): -{DOB_CONFLICT_PENALTY}"
+        return (
+            score - DOB_CONFLICT_PENALTY,
+            f"birth dates conflict ({pairs}): -{DOB_CONFLICT_PENALTY}",
+        )
     if best[0] >= 10:
         return score + DOB_EXACT_BONUS, f"birth dates agree ({best[1]}): +{DOB_EXACT_BONUS}"
     return score + DOB_PARTIAL_BONUS, (
-        f"birth dates agree to {best[0] == 4 and 'the year' or 'the month'} "
+        f"birth dates agree to {(best[0] == 4 and 'the year') or 'the month'} "
         f"({best[1]} / {best[2]}): +{DOB_PARTIAL_BONUS}"
     )

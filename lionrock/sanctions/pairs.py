@@ -95,8 +95,12 @@ class Tally:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"pairs": self.tp + self.fp + self.tn + self.fn, "precision": round(precision, 4),
-                "recall": round(recall, 4), "f1": round(f1, 4)}  # fmt: skip
+        return {
+            "pairs": self.tp + self.fp + self.tn + self.fn,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+        }
 
 
 @dataclass
@@ -133,6 +137,10 @@ def score_pairs(
 
 def pair_line(item: LabelledPair, result: MatchResult) -> dict[str, Any]:
     """The output line of one pair: the input names, the score and the judgement."""
-    return {"left": item.raw["left"], "right": item.raw["right"],
-            "score": round(result.score, 4), "match": result.match,
-            "explanation": result.explanation}  # fmt: skip
+    return {
+        "left": item.raw["left"],
+        "right": item.raw["right"],
+        "score": round(result.score, 4),
+        "match": result.match,
+        "explanation": result.explanation,
+    }

@@ -126,12 +126,12 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
         return frozenset()
     if s in ("m", "ng", "hm", "hng"):
         return frozenset({s})
-    for spelling, keys in _INITIALS:
+    keys: tuple[str, ...] = ("",)
+    rest = s
+    for spelling, initial_keys in _INITIALS:
         if s.startswith(spelling) and len(s) > len(spelling):
-            rest = s[len(spelling) :]
+            keys, rest = initial_keys, s[len(spelling) :]
             break
-    else:
-        keys, rest = ("",), s
     if reading:
         return frozenset({keys[0] + _fold_final(keys[0], rest)})
     finals = {_fold_final(keys[0], rest)}

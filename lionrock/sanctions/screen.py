@@ -15,10 +15,12 @@ Example:
 from __future__ import annotations
 
 import csv
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
@@ -29,6 +31,9 @@ from lionrock.store import Store
 
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 CANDIDATES = 30  # per query, by shared keys
+NAMES_COMPARED = 4  # per candidate listing, the closest by shared keys
+MIN_SHARE = 0.4  # a candidate shares at least this share of the query's key weight
+COMMON_KEY = 0.05  # keys on more than this share of listings only add to others' weight
 MAX_QUERIES = 100_000
 MAX_CELL = 1_000  # characters in a CSV cell
 
@@ -58,9 +63,15 @@ class Hit:
     listing: Listing = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "entity_id": self.entity_id, "caption": self.caption,
-                "score": round(self.score, 4), "lists": list(self.lists),
-                "programs": list(self.programs), "explanation": self.explanation}  # fmt: skip
+        return {
+            "query": self.query,
+            "entity_id": self.entity_id,
+            "caption": self.caption,
+            "score": round(self.score, 4),
+            "lists": list(self.lists),
+            "programs": list(self.programs),
+            "explanation": self.explanation,
+        }
 
 
 def load_listings(
@@ -92,7 +103,8 @@ def load_listings(
     return listings
 
 
-def name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=131072)
+def name_keys(name: str) -> frozenset[str]:
     """The blocking keys of a name: what two spellings of one name have in common.
 
     Example: `name_keys("李家超") & name_keys("Lee Ka-chiu")` is not empty.
@@ -108,7 +120,7 @@ def name_keys(name: str) -> set[str]:
             else:
                 keys |= {f"c:{k}" for p in syl.pinyin for k in pinyin_to_canto(p)}
     keys |= {f"w:{t[:4]}" for t in parsed.tokens if len(t) > 1}
-    return keys
+    return frozenset(keys)
 
 
 class ScreeningIndex:
@@ -133,22 +145,36 @@ class ScreeningIndex:
 
     def candidates(self, subject: Subject, *, limit: int = CANDIDATES) -> list[Listing]:
         """The listed entities that share the most (and rarest) keys with the subject."""
+        keys = set().union(*(name_keys(n) for n in subject.names)) & self.postings.keys()
+        total = sum(self.idf[k] for k in keys)
+        common = COMMON_KEY * len(self.listings)
+        rare = [k for k in keys if len(self.postings[k]) <= common]
         weights: dict[int, float] = defaultdict(float)
-        keys = set().union(*(name_keys(n) for n in subject.names))
-        for key in keys:
-            for number in self.postings.get(key, ()):
+        # Candidates come from the rarer keys; a common key ("w:abdu", the surname Chan)
+        # only adds weight to them, so it never floods the comparison.
+        for key in rare or keys:
+            for number in self.postings[key]:
                 weights[number] += self.idf[key]
-        best = sorted(weights.items(), key=lambda kv: -kv[1])[:limit]
-        return [self.listings[number] for number, _ in best]
+        for key in keys.difference(rare) if rare else ():
+            for number in self.postings[key]:
+                if number in weights:
+                    weights[number] += self.idf[key]
+        floor = MIN_SHARE * total
+        best = heapq.nlargest(limit, ((w, n) for n, w in weights.items() if w >= floor))
+        return [self.listings[number] for _, number in best]
 
     def screen(
         self, query: str | Mapping[str, Any] | Subject, *, threshold: float = THRESHOLD
     ) -> list[Hit]:
         """The listed entities that match a name, best first."""
         subject = Subject.of(query)
+        keys = set().union(*(name_keys(n) for n in subject.names))
         hits = []
         for listing in self.candidates(subject):
-            target = Subject(listing.names, listing.birth_dates)
+            # Compare the listing's names closest to the query first, and only a few: a
+            # listing may carry dozens of aliases.
+            names = sorted(listing.names, key=lambda n: -len(name_keys(n) & keys))
+            target = Subject(tuple(names[:NAMES_COMPARED]), listing.birth_dates)
             result = compare(subject, target, threshold=threshold)
             if result.match:
                 hits.append(_hit(subject, listing, result.score, result.explanation))
@@ -159,8 +185,9 @@ def _hit(subject: Subject, listing: Listing, score: float, explanation: str) -> 
     lists = tuple(dict.fromkeys(d[0] for d in listing.designations))
     programs = tuple(dict.fromkeys(d[1] for d in listing.designations if d[1]))
     caption = next((n for n in listing.names if n.isascii()), listing.names[0])
-    return Hit(subject.names[0], listing.entity_id, caption, score, lists, programs,
-               explanation, listing)  # fmt: skip
+    return Hit(
+        subject.names[0], listing.entity_id, caption, score, lists, programs, explanation, listing
+    )
 
 
 def read_names_csv(path: str) -> Iterator[Subject]:

@@ -69,16 +69,22 @@ def test_the_explanation_says_which_forms_matched_and_why() -> None:
 def test_birth_dates_move_the_score() -> None:
     bare = compare("LAM, Carrie", "林鄭月娥")
     assert not bare.match  # only the surname can be compared
-    agree = compare({"name": "LAM, Carrie", "birth_date": "1957-05-13"},
-                    {"name": "林鄭月娥", "birth_date": "1957-05-13"})  # fmt: skip
+    agree = compare(
+        {"name": "LAM, Carrie", "birth_date": "1957-05-13"},
+        {"name": "林鄭月娥", "birth_date": "1957-05-13"},
+    )
     assert agree.match and agree.score > bare.score
     assert "birth dates agree" in agree.explanation
-    conflict = compare({"name": "Lee Ka-chiu", "birth_date": "1957-12-07"},
-                       {"name": "李家超", "birth_date": "1961-01-01"})  # fmt: skip
+    conflict = compare(
+        {"name": "Lee Ka-chiu", "birth_date": "1957-12-07"},
+        {"name": "李家超", "birth_date": "1961-01-01"},
+    )
     assert conflict.score < compare("Lee Ka-chiu", "李家超").score
     assert "conflict" in conflict.explanation
-    year = compare({"name": "Lee Ka-chiu", "birth_date": "1957"},
-                   {"name": "李家超", "birth_date": "1957-12-07"})  # fmt: skip
+    year = compare(
+        {"name": "Lee Ka-chiu", "birth_date": "1957"},
+        {"name": "李家超", "birth_date": "1957-12-07"},
+    )
     assert "the year" in year.explanation
 
 

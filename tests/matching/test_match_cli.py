@@ -30,12 +30,16 @@ def test_two_names_print_score_judgement_and_explanation() -> None:
 def test_pairs_file_writes_a_line_per_pair_and_metrics(tmp_path: Path) -> None:
     lines = [
         {"left": "LAM, Carrie", "right": "林鄭月娥", "judgement": "positive"},
-        {"left": {"name": "LAM, Carrie", "birth_date": "1957-05-13"},
-         "right": {"name": "林鄭月娥", "birth_date": "1957-05-13"},
-         "judgement": "positive", "slice": "han-latin", "note": "unknown keys are ignored"},
+        {
+            "left": {"name": "LAM, Carrie", "birth_date": "1957-05-13"},
+            "right": {"name": "林鄭月娥", "birth_date": "1957-05-13"},
+            "judgement": "positive",
+            "slice": "han-latin",
+            "note": "unknown keys are ignored",
+        },
         {"left": "CHAN, Tai Man", "right": "CHAN, Tai Wai", "judgement": "negative"},
         {"left": "鄧炳強", "right": "邓炳强"},
-    ]  # fmt: skip
+    ]
     path = write(tmp_path / "pairs.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n\n")
     code, out = invoke("match", "--pairs", path)
     assert code == 0, out

@@ -29,7 +29,9 @@ def test_listings_are_the_sanctioned_entities(bundled_store: Store) -> None:
     assert load_listings(bundled_store, lists=["gb-uk"]) == []
 
 
-@pytest.mark.parametrize("query", ["Lee Ka-chiu", "李家超", "李家超", "LI, Jiachao", "lei5 gaa1 ciu1"])
+@pytest.mark.parametrize(
+    "query", ["Lee Ka-chiu", "李家超", "李家超", "LI, Jiachao", "lei5 gaa1 ciu1"]
+)
 def test_screening_finds_john_lee_in_any_script(bundled_store: Store, query: str) -> None:
     index = ScreeningIndex.from_store(bundled_store)
     hits = index.screen(query)
@@ -57,8 +59,9 @@ def test_name_keys_link_scripts() -> None:
 def test_screen_command(tmp_path: Path, sqlite_env: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["init"]).exit_code == 0
-    names = write(tmp_path / "names.csv",
-                  "name,birth_date\nLee Ka-chiu,1957-12-07\n邓炳强,\nJohn Smith,\n")  # fmt: skip
+    names = write(
+        tmp_path / "names.csv", "name,birth_date\nLee Ka-chiu,1957-12-07\n邓炳强,\nJohn Smith,\n"
+    )
     result = runner.invoke(main, ["screen", names, "--json"])
     assert result.exit_code == 0, result.output
     hits = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
@@ -76,7 +79,9 @@ def test_screen_reads_a_plain_list_and_refuses_bad_files(tmp_path: Path) -> None
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"name\n\xff\xfe\n")
     result = CliRunner().invoke(main, ["screen", str(bad)])
-    assert result.exit_code != 0 and "not UTF-8" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code != 0 and "not UTF-8" in result.output and "Traceback" not in result.output
+    )
     missing = CliRunner().invoke(main, ["screen", str(tmp_path / "none.csv")])
     assert missing.exit_code != 0 and "cannot read" in missing.output
 
@@ -86,10 +91,15 @@ def _client(store: Store) -> TestClient:
 
 
 def test_match_api_speaks_yentes_shape(bundled_store: Store) -> None:
-    body = {"queries": {
-        "a": {"schema": "Person", "properties": {"name": ["李家超"], "birthDate": ["1957-12-07"]}},
-        "b": {"schema": "Person", "properties": {"name": ["Nobody Atall"]}},
-    }}  # fmt: skip
+    body = {
+        "queries": {
+            "a": {
+                "schema": "Person",
+                "properties": {"name": ["李家超"], "birthDate": ["1957-12-07"]},
+            },
+            "b": {"schema": "Person", "properties": {"name": ["Nobody Atall"]}},
+        }
+    }
     response = _client(bundled_store).post("/api/match", json=body, params={"limit": 3})
     assert response.status_code == 200
     data = response.json()
@@ -105,8 +115,15 @@ def test_match_api_speaks_yentes_shape(bundled_store: Store) -> None:
     assert data["responses"]["b"]["results"] == []
 
 
-@pytest.mark.parametrize("body", [b"not json", b"{}", b'{"queries": {"q": {"schema": "Person"}}}',
-                                  b'{"queries": {"q": {"properties": {"name": [1]}}}}'])  # fmt: skip
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"{}",
+        b'{"queries": {"q": {"schema": "Person"}}}',
+        b'{"queries": {"q": {"properties": {"name": [1]}}}}',
+    ],
+)
 def test_match_api_refuses_bad_requests(bundled_store: Store, body: bytes) -> None:
     response = _client(bundled_store).post("/api/match", content=body)
     assert response.status_code == 400
