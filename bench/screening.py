@@ -31,7 +31,7 @@ from _report import Row, append_run  # noqa: E402
 
 from lionrock import Defaults, LoadError, Store, load_paths  # noqa: E402
 from lionrock.sanctions import ScreeningIndex, Subject, compare  # noqa: E402
-from lionrock.sanctions.matching import THRESHOLD  # noqa: E402
+from lionrock.sanctions.matching import THRESHOLD, warm_up  # noqa: E402
 from lionrock.sources import LoadReport, Record, load_records, ofac_sdn  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
@@ -39,6 +39,7 @@ OFAC = SHARED / "sanctions" / "us-ofac-sdn-2024-05-03.csv"
 UK_NAMES = SHARED / "sanctions" / "gb-uk-sanctions-list-2026" / "subject_names.csv"
 COUNCILLORS = SHARED / "people" / "hk-district-councillors-2019.csv"
 TARGET_SECONDS = 10.0
+WORKERS = 2  # the 2 cores
 
 
 def queries(index: ScreeningIndex, rng: random.Random) -> list[str]:
@@ -74,11 +75,16 @@ def main() -> None:
         index_s = time.perf_counter() - start
         store.close()
     names = queries(index, rng)
-    compare("李家超", "Lee Ka-chiu")  # load the reading tables once, outside the clocks
-    compare("IVANOV, Sergei", "Sergey IVANOV")
+    warm_up()  # load the reading tables once, outside the clocks
     start = time.perf_counter()
-    results = [index.screen(name) for name in names]
+    results = index.screen_many(names, workers=WORKERS)
     ours_s = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    serial = [index.screen(name) for name in names]
+    serial_s, serial_cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert [[h.entity_id for h in r] for r in serial] == [
+        [h.entity_id for h in r] for r in results
+    ], "the parallel and serial screens disagree"
     hits = sum(len(r) for r in results)
     sample = rng.sample(range(len(names)), args.anchor_sample)
     start = time.perf_counter()
@@ -89,12 +95,20 @@ def main() -> None:
     recall = found / wanted if wanted else 1.0
     rows = [
         Row(
-            "1,000 names screened (s)",
+            f"1,000 names screened, {WORKERS} processes (wall s)",
             f"{ours_s:.2f}",
             f"{anchor_s:.0f} (extrapolated)",
             f"{anchor_s / ours_s:.0f}× faster",
             f"< {TARGET_SECONDS:.0f} s",
             ours_s < TARGET_SECONDS,
+        ),
+        Row(
+            "same names, one process: wall s (CPU s)",
+            f"{serial_s:.2f} ({serial_cpu:.2f})",
+            "–",
+            "–",
+            "–",
+            None,
         ),
         Row(
             "names/s",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import click
@@ -92,7 +93,9 @@ def screen(
     try:
         index = ScreeningIndex.from_store(Store(settings.database_url), lists=lists)
         queries = list(read_names_csv(names_csv))
-        hits = [hit for q in queries for hit in index.screen(q, threshold=threshold)]
+        workers = min(2, os.cpu_count() or 1)
+        found = index.screen_many(queries, threshold=threshold, workers=workers)
+        hits = [hit for query_hits in found for hit in query_hits]
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     for hit in hits:

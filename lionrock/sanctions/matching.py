@@ -36,6 +36,7 @@ DOB_EXACT_BONUS = 0.2
 DOB_PARTIAL_BONUS = 0.05
 DOB_CONFLICT_PENALTY = 0.35  # a full name match with a conflicting date falls below 0.7
 CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
+CONTAINED_CLOSE = 0.92  # ... and for all parts but one
 MAX_NAMES = 50  # names per side compared; a subject with more keeps the first 50
 
 
@@ -135,6 +136,12 @@ def compare(
         "reasons": reasons,
     }
     return MatchResult(score, score >= threshold, text, details)
+
+
+def warm_up() -> None:
+    """Load the reading tables and nomenklatura now, not on the first comparison."""
+    compare("李家超", "Lee Ka-chiu")
+    compare("IVANOV, Sergei", "Sergey IVANOV")
 
 
 @lru_cache(maxsize=65536)
@@ -326,7 +333,9 @@ def _contained(left: str, right: str) -> tuple[float, str] | None:
     if len(short) < 2:
         return None
     sims = [max(jaro_winkler(x, y) for y in long) for x in short]
-    if min(sims) < CONTAINED_SIMILARITY:
+    # At most one part may be spelled only loosely alike: ALEKSANDR SOKOLOV is not in
+    # SHOLOKHOV, Alexander Mikhailovich.
+    if min(sims) < CONTAINED_SIMILARITY or sum(s < CONTAINED_CLOSE for s in sims) > 1:
         return None
     score = 0.9 * sum(sims) / len(sims)
     return score, f"every part of {' '.join(short)!r} is spelled closely in the other name"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import heapq
 import math
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,13 +25,14 @@ from functools import lru_cache
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
-from lionrock.sanctions.matching import THRESHOLD, Subject, compare
+from lionrock.sanctions.matching import THRESHOLD, Subject, compare, warm_up
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
 from lionrock.store import Store
 
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 CANDIDATES = 30  # per query, by shared keys
+PARALLEL_MIN = 200  # fewer queries are screened in this process
 NAMES_COMPARED = 4  # per candidate listing, the closest by shared keys
 MIN_SHARE = 0.4  # a candidate shares at least this share of the query's key weight
 COMMON_KEY = 0.05  # keys on more than this share of listings only add to others' weight
@@ -179,6 +181,46 @@ class ScreeningIndex:
             if result.match:
                 hits.append(_hit(subject, listing, result.score, result.explanation))
         return sorted(hits, key=lambda h: -h.score)
+
+    def screen_many(
+        self,
+        queries: Iterable[str | Mapping[str, Any] | Subject],
+        *,
+        threshold: float = THRESHOLD,
+        workers: int = 1,
+    ) -> list[list[Hit]]:
+        """The hits of each query, in order; with `workers` > 1, in that many forked
+        processes that share the index (Linux and macOS).
+
+        Example: `index.screen_many(["李家超", "Chan Tai Man"], workers=2)`.
+        """
+        subjects = [Subject.of(q) for q in queries]
+        methods = multiprocessing.get_all_start_methods()
+        if workers <= 1 or len(subjects) < PARALLEL_MIN or "fork" not in methods:
+            return [self.screen(s, threshold=threshold) for s in subjects]
+        warm_up()  # load the reading tables once, before the processes fork
+        global _FORKED_INDEX
+        _FORKED_INDEX = self
+        chunks = [(subjects[i::workers], threshold) for i in range(workers)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_screen_chunk, chunks)
+        finally:
+            _FORKED_INDEX = None
+        out: list[list[Hit]] = [[] for _ in subjects]
+        for i, part in enumerate(parts):
+            for j, hits in enumerate(part):
+                out[i + j * workers] = hits
+        return out
+
+
+_FORKED_INDEX: ScreeningIndex | None = None
+
+
+def _screen_chunk(args: tuple[list[Subject], float]) -> list[list[Hit]]:
+    subjects, threshold = args
+    assert _FORKED_INDEX is not None
+    return [_FORKED_INDEX.screen(s, threshold=threshold) for s in subjects]
 
 
 def _hit(subject: Subject, listing: Listing, score: float, explanation: str) -> Hit:

@@ -129,3 +129,14 @@ def test_match_api_refuses_bad_requests(bundled_store: Store, body: bytes) -> No
     assert response.status_code == 400
     assert response.json()["detail"]
     assert _client(bundled_store).get("/api/match").status_code == 405
+
+
+def test_screening_in_two_processes_gives_the_same_hits(bundled_store: Store) -> None:
+    index = ScreeningIndex.from_store(bundled_store)
+    names = ["Lee Ka-chiu", "John Smith", "鄭若驊", "Chan Tai Man", "XIA, Baolong"] * 42
+    serial = index.screen_many(names)
+    parallel = index.screen_many(names, workers=2)
+    assert [[h.entity_id for h in r] for r in parallel] == [
+        [h.entity_id for h in r] for r in serial
+    ]
+    assert [h.entity_id for h in parallel[4]] == ["ofac-29262"]
