@@ -36,6 +36,7 @@ PARALLEL_MIN = 200  # fewer queries are screened in this process
 NAMES_COMPARED = 4  # per candidate listing, the closest by shared keys
 MIN_SHARE = 0.4  # a candidate shares at least this share of the query's key weight
 COMMON_KEY = 0.05  # keys on more than this share of listings only add to others' weight
+COMMON_MIN = 100  # ... and on more than this many
 MAX_QUERIES = 100_000
 MAX_CELL = 1_000  # characters in a CSV cell
 
@@ -121,7 +122,9 @@ def name_keys(name: str) -> frozenset[str]:
                 keys.add(f"h:{syl.simplified}")
             else:
                 keys |= {f"c:{k}" for p in syl.pinyin for k in pinyin_to_canto(p)}
-    keys |= {f"w:{t[:4]}" for t in parsed.tokens if len(t) > 1}
+    # Chinese syllables are keyed by sound above; other words by their first letters.
+    words = parsed.english if parsed.chinese else parsed.tokens
+    keys |= {f"w:{t[:4]}" for t in words if len(t) > 1}
     return frozenset(keys)
 
 
@@ -149,7 +152,7 @@ class ScreeningIndex:
         """The listed entities that share the most (and rarest) keys with the subject."""
         keys = set().union(*(name_keys(n) for n in subject.names)) & self.postings.keys()
         total = sum(self.idf[k] for k in keys)
-        common = COMMON_KEY * len(self.listings)
+        common = max(COMMON_MIN, COMMON_KEY * len(self.listings))
         rare = [k for k in keys if len(self.postings[k]) <= common]
         weights: dict[int, float] = defaultdict(float)
         # Candidates come from the rarer keys; a common key ("w:abdu", the surname Chan)
