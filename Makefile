@@ -56,6 +56,8 @@ bench: install
 	$(PY) bench/load.py
 	$(PY) bench/search.py
 	$(PY) bench/publish.py
+	$(PY) bench/matching.py
+	$(PY) bench/screening.py
 
 clean:
 	rm -rf $(VENV) lionrock-data .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,5 @@
-"""CLI: `lionrock sanctions import|diff|gaps|snapshots` and `lionrock dossier`."""
+"""CLI: `lionrock sanctions import|diff|gaps|snapshots`, `lionrock dossier`, and (from
+match_commands.py) `lionrock match` and `lionrock screen`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lionrock.errors import LionRockError
+from lionrock.sanctions import match_commands
 from lionrock.sanctions.dossier import write_dossier
 from lionrock.sanctions.gaps import gap_matrix, summary
 from lionrock.sanctions.lists import LIST_NAMES, diff_snapshots, import_list, list_snapshots
@@ -207,4 +209,4 @@ def dossier(ctx: click.Context, entity_id: str, out_dir: str, include_drafts: bo
     click.echo(f"wrote {files.html}, {files.pdf} and {files.ftm}")
 
 
-commands = [sanctions, dossier]
+commands = [sanctions, dossier, *match_commands.commands]

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lionrock.evidence import open_vault, replay_app
 from lionrock.render import STATIC, entity_view, make_environment, related_ids
+from lionrock.sanctions.web import match_endpoint
 from lionrock.settings import Settings
 from lionrock.stats import compute_stats
 from lionrock.store import Store
@@ -100,6 +101,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
             schema_label=view["schema_label"],
         )
 
+    async def match(request: Request) -> Response:
+        return await match_endpoint(request, store)
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True, "facts": store.count_facts()})
 
@@ -111,6 +115,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
             Route("/api/stats", home),
             Route("/api/search", search),
             Route("/api/entities/{entity_id}", entity),
+            Route("/api/match", match, methods=["POST"]),
             Route("/healthz", healthz),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
             # archived pages: their own path, sandboxed, scripts off (issue #4 §6)

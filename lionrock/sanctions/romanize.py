@@ -1,0 +1,278 @@
+"""The Chinese layer under name matching: scripts, readings and romanizations.
+
+- Traditional and simplified characters: OpenCC (`t2s`, `s2hk`).
+- Cantonese: Jyutping readings of each character from the rime-cantonese dictionary that
+  PyCantonese ships. A character's readings are its own entry plus every reading it takes
+  inside the dictionary's words, so heteronyms such as 曾 (cang4, and zang1 as a surname)
+  are kept. Readings are never invented here: a reading that the dictionary lacks is
+  missing (for example 區 as the surname Au).
+- Mandarin: pinyin readings of each character from pypinyin, all heteronyms.
+- Romanized syllables are compared through *Cantonese keys*: one spelling for the Hong Kong
+  government style (Lee, Tsang, Cheung, Yuet, Ngor) and Jyutping (lei, zang, zoeng, jyut,
+  ngo) alike. The Hong Kong style does not mark aspiration, so the key folds b/p, d/t,
+  g/k and z/c/ts/ch, as that style does.
+
+Example:
+    >>> sorted(canto_keys("Cheung")) == sorted(canto_keys("zoeng1"))
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+import pycantonese
+from pypinyin import Style
+from pypinyin import pinyin as _pinyin
+
+HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+TONE_RE = re.compile(r"[1-6]$")
+MIN_WORD_READINGS = 2  # a heteronym must occur in at least this many dictionary words
+COMMON_CHAR_WORDS = 5  # characters in fewer words do not link pinyin to Cantonese
+
+_T2S = opencc.OpenCC("t2s")
+_S2HK = opencc.OpenCC("s2hk")
+
+# Initials, longest first: (spelling, key). `j` is Jyutping's y and, in loose Hong Kong
+# spellings such as "Ji-yuet" (子悅), a z: both keys are kept.
+_INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gw", ("kw",)),
+    ("kw", ("kw",)),
+    ("ng", ("ng",)),
+    ("ch", ("c",)),
+    ("ts", ("c",)),
+    ("tz", ("c",)),
+    ("sh", ("s",)),
+    ("b", ("p",)),
+    ("p", ("p",)),
+    ("d", ("t",)),
+    ("t", ("t",)),
+    ("g", ("k",)),
+    ("k", ("k",)),
+    ("z", ("c",)),
+    ("c", ("c",)),
+    ("j", ("y", "c")),
+    ("y", ("y",)),
+    ("s", ("s",)),
+    ("h", ("h",)),
+    ("m", ("m",)),
+    ("n", ("n",)),
+    ("l", ("l",)),
+    ("f", ("f",)),
+    ("w", ("w",)),
+)
+# Final spellings folded to one key, applied in order (Jyutping first, then HK style).
+_FINALS: tuple[tuple[str, str], ...] = (
+    ("eoi", "ui"),
+    ("eon", "un"),
+    ("eot", "ut"),
+    ("oe", "eu"),
+    ("aa", "a"),
+    ("oung", "eung"),  # Young (楊 joeng4)
+    ("ee", "i"),
+    ("ei", "i"),
+    ("oo", "u"),
+    ("ue", "u"),
+    ("ou", "o"),
+    ("ow", "au"),
+    ("aw", "o"),
+    ("oy", "oi"),
+    ("ck", "k"),
+)
+
+
+def fold_latin(text: str) -> str:
+    """Lowercase ASCII letters, digits and separators: accents and ü folded.
+
+    Example: `fold_latin("Lü Xin")` returns `"lu xin"`.
+    """
+    text = text.replace("ü", "u").replace("Ü", "U")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def has_han(text: str) -> bool:
+    """Whether the text holds any Han character."""
+    return HAN_RE.search(text) is not None
+
+
+def to_simplified(text: str) -> str:
+    """Simplified characters (OpenCC `t2s`). Example: `to_simplified("鄧炳強")` → `"邓炳强"`."""
+    return str(_T2S.convert(text))
+
+
+def to_traditional(text: str) -> str:
+    """Hong Kong traditional characters (OpenCC `s2hk`), as PyCantonese needs."""
+    return str(_S2HK.convert(text))
+
+
+@lru_cache(maxsize=65536)
+def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
+    """The Cantonese keys of one romanized syllable (HK government style or Jyutping).
+
+    With `reading`, the syllable is a dictionary's Jyutping and is read strictly;
+    otherwise it is a spelling met in a name and may have several keys.
+
+    Example: `canto_keys("Tsz") == canto_keys("zi2") == frozenset({"ci"})`.
+    """
+    s = TONE_RE.sub("", fold_latin(syllable))
+    if not s.isalpha():
+        return frozenset()
+    if s in ("m", "ng", "hm", "hng"):
+        return frozenset({s})
+    keys: tuple[str, ...] = ("",)
+    rest = s
+    for spelling, initial_keys in _INITIALS:
+        if s.startswith(spelling) and len(s) > len(spelling):
+            keys, rest = initial_keys, s[len(spelling) :]
+            break
+    if reading:
+        return frozenset({keys[0] + _fold_final(keys[0], rest)})
+    finals = {_fold_final(keys[0], rest)}
+    if rest[:1] == "u" and rest[1:] in ("n", "k", "t"):
+        finals.add("a" + rest[1:])  # HK "u" for a short a: Sun (新 san1), Tsuk (則 zak1)
+    if keys == ("",) and rest[:1] == "i":
+        keys = ("", "y")  # Ip, Ieong: HK spellings that leave out Jyutping's j (葉 jip6)
+    return frozenset(k + f for k in keys for f in finals)
+
+
+def _fold_final(initial: str, rest: str) -> str:
+    if initial in ("c", "s") and rest in ("z", "ze", "zz"):
+        return "i"  # Tsz, Sze, Sz: the HK spellings of zi, si
+    if rest.startswith("yu") and initial:
+        rest = rest[1:]  # Jyutping zyu, syut, jyut: the y only marks the vowel
+    for spelling, key in _FINALS:
+        rest = rest.replace(spelling, key)
+    if rest.endswith(("or", "ah")):
+        rest = rest[:-1]  # Ngor, Or, Wah
+    if rest.endswith("um"):
+        rest = rest[:-2] + "am"  # Sum (森 sam1), Kum (金 gam1)
+    return rest
+
+
+@lru_cache(maxsize=1)
+def _jyutping_readings() -> dict[str, tuple[str, ...]]:
+    """Each character's toneless Jyutping readings: its own entry first, then the
+    readings it takes in at least MIN_WORD_READINGS dictionary words."""
+    return _dictionary()[0]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """The readings of each character, and how many dictionary words it occurs in."""
+    path = Path(pycantonese.__file__).parent / "data" / "rime_cantonese" / "chars_to_jyutping.json"
+    entries: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for word, jyutping in entries.items():
+        syllables = jyutping.split()
+        if len(word) > 1 and len(syllables) == len(word):
+            for char, syl in zip(word, syllables, strict=True):
+                counts[char][TONE_RE.sub("", syl)] += 1
+    readings: dict[str, tuple[str, ...]] = {}
+    for char in set(counts) | {w for w in entries if len(w) == 1}:
+        own = [TONE_RE.sub("", s) for s in entries.get(char, "").split()]
+        more = [r for r, n in counts[char].most_common() if n >= MIN_WORD_READINGS]
+        readings[char] = tuple(dict.fromkeys(own + more))
+    return readings, {char: counts[char].total() for char in counts}
+
+
+@lru_cache(maxsize=65536)
+def jyutping(char: str) -> tuple[str, ...]:
+    """Toneless Jyutping readings of one character (traditional or simplified).
+
+    Example: `jyutping("曾")` includes `"zang"` (the surname Tsang).
+    """
+    table = _jyutping_readings()
+    found = table.get(char) or table.get(to_traditional(char)) or ()
+    return found
+
+
+@lru_cache(maxsize=65536)
+def pinyin(char: str) -> tuple[str, ...]:
+    """Toneless pinyin readings of one character, ü written u.
+
+    Example: `pinyin("曾")` is `("ceng", "zeng")`.
+    """
+    found = _pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if not found:
+        return ()
+    return tuple(dict.fromkeys(r.replace("v", "u").replace("ü", "u") for r in found[0]))
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows, ü written u."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            out.add(fold_latin(reading))
+    return frozenset(s for s in out if s.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The Cantonese keys of every reading in the dictionary, and for each pinyin
+    syllable the Cantonese keys of the characters that have both readings."""
+    keys: set[str] = set()
+    links: dict[str, set[str]] = defaultdict(set)
+    table, words = _dictionary()
+    for char, readings in table.items():
+        char_keys = {k for r in readings for k in canto_keys(r, reading=True)}
+        keys |= char_keys
+        # Rare characters would link almost any two syllables: only common ones count.
+        if words.get(char, 0) >= COMMON_CHAR_WORDS and HAN_RE.match(char):
+            for py in pinyin(char):
+                links[py] |= char_keys
+    return frozenset(keys), {py: frozenset(ks) for py, ks in links.items()}
+
+
+def cantonese_keys() -> frozenset[str]:
+    """Every Cantonese key of a real reading."""
+    return _cross_tables()[0]
+
+
+def pinyin_to_canto(syllable: str) -> frozenset[str]:
+    """The Cantonese keys of the characters read `syllable` in pinyin.
+
+    Example: `"ceung" in pinyin_to_canto("zhang")` (張 zoeng1).
+    """
+    return _cross_tables()[1].get(syllable, frozenset())
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(text: str) -> bool:
+    """Whether a folded Latin string is one pinyin, Jyutping or HK-style syllable."""
+    if text in pinyin_syllables():
+        return True
+    return bool(canto_keys(text) & cantonese_keys())
+
+
+@lru_cache(maxsize=65536)
+def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
+    """Split a folded Latin token into syllables, or None if it is not Chinese syllables.
+
+    A token is one syllable (pinyin, Jyutping or HK style), or, when `limit` allows, two
+    pinyin syllables written joined, as pinyin given names are ("Jiachao"); Hong Kong
+    names join theirs with a hyphen or a space instead.
+
+    Example: `split_syllables("mingguo")` returns `("ming", "guo")`.
+    """
+    token = TONE_RE.sub("", token)
+    if is_syllable(token):
+        return (token,)
+    if limit < 2:
+        return None
+    known = pinyin_syllables()
+    for cut in range(len(token) - 1, 0, -1):
+        head, tail = token[:cut], token[cut:]
+        if head in known and tail in known:
+            return (head, tail)
+    return None
