@@ -3,6 +3,8 @@
 - `LIONROCK_HOME`: the folder of the default SQLite store (default `./lionrock-data`).
 - `LIONROCK_DATABASE_URL`: a SQLAlchemy URL; `postgresql://...` selects PostgreSQL.
 - `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
+- `LIONROCK_SECRET_KEY`: the key that signs the web app's CSRF tokens (default: a random
+  key kept in the store).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 ENV_HOME = "LIONROCK_HOME"
 ENV_DATABASE_URL = "LIONROCK_DATABASE_URL"
 ENV_BASE_URL = "LIONROCK_BASE_URL"
+ENV_SECRET_KEY = "LIONROCK_SECRET_KEY"
 
 
 def normalize_database_url(url: str) -> str:
@@ -38,6 +41,7 @@ class Settings:
     home: Path = field(default_factory=lambda: Path("lionrock-data"))
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
+    secret_key: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -54,4 +58,5 @@ class Settings:
             home=home,
             database_url=os.environ.get(ENV_DATABASE_URL, ""),
             base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
+            secret_key=os.environ.get(ENV_SECRET_KEY, ""),
         )

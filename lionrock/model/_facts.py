@@ -15,7 +15,8 @@ from followthemoney.statement import Statement
 
 DATASET = "lionrock"
 STATUSES = ("confirmed", "alleged")
-REVIEW_STATES = ("draft", "published")
+#: draft -> in_review -> published (issue #6: the review workflow); loads use draft/published.
+REVIEW_STATES = ("draft", "in_review", "published")
 
 
 def fact_id(entity_id: str, prop: str, value: str, source_id: str, lang: str | None) -> str:

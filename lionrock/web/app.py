@@ -1,28 +1,52 @@
-"""The read-only web app: home, search and entity pages, each with a JSON twin.
+"""The web app: public read views with JSON twins, the JSON API, and the researchers'
+app (accounts, editing with citations, review, history, audit).
 
-Only published facts are shown. Pages need no JavaScript and make no third-party
-requests (Content-Security-Policy: 'self' only). No client address is logged or stored.
+`create_app(settings)` assembles the route modules (`routes_*.py`); each stage that adds
+routes adds a module and one line to ROUTE_MODULES. Public pages show published facts
+only, need no JavaScript and make no third-party requests (Content-Security-Policy:
+'self' only). No client address is logged or stored.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lionrock.model import get_model
-from lionrock.render import STATIC, make_environment
+from lionrock.errors import LionRockError
+from lionrock.render import STATIC
 from lionrock.settings import Settings
-from lionrock.stats import compute_stats
-from lionrock.store import Entity, Store, citation
+from lionrock.store import Store
+from lionrock.web import (
+    routes_admin,
+    routes_api,
+    routes_auth,
+    routes_edit,
+    routes_public,
+    routes_review,
+)
+from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
+from lionrock.web._context import login_redirect as _login_redirect
+from lionrock.web._views import LANG_TAGS, entity_view
 
-CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
-LANG_TAGS = {"eng": "en", "zho": "zh-Hant", "jpn": "ja"}
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'"
+)
+ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
+    routes_public.routes,  # type: ignore[list-item]
+    routes_api.routes,  # type: ignore[list-item]
+    routes_auth.routes,  # type: ignore[list-item]
+    routes_edit.routes,  # type: ignore[list-item]
+    routes_review.routes,  # type: ignore[list-item]
+    routes_admin.routes,  # type: ignore[list-item]
+]
 
 
 class SecurityHeaders:
@@ -39,6 +63,7 @@ class SecurityHeaders:
                     ("content-security-policy", CSP),
                     ("x-content-type-options", "nosniff"),
                     ("referrer-policy", "no-referrer"),
+                    ("x-frame-options", "DENY"),
                 ):
                     headers.append((name.encode(), value.encode()))
             await send(message)
@@ -46,32 +71,46 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def entity_view(store: Store, entity: Entity) -> dict[str, Any]:
-    """An entity with each fact's label, citation and linked entity captions."""
-    spec = get_model().get(entity.schema)
-    ids = {f.source_id for f in entity.facts}
-    props = spec.properties if spec is not None else {}
-    refs = {f.value for f in entity.facts if f.prop in props and props[f.prop].is_entity}
-    related = {e.id: e for e in store.iter_entities(ids=ids | refs, published_only=True)}
-    facts = []
-    for fact in entity.facts:
-        prop = props.get(fact.prop)
-        linked = related.get(fact.value) if prop is not None and prop.is_entity else None
-        facts.append(
-            {
-                **fact.to_dict(),
-                "label": prop.label if prop is not None else fact.prop,
-                "lang_tag": LANG_TAGS.get(fact.lang or "", fact.lang),
-                "link": linked.caption if linked is not None else None,
-                "source": citation(fact.source_id, related.get(fact.source_id)),
-            }
-        )
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
+    def error(request: Request, status: int, message: str) -> Response:
+        if _is_api(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return web.page(request, "app/error.html", status, message=message)
+
+    def unauthorized(request: Request, _: Exception) -> Response:
+        if _is_api(request):
+            return JSONResponse(
+                {"error": "a valid bearer token is needed"},
+                status_code=401,
+                headers={"www-authenticate": "Bearer"},
+            )
+        return _login_redirect(request)
+
+    def forbidden(request: Request, exc: Exception) -> Response:
+        return error(request, 403, str(exc) or "not allowed")
+
+    def bad(request: Request, exc: Exception) -> Response:
+        return error(request, exc.status if isinstance(exc, BadRequest) else 400, str(exc))
+
+    def refused(request: Request, exc: Exception) -> Response:
+        status = 404 if str(exc).startswith("no ") else 400
+        return error(request, status, str(exc))
+
+    def http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return error(request, exc.status_code, exc.detail)
+
     return {
-        "id": entity.id,
-        "schema": entity.schema,
-        "schema_label": spec.label if spec is not None else entity.schema,
-        "caption": entity.caption,
-        "facts": facts,
+        Unauthorized: unauthorized,
+        Forbidden: forbidden,
+        PermissionError: forbidden,
+        BadRequest: bad,
+        LionRockError: refused,
+        HTTPException: http,
     }
 
 
@@ -81,64 +120,13 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     Example: `TestClient(create_app(Settings.from_env())).get("/search?q=家超")`.
     """
     store = store or Store(settings.database_url)
-    env = make_environment()
-
-    def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        depth = request.url.path.count("/") - 1
-        html = env.get_template(name).render(root="../" * depth or "./", **context)
-        return HTMLResponse(html, status_code=status)
-
-    def wants_json(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
-
-    async def home(request: Request) -> Response:
-        stats = compute_stats(store)
-        return (
-            JSONResponse(stats) if wants_json(request) else page(request, "home.html", stats=stats)
-        )
-
-    async def search(request: Request) -> Response:
-        query = request.query_params.get("q", "")[:200]
-        try:
-            limit = max(1, min(int(request.query_params.get("limit", "20")), 200))
-        except ValueError:
-            limit = 20
-        hits = store.search(query, limit=limit, published_only=True) if query else []
-        if wants_json(request):
-            return JSONResponse({"query": query, "results": [h.to_dict() for h in hits]})
-        return page(request, "search.html", query=query, hits=hits)
-
-    async def entity(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
-        if found is None:
-            if wants_json(request):
-                return JSONResponse({"error": "not found"}, status_code=404)
-            return page(request, "search.html", status=404, query="", hits=[])
-        view = entity_view(store, found)
-        if wants_json(request):
-            return JSONResponse(view)
-        return page(
-            request,
-            "entity.html",
-            entity=found,
-            facts=view["facts"],
-            schema_label=view["schema_label"],
-        )
-
-    async def healthz(_: Request) -> Response:
-        return JSONResponse({"ok": True, "facts": store.count_facts()})
-
-    app = Starlette(
-        routes=[
-            Route("/", home),
-            Route("/search", search),
-            Route("/entities/{entity_id}", entity),
-            Route("/api/stats", home),
-            Route("/api/search", search),
-            Route("/api/entities/{entity_id}", entity),
-            Route("/healthz", healthz),
-            Mount("/static", StaticFiles(directory=STATIC), name="static"),
-        ]
-    )
+    web = Web(store=store, settings=settings, secret=app_secret(store, settings))
+    routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
+    routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
+    app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
     app.add_middleware(SecurityHeaders)
+    app.state.web = web
     return app
+
+
+__all__ = ["CSP", "LANG_TAGS", "SecurityHeaders", "create_app", "entity_view"]
