@@ -77,7 +77,12 @@ def find_session(store: Store, token: str) -> Session | None:
     if not token or len(token) > 100:
         return None
     query = (
-        select(sessions, users)
+        select(
+            sessions.c.id.label("session_key"),
+            sessions.c.stage,
+            sessions.c.pending_secret,
+            users,
+        )
         .join(users, users.c.id == sessions.c.user_id)
         .where(sessions.c.id == _digest(token), sessions.c.expires_at > utcnow())
     )
@@ -85,7 +90,7 @@ def find_session(store: Store, token: str) -> Session | None:
         row = conn.execute(query).first()
     if row is None or row.disabled:
         return None
-    return Session(row[0], _user(row), row.stage, row.pending_secret)
+    return Session(row.session_key, _user(row), row.stage, row.pending_secret)
 
 
 def end_session(store: Store, token: str) -> None:
