@@ -303,8 +303,18 @@ def _change(row: Any, comments: list[dict[str, str]] | None = None) -> Change:
     )
 
 
+MAX_ID = 2**31 - 1
+
+
+def check_id(change_id: int, what: str = "change") -> None:
+    """Refuse IDs no row can have (and that SQLite cannot even bind)."""
+    if not 0 < change_id <= MAX_ID:
+        raise LionRockError(f"no {what} {change_id}")
+
+
 def get_change(store: Store, change_id: int) -> Change:
     """One change with its comments; LionRockError when there is none."""
+    check_id(change_id)
     with store.read() as conn:
         row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
         if row is None:
@@ -342,6 +352,7 @@ def list_changes(
 
 
 def _load_for_update(writer: Writer, change_id: int, expected: str) -> Any:
+    check_id(change_id)
     row = writer.conn.execute(select(changes).where(changes.c.id == change_id)).first()
     if row is None:
         raise LionRockError(f"no change {change_id}")
@@ -452,6 +463,7 @@ def comment(store: Store, *, change_id: int, author: str, body: str) -> Change:
         raise LionRockError("the comment is empty")
     if len(body) > MAX_COMMENT:
         raise LionRockError(f"a comment holds at most {MAX_COMMENT} characters")
+    check_id(change_id)
     with store.write() as writer:
         if (
             writer.conn.execute(select(changes.c.id).where(changes.c.id == change_id)).first()

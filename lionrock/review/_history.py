@@ -16,6 +16,7 @@ from lionrock.review._changes import (
     _fact_dict,
     _insert_change,
     baseline,
+    check_id,
     facts_of,
     get_change,
     list_changes,
@@ -100,6 +101,7 @@ def restore(store: Store, *, entity_id: str, revision_id: int, author: str) -> C
     re-added as drafts, facts it has gained since are retracted. Like any change, it is
     reviewed before it is published.
     """
+    check_id(revision_id, f"revision of {entity_id}:")
     with store.read() as conn:
         row = conn.execute(
             select(revisions).where(

@@ -171,6 +171,8 @@ class Web:
             )
         except (UnicodeDecodeError, ValueError) as exc:
             raise BadRequest("the form could not be read") from exc
+        if any("\x00" in k or "\x00" in v for k, v in items):
+            raise BadRequest("the form holds a NUL character")
         form = Form(items)
         if not request.cookies.get(CSRF_COOKIE) or not hmac.compare_digest(
             form.get("csrf"), self.csrf_token(request)
@@ -191,7 +193,20 @@ class Web:
             raise BadRequest("the body is not JSON") from exc
         if not isinstance(data, dict):
             raise BadRequest("the body must be a JSON object")
+        if _has_nul(data):
+            raise BadRequest("the body holds a NUL character")
         return data
+
+
+def _has_nul(value: Any) -> bool:
+    """Whether a NUL hides anywhere in parsed JSON (PostgreSQL text cannot hold one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def set_cookie(response: Response, name: str, value: str, max_age: int | None = None) -> None:

@@ -122,7 +122,7 @@ def openapi_spec() -> dict[str, Any]:
     """The spec. Example: `openapi_spec()["paths"]["/api/search"]`."""
     entity_id = _param("entity_id", "path")
     cursor, limit = _param("cursor"), _param("limit", kind="integer", minimum=1, maximum=500)
-    change_id = _param("change_id", "path", "integer")
+    change_id = _param("change_id", "path", "integer", minimum=1, maximum=2**31 - 1)
     search = [_param(n) for n in ("q", "schema", "custody", "charge", "org", "from", "to", "lang")]
     paths: dict[str, Any] = {
         "/api/stats": _get("Counts over the published record", []),

@@ -71,6 +71,23 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class RejectNul:
+    """Refuses a request whose path or query holds a NUL character (which no record can
+    hold, and which PostgreSQL refuses in text), before any handler sees it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"").lower()
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                response = JSONResponse({"error": "NUL characters are not allowed"}, 400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -124,6 +141,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
+    app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
     app.state.web = web
     return app

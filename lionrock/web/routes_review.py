@@ -109,7 +109,7 @@ def routes(web: Web) -> list[Route]:
     async def audit(request: Request) -> Response:
         web.require(request, "reviewer")
         try:
-            after = max(0, int(request.query_params.get("after", "0")))
+            after = min(max(0, int(request.query_params.get("after", "0"))), 2**31 - 1)
         except ValueError:
             after = 0
         return web.page(
