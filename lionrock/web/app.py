@@ -71,6 +71,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class ForgetClient:
+    """Drops the client's address from every request before the app sees it, so no
+    handler can log or store it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            scope = {**scope, "client": None}
+        await self.app(scope, receive, send)
+
+
 class RejectNul:
     """Refuses a request whose path or query holds a NUL character (which no record can
     hold, and which PostgreSQL refuses in text), before any handler sees it."""
@@ -143,6 +156,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
     app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ForgetClient)
     app.state.web = web
     return app
 
