@@ -5,6 +5,8 @@
 - `LIONROCK_BASE_URL`: the web app's public address, used in exported entity URLs.
 - `LIONROCK_SECRET_KEY`: the key that signs the web app's CSRF tokens (default: a random
   key kept in the store).
+- `LIONROCK_CACHE_SECONDS`: how long the web app may serve a cached public page after
+  another process wrote to the store (default 5; 0 turns the cache off).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ ENV_HOME = "LIONROCK_HOME"
 ENV_DATABASE_URL = "LIONROCK_DATABASE_URL"
 ENV_BASE_URL = "LIONROCK_BASE_URL"
 ENV_SECRET_KEY = "LIONROCK_SECRET_KEY"
+ENV_CACHE_SECONDS = "LIONROCK_CACHE_SECONDS"
 
 
 def normalize_database_url(url: str) -> str:
@@ -31,6 +34,13 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+def _seconds(text: str) -> float:
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        return 5.0
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Where the store lives and how the app presents itself.
@@ -42,6 +52,7 @@ class Settings:
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
     secret_key: str = ""
+    cache_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -59,4 +70,5 @@ class Settings:
             database_url=os.environ.get(ENV_DATABASE_URL, ""),
             base_url=os.environ.get(ENV_BASE_URL, "http://127.0.0.1:8000").rstrip("/"),
             secret_key=os.environ.get(ENV_SECRET_KEY, ""),
+            cache_seconds=_seconds(os.environ.get(ENV_CACHE_SECONDS, "5")),
         )

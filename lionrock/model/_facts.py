@@ -8,7 +8,7 @@ review state.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from followthemoney.statement import Statement
@@ -58,7 +58,8 @@ class Fact:
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict, as in the FtM export's `lionrock.statements`."""
-        return asdict(self)
+        # every field is a str or None: no need for asdict()'s recursive deep copy
+        return {name: getattr(self, name) for name in _FIELDS}
 
     def to_statement(self) -> Statement:
         """FtM's own `Statement` for this fact (its `origin` is the source ID)."""
@@ -74,3 +75,6 @@ class Fact:
             id=self.id,
             origin=self.source_id,
         )
+
+
+_FIELDS = tuple(f.name for f in fields(Fact))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
@@ -91,7 +92,7 @@ class Web:
         html = self.env.get_template(name).render(
             root="../" * depth or "./",
             user=user,
-            csrf=self.csrf_token(request),
+            csrf=_LazyToken(self, request),
             **context,
         )
         response = HTMLResponse(html, status_code=status)
@@ -198,6 +199,19 @@ class Web:
         return data
 
 
+class _LazyToken:
+    """The CSRF token, made only when a template prints it: pages without a form set no
+    cookie at all."""
+
+    def __init__(self, web: Web, request: Request) -> None:
+        self.web, self.request = web, request
+
+    def __html__(self) -> str:
+        return self.web.csrf_token(self.request)
+
+    __str__ = __html__
+
+
 def _has_nul(value: Any) -> bool:
     """Whether a NUL hides anywhere in parsed JSON (PostgreSQL text cannot hold one)."""
     if isinstance(value, str):
@@ -236,8 +250,11 @@ def app_secret(store: Store, settings: Settings) -> bytes:
     if not key:
         key = secrets.token_hex(32)
         # not through set_setting: a secret must not be copied into the audit log
-        with store.write() as writer:
-            writer.conn.execute(app_settings.insert().values(key="secret_key", value=key))
+        try:
+            with store.write() as writer:
+                writer.conn.execute(app_settings.insert().values(key="secret_key", value=key))
+        except IntegrityError:  # another process made it first: use theirs
+            key = get_setting(store, "secret_key")
     return key.encode()
 
 

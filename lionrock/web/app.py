@@ -31,6 +31,7 @@ from lionrock.web import (
     routes_public,
     routes_review,
 )
+from lionrock.web._cache import PublicCache
 from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
 from lionrock.web._context import login_redirect as _login_redirect
 from lionrock.web._views import LANG_TAGS, entity_view
@@ -58,7 +59,8 @@ class SecurityHeaders:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = message.setdefault("headers", [])
+                headers = list(message.get("headers", []))
+                message = {**message, "headers": headers}
                 for name, value in (
                     ("content-security-policy", CSP),
                     ("x-content-type-options", "nosniff"),
@@ -154,6 +156,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
+    app.add_middleware(PublicCache, store=store, ttl=settings.cache_seconds)
     app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ForgetClient)

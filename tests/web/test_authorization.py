@@ -273,3 +273,21 @@ def test_a_forged_form_post_is_refused(world: World) -> None:
     assert client.post("/api/changes", json=API_CHANGE).status_code == 401
     ok = post_form(client, "/app/new", PERSON)
     assert ok.status_code == 303 and world.store.count_facts() > before
+
+
+def test_no_client_address_in_any_table(world: World) -> None:
+    """After the matrix's hundreds of requests, no table holds the test client's address
+    (Starlette's test client calls itself `testclient`)."""
+    import sqlalchemy as sa
+
+    for who in WHO:
+        world.pages[who].get("/app")
+    with world.store.read() as conn:
+        for table in sa.inspect(conn).get_table_names():
+            if table.startswith("statements_fts"):
+                continue
+            for row in conn.execute(sa.text(f'SELECT * FROM "{table}"')):
+                assert not any("testclient" in str(v) or "127.0.0.1" in str(v) for v in row), (
+                    table,
+                    row,
+                )
