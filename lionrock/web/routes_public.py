@@ -52,7 +52,7 @@ def routes(web: Web) -> list[Route]:
     store = web.store
 
     async def home(request: Request) -> Response:
-        stats = compute_stats(store)
+        stats = compute_stats(store, published_only=True)
         if wants_json(request):
             return JSONResponse(stats)
         return web.page(request, "home.html", stats=stats)
@@ -130,7 +130,7 @@ def routes(web: Web) -> list[Route]:
         return web.page(request, "app/prisoners.html", prisoners=rows, selected=status)
 
     def chart_data() -> dict[str, tuple[str, list[tuple[str, int]]]]:
-        stats = compute_stats(store)
+        stats = compute_stats(store, published_only=True)
         by_case = {f"{c['name']}: {k}": v for c in stats["cases"] for k, v in c["verdicts"].items()}
         return {
             "events-per-year": ("Events per year", list(stats["events_per_year"].items())),

@@ -59,13 +59,18 @@ def test_drafts_never_reach_the_public_app(memory_store: Store) -> None:
                 Fact("p1", "Person", "name", "Public Person", "src-a", review="published"),
                 Fact("p1", "Person", "notes", "SECRET draft note", "src-a", review="draft"),
                 Fact("p2", "Person", "name", "Draft Only", "src-a", review="draft"),
+                Fact("e1", "Event", "name", "SECRET draft event", "src-a", review="draft"),
+                Fact("e1", "Event", "date", "2024-01-01", "src-a", review="draft"),
             ]
         )
-        writer.put_entities({"src-a": "Article", "p1": "Person", "p2": "Person"})
+        writer.put_entities({"src-a": "Article", "p1": "Person", "p2": "Person", "e1": "Event"})
     client = _client(memory_store)
     assert "SECRET" not in client.get("/entities/p1").text
     assert client.get("/entities/p2").status_code == 404
     assert client.get("/api/search", params={"q": "Draft Only"}).json()["results"] == []
+    for path in ("/", "/api/stats", "/timeline", "/api/timeline", "/charts", "/api/charts"):
+        assert "SECRET" not in client.get(path).text, path
+    assert client.get("/api/stats").json()["schemata"] == {"Article": 1, "Person": 1}
 
 
 def test_user_input_is_escaped(bundled_store: Store) -> None:
