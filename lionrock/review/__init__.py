@@ -13,6 +13,7 @@ from lionrock.review._changes import (
     propose,
     reject,
     submit,
+    withdraw,
 )
 from lionrock.review._history import Revision, history, merge, resolve, restore
 
@@ -34,4 +35,5 @@ __all__ = [
     "resolve",
     "restore",
     "submit",
+    "withdraw",
 ]

@@ -427,12 +427,28 @@ def approve(store: Store, *, change_id: int, reviewer: str) -> Change:
     return get_change(store, change_id)
 
 
-def reject(store: Store, *, change_id: int, reviewer: str, state: str = "in_review") -> Change:
+def withdraw(store: Store, *, change_id: int, author: str) -> Change:
+    """The author takes back a change not yet published (a draft or in review); like a
+    rejection, its unpublished facts are removed and it ends `rejected`."""
+    with store.read() as conn:
+        row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
+    if row is None:
+        raise LionRockError(f"no change {change_id}")
+    if row.author != author:
+        raise PermissionError("only its author can withdraw a change")
+    return reject(store, change_id=change_id, reviewer=author, state=row.state, own=True)
+
+
+def reject(
+    store: Store, *, change_id: int, reviewer: str, state: str = "in_review", own: bool = False
+) -> Change:
     """Turn a change down: its unpublished facts are removed (they stay in its record and
-    in the entity's history); retractions are dropped."""
+    in the entity's history); retractions are dropped. (`own`: the author withdraws it.)"""
+    if state not in ("draft", "in_review"):
+        raise LionRockError(f"change {change_id} is already {state}")
     with store.write() as writer:
         row = _load_for_update(writer, change_id, state)
-        if row.author == reviewer:
+        if row.author == reviewer and not own:
             raise PermissionError("a reviewer cannot decide on their own change")
         ids = [f["id"] for f in json.loads(row.adds)]
         query = select(statements.c.id).where(
@@ -449,7 +465,7 @@ def reject(store: Store, *, change_id: int, reviewer: str, state: str = "in_revi
         append(
             writer,
             actor=reviewer,
-            action="change.reject",
+            action="change.withdraw" if own else "change.reject",
             target=f"change:{change_id}",
             detail={"entity": row.entity_id, "author": row.author},
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -235,11 +236,16 @@ def login_redirect(request: Request) -> Response:
     return RedirectResponse("/login?next=" + quote(target, safe=""), status_code=303)
 
 
+SAFE_PATH = re.compile(r"^/(?![/\\])[A-Za-z0-9/_.~%?=&+-]*$")
+
+
 def safe_next(value: str) -> str:
-    """Only same-site paths: never `//evil.example` or a full URL."""
-    if value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value[:500]
-    return "/app"
+    """Only same-site paths: never `//evil.example`, `/\\evil`, a full URL, or a path with
+    whitespace or control characters (browsers drop a tab, turning `/\t/x` into `//x`).
+
+    Example: `safe_next("//evil.example")` is `"/app"`.
+    """
+    return value if len(value) <= 500 and SAFE_PATH.match(value) else "/app"
 
 
 def app_secret(store: Store, settings: Settings) -> bytes:

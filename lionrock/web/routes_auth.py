@@ -4,6 +4,7 @@ out, the account page with two-factor set-up, and API tokens."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -67,13 +68,13 @@ def routes(web: Web) -> list[Route]:
             return start(
                 request,
                 create_session(store, user=user, stage="password"),
-                "/login/2fa?next=" + nxt,
+                "/login/2fa?next=" + quote(nxt, safe=""),
             )
         if two_factor_required(store):
             token = create_session(
                 store, user=user, stage="enroll", pending_secret=new_totp_secret()
             )
-            return start(request, token, "/login/enroll?next=" + nxt)
+            return start(request, token, "/login/enroll?next=" + quote(nxt, safe=""))
         web.limiter.succeeded(username)
         return start(request, create_session(store, user=user, stage="full"), nxt)
 

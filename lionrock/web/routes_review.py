@@ -19,6 +19,7 @@ from lionrock.review import (
     reject,
     restore,
     submit,
+    withdraw,
 )
 from lionrock.web._context import Web
 
@@ -50,6 +51,7 @@ def routes(web: Web) -> list[Route]:
     async def act(request: Request) -> Response:
         action, change_id = request.path_params["action"], request.path_params["change_id"]
         needed = {
+            "withdraw": "contributor",
             "submit": "contributor",
             "comment": "contributor",
             "approve": "reviewer",
@@ -71,6 +73,8 @@ def routes(web: Web) -> list[Route]:
                 approve(store, change_id=change_id, reviewer=user.username)
             elif action == "reject":
                 reject(store, change_id=change_id, reviewer=user.username)
+            elif action == "withdraw":
+                withdraw(store, change_id=change_id, author=user.username)
             else:
                 comment(store, change_id=change_id, author=user.username, body=form.get("body"))
         except PermissionError as exc:

@@ -163,3 +163,15 @@ def test_api_tokens_are_scoped_and_revocable(web_store: Store) -> None:
     token_id = page.text.split('name="token" value="')[1].split('"')[0]
     post_form(client, "/app/account", {"action": "token-revoke", "token": token_id})
     assert api.get("/api/changes", headers=headers).status_code == 401
+
+
+def test_login_never_redirects_off_site(web_store: Store) -> None:
+    account = make_account(web_store, "reader")
+    for target in ("//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example"):
+        client = client_for(web_store)
+        response = post_form(
+            client,
+            "/login",
+            {"username": account.username, "password": account.password, "next": target},
+        )
+        assert response.status_code == 303 and response.headers["location"] == "/app", target

@@ -144,6 +144,13 @@ ENDPOINTS: dict[str, tuple[str, Callable[[World], dict[str, Any]]]] = {
         "reviewer",
         lambda w: _form(f"/app/changes/{_draft(w.store, w.owner)}/submit", {}, page="/app/changes"),
     ),
+    # only a change's author may withdraw it: every other account is refused
+    "form: withdraw another's change": (
+        "nobody",
+        lambda w: _form(
+            f"/app/changes/{_draft(w.store, w.owner)}/withdraw", {}, page="/app/changes"
+        ),
+    ),
     "form: approve": (
         "reviewer",
         lambda w: _form(
@@ -218,7 +225,9 @@ ENDPOINTS: dict[str, tuple[str, Callable[[World], dict[str, Any]]]] = {
 
 
 def _allowed(who: str, least: str) -> bool:
-    return who != "anonymous" and ROLES.index(who) >= ROLES.index(least)
+    if who == "anonymous" or least == "nobody":
+        return False
+    return ROLES.index(who) >= ROLES.index(least)
 
 
 @pytest.mark.parametrize("who", WHO)

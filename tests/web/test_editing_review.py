@@ -213,3 +213,21 @@ def test_merge_keeps_every_statement_and_redirects(web_store: Store, as_role) ->
     moved = author.get(f"/entities/{other}")
     assert moved.status_code == 301 and moved.headers["location"] == f"/entities/{keep}"
     assert author.get(f"/api/entities/{other}").headers["location"] == f"/api/entities/{keep}"
+
+
+def test_the_author_can_withdraw_a_change(web_store: Store, as_role) -> None:  # type: ignore[no-untyped-def]
+    author, _ = as_role("contributor")
+    other, _ = as_role("contributor")
+    change_id = _change_id(
+        post_form(
+            author, "/app/new", person_form(f"Withdrawn {uuid.uuid4().hex[:6]}"), page="/app/new"
+        )
+    )
+    person = get_change(web_store, change_id).entity_id
+    refused = post_form(other, f"/app/changes/{change_id}/withdraw", {}, page="/app/changes")
+    assert refused.status_code == 403
+    post_form(author, f"/app/changes/{change_id}/withdraw", {}, page=f"/app/changes/{change_id}")
+    assert get_change(web_store, change_id).state == "rejected"
+    assert web_store.entity(person) is None
+    actions = [e.action for e in entries(web_store, target=f"change:{change_id}")]
+    assert actions == ["change.withdraw"]
