@@ -275,20 +275,17 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Serve the web app (read-only for now). Access logs are off: no client IP is
-    logged.
+    """Serve the web app: the public record, its JSON API and the researchers' app.
+    Access logs are off and addresses are scrubbed from logs: no client IP is logged.
+    Create the first admin with `lionrock users add NAME --admin`.
 
     Example: lionrock serve --port 8000
     """
-    import uvicorn
-
-    from lionrock.web import create_app
+    from lionrock.web import create_app, server
 
     app = create_app(ctx.obj)
     click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
-    uvicorn.run(
-        app, host=host, port=port, access_log=False, server_header=False, log_level="warning"
-    )
+    server(app, host=host, port=port).run()
 
 
 def _register_stage_commands() -> None:

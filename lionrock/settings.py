@@ -10,6 +10,10 @@
 - `LIONROCK_SIGNING_KEY`: the project's Ed25519 private key (PEM) that signs evidence.
 - `LIONROCK_OPERATOR`: who captures evidence (recorded in each custody record).
 - `LIONROCK_ONION_ADDRESS`: the published site's onion address, for `Onion-Location`.
+- `LIONROCK_SECRET_KEY`: the key that signs the web app's CSRF tokens (default: a random
+  key kept in the store).
+- `LIONROCK_CACHE_SECONDS`: how long the web app may serve a cached public page after
+  another process wrote to the store (default 5; 0 turns the cache off).
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ ENV_TSA_CA = "LIONROCK_TSA_CA"
 ENV_SIGNING_KEY = "LIONROCK_SIGNING_KEY"
 ENV_OPERATOR = "LIONROCK_OPERATOR"
 ENV_ONION_ADDRESS = "LIONROCK_ONION_ADDRESS"
+ENV_SECRET_KEY = "LIONROCK_SECRET_KEY"
+ENV_CACHE_SECONDS = "LIONROCK_CACHE_SECONDS"
 
 
 def normalize_database_url(url: str) -> str:
@@ -48,6 +54,13 @@ def normalize_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _seconds(text: str) -> float:
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        return 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +79,8 @@ class Settings:
     signing_key: Path | None = None
     operator: str = ""
     onion_address: str = ""
+    secret_key: str = ""
+    cache_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -88,6 +103,8 @@ class Settings:
             signing_key=_path(os.environ.get(ENV_SIGNING_KEY)),
             operator=os.environ.get(ENV_OPERATOR, ""),
             onion_address=os.environ.get(ENV_ONION_ADDRESS, "").rstrip("/"),
+            secret_key=os.environ.get(ENV_SECRET_KEY, ""),
+            cache_seconds=_seconds(os.environ.get(ENV_CACHE_SECONDS, "5")),
         )
 
     @property

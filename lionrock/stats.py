@@ -27,13 +27,13 @@ def facts_without_source(store: Store) -> int:
     return int(_rows(store, sql, **{f"s{i}": n for i, n in enumerate(sources)})[0][0])
 
 
-def case_outcomes(store: Store) -> list[dict[str, Any]]:
+def case_outcomes(store: Store, *, published_only: bool = False) -> list[dict[str, Any]]:
     """Per court case: defendants charged, and counts by plea and by verdict."""
     charges: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for charge in store.iter_entities(schema="Charge"):
+    for charge in store.iter_entities(schema="Charge", published_only=published_only):
         first = {p: (charge.values(p) or [""])[0] for p in ("case", "defendant", "plea", "verdict")}
         charges[first["case"]].append(first)
-    cases = {e.id: e for e in store.iter_entities(ids=list(charges))}
+    cases = {e.id: e for e in store.iter_entities(ids=list(charges), published_only=published_only)}
     result = []
     for case_id, rows in sorted(charges.items()):
         case = cases.get(case_id)
@@ -50,7 +50,9 @@ def case_outcomes(store: Store) -> list[dict[str, Any]]:
     return result
 
 
-def sanctions_by_program(store: Store) -> dict[str, dict[str, int]]:
+def sanctions_by_program(
+    store: Store, *, published_only: bool = False
+) -> dict[str, dict[str, int]]:
     """Per sanctioning country and program: how many distinct persons and entities."""
     sql = (
         "SELECT c.value AS country, p.value AS program, t.value AS target, e.schema "
@@ -60,6 +62,8 @@ def sanctions_by_program(store: Store) -> dict[str, dict[str, int]]:
         "LEFT JOIN entities e ON e.id = t.value "
         "WHERE p.schema = 'Sanction' AND p.prop = 'program'"
     )
+    if published_only:
+        sql += " AND p.review = 'published' AND t.review = 'published'"
     persons: dict[str, set[str]] = defaultdict(set)
     targets: dict[str, set[str]] = defaultdict(set)
     for country, program, target, schema in _rows(store, sql):
@@ -73,23 +77,32 @@ def sanctions_by_program(store: Store) -> dict[str, dict[str, int]]:
     }
 
 
-def compute_stats(store: Store) -> dict[str, Any]:
-    """Everything `lionrock stats` reports, as plain data.
+def compute_stats(store: Store, *, published_only: bool = False) -> dict[str, Any]:
+    """Everything `lionrock stats` reports, as plain data; with `published_only`, over
+    published facts only (what the public web app shows).
 
     Example: `compute_stats(store)["facts_without_source"]` is `0`.
     """
-    schemata = dict(_rows(store, "SELECT schema, count(*) FROM entities GROUP BY schema"))
-    review = dict(_rows(store, "SELECT review, count(*) FROM statements GROUP BY review"))
-    status = dict(_rows(store, "SELECT status, count(*) FROM statements GROUP BY status"))
+    pub = " AND review = 'published'" if published_only else ""
+    live = (
+        " WHERE EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = entities.id"
+        " AND s.review = 'published')"
+        if published_only
+        else ""
+    )
+    schemata = dict(_rows(store, f"SELECT schema, count(*) FROM entities{live} GROUP BY schema"))
+    where = " WHERE review = 'published'" if published_only else ""
+    review = dict(_rows(store, f"SELECT review, count(*) FROM statements{where} GROUP BY review"))
+    status = dict(_rows(store, f"SELECT status, count(*) FROM statements{where} GROUP BY status"))
     custody = dict(
         _rows(
             store,
             "SELECT value, count(DISTINCT entity_id) FROM statements "
-            "WHERE prop = 'custodyStatus' GROUP BY value",
+            f"WHERE prop = 'custodyStatus'{pub} GROUP BY value",
         )
     )
     events = []
-    for event in store.iter_entities(schema="Event"):
+    for event in store.iter_entities(schema="Event", published_only=published_only):
         dates = sorted(event.values("date") or event.values("startDate"))
         events.append({"id": event.id, "date": dates[0] if dates else "", "name": event.caption})
     events.sort(key=lambda e: (e["date"], e["id"]))
@@ -104,6 +117,6 @@ def compute_stats(store: Store) -> dict[str, Any]:
         "custody_status": dict(sorted(custody.items())),
         "events_per_year": dict(sorted(per_year.items())),
         "events": events,
-        "cases": case_outcomes(store),
-        "sanctions": sanctions_by_program(store),
+        "cases": case_outcomes(store, published_only=published_only),
+        "sanctions": sanctions_by_program(store, published_only=published_only),
     }

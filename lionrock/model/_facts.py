@@ -15,7 +15,8 @@ from followthemoney.statement import Statement
 
 DATASET = "lionrock"
 STATUSES = ("confirmed", "alleged")
-REVIEW_STATES = ("draft", "published")
+#: draft -> in_review -> published (issue #6: the review workflow); loads use draft/published.
+REVIEW_STATES = ("draft", "in_review", "published")
 #: The fields of a fact beyond entity, schema, property and value, in export order.
 PROVENANCE = (
     "source_id",

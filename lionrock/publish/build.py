@@ -66,7 +66,7 @@ def _digest(*parts: bytes | str) -> str:
 
 def global_key(options: SiteOptions) -> str:
     """Everything every page depends on: version, templates, styles, catalogs, onion."""
-    files = sorted([*TEMPLATES.iterdir(), *STATIC.iterdir()])
+    files = sorted(p for p in [*TEMPLATES.rglob("*"), *STATIC.rglob("*")] if p.is_file())
     return _digest(
         __version__, options.onion, catalogs_fingerprint(), *(f.read_bytes() for f in files)
     )

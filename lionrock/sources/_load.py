@@ -202,25 +202,53 @@ def load_records(
 
     Example: `load_records(store, project_yaml.rows("data/events.yaml", Defaults()))`.
     """
-    validator = _Validator()
-    report = LoadReport()
     with store.write() as writer:
-        batch: list[Fact] = []
-        for rec in records:
-            fact = validator.fact(rec)
-            if fact is not None and not validator.problems:
-                batch.append(fact)
-                if len(batch) >= BATCH:
-                    report.facts += writer.put_facts(batch)
-                    batch = []
-        if validator.problems:
-            raise LoadError(validator.problems)
-        report.facts += writer.put_facts(batch)
-        schemata = validator.finish(writer)
-        writer.put_entities(schemata)
-        report.entities = len(schemata)
+        report = write_records(writer, records)
         if before_commit is not None:
             before_commit(writer, report)
+        return report
+
+
+def write_records(
+    writer: Writer,
+    records: Iterable[Record],
+    *,
+    collect: list[Fact] | None = None,
+    keep_existing: bool = False,
+) -> LoadReport:
+    """Validate and write records inside a transaction the caller holds (so the web app
+    can write a change, its facts and its audit entry together); raise LoadError if any
+    is invalid, which rolls the caller's transaction back. Facts written are appended to
+    `collect` when given. With `keep_existing`, a fact already stored is left exactly as
+    it is (an edit must not turn a published fact back into a draft).
+
+    Example: `with store.write() as w: write_records(w, records)`.
+    """
+    validator = _Validator()
+    report = LoadReport()
+
+    def flush(batch: list[Fact]) -> None:
+        if keep_existing:
+            stored = writer.existing_fact_ids(f.id for f in batch)
+            batch = [f for f in batch if f.id not in stored]
+        report.facts += writer.put_facts(batch)
+        if collect is not None:
+            collect.extend(batch)
+
+    batch: list[Fact] = []
+    for rec in records:
+        fact = validator.fact(rec)
+        if fact is not None and not validator.problems:
+            batch.append(fact)
+            if len(batch) >= BATCH:
+                flush(batch)
+                batch = []
+    if validator.problems:
+        raise LoadError(validator.problems)
+    flush(batch)
+    schemata = validator.finish(writer)
+    writer.put_entities(schemata)
+    report.entities = len(schemata)
     return report
 
 

@@ -1,29 +1,55 @@
-"""The read-only web app: home, search and entity pages, each with a JSON twin.
+"""The web app: public read views with JSON twins, the JSON API, and the researchers'
+app (accounts, editing with citations, review, history, audit).
 
-Only published facts are shown. Pages need no JavaScript and make no third-party
-requests (Content-Security-Policy: 'self' only). No client address is logged or stored.
+`create_app(settings)` assembles the route modules (`routes_*.py`); each stage that adds
+routes adds a module and one line to ROUTE_MODULES. Public pages show published facts
+only, need no JavaScript and make no third-party requests (Content-Security-Policy:
+'self' only). No client address is logged or stored.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
-from lionrock.render import STATIC, entity_view, make_environment, related_ids
-from lionrock.sanctions.web import match_endpoint
+from lionrock.render import STATIC
 from lionrock.settings import Settings
-from lionrock.stats import compute_stats
 from lionrock.store import Store
+from lionrock.web import (
+    routes_admin,
+    routes_api,
+    routes_auth,
+    routes_edit,
+    routes_public,
+    routes_review,
+)
+from lionrock.web._cache import PublicCache
+from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
+from lionrock.web._context import login_redirect as _login_redirect
+from lionrock.web._views import LANG_TAGS, entity_view
 
-CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'"
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'"
+)
 REPLAY = "/evidence/replay"
+ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
+    routes_public.routes,  # type: ignore[list-item]
+    routes_api.routes,  # type: ignore[list-item]
+    routes_auth.routes,  # type: ignore[list-item]
+    routes_edit.routes,  # type: ignore[list-item]
+    routes_review.routes,  # type: ignore[list-item]
+    routes_admin.routes,  # type: ignore[list-item]
+]
 
 
 class SecurityHeaders:
@@ -35,13 +61,15 @@ class SecurityHeaders:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = message.setdefault("headers", [])
+                headers = list(message.get("headers", []))
+                message = {**message, "headers": headers}
                 # a response with its own (stricter) policy keeps it: archived pages (#4)
                 own = any(k.lower() == b"content-security-policy" for k, _ in headers)
                 for name, value in (
                     ("content-security-policy", CSP),
                     ("x-content-type-options", "nosniff"),
                     ("referrer-policy", "no-referrer"),
+                    ("x-frame-options", "DENY"),
                 ):
                     if not (own and name == "content-security-policy"):
                         headers.append((name.encode(), value.encode()))
@@ -50,77 +78,97 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class ForgetClient:
+    """Drops the client's address from every request before the app sees it, so no
+    handler can log or store it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            scope = {**scope, "client": None}
+        await self.app(scope, receive, send)
+
+
+class RejectNul:
+    """Refuses a request whose path or query holds a NUL character (which no record can
+    hold, and which PostgreSQL refuses in text), before any handler sees it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = scope.get("query_string", b"").lower()
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                response = JSONResponse({"error": "NUL characters are not allowed"}, 400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
+    def error(request: Request, status: int, message: str) -> Response:
+        if _is_api(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return web.page(request, "app/error.html", status, message=message)
+
+    def unauthorized(request: Request, _: Exception) -> Response:
+        if _is_api(request):
+            return JSONResponse(
+                {"error": "a valid bearer token is needed"},
+                status_code=401,
+                headers={"www-authenticate": "Bearer"},
+            )
+        return _login_redirect(request)
+
+    def forbidden(request: Request, exc: Exception) -> Response:
+        return error(request, 403, str(exc) or "not allowed")
+
+    def bad(request: Request, exc: Exception) -> Response:
+        return error(request, exc.status if isinstance(exc, BadRequest) else 400, str(exc))
+
+    def refused(request: Request, exc: Exception) -> Response:
+        status = 404 if str(exc).startswith("no ") else 400
+        return error(request, status, str(exc))
+
+    def http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return error(request, exc.status_code, exc.detail)
+
+    return {
+        Unauthorized: unauthorized,
+        Forbidden: forbidden,
+        PermissionError: forbidden,
+        BadRequest: bad,
+        LionRockError: refused,
+        HTTPException: http,
+    }
+
+
 def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     """Build the app. Tests call this in-process; `lionrock serve` runs it with uvicorn.
 
     Example: `TestClient(create_app(Settings.from_env())).get("/search?q=家超")`.
     """
     store = store or Store(settings.database_url)
-    env = make_environment()
-
-    def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        depth = request.url.path.count("/") - 1
-        html = env.get_template(name).render(root="../" * depth or "./", **context)
-        return HTMLResponse(html, status_code=status)
-
-    def wants_json(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
-
-    async def home(request: Request) -> Response:
-        stats = compute_stats(store)
-        return (
-            JSONResponse(stats) if wants_json(request) else page(request, "home.html", stats=stats)
-        )
-
-    async def search(request: Request) -> Response:
-        query = request.query_params.get("q", "")[:200]
-        try:
-            limit = max(1, min(int(request.query_params.get("limit", "20")), 200))
-        except ValueError:
-            limit = 20
-        hits = store.search(query, limit=limit, published_only=True) if query else []
-        if wants_json(request):
-            return JSONResponse({"query": query, "results": [h.to_dict() for h in hits]})
-        return page(request, "search.html", query=query, hits=hits)
-
-    async def entity(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
-        if found is None:
-            if wants_json(request):
-                return JSONResponse({"error": "not found"}, status_code=404)
-            return page(request, "search.html", status=404, query="", hits=[])
-        related = store.iter_entities(ids=related_ids([found]), published_only=True)
-        view = entity_view(found, related={e.id: e for e in related})
-        if wants_json(request):
-            return JSONResponse(view)
-        return page(
-            request,
-            "entity.html",
-            entity=found,
-            facts=view["facts"],
-            schema_label=view["schema_label"],
-        )
-
-    async def match(request: Request) -> Response:
-        return await match_endpoint(request, store)
-
-    async def healthz(_: Request) -> Response:
-        return JSONResponse({"ok": True, "facts": store.count_facts()})
-
-    app = Starlette(
-        routes=[
-            Route("/", home),
-            Route("/search", search),
-            Route("/entities/{entity_id}", entity),
-            Route("/api/stats", home),
-            Route("/api/search", search),
-            Route("/api/entities/{entity_id}", entity),
-            Route("/api/match", match, methods=["POST"]),
-            Route("/healthz", healthz),
-            Mount("/static", StaticFiles(directory=STATIC), name="static"),
-            # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
-            Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)),
-        ]
-    )
+    web = Web(store=store, settings=settings, secret=app_secret(store, settings))
+    routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
+    routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
+    # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
+    routes.append(Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)))
+    app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
+    app.add_middleware(PublicCache, store=store, ttl=settings.cache_seconds)
+    app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ForgetClient)
+    app.state.web = web
     return app
+
+
+__all__ = ["CSP", "LANG_TAGS", "SecurityHeaders", "create_app", "entity_view"]

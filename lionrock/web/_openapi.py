@@ -1,0 +1,193 @@
+"""The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lionrock import __version__
+
+OBJ: dict[str, Any] = {"type": "object"}
+
+
+def _param(name: str, where: str = "query", kind: str = "string", **extra: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "schema": {"type": kind, **extra},
+    }
+
+
+def _ok(description: str, media: str = "application/json") -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {media: {"schema": OBJ if "json" in media else {"type": "string"}}},
+    }
+
+
+def _get(
+    summary: str,
+    params: list[dict[str, Any]],
+    *,
+    codes: tuple[int, ...] = (),
+    media: str = "application/json",
+    secured: bool = False,
+) -> dict[str, Any]:
+    responses: dict[str, Any] = {"200": _ok(summary, media)}
+    for code in codes:
+        responses[str(code)] = {
+            "description": {
+                301: "moved (merged)",
+                400: "bad input",
+                401: "no valid token",
+                403: "role too low",
+                404: "not found",
+            }[code]
+        }
+    op: dict[str, Any] = {"summary": summary, "parameters": params, "responses": responses}
+    if secured:
+        op["security"] = [{"token": []}]
+    return {"get": op}
+
+
+def _post(
+    summary: str,
+    body: dict[str, Any] | None,
+    *,
+    params: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    ok: int = 200,
+    codes: tuple[int, ...] = (400, 401, 403, 404),
+) -> dict[str, Any]:
+    responses: dict[str, Any] = {
+        str(ok): {"description": summary, "content": {"application/json": {"schema": OBJ}}}
+    }
+    for code in codes:
+        responses[str(code)] = {"description": "refused"}
+    op: dict[str, Any] = {
+        "summary": summary,
+        "parameters": list(params),
+        "responses": responses,
+        "security": [{"token": []}],
+    }
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    return {"post": op}
+
+
+FACT = {
+    "type": "object",
+    "required": ["prop", "value", "source"],
+    "properties": {
+        "prop": {"type": "string"},
+        "value": {"type": "string"},
+        "source": {"type": "string", "description": "a source's ID, or 'new'"},
+        "status": {"type": "string", "enum": ["confirmed", "alleged"]},
+        "lang": {"type": "string"},
+    },
+}
+CHANGE = {
+    "type": "object",
+    "properties": {
+        "entity_id": {"type": "string", "description": "omit to create an entity"},
+        "schema": {"type": "string"},
+        "facts": {"type": "array", "items": FACT},
+        "removes": {"type": "array", "items": {"type": "string"}},
+        "summary": {"type": "string"},
+        "source": {
+            "type": "object",
+            "properties": {
+                "title": {"type": "string"},
+                "publisher": {"type": "string"},
+                "date": {"type": "string"},
+                "url": {"type": "string"},
+            },
+        },
+    },
+}
+MATCH = {
+    "type": "object",
+    "properties": {
+        "queries": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {"schema": {"type": "string"}, "properties": {"type": "object"}},
+            },
+        }
+    },
+}
+
+
+def openapi_spec() -> dict[str, Any]:
+    """The spec. Example: `openapi_spec()["paths"]["/api/search"]`."""
+    entity_id = _param("entity_id", "path")
+    cursor, limit = _param("cursor"), _param("limit", kind="integer", minimum=1, maximum=500)
+    change_id = _param("change_id", "path", "integer", minimum=1, maximum=2**31 - 1)
+    search = [_param(n) for n in ("q", "schema", "custody", "charge", "org", "from", "to", "lang")]
+    paths: dict[str, Any] = {
+        "/api/stats": _get("Counts over the published record", []),
+        "/api/search": _get("Search with facets", [*search, limit, cursor]),
+        "/api/entities": _get(
+            "Published entities by ID, with a cursor", [_param("schema"), limit, cursor]
+        ),
+        "/api/entities/{entity_id}": _get(
+            "An entity, each fact with its citation", [entity_id], codes=(301, 404)
+        ),
+        "/api/entities/{entity_id}/statements": _get(
+            "An entity's published statements", [entity_id], codes=(404,)
+        ),
+        "/api/entities/{entity_id}/network": _get("An entity's links", [entity_id], codes=(404,)),
+        "/api/events": _get("Events in date order", [_param("from"), _param("to"), _param("q")]),
+        "/api/timeline": _get(
+            "The timeline (as /api/events)", [_param("from"), _param("to"), _param("q")]
+        ),
+        "/api/prisoners": _get(
+            "Political prisoners, status and remand duration", [_param("status")]
+        ),
+        "/api/charts": _get("The data behind the charts", []),
+        "/api/sources": _get("Sources, with a cursor", [limit, cursor]),
+        "/api/export.csv": _get("CSV: one row per entity, with its URL", [], media="text/csv"),
+        "/api/export.ftm": _get("FollowTheMoney JSON lines", [], media="application/x-ndjson"),
+        "/api/changes": {
+            **_get(
+                "Changes (token: reader)", [_param("state"), limit], codes=(401, 403), secured=True
+            ),
+            **_post("Propose a change (token: contributor)", CHANGE, ok=201),
+        },
+        "/api/changes/{change_id}": _get(
+            "A change with its comments", [change_id], codes=(400, 401, 403), secured=True
+        ),
+        "/api/changes/{change_id}/submit": _post("Submit for review", None, params=[change_id]),
+        "/api/changes/{change_id}/approve": _post(
+            "Approve (token: reviewer; not your own)", None, params=[change_id]
+        ),
+        "/api/changes/{change_id}/reject": _post(
+            "Reject (token: reviewer)", None, params=[change_id]
+        ),
+        "/api/changes/{change_id}/comments": _post(
+            "Comment on a change",
+            {"type": "object", "required": ["body"], "properties": {"body": {"type": "string"}}},
+            params=[change_id],
+        ),
+        "/api/merge": _post(
+            "Merge two entities (token: reviewer)",
+            {
+                "type": "object",
+                "required": ["keep", "merge"],
+                "properties": {"keep": {"type": "string"}, "merge": {"type": "string"}},
+            },
+        ),
+        "/api/match": _post(
+            "Reserved: yente-style matching (the sanctions issue)", MATCH, codes=(400, 501)
+        ),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Lion Rock API",
+            "version": __version__,
+            "description": "The published record, and the review workflow for tokens.",
+        },
+        "paths": paths,
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
+    }

@@ -1,0 +1,89 @@
+"""Server-rendered SVG: bar charts and an entity's network. No JavaScript, every label
+escaped, links only to our own pages."""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import Any
+
+BAR_HEIGHT, LABEL_WIDTH, BAR_WIDTH = 22, 220, 360
+COLOURS = {
+    "Person": "#1f5fa8",
+    "Organization": "#a8461f",
+    "Event": "#2f7d32",
+    "CourtCase": "#6a3fa0",
+    "Charge": "#8a6d00",
+    "Sanction": "#b0004a",
+}
+
+
+def _clip(label: str, size: int = 34) -> str:
+    return label if len(label) <= size else label[: size - 1] + "…"
+
+
+def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
+    """A horizontal bar chart as an SVG document.
+
+    Example: `bar_chart("Events per year", [("2020", 5), ("2021", 9)])`.
+    """
+    peak = max((v for _, v in items), default=0) or 1
+    height = 40 + BAR_HEIGHT * max(len(items), 1)
+    width = LABEL_WIDTH + BAR_WIDTH + 60
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" aria-labelledby="t">',
+        f'<title id="t">{escape(title)}</title>',
+        f'<text x="0" y="20" font-weight="bold" font-size="15">{escape(title)}</text>',
+    ]
+    for i, (label, value) in enumerate(items):
+        y = 32 + i * BAR_HEIGHT
+        bar = round(BAR_WIDTH * value / peak)
+        parts += [
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="13">'
+            f"{escape(_clip(str(label)))}</text>",
+            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{BAR_HEIGHT - 6}" '
+            'fill="#1f5fa8"/>',
+            f'<text x="{LABEL_WIDTH + bar + 4}" y="{y + 15}" font-size="13">{value}</text>',
+        ]
+    if not items:
+        parts.append('<text x="0" y="50" font-size="13">No data.</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def network_svg(graph: dict[str, Any], *, root: str = "/") -> str:
+    """The entity in the middle, its linked entities around it, each a link to its page."""
+    size, centre, radius = 720, 360, 270
+    nodes = [n for n in graph["nodes"] if n["id"] != graph["id"]]
+    middle = next((n for n in graph["nodes"] if n["id"] == graph["id"]), None)
+    where = {graph["id"]: (centre, centre)}
+    for i, node in enumerate(nodes):
+        angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
+        where[node["id"]] = (
+            round(centre + radius * math.cos(angle)),
+            round(centre + radius * math.sin(angle)),
+        )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {size} {size}" '
+        f'width="{size}" height="{size}" aria-labelledby="nt">',
+        f'<title id="nt">Links of {escape(middle["caption"] if middle else graph["id"])}</title>',
+    ]
+    for edge in graph["edges"]:
+        (x1, y1), (x2, y2) = where[edge["source"]], where[edge["target"]]
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#999"/>')
+        parts.append(
+            f'<text x="{(x1 + x2) // 2}" y="{(y1 + y2) // 2}" font-size="10" fill="#555" '
+            f'text-anchor="middle">{escape(_clip(edge["label"], 24))}</text>'
+        )
+    for node in ([middle] if middle else []) + nodes:
+        x, y = where[node["id"]]
+        colour = COLOURS.get(node["schema"], "#444")
+        href = escape(f"{root}entities/{node['id']}")
+        parts.append(
+            f'<a href="{href}"><circle cx="{x}" cy="{y}" r="8" fill="{colour}"/>'
+            f'<text x="{x}" y="{y - 12}" font-size="12" text-anchor="middle">'
+            f"{escape(_clip(node['caption'], 30))}</text></a>"
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)

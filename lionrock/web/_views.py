@@ -1,0 +1,391 @@
+"""The data behind the read views (pages and their JSON twins): the entity with its
+citations, faceted search, the timeline, political prisoners and sources. Public views
+read published facts only."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, text
+
+from lionrock.model import get_model
+from lionrock.store import Entity, Store, citation
+from lionrock.store._tables import entities, statements
+
+LANG_TAGS = {"eng": "en", "zho": "zh-Hant", "jpn": "ja"}
+ORG_SCHEMATA = ("Organization", "Company", "PublicBody", "LegalEntity")
+MAX_CANDIDATES = 500
+
+
+def encode_cursor(value: Any) -> str:
+    """An opaque cursor. Example: `decode_cursor(encode_cursor(["a", 1]))` is `["a", 1]`."""
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> Any:
+    """The value of a cursor, or None when it is malformed (treated as the first page)."""
+    if not cursor or len(cursor) > 1000:
+        return None
+    try:
+        return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except ValueError:
+        return None
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links are rendered as links (never `javascript:`)."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return None
+
+
+def entity_view(store: Store, entity: Entity, *, published_only: bool = True) -> dict[str, Any]:
+    """An entity with each fact's label, citation and linked entity captions."""
+    spec = get_model().get(entity.schema)
+    ids = {f.source_id for f in entity.facts}
+    props = spec.properties if spec is not None else {}
+    refs = {f.value for f in entity.facts if f.prop in props and props[f.prop].is_entity}
+    related = {e.id: e for e in store.iter_entities(ids=ids | refs, published_only=published_only)}
+    facts = []
+    for fact in entity.facts:
+        prop = props.get(fact.prop)
+        linked = related.get(fact.value) if prop is not None and prop.is_entity else None
+        source = citation(fact.source_id, related.get(fact.source_id))
+        facts.append(
+            {
+                **fact.to_dict(),
+                "id": fact.id,
+                "label": prop.label if prop is not None else fact.prop,
+                "lang_tag": LANG_TAGS.get(fact.lang or "", fact.lang),
+                "link": linked.caption if linked is not None else None,
+                "source": {**source, "safe_url": safe_url(source["url"])},
+            }
+        )
+    return {
+        "id": entity.id,
+        "schema": entity.schema,
+        "schema_label": spec.label if spec is not None else entity.schema,
+        "caption": entity.caption,
+        "facts": facts,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """The facets a search can be narrowed by."""
+
+    q: str = ""
+    schema: str = ""
+    custody: str = ""
+    charge: str = ""
+    org: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    lang: str = ""
+
+    @classmethod
+    def from_params(cls, params: Any) -> SearchFilters:
+        def get(key: str) -> str:
+            return str(params.get(key, ""))[:200].strip()
+
+        return cls(
+            get("q"),
+            get("schema"),
+            get("custody"),
+            get("charge"),
+            get("org"),
+            get("from"),
+            get("to"),
+            get("lang"),
+        )
+
+
+def _published_ids(store: Store, limit: int) -> list[str]:
+    query = (
+        select(statements.c.entity_id)
+        .where(statements.c.review == "published")
+        .distinct()
+        .order_by(statements.c.entity_id)
+        .limit(limit)
+    )
+    with store.read() as conn:
+        return [r.entity_id for r in conn.execute(query)]
+
+
+def _links(store: Store, ids: list[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Per entity: offences charged against it, and organisations it is linked to
+    (directly, or through a shared link entity such as a membership or an event)."""
+    charges: dict[str, set[str]] = {}
+    orgs: dict[str, set[str]] = {}
+    if not ids:
+        return charges, orgs
+    marks = ", ".join(f":i{n}" for n in range(len(ids)))
+    params = {f"i{n}": v for n, v in enumerate(ids)}
+    pub = "a.review = 'published' AND b.review = 'published'"
+    sql_charges = (
+        "SELECT a.value AS eid, b.value AS offence FROM statements a JOIN statements b "
+        "ON b.entity_id = a.entity_id AND b.prop = 'offence' "
+        f"WHERE a.schema = 'Charge' AND a.prop = 'defendant' AND a.value IN ({marks}) AND {pub}"
+    )
+    org_marks = ", ".join(f"'{s}'" for s in ORG_SCHEMATA)
+    sql_orgs = (
+        "SELECT a.value AS eid, b.value AS org FROM statements a JOIN statements b "
+        "ON b.entity_id = a.entity_id AND b.prop_type = 'entity' AND b.value <> a.value "
+        f"JOIN entities o ON o.id = b.value AND o.schema IN ({org_marks}) "
+        f"WHERE a.prop_type = 'entity' AND a.value IN ({marks}) AND {pub} "
+        "UNION SELECT a.entity_id AS eid, a.value AS org FROM statements a "
+        f"JOIN entities o ON o.id = a.value AND o.schema IN ({org_marks}) "
+        f"WHERE a.prop_type = 'entity' AND a.entity_id IN ({marks}) AND a.review = 'published'"
+    )
+    with store.read() as conn:
+        for row in conn.execute(text(sql_charges), params):
+            charges.setdefault(row.eid, set()).add(row.offence)
+        for row in conn.execute(text(sql_orgs), params):
+            orgs.setdefault(row.eid, set()).add(row.org)
+    return charges, orgs
+
+
+def _dates(entity: Entity) -> list[str]:
+    spec = get_model().get(entity.schema)
+    props = spec.properties if spec is not None else {}
+    return [f.value for f in entity.facts if f.prop in props and props[f.prop].type == "date"]
+
+
+def _in_range(values: list[str], start: str, end: str) -> bool:
+    return any(
+        (not start or v[: len(start)] >= start) and (not end or v[: len(end)] <= end)
+        for v in values
+    )
+
+
+def faceted_search(
+    store: Store, filters: SearchFilters, *, limit: int = 20, offset: int = 0
+) -> dict[str, Any]:
+    """Search with facets: schema, custody status, charge, organisation, date range and
+    language. Counts are over the matching entities; results are paged by offset.
+
+    Example: `faceted_search(store, SearchFilters(q="47", schema="Person"))["total"]`.
+    """
+    if filters.q:
+        hits = store.search(filters.q, limit=200, published_only=True)
+        order = [h.entity_id for h in hits]
+        matched = {h.entity_id: h for h in hits}
+    else:
+        order, matched = _published_ids(store, MAX_CANDIDATES), {}
+    found = {e.id: e for e in store.iter_entities(ids=order, published_only=True)}
+    charges, orgs = _links(store, order)
+    results, counts = (
+        [],
+        {k: Counter[str]() for k in ("schema", "custody", "charge", "org", "year", "lang")},
+    )
+    for eid in order:
+        entity = found.get(eid)
+        if entity is None:
+            continue
+        custody = entity.values("custodyStatus")
+        langs = {f.lang for f in entity.facts if f.lang}
+        dates = _dates(entity)
+        checks = (
+            not filters.schema or entity.schema == filters.schema,
+            not filters.custody or filters.custody in custody,
+            not filters.charge or filters.charge in charges.get(eid, set()),
+            not filters.org or filters.org in orgs.get(eid, set()),
+            not (filters.date_from or filters.date_to)
+            or _in_range(dates, filters.date_from, filters.date_to),
+            not filters.lang or filters.lang in langs,
+        )
+        if not all(checks):
+            continue
+        hit = matched.get(eid)
+        results.append(
+            {
+                "id": eid,
+                "schema": entity.schema,
+                "caption": entity.caption,
+                "prop": hit.prop if hit else None,
+                "matched": hit.matched if hit else None,
+            }
+        )
+        counts["schema"][entity.schema] += 1
+        counts["custody"].update(set(custody))
+        counts["charge"].update(charges.get(eid, set()))
+        counts["org"].update(orgs.get(eid, set()))
+        counts["year"].update({d[:4] for d in dates})
+        counts["lang"].update(langs)
+    org_names = {
+        e.id: e.caption for e in store.iter_entities(ids=list(counts["org"]), published_only=True)
+    }
+    facets = {
+        name: [
+            {"value": v, "count": n, "label": org_names.get(v, v) if name == "org" else v}
+            for v, n in (sorted(c.items()) if name == "year" else c.most_common(20))
+        ]
+        for name, c in counts.items()
+    }
+    page = results[offset : offset + limit]
+    return {
+        "total": len(results),
+        "results": page,
+        "facets": facets,
+        "offset": offset,
+        "next_offset": offset + limit if offset + limit < len(results) else None,
+    }
+
+
+def timeline(
+    store: Store, *, date_from: str = "", date_to: str = "", q: str = ""
+) -> list[dict[str, Any]]:
+    """Published events in date order, filtered by a date range and a name substring."""
+    events = []
+    for event in store.iter_entities(schema="Event", published_only=True):
+        dates = sorted(event.values("date") or event.values("startDate"))
+        when = dates[0] if dates else ""
+        if (date_from or date_to) and not _in_range([when], date_from, date_to):
+            continue
+        if q and q.casefold() not in " ".join(event.values("name")).casefold():
+            continue
+        events.append(
+            {
+                "id": event.id,
+                "date": when,
+                "name": event.caption,
+                "summary": event.first("summary") or event.first("description"),
+            }
+        )
+    events.sort(key=lambda e: (e["date"], e["id"]))
+    return events
+
+
+def remand_days(arrested: str, today: date) -> int | None:
+    """Days from an arrest date (YYYY-MM-DD) to today; None when the date is not a day.
+
+    Example: `remand_days("2021-01-06", date(2021, 1, 16))` is 10.
+    """
+    try:
+        return (today - date.fromisoformat(arrested[:10])).days if len(arrested) >= 10 else None
+    except ValueError:
+        return None
+
+
+def prisoners(store: Store, *, status: str = "", today: date | None = None) -> list[dict[str, Any]]:
+    """Persons with a custody status or charged in a case: status, arrest date (recorded,
+    else the earliest charge date), remand duration while remanded, verdicts, sentences."""
+    today = today or date.today()
+    charges: dict[str, list[Entity]] = {}
+    for charge in store.iter_entities(schema="Charge", published_only=True):
+        for defendant in charge.values("defendant"):
+            charges.setdefault(defendant, []).append(charge)
+    with store.read() as conn:
+        custodial = {
+            r.entity_id
+            for r in conn.execute(
+                select(statements.c.entity_id).where(
+                    statements.c.prop == "custodyStatus", statements.c.review == "published"
+                )
+            )
+        }
+    rows: list[dict[str, Any]] = []
+    found = store.iter_entities(ids=sorted(custodial | set(charges)), published_only=True)
+    for person in found:
+        if person.schema != "Person":
+            continue
+        held = person.first("custodyStatus") or "unknown"
+        if status and held != status:
+            continue
+        own = charges.get(person.id, [])
+        charged = sorted(d for c in own for d in c.values("chargeDate"))
+        arrested = person.first("arrestDate") or (charged[0] if charged else "")
+        rows.append(
+            {
+                "id": person.id,
+                "name": person.caption,
+                "status": held,
+                "arrested": arrested,
+                "remand_days": remand_days(arrested, today) if held == "remanded" else None,
+                "verdicts": sorted({v for c in own for v in c.values("verdict")}),
+                "sentences": sorted({s for c in own for s in c.values("sentence")}),
+            }
+        )
+    rows.sort(key=lambda r: str(r["name"]).casefold())
+    return rows
+
+
+def sources(
+    store: Store, *, after: str = "", limit: int = 100
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Published sources by ID, with how many published facts cite each; and the next
+    cursor value."""
+    names = [n for n, spec in get_model().schemata.items() if spec.is_source]
+    query = (
+        select(entities.c.id)
+        .where(entities.c.schema.in_(names), entities.c.id > after)
+        .order_by(entities.c.id)
+        .limit(limit + 1)
+    )
+    with store.read() as conn:
+        ids = [r.id for r in conn.execute(query)]
+        more = len(ids) > limit
+        ids = ids[:limit]
+        cited = dict(
+            conn.execute(
+                select(statements.c.source_id, text("count(*)"))
+                .where(statements.c.source_id.in_(ids), statements.c.review == "published")
+                .group_by(statements.c.source_id)
+            ).all()
+        )
+    rows = []
+    for source in store.iter_entities(ids=ids, published_only=True):
+        info = citation(source.id, source)
+        rows.append(
+            {
+                **info,
+                "safe_url": safe_url(info["url"]),
+                "schema": source.schema,
+                "facts": int(cited.get(source.id, 0)),
+            }
+        )
+    return rows, (ids[-1] if more and ids else None)
+
+
+def network(store: Store, entity: Entity, *, limit: int = 40) -> dict[str, Any]:
+    """The entity's published links, both ways: nodes and labelled edges."""
+    model = get_model()
+    spec = model.get(entity.schema)
+    props = spec.properties if spec is not None else {}
+    edges = [
+        (entity.id, f.value, props[f.prop].label)
+        for f in entity.facts
+        if f.prop in props and props[f.prop].is_entity
+    ]
+    query = (
+        select(statements.c.entity_id, statements.c.schema, statements.c.prop)
+        .where(
+            statements.c.prop_type == "entity",
+            statements.c.value == entity.id,
+            statements.c.review == "published",
+        )
+        .limit(limit * 2)
+    )
+    with store.read() as conn:
+        for row in conn.execute(query):
+            other = model.get(row.schema)
+            label = (
+                other.properties[row.prop].label
+                if other and row.prop in other.properties
+                else row.prop
+            )
+            edges.append((row.entity_id, entity.id, label))
+    edges = list(dict.fromkeys(edges))[:limit]
+    ids = {entity.id} | {a for a, _, _ in edges} | {b for _, b, _ in edges}
+    nodes = {e.id: e for e in store.iter_entities(ids=ids, published_only=True)}
+    edges = [e for e in edges if e[0] in nodes and e[1] in nodes]
+    return {
+        "id": entity.id,
+        "nodes": [{"id": n.id, "schema": n.schema, "caption": n.caption} for n in nodes.values()],
+        "edges": [{"source": a, "target": b, "label": label} for a, b, label in edges],
+    }

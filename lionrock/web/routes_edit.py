@@ -1,0 +1,213 @@
+"""Editing with citations: the dashboard, creating and editing any record through forms
+that need a source for each new fact (picked, or created inline), duplicate detection
+while typing a name, and merging. Every write is a draft change, reviewed before it is
+published."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from lionrock.errors import LionRockError
+from lionrock.model import STATUSES, get_model
+from lionrock.review import NEW_SOURCE, FactInput, SourceInput, list_changes, merge, propose
+from lionrock.web._context import Form, Web
+from lionrock.web._views import entity_view, sources
+
+ROWS = 6
+MAX_ROWS = 50
+COMMON = (
+    "Person",
+    "Organization",
+    "Event",
+    "CourtCase",
+    "Charge",
+    "Sanction",
+    "Article",
+    "Document",
+    "Jurisdiction",
+)
+EDIT = "app/edit.html"
+
+
+def editable_schemata() -> list[str]:
+    """The common record types first, then every other concrete one."""
+    model = get_model()
+    rest = sorted(
+        n
+        for n, s in model.schemata.items()
+        if n not in COMMON and (s.extension or not s.ftm.abstract)
+    )
+    return [*COMMON, *rest]
+
+
+def facts_from_form(form: Form) -> list[FactInput]:
+    """The filled rows of the facts table; a row with a value needs a property."""
+    adds = []
+    for i in range(MAX_ROWS):
+        value = form.get(f"value_{i}").strip()
+        if not value:
+            continue
+        status = form.get(f"status_{i}", "confirmed")
+        adds.append(
+            FactInput(
+                form.get(f"prop_{i}")[:64],
+                value,
+                form.get(f"source_{i}", NEW_SOURCE).strip()[:255] or NEW_SOURCE,
+                status if status in STATUSES else "confirmed",
+                form.get(f"lang_{i}").strip()[:8] or None,
+            )
+        )
+    return adds
+
+
+def source_from_form(form: Form) -> SourceInput | None:
+    """The source created inline, when any of its fields is filled."""
+    title, publisher, when, url = (
+        form.get(f"src_{k}").strip() for k in ("title", "publisher", "date", "url")
+    )
+    if not any((title, publisher, when, url)):
+        return None
+    schema = form.get("src_schema", "Article")
+    schema = schema if schema in ("Article", "Document") else "Article"
+    return SourceInput(title, publisher, when, url, schema=schema)
+
+
+def routes(web: Web) -> list[Route]:
+    """The editing routes."""
+    store = web.store
+
+    def form_context(schema: str, entity: Any = None) -> dict[str, Any]:
+        spec = get_model().get(schema)
+        props = (
+            sorted(spec.properties.values(), key=lambda p: (p.name not in spec.required, p.label))
+            if spec
+            else []
+        )
+        known, _ = sources(store, limit=500)
+        return {
+            "schema": schema,
+            "spec": spec,
+            "props": props,
+            "rows": range(ROWS),
+            "sources": known,
+            "statuses": STATUSES,
+            "entity": entity,
+            "schemata": editable_schemata(),
+        }
+
+    async def dashboard(request: Request) -> Response:
+        user = web.require(request, "reader")
+        return web.page(
+            request,
+            "app/dashboard.html",
+            mine=list_changes(store, author=user.username, limit=50),
+            queue=list_changes(store, state="in_review", limit=100),
+            schemata=editable_schemata(),
+        )
+
+    def duplicates_of(name: str, schema: str) -> list[dict[str, str]]:
+        if len(name.strip()) < 2:
+            return []
+        hits = store.search(name, limit=10)
+        return [
+            {"id": h.entity_id, "caption": h.caption, "schema": h.schema, "matched": h.matched}
+            for h in hits
+            if h.schema == schema
+        ]
+
+    async def new(request: Request) -> Response:
+        user = web.require(request, "contributor")
+        schema = request.query_params.get("schema", "Person")[:64]
+        if get_model().get(schema) is None:
+            schema = "Person"
+        if request.method == "GET":
+            return web.page(request, EDIT, **form_context(schema))
+        form = await web.form(request)
+        schema = form.get("schema", schema)[:64]
+        if get_model().get(schema) is None:
+            return web.page(
+                request, EDIT, 400, error="Unknown record type.", **form_context("Person")
+            )
+        adds = facts_from_form(form)
+        context = {**form_context(schema), "form": form}
+        names = [a.value for a in adds if a.prop == "name"]
+        if names and not form.get("confirm_new"):
+            found = duplicates_of(names[0], schema)
+            if found:
+                return web.page(request, EDIT, 409, duplicates=found, **context)
+        try:
+            change = propose(
+                store,
+                author=user.username,
+                schema=schema,
+                adds=adds,
+                source=source_from_form(form),
+                summary=form.get("summary"),
+            )
+        except LionRockError as exc:
+            return web.page(request, EDIT, 400, error=str(exc), **context)
+        return web.redirect(request, f"/app/changes/{change.id}")
+
+    async def entity(request: Request) -> Response:
+        user = web.require(request, "reader")
+        entity_id = request.path_params["entity_id"]
+        found = store.entity(entity_id)
+        if found is None:
+            return web.page(request, "app/error.html", 404, message="No such record.")
+        view = entity_view(store, found, published_only=False)
+        context = {
+            **form_context(found.schema, found),
+            "view": view,
+            "changes": list_changes(store, entity_id=entity_id, limit=50),
+        }
+        if request.method == "GET":
+            return web.page(request, "app/entity.html", **context)
+        if not user.can("contributor"):
+            return web.page(
+                request, "app/error.html", 403, message="Editing needs the contributor role."
+            )
+        form = await web.form(request)
+        try:
+            change = propose(
+                store,
+                author=user.username,
+                schema=found.schema,
+                entity_id=entity_id,
+                adds=facts_from_form(form),
+                removes=tuple(form.getlist("remove")[:200]),
+                source=source_from_form(form),
+                summary=form.get("summary"),
+            )
+        except LionRockError as exc:
+            return web.page(request, "app/entity.html", 400, error=str(exc), form=form, **context)
+        return web.redirect(request, f"/app/changes/{change.id}")
+
+    async def duplicates(request: Request) -> Response:
+        web.require(request, "contributor")
+        name = request.query_params.get("name", "")[:200]
+        found = duplicates_of(name, request.query_params.get("schema", "Person")[:64])
+        if request.query_params.get("format") == "json":
+            return JSONResponse({"duplicates": found})
+        return web.page(request, "app/duplicates.html", duplicates=found)
+
+    async def merge_form(request: Request) -> Response:
+        user = web.require(request, "reviewer")
+        form = await web.form(request)
+        keep, other = form.get("keep").strip()[:255], form.get("merge").strip()[:255]
+        try:
+            merge(store, keep_id=keep, merge_id=other, actor=user.username)
+        except LionRockError as exc:
+            return web.page(request, "app/error.html", 400, message=str(exc))
+        return web.redirect(request, f"/app/entities/{keep}")
+
+    return [
+        Route("/app", dashboard),
+        Route("/app/new", new, methods=["GET", "POST"]),
+        Route("/app/entities/{entity_id}", entity, methods=["GET", "POST"]),
+        Route("/app/duplicates", duplicates),
+        Route("/app/merge", merge_form, methods=["POST"]),
+    ]

@@ -1,0 +1,191 @@
+"""Public read views. Each page has a stable URL and a JSON twin under /api/ served by
+the same handler. Only published facts are shown; merged IDs redirect."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from lionrock.review import resolve
+from lionrock.stats import compute_stats
+from lionrock.web import _svg
+from lionrock.web._context import Web
+from lionrock.web._views import (
+    SearchFilters,
+    decode_cursor,
+    encode_cursor,
+    entity_view,
+    faceted_search,
+    network,
+    prisoners,
+    sources,
+    timeline,
+)
+
+Handler = Callable[[Request], Awaitable[Response]]
+SVG = "image/svg+xml"
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def int_param(request: Request, name: str, default: int, high: int) -> int:
+    try:
+        return max(1, min(int(request.query_params.get(name, default)), high))
+    except ValueError:
+        return default
+
+
+def not_found(web: Web, request: Request) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": "not found"}, status_code=404)
+    return web.page(request, "search.html", status=404, query="", hits=[])
+
+
+def routes(web: Web) -> list[Route]:
+    """The public read routes and their JSON twins."""
+    store = web.store
+
+    async def home(request: Request) -> Response:
+        stats = compute_stats(store, published_only=True)
+        if wants_json(request):
+            return JSONResponse(stats)
+        return web.page(request, "home.html", stats=stats)
+
+    async def search(request: Request) -> Response:
+        filters = SearchFilters.from_params(request.query_params)
+        limit = int_param(request, "limit", 20, 200)
+        offset = decode_cursor(request.query_params.get("cursor", ""))
+        offset = offset if isinstance(offset, int) and 0 <= offset < 10_000 else 0
+        data = faceted_search(store, filters, limit=limit, offset=offset)
+        nxt = data.pop("next_offset")
+        data["next_cursor"] = encode_cursor(nxt) if nxt is not None else None
+        if wants_json(request):
+            given = {k: getattr(filters, k) for k in filters.__slots__}
+            return JSONResponse({"query": filters.q, "filters": given, **data})
+        return web.page(
+            request,
+            "app/search.html",
+            query=filters.q,
+            filters=filters,
+            **data,
+            params=request.query_params,
+        )
+
+    async def entity(request: Request) -> Response:
+        entity_id = request.path_params["entity_id"]
+        found = store.entity(entity_id, published_only=True)
+        if found is None:
+            moved = resolve(store, entity_id)
+            if moved is not None:
+                base = "/api/entities/" if wants_json(request) else "/entities/"
+                return RedirectResponse(base + quote(moved, safe=""), status_code=301)
+            return not_found(web, request)
+        view = entity_view(store, found)
+        if wants_json(request):
+            return JSONResponse(view)
+        return web.page(
+            request,
+            "entity.html",
+            entity=found,
+            facts=view["facts"],
+            schema_label=view["schema_label"],
+        )
+
+    async def graph(request: Request) -> Response:
+        found = store.entity(request.path_params["entity_id"], published_only=True)
+        if found is None:
+            return not_found(web, request)
+        data = network(store, found)
+        if wants_json(request):
+            return JSONResponse(data)
+        if request.url.path.endswith(".svg"):
+            return Response(_svg.network_svg(data, root="/"), media_type=SVG)
+        depth = request.url.path.count("/") - 1
+        svg = _svg.network_svg(data, root="../" * depth)
+        return web.page(request, "app/network.html", entity=found, svg=svg, graph=data)
+
+    async def events(request: Request) -> Response:
+        params = request.query_params
+        rows = timeline(
+            store,
+            date_from=params.get("from", "")[:10],
+            date_to=params.get("to", "")[:10],
+            q=params.get("q", "")[:200],
+        )
+        if wants_json(request):
+            return JSONResponse({"events": rows})
+        return web.page(request, "app/timeline.html", events=rows, params=params)
+
+    async def prisoner_list(request: Request) -> Response:
+        status = request.query_params.get("status", "")[:40]
+        rows = prisoners(store, status=status)
+        if wants_json(request):
+            return JSONResponse({"prisoners": rows})
+        return web.page(request, "app/prisoners.html", prisoners=rows, selected=status)
+
+    def chart_data() -> dict[str, tuple[str, list[tuple[str, int]]]]:
+        stats = compute_stats(store, published_only=True)
+        by_case = {f"{c['name']}: {k}": v for c in stats["cases"] for k, v in c["verdicts"].items()}
+        return {
+            "events-per-year": ("Events per year", list(stats["events_per_year"].items())),
+            "custody-status": ("Persons by custody status", list(stats["custody_status"].items())),
+            "verdicts": ("Verdicts by case", list(by_case.items())),
+            "records": ("Records by type", list(stats["schemata"].items())),
+        }
+
+    async def charts(request: Request) -> Response:
+        data = chart_data()
+        if wants_json(request):
+            return JSONResponse({k: {"title": t, "data": dict(v)} for k, (t, v) in data.items()})
+        svgs = {k: _svg.bar_chart(t, v) for k, (t, v) in data.items()}
+        return web.page(request, "app/charts.html", charts=svgs)
+
+    async def chart(request: Request) -> Response:
+        found = chart_data().get(request.path_params["name"])
+        if found is None:
+            return Response("not found", status_code=404, media_type="text/plain")
+        return Response(_svg.bar_chart(*found), media_type=SVG)
+
+    async def source_list(request: Request) -> Response:
+        after = decode_cursor(request.query_params.get("cursor", ""))
+        rows, last = sources(
+            store,
+            after=after if isinstance(after, str) else "",
+            limit=int_param(request, "limit", 100, 500),
+        )
+        cursor = encode_cursor(last) if last is not None else None
+        if wants_json(request):
+            return JSONResponse({"sources": rows, "next_cursor": cursor})
+        return web.page(request, "app/sources.html", sources=rows, next_cursor=cursor)
+
+    async def healthz(_: Request) -> Response:
+        return JSONResponse({"ok": True, "facts": store.count_facts()})
+
+    return [
+        Route("/", home),
+        Route("/search", search),
+        Route("/entities/{entity_id}", entity),
+        Route("/entities/{entity_id}/network", graph),
+        Route("/entities/{entity_id}/network.svg", graph),
+        Route("/timeline", events),
+        Route("/prisoners", prisoner_list),
+        Route("/charts", charts),
+        Route("/charts/{name}.svg", chart),
+        Route("/sources", source_list),
+        Route("/api/stats", home),
+        Route("/api/search", search),
+        Route("/api/entities/{entity_id}", entity),
+        Route("/api/entities/{entity_id}/network", graph),
+        Route("/api/events", events),
+        Route("/api/timeline", events),
+        Route("/api/prisoners", prisoner_list),
+        Route("/api/charts", charts),
+        Route("/api/sources", source_list),
+        Route("/healthz", healthz),
+    ]
