@@ -15,7 +15,9 @@ from followthemoney.statement import Statement
 
 DATASET = "lionrock"
 STATUSES = ("confirmed", "alleged")
-REVIEW_STATES = ("draft", "published")
+#: `suggested`: proposed by a machine (e.g. a library Mention link), not yet seen by an
+#: editor; `rejected`: an editor said no, so the suggestion is not made again (issue #7).
+REVIEW_STATES = ("draft", "suggested", "published", "rejected")
 
 
 def fact_id(entity_id: str, prop: str, value: str, source_id: str, lang: str | None) -> str:

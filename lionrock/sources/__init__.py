@@ -8,6 +8,7 @@ from lionrock.sources._load import (
     load_paths,
     load_records,
     read_records,
+    write_records,
 )
 from lionrock.sources._records import Defaults, Record
 
@@ -20,4 +21,5 @@ __all__ = [
     "load_paths",
     "load_records",
     "read_records",
+    "write_records",
 ]

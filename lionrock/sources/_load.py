@@ -196,23 +196,35 @@ def load_records(store: Store, records: Iterable[Record]) -> LoadReport:
 
     Example: `load_records(store, project_yaml.rows("data/events.yaml", Defaults()))`.
     """
+    with store.write() as writer:
+        return write_records(writer, records)
+
+
+def write_records(writer: Writer, records: Iterable[Record]) -> LoadReport:
+    """Validate and write records inside a write the caller holds open (so it can write
+    other tables in the same transaction); raise LoadError if any is invalid, and the
+    caller's transaction rolls back.
+
+    Example:
+        with store.write() as writer:
+            write_records(writer, records)
+    """
     validator = _Validator()
     report = LoadReport()
-    with store.write() as writer:
-        batch: list[Fact] = []
-        for rec in records:
-            fact = validator.fact(rec)
-            if fact is not None and not validator.problems:
-                batch.append(fact)
-                if len(batch) >= BATCH:
-                    report.facts += writer.put_facts(batch)
-                    batch = []
-        if validator.problems:
-            raise LoadError(validator.problems)
-        report.facts += writer.put_facts(batch)
-        schemata = validator.finish(writer)
-        writer.put_entities(schemata)
-        report.entities = len(schemata)
+    batch: list[Fact] = []
+    for rec in records:
+        fact = validator.fact(rec)
+        if fact is not None and not validator.problems:
+            batch.append(fact)
+            if len(batch) >= BATCH:
+                report.facts += writer.put_facts(batch)
+                batch = []
+    if validator.problems:
+        raise LoadError(validator.problems)
+    report.facts += writer.put_facts(batch)
+    schemata = validator.finish(writer)
+    writer.put_entities(schemata)
+    report.entities = len(schemata)
     return report
 
 
