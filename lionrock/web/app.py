@@ -15,6 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lionrock.library.web import library_routes
 from lionrock.model import get_model
 from lionrock.render import STATIC, make_environment
 from lionrock.settings import Settings
@@ -137,6 +138,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
             Route("/api/search", search),
             Route("/api/entities/{entity_id}", entity),
             Route("/healthz", healthz),
+            *library_routes(store, page),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ]
     )
