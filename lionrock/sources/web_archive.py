@@ -76,17 +76,22 @@ def _wacz(path: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
 
 def _warc(fh: IO[bytes], name: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
     records = ArchiveIterator(fh)
+    offset = 0
     try:
         for record in records:
-            doc = _record(record, name, publisher, records.get_record_offset())
+            doc = _record(record, name, publisher)
+            # asked only after the body is read: asking first empties the stream
+            offset = records.get_record_offset()
+            if isinstance(doc, ArticleDoc):
+                doc.location = Location(f"{name}#{offset}")
             if doc is not None:
                 yield doc
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        where = f"{name} (record at byte {records.get_record_offset()})"
+        where = f"{name} (after the record at byte {offset})"
         raise LoadError([Problem(Location(where), f"broken web archive: {exc}")]) from exc
 
 
-def _record(record: object, name: str, publisher: str | None, offset: int) -> ArticleDoc | Skipped | None:
+def _record(record: object, name: str, publisher: str | None) -> ArticleDoc | Skipped | None:
     rec_type = getattr(record, "rec_type", None)
     http = getattr(record, "http_headers", None)
     if rec_type != "response" or http is None or http.get_statuscode() != "200":
@@ -99,8 +104,9 @@ def _record(record: object, name: str, publisher: str | None, offset: int) -> Ar
     raw = record.content_stream().read(MAX_HTML_BYTES + 1)  # type: ignore[attr-defined]
     return extract_article(
         raw,
-        name=f"{name}#{offset}",
+        name=f"{name}:{uri}",
         publisher=publisher,
         url=uri,
-        retrieved_at=iso_date(headers.get_header("WARC-Date")),
+        # the capture date in UTC, as WARC-Date gives it (WARC 1.1 §5.4)
+        retrieved_at=iso_date((headers.get_header("WARC-Date") or "")[:10]),
     )
