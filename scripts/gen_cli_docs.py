@@ -27,10 +27,18 @@ def render() -> str:
     ]
     ctx = click.Context(main, info_name="lionrock", terminal_width=88, max_content_width=88)
     for name in sorted(main.commands):
-        command = main.commands[name]
-        sub = click.Context(command, info_name=name, parent=ctx)
-        parts += [f"## `lionrock {name}`", "", "```", command.get_help(sub).rstrip(), "```", ""]
+        parts += _command(main.commands[name], name, ctx, f"lionrock {name}")
     return "\n".join(parts)
+
+
+def _command(command: click.Command, name: str, parent: click.Context, path: str) -> list[str]:
+    """One command's section, then its subcommands' (a stage's group, e.g. `library`)."""
+    ctx = click.Context(command, info_name=name, parent=parent)
+    parts = [f"## `{path}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
+    if isinstance(command, click.Group):
+        for sub in sorted(command.commands):
+            parts += _command(command.commands[sub], sub, ctx, f"{path} {sub}")
+    return parts
 
 
 if __name__ == "__main__":

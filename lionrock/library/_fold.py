@@ -32,9 +32,7 @@ def _table() -> dict[int, str]:
 
     chars = [chr(c) for lo, hi in HAN_RANGES for c in range(lo, hi)]
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    table = {
-        ord(a): b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1
-    }
+    table = {ord(a): b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
     table.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
     table[0x3000] = " "  # the ideographic space
     return table
@@ -64,9 +62,7 @@ def index_tokens(folded: str) -> str:
 
     Example: `index_tokens("香港国安法 nsl")` returns `"香港 港国 国安 安法 nsl"`.
     """
-    return " ".join(
-        _bigrams(m) if HAN_RE.match(m) else m for m in TOKEN_RE.findall(folded)
-    )
+    return " ".join(_bigrams(m) if HAN_RE.match(m) else m for m in TOKEN_RE.findall(folded))
 
 
 def is_han(text: str) -> bool:

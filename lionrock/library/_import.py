@@ -19,8 +19,16 @@ from sqlalchemy import Connection, select
 
 from lionrock.errors import LionRockError
 from lionrock.library._index import IndexCounts, put_texts
-from lionrock.sources import Defaults, Record, write_records
-from lionrock.sources import appledaily, hkcnews, html_page, markdown_archive, web_archive
+from lionrock.sources import (
+    Defaults,
+    Record,
+    appledaily,
+    hkcnews,
+    html_page,
+    markdown_archive,
+    web_archive,
+    write_records,
+)
 from lionrock.sources._article import ArticleDoc, Skipped, article_records
 from lionrock.store import Store, utcnow
 from lionrock.store._tables import statements

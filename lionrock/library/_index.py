@@ -127,7 +127,9 @@ def put_texts(conn: Connection, docs: Sequence[ArticleDoc]) -> IndexCounts:
 def _index(conn: Connection, items: list[tuple[int, ArticleDoc]]) -> None:
     params = [{"pk": pk, **_tokens(doc.title, doc.body)} for pk, doc in items]
     if conn.dialect.name == "sqlite":
-        sql = "INSERT INTO library_fts(rowid, title, body) VALUES (:pk, :title_tokens, :body_tokens)"
+        sql = (
+            "INSERT INTO library_fts(rowid, title, body) VALUES (:pk, :title_tokens, :body_tokens)"
+        )
     else:
         sql = f"UPDATE library_texts SET tsv = {PG_TSV} WHERE pk = :pk"
     conn.execute(text(sql), params)

@@ -162,7 +162,7 @@ def find_mentions(
                 if total >= 100 and len(pks) > MAX_FORM_SHARE * total:
                     report.forms_refused[f"{entity_id}: {form.text}"] = "boilerplate"
                     continue
-                for pk, article_id, title, body in _texts(conn, pks):
+                for _pk, article_id, title, body in _texts(conn, pks):
                     mid = mention_id(article_id, entity_id)
                     if mid in found:
                         continue

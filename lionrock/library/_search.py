@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -26,6 +27,7 @@ from lionrock.store import Store
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 SNIPPET_CHARS = 160
+MAX_HITS_PER_TERM = 20
 COLUMNS = "t.pk, t.id, t.title, t.publisher, t.published_at, t.url, t.archive_url, t.lang"
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -220,20 +222,24 @@ def search_library(
     with store.read() as conn:
         rows = _rows(conn, terms, where, params)
         bodies = _bodies(conn, [r.pk for r in rows])
-    return [
-        LibraryHit(
-            id=r.id,
-            title=r.title,
-            publisher=r.publisher,
-            date=r.published_at,
-            url=r.url,
-            archive_url=r.archive_url,
-            lang=r.lang,
-            score=float(r.score),
-            **dict(zip(("snippet", "highlights"), snippet(bodies.get(r.pk, ""), terms), strict=True)),
+    hits = []
+    for r in rows:
+        cut, spans = snippet(bodies.get(r.pk, ""), terms)
+        hits.append(
+            LibraryHit(
+                id=r.id,
+                title=r.title,
+                publisher=r.publisher,
+                date=r.published_at,
+                url=r.url,
+                archive_url=r.archive_url,
+                lang=r.lang,
+                score=float(r.score),
+                snippet=cut,
+                highlights=spans,
+            )
         )
-        for r in rows
-    ]
+    return hits
 
 
 def _bodies(conn: Connection, pks: list[int]) -> dict[int, str]:
@@ -258,7 +264,8 @@ def term_pattern(term: Term) -> re.Pattern[str]:
 
 
 def snippet(body: str, terms: list[Term]) -> tuple[str, list[tuple[int, int]]]:
-    """A window of the original text around the first hit, and the hits' offsets in it.
+    """A window of the original text where the most distinct terms hit (the earliest such
+    window), and the hits' offsets in it.
 
     Folding keeps offsets, so hits found in the folded text are cut from the original.
 
@@ -266,9 +273,21 @@ def snippet(body: str, terms: list[Term]) -> tuple[str, list[tuple[int, int]]]:
     """
     folded = fold(body)
     patterns = [term_pattern(t) for t in terms]
-    firsts = [m.start() for p in patterns if (m := p.search(folded))]
     width = min(SNIPPET_CHARS, MAX_EXCERPT_CHARS)
-    start = max(0, min(firsts) - width // 3) if firsts else 0
+    hits = [
+        (m.start(), i)
+        for i, p in enumerate(patterns)
+        for m in islice(p.finditer(folded), MAX_HITS_PER_TERM)
+    ]
+    start = 0
+    if hits:
+
+        def covered(at: int) -> int:
+            lo = max(0, at - width // 3)
+            return len({i for pos, i in hits if lo <= pos < lo + width})
+
+        best = max(sorted({pos for pos, _ in hits}), key=lambda pos: (covered(pos), -pos))
+        start = max(0, best - width // 3)
     end = min(len(body), start + width)
     window = folded[start:end]
     spans = sorted({(m.start(), m.end()) for p in patterns for m in p.finditer(window)})

@@ -61,7 +61,12 @@ def library() -> None:
 )
 @click.pass_context
 def import_(
-    ctx: click.Context, path: str, fmt: str, publisher: str | None, accessed: str | None, review: str
+    ctx: click.Context,
+    path: str,
+    fmt: str,
+    publisher: str | None,
+    accessed: str | None,
+    review: str,
 ) -> None:
     """Import an archive (a folder, file, tar.xz, WARC or WACZ) as cited Articles.
 
@@ -92,7 +97,7 @@ def import_(
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 200))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-def search(ctx: click.Context, query: str, as_json: bool, limit: int, **filters: Any) -> None:
+def search(ctx: click.Context, /, query: str, as_json: bool, limit: int, **filters: Any) -> None:
     """Search the articles, in Chinese (either script) and English.
 
     Terms must all match; "quoted words" are a phrase; word* is a prefix.
@@ -107,7 +112,9 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int, **filters:
     for hit in hits:
         marked, last = "", 0
         for start, end in hit.highlights:
-            marked += escape(hit.snippet[last:start]) + f"[bold red]{escape(hit.snippet[start:end])}[/]"
+            marked += (
+                escape(hit.snippet[last:start]) + f"[bold red]{escape(hit.snippet[start:end])}[/]"
+            )
             last = end
         marked += escape(hit.snippet[last:])
         out.print(f"[bold]{escape(hit.title)}[/]  {hit.publisher} {hit.date or ''}  {hit.id}")
@@ -209,7 +216,8 @@ def cite(
 ) -> None:
     """Record a new fact citing an article as its source (a draft until reviewed).
 
-    Example: lionrock library cite hkcnews-43224 --entity lr-person-x --prop position --value "Vice-chair"
+    Example: lionrock library cite hkcnews-43224 --entity lr-person-x --prop position
+    --value "Vice-chair"
     """
     fact = _run(
         ctx,
@@ -236,7 +244,7 @@ def cite(
 @click.option("--format", "fmt", type=click.Choice(["json", "svg"]), default="json")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-")
 @click.pass_context
-def timeline(ctx: click.Context, fmt: str, output: str, **filters: Any) -> None:
+def timeline(ctx: click.Context, /, fmt: str, output: str, **filters: Any) -> None:
     """Articles per month per outlet (or mentioning an entity), with the record's events.
 
     Example: lionrock library timeline --entity lr-person-jimmy-lai --format svg -o lai.svg

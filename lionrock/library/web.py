@@ -54,9 +54,7 @@ def library_routes(store: Store, page: Page) -> list[Route]:
                 )
             except LionRockError as exc:
                 found, error = [], str(exc)
-            hits = [
-                {**public_article(h.to_dict()), "highlights": h.highlights} for h in found
-            ]
+            hits = [{**public_article(h.to_dict()), "highlights": h.highlights} for h in found]
         if request.url.path.startswith("/api/"):
             return JSONResponse({"query": query, "error": error, "results": hits})
         return page(

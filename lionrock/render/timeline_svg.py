@@ -52,7 +52,7 @@ def timeline_svg(
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
     for i, month in enumerate(months):
         x = left + i * step
-        base = top + plot_h
+        base: float = top + plot_h
         for name, counts in series.items():
             count = counts.get(month, 0)
             if not count:

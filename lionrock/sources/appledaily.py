@@ -37,20 +37,88 @@ from lionrock.sources.markdown_archive import iter_files
 PUBLISHER = "Apple Daily"
 SITE = "https://hk.appledaily.com"
 IGNORED_DETAIL = frozenset(
-    "enableAD excludeAds hasVideo intro introPhotos mediaGroup pageName themeTags "
-    "rawThemeTags pollingWidgetId allowComment brandArticleId brandCategoryId brandId "
-    "brandName callToSubscribe column columnId columnistEmail columnistId columnName "
-    "fbComments hasMoreImages issueId lastUpdate level0Category level1Category logging "
-    "magIssueId mlArticleId mlCategoryId premiumContentBlocks premiumExclusive social "
-    "sourceType subscriptionContent subscriptionContentType forceToShowDate newsTrack "
-    "showRelatedArticleAtTop categoryL0Name categoryL1Name orderInPage promo_item video "
-    "relatedNews relatedNewsCount label".split()
+    [
+        "enableAD",
+        "excludeAds",
+        "hasVideo",
+        "intro",
+        "introPhotos",
+        "mediaGroup",
+        "pageName",
+        "themeTags",
+        "rawThemeTags",
+        "pollingWidgetId",
+        "allowComment",
+        "brandArticleId",
+        "brandCategoryId",
+        "brandId",
+        "brandName",
+        "callToSubscribe",
+        "column",
+        "columnId",
+        "columnistEmail",
+        "columnistId",
+        "columnName",
+        "fbComments",
+        "hasMoreImages",
+        "issueId",
+        "lastUpdate",
+        "level0Category",
+        "level1Category",
+        "logging",
+        "magIssueId",
+        "mlArticleId",
+        "mlCategoryId",
+        "premiumContentBlocks",
+        "premiumExclusive",
+        "social",
+        "sourceType",
+        "subscriptionContent",
+        "subscriptionContentType",
+        "forceToShowDate",
+        "newsTrack",
+        "showRelatedArticleAtTop",
+        "categoryL0Name",
+        "categoryL1Name",
+        "orderInPage",
+        "promo_item",
+        "video",
+        "relatedNews",
+        "relatedNewsCount",
+        "label",
+    ]
 )
 IGNORED_ANS = frozenset(
-    "type version created_date revision last_updated_date owner content_restrictions "
-    "address comments workflow subheadlines description label source related_content "
-    "promo_items distributor canonical_website geo planning subtype first_publish_date "
-    "websites additional_properties publish_date publishing website website_url".split()
+    [
+        "type",
+        "version",
+        "created_date",
+        "revision",
+        "last_updated_date",
+        "owner",
+        "content_restrictions",
+        "address",
+        "comments",
+        "workflow",
+        "subheadlines",
+        "description",
+        "label",
+        "source",
+        "related_content",
+        "promo_items",
+        "distributor",
+        "canonical_website",
+        "geo",
+        "planning",
+        "subtype",
+        "first_publish_date",
+        "websites",
+        "additional_properties",
+        "publish_date",
+        "publishing",
+        "website",
+        "website_url",
+    ]
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -82,8 +83,13 @@ def extract_article(
     found = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, favor_precision=True
     )
-    text = (found.text or "").strip() if found is not None else ""
-    title = html_to_text((found.title if found is not None else None) or meta.get("og:title", ""))
+    extracted: dict[str, Any] = {}
+    if isinstance(found, dict):
+        extracted = found
+    elif found is not None:
+        extracted = found.as_dict()
+    text = str(extracted.get("text") or "").strip()
+    title = html_to_text(str(extracted.get("title") or meta.get("og:title", "")))
     if not text or not title:
         return Skipped(Location(name), "no main text or title found")
     address = meta.get("og:url") or meta.get("canonical") or url

@@ -165,7 +165,7 @@ def articles(path: str, *, publisher: str | None = None) -> Iterator[ArticleDoc 
     """
     leftovers = Leftovers("markdown", ignore=IGNORED)
     for name, raw in iter_files(path):
-        data, body, line = front_matter(name, raw)
+        data, body, _line = front_matter(name, raw)
         doc = _article(name, data, body, publisher)
         if isinstance(doc, Skipped):
             yield doc

@@ -23,7 +23,9 @@ def test_whole_archive_imports_from_tar_xz(archive_store: Archive) -> None:
     assert article.first("title") == "法治再見 以法治港 香港係咁先"  # FtM folds the wide space
     assert article.first("publishedAt") == "2020-07-01"
     assert article.first("author") == "楊健興"
-    assert str(article.first("archiveUrl")).startswith("https://web.archive.org/web/20210712044749/")
+    assert str(article.first("archiveUrl")).startswith(
+        "https://web.archive.org/web/20210712044749/"
+    )
     assert str(article.first("sourceUrl")).startswith("https://www.hkcnews.com/article/31500/")
     assert {f.source_id for f in article.facts} == {"hkcnews-31500"}  # its own source
     assert "bodyText" not in {f.prop for f in article.facts}  # the text is in the library
@@ -52,7 +54,7 @@ def test_filters_phrases_and_english(archive_store: Archive) -> None:
     stemmed = search_library(store, query="arrest", limit=50)
     assert any("arrested" in h.snippet.lower() for h in stemmed)
     mixed = search_library(store, query="黎智英 Apple Daily", limit=5)
-    assert mixed and all("Apple" in h.snippet or "Apple" in h.title for h in mixed[:1])
+    assert mixed and all("Apple" in h.snippet for h in mixed[:3])  # the densest window
     by_author = search_library(store, query="法治", author="楊健興", limit=5)
     assert by_author and all(h.id.startswith("hkcnews-") for h in by_author)
 
@@ -66,6 +68,6 @@ def test_mentions_link_bundled_people(archive_store: Archive) -> None:
     refused = links.forms_refused
     # Short or common forms never search on their own; an outlet's own masthead is skipped.
     assert all(len(s.name) >= 3 or s.name.isupper() for s in links.new)
-    assert any("fewer than 3 Chinese characters" == r for r in refused.values())
+    assert any(r == "fewer than 3 Chinese characters" for r in refused.values())
     citizen = [s for s in links.new if s.entity_id == "lr-org-citizen-news"]
     assert not citizen  # every article is Citizen News's own

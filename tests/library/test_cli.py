@@ -14,9 +14,7 @@ from tests.library.conftest import APPLEDAILY
 def test_import_search_link_timeline(sqlite_env: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["init"]).exit_code == 0
-    result = runner.invoke(
-        main, ["library", "import", str(APPLEDAILY), "--format", "appledaily"]
-    )
+    result = runner.invoke(main, ["library", "import", str(APPLEDAILY), "--format", "appledaily"])
     assert result.exit_code == 0, result.output
     assert "imported 2 articles (2 new" in result.output
     again = runner.invoke(main, ["library", "import", str(APPLEDAILY), "--format", "appledaily"])

@@ -59,9 +59,7 @@ def test_html_page_needs_a_date_or_accessed(store: Store) -> None:
 
 
 def test_warc_and_wacz(store: Store) -> None:
-    report = import_archive(
-        store, path=str(WARC / "pywb-sample" / "iana.warc.gz"), format="warc"
-    )
+    report = import_archive(store, path=str(WARC / "pywb-sample" / "iana.warc.gz"), format="warc")
     assert report.articles >= 5 and report.publishers.keys() == {"www.iana.org"}
     assert report.first_date == "2014-01-26"  # the capture date
     assert search_library(store, query="root zone")
