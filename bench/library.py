@@ -7,8 +7,9 @@
 2. Search: the corpus duplicated ×10 (about 123,000 articles; the copies go through the
    same indexing code under new IDs), 50 fixed queries (25 Chinese, 25 English or mixed),
    `search_library(q, limit=20)` (query parsing, folding, ranking, row fetch, snippets)
-   against a raw FTS5 query on the same index (the same MATCH expression, ranked by
-   bm25, LIMIT 20, rowids only), interleaved in a seeded order after a warm-up pass.
+   against the raw FTS5 query it ranks with on the same index (the same MATCH, bm25 over
+   at most the 20,000 newest matches, LIMIT 20, rowids only; a plain uncapped bm25 query
+   is timed too and reported), interleaved in a seeded order after a warm-up pass.
    Targets: API p50 ≤ 2× raw p50, API p99 < 100 ms.
 3. Index size: the FTS5 index's pages against the raw UTF-8 text (titles and bodies).
 
@@ -108,38 +109,42 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure_search(db: Path, rounds: int, seed: int) -> tuple[list[float], list[float]]:
-    """Milliseconds per query for the API and for the raw FTS5 query, interleaved."""
+def measure_search(db: Path, rounds: int, seed: int) -> dict[str, list[float]]:
+    """Milliseconds per query, interleaved in a seeded order: the API, the raw FTS5
+    ranking query it runs (same SQL, rowids only), and a plain uncapped bm25 query."""
     from lionrock import Store
     from lionrock.library import parse_query, search_library
-    from lionrock.library._search import _fts5
+    from lionrock.library._search import MAX_RANKED, _fts5, ranked_sql
 
     store = Store(f"sqlite:///{db}", migrate=False)
     raw = sqlite3.connect(db)
     queries = CHINESE + ENGLISH
     matches = {q: _fts5(parse_query(q)) for q in queries}
-    sql = (
+    capped = ranked_sql("sqlite", "")
+    plain = (
         "SELECT rowid, bm25(library_fts, 4.0, 1.0) AS score FROM library_fts "
-        "WHERE library_fts MATCH ? ORDER BY score LIMIT 20"
+        "WHERE library_fts MATCH :q ORDER BY score LIMIT 20"
     )
+    sides = {
+        "ours": lambda q: search_library(store, query=q),
+        "raw": lambda q: raw.execute(
+            capped, {"q": matches[q], "cap": MAX_RANKED, "n": 20, "o": 0}
+        ).fetchall(),
+        "uncapped": lambda q: raw.execute(plain, {"q": matches[q]}).fetchall(),
+    }
     for q in queries:  # warm-up
-        search_library(store, query=q)
-        raw.execute(sql, (matches[q],)).fetchall()
-    ours: list[float] = []
-    anchor: list[float] = []
-    order = [(q, side) for q in queries for side in ("ours", "raw")] * rounds
+        for run in sides.values():
+            run(q)
+    times: dict[str, list[float]] = {side: [] for side in sides}
+    order = [(q, side) for q in queries for side in sides] * rounds
     random.Random(seed).shuffle(order)
     for q, side in order:
         start = time.perf_counter()
-        if side == "ours":
-            search_library(store, query=q)
-            ours.append((time.perf_counter() - start) * 1000)
-        else:
-            raw.execute(sql, (matches[q],)).fetchall()
-            anchor.append((time.perf_counter() - start) * 1000)
+        sides[side](q)
+        times[side].append((time.perf_counter() - start) * 1000)
     raw.close()
     store.close()
-    return ours, anchor
+    return times
 
 
 def index_sizes(db: Path) -> tuple[int, int]:
@@ -173,7 +178,8 @@ def main() -> None:
         index_1x, text_1x = index_sizes(db)
         total = duplicate(db, args.copies)
         index, text = index_sizes(db)
-        api, raw = measure_search(db, args.rounds, args.seed)
+        times = measure_search(db, args.rounds, args.seed)
+    api, raw, uncapped = times["ours"], times["raw"], times["uncapped"]
     rate, floor_rate = ours["count"] / ours["seconds"], floor["count"] / floor["seconds"]
     p50, p99 = percentile(api, 0.5), percentile(api, 0.99)
     r50, r99 = percentile(raw, 0.5), percentile(raw, 0.99)
@@ -196,7 +202,10 @@ def main() -> None:
     ]
     notes = [
         "Import anchor: streaming the tar.xz and parsing front matter only (no store).",
-        "Search anchor: the same FTS5 MATCH, bm25-ranked, LIMIT 20, rowids only.",
+        "Search anchor: the ranking SQL the API runs (the same FTS5 MATCH, bm25 over at most "
+        "the 20,000 newest matches, best 20), run raw with sqlite3, rowids only.",
+        f"A plain uncapped bm25 query (every match scored): p50 "
+        f"{percentile(uncapped, 0.5):.2f} ms, p99 {percentile(uncapped, 0.99):.2f} ms.",
         f"Index at ×1: {index_1x / 2**20:,.0f} MB for {text_1x / 2**20:,.0f} MB of text.",
         f"Mean ms: API {statistics.mean(api):.2f}, raw {statistics.mean(raw):.2f}; "
         f"max API {max(api):.1f}, max raw {max(raw):.1f}.",

@@ -51,6 +51,30 @@ def fold(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
 
 
+@cache
+def _variants() -> dict[str, str]:
+    """For each folded character, every character that folds to it (itself included)."""
+    found: dict[str, str] = {}
+    for source, target in _table().items():
+        if target.isalpha() and not target.isascii():
+            found[target] = found.get(target, target) + chr(source)
+    return found
+
+
+def variants_pattern(folded: str) -> str:
+    """A regular expression matching, in unfolded text, any text that folds to `folded`
+    (case is left to the `re.IGNORECASE` flag), so text need not be folded to be searched.
+
+    Example: `re.search(variants_pattern("邹幸彤"), "鄒幸彤")` matches.
+    """
+    table = _variants()
+    parts = []
+    for char in folded:
+        chars = table.get(char, char)
+        parts.append(f"[{re.escape(chars)}]" if len(chars) > 1 else re.escape(char))
+    return "".join(parts)
+
+
 def _bigrams(run: str) -> str:
     if len(run) == 1:
         return run
