@@ -18,9 +18,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-import lxml.html
-import trafilatura
-
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sources._article import (
     ArticleDoc,
@@ -48,7 +45,7 @@ DATE_META = (
 SITE_META = ("og:site_name", "application-name")
 
 
-def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
+def _meta(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in tree.iter("meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
@@ -71,8 +68,13 @@ def extract_article(
 ) -> ArticleDoc | Skipped:
     """The article in one HTML document, or why there is none.
 
+    trafilatura and lxml are imported here, not at the top: every CLI start would pay.
+
     Example: `extract_article(page_bytes, name="page.html", publisher="Apple Daily")`.
     """
+    import lxml.html
+    import trafilatura
+
     if len(raw) > MAX_HTML_BYTES:
         return Skipped(Location(name), f"{len(raw)} bytes is over the limit")
     try:

@@ -18,9 +18,6 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sources._article import ArticleDoc, Skipped, iso_date
 from lionrock.sources.html_page import MAX_HTML_BYTES, extract_article
@@ -75,6 +72,9 @@ def _wacz(path: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
 
 
 def _warc(fh: IO[bytes], name: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator  # imported late: CLI start-up time
+    from warcio.exceptions import ArchiveLoadFailed
+
     records = ArchiveIterator(fh)
     offset = 0
     try:
