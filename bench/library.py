@@ -8,7 +8,7 @@
    same indexing code under new IDs), 50 fixed queries (25 Chinese, 25 English or mixed),
    `search_library(q, limit=20)` (query parsing, folding, ranking, row fetch, snippets)
    against the raw FTS5 query it ranks with on the same index (the same MATCH, bm25 over
-   at most the 20,000 newest matches, LIMIT 20, rowids only; a plain uncapped bm25 query
+   at most the 5,000 newest matches, LIMIT 20, rowids only; a plain uncapped bm25 query
    is timed too and reported), interleaved in a seeded order after a warm-up pass.
    Targets: API p50 ≤ 2× raw p50, API p99 < 100 ms.
 3. Index size: the FTS5 index's pages against the raw UTF-8 text (titles and bodies).
@@ -203,7 +203,7 @@ def main() -> None:
     notes = [
         "Import anchor: streaming the tar.xz and parsing front matter only (no store).",
         "Search anchor: the ranking SQL the API runs (the same FTS5 MATCH, bm25 over at most "
-        "the 20,000 newest matches, best 20), run raw with sqlite3, rowids only.",
+        "the 5,000 newest matches, best 20), run raw with sqlite3, rowids only.",
         f"A plain uncapped bm25 query (every match scored): p50 "
         f"{percentile(uncapped, 0.5):.2f} ms, p99 {percentile(uncapped, 0.99):.2f} ms.",
         f"Index at ×1: {index_1x / 2**20:,.0f} MB for {text_1x / 2**20:,.0f} MB of text.",

@@ -29,7 +29,7 @@ SNIPPET_CHARS = 160
 MAX_HITS_PER_TERM = 20
 #: Ranking reads at most this many matches, the newest imported first: a term found in
 #: nearly every article (香港) would otherwise cost a bm25 score for each of them.
-MAX_RANKED = 20_000
+MAX_RANKED = 5_000
 COLUMNS = "t.pk, t.id, t.title, t.publisher, t.published_at, t.url, t.archive_url, t.lang"
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -194,7 +194,7 @@ def _rows(conn: Connection, terms: list[Term], where: list[str], params: dict[st
     else:
         ranked = ranked_sql("postgresql", extra).replace("{query}", _tsquery(terms, params))
     sql = (
-        f"SELECT {COLUMNS}, f.score FROM ({ranked}) f "
+        f"SELECT {COLUMNS}, t.body, f.score FROM ({ranked}) f "
         "JOIN library_texts t ON t.pk = f.rowid ORDER BY f.score, t.pk"
     )
     return conn.execute(text(sql), params).all()
@@ -232,11 +232,10 @@ def search_library(
     )
     with store.read() as conn:
         rows = _rows(conn, terms, where, params)
-        bodies = _bodies(conn, [r.pk for r in rows])
     patterns = [term_pattern(t) for t in terms]
     hits = []
     for r in rows:
-        cut, spans = snippet(bodies.get(r.pk, ""), terms, patterns)
+        cut, spans = snippet(r.body, terms, patterns)
         hits.append(
             LibraryHit(
                 id=r.id,
@@ -252,14 +251,6 @@ def search_library(
             )
         )
     return hits
-
-
-def _bodies(conn: Connection, pks: list[int]) -> dict[int, str]:
-    if not pks:
-        return {}
-    marks = ", ".join(f":p{i}" for i in range(len(pks)))
-    sql = f"SELECT pk, body FROM library_texts WHERE pk IN ({marks})"
-    return {r.pk: r.body for r in conn.execute(text(sql), {f"p{i}": p for i, p in enumerate(pks)})}
 
 
 def term_pattern(term: Term) -> re.Pattern[str]:
