@@ -27,16 +27,22 @@ def render() -> str:
     ]
     ctx = click.Context(main, info_name="lionrock", terminal_width=88, max_content_width=88)
     for name in sorted(main.commands):
-        command = main.commands[name]
-        sub = click.Context(command, info_name=name, parent=ctx)
-        parts += [f"## `lionrock {name}`", "", "```", command.get_help(sub).rstrip(), "```", ""]
-        if isinstance(command, click.Group):  # a stage's group: each subcommand too
-            for sub_name in sorted(command.commands):
-                child = command.commands[sub_name]
-                inner = click.Context(child, info_name=sub_name, parent=sub)
-                title = f"### `lionrock {name} {sub_name}`"
-                parts += [title, "", "```", child.get_help(inner).rstrip(), "```", ""]
+        parts += _command(main.commands[name], name, ctx, f"lionrock {name}")
     return "\n".join(parts)
+
+
+def _command(
+    command: click.Command, name: str, parent: click.Context, path: str, level: int = 2
+) -> list[str]:
+    """One command's section, then its subcommands' (a stage's group, e.g. `library`),
+    one heading level down."""
+    ctx = click.Context(command, info_name=name, parent=parent)
+    heading = "#" * level
+    parts = [f"{heading} `{path}`", "", "```", command.get_help(ctx).rstrip(), "```", ""]
+    if isinstance(command, click.Group):
+        for sub in sorted(command.commands):
+            parts += _command(command.commands[sub], sub, ctx, f"{path} {sub}", level + 1)
+    return parts
 
 
 if __name__ == "__main__":

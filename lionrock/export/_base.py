@@ -12,6 +12,7 @@ from followthemoney import model as ftm_model
 from followthemoney.proxy import EntityProxy
 
 from lionrock.model import PROVENANCE, Fact, ftm_property, get_model
+from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 
 
@@ -202,6 +203,9 @@ def export_store(
     exporter.setup()
     count = 0
     for entity in store.iter_entities(schema=schema, published_only=published_only, ids=ids):
+        if published_only:  # newsroom text: the copyright rule (issue #7)
+            facts = public_facts(entity.facts, entity.first("license"))
+            entity = Entity(entity.id, entity.schema, tuple(facts))
         exporter.feed(entity)
         count += 1
     exporter.finish()

@@ -16,7 +16,9 @@ from followthemoney.statement import Statement
 DATASET = "lionrock"
 STATUSES = ("confirmed", "alleged")
 #: draft -> in_review -> published (issue #6: the review workflow); loads use draft/published.
-REVIEW_STATES = ("draft", "in_review", "published")
+#: `suggested`: proposed by a machine (e.g. a library Mention link), not yet seen by an
+#: editor; `rejected`: an editor said no, so the suggestion is not made again (issue #7).
+REVIEW_STATES = ("draft", "suggested", "in_review", "published", "rejected")
 #: The fields of a fact beyond entity, schema, property and value, in export order.
 PROVENANCE = (
     "source_id",

@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
+from lionrock.library.web import library_routes
 from lionrock.render import STATIC
 from lionrock.settings import Settings
 from lionrock.store import Store
@@ -159,6 +160,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     store = store or Store(settings.database_url)
     web = Web(store=store, settings=settings, secret=app_secret(store, settings))
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
+    routes.extend(library_routes(store, web.page))  # the research library (issue #7)
     routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
     routes.append(Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)))

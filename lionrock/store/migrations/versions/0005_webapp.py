@@ -3,14 +3,14 @@ changes under review with comments, per-entity revisions, merge redirects, and t
 hash-chained audit log. No table has a column for a client address.
 
 Revision ID: 0005
-Revises: 0003 (temporarily; 0004 once the parallel branches land)
+Revises: 0004
 Create Date: 2026-11-28
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
