@@ -80,12 +80,14 @@ def live(
     log = io.StringIO()
     handler = logging.StreamHandler(log)
     handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-    # the server's own logs: other tests on this worker log their loopback test servers
-    handler.addFilter(lambda r: r.name.startswith(("uvicorn", "starlette", "lionrock.web")))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    old_level = root.level
-    root.setLevel(logging.INFO)
+    # The server's own loggers, directly: another test on this worker may have run uvicorn
+    # with its default config, which stops uvicorn's records reaching the root logger.
+    names = ("", "uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi", "lionrock")
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
     port = _free_port()
     app = create_app(Settings(database_url="sqlite://"), store=store)
     # as `lionrock serve` runs it, but logging at INFO, to the root logger
@@ -101,8 +103,9 @@ def live(
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-        root.removeHandler(handler)
-        root.setLevel(old_level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
         store.close()
         for _ in urls:
             pass
