@@ -18,6 +18,7 @@ from rich.table import Table
 import lionrock
 from lionrock import __version__
 from lionrock.bundled import bundled_files
+from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
 from lionrock.export import EXPORTERS, export_store
 from lionrock.settings import Settings
@@ -26,15 +27,6 @@ from lionrock.stats import compute_stats
 from lionrock.store import Store, citation
 
 console = Console(stderr=True)
-
-
-def _store(ctx: click.Context) -> Store:
-    settings: Settings = ctx.obj
-    try:
-        return Store(settings.database_url)
-    except Exception as exc:  # a bad URL or an unreachable server
-        message = f"cannot open the store at {settings.database_url}: {exc}"
-        raise click.ClickException(message) from exc
 
 
 def _progress(records: Iterator[Record], label: str) -> Iterator[Record]:

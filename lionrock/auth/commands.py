@@ -15,17 +15,8 @@ from lionrock.auth import (
     reset_2fa,
     set_setting,
 )
+from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
-from lionrock.settings import Settings
-from lionrock.store import Store
-
-
-def _store(ctx: click.Context) -> Store:
-    settings: Settings = ctx.obj
-    try:
-        return Store(settings.database_url)
-    except Exception as exc:
-        raise click.ClickException(f"cannot open the store: {exc}") from exc
 
 
 @click.group()

@@ -13,6 +13,7 @@ from cryptography import x509
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
 from lionrock.evidence import (
     CaptureOptions,
@@ -29,20 +30,9 @@ from lionrock.evidence import (
     source_urls,
     verify_file,
 )
-from lionrock.settings import Settings
 from lionrock.store import Store
 
 console = Console(stderr=True)
-
-
-def _store(ctx: click.Context) -> Store:
-    settings: Settings = ctx.obj
-    try:
-        return Store(settings.database_url)
-    except Exception as exc:
-        raise click.ClickException(
-            f"cannot open the store at {settings.database_url}: {exc}"
-        ) from exc
 
 
 @contextmanager

@@ -9,25 +9,14 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
 from lionrock.sanctions import match_commands
 from lionrock.sanctions.dossier import write_dossier
 from lionrock.sanctions.gaps import gap_matrix, summary
 from lionrock.sanctions.lists import LIST_NAMES, diff_snapshots, import_list, list_snapshots
 from lionrock.sanctions.render import GAP_FORMATS, render_gaps, table_rows
-from lionrock.settings import Settings
 from lionrock.sources import Defaults
-from lionrock.store import Store
-
-
-def _store(ctx: click.Context) -> Store:
-    settings: Settings = ctx.find_root().obj
-    try:
-        return Store(settings.database_url)
-    except Exception as exc:  # a bad URL or an unreachable server
-        raise click.ClickException(
-            f"cannot open the store at {settings.database_url}: {exc}"
-        ) from exc
 
 
 @click.group()

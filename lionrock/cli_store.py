@@ -1,0 +1,21 @@
+"""Opening the Store from a click command: the one helper every stage's commands share."""
+
+from __future__ import annotations
+
+import click
+
+from lionrock.settings import Settings
+from lionrock.store import Store
+
+
+def open_store(ctx: click.Context) -> Store:
+    """The Store the settings name, or a clean CLI error saying why it cannot be opened.
+
+    Example: `store = open_store(ctx)` inside any `lionrock` command.
+    """
+    settings: Settings = ctx.find_root().obj
+    try:
+        return Store(settings.database_url)
+    except Exception as exc:  # a bad URL or an unreachable server
+        message = f"cannot open the store at {settings.database_url}: {exc}"
+        raise click.ClickException(message) from exc
