@@ -7,10 +7,12 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from lionrock.review import resolve
+from lionrock.sanctions.gaps import gap_matrix, summary
+from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._context import Web
@@ -50,6 +52,13 @@ def not_found(web: Web, request: Request) -> Response:
 def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
+
+    async def gaps(request: Request) -> Response:
+        # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
+        rows = gap_matrix(store, published_only=True)
+        if wants_json(request):
+            return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
+        return HTMLResponse(render_gaps(rows, format="html"))
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -178,6 +187,8 @@ def routes(web: Web) -> list[Route]:
         Route("/charts", charts),
         Route("/charts/{name}.svg", chart),
         Route("/sources", source_list),
+        Route("/sanctions/gaps", gaps),
+        Route("/api/sanctions/gaps", gaps),
         Route("/api/stats", home),
         Route("/api/search", search),
         Route("/api/entities/{entity_id}", entity),

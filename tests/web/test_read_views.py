@@ -247,3 +247,14 @@ def test_openapi_spec_and_match(bundled_store: Store) -> None:
     query = {"queries": {"q1": {"schema": "Person", "properties": {"name": ["李家超"]}}}}
     answer = client.post("/api/match", json=query).json()
     assert answer["responses"]["q1"]["results"][0]["id"] == "ofac-29250"
+
+
+def test_sanctions_gap_matrix_view(bundled_store: Store) -> None:
+    client = _client(bundled_store)
+    data = client.get("/api/sanctions/gaps").json()
+    assert data["summary"]["persons"] >= 42
+    us_hk = [r for r in data["rows"] if "HK-EO13936" in json.dumps(r)]
+    assert len(us_hk) == 42
+    page = client.get("/sanctions/gaps")
+    assert page.status_code == 200 and "HK-EO13936" in page.text
+    assert "<script" not in page.text
