@@ -41,7 +41,8 @@ class PublicCache:
         if scope["type"] != "http" or scope["method"] != "GET" or self.ttl <= 0:
             return False
         path: str = scope["path"]
-        if path.startswith(PRIVATE) or path.startswith("/static"):
+        # files (static, evidence) are served from disk; never copied into memory here
+        if path.startswith(PRIVATE) or path.startswith(("/static", "/evidence")):
             return False
         return not any(k == b"cookie" and b"lr_session=" in v for k, v in scope["headers"])
 

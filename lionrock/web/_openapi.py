@@ -18,11 +18,11 @@ def _param(name: str, where: str = "query", kind: str = "string", **extra: Any) 
     }
 
 
-def _ok(description: str, media: str = "application/json") -> dict[str, Any]:
-    return {
-        "description": description,
-        "content": {media: {"schema": OBJ if "json" in media else {"type": "string"}}},
-    }
+def _ok(
+    description: str, media: str = "application/json", schema: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    found = schema or (OBJ if "json" in media else {"type": "string"})
+    return {"description": description, "content": {media: {"schema": found}}}
 
 
 def _get(
@@ -32,8 +32,9 @@ def _get(
     codes: tuple[int, ...] = (),
     media: str = "application/json",
     secured: bool = False,
+    schema: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    responses: dict[str, Any] = {"200": _ok(summary, media)}
+    responses: dict[str, Any] = {"200": _ok(summary, media, schema)}
     for code in codes:
         responses[str(code)] = {
             "description": {
@@ -104,6 +105,61 @@ CHANGE = {
         },
     },
 }
+STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+NULL_STR, NULL_INT = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
+#: One evidence file behind a citation (issue #4): its sha256 is its ID.
+EVIDENCE = {
+    "type": "object",
+    "required": ["sha256", "url", "captured", "signed", "timestamped", "replay", "download"],
+    "properties": {
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "url": STR,
+        "captured": {**STR, "description": "capture time (UTC)"},
+        "stored": STR,
+        "status": NULL_INT,
+        "payload_sha256": NULL_STR,
+        "signed": BOOL,
+        "timestamped": {**BOOL, "description": "carries an RFC 3161 timestamp"},
+        "origin": {"type": "string", "enum": ["capture", "import"]},
+        "bytes": INT,
+        "replay": {**STR, "description": "app path replaying the archived page"},
+        "download": {**STR, "description": "app path of the WACZ file"},
+    },
+}
+CITATION = {
+    "type": "object",
+    "required": ["id"],
+    "properties": {
+        "id": STR,
+        "title": NULL_STR,
+        "publisher": NULL_STR,
+        "date": NULL_STR,
+        "url": NULL_STR,
+        "evidence": {"type": "array", "items": EVIDENCE},
+    },
+}
+ENTITY = {
+    "type": "object",
+    "required": ["id", "schema", "caption", "facts"],
+    "properties": {
+        "id": STR,
+        "schema": STR,
+        "caption": STR,
+        "facts": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["prop", "value", "status", "source"],
+                "properties": {
+                    "prop": STR,
+                    "value": STR,
+                    "status": {"type": "string", "enum": ["confirmed", "alleged"]},
+                    "source": CITATION,
+                },
+            },
+        },
+    },
+}
 MATCH = {
     "type": "object",
     "properties": {
@@ -131,7 +187,10 @@ def openapi_spec() -> dict[str, Any]:
             "Published entities by ID, with a cursor", [_param("schema"), limit, cursor]
         ),
         "/api/entities/{entity_id}": _get(
-            "An entity, each fact with its citation", [entity_id], codes=(301, 404)
+            "An entity, each fact with its citation and the citation's evidence",
+            [entity_id],
+            codes=(301, 404),
+            schema=ENTITY,
         ),
         "/api/entities/{entity_id}/statements": _get(
             "An entity's published statements", [entity_id], codes=(404,)

@@ -15,6 +15,7 @@ from lionrock.errors import LionRockError
 from lionrock.model import STATUSES, get_model
 from lionrock.review import NEW_SOURCE, FactInput, SourceInput, list_changes, merge, propose
 from lionrock.web._context import Form, Web
+from lionrock.web._evidence import attach_evidence
 from lionrock.web._views import entity_view, sources
 
 ROWS = 6
@@ -159,6 +160,7 @@ def routes(web: Web) -> list[Route]:
         if found is None:
             return web.page(request, "app/error.html", 404, message="No such record.")
         view = entity_view(store, found, published_only=False)
+        attach_evidence(store, view, published_only=False)
         context = {
             **form_context(found.schema, found),
             "view": view,

@@ -7,7 +7,13 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 
 from lionrock.review import resolve
@@ -16,6 +22,7 @@ from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._context import Web
+from lionrock.web._evidence import attach_evidence, evidence_file
 from lionrock.web._views import (
     SearchFilters,
     decode_cursor,
@@ -96,6 +103,7 @@ def routes(web: Web) -> list[Route]:
                 return RedirectResponse(base + quote(moved, safe=""), status_code=301)
             return not_found(web, request)
         view = entity_view(store, found)
+        attach_evidence(store, view)
         if wants_json(request):
             return JSONResponse(view)
         return web.page(
@@ -173,6 +181,20 @@ def routes(web: Web) -> list[Route]:
             return JSONResponse({"sources": rows, "next_cursor": cursor})
         return web.page(request, "app/sources.html", sources=rows, next_cursor=cursor)
 
+    async def evidence_download(request: Request) -> Response:
+        # the WACZ a citation's hash names, from our own origin (issue #4): readers can
+        # check its sha256 against the page and verify it offline
+        evidence_id = request.path_params["evidence_id"]
+        path = evidence_file(store, root=web.settings.evidence_dir, evidence_id=evidence_id)
+        if path is None:
+            return Response("not found", status_code=404, media_type="text/plain")
+        return FileResponse(
+            path,
+            media_type="application/zip",
+            filename=f"{evidence_id}.wacz",
+            headers={"cache-control": "public, max-age=86400, immutable"},
+        )
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True, "facts": store.count_facts()})
 
@@ -198,5 +220,6 @@ def routes(web: Web) -> list[Route]:
         Route("/api/prisoners", prisoner_list),
         Route("/api/charts", charts),
         Route("/api/sources", source_list),
+        Route("/evidence/{evidence_id}.wacz", evidence_download),
         Route("/healthz", healthz),
     ]

@@ -14,6 +14,13 @@ from starlette.testclient import TestClient
 from lionrock import Settings, Store
 from lionrock.auth import add_user, enable_totp, get_user
 from lionrock.web import create_app
+from tests.evidence.conftest import (  # noqa: F401 (the evidence fixtures: real captures)
+    evidence_settings,
+    signing,
+    site,
+    tsa,
+    vault,
+)
 
 PASSWORD = "a long test password"
 ROLES = ("reader", "contributor", "reviewer", "admin")
