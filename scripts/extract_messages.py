@@ -26,7 +26,8 @@ PUBLISH = Path(__file__).resolve().parent.parent / "lionrock" / "publish"
 
 
 def model_messages() -> set[str]:
-    """Labels of the schemata and properties in the bundled record, and enum values."""
+    """Labels (and plurals) of the schemata and properties in the bundled record, and enum
+    values."""
     store = Store("sqlite://")
     load_paths(store, bundled_files(), defaults=Defaults(review="published"))
     model = get_model()
@@ -35,7 +36,7 @@ def model_messages() -> set[str]:
         spec = model.get(entity.schema)
         if spec is None:
             continue
-        found |= {spec.label, spec.name}
+        found |= {spec.label, spec.name, spec.plural}
         found |= {spec.properties[f.prop].label for f in entity.facts if f.prop in spec.properties}
     for values in model.enums.values():
         found |= set(values)

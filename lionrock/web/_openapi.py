@@ -138,13 +138,52 @@ CITATION = {
         "evidence": {"type": "array", "items": EVIDENCE},
     },
 }
-ENTITY = {
+REF = {"type": "object", "required": ["id", "caption"], "properties": {"id": STR, "caption": STR}}
+#: A record that points at the entity (a charge, an event, a membership...).
+BACKLINK = {
     "type": "object",
-    "required": ["id", "schema", "caption", "facts"],
+    "required": ["id", "schema", "caption", "via", "others"],
     "properties": {
         "id": STR,
         "schema": STR,
         "caption": STR,
+        "via": {"type": "array", "items": STR, "description": "the properties pointing here"},
+        "via_labels": {"type": "array", "items": STR},
+        "date": NULL_STR,
+        "others": {"type": "array", "items": REF},
+    },
+}
+BACKLINK_GROUP = {
+    "type": "object",
+    "required": ["schema", "total", "rows", "more"],
+    "properties": {
+        "schema": STR,
+        "label": STR,
+        "plural": STR,
+        "total": INT,
+        "rows": {"type": "array", "items": BACKLINK},
+        "more": {**NULL_STR, "description": "the full list, when rows holds only the first"},
+    },
+}
+BACKLINKS = {
+    "type": "object",
+    "required": ["id", "schema", "total", "rows", "next_cursor"],
+    "properties": {
+        "id": STR,
+        "schema": STR,
+        "total": INT,
+        "rows": {"type": "array", "items": BACKLINK},
+        "next_cursor": NULL_STR,
+    },
+}
+ENTITY = {
+    "type": "object",
+    "required": ["id", "schema", "caption", "facts", "backlinks"],
+    "properties": {
+        "id": STR,
+        "schema": STR,
+        "caption": STR,
+        "backlinks": {"type": "array", "items": BACKLINK_GROUP},
         "facts": {
             "type": "array",
             "items": {
@@ -196,6 +235,12 @@ def openapi_spec() -> dict[str, Any]:
             "An entity's published statements", [entity_id], codes=(404,)
         ),
         "/api/entities/{entity_id}/network": _get("An entity's links", [entity_id], codes=(404,)),
+        "/api/entities/{entity_id}/backlinks": _get(
+            "The records of one schema that point at an entity, with a cursor",
+            [entity_id, {**_param("schema"), "required": True}, limit, cursor],
+            codes=(400, 404),
+            schema=BACKLINKS,
+        ),
         "/api/events": _get("Events in date order", [_param("from"), _param("to"), _param("q")]),
         "/api/timeline": _get(
             "The timeline (as /api/events)", [_param("from"), _param("to"), _param("q")]

@@ -4,6 +4,7 @@ the same handler. Only published facts are shown; merged IDs redirect."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import quote
 
 from starlette.requests import Request
@@ -16,12 +17,14 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from lionrock.model import get_model
 from lionrock.review import resolve
 from lionrock.sanctions.gaps import gap_matrix, summary
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
-from lionrock.web._context import Web
+from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
+from lionrock.web._context import BadRequest, Web
 from lionrock.web._evidence import attach_evidence, evidence_file
 from lionrock.web._views import (
     SearchFilters,
@@ -104,6 +107,7 @@ def routes(web: Web) -> list[Route]:
             return not_found(web, request)
         view = entity_view(store, found)
         attach_evidence(store, view)
+        view["backlinks"] = backlink_groups(store, found.id)
         if wants_json(request):
             return JSONResponse(view)
         return web.page(
@@ -112,6 +116,43 @@ def routes(web: Web) -> list[Route]:
             entity=found,
             facts=view["facts"],
             schema_label=view["schema_label"],
+            backlinks=view["backlinks"],
+        )
+
+    async def pointing_here(request: Request) -> Response:
+        # every record of one schema that points at the entity, paged by a cursor
+        found = store.entity(request.path_params["entity_id"], published_only=True)
+        if found is None:
+            return not_found(web, request)
+        schema = request.query_params.get("schema", "")[:64]
+        spec = get_model().get(schema)
+        if spec is None:
+            raise BadRequest("give the schema of the records to list, e.g. ?schema=Charge")
+        after = decode_cursor(request.query_params.get("cursor", ""))
+        rows, last = backlinks(
+            store,
+            found.id,
+            schema=schema,
+            after=after if isinstance(after, str) else "",
+            limit=int_param(request, "limit", 50, 200),
+        )
+        cursor = encode_cursor(last) if last is not None else None
+        data: dict[str, Any] = {
+            "id": found.id,
+            "schema": schema,
+            "total": backlink_counts(store, found.id).get(schema, 0),
+            "rows": rows,
+            "next_cursor": cursor,
+        }
+        if wants_json(request):
+            return JSONResponse(data)
+        return web.page(
+            request,
+            "app/backlinks.html",
+            entity=found,
+            plural=spec.plural,
+            next_page=more_path(found.id, schema, api=False, cursor=cursor) if cursor else None,
+            **data,
         )
 
     async def graph(request: Request) -> Response:
@@ -204,6 +245,7 @@ def routes(web: Web) -> list[Route]:
         Route("/entities/{entity_id}", entity),
         Route("/entities/{entity_id}/network", graph),
         Route("/entities/{entity_id}/network.svg", graph),
+        Route("/entities/{entity_id}/backlinks", pointing_here),
         Route("/timeline", events),
         Route("/prisoners", prisoner_list),
         Route("/charts", charts),
@@ -215,6 +257,7 @@ def routes(web: Web) -> list[Route]:
         Route("/api/search", search),
         Route("/api/entities/{entity_id}", entity),
         Route("/api/entities/{entity_id}/network", graph),
+        Route("/api/entities/{entity_id}/backlinks", pointing_here),
         Route("/api/events", events),
         Route("/api/timeline", events),
         Route("/api/prisoners", prisoner_list),
