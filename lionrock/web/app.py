@@ -161,7 +161,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     web = Web(store=store, settings=settings, secret=app_secret(store, settings))
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     routes.extend(library_routes(store, web.page))  # the research library (issue #7)
-    routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
+    # the shared assets, then the app's own (vendored htmx: lionrock/web/static/VENDORED.md)
+    assets = StaticFiles(directory=STATIC, packages=[("lionrock.web", "static")])
+    routes.append(Mount("/static", assets, name="static"))
     # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
     routes.append(Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)))
     app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
