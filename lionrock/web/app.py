@@ -9,7 +9,9 @@ only, need no JavaScript and make no third-party requests (Content-Security-Poli
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -36,6 +38,7 @@ from lionrock.web import (
 from lionrock.web._cache import PublicCache
 from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
 from lionrock.web._context import login_redirect as _login_redirect
+from lionrock.web._duplicates import warm_up_matcher
 from lionrock.web._views import LANG_TAGS, entity_view
 
 CSP = (
@@ -152,6 +155,13 @@ def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
     }
 
 
+@asynccontextmanager
+async def _lifespan(_: Starlette) -> AsyncIterator[None]:
+    # in the background: the server answers at once, the duplicate check soon after
+    threading.Thread(target=warm_up_matcher, name="warm-up-matcher", daemon=True).start()
+    yield
+
+
 def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     """Build the app. Tests call this in-process; `lionrock serve` runs it with uvicorn.
 
@@ -166,7 +176,11 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     routes.append(Mount("/static", assets, name="static"))
     # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
     routes.append(Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)))
-    app = Starlette(routes=routes, exception_handlers=_handlers(web))  # type: ignore[arg-type]
+    app = Starlette(
+        routes=routes,
+        exception_handlers=_handlers(web),  # type: ignore[arg-type]
+        lifespan=_lifespan,
+    )
     app.add_middleware(PublicCache, store=store, ttl=settings.cache_seconds)
     app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)

@@ -15,6 +15,7 @@ from lionrock.errors import LionRockError
 from lionrock.model import STATUSES, get_model
 from lionrock.review import NEW_SOURCE, FactInput, SourceInput, list_changes, merge, propose
 from lionrock.web._context import Form, Web
+from lionrock.web._duplicates import find_duplicates
 from lionrock.web._evidence import attach_evidence
 from lionrock.web._views import entity_view, sources
 
@@ -110,15 +111,12 @@ def routes(web: Web) -> list[Route]:
             schemata=editable_schemata(),
         )
 
-    def duplicates_of(name: str, schema: str) -> list[dict[str, str]]:
-        if len(name.strip()) < 2:
+    def duplicates_of(adds: list[FactInput], schema: str) -> list[dict[str, Any]]:
+        names = [a.value for a in adds if a.prop == "name"]
+        births = tuple(a.value for a in adds if a.prop == "birthDate")
+        if not names:
             return []
-        hits = store.search(name, limit=10)
-        return [
-            {"id": h.entity_id, "caption": h.caption, "schema": h.schema, "matched": h.matched}
-            for h in hits
-            if h.schema == schema
-        ]
+        return find_duplicates(store, name=names[0], schema=schema, birth_dates=births)
 
     async def new(request: Request) -> Response:
         user = web.require(request, "contributor")
@@ -135,9 +133,11 @@ def routes(web: Web) -> list[Route]:
             )
         adds = facts_from_form(form)
         context = {**form_context(schema), "form": form}
-        names = [a.value for a in adds if a.prop == "name"]
-        if names and not form.get("confirm_new"):
-            found = duplicates_of(names[0], schema)
+        if form.get("check"):  # "Check for duplicates", without JavaScript: save nothing
+            found = duplicates_of(adds, schema)
+            return web.page(request, EDIT, duplicates=found, checked=True, **context)
+        if not form.get("confirm_new"):
+            found = duplicates_of(adds, schema)
             if found:
                 return web.page(request, EDIT, 409, duplicates=found, **context)
         try:
@@ -190,11 +190,24 @@ def routes(web: Web) -> list[Route]:
 
     async def duplicates(request: Request) -> Response:
         web.require(request, "contributor")
-        name = request.query_params.get("name", "")[:200]
-        found = duplicates_of(name, request.query_params.get("schema", "Person")[:64])
-        if request.query_params.get("format") == "json":
-            return JSONResponse({"duplicates": found})
-        return web.page(request, "app/duplicates.html", duplicates=found)
+        params = request.query_params
+        # htmx sends the name field as it is named in the form (value_0)
+        name = (params.get("name") or params.get("value_0") or "")[:200]
+        schema = params.get("schema", "Person")[:64]
+        found = find_duplicates(store, name=name, schema=schema)
+        if params.get("format") == "json":
+            return JSONResponse({"name": name, "schema": schema, "duplicates": found})
+        if request.headers.get("hx-request") == "true":  # the fragment htmx swaps in
+            return web.page(request, "app/duplicates.html", duplicates=found)
+        return web.page(
+            request,
+            "app/duplicates_page.html",
+            duplicates=found,
+            checked=bool(name.strip()),
+            typed=name,
+            schema=schema,
+            schemata=editable_schemata(),
+        )
 
     async def merge_form(request: Request) -> Response:
         user = web.require(request, "reviewer")

@@ -103,7 +103,7 @@ def test_duplicates_are_offered_before_creating(web_store: Store, as_role) -> No
     assert response.status_code == 409
     assert "Possible duplicates" in response.text and "ofac-29250" in response.text
     live = author.get(
-        "/app/duplicates", params={"schema": "Person", "name": "家超", "format": "json"}
+        "/app/duplicates", params={"schema": "Person", "name": "李家超", "format": "json"}
     ).json()
     assert live["duplicates"][0]["id"] == "ofac-29250"
 

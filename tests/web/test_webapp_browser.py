@@ -144,13 +144,19 @@ def test_journey_from_draft_to_public_page(live: Live, browser: Browser) -> None
     reviewer = make_account(live.store, "reviewer", totp=True)
     name = f"Synthetic Journey Person {uuid.uuid4().hex[:6]}"
     page = browser.new_context().new_page()
+    refused: list[str] = []  # the CSP refusing anything (an inline style, an eval) shows here
+    page.on("console", lambda m: refused.append(m.text) if "Refused" in m.text else None)
     _login(page, live, author)
     _shot(page, live, "1-dashboard")
     page.goto(f"{live.url}/app/new?schema=Person")
-    page.fill("input[name=value_0]", "John Lee")  # the live duplicate check
+    # the live duplicate check (htmx): the name matcher, across scripts, with its reasons
+    page.type("input[name=value_0]", "Lee Ka-chiu", delay=20)
     page.wait_for_selector("#duplicates .duplicates")
-    assert "John Lee Ka-chiu" in page.inner_text("#duplicates")
+    found = page.inner_text("#duplicates")
+    assert "John Lee Ka-chiu" in found and "李" in found and "Cantonese" in found
     _shot(page, live, "2-duplicate-warning")
+    page.fill("input[name=value_0]", "CHAN Tai Wai")
+    page.wait_for_selector("#duplicates .duplicates", state="detached")
     page.fill("input[name=value_0]", name)
     page.select_option("select[name=prop_1]", "position")
     page.fill("input[name=value_1]", "Synthetic position for the journey test")
@@ -185,6 +191,7 @@ def test_journey_from_draft_to_public_page(live: Live, browser: Browser) -> None
     text = anonymous.inner_text("main")
     assert name in text and "A synthetic test report" in text and "alleged" in text
     _shot(anonymous, live, "6-public-page")
+    assert refused == [], refused
 
 
 def test_xss_payloads_render_inert(live: Live, browser: Browser) -> None:

@@ -1,0 +1,98 @@
+"""Possible duplicates of a record being created (Uwazi #2750: no duplicate people when a
+victim, a perpetrator and an event are entered separately).
+
+For a person, the name goes through the name-matching layer of the sanctions stage
+(`lionrock.sanctions.compare`, its public API): the Store's search picks candidates
+(blocking), then `compare` scores each against all of the candidate's names, across
+scripts and romanizations, and explains its judgement. "Lee Ka-chiu" finds the record
+named 李家超; "CHAN Tai Wai" is not "CHAN Tai Man". Other record types are matched by search
+alone (the matcher is built for person names).
+
+Example:
+    find_duplicates(store, name="Lee Ka-chiu", schema="Person")[0]["explanation"]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lionrock.sanctions import Subject, compare
+from lionrock.store import Store
+
+NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
+MATCHED_SCHEMATA = ("Person",)
+BLOCK = 30  # candidates per search query
+MAX_QUERIES = 6
+MAX_NAMES = 20  # of each candidate, compared
+MAX_NAME_CHARS = 200
+_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{3,}")
+
+
+def blocking_queries(name: str) -> list[str]:
+    """What to search for to find the candidates: the whole name, then each of its words
+    (another spelling or order of a name still shares a word: "Chan Tai-man" finds
+    "CHAN Tai Man"), and a Chinese name's given name without the surname.
+
+    Example: `blocking_queries("Chan Tai-man")` is `["Chan Tai-man", "chan", "tai", "man"]`.
+    """
+    queries = [name]
+    words = [w.casefold() for w in _WORDS.findall(name) if len(w) >= 2]
+    queries += list(dict.fromkeys(words))
+    queries += [run[-2:] for run in _HAN.findall(name)]  # 李家超 → 家超
+    return list(dict.fromkeys(queries))[:MAX_QUERIES]
+
+
+def find_duplicates(
+    store: Store,
+    *,
+    name: str,
+    schema: str,
+    birth_dates: tuple[str, ...] = (),
+    limit: int = 10,
+) -> list[dict[str, Any]]:
+    """Existing records of `schema` that may be the one named `name`, best first.
+
+    Each: `id`, `caption`, `schema`, `matched` (the name that matched), and for persons
+    `score` (0 to 1) and `explanation` (from the name matcher). Drafts count too: a
+    duplicate still in review is a duplicate.
+    """
+    name = name.strip()[:MAX_NAME_CHARS]
+    if len(name) < 2:
+        return []
+    candidates: dict[str, Any] = {}
+    for query in blocking_queries(name):
+        for hit in store.search(query, limit=BLOCK):
+            if hit.schema == schema:
+                candidates.setdefault(hit.entity_id, hit)
+    if schema not in MATCHED_SCHEMATA:
+        found = [
+            _row(hit.entity_id, hit.caption, schema, hit.matched) for hit in candidates.values()
+        ]
+        return found[:limit]
+    subject = Subject((name,), tuple(d for d in birth_dates if d))
+    scored = []
+    for entity in store.iter_entities(ids=list(candidates)):
+        names = tuple(v for prop in NAME_PROPS for v in entity.values(prop))[:MAX_NAMES]
+        if not names:
+            continue
+        result = compare(subject, Subject(names, tuple(entity.values("birthDate"))))
+        if result.match:
+            row = _row(entity.id, entity.caption, entity.schema, result.details["right"])
+            scored.append(
+                {**row, "score": round(result.score, 3), "explanation": result.explanation}
+            )
+    scored.sort(key=lambda r: (-r["score"], r["caption"]))
+    return scored[:limit]
+
+
+def warm_up_matcher() -> None:
+    """Load the matcher's reading tables and nomenklatura (seconds, once per process), so
+    the first name typed after the server starts is answered at once."""
+    compare("李家超", "Lee Ka-chiu")
+    compare("CHAN, Tai Man", "CHAN, Tai Wai")
+
+
+def _row(entity_id: str, caption: str, schema: str, matched: str) -> dict[str, Any]:
+    return {"id": entity_id, "caption": caption, "schema": schema, "matched": matched}
