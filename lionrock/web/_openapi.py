@@ -249,7 +249,11 @@ def openapi_spec() -> dict[str, Any]:
             "Political prisoners, status and remand duration", [_param("status")]
         ),
         "/api/charts": _get("The data behind the charts", []),
-        "/api/sources": _get("Sources, with a cursor", [limit, cursor]),
+        "/api/sources": _get(
+            "Sources, with a cursor; with q, the best matches of words of their title, "
+            "publisher or URL (or an ID), no cursor",
+            [_param("q"), limit, cursor],
+        ),
         "/api/export.csv": _get("CSV: one row per entity, with its URL", [], media="text/csv"),
         "/api/export.ftm": _get("FollowTheMoney JSON lines", [], media="application/x-ndjson"),
         "/api/changes": {

@@ -17,7 +17,8 @@ from lionrock.review import NEW_SOURCE, FactInput, SourceInput, list_changes, me
 from lionrock.web._context import Form, Web
 from lionrock.web._duplicates import find_duplicates
 from lionrock.web._evidence import attach_evidence
-from lionrock.web._views import entity_view, sources
+from lionrock.web._sources import search_sources
+from lionrock.web._views import entity_view
 
 ROWS = 6
 MAX_ROWS = 50
@@ -89,13 +90,11 @@ def routes(web: Web) -> list[Route]:
             if spec
             else []
         )
-        known, _ = sources(store, limit=500)
         return {
             "schema": schema,
             "spec": spec,
             "props": props,
             "rows": range(ROWS),
-            "sources": known,
             "statuses": STATUSES,
             "entity": entity,
             "schemata": editable_schemata(),
@@ -118,6 +117,22 @@ def routes(web: Web) -> list[Route]:
             return []
         return find_duplicates(store, name=names[0], schema=schema, birth_dates=births)
 
+    def find_sources(form: Form) -> list[dict[str, Any]]:
+        # researchers cite sources still in review too
+        return search_sources(store, q=form.get("source_q")[:200], published_only=False)
+
+    async def source_search(request: Request) -> Response:
+        web.require(request, "contributor")
+        params = request.query_params
+        q = (params.get("q") or params.get("source_q") or "")[:200]
+        hits = search_sources(store, q=q, published_only=False)
+        if params.get("format") == "json":
+            return JSONResponse({"q": q, "sources": hits})
+        if request.headers.get("hx-request") == "true":  # the fragment htmx swaps in
+            return web.page(request, "app/_source_hits.html", source_hits=hits)
+        found = hits if q.strip() else None
+        return web.page(request, "app/sources_search.html", q=q, source_hits=found)
+
     async def new(request: Request) -> Response:
         user = web.require(request, "contributor")
         schema = request.query_params.get("schema", "Person")[:64]
@@ -133,6 +148,8 @@ def routes(web: Web) -> list[Route]:
             )
         adds = facts_from_form(form)
         context = {**form_context(schema), "form": form}
+        if form.get("find_source"):  # "Find sources", without JavaScript: save nothing
+            return web.page(request, EDIT, source_hits=find_sources(form), **context)
         if form.get("check"):  # "Check for duplicates", without JavaScript: save nothing
             found = duplicates_of(adds, schema)
             return web.page(request, EDIT, duplicates=found, checked=True, **context)
@@ -161,10 +178,12 @@ def routes(web: Web) -> list[Route]:
             return web.page(request, "app/error.html", 404, message="No such record.")
         view = entity_view(store, found, published_only=False)
         attach_evidence(store, view, published_only=False)
+        cited = {f["source"]["id"]: f["source"] for f in view["facts"]}
         context = {
             **form_context(found.schema, found),
             "view": view,
             "changes": list_changes(store, entity_id=entity_id, limit=50),
+            "cited_sources": list(cited.values()),  # offered by the Source fields
         }
         if request.method == "GET":
             return web.page(request, "app/entity.html", **context)
@@ -173,6 +192,9 @@ def routes(web: Web) -> list[Route]:
                 request, "app/error.html", 403, message="Editing needs the contributor role."
             )
         form = await web.form(request)
+        if form.get("find_source"):  # "Find sources", without JavaScript: save nothing
+            hits = find_sources(form)
+            return web.page(request, "app/entity.html", form=form, source_hits=hits, **context)
         try:
             change = propose(
                 store,
@@ -224,5 +246,6 @@ def routes(web: Web) -> list[Route]:
         Route("/app/new", new, methods=["GET", "POST"]),
         Route("/app/entities/{entity_id}", entity, methods=["GET", "POST"]),
         Route("/app/duplicates", duplicates),
+        Route("/app/sources/search", source_search),
         Route("/app/merge", merge_form, methods=["POST"]),
     ]

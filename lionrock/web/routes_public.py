@@ -26,6 +26,7 @@ from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web
 from lionrock.web._evidence import attach_evidence, evidence_file
+from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
     decode_cursor,
@@ -211,6 +212,14 @@ def routes(web: Web) -> list[Route]:
         return Response(_svg.bar_chart(*found), media_type=SVG)
 
     async def source_list(request: Request) -> Response:
+        q = request.query_params.get("q", "")[:200]
+        if q.strip():  # a search: the best matches, no cursor
+            rows = search_sources(store, q=q, limit=int_param(request, "limit", 50, 100))
+            counts = citing_counts(store, [r["id"] for r in rows])
+            rows = [{**r, "facts": counts.get(r["id"], 0)} for r in rows]
+            if wants_json(request):
+                return JSONResponse({"q": q, "sources": rows, "next_cursor": None})
+            return web.page(request, "app/sources.html", sources=rows, next_cursor=None, q=q)
         after = decode_cursor(request.query_params.get("cursor", ""))
         rows, last = sources(
             store,

@@ -158,6 +158,10 @@ def test_journey_from_draft_to_public_page(live: Live, browser: Browser) -> None
     page.fill("input[name=value_0]", "CHAN Tai Wai")
     page.wait_for_selector("#duplicates .duplicates", state="detached")
     page.fill("input[name=value_0]", name)
+    # the source picker searches the server as you type (htmx), here by publisher
+    page.type("input[name=source_q]", "Wikisource", delay=20)
+    page.wait_for_selector("#source-hits .source-hits")
+    assert "src-wikisource-2024-11-19-hk47-reasons-for-sentence" in page.inner_text("#source-hits")
     page.select_option("select[name=prop_1]", "position")
     page.fill("input[name=value_1]", "Synthetic position for the journey test")
     page.select_option("select[name=status_1]", "alleged")
