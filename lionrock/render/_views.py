@@ -83,16 +83,28 @@ def related_ids(entities: Iterable[Entity]) -> set[str]:
     return ids
 
 
-def entity_view(entity: Entity, *, related: Mapping[str, Entity]) -> dict[str, Any]:
-    """An entity with each fact's label, citation and linked entity.
+def entity_view(
+    entity: Entity,
+    *,
+    related: Mapping[str, Entity],
+    confidential: bool = False,
+    provenance: bool = False,
+) -> dict[str, Any]:
+    """An entity with each fact's label, citation and linked entity: the one view of an
+    entity, for the static site and the web app alike.
 
     `related` holds the (published) entities the facts cite or link to; a link to an
-    entity missing from it is shown as plain text, never as a link.
+    entity missing from it is shown as plain text, never as a link. `confidential` keeps
+    confidential properties (the researchers' app only; never a public page), and
+    `provenance` adds each fact's `id`, `entity_id`, `schema`, `source_id` and
+    `recorded_by` (the app's forms and JSON twins).
 
     Example: `entity_view(e, related={s.id: s for s in store.iter_entities(ids=...)})`.
     """
     spec = get_model().get(entity.schema)
     props = visible_props(entity.schema)
+    if confidential and spec is not None:
+        props = spec.properties
     facts = []
     for fact in entity.facts:
         prop = props.get(fact.prop)
@@ -118,6 +130,9 @@ def entity_view(entity: Entity, *, related: Mapping[str, Entity]) -> dict[str, A
                 "source": citation(fact.source_id, related.get(fact.source_id)),
             }
         )
+        if provenance:
+            facts[-1].update(id=fact.id, entity_id=fact.entity_id, schema=fact.schema,
+                             source_id=fact.source_id, recorded_by=fact.recorded_by)  # fmt: skip
     evidence = {p: entity.first(p) for p in EVIDENCE_PROPS if entity.first(p)}
     return {
         "id": entity.id,

@@ -13,11 +13,12 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from lionrock.model import get_model
+from lionrock.model import Fact, get_model
+from lionrock.render import entity_view, related_ids, visible_props
+from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities, statements
 
-LANG_TAGS = {"eng": "en", "zho": "zh-Hant", "jpn": "ja"}
 ORG_SCHEMATA = ("Organization", "Company", "PublicBody", "LegalEntity")
 MAX_CANDIDATES = 500
 
@@ -37,6 +38,14 @@ def decode_cursor(cursor: str) -> Any:
         return None
 
 
+def public_statements(entity: Entity) -> list[Fact]:
+    """An entity's published facts as the public API may show them: no confidential
+    property, and no unlicensed full text."""
+    props = visible_props(entity.schema)
+    facts = public_facts(entity.facts, entity.first("license"))
+    return [f for f in facts if f.prop in props and f.review == "published"]
+
+
 def safe_url(url: str | None) -> str | None:
     """Only http(s) links are rendered as links (never `javascript:`)."""
     if url and url.lower().startswith(("http://", "https://")):
@@ -44,35 +53,27 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def entity_view(store: Store, entity: Entity, *, published_only: bool = True) -> dict[str, Any]:
-    """An entity with each fact's label, citation and linked entity captions."""
-    spec = get_model().get(entity.schema)
-    ids = {f.source_id for f in entity.facts}
-    props = spec.properties if spec is not None else {}
-    refs = {f.value for f in entity.facts if f.prop in props and props[f.prop].is_entity}
-    related = {e.id: e for e in store.iter_entities(ids=ids | refs, published_only=published_only)}
-    facts = []
-    for fact in entity.facts:
-        prop = props.get(fact.prop)
-        linked = related.get(fact.value) if prop is not None and prop.is_entity else None
-        source = citation(fact.source_id, related.get(fact.source_id))
-        facts.append(
-            {
-                **fact.to_dict(),
-                "id": fact.id,
-                "label": prop.label if prop is not None else fact.prop,
-                "lang_tag": LANG_TAGS.get(fact.lang or "", fact.lang),
-                "link": linked.caption if linked is not None else None,
-                "source": {**source, "safe_url": safe_url(source["url"])},
-            }
-        )
-    return {
-        "id": entity.id,
-        "schema": entity.schema,
-        "schema_label": spec.label if spec is not None else entity.schema,
-        "caption": entity.caption,
-        "facts": facts,
-    }
+def entity_page_view(
+    store: Store, entity: Entity, *, published_only: bool = True
+) -> dict[str, Any]:
+    """The entity's view (`lionrock.render.entity_view`, the one the static site renders
+    too), with the entities it cites and links to read from the store. Public pages see
+    published facts only, never confidential properties or an unlicensed article's full
+    text; the researchers' app (`published_only=False`) sees everything. Every fact
+    carries its ID and provenance, and every citation a `safe_url` (http(s) only) for the
+    JSON twin.
+
+    Example: `entity_page_view(store, store.entity("ofac-29250"))["facts"][0]["source"]`.
+    """
+    if published_only:  # newsroom text: excerpts only, unless licensed (issue #7 §6)
+        facts = public_facts(entity.facts, entity.first("license"))
+        entity = Entity(entity.id, entity.schema, tuple(facts))
+    ids = related_ids([entity])
+    related = {e.id: e for e in store.iter_entities(ids=ids, published_only=published_only)}
+    view = entity_view(entity, related=related, confidential=not published_only, provenance=True)
+    for fact in view["facts"]:
+        fact["source"]["safe_url"] = safe_url(fact["source"]["url"])
+    return view
 
 
 @dataclass(frozen=True, slots=True)

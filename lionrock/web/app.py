@@ -39,7 +39,6 @@ from lionrock.web._cache import PublicCache
 from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
 from lionrock.web._context import login_redirect as _login_redirect
 from lionrock.web._duplicates import warm_up_matcher
-from lionrock.web._views import LANG_TAGS, entity_view
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
@@ -189,4 +188,4 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     return app
 
 
-__all__ = ["CSP", "LANG_TAGS", "SecurityHeaders", "create_app", "entity_view"]
+__all__ = ["CSP", "SecurityHeaders", "create_app"]

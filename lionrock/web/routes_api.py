@@ -31,7 +31,7 @@ from lionrock.sanctions.web import match_endpoint
 from lionrock.store._tables import entities, statements
 from lionrock.web._context import BadRequest, Web, json_error
 from lionrock.web._openapi import openapi_spec
-from lionrock.web._views import decode_cursor, encode_cursor
+from lionrock.web._views import decode_cursor, encode_cursor, public_statements
 from lionrock.web.routes_public import int_param
 
 
@@ -122,8 +122,9 @@ def routes(web: Web) -> list[Route]:
         found = store.entity(request.path_params["entity_id"], published_only=True)
         if found is None:
             return json_error("not found", 404)
+        facts = public_statements(found)
         return JSONResponse(
-            {"id": found.id, "statements": [{"id": f.id, **f.to_dict()} for f in found.facts]}
+            {"id": found.id, "statements": [{"id": f.id, **f.to_dict()} for f in facts]}
         )
 
     async def export(request: Request) -> Response:

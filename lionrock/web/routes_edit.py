@@ -18,7 +18,7 @@ from lionrock.web._context import Form, Web
 from lionrock.web._duplicates import find_duplicates
 from lionrock.web._evidence import attach_evidence
 from lionrock.web._sources import search_sources
-from lionrock.web._views import entity_view
+from lionrock.web._views import entity_page_view
 
 ROWS = 6
 MAX_ROWS = 50
@@ -176,7 +176,7 @@ def routes(web: Web) -> list[Route]:
         found = store.entity(entity_id)
         if found is None:
             return web.page(request, "app/error.html", 404, message="No such record.")
-        view = entity_view(store, found, published_only=False)
+        view = entity_page_view(store, found, published_only=False)
         attach_evidence(store, view, published_only=False)
         cited = {f["source"]["id"]: f["source"] for f in view["facts"]}
         context = {

@@ -31,7 +31,7 @@ from lionrock.web._views import (
     SearchFilters,
     decode_cursor,
     encode_cursor,
-    entity_view,
+    entity_page_view,
     faceted_search,
     network,
     prisoners,
@@ -106,7 +106,7 @@ def routes(web: Web) -> list[Route]:
                 base = "/api/entities/" if wants_json(request) else "/entities/"
                 return RedirectResponse(base + quote(moved, safe=""), status_code=301)
             return not_found(web, request)
-        view = entity_view(store, found)
+        view = entity_page_view(store, found)
         attach_evidence(store, view)
         view["backlinks"] = backlink_groups(store, found.id)
         if wants_json(request):
@@ -115,6 +115,7 @@ def routes(web: Web) -> list[Route]:
             request,
             "entity.html",
             entity=found,
+            view=view,
             facts=view["facts"],
             schema_label=view["schema_label"],
             backlinks=view["backlinks"],
