@@ -18,6 +18,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pyotp
 import pytest
@@ -219,6 +220,20 @@ def test_xss_payloads_render_inert(live: Live, browser: Browser) -> None:
     submit(live.store, change_id=change.id, actor=author.username)
     approve(live.store, change_id=change.id, reviewer=reviewer.username)
     entity = change.entity_id
+    # a record pointing at it, so its page lists a payload among the records pointing here
+    event = propose(
+        live.store,
+        author=author.username,
+        schema="Event",
+        adds=[
+            FactInput("name", PAYLOADS[3], "new"),
+            FactInput("involved", entity, "new"),
+            FactInput("date", "2024-05-30", "new"),
+        ],
+        source=source,
+    )
+    submit(live.store, change_id=event.id, actor=author.username)
+    approve(live.store, change_id=event.id, reviewer=reviewer.username)
     dialogs: list[str] = []
     context = browser.new_context()
     page = context.new_page()
@@ -238,6 +253,11 @@ def test_xss_payloads_render_inert(live: Live, browser: Browser) -> None:
         "/timeline?q=" + PAYLOADS[3],
         "/app/changes?state=published",
         "/prisoners?status=" + PAYLOADS[1],
+        f"/entities/{entity}/backlinks?schema=Event",
+        "/app/duplicates?schema=Person&name=" + quote(f"{PAYLOADS[0]} 0"),
+        "/app/sources/search?q=" + quote("example.org/x"),
+        "/app/sources/search?q=" + quote(PAYLOADS[1]),
+        "/sources?q=" + quote(PAYLOADS[0]),
     ]
     for path in paths:
         response = page.goto(live.url + path)
