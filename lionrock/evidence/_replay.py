@@ -7,8 +7,16 @@ Archived content is served under its own path with a strict Content-Security-Pol
 connections off (ArchiveBox served archived scripts same-origin: CVE-2023-45815).
 `allow_scripts` exists for a separate-origin local replay only.
 
+A file is named by its full sha256, never a prefix: pages and `lionrock evidence show`
+link the full ID, so a prefix only ever served guessing (a 6-hex prefix is 16.7 million
+tries). Who may replay which file is the caller's `may_replay`: the web app lets the
+public replay only files backing a published source (issue #6); `evidence show --serve`,
+with no login, on 127.0.0.1 for the editor's own machine, allows the one file it shows.
+An unknown file, a prefix and a refused file get the same 404, so no answer reveals that
+a file exists.
+
 Example:
-    app = replay_app(vault, mount="/evidence/replay")
+    app = replay_app(vault, mount="/evidence/replay", may_replay=lambda _, sha: sha in public)
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import json
 import re
 import zipfile
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -63,6 +72,9 @@ DROP_HEADERS = frozenset(
     }
 )
 CACHE = 32
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+#: Decides whether this request may replay the file with this sha256 (see the docstring).
+MayReplay = Callable[[Request, str], bool]
 
 
 class Archive:
@@ -168,32 +180,60 @@ def _charset(headers: list[tuple[str, str]]) -> str:
     return match.group(1) if match else "utf-8"
 
 
-def replay_app(vault: Vault, *, mount: str = "", allow_scripts: bool = False) -> Starlette:
+def replay_app(
+    vault: Vault, *, mount: str = "", allow_scripts: bool = False, may_replay: MayReplay | None
+) -> Starlette:
     """The replay ASGI app; mount it at `mount` (its URLs include that prefix).
 
-    Example: `Mount("/evidence/replay", replay_app(vault, mount="/evidence/replay"))`.
+    `may_replay(request, sha256)` is asked before a file is opened; None lets every
+    request replay every file, which is for a loopback-only local server alone. It is a
+    required argument so that no caller opens every file to everyone by omission.
+
+    Example: `Mount("/evidence/replay", replay_app(vault, mount="/evidence/replay",
+    may_replay=gate))`.
     """
     csp = WITH_SCRIPTS if allow_scripts else STRICT
     archives: OrderedDict[str, Archive] = OrderedDict()
 
-    def archive_for(evidence_id: str) -> tuple[str, Archive]:
-        row = vault.resolve(evidence_id)
-        if row["id"] not in archives:
-            archives[row["id"]] = Archive(vault.root / row["path"])
-            while len(archives) > CACHE:
-                archives.popitem(last=False)
-        return row["id"], archives[row["id"]]
+    def archive_for(request: Request) -> tuple[str, Archive]:
+        evidence_id = request.path_params["evidence_id"]
+        if not SHA256.match(evidence_id):
+            raise EvidenceNotFound("not a full sha256")
+        if may_replay is not None and not may_replay(request, evidence_id):
+            raise EvidenceNotFound("not for this reader")  # the same 404 as unknown
+        if evidence_id in archives:  # opened already: no query, no re-reading the index
+            archives.move_to_end(evidence_id)
+            return evidence_id, archives[evidence_id]
+        row = vault.get(evidence_id)
+        if row is None:
+            raise EvidenceNotFound("no such evidence")
+        path = (vault.root / row["path"]).resolve()
+        if not path.is_relative_to(vault.root.resolve()) or not path.is_file():
+            raise EvidenceNotFound("no such file")  # an index row never points elsewhere
+        archives[evidence_id] = Archive(path)
+        while len(archives) > CACHE:
+            archives.popitem(last=False)
+        return evidence_id, archives[evidence_id]
 
     def headers(extra: dict[str, str] | None = None) -> dict[str, str]:
         return {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff",
                 "Referrer-Policy": "no-referrer", "Cache-Control": "private, max-age=3600",
                 **(extra or {})}  # fmt: skip
 
+    def not_found() -> Response:
+        # one answer for unknown, refused and malformed IDs; not cached, so a reader who
+        # logs in (or a source that is published) gets the file at once
+        return HTMLResponse(
+            "<p>no such evidence</p>",
+            status_code=404,
+            headers=headers({"Cache-Control": "no-store"}),
+        )
+
     async def index(request: Request) -> Response:
         try:
-            full_id, archive = archive_for(request.path_params["evidence_id"])
+            full_id, archive = archive_for(request)
         except EvidenceNotFound:
-            return HTMLResponse("<p>no such evidence</p>", status_code=404, headers=headers())
+            return not_found()
         items = "".join(
             f'<li><a href="{mount}/{full_id}/{html.escape(p["url"], quote=True)}">'
             f"{html.escape(str(p.get('title') or p['url']))}</a> ({html.escape(str(p.get('ts')))})"
@@ -209,9 +249,9 @@ def replay_app(vault: Vault, *, mount: str = "", allow_scripts: bool = False) ->
         if request.url.query:
             target += "?" + request.url.query
         try:
-            full_id, archive = archive_for(request.path_params["evidence_id"])
+            full_id, archive = archive_for(request)
         except EvidenceNotFound:
-            return HTMLResponse("<p>no such evidence</p>", status_code=404, headers=headers())
+            return not_found()
         fields = archive.lookup(target)
         if fields is None:
             message = f"<p>{html.escape(target)} is not in this archive.</p>"

@@ -229,8 +229,15 @@ class Vault:
         with self.store.write() as writer:
             writer.conn.execute(capture_results.insert().values(at=utcnow(), **values))
 
+    def get(self, evidence_id: str) -> dict[str, Any] | None:
+        """The index row of the evidence with exactly this ID (its full sha256), or None."""
+        with self.store.read() as conn:
+            row = conn.execute(select(evidence).where(evidence.c.id == evidence_id)).first()
+        return dict(row._mapping) if row is not None else None
+
     def resolve(self, prefix: str) -> dict[str, Any]:
-        """The index row of the evidence whose ID starts with `prefix` (at least 6 chars)."""
+        """The index row of the evidence whose ID starts with `prefix` (at least 6 chars):
+        for commands an editor types. Replay takes full IDs only (see `_replay`)."""
         prefix = prefix.strip().lower()
         if len(prefix) < 6 or not all(c in "0123456789abcdef" for c in prefix):
             raise EvidenceNotFound(f"{prefix!r}: give at least 6 hex characters of an ID")

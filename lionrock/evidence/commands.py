@@ -236,7 +236,11 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 @evidence.command()
 @click.argument("evidence_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--serve", is_flag=True, help="Replay it in a browser on 127.0.0.1.")
+@click.option(
+    "--serve",
+    is_flag=True,
+    help="Replay it in a browser on 127.0.0.1 (no login: for your own machine).",
+)
 @click.option("--port", default=8765, show_default=True, type=int)
 @click.option(
     "--allow-scripts",
@@ -270,7 +274,10 @@ def show(ctx: click.Context, evidence_id: str, as_json: bool, serve: bool, port:
     if serve:
         import uvicorn
 
-        app = replay_app(vault, allow_scripts=allow_scripts)
+        # no login: a loopback-only tool for the editor's own machine, which replays the
+        # file shown (drafts' evidence too) and no other (docs/evidence.md, Replay)
+        shown = row["id"]
+        app = replay_app(vault, allow_scripts=allow_scripts, may_replay=lambda _, sha: sha == shown)
         click.echo(f"replay: http://127.0.0.1:{port}/{row['id']}/", err=True)
         uvicorn.run(app, host="127.0.0.1", port=port, access_log=False, log_level="warning")
 

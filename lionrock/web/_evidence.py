@@ -6,6 +6,11 @@ The evidence stage writes its index into the Store (migration 0003: `evidence`,
 never imports the evidence stage's internals (stages meet in the Store). A WACZ file is
 named by its sha256, so its ID is its hash: anyone can check a download against the page.
 
+Who sees which file is one rule, for the entity pages, the downloads and the replay:
+everyone sees a file that backs at least one published source; a signed-in contributor,
+reviewer or admin (who write and review the drafts) sees every file. Readers, like the
+public, see published sources' evidence only (issue #6: drafts never reach public output).
+
 Example:
     found = evidence_by_source(store, ["src-x"])
     found["src-x"][0]["sha256"]
@@ -21,6 +26,7 @@ from urllib.parse import quote
 
 from sqlalchemy import bindparam, text
 
+from lionrock.auth import User
 from lionrock.store import Store
 
 REPLAY = "/evidence/replay"
@@ -56,6 +62,13 @@ PUBLISHED_FILE = text(
     f"SELECT 1 FROM evidence_links l WHERE l.evidence_id = e.id AND {PUBLISHED_SOURCE})"
 )
 ANY_FILE = text("SELECT e.path FROM evidence e WHERE e.id = :id")
+# the replay's question, per request: the links' primary key (evidence_id, source_id)
+# finds the file's sources, ix_statements_entity each source's facts
+BACKS_PUBLISHED = text(
+    f"SELECT 1 FROM evidence_links l WHERE l.evidence_id = :id AND {PUBLISHED_SOURCE} LIMIT 1"
+)
+#: The lowest role that sees drafts' evidence (replay, download, the app's entity page).
+SEES_ALL_EVIDENCE = "contributor"
 
 
 def replay_path(evidence_id: str, url: str | None) -> str:
@@ -149,3 +162,23 @@ def evidence_file(
     if not path.is_relative_to(base) or not path.is_file():
         return None
     return path
+
+
+def sees_all_evidence(user: User | None) -> bool:
+    """Whether this signed-in user (None: anonymous) sees evidence of unpublished sources.
+
+    Example: `sees_all_evidence(None)` is False.
+    """
+    return user is not None and user.can(SEES_ALL_EVIDENCE)
+
+
+def backs_published_source(store: Store, *, evidence_id: str) -> bool:
+    """Whether the file with this sha256 is evidence for at least one published source
+    (one indexed query).
+
+    Example: `backs_published_source(store, evidence_id=sha)` before replaying it.
+    """
+    if not SHA256.match(evidence_id):
+        return False
+    with store.read() as conn:
+        return conn.execute(BACKS_PUBLISHED, {"id": evidence_id}).first() is not None

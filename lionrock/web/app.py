@@ -39,6 +39,7 @@ from lionrock.web._cache import PublicCache
 from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
 from lionrock.web._context import login_redirect as _login_redirect
 from lionrock.web._duplicates import warm_up_matcher
+from lionrock.web._evidence import backs_published_source, sees_all_evidence
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
@@ -154,6 +155,26 @@ def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
     }
 
 
+def _replay_gate(web: Web) -> Callable[[Request, str], bool]:
+    """Who may replay which evidence file: the rule of `_evidence` (published sources'
+    evidence for everyone, all of it for contributors and up), decided once per request."""
+
+    def may_replay(request: Request, evidence_id: str) -> bool:
+        decided: dict[str, bool] = getattr(request.state, "may_replay", {})
+        if evidence_id not in decided:
+            # web.user keeps the session on the request, so one request looks it up once;
+            # anonymous requests (no cookie) cost one indexed query, contributors none
+            # beyond their session (the replay itself 404s an unknown file)
+            user = web.user(request)
+            decided[evidence_id] = sees_all_evidence(user) or backs_published_source(
+                web.store, evidence_id=evidence_id
+            )
+            request.state.may_replay = decided
+        return decided[evidence_id]
+
+    return may_replay
+
+
 @asynccontextmanager
 async def _lifespan(_: Starlette) -> AsyncIterator[None]:
     # in the background: the server answers at once, the duplicate check soon after
@@ -174,7 +195,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     assets = StaticFiles(directory=STATIC, packages=[("lionrock.web", "static")])
     routes.append(Mount("/static", assets, name="static"))
     # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
-    routes.append(Mount(REPLAY, replay_app(open_vault(settings, store), mount=REPLAY)))
+    vault = open_vault(settings, store)
+    gate = _replay_gate(web)  # drafts' evidence never reaches the public (issue #6)
+    routes.append(Mount(REPLAY, replay_app(vault, mount=REPLAY, may_replay=gate)))
     app = Starlette(
         routes=routes,
         exception_handlers=_handlers(web),  # type: ignore[arg-type]

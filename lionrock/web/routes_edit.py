@@ -16,7 +16,7 @@ from lionrock.model import STATUSES, get_model
 from lionrock.review import NEW_SOURCE, FactInput, SourceInput, list_changes, merge, propose
 from lionrock.web._context import Form, Web
 from lionrock.web._duplicates import find_duplicates
-from lionrock.web._evidence import attach_evidence
+from lionrock.web._evidence import attach_evidence, sees_all_evidence
 from lionrock.web._sources import search_sources
 from lionrock.web._views import entity_page_view
 
@@ -177,7 +177,8 @@ def routes(web: Web) -> list[Route]:
         if found is None:
             return web.page(request, "app/error.html", 404, message="No such record.")
         view = entity_page_view(store, found, published_only=False)
-        attach_evidence(store, view, published_only=False)
+        # drafts' evidence only for those who may open it (a reader's link would 404)
+        attach_evidence(store, view, published_only=not sees_all_evidence(user))
         cited = {f["source"]["id"]: f["source"] for f in view["facts"]}
         context = {
             **form_context(found.schema, found),

@@ -25,7 +25,7 @@ from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web
-from lionrock.web._evidence import attach_evidence, evidence_file
+from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -235,15 +235,21 @@ def routes(web: Web) -> list[Route]:
     async def evidence_download(request: Request) -> Response:
         # the WACZ a citation's hash names, from our own origin (issue #4): readers can
         # check its sha256 against the page and verify it offline
+        # check, and a draft's evidence only to contributors and up (the replay's rule)
         evidence_id = request.path_params["evidence_id"]
-        path = evidence_file(store, root=web.settings.evidence_dir, evidence_id=evidence_id)
-        if path is None:
-            return Response("not found", status_code=404, media_type="text/plain")
+        everything = sees_all_evidence(web.user(request))
+        path = evidence_file(store, root=web.settings.evidence_dir, evidence_id=evidence_id,
+                             published_only=not everything)  # fmt: skip
+        if path is None:  # unknown and not allowed look the same
+            return Response("not found", status_code=404, media_type="text/plain",
+                            headers={"cache-control": "no-store"})  # fmt: skip
+        # a contributor's copy may be a draft's: no shared cache may keep it for others
+        cache = "private, max-age=3600" if everything else "public, max-age=86400, immutable"
         return FileResponse(
             path,
             media_type="application/zip",
             filename=f"{evidence_id}.wacz",
-            headers={"cache-control": "public, max-age=86400, immutable"},
+            headers={"cache-control": cache},
         )
 
     async def healthz(_: Request) -> Response:

@@ -10,13 +10,16 @@ import threading
 from datetime import UTC, datetime, timedelta
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+import uvicorn
 from click.testing import CliRunner
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from starlette.testclient import TestClient
 
 from lionrock.cli import main
 from lionrock.evidence._fetch import fetch
@@ -41,7 +44,9 @@ def run(*args: str) -> str:
     return result.output
 
 
-def test_archive_verify_show_and_check(cli_env: Path, site: Site) -> None:
+def test_archive_verify_show_and_check(
+    cli_env: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(cli_env.parent / "s.yaml", sources_yaml({"src-zh": site.url("/zh")}))
     run("init", "--empty")
     run("load", path)
@@ -57,6 +62,17 @@ def test_archive_verify_show_and_check(cli_env: Path, site: Site) -> None:
     shown = json.loads(run("evidence", "show", linked["id"][:8], "--json"))
     assert shown["pages"][0]["title"] == "測試頁"
     assert shown["sources"][0]["source_id"] == "src-zh"
+    # --serve: no login, loopback only, and only the file shown (the server is not started
+    # here; the app it would run is driven in-process)
+    served: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append((app, options)))
+    run("evidence", "show", linked["id"][:8], "--serve")
+    [(app, options)] = served
+    assert options["host"] == "127.0.0.1"
+    replay = TestClient(app)
+    assert "測試頁" in replay.get(f"/{linked['id']}/").text
+    other = next(row for row in listed if row["id"] != linked["id"])
+    assert replay.get(f"/{other['id']}/").status_code == 404
     assert "online" in run("sources", "check", "--delay", "0")
     site.stop()
     out = run("sources", "check", "--delay", "0")

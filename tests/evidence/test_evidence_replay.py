@@ -14,11 +14,13 @@ import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
-from lionrock.evidence import Signing, Target, Vault, capture, rewrite_html
+from lionrock.evidence import Signing, Target, Vault, capture, replay_app, rewrite_html
 from lionrock.settings import Settings
+from lionrock.sources import Defaults, load_paths
 from lionrock.store import Store
 from lionrock.web import create_app
-from tests.evidence.conftest import FAST, Site
+from tests.conftest import write
+from tests.evidence.conftest import FAST, Site, sources_yaml
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -32,10 +34,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def captured(site: Site, vault: Vault, signing: Signing) -> Iterator[tuple[str, str]]:
-    results = capture(targets=[Target(site.url("/")), Target(site.url("/zh"))], vault=vault,
-                      signing=signing, operator="t", options=FAST)  # fmt: skip
+def captured(
+    site: Site, vault: Vault, signing: Signing, store: Store, tmp_path: Path
+) -> Iterator[tuple[str, str]]:
     urls = (site.url("/"), site.url("/zh"))
+    # the web app replays a file to the public only while it backs a published source
+    path = write(tmp_path / "s.yaml", sources_yaml({"src-en": urls[0], "src-zh": urls[1]}))
+    load_paths(store, [path], defaults=Defaults(review="published"))
+    results = capture(targets=[Target(urls[0], "src-en"), Target(urls[1], "src-zh")],
+                      vault=vault, signing=signing, operator="t", options=FAST)  # fmt: skip
     ids = [r.evidence_id or "" for r in results]
     site.stop()  # the original is gone: replay must not need it
     yield ids[0] + " " + urls[0], ids[1] + " " + urls[1]
@@ -68,8 +75,28 @@ def test_replay_headers_and_offline_lookup(
     assert f"/evidence/replay/{evidence_id}/{url}pixel.png" in response.text
     assert client.get(f"/evidence/replay/{evidence_id}/https://example.org/nope").status_code == 404
     assert client.get("/evidence/replay/abcdef12/x").status_code == 404
-    index = client.get(f"/evidence/replay/{evidence_id[:10]}/")
+    # full IDs only: a prefix, however long, is the same 404 as an unknown file
+    assert client.get(f"/evidence/replay/{evidence_id[:63]}/").status_code == 404
+    index = client.get(f"/evidence/replay/{evidence_id}/")
     assert index.status_code == 200 and "Synthetic report" in index.text
+
+
+def test_standalone_replay_serves_what_its_caller_allows(
+    site: Site, vault: Vault, signing: Signing
+) -> None:
+    # `evidence show --serve`: no login, loopback only; here a capture backing no source
+    [result] = capture(targets=[Target(site.url("/zh"))], vault=vault, signing=signing,
+                       operator="t", options=FAST)  # fmt: skip
+    sha = result.evidence_id or ""
+    site.stop()
+    open_all = TestClient(replay_app(vault, may_replay=None))
+    assert "測試頁" in open_all.get(f"/{sha}/").text
+    assert open_all.get(f"/{sha[:6]}/").status_code == 404  # prefixes are for the CLI only
+    refused = TestClient(replay_app(vault, may_replay=lambda _, evidence_id: False))
+    for path in (f"/{sha}/", f"/{sha}/{site.url('/zh')}", f"/{'0' * 64}/"):
+        response = refused.get(path)
+        assert response.status_code == 404 and response.text == "<p>no such evidence</p>"
+        assert response.headers["cache-control"] == "no-store"
 
 
 def test_rewrite_html_never_lets_urls_escape() -> None:

@@ -90,10 +90,15 @@ def test_entity_page_shows_each_citations_evidence(
     assert client.get(f"/evidence/{'0' * 64}.wacz").status_code == 404
     assert client.get("/evidence/..%2F..%2Fetc%2Fpasswd.wacz").status_code == 404
 
-    # researchers see the draft source's evidence in the app
+    # those who write and review drafts see the draft source's evidence in the app;
+    # readers, who may not open it (below), are not shown a link that would 404
+    app = client_for(store)
+    login(app, make_account(store, "contributor"))
+    assert draft in app.get("/app/entities/p-ev").text
     app = client_for(store)
     login(app, make_account(store, "reader"))
-    assert draft in app.get("/app/entities/p-ev").text
+    page = app.get("/app/entities/p-ev").text
+    assert "a draft note" in page and first in page and draft not in page
 
 
 def test_an_index_row_cannot_point_outside_the_evidence_directory(
@@ -109,3 +114,65 @@ def test_an_index_row_cannot_point_outside_the_evidence_directory(
         writer.conn.exec_driver_sql("UPDATE evidence SET path = '../secret.txt'")
     client = TestClient(create_app(evidence_settings, store=store))
     assert client.get(f"/evidence/{result.evidence_id}.wacz").status_code == 404
+
+
+def _signed_in(store: Store, settings: Settings, role: str) -> TestClient:
+    client = TestClient(create_app(settings, store=store), base_url="https://testserver",
+                        follow_redirects=False)  # fmt: skip
+    login(client, make_account(store, role))
+    return client
+
+
+def test_replay_and_download_show_drafts_evidence_to_contributors_only(
+    store: Store, site: Site, vault: Vault, signing: Signing, evidence_settings: Settings
+) -> None:
+    # issue #6: drafts never reach public output, the archived copies of their sources
+    # included; unknown, refused and abbreviated IDs all get the one same 404
+    _record(store, site)
+    targets = [Target(site.url("/"), "src-ev"), Target(site.url("/zh"), "src-ev-draft"),
+               Target(site.url("/style.css"))]  # fmt: skip
+    results = capture(targets=targets, vault=vault, signing=signing, operator="test-operator",
+                      options=FAST)  # fmt: skip
+    published, draft, unlinked = (r.evidence_id or "" for r in results)
+    assert len({published, draft, unlinked}) == 3 and "" not in (published, draft, unlinked)
+    site.stop()
+
+    def replay(client: TestClient, sha: str, url: str = "") -> int:
+        return client.get(f"/evidence/replay/{sha}/{url}").status_code
+
+    anonymous = TestClient(create_app(evidence_settings, store=store))
+    assert replay(anonymous, published) == 200
+    assert replay(anonymous, published, site.url("/")) == 200
+    refused = [anonymous.get(f"/evidence/replay/{sha}/") for sha in (draft, unlinked,
+               "0" * 64, published[:6], published[:32], published.upper())]  # fmt: skip
+    assert {(r.status_code, r.text, r.headers["cache-control"]) for r in refused} == {
+        (404, "<p>no such evidence</p>", "no-store")
+    }
+    assert replay(anonymous, draft, site.url("/zh")) == 404
+    assert replay(anonymous, unlinked, site.url("/style.css")) == 404
+    downloads = [anonymous.get(f"/evidence/{sha}.wacz") for sha in (draft, unlinked, "0" * 64)]
+    assert {(r.status_code, r.text) for r in downloads} == {(404, "not found")}
+    assert anonymous.get(f"/evidence/{published}.wacz").status_code == 200
+
+    reader = _signed_in(store, evidence_settings, "reader")
+    assert replay(reader, published) == 200 and replay(reader, draft) == 404
+    assert reader.get(f"/evidence/{draft}.wacz").status_code == 404
+
+    contributor = _signed_in(store, evidence_settings, "contributor")
+    zh = contributor.get(f"/evidence/replay/{draft}/{site.url('/zh')}")
+    assert zh.status_code == 200 and "這是一個合成的測試頁面。" in zh.text
+    assert replay(contributor, unlinked, site.url("/style.css")) == 200
+    assert replay(contributor, draft[:6]) == 404  # signed in or not, full IDs only
+    assert replay(contributor, "0" * 64) == 404
+    download = contributor.get(f"/evidence/{draft}.wacz")
+    assert download.status_code == 200
+    assert hashlib.sha256(download.content).hexdigest() == draft
+    assert download.headers["cache-control"].startswith("private")  # no shared cache
+
+    # once a reviewer publishes the draft source, its evidence is public at once
+    with store.write() as writer:
+        writer.conn.exec_driver_sql(
+            "UPDATE statements SET review = 'published' WHERE entity_id = 'src-ev-draft'"
+        )
+    assert replay(anonymous, draft, site.url("/zh")) == 200
+    assert anonymous.get(f"/evidence/{draft}.wacz").status_code == 200
