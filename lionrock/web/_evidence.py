@@ -67,8 +67,9 @@ ANY_FILE = text("SELECT e.path FROM evidence e WHERE e.id = :id")
 BACKS_PUBLISHED = text(
     f"SELECT 1 FROM evidence_links l WHERE l.evidence_id = :id AND {PUBLISHED_SOURCE} LIMIT 1"
 )
-#: The lowest role that sees drafts' evidence (replay, download, the app's entity page).
-SEES_ALL_EVIDENCE = "contributor"
+#: The lowest role that sees drafts' evidence (replay, download, the app's entity page):
+#: the role that reads drafts in the app, so a draft's fact and its evidence go together.
+SEES_ALL_EVIDENCE = "reader"
 
 
 def replay_path(evidence_id: str, url: str | None) -> str:
