@@ -4,7 +4,9 @@ the same page structure (header, navigation, main, footer; a page per article an
 list page), in the same run.
 
 The articles are read from `../shared/data/news/hkcnews-2020-06-to-2021-08.tar.xz` at run
-time and rendered as article pages (Markdown through markdown-it-py) into temporary
+time and rendered as article pages (CommonMark through markdown-it-pyrs, the Rust port of
+markdown-it: raw HTML kept, as Hugo's `unsafe = true` does, and `javascript:`, `vbscript:`,
+`file:` and non-image `data:` link targets refused, as markdown-it-py does) into temporary
 folders only: Citizen News keeps the copyright, so nothing is published or kept.
 
 Measures (median of the rounds):
@@ -35,7 +37,7 @@ from typing import Any
 
 import yaml
 from _report import Row, append_run
-from markdown_it import MarkdownIt
+from markdown_it_pyrs import MarkdownIt
 
 from lionrock import Defaults, Fact, Store, load_paths
 from lionrock.bundled import bundled_files
@@ -97,7 +99,7 @@ def article_pages(articles: list[dict[str, Any]]) -> list[Page]:
     """Our article pages, in the Traditional Chinese tree, and their list page."""
     ui = next(lang for lang in LANGUAGES if lang.code == "zh-hant")
     renderer = Renderer(ui, SiteOptions(search=False), LANGUAGES)
-    markdown = MarkdownIt("commonmark", {"html": True})
+    markdown = MarkdownIt("commonmark")  # raw HTML on, as in markdown-it-py's preset
     article_template = renderer.env.from_string(ARTICLE)
     list_template = renderer.env.from_string(LIST)
 
