@@ -7,13 +7,17 @@ global (templates, catalogs, version, settings), so a rebuild writes only what c
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import followthemoney
 import opencc
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -22,7 +26,6 @@ from markupsafe import Markup
 from lionrock import __version__
 from lionrock.publish import browse, pages
 from lionrock.publish.charts import events_per_month, horizontal_bars
-from lionrock.publish.manifest import write_manifest
 from lionrock.publish.pages import N_
 from lionrock.publish.record import SiteRecord
 from lionrock.publish.search import FOLDER, index_site
@@ -73,21 +76,32 @@ def global_key(options: SiteOptions) -> str:
 
 
 class Renderer:
-    """Renders the pages of one language tree."""
+    """Renders the pages of one language tree. With a `templates_key` (a hash of the
+    templates and catalogs, such as `global_key`), its environment is shared with
+    earlier builds of the same templates in this process."""
 
-    def __init__(self, ui: UILanguage, options: SiteOptions, languages: Sequence[UILanguage]):
+    def __init__(
+        self,
+        ui: UILanguage,
+        options: SiteOptions,
+        languages: Sequence[UILanguage],
+        *,
+        templates_key: str = "",
+    ):
         self.ui = ui
         self.options = options
         self.languages = languages
+        self.templates_key = templates_key
         self._env: Environment | None = None
-        self._convert: Any = None
 
     @property
     def env(self) -> Environment:
         """The tree's environment, made on first use (a rebuild may render nothing)."""
         if self._env is None:
-            self._env = make_environment(translations_=translations(self.ui.catalog))
-            self._env.globals.update(events_chart=_events_chart, status_chart=_status_chart)
+            if self.templates_key:
+                self._env = _site_environment(self.ui.catalog, self.templates_key)
+            else:
+                self._env = _new_environment(self.ui.catalog)
         return self._env
 
     def context(self, path: str) -> dict[str, Any]:
@@ -124,9 +138,25 @@ class Renderer:
         """Apply the tree's script conversion (Traditional → Simplified) to a page."""
         if not self.ui.convert:
             return text
-        if self._convert is None:
-            self._convert = opencc.OpenCC(self.ui.convert)
-        return convert_page(text, self._convert)
+        return convert_page(text, _converter(self.ui.convert))
+
+
+def _new_environment(catalog: str) -> Environment:
+    env = make_environment(translations_=translations(catalog), static=True)
+    env.globals.update(events_chart=_events_chart, status_chart=_status_chart)
+    return env
+
+
+@lru_cache(maxsize=8)
+def _site_environment(catalog: str, templates_key: str) -> Environment:
+    """One environment per catalog and version of the templates (`templates_key` changes
+    with them), so a process that builds again does not load its templates again."""
+    return _new_environment(catalog)
+
+
+@cache
+def _converter(config: str) -> Any:
+    return opencc.OpenCC(config)
 
 
 def convert_page(html: str, converter: Any) -> str:
@@ -174,16 +204,58 @@ def data_hash(data: Any) -> str:
 
 
 def _key(base: str, ui: UILanguage, path: str, digest: str) -> str:
-    return _digest(base, ui.code, path, digest)
+    return hashlib.sha256(f"{base}\x1f{ui.code}\x1f{path}\x1f{digest}".encode()).hexdigest()
 
 
-def site_pages(store: Store, record: SiteRecord, options: SiteOptions) -> list[Page]:
-    """Every page of every language tree, with its key; nothing is rendered yet."""
+@cache
+def code_key() -> str:
+    """What page data is made from besides the record: the view code and the model (as
+    this process imported them, so computed once)."""
+    here = Path(__file__).resolve().parent.parent
+    files = sorted(
+        [
+            *(here / "publish").glob("*.py"),
+            *(here / "render").glob("*.py"),
+            *(here / "model").glob("*.py"),
+            *(here / "model").glob("*.yaml"),
+            here / "store" / "_store.py",
+        ]
+    )
+    return _digest(__version__, followthemoney.__version__, *(f.read_bytes() for f in files))
+
+
+def site_pages(
+    store: Store,
+    record: SiteRecord,
+    options: SiteOptions,
+    *,
+    memo: dict[str, Any] | None = None,
+) -> list[Page]:
+    """Every page of every language tree, with its key; nothing is rendered yet.
+
+    `memo` (kept between builds) maps each lazily made page (`pages.LazySpec`) to the
+    hash of its inputs and of its data: when the inputs are the same, so is the data,
+    which is then not made. It is updated in place.
+    """
     base = global_key(options)
-    specs = [
+    memo = {} if memo is None else memo
+    if memo.get("code") != code_key():
+        memo.clear()
+        memo["code"] = code_key()
+    known: dict[str, list[str]] = memo.setdefault("pages", {})
+    lazy = list(pages.entity_pages(record))
+    hashes: dict[str, str] = {}
+    for made in lazy:
+        found = known.get(made.path)
+        if found is None or found[0] != made.inputs:
+            found = known[made.path] = [made.inputs, data_hash(made.data)]
+        hashes[made.path] = found[1]
+    for gone in set(known) - set(hashes):
+        del known[gone]
+    specs: list[pages.PageSpec | pages.LazySpec] = [
         pages.PageSpec("index.html", "home.html", pages.home(record)),
         *pages.listing_pages(record, store),
-        *pages.entity_pages(record),
+        *lazy,
         pages.PageSpec("search.html", "search.html", {"pagefind": options.search}),
         pages.PageSpec("mirrors.html", "page.html", {"title": N_("Mirrors"), "kind": "mirrors",
                                                      "mirrors": list(options.mirrors)}),
@@ -191,13 +263,15 @@ def site_pages(store: Store, record: SiteRecord, options: SiteOptions) -> list[P
                        "kind": "verify", "pubkey": options.pubkey, "version": __version__}),
     ]  # fmt: skip
     entries = pages.feed_entries(record)
-    hashes = {spec.path: data_hash(spec.data) for spec in specs}
+    for spec in specs:
+        if spec.path not in hashes:
+            hashes[spec.path] = data_hash(spec.data)
     hashes["feed"] = data_hash(entries)
     out: list[Page] = []
     for ui in options.languages:
-        renderer = Renderer(ui, options, options.languages)
+        renderer = Renderer(ui, options, options.languages, templates_key=base)
         index = browse.buckets(record, ui)
-        specs_ui = [
+        specs_ui: list[pages.PageSpec | pages.LazySpec] = [
             *specs,
             pages.PageSpec("browse.html", "browse.html", {"buckets": _heads(index)}),
             *(
@@ -232,22 +306,22 @@ def _heads(index: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"label": b["label"], "path": b["path"]} for b in index]
 
 
-def _bind(renderer: Renderer, spec: pages.PageSpec) -> Callable[[], bytes]:
+def _bind(renderer: Renderer, spec: pages.PageSpec | pages.LazySpec) -> Callable[[], bytes]:
     return lambda: renderer.render(spec.path, spec.template, spec.data)
 
 
 def _feed(renderer: Renderer, entries: list[dict[str, Any]]) -> Callable[[], bytes]:
     def render() -> bytes:
         ui = renderer.ui
+        gettext = renderer.env.globals["gettext"]
+        context = renderer.env.from_string("").new_context({})  # gettext's, made once
         items = [
             {
                 "title": (pick(e["names"], ui) or (e["caption"], ""))[0],
                 "id": f"urn:lionrock:{e['id']}",
                 "updated": e["updated"],
                 "href": f"entities/{entity_slug(e['id'])}.html",
-                "summary": renderer.env.globals["gettext"](  # type: ignore[operator]
-                    renderer.env.from_string("").new_context({}), e["label"]
-                ),
+                "summary": gettext(context, e["label"]),  # type: ignore[operator]
             }
             for e in entries
         ]
@@ -264,7 +338,7 @@ def _languages_page(base: str, languages: Sequence[UILanguage]) -> Page:
     alternates = [{"tag": u.tag, "name": u.name, "href": f"{u.code}/index.html"} for u in languages]
 
     def render() -> bytes:
-        env = make_environment()
+        env = make_environment(static=True)
         return env.get_template("languages.html").render(alternates=alternates).encode("utf-8")
 
     return Page("index.html", _digest(base, "languages", *(u.code for u in languages)), render)
@@ -286,16 +360,42 @@ def build_site(
     Example: `build_site(store, out=Path("site")).written`.
     """
     options = options or SiteOptions()
-    record = SiteRecord.load(store)
-    all_pages = [*site_pages(store, record, options), *extra_pages]
-    with open_build(out) as build:
-        build.write_pages(all_pages)
+    with _old_objects_frozen(), open_build(out) as build:
+        record = SiteRecord.load(store)
+        memo = build.state.setdefault("memo", {})
+        all_pages = [*site_pages(store, record, options, memo=memo), *extra_pages]
+        build.write_pages(all_pages, warm=lambda: warm_templates(options.languages))
         if options.search:
             html = [p.key for p in all_pages if p.path.endswith(".html")]
             if build.regenerate(FOLDER, _digest(*html), index_site):
                 build.report.notes.append("search index rebuilt")
-        write_manifest(build.path, known=build.hashes, complete=True, built=options.built)
+        build.write_manifest(built=options.built)
         if finish is not None:
             finish(build.path)
         build.commit()
     return build.report
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """Keep the collector off the objects that exist before the build (a caller's large
+    data, like the benchmark's articles): a full collection would walk them all, often
+    several times per build, and a forked render worker would copy their memory."""
+    freeze = gc.isenabled() and gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
+
+
+def warm_templates(languages: Sequence[UILanguage]) -> None:
+    """Compile every site template for each catalog of `languages` into the shared
+    bytecode cache, so that render workers forked afterwards only load them."""
+    names = sorted(p.name for p in TEMPLATES.iterdir() if p.suffix in (".html", ".xml"))
+    for catalog in dict.fromkeys(ui.catalog for ui in languages):
+        env = make_environment(translations_=translations(catalog), static=True)
+        for name in names:
+            env.get_template(name)
