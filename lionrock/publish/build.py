@@ -9,38 +9,35 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
+import io
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import followthemoney
-import opencc
-from jinja2 import Environment, pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
+import icu
 
 from lionrock import __version__
 from lionrock.publish import browse, pages
-from lionrock.publish.charts import events_per_month, horizontal_bars
 from lionrock.publish.pages import N_
 from lionrock.publish.record import SiteRecord
+from lionrock.publish.renderer import Renderer, warm_templates
 from lionrock.publish.search import FOLDER, index_site
 from lionrock.publish.writer import BuildReport, Page, open_build
 from lionrock.render import (
     LANGUAGES,
     STATIC,
     TEMPLATES,
-    Citations,
     UILanguage,
     catalogs_fingerprint,
     entity_slug,
     make_environment,
+    names_by_lang,
     pick,
-    translations,
 )
 from lionrock.store import Store, utcnow
 
@@ -69,138 +66,25 @@ def _digest(*parts: bytes | str) -> str:
 
 def global_key(options: SiteOptions) -> str:
     """Everything every page depends on: version, templates, styles, catalogs, onion."""
-    files = sorted(p for p in [*TEMPLATES.rglob("*"), *STATIC.rglob("*")] if p.is_file())
+    found = [*TEMPLATES.rglob("*"), *STATIC.rglob("*")]
+    files = sorted((p for p in found if p.is_file()), key=str)  # str: PosixPath's order is slow
     return _digest(
         __version__, options.onion, catalogs_fingerprint(), *(f.read_bytes() for f in files)
     )
 
 
-class Renderer:
-    """Renders the pages of one language tree. With a `templates_key` (a hash of the
-    templates and catalogs, such as `global_key`), its environment is shared with
-    earlier builds of the same templates in this process."""
-
-    def __init__(
-        self,
-        ui: UILanguage,
-        options: SiteOptions,
-        languages: Sequence[UILanguage],
-        *,
-        templates_key: str = "",
-    ):
-        self.ui = ui
-        self.options = options
-        self.languages = languages
-        self.templates_key = templates_key
-        self._env: Environment | None = None
-
-    @property
-    def env(self) -> Environment:
-        """The tree's environment, made on first use (a rebuild may render nothing)."""
-        if self._env is None:
-            if self.templates_key:
-                self._env = _site_environment(self.ui.catalog, self.templates_key)
-            else:
-                self._env = _new_environment(self.ui.catalog)
-        return self._env
-
-    def context(self, path: str) -> dict[str, Any]:
-        depth = path.count("/")
-        root = "../" * depth
-        site_root = "../" * (depth + 1)
-        # index buckets differ between languages: their other versions are the index pages
-        same = "browse.html" if path.startswith("browse/") else path
-        onion = (
-            f"{self.options.onion.rstrip('/')}/{self.ui.code}/{path}" if self.options.onion else ""
-        )
-        return {
-            "ui": self.ui,
-            "site": True,
-            "root": root,
-            "site_root": site_root,
-            "ext": ".html",
-            "onion": onion,
-            "citations": Citations(),
-            "alternates": [
-                {"tag": lang.tag, "name": lang.name, "href": f"{site_root}{lang.code}/{same}"}
-                for lang in self.languages
-            ],
-        }
-
-    def render(self, path: str, template: str, data: dict[str, Any]) -> bytes:
-        context = {**self.context(path), **data}
-        if template == "entity.html":
-            context.update(_entity_context(data, self.ui))
-        html = self.env.get_template(template).render(context)
-        return self.finish(html).encode("utf-8")
-
-    def finish(self, text: str) -> str:
-        """Apply the tree's script conversion (Traditional → Simplified) to a page."""
-        if not self.ui.convert:
-            return text
-        return convert_page(text, _converter(self.ui.convert))
-
-
-def _new_environment(catalog: str) -> Environment:
-    env = make_environment(translations_=translations(catalog), static=True)
-    env.globals.update(events_chart=_events_chart, status_chart=_status_chart)
-    return env
-
-
-@lru_cache(maxsize=8)
-def _site_environment(catalog: str, templates_key: str) -> Environment:
-    """One environment per catalog and version of the templates (`templates_key` changes
-    with them), so a process that builds again does not load its templates again."""
-    return _new_environment(catalog)
-
-
-@cache
-def _converter(config: str) -> Any:
-    return opencc.OpenCC(config)
-
-
-def convert_page(html: str, converter: Any) -> str:
-    """Convert a page with OpenCC, leaving link targets that hold Han characters as they
-    are (a converted URL would point elsewhere)."""
-    import re
-
-    kept: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
-        return f"\x00{len(kept) - 1}\x00"
-
-    text = re.sub(r'(?:href|src)="[^"]*[^\x00-\x7f][^"]*"', keep, html)
-    text = str(converter.convert(text))
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
-
-
-def _entity_context(data: dict[str, Any], ui: UILanguage) -> dict[str, Any]:
-    view = data["view"]
-    texts = [f for f in view["facts"] if f["type"] in ("name", "text")]
-    missing = bool(texts) and not any(f["text_lang"] in ui.prefer[:1] for f in texts)
-    return {
-        "entity": {"id": view["id"], "caption": view["caption"]},
-        "facts": view["facts"],
-        "schema_label": view["schema_label"],
-        "missing_lang": missing and ui.code != "en",
-    }
-
-
-@pass_context
-def _events_chart(ctx: Context, dates: list[str], label: str) -> Markup:
-    return events_per_month(dates, label=label)
-
-
-@pass_context
-def _status_chart(ctx: Context, counts: list[tuple[str, int]], label: str) -> Markup:
-    gettext = ctx.environment.globals["gettext"]
-    return horizontal_bars({str(gettext(ctx, s)): n for s, n in counts}, label=label)  # type: ignore[operator]
-
-
 def data_hash(data: Any) -> str:
-    """A hash of a page's data (built in a deterministic order, so keys are not sorted)."""
-    return _digest(json.dumps(data, ensure_ascii=False, default=str))
+    """A hash of a page's data (built in a deterministic order, so keys are not sorted).
+
+    The data is pickled without the memo (`fast` mode): every value is written out in
+    full, so equal data gives equal bytes whichever objects hold it. Several times
+    faster than JSON, and nothing is ever unpickled.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the bytes depend on the values only
+    pickler.dump(data)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
 
 
 def _key(base: str, ui: UILanguage, path: str, digest: str) -> str:
@@ -221,7 +105,8 @@ def code_key() -> str:
             here / "store" / "_store.py",
         ]
     )
-    return _digest(__version__, followthemoney.__version__, *(f.read_bytes() for f in files))
+    versions = (__version__, followthemoney.__version__, icu.ICU_VERSION)
+    return _digest(*versions, *(f.read_bytes() for f in files))
 
 
 def site_pages(
@@ -233,9 +118,10 @@ def site_pages(
 ) -> list[Page]:
     """Every page of every language tree, with its key; nothing is rendered yet.
 
-    `memo` (kept between builds) maps each lazily made page (`pages.LazySpec`) to the
-    hash of its inputs and of its data: when the inputs are the same, so is the data,
-    which is then not made. It is updated in place.
+    `memo` (kept between builds, updated in place) remembers, for the pages whose data is
+    made only when needed (entity pages, index pages), a hash of what their data is made
+    from and the hash of the data: when the first is the same, so is the data, which is
+    then made only if the page must be rendered.
     """
     base = global_key(options)
     memo = {} if memo is None else memo
@@ -244,12 +130,7 @@ def site_pages(
         memo["code"] = code_key()
     known: dict[str, list[str]] = memo.setdefault("pages", {})
     lazy = list(pages.entity_pages(record))
-    hashes: dict[str, str] = {}
-    for made in lazy:
-        found = known.get(made.path)
-        if found is None or found[0] != made.inputs:
-            found = known[made.path] = [made.inputs, data_hash(made.data)]
-        hashes[made.path] = found[1]
+    hashes = {made.path: _remember(known, made.path, made.inputs, made) for made in lazy}
     for gone in set(known) - set(hashes):
         del known[gone]
     specs: list[pages.PageSpec | pages.LazySpec] = [
@@ -267,29 +148,23 @@ def site_pages(
         if spec.path not in hashes:
             hashes[spec.path] = data_hash(spec.data)
     hashes["feed"] = data_hash(entries)
+    # the index pages are made from every entity's names (and schema), per language
+    names = data_hash([(e.id, e.schema, names_by_lang(e)) for e in record.entities.values()])
+    trees = memo["browse"] = {u.code: memo.get("browse", {}).get(u.code) for u in options.languages}
     out: list[Page] = []
     for ui in options.languages:
         renderer = Renderer(ui, options, options.languages, templates_key=base)
-        index = browse.buckets(record, ui)
-        specs_ui: list[pages.PageSpec | pages.LazySpec] = [
-            *specs,
-            pages.PageSpec("browse.html", "browse.html", {"buckets": _heads(index)}),
-            *(
-                pages.PageSpec(
-                    f"{b['path']}.html", "browse.html", {"buckets": _heads(index), "bucket": b}
-                )
-                for b in index
-            ),
-        ]
-        for spec in specs_ui:
-            digest = hashes.get(spec.path) or data_hash(spec.data)
-            out.append(
-                Page(
-                    f"{ui.code}/{spec.path}",
-                    _key(base, ui, spec.path, digest),
-                    _bind(renderer, spec),
-                )
-            )
+        for spec in specs:
+            key = _key(base, ui, spec.path, hashes[spec.path])
+            out.append(Page(f"{ui.code}/{spec.path}", key, _bind(renderer, spec)))
+        index = _Index(record, ui)
+        found = trees[ui.code]
+        if found is None or found[0] != names:
+            made = [[path, data_hash(spec.data)] for path, spec in index.specs.items()]
+            found = trees[ui.code] = [names, made]
+        for path, digest in found[1]:
+            key = _key(base, ui, path, digest)
+            out.append(Page(f"{ui.code}/{path}", key, _bind(renderer, index.spec(path))))
         feed_key = _key(base, ui, "feed", hashes["feed"])
         out.append(Page(f"{ui.code}/feed.atom", feed_key, _feed(renderer, entries)))
     out.append(_languages_page(base, options.languages))
@@ -300,6 +175,36 @@ def site_pages(
     for asset in sorted(STATIC.iterdir()):
         out.append(Page(f"static/{asset.name}", _digest(asset.read_bytes()), asset.read_bytes))
     return out
+
+
+def _remember(known: dict[str, list[str]], path: str, inputs: str, spec: pages.LazySpec) -> str:
+    """The hash of `spec`'s data, from `known` when its inputs are unchanged."""
+    found = known.get(path)
+    if found is None or found[0] != inputs:
+        found = known[path] = [inputs, data_hash(spec.data)]
+    return found[1]
+
+
+class _Index:
+    """The index pages (`browse.html`, `browse/NN.html`) of one tree, made on first use:
+    one ICU index gives them all."""
+
+    def __init__(self, record: SiteRecord, ui: UILanguage) -> None:
+        self.record = record
+        self.ui = ui
+
+    @cached_property
+    def specs(self) -> dict[str, pages.PageSpec]:
+        index = browse.buckets(self.record, self.ui)
+        heads = _heads(index)
+        found = {"browse.html": pages.PageSpec("browse.html", "browse.html", {"buckets": heads})}
+        for b in index:
+            path = f"{b['path']}.html"
+            found[path] = pages.PageSpec(path, "browse.html", {"buckets": heads, "bucket": b})
+        return found
+
+    def spec(self, path: str) -> pages.LazySpec:
+        return pages.LazySpec(path, "browse.html", "", lambda: self.specs[path].data)
 
 
 def _heads(index: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -378,24 +283,20 @@ def build_site(
 
 @contextmanager
 def _old_objects_frozen() -> Iterator[None]:
-    """Keep the collector off the objects that exist before the build (a caller's large
-    data, like the benchmark's articles): a full collection would walk them all, often
-    several times per build, and a forked render worker would copy their memory."""
-    freeze = gc.isenabled() and gc.get_freeze_count() == 0
+    """Keep the collector off during a build's bookkeeping, and off the objects that
+    exist before it (a caller's large data, like the benchmark's articles) for good: a
+    full collection would walk them all, often several times per build, and a forked
+    render worker (which collects again) would copy their memory. Cycles made during
+    the build wait for the next collection after it."""
+    enabled = gc.isenabled()
+    freeze = enabled and gc.get_freeze_count() == 0
     if freeze:
         gc.freeze()
+    gc.disable()
     try:
         yield
     finally:
         if freeze:
             gc.unfreeze()
-
-
-def warm_templates(languages: Sequence[UILanguage]) -> None:
-    """Compile every site template for each catalog of `languages` into the shared
-    bytecode cache, so that render workers forked afterwards only load them."""
-    names = sorted(p.name for p in TEMPLATES.iterdir() if p.suffix in (".html", ".xml"))
-    for catalog in dict.fromkeys(ui.catalog for ui in languages):
-        env = make_environment(translations_=translations(catalog), static=True)
-        for name in names:
-            env.get_template(name)
+        if enabled:
+            gc.enable()

@@ -13,7 +13,8 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import select
 
@@ -64,17 +65,16 @@ class SiteRecord:
     def load(cls, store: Store) -> SiteRecord:
         """Read the published record from the store, as `Store.iter_entities(
         published_only=True)` would give it."""
-        grouped: dict[str, tuple[str, list[Fact], Any]] = {}
         with store.read() as conn:
-            for row in conn.execute(_PUBLISHED):
-                found = grouped.get(row[0])
-                if found is None:
-                    found = grouped[row[0]] = (row[11], [], hashlib.sha1())
-                found[1].append(Fact(*row[:11]))
-                found[2].update(repr(tuple(row)).encode("utf-8"))
-        entities = (Entity(i, s, tuple(f)) for i, (s, f, _) in grouped.items())
-        # every published fact counts, confidential or not: a superset is safe
-        prints = {i: digest.hexdigest() for i, (_, _, digest) in grouped.items()}
+            rows = conn.execute(_PUBLISHED).all()
+        entities: list[Entity] = []
+        prints: dict[str, str] = {}
+        # rows come by entity: one run of rows per entity
+        for entity_id, run in groupby(rows, key=itemgetter(0)):
+            facts = list(run)
+            # every published fact counts, confidential or not: a superset is safe
+            prints[entity_id] = hashlib.sha1(repr([tuple(r) for r in facts]).encode()).hexdigest()
+            entities.append(Entity(entity_id, facts[0][11], tuple(Fact(*r[:11]) for r in facts)))
         return cls.from_entities(entities, fingerprints=prints)
 
     @classmethod
@@ -87,7 +87,9 @@ class SiteRecord:
         for entity in entities:
             props = visible_props(entity.schema)
             facts = tuple(f for f in entity.facts if f.prop in props)
-            if facts:
+            if len(facts) == len(entity.facts):
+                kept[entity.id] = entity
+            elif facts:
                 kept[entity.id] = Entity(entity.id, entity.schema, facts)
         backlinks: dict[str, list[str]] = defaultdict(list)
         for entity in kept.values():

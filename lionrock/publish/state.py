@@ -62,11 +62,6 @@ class Blobs:
                 os.unlink(entry.path)
 
 
-def key_lines(pages: Iterable[tuple[str, str]]) -> str:
-    """The `path<TAB>key` lines of a directory's pages (its blob)."""
-    return "".join([f"{path}\t{key}\n" for path, key in pages])
-
-
 def parse_key_lines(text: str) -> dict[str, str]:
     """The pages of a directory blob: path -> key."""
     found: dict[str, str] = {}

@@ -16,6 +16,7 @@ written), so hard links shared with the live copy cannot change under its reader
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import itertools
 import json
@@ -98,6 +99,7 @@ _FORKED: tuple[Path, Sequence[Page]] | None = None
 
 def _render_chunk(indices: list[int]) -> list[tuple[str, str, int]]:
     assert _FORKED is not None
+    gc.enable()  # the parent may have paused it for its own bookkeeping
     root, pages = _FORKED
     return [(pages[i].path, *_write_file(root, pages[i].path, pages[i].render())) for i in indices]
 
@@ -124,26 +126,28 @@ class BuildDir:
         before is skipped whole. `warm()` runs before rendering is forked to workers,
         so that what it prepares (compiled templates) is made once, not per worker.
         """
-        groups: dict[str, list[Page]] = {}
+        groups: dict[str, tuple[list[Page], list[str]]] = {}
         for page in pages:
-            folder = page.path.rpartition("/")[0]
+            path = page.path
+            folder = path.rpartition("/")[0]
             group = groups.get(folder)
             if group is None:
-                group = groups[folder] = []
-            group.append(page)
+                group = groups[folder] = ([], [])
+            group[0].append(page)
+            group[1].append(f"{path}\t{page.key}\n")  # the directory's blob, line by line
         old_dirs: dict[str, str] = self.state.get("dirs", {})
         dirs: dict[str, str] = {}
         todo: list[Page] = []
         gone: list[str] = []
-        for folder, group in groups.items():
-            lines = st.key_lines([(p.path, p.key) for p in group])
+        for folder, (members, blob) in groups.items():
+            lines = "".join(blob)
             digest = hashlib.sha256(lines.encode("utf-8")).hexdigest()
             dirs[folder] = digest
             if old_dirs.get(folder) == digest:
                 continue
             old = self._keys(old_dirs.get(folder))
-            todo += [p for p in group if old.get(p.path) != p.key]
-            wanted = {p.path for p in group}
+            todo += [p for p in members if old.get(p.path) != p.key]
+            wanted = {p.path for p in members}
             gone += [p for p in old if p not in wanted]
             self.blobs.put(lines)
         for folder in old_dirs.keys() - groups.keys():
@@ -156,7 +160,7 @@ class BuildDir:
         for path, sha, size in self._render(todo, warm):
             self.changes[path] = (sha, size)
         top = {f.split("/", 1)[0] for f in groups if f}
-        top |= {p.path for p in groups.get("", ())}
+        top |= {p.path for p in groups.get("", ([], []))[0]}
         self.state["dirs"] = dirs
         self.state["top"] = sorted(top)
         self._paths = [p.path for p in pages]
