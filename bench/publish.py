@@ -12,7 +12,8 @@ folders only: Citizen News keeps the copyright, so nothing is published or kept.
 Measures (median of the rounds):
 - full build: ours (a fresh output folder) against Hugo's full build; target ≤ 1.0×;
 - rebuild after one record changed: ours against Hugo's full build; target ≤ 1/50.
-  Ours is measured in steady state (both build folders exist, as after any second build).
+  Ours is measured in steady state (both build folders exist, as after any second build),
+  as the wall time of the whole `build_site` call (reading the record included).
 Both run the HTML site only: Hugo builds no search index, so Pagefind's time on the same
 pages is reported on its own line.
 
@@ -197,8 +198,9 @@ def main() -> int:
                     "lr-person-benny-tai", "Person", "alias", alias, source, review="published"
                 )
                 writer.put_facts([fact])
+            started = time.perf_counter()  # the whole call: reading the record included
             report = build_site(store, out=out, options=options, extra_pages=extra)
-            rebuilds.append(report.seconds)
+            rebuilds.append(time.perf_counter() - started)
             took = f"hugo {hugo_full[-1]:.2f}s, ours {ours_full[-1]:.2f}s"
             print(f"round {round_}: {took}, rebuild {rebuilds[-1]:.3f}s", flush=True)
             if round_ == 0:

@@ -252,11 +252,15 @@ def _blob_names(state: dict[str, Any]) -> set[str]:
 
 
 def _load_state(builds: Path, name: str) -> dict[str, Any] | None:
+    """A folder's state, or None if it has none we can trust (a missing blob included)."""
     try:
         state = json.loads((builds / f"{name}.state.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return state if isinstance(state, dict) and state.get("version") == STATE_VERSION else None
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return None
+    blobs = builds / "blobs"
+    return state if all((blobs / b).is_file() for b in _blob_names(state)) else None
 
 
 def _live_name(out: Path, builds: Path) -> str | None:
