@@ -184,7 +184,9 @@ class BuildDir:
             warm()
         global _FORKED
         _FORKED = (self.path, todo)
-        chunks = [list(range(i, len(todo), workers * 4)) for i in range(workers * 4)]
+        # smaller chunks: a worker slowed by another process leaves less for the end
+        count = max(workers * 4, min(32, len(todo) // 200))
+        chunks = [list(range(i, len(todo), count)) for i in range(count)]
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for done in pool.imap_unordered(_render_chunk, chunks):
