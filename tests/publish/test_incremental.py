@@ -98,3 +98,16 @@ def test_spliced_file_lists_equal_fresh_ones() -> None:
         {"path": "a", "sha256": "1" * 64, "size": 1},
         {"path": "b", "sha256": "0" * 64, "size": 2},
     ]
+
+
+def test_the_lean_loader_reads_what_the_store_gives(bundled_store: Store) -> None:
+    """`SiteRecord.load` reads the published facts with one query of its own: the same
+    entities, facts and order as `Store.iter_entities(published_only=True)`."""
+    from lionrock.publish import SiteRecord
+
+    loaded = SiteRecord.load(bundled_store)
+    expected = SiteRecord.from_entities(bundled_store.iter_entities(published_only=True))
+    assert loaded.entities == expected.entities
+    assert list(loaded.entities) == list(expected.entities)
+    assert loaded.backlinks == expected.backlinks
+    assert set(loaded.fingerprints) == set(loaded.entities)
