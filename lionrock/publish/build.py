@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import io
-import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +22,7 @@ import icu
 from lionrock import __version__
 from lionrock.publish import browse, pages
 from lionrock.publish.pages import N_
-from lionrock.publish.record import SiteRecord
+from lionrock.publish.record import SiteRecord, stable_digest
 from lionrock.publish.renderer import Renderer, warm_templates
 from lionrock.publish.search import FOLDER, index_site
 from lionrock.publish.writer import BuildReport, Page, open_build
@@ -74,17 +72,9 @@ def global_key(options: SiteOptions) -> str:
 
 
 def data_hash(data: Any) -> str:
-    """A hash of a page's data (built in a deterministic order, so keys are not sorted).
-
-    The data is pickled without the memo (`fast` mode): every value is written out in
-    full, so equal data gives equal bytes whichever objects hold it. Several times
-    faster than JSON, and nothing is ever unpickled.
-    """
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True  # no memo: the bytes depend on the values only
-    pickler.dump(data)
-    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+    """A hash of a page's data (built in a deterministic order, so keys are not sorted):
+    `record.stable_digest`, equal for equal data."""
+    return stable_digest(data)
 
 
 def _key(base: str, ui: UILanguage, path: str, digest: str) -> str:

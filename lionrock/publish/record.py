@@ -10,11 +10,14 @@ rebuild can tell cheaply which entities changed since the last one.
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import select
 
@@ -38,15 +41,27 @@ _PUBLISHED = (
 )  # fmt: skip
 
 
+def stable_digest(data: Any) -> str:
+    """A SHA-256 of plain data (dicts, lists, tuples, strings, numbers, None), equal for
+    equal data: its pickle without the memo (`fast` mode) writes every value out in
+    full, whichever objects hold it. Several times faster than JSON or `repr`; nothing
+    is ever unpickled.
+
+    Example: `stable_digest({"a": [1, "x"]}) == stable_digest({"a": [1, "x"]})`.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the bytes depend on the values only
+    pickler.dump(data)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
 def fingerprint(entity: Entity) -> str:
     """A hash of everything recorded about `entity` (its schema and every fact field).
 
     Example: `fingerprint(store.entity("lr-person-benny-tai"))` is 40 hex digits.
     """
-    digest = hashlib.sha1(entity.schema.encode("utf-8"))
-    for fact in entity.facts:
-        digest.update(repr(tuple(fact.to_dict().values())).encode("utf-8"))
-    return digest.hexdigest()
+    return stable_digest([entity.schema, *(tuple(f.to_dict().values()) for f in entity.facts)])
 
 
 @dataclass(slots=True)
@@ -73,7 +88,7 @@ class SiteRecord:
         for entity_id, run in groupby(rows, key=itemgetter(0)):
             facts = list(run)
             # every published fact counts, confidential or not: a superset is safe
-            prints[entity_id] = hashlib.sha1(repr([tuple(r) for r in facts]).encode()).hexdigest()
+            prints[entity_id] = stable_digest([tuple(r) for r in facts])
             entities.append(Entity(entity_id, facts[0][11], tuple(Fact(*r[:11]) for r in facts)))
         return cls.from_entities(entities, fingerprints=prints)
 
