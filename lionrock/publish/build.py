@@ -7,37 +7,35 @@ global (templates, catalogs, version, settings), so a rebuild writes only what c
 
 from __future__ import annotations
 
+import gc
 import hashlib
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import opencc
-from jinja2 import Environment, pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
+import followthemoney
+import icu
 
 from lionrock import __version__
 from lionrock.publish import browse, pages
-from lionrock.publish.charts import events_per_month, horizontal_bars
-from lionrock.publish.manifest import write_manifest
 from lionrock.publish.pages import N_
-from lionrock.publish.record import SiteRecord
+from lionrock.publish.record import SiteRecord, stable_digest
+from lionrock.publish.renderer import Renderer, warm_templates
 from lionrock.publish.search import FOLDER, index_site
 from lionrock.publish.writer import BuildReport, Page, open_build
 from lionrock.render import (
     LANGUAGES,
     STATIC,
     TEMPLATES,
-    Citations,
     UILanguage,
     catalogs_fingerprint,
     entity_slug,
     make_environment,
+    names_by_lang,
     pick,
-    translations,
 )
 from lionrock.store import Store, utcnow
 
@@ -66,124 +64,69 @@ def _digest(*parts: bytes | str) -> str:
 
 def global_key(options: SiteOptions) -> str:
     """Everything every page depends on: version, templates, styles, catalogs, onion."""
-    files = sorted(p for p in [*TEMPLATES.rglob("*"), *STATIC.rglob("*")] if p.is_file())
+    found = [*TEMPLATES.rglob("*"), *STATIC.rglob("*")]
+    files = sorted((p for p in found if p.is_file()), key=str)  # str: PosixPath's order is slow
     return _digest(
         __version__, options.onion, catalogs_fingerprint(), *(f.read_bytes() for f in files)
     )
 
 
-class Renderer:
-    """Renders the pages of one language tree."""
-
-    def __init__(self, ui: UILanguage, options: SiteOptions, languages: Sequence[UILanguage]):
-        self.ui = ui
-        self.options = options
-        self.languages = languages
-        self._env: Environment | None = None
-        self._convert: Any = None
-
-    @property
-    def env(self) -> Environment:
-        """The tree's environment, made on first use (a rebuild may render nothing)."""
-        if self._env is None:
-            self._env = make_environment(translations_=translations(self.ui.catalog))
-            self._env.globals.update(events_chart=_events_chart, status_chart=_status_chart)
-        return self._env
-
-    def context(self, path: str) -> dict[str, Any]:
-        depth = path.count("/")
-        root = "../" * depth
-        site_root = "../" * (depth + 1)
-        # index buckets differ between languages: their other versions are the index pages
-        same = "browse.html" if path.startswith("browse/") else path
-        onion = (
-            f"{self.options.onion.rstrip('/')}/{self.ui.code}/{path}" if self.options.onion else ""
-        )
-        return {
-            "ui": self.ui,
-            "site": True,
-            "root": root,
-            "site_root": site_root,
-            "ext": ".html",
-            "onion": onion,
-            "citations": Citations(),
-            "alternates": [
-                {"tag": lang.tag, "name": lang.name, "href": f"{site_root}{lang.code}/{same}"}
-                for lang in self.languages
-            ],
-        }
-
-    def render(self, path: str, template: str, data: dict[str, Any]) -> bytes:
-        context = {**self.context(path), **data}
-        if template == "entity.html":
-            context.update(_entity_context(data, self.ui))
-        html = self.env.get_template(template).render(context)
-        return self.finish(html).encode("utf-8")
-
-    def finish(self, text: str) -> str:
-        """Apply the tree's script conversion (Traditional → Simplified) to a page."""
-        if not self.ui.convert:
-            return text
-        if self._convert is None:
-            self._convert = opencc.OpenCC(self.ui.convert)
-        return convert_page(text, self._convert)
-
-
-def convert_page(html: str, converter: Any) -> str:
-    """Convert a page with OpenCC, leaving link targets that hold Han characters as they
-    are (a converted URL would point elsewhere)."""
-    import re
-
-    kept: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
-        return f"\x00{len(kept) - 1}\x00"
-
-    text = re.sub(r'(?:href|src)="[^"]*[^\x00-\x7f][^"]*"', keep, html)
-    text = str(converter.convert(text))
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
-
-
-def _entity_context(data: dict[str, Any], ui: UILanguage) -> dict[str, Any]:
-    view = data["view"]
-    texts = [f for f in view["facts"] if f["type"] in ("name", "text")]
-    missing = bool(texts) and not any(f["text_lang"] in ui.prefer[:1] for f in texts)
-    return {
-        "entity": {"id": view["id"], "caption": view["caption"]},
-        "facts": view["facts"],
-        "schema_label": view["schema_label"],
-        "missing_lang": missing and ui.code != "en",
-    }
-
-
-@pass_context
-def _events_chart(ctx: Context, dates: list[str], label: str) -> Markup:
-    return events_per_month(dates, label=label)
-
-
-@pass_context
-def _status_chart(ctx: Context, counts: list[tuple[str, int]], label: str) -> Markup:
-    gettext = ctx.environment.globals["gettext"]
-    return horizontal_bars({str(gettext(ctx, s)): n for s, n in counts}, label=label)  # type: ignore[operator]
-
-
 def data_hash(data: Any) -> str:
-    """A hash of a page's data (built in a deterministic order, so keys are not sorted)."""
-    return _digest(json.dumps(data, ensure_ascii=False, default=str))
+    """A hash of a page's data (built in a deterministic order, so keys are not sorted):
+    `record.stable_digest`, equal for equal data."""
+    return stable_digest(data)
 
 
 def _key(base: str, ui: UILanguage, path: str, digest: str) -> str:
-    return _digest(base, ui.code, path, digest)
+    return hashlib.sha256(f"{base}\x1f{ui.code}\x1f{path}\x1f{digest}".encode()).hexdigest()
 
 
-def site_pages(store: Store, record: SiteRecord, options: SiteOptions) -> list[Page]:
-    """Every page of every language tree, with its key; nothing is rendered yet."""
+@cache
+def code_key() -> str:
+    """What page data is made from besides the record: the view code and the model (as
+    this process imported them, so computed once)."""
+    here = Path(__file__).resolve().parent.parent
+    files = sorted(
+        [
+            *(here / "publish").glob("*.py"),
+            *(here / "render").glob("*.py"),
+            *(here / "model").glob("*.py"),
+            *(here / "model").glob("*.yaml"),
+            here / "store" / "_store.py",
+        ]
+    )
+    versions = (__version__, followthemoney.__version__, icu.ICU_VERSION)
+    return _digest(*versions, *(f.read_bytes() for f in files))
+
+
+def site_pages(
+    store: Store,
+    record: SiteRecord,
+    options: SiteOptions,
+    *,
+    memo: dict[str, Any] | None = None,
+) -> list[Page]:
+    """Every page of every language tree, with its key; nothing is rendered yet.
+
+    `memo` (kept between builds, updated in place) remembers, for the pages whose data is
+    made only when needed (entity pages, index pages), a hash of what their data is made
+    from and the hash of the data: when the first is the same, so is the data, which is
+    then made only if the page must be rendered.
+    """
     base = global_key(options)
-    specs = [
+    memo = {} if memo is None else memo
+    if memo.get("code") != code_key():
+        memo.clear()
+        memo["code"] = code_key()
+    known: dict[str, list[str]] = memo.setdefault("pages", {})
+    lazy = list(pages.entity_pages(record))
+    hashes = {made.path: _remember(known, made.path, made.inputs, made) for made in lazy}
+    for gone in set(known) - set(hashes):
+        del known[gone]
+    specs: list[pages.PageSpec | pages.LazySpec] = [
         pages.PageSpec("index.html", "home.html", pages.home(record)),
         *pages.listing_pages(record, store),
-        *pages.entity_pages(record),
+        *lazy,
         pages.PageSpec("search.html", "search.html", {"pagefind": options.search}),
         pages.PageSpec("mirrors.html", "page.html", {"title": N_("Mirrors"), "kind": "mirrors",
                                                      "mirrors": list(options.mirrors)}),
@@ -191,31 +134,27 @@ def site_pages(store: Store, record: SiteRecord, options: SiteOptions) -> list[P
                        "kind": "verify", "pubkey": options.pubkey, "version": __version__}),
     ]  # fmt: skip
     entries = pages.feed_entries(record)
-    hashes = {spec.path: data_hash(spec.data) for spec in specs}
+    for spec in specs:
+        if spec.path not in hashes:
+            hashes[spec.path] = data_hash(spec.data)
     hashes["feed"] = data_hash(entries)
+    # the index pages are made from every entity's names (and schema), per language
+    names = data_hash([(e.id, e.schema, names_by_lang(e)) for e in record.entities.values()])
+    trees = memo["browse"] = {u.code: memo.get("browse", {}).get(u.code) for u in options.languages}
     out: list[Page] = []
     for ui in options.languages:
-        renderer = Renderer(ui, options, options.languages)
-        index = browse.buckets(record, ui)
-        specs_ui = [
-            *specs,
-            pages.PageSpec("browse.html", "browse.html", {"buckets": _heads(index)}),
-            *(
-                pages.PageSpec(
-                    f"{b['path']}.html", "browse.html", {"buckets": _heads(index), "bucket": b}
-                )
-                for b in index
-            ),
-        ]
-        for spec in specs_ui:
-            digest = hashes.get(spec.path) or data_hash(spec.data)
-            out.append(
-                Page(
-                    f"{ui.code}/{spec.path}",
-                    _key(base, ui, spec.path, digest),
-                    _bind(renderer, spec),
-                )
-            )
+        renderer = Renderer(ui, options, options.languages, templates_key=base)
+        for spec in specs:
+            key = _key(base, ui, spec.path, hashes[spec.path])
+            out.append(Page(f"{ui.code}/{spec.path}", key, _bind(renderer, spec)))
+        index = _Index(record, ui)
+        found = trees[ui.code]
+        if found is None or found[0] != names:
+            made = [[path, data_hash(spec.data)] for path, spec in index.specs.items()]
+            found = trees[ui.code] = [names, made]
+        for path, digest in found[1]:
+            key = _key(base, ui, path, digest)
+            out.append(Page(f"{ui.code}/{path}", key, _bind(renderer, index.spec(path))))
         feed_key = _key(base, ui, "feed", hashes["feed"])
         out.append(Page(f"{ui.code}/feed.atom", feed_key, _feed(renderer, entries)))
     out.append(_languages_page(base, options.languages))
@@ -228,26 +167,56 @@ def site_pages(store: Store, record: SiteRecord, options: SiteOptions) -> list[P
     return out
 
 
+def _remember(known: dict[str, list[str]], path: str, inputs: str, spec: pages.LazySpec) -> str:
+    """The hash of `spec`'s data, from `known` when its inputs are unchanged."""
+    found = known.get(path)
+    if found is None or found[0] != inputs:
+        found = known[path] = [inputs, data_hash(spec.data)]
+    return found[1]
+
+
+class _Index:
+    """The index pages (`browse.html`, `browse/NN.html`) of one tree, made on first use:
+    one ICU index gives them all."""
+
+    def __init__(self, record: SiteRecord, ui: UILanguage) -> None:
+        self.record = record
+        self.ui = ui
+
+    @cached_property
+    def specs(self) -> dict[str, pages.PageSpec]:
+        index = browse.buckets(self.record, self.ui)
+        heads = _heads(index)
+        found = {"browse.html": pages.PageSpec("browse.html", "browse.html", {"buckets": heads})}
+        for b in index:
+            path = f"{b['path']}.html"
+            found[path] = pages.PageSpec(path, "browse.html", {"buckets": heads, "bucket": b})
+        return found
+
+    def spec(self, path: str) -> pages.LazySpec:
+        return pages.LazySpec(path, "browse.html", "", lambda: self.specs[path].data)
+
+
 def _heads(index: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"label": b["label"], "path": b["path"]} for b in index]
 
 
-def _bind(renderer: Renderer, spec: pages.PageSpec) -> Callable[[], bytes]:
+def _bind(renderer: Renderer, spec: pages.PageSpec | pages.LazySpec) -> Callable[[], bytes]:
     return lambda: renderer.render(spec.path, spec.template, spec.data)
 
 
 def _feed(renderer: Renderer, entries: list[dict[str, Any]]) -> Callable[[], bytes]:
     def render() -> bytes:
         ui = renderer.ui
+        gettext = renderer.env.globals["gettext"]
+        context = renderer.env.from_string("").new_context({})  # gettext's, made once
         items = [
             {
                 "title": (pick(e["names"], ui) or (e["caption"], ""))[0],
                 "id": f"urn:lionrock:{e['id']}",
                 "updated": e["updated"],
                 "href": f"entities/{entity_slug(e['id'])}.html",
-                "summary": renderer.env.globals["gettext"](  # type: ignore[operator]
-                    renderer.env.from_string("").new_context({}), e["label"]
-                ),
+                "summary": gettext(context, e["label"]),  # type: ignore[operator]
             }
             for e in entries
         ]
@@ -264,7 +233,7 @@ def _languages_page(base: str, languages: Sequence[UILanguage]) -> Page:
     alternates = [{"tag": u.tag, "name": u.name, "href": f"{u.code}/index.html"} for u in languages]
 
     def render() -> bytes:
-        env = make_environment()
+        env = make_environment(static=True)
         return env.get_template("languages.html").render(alternates=alternates).encode("utf-8")
 
     return Page("index.html", _digest(base, "languages", *(u.code for u in languages)), render)
@@ -286,16 +255,38 @@ def build_site(
     Example: `build_site(store, out=Path("site")).written`.
     """
     options = options or SiteOptions()
-    record = SiteRecord.load(store)
-    all_pages = [*site_pages(store, record, options), *extra_pages]
-    with open_build(out) as build:
-        build.write_pages(all_pages)
+    with _old_objects_frozen(), open_build(out) as build:
+        record = SiteRecord.load(store)
+        memo = build.state.setdefault("memo", {})
+        all_pages = [*site_pages(store, record, options, memo=memo), *extra_pages]
+        build.write_pages(all_pages, warm=lambda: warm_templates(options.languages))
         if options.search:
             html = [p.key for p in all_pages if p.path.endswith(".html")]
             if build.regenerate(FOLDER, _digest(*html), index_site):
                 build.report.notes.append("search index rebuilt")
-        write_manifest(build.path, known=build.hashes, complete=True, built=options.built)
+        build.write_manifest(built=options.built)
         if finish is not None:
             finish(build.path)
         build.commit()
     return build.report
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """Keep the collector off during a build's bookkeeping, and off the objects that
+    exist before it (a caller's large data, like the benchmark's articles) for good: a
+    full collection would walk them all, often several times per build, and a forked
+    render worker (which collects again) would copy their memory. Cycles made during
+    the build wait for the next collection after it."""
+    enabled = gc.isenabled()
+    freeze = enabled and gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
+        if enabled:
+            gc.enable()

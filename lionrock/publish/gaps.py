@@ -8,10 +8,11 @@ needs comes from `gap_matrix`, so the full logic of `lionrock/sanctions/gaps.py`
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from lionrock.render import cell, ref_view
-from lionrock.store import Store, citation
+from lionrock.store import Entity, Store, citation
 
 
 def gap_matrix(store: Store) -> dict[str, Any]:
@@ -26,12 +27,29 @@ def gap_matrix(store: Store) -> dict[str, Any]:
     targets = {t for s in sanctions for t in s.values("entity")}
     sources = {f.source_id for s in sanctions for f in s.facts}
     related = {e.id: e for e in store.iter_entities(ids=targets | sources, published_only=True)}
+    return _matrix(sanctions, jurisdictions, related)
+
+
+def gap_matrix_of(entities: Mapping[str, Entity]) -> dict[str, Any]:
+    """`gap_matrix` of entities already loaded (the site's record: published only,
+    confidential facts dropped), without reading the store again.
+
+    Example: `gap_matrix_of(SiteRecord.load(store).entities)["columns"]`.
+    """
+    sanctions = [e for e in entities.values() if e.schema == "Sanction"]
+    jurisdictions = [e for e in entities.values() if e.schema == "Jurisdiction"]
+    return _matrix(sanctions, jurisdictions, entities)
+
+
+def _matrix(
+    sanctions: list[Entity], jurisdictions: list[Entity], related: Mapping[str, Entity]
+) -> dict[str, Any]:
     columns = {c for j in jurisdictions for c in j.values("country")}
     rows: dict[str, dict[str, Any]] = {}
     for sanction in sanctions:
         country = sanction.first("country")
         target = sanction.first("entity")
-        if not country or target not in related:
+        if not country or target is None or target not in related:
             continue
         columns.add(country)
         program = cell(sanction, "program", related) or cell(sanction, "authority", related)

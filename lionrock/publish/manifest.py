@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from lionrock import __version__
+from lionrock.publish.state import file_list
 from lionrock.release import is_signing_metadata
 from lionrock.store import utcnow
 
@@ -61,19 +62,27 @@ def write_manifest(
     """
     site_dir = Path(site_dir)
     known = known or {}
-    files = []
+    files = {}
     for rel in sorted(known) if complete else site_files(site_dir):
-        sha, size = known.get(rel) or _sha256(site_dir / rel)
-        files.append({"path": rel, "sha256": sha, "size": size})
-    data = {
+        files[rel] = known.get(rel) or _sha256(site_dir / rel)
+    path = site_dir / MANIFEST
+    tmp = site_dir / f".{MANIFEST}.{os.getpid()}.tmp"
+    tmp.write_text(manifest_text(file_list(files), built=built), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def manifest_text(files: str, *, built: str = "") -> str:
+    """The manifest around a file list (`lionrock.publish.state.file_list`), as compact
+    JSON: the same bytes as `json.dumps` of the whole, with `files` last.
+
+    Example: `manifest_text(file_list({"index.html": (sha, 120)}), built=utcnow())`.
+    """
+    head = {
         "format": FORMAT,
         "generator": "lionrock",
         "version": __version__,
         "built_at": built or utcnow(),
-        "files": files,
     }
-    path = site_dir / MANIFEST
-    tmp = site_dir / f".{MANIFEST}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    return f'{text[:-1]},"files":[{files}]}}'

@@ -7,13 +7,14 @@ be rewritten; the language is applied only when the page is rendered.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from lionrock.model import get_model
-from lionrock.publish.gaps import gap_matrix
+from lionrock.publish.gaps import gap_matrix_of
 from lionrock.publish.record import SiteRecord
 from lionrock.render import (
     cell,
@@ -37,6 +38,25 @@ class PageSpec:
     path: str
     template: str
     data: dict[str, Any]
+
+
+@dataclass(slots=True)
+class LazySpec:
+    """A page whose data is made only when needed: `inputs` is a hash of everything the
+    data is made from, so a rebuild that finds the same `inputs` can reuse the data's
+    hash without making it. Example: the entity pages."""
+
+    path: str
+    template: str
+    inputs: str
+    make: Callable[[], dict[str, Any]]
+    _data: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self.make()
+        return self._data
 
 
 def _related(record: SiteRecord, entities: list[Entity]) -> dict[str, Entity]:
@@ -255,7 +275,7 @@ def listing_pages(record: SiteRecord, store: Store) -> Iterator[PageSpec]:
             "rows": cases,
         },
     )
-    yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gap_matrix(store)})
+    yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gap_matrix_of(record.entities)})
     yield PageSpec("responses.html", "listing.html", responses(record))
     yield PageSpec("sources.html", "listing.html", sources(record))
 
@@ -306,18 +326,38 @@ def sources(record: SiteRecord) -> dict[str, Any]:
     return {"title": N_("Sources"), "columns": columns, "rows": rows}
 
 
-def entity_pages(record: SiteRecord) -> Iterator[PageSpec]:
-    """A page per published entity, sources included."""
+def entity_pages(record: SiteRecord) -> Iterator[LazySpec]:
+    """A page per published entity, sources included. A page shows the entity, the
+    entities pointing at it, and the entities any of these cite or link to: its `inputs`
+    hash their fingerprints, and the view is made only if the page must be rendered."""
+    prints = record.fingerprints
+    refs = {i: _refs(record, e) for i, e in record.entities.items()}
     for entity in record.entities.values():
-        backlinks = record.pointing_at(entity.id)
-        related = _related(record, [entity, *backlinks])
-        view = entity_view(entity, related=related)
-        sections = entity_sections(entity, backlinks=backlinks, related=related)
-        yield PageSpec(
+        backlinks = record.backlinks.get(entity.id, [])
+        used = {entity.id, *backlinks, *refs[entity.id]}
+        for other in backlinks:
+            used |= refs[other]
+        inputs = "\x1f".join(f"{i}\x1e{prints[i]}" for i in sorted(used))
+        yield LazySpec(
             f"entities/{entity_slug(entity.id)}.html",
             "entity.html",
-            {"view": view, "sections": sections},
+            hashlib.sha1(f"{entity.id}\x1d{inputs}".encode()).hexdigest(),
+            lambda entity=entity: _entity_data(record, entity),  # type: ignore[misc]
         )
+
+
+def _refs(record: SiteRecord, entity: Entity) -> set[str]:
+    """The published entities that `entity`'s facts cite or name (`_related`'s keys)."""
+    ids = {f.source_id for f in entity.facts} | {f.value for f in entity.facts}
+    return {i for i in ids if i in record.entities}
+
+
+def _entity_data(record: SiteRecord, entity: Entity) -> dict[str, Any]:
+    backlinks = record.pointing_at(entity.id)
+    related = _related(record, [entity, *backlinks])
+    view = entity_view(entity, related=related)
+    sections = entity_sections(entity, backlinks=backlinks, related=related)
+    return {"view": view, "sections": sections}
 
 
 def feed_entries(record: SiteRecord, *, limit: int = 100) -> list[dict[str, Any]]:
@@ -342,4 +382,4 @@ def feed_entries(record: SiteRecord, *, limit: int = 100) -> list[dict[str, Any]
     return entries[:limit]
 
 
-__all__ = ["PageSpec", "entity_pages", "feed_entries", "home", "listing_pages"]
+__all__ = ["LazySpec", "PageSpec", "entity_pages", "feed_entries", "home", "listing_pages"]

@@ -4,32 +4,37 @@ The site at `DIR` is a symlink to one of two build folders, `.DIR.builds/a` and 
 build updates the folder that is *not* live, then switches the symlink with one atomic
 `rename`. A crash or kill at any point leaves the live copy untouched (issue #5, item 10).
 
-The folder being built remembers, in `.DIR.builds/<x>.state.json`, the input hash
-(`Page.key`), SHA-256 and size of every page it holds; only pages whose key changed are
-rendered and written. The state file is removed before the first change and written back
-after the last, so an interrupted folder is never trusted: the next build starts it again
-as hard links of the live copy. Files are never modified in place (always a new file and
-a `rename`), so hard links shared with the live copy cannot change under its readers.
+The folder being built remembers (`lionrock.publish.state`) the input hash (`Page.key`)
+of every page it holds, by directory, and the manifest's list of its files; only pages
+whose key changed are rendered and written, and only their manifest entries change. The
+state file is removed before the first change and written back after the last, so an
+interrupted folder is never trusted: the next build starts it again as hard links of the
+live copy. Files are never modified in place (an old file is unlinked and a new one
+written), so hard links shared with the live copy cannot change under its readers.
 """
 
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lionrock.errors import LionRockError
+from lionrock.publish import state as st
+from lionrock.publish.manifest import MANIFEST, manifest_text
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 PARALLEL_MIN = 400  # below this many pages, forking workers costs more than it saves
 
 
@@ -56,14 +61,37 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+
+
 def _write_file(root: Path, rel: str, data: bytes) -> tuple[str, int]:
-    """Write a new file and rename it into place; never modify one in place."""
-    path = root / rel
+    """Write a page as a new file; never modify one in place.
+
+    The folder being built is not live, and is not trusted while it is being built (its
+    state file is gone), so a page need not appear atomically; but its old file may be a
+    hard link shared with the live copy, so it is unlinked, never overwritten.
+    """
+    path = f"{root}/{rel}"
+    try:
+        fd = os.open(path, _NEW, 0o666)
+    except FileExistsError:
+        os.unlink(path)
+        fd = os.open(path, _NEW, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write a file that must appear whole or not at all: a new file renamed over it."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
     os.replace(tmp, path)
-    return hashlib.sha256(data).hexdigest(), len(data)
 
 
 _FORKED: tuple[Path, Sequence[Page]] | None = None
@@ -71,6 +99,7 @@ _FORKED: tuple[Path, Sequence[Page]] | None = None
 
 def _render_chunk(indices: list[int]) -> list[tuple[str, str, int]]:
     assert _FORKED is not None
+    gc.enable()  # the parent may have paused it for its own bookkeeping
     root, pages = _FORKED
     return [(pages[i].path, *_write_file(root, pages[i].path, pages[i].render())) for i in indices]
 
@@ -85,40 +114,79 @@ class BuildDir:
         self.path = builds / name
         self.state = state
         self.report = BuildReport(site=out)
-        self.hashes: dict[str, tuple[str, int]] = {
-            p: (v[1], v[2]) for p, v in state.get("pages", {}).items()
-        }
-        for files in state.get("managed_files", {}).values():
-            self.hashes.update({p: (v[0], v[1]) for p, v in files.items()})
+        self.blobs = st.Blobs(builds / "blobs")
+        #: the manifest entries that change in this build (None: the file is gone)
+        self.changes: dict[str, st.Change] = {}
+        self._paths: Iterable[str] = ()
 
-    def write_pages(self, pages: Sequence[Page]) -> None:
-        """Write the pages whose key changed; remove pages no longer in the site."""
-        old: dict[str, list[Any]] = self.state.get("pages", {})
-        wanted = {p.path for p in pages}
-        for gone in sorted(set(old) - wanted):
-            (self.path / gone).unlink(missing_ok=True)
-            self.hashes.pop(gone, None)
-            self.report.removed += 1
-        todo = [p for p in pages if (old.get(p.path) or [None])[0] != p.key]
-        for parent in {os.path.dirname(p.path) for p in todo}:
+    def write_pages(self, pages: Sequence[Page], *, warm: Callable[[], None] | None = None) -> None:
+        """Write the pages whose key changed; remove pages no longer in the site.
+
+        Pages are compared by directory: a directory whose pages and keys are all as
+        before is skipped whole. `warm()` runs before rendering is forked to workers,
+        so that what it prepares (compiled templates) is made once, not per worker.
+        """
+        groups: dict[str, tuple[list[Page], list[str]]] = {}
+        for page in pages:
+            path = page.path
+            folder = path.rpartition("/")[0]
+            group = groups.get(folder)
+            if group is None:
+                group = groups[folder] = ([], [])
+            group[0].append(page)
+            group[1].append(f"{path}\t{page.key}\n")  # the directory's blob, line by line
+        old_dirs: dict[str, str] = self.state.get("dirs", {})
+        dirs: dict[str, str] = {}
+        todo: list[Page] = []
+        gone: list[str] = []
+        for folder, (members, blob) in groups.items():
+            lines = "".join(blob)
+            digest = hashlib.sha256(lines.encode("utf-8")).hexdigest()
+            dirs[folder] = digest
+            if old_dirs.get(folder) == digest:
+                continue
+            old = self._keys(old_dirs.get(folder))
+            todo += [p for p in members if old.get(p.path) != p.key]
+            wanted = {p.path for p in members}
+            gone += [p for p in old if p not in wanted]
+            self.blobs.put(lines)
+        for folder in old_dirs.keys() - groups.keys():
+            gone += list(self._keys(old_dirs[folder]))
+        for path in sorted(gone):
+            (self.path / path).unlink(missing_ok=True)
+            self.changes[path] = None
+        for parent in {p.path.rpartition("/")[0] for p in todo}:
             os.makedirs(self.path / parent, exist_ok=True)
-        for path, sha, size in self._render(todo):
-            self.hashes[path] = (sha, size)
-        keys = {p.path: p.key for p in pages}
-        self.state["pages"] = {p: [keys[p], *self.hashes[p]] for p in sorted(wanted)}
+        for path, sha, size in self._render(todo, warm):
+            self.changes[path] = (sha, size)
+        top = {f.split("/", 1)[0] for f in groups if f}
+        top |= {p.path for p in groups.get("", ([], []))[0]}
+        self.state["dirs"] = dirs
+        self.state["top"] = sorted(top)
+        self._paths = [p.path for p in pages]
         self.report.pages = len(pages)
         self.report.written = len(todo)
         self.report.unchanged = len(pages) - len(todo)
+        self.report.removed = len(gone)
 
-    def _render(self, todo: Sequence[Page]) -> Iterator[tuple[str, str, int]]:
+    def _keys(self, digest: str | None) -> dict[str, str]:
+        return st.parse_key_lines(self.blobs.get(digest)) if digest else {}
+
+    def _render(
+        self, todo: Sequence[Page], warm: Callable[[], None] | None
+    ) -> Iterator[tuple[str, str, int]]:
         workers = min(os.cpu_count() or 1, 8)
         if len(todo) < PARALLEL_MIN or workers < 2:
             for page in todo:
                 yield (page.path, *_write_file(self.path, page.path, page.render()))
             return
+        if warm is not None:
+            warm()
         global _FORKED
         _FORKED = (self.path, todo)
-        chunks = [list(range(i, len(todo), workers * 4)) for i in range(workers * 4)]
+        # smaller chunks: a worker slowed by another process leaves less for the end
+        count = max(workers * 4, min(32, len(todo) // 200))
+        chunks = [list(range(i, len(todo), count)) for i in range(count)]
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 for done in pool.imap_unordered(_render_chunk, chunks):
@@ -137,7 +205,7 @@ class BuildDir:
             return False
         managed.pop(name, None)
         for rel in files.pop(name, {}):
-            self.hashes.pop(rel, None)
+            self.changes[rel] = None
         shutil.rmtree(folder, ignore_errors=True)
         make(self.path)
         found: dict[str, tuple[str, int]] = {}
@@ -147,31 +215,54 @@ class BuildDir:
                 rel = path.relative_to(self.path).as_posix()
                 found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
         files[name] = found
-        self.hashes.update(found)
+        self.changes.update(found)
         managed[name] = key
         return True
 
+    def write_manifest(self, *, built: str = "") -> Path:
+        """Write `manifest.json`: the previous list of files with this build's changes
+        spliced in (so unchanged files are neither read nor hashed again)."""
+        managed = self.state.get("managed_files", {}).values()
+        paths = itertools.chain(self._paths, *managed)
+        old = self.state.get("files")
+        text = st.splice(self.blobs.get(old) if old else "", self.changes, paths)
+        self.state["files"] = self.blobs.put(text)
+        path = self.path / MANIFEST
+        _replace_file(path, manifest_text(text, built=built).encode("utf-8"))
+        return path
+
     def commit(self) -> None:
         """Record the state of this folder and switch the site to it, atomically."""
-        top = {p.split("/", 1)[0] for p in self.state.get("pages", {})}
-        top |= set(self.state.get("managed", {}))
+        top = set(self.state.get("top", ())) | set(self.state.get("managed", {}))
         # files others wrote (manifest, signatures): removed before this folder is reused
         self.state["others"] = sorted(e.name for e in os.scandir(self.path) if e.name not in top)
         self.state["version"] = STATE_VERSION
-        _write_file(self.builds, f"{self.name}.state.json", json.dumps(self.state).encode())
+        _replace_file(self.builds / f"{self.name}.state.json", json.dumps(self.state).encode())
         link = self.out.with_name(f".{self.out.name}.{os.getpid()}.link")
         link.unlink(missing_ok=True)
         os.symlink(os.path.relpath(self.path, self.out.parent), link)
         os.replace(link, self.out)
         self.report.site = self.path
+        # blobs neither folder's state names (from older builds, or an interrupted one)
+        wanted = _blob_names(self.state)
+        other = _load_state(self.builds, "b" if self.name == "a" else "a")
+        self.blobs.keep_only(wanted | _blob_names(other or {}))
+
+
+def _blob_names(state: dict[str, Any]) -> set[str]:
+    return {*state.get("dirs", {}).values(), *([state["files"]] if "files" in state else [])}
 
 
 def _load_state(builds: Path, name: str) -> dict[str, Any] | None:
+    """A folder's state, or None if it has none we can trust (a missing blob included)."""
     try:
         state = json.loads((builds / f"{name}.state.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return state if isinstance(state, dict) and state.get("version") == STATE_VERSION else None
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return None
+    blobs = builds / "blobs"
+    return state if all((blobs / b).is_file() for b in _blob_names(state)) else None
 
 
 def _live_name(out: Path, builds: Path) -> str | None:
@@ -188,15 +279,15 @@ def _live_name(out: Path, builds: Path) -> str | None:
     return None
 
 
-def _clone(src: Path, dst: Path, state: dict[str, Any]) -> None:
+def _clone(src: Path, dst: Path, state: dict[str, Any], blobs: st.Blobs) -> None:
     """Make `dst` hold the same pages and managed folders as `src`, as hard links."""
     made: set[str] = set()
-    for rel in state.get("pages", {}):
-        parent = os.path.dirname(rel)
-        if parent not in made:
-            os.makedirs(dst / parent, exist_ok=True)
-            made.add(parent)
-        os.link(src / rel, dst / rel)
+    for folder, digest in state.get("dirs", {}).items():
+        if folder not in made:
+            os.makedirs(dst / folder, exist_ok=True)
+            made.add(folder)
+        for rel in st.parse_key_lines(blobs.get(digest)):
+            os.link(src / rel, dst / rel)
     for name in state.get("managed", {}):
         if (src / name).is_dir():
             shutil.copytree(src / name, dst / name, copy_function=os.link)
@@ -213,8 +304,8 @@ def _prepare(builds: Path, live: str | None) -> tuple[str, dict[str, Any]]:
         live_state = _load_state(builds, live) if live else None
         state = {}
         if live is not None and live_state is not None:
-            _clone(builds / live, folder, live_state)
-            keep = ("pages", "managed", "managed_files")
+            _clone(builds / live, folder, live_state, st.Blobs(builds / "blobs"))
+            keep = ("dirs", "top", "files", "managed", "managed_files", "memo")
             state = {k: live_state[k] for k in keep if k in live_state}
     for name in state.pop("others", []):
         entry = folder / name

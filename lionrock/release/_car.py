@@ -2,9 +2,10 @@
 
 Writing (issue #5, item 7): files are cut into 1 MiB raw leaves; a file of one chunk is
 that raw leaf, a longer one a dag-pb File node over up to 1,024 leaves (a balanced tree
-beyond); directories are dag-pb with links sorted by name. All CIDs are v1, SHA-256.
-The same files give the same bytes and the same root CID. One difference from
-`ipfs-car pack`: it shards directories of more than 1,000 entries (HAMT), we never do.
+beyond); directories are dag-pb with links sorted by name, and a directory of more than 1,000
+entries is sharded (HAMT, `lionrock.release._hamt`) as `ipfs-car pack` and kubo shard
+it. All CIDs are v1, SHA-256. The same files give the same bytes and the same root CID,
+which is the root CID `ipfs-car pack` gives.
 
 Reading checks every block against its CID and walks the DAG from the root, so a
 tampered CAR is caught however it was altered.
@@ -24,14 +25,17 @@ import dag_cbor
 from multiformats import CID
 
 from lionrock.errors import LionRockError
+from lionrock.release._hamt import SHARD_THRESHOLD, shard
 from lionrock.release._manifest import safe_path
 from lionrock.release._unixfs import (
     DAG_PB,
     DIRECTORY,
     FILE,
+    HAMT_SHARD,
     RAW,
     Cid,
     Link,
+    Node,
     UnixFSError,
     decode_node,
     encode_node,
@@ -46,6 +50,7 @@ CHUNK_SIZE = 1024 * 1024  # ipfs-car: withMaxChunkSize(1024 * 1024)
 WIDTH = 1024  # ipfs-car: balanced layout withWidth(1024)
 MAX_BLOCK = 8 * 1024 * 1024
 MAX_DEPTH = 64
+_DIRS = (DIRECTORY, HAMT_SHARD)
 
 
 class CarError(LionRockError):
@@ -111,6 +116,8 @@ def _add_dir(writer: _Writer, path: Path) -> Link:
         else:
             continue
         links.append(Link(link.cid, child.name, link.tsize))
+    if len(links) > SHARD_THRESHOLD:
+        return shard(writer.block, links)
     data = encode_node(links, unixfs_directory())
     tsize = len(data) + sum(link.tsize for link in links)
     return Link(writer.block(DAG_PB, data), "", tsize)
@@ -196,14 +203,9 @@ class CarReader:
         yield from self._walk(self.root, "", 0)
 
     def _walk(self, cid: Cid, prefix: str, depth: int) -> Iterator[CarFile]:
-        if depth > MAX_DEPTH or cid.codec != DAG_PB:
-            raise CarError(f"{prefix or '/'}: not a UnixFS directory")
-        node = decode_node(self.block(cid))
-        if node.kind != DIRECTORY:
-            raise CarError(f"{prefix or '/'}: not a plain UnixFS directory (type {node.kind})")
-        for link in node.links:
+        for link in self.entries(cid, prefix, depth):
             path = safe_path(prefix + link.name)
-            if link.cid.codec == DAG_PB and decode_node(self.block(link.cid)).kind == DIRECTORY:
+            if link.cid.codec == DAG_PB and decode_node(self.block(link.cid)).kind in _DIRS:
                 yield from self._walk(link.cid, path + "/", depth + 1)
                 continue
             digest, size = hashlib.sha256(), 0
@@ -214,6 +216,33 @@ class CarReader:
             except (CarError, UnixFSError) as exc:
                 raise CarError(f"{path}: {exc}") from exc
             yield CarFile(path, digest.hexdigest(), size)
+
+    def entries(self, cid: Cid, where: str = "", depth: int = 0) -> Iterator[Link]:
+        """The entries of the directory `cid` (plain or sharded), named as in it."""
+        if depth > MAX_DEPTH or cid.codec != DAG_PB:
+            raise CarError(f"{where or '/'}: not a UnixFS directory")
+        node = decode_node(self.block(cid))
+        if node.kind == DIRECTORY:
+            yield from node.links
+        elif node.kind == HAMT_SHARD:
+            yield from self._shard_entries(node, where, depth)
+        else:
+            raise CarError(f"{where or '/'}: not a UnixFS directory (type {node.kind})")
+
+    def _shard_entries(self, node: Node, where: str, depth: int) -> Iterator[Link]:
+        # a link named by its slot alone ("XX") is a child shard; "XX" + name, an entry
+        for link in node.links:
+            if len(link.name) < 2:
+                raise CarError(f"{where or '/'}: bad HAMT link {link.name!r}")
+            if len(link.name) > 2:
+                yield Link(link.cid, link.name[2:], link.tsize)
+                continue
+            if depth > MAX_DEPTH or link.cid.codec != DAG_PB:
+                raise CarError(f"{where or '/'}: bad HAMT shard")
+            child = decode_node(self.block(link.cid))
+            if child.kind != HAMT_SHARD:
+                raise CarError(f"{where or '/'}: bad HAMT shard (type {child.kind})")
+            yield from self._shard_entries(child, where, depth + 1)
 
     def _content(self, cid: Cid, depth: int) -> Iterator[bytes]:
         if depth > MAX_DEPTH:
@@ -250,9 +279,9 @@ def read_car_file(reader: CarReader, path: str, *, max_length: int) -> bytes:
     parts = safe_path(path).split("/")
     for i, part in enumerate(parts):
         node = decode_node(reader.block(cid)) if cid.codec == DAG_PB else None
-        if node is None or node.kind != DIRECTORY:
+        if node is None or node.kind not in _DIRS:
             raise KeyError(path)
-        match = [link for link in node.links if link.name == part]
+        match = [link for link in reader.entries(cid, path) if link.name == part]
         if not match:
             raise KeyError(path)
         cid = match[0].cid

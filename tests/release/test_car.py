@@ -159,3 +159,28 @@ def test_our_cids_are_the_multiformats_cids(codec: str) -> None:
     assert Cid.from_bytes(bytes(theirs)) == ours
     with pytest.raises(ValueError):
         Cid.from_bytes(bytes(CID("base32", 1, "dag-cbor", multihash.digest(data, "sha2-256"))))
+
+
+def test_a_folder_of_more_than_1000_entries_is_sharded(tmp_path: Path) -> None:
+    """ipfs-car (and kubo) shard a directory of more than 1,000 entries as a HAMT, so
+    gateways can read it: the same root CID as `ipfs-car pack`, unpacked byte-identical."""
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    for i in range(1500):
+        (site / "articles" / f"article_{i}.html").write_text(f"<p>{i}</p>", encoding="utf-8")
+    (site / "articles" / "名字 with space.html").write_text("香港", encoding="utf-8")
+    (site / "articles" / "sub").mkdir()
+    (site / "articles" / "sub" / "x.txt").write_text("x", encoding="utf-8")
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    ours = build_car(site, tmp_path / "ours.car")
+    theirs = ipfs_car("pack", str(site), "--output", str(tmp_path / "theirs.car"))
+    assert ours == theirs
+    ipfs_car("unpack", str(tmp_path / "ours.car"), "--output", str(tmp_path / "out"))
+    assert same_tree(site, tmp_path / "out")
+    reader = CarReader(tmp_path / "ours.car")
+    files = {f.path: f.size for f in reader.files()}
+    assert len(files) == 1503 and files["articles/sub/x.txt"] == 1
+    assert _car.read_car_file(reader, "articles/article_7.html", max_length=99) == b"<p>7</p>"
+    assert _car.read_car_file(reader, "articles/sub/x.txt", max_length=99) == b"x"
+    with pytest.raises(KeyError):
+        _car.read_car_file(reader, "articles/missing.html", max_length=99)
