@@ -1,7 +1,9 @@
 """The published record, loaded once into memory for a build.
 
 Only published facts are read (`published_only=True`: drafts and records in review never
-enter), and confidential properties are dropped here, before any page sees them.
+enter), and confidential properties are dropped here, before any page sees them, as is a
+newsroom article's full text unless its recorded licence allows republishing it
+(`lionrock.render.copyright`, issue #7 §6).
 
 Each entity also gets a fingerprint (a hash of every field of its kept facts), so a
 rebuild can tell cheaply which entities changed since the last one.
@@ -23,6 +25,7 @@ from sqlalchemy import select
 
 from lionrock.model import Fact
 from lionrock.render import visible_props
+from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 from lionrock.store._tables import entities as entity_table
 from lionrock.store._tables import statements
@@ -96,12 +99,15 @@ class SiteRecord:
     def from_entities(
         cls, entities: Iterable[Entity], *, fingerprints: Mapping[str, str] | None = None
     ) -> SiteRecord:
-        """Build from entities; confidential facts are dropped. `fingerprints` are the
-        entities' own, when the caller has them (else they are computed)."""
+        """Build from entities; confidential facts, and full text no licence allows, are
+        dropped. `fingerprints` are the entities' own, when the caller has them (else they
+        are computed)."""
         kept: dict[str, Entity] = {}
         for entity in entities:
             props = visible_props(entity.schema)
-            facts = tuple(f for f in entity.facts if f.prop in props)
+            facts = tuple(
+                f for f in public_facts(entity.facts, entity.first("license")) if f.prop in props
+            )
             if len(facts) == len(entity.facts):
                 kept[entity.id] = entity
             elif facts:

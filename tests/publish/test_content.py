@@ -85,3 +85,29 @@ def test_a_draft_source_is_cited_without_its_draft_details(
     page = (tmp_path / "s" / "en" / "entities" / "p1.html").read_text(encoding="utf-8")
     assert "A synthetic report" not in page and SRC in page
     assert f'href="../entities/{SRC}.html"' not in page  # no link to a page that is not there
+
+
+def test_newsroom_full_text_is_published_only_under_an_open_licence(
+    memory_store: Store, tmp_path: Path
+) -> None:
+    # the copyright rule (lionrock.render.copyright): an article's body reaches the site
+    # only when its recorded licence allows republishing it
+    closed, open_ = "src-closed", "src-open"
+    body = "FULLTEXT-OF-A-NEWSROOM-ARTICLE " * 20
+    with memory_store.write() as writer:
+        writer.put_entities({closed: "Article", open_: "Article"})
+        writer.put_facts(
+            [
+                Fact(closed, "Article", "title", "Closed article", closed, review="published"),
+                Fact(closed, "Article", "bodyText", "CLOSED-" + body, closed, review="published"),
+                Fact(open_, "Article", "title", "Open article", open_, review="published"),
+                Fact(open_, "Article", "bodyText", "OPEN-" + body, open_, review="published"),
+                Fact(open_, "Article", "license", "CC-BY-4.0", open_, review="published"),
+            ]
+        )
+    out = tmp_path / "site"
+    build_site(memory_store, out=out, options=SiteOptions(search=False))
+    text = _all_text(out)
+    assert "Closed article" in text and "Open article" in text
+    assert "CLOSED-FULLTEXT" not in text
+    assert "OPEN-FULLTEXT" in text
