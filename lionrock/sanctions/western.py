@@ -297,7 +297,7 @@ def _compare_config() -> CompareConfig:
 def compare_western(left: str, right: str) -> tuple[float, list[str]]:
     """Score two Latin-script names that are not Chinese, and say why.
 
-    Example: `compare_western("IVANOV, Sergei", "Sergey IVANOV")[0]` is about 0.95.
+    Example: `compare_western("IVANOV, Sergei", "Sergey IVANOV")[0]` is 1.0.
     """
     a, b = western_name(left), western_name(right)
     score, detail = _logic_v2_both(left, right)
