@@ -34,7 +34,7 @@ from _report import Row, append_run  # noqa: E402
 from followthemoney import model  # noqa: E402
 from nomenklatura.matching import LogicV1, LogicV2, OFACMatcher  # noqa: E402
 
-from lionrock.sanctions import matching, names, romanize, western  # noqa: E402
+from lionrock.sanctions import matching, name_parts, names, romanize, western  # noqa: E402
 from lionrock.sanctions.matching import Subject, compare  # noqa: E402
 from lionrock.sanctions.pairs import Tally  # noqa: E402
 
@@ -65,11 +65,11 @@ def clear_caches() -> None:
         romanize.is_syllable,
         romanize.jyutping,
         romanize.pinyin,
-        western.translit_fold,
-        western.western_name,
-        western.same_name_part,
-        western.may_be_same_name,
-        western._symbols,
+        name_parts.translit_fold,
+        name_parts.western_name,
+        name_parts.same_name_part,
+        name_parts.may_be_same_name,
+        name_parts._symbols,
         western._person,
     ):
         fn.cache_clear()

@@ -1,4 +1,4 @@
-"""Latin-script names that are not Chinese (`western.py`): one class of real list
+"""Latin-script names that are not Chinese (`western.py`, `name_parts.py`): one class of real list
 variation per test, each with the hard negatives it must not let through.
 
 The examples are real names from the OFAC SDN and UK lists, taken from the development
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from lionrock.sanctions import compare
-from lionrock.sanctions.western import (
+from lionrock.sanctions.name_parts import (
     may_be_same_name,
     same_name_part,
     structural_conflict,
@@ -75,6 +75,25 @@ def test_an_initial_agrees_with_the_name_it_starts() -> None:
     assert_same("M. Javad Karimi Sabet", "Mohammed Javad Karimi Sabet")
     # An initial that starts no name on the other side does not help.
     assert_different("SHESTAKOV, Ilya V", "SHESTAKOV, Ilya Nikolaevich")
+
+
+def test_initials_do_not_read_companies_or_bare_letters_as_names() -> None:
+    """Screening a person against a whole list meets abbreviations: they are not initials
+    of the person's names unless the person's full name parts agree too."""
+    assert_different("PAHOMOV, Sergey Alexandrovich", "A.S.P. BUILDERS")
+    assert_different(
+        "PAHOMOV, Sergey Alexandrovich", "OPERADORA INTEGRAL DE COMERCIO, S.A. DE C.V."
+    )
+    assert_different("Batoul RIDA", "B R C S.A.")
+
+
+def test_namesakes_with_other_family_names_are_not_matched() -> None:
+    # Given name and patronymic agree; the family names are different names.
+    assert_different("KOLBIN, Sergey Nikolayevich", "KOTKIN, Sergey Nikolayevich")
+    assert_different("OSETROVA, Maria Aleksandrovna", "LAVROVA, Maria Aleksandrovna")
+    # OFAC writes some Arabic names with another part first: not a conflict.
+    assert_same("OMAR, Ahmed Haji Ali Haji", "ALI, Ahmed Omar")
+    assert_same("DIKIY, Aleksey Aleksandrovich", "DYKIY, Oleksii Oleksandrovych")
 
 
 def test_short_forms_and_kunyas_keep_the_personal_name() -> None:
