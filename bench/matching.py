@@ -34,7 +34,7 @@ from _report import Row, append_run  # noqa: E402
 from followthemoney import model  # noqa: E402
 from nomenklatura.matching import LogicV1, LogicV2, OFACMatcher  # noqa: E402
 
-from lionrock.sanctions import matching, names, romanize  # noqa: E402
+from lionrock.sanctions import matching, name_parts, names, romanize, western  # noqa: E402
 from lionrock.sanctions.matching import Subject, compare  # noqa: E402
 from lionrock.sanctions.pairs import Tally  # noqa: E402
 
@@ -65,7 +65,12 @@ def clear_caches() -> None:
         romanize.is_syllable,
         romanize.jyutping,
         romanize.pinyin,
-        matching._person,
+        name_parts.translit_fold,
+        name_parts.western_name,
+        name_parts.same_name_part,
+        name_parts.may_be_same_name,
+        name_parts._symbols,
+        western._person,
     ):
         fn.cache_clear()
 

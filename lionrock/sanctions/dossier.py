@@ -19,13 +19,7 @@ from sqlalchemy import select
 from lionrock.errors import LionRockError, NotFound
 from lionrock.export import export_store
 from lionrock.model import get_model
-from lionrock.sanctions.gaps import (
-    JURISDICTIONS,
-    GapRow,
-    current_sanctions,
-    matches,
-    name_index,
-)
+from lionrock.sanctions.gaps import JURISDICTIONS, GapRow, PersonIndex, current_sanctions
 from lionrock.sanctions.render import environment
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import statements
@@ -86,8 +80,8 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
         raise LionRockError(f"{entity_id} is a {person.schema}; a dossier is about a Person")
     sanctions = current_sanctions(store, published_only=published_only)
     persons = {e.id: e for e in store.iter_entities(schema="Person", published_only=published_only)}
-    index = name_index(persons[t] for t in sanctions.by_target.keys() & persons.keys())
-    dossier = Dossier(person, [persons[i] for i in matches(person, index, persons)])
+    index = PersonIndex(persons[t] for t in sanctions.by_target.keys() & persons.keys())
+    dossier = Dossier(person, [persons[i] for i in index.matches(person)])
     members = [person, *dossier.same_as]
     get_model()
     cited: set[str] = set()

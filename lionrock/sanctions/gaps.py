@@ -4,9 +4,11 @@ Rows are every person linked to a documented event (an Event's `involved`, a Cha
 `defendant`, any reference from a record that is not a Sanction), and every person on a
 list under a Hong Kong program (or under the programs asked for). Columns are the
 jurisdictions that matter to Hong Kong's diaspora; a cell holds each current designation
-(program and date) of that person, or of the same person on another list, found with
-`same_person`. A designation is current when it cites the latest snapshot of its list,
-or cites no list snapshot at all (a hand-recorded sanction).
+(program and date) of that person, or of the same person on another list or in the
+record, found with `same_person`: across name orders, scripts and romanizations, and
+never against conflicting birth dates (`link_reason` gives the rule). A designation is
+current when it cites the latest snapshot of its list, or cites no list snapshot at all
+(a hand-recorded sanction).
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from rigour.text import ascii_text
 from sqlalchemy import select
 
 from lionrock.sanctions.lists import list_snapshots
+from lionrock.sanctions.matching import THRESHOLD, Subject, compare
+from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.screen import Listing as ScreenListing
+from lionrock.sanctions.screen import ScreeningIndex
 from lionrock.sources.ofac_sdn import HK_PROGRAMS
 from lionrock.store import Entity, Store
 from lionrock.store._tables import statements
@@ -40,6 +46,14 @@ JURISDICTIONS = (
 #: Name properties that identify a person across lists. Weak aliases are left out: OFAC
 #: itself says they are for confirming a hit, not for finding one.
 IDENTITY_NAMES = ("name", "alias", "previousName")
+#: Matcher scores at which two entities' Chinese names link them (see `link_reason`).
+LINK_DATED = THRESHOLD  # both give birth dates, and they agree
+LINK_UNDATED = 0.9  # either gives none: the names alone must match almost certainly
+#: Share of a person's key weight a candidate must have (screening asks 0.4). A romanized
+#: syllable is keyed by every character it may stand for, so a name written only in
+#: characters shares less of a romanized name's keys: 陳大文 has 4 of "CHAN, Tai Man"'s 23.
+#: The link rule decides; this only bounds the work.
+MIN_SHARE = 0.1
 
 
 @lru_cache(maxsize=65536)
@@ -73,22 +87,60 @@ def dates_agree(left: Iterable[str], right: Iterable[str]) -> bool:
     return any(a.startswith(b) or b.startswith(a) for a in left for b in right)
 
 
-def same_person(a: Entity, b: Entity) -> bool:
-    """Whether two entities from different lists are the same person: equal sets of
-    normalised name parts for one of their names (so `CHEN, Mingguo` is `MINGGUO CHEN`),
-    and birth dates that agree where both have one.
+def chinese_names(entity: Entity) -> tuple[str, ...]:
+    """The entity's names, strong aliases and former names that read as Chinese: in Han
+    characters, or romanized from Chinese syllables (`names.parse_name`)."""
+    names = (v for p in IDENTITY_NAMES for v in entity.values(p))
+    return tuple(n for n in names if parse_name(n).chinese)
 
-    The Chinese-aware matcher (issue #3, `matching.py`) is meant to replace this test.
+
+def link_reason(a: Entity, b: Entity) -> str | None:
+    """Why two entities are the same person, or None when they may not be.
+
+    A link in the gap matrix says that a person is sanctioned where the other entity is
+    listed, so a wrong link is a false claim; the rule errs towards not linking:
+
+    - birth dates that conflict (at the coarser precision of the two) never link;
+    - the same set of name parts, in any order (`CHEN, Mingguo` / `MINGGUO CHEN`), links;
+    - otherwise the Chinese names are compared with the matcher (`matching.compare`:
+      characters, Cantonese and pinyin romanizations). When both entities give a birth
+      date, the dates agree (above) and the names must match (score ≥ `LINK_DATED`);
+      when either gives none, the names alone must match almost certainly
+      (≥ `LINK_UNDATED`: `李家超` / `LEE, John Ka-chiu` scores 0.98).
+
+    Names that are not Chinese link only by the same parts: the Latin-script matcher is
+    looser (transliterations, initials), and loading rigour's name tagger for it costs
+    seconds a gap matrix should not.
+
+    Example: `link_reason(record_lee, ofac_lee)` explains 李=lee, 家=ka, 超=chiu.
+    """
+    if a.id == b.id:
+        return "the same entity"
+    if a.schema != b.schema:
+        return None
+    dates_a, dates_b = a.values("birthDate"), b.values("birthDate")
+    if not dates_agree(dates_a, dates_b):
+        return None
+    if name_keys(a) & name_keys(b):
+        return "the same name parts"
+    left, right = chinese_names(a), chinese_names(b)
+    if not left or not right:
+        return None
+    # Names only: the dates were judged above, and must not lift a weak name match.
+    result = compare(Subject(left), Subject(right))
+    needed = LINK_DATED if dates_a and dates_b else LINK_UNDATED
+    if result.score < needed:
+        return None
+    dated = "birth dates agree" if dates_a and dates_b else "no birth date to compare"
+    return f"{result.explanation} ({dated}; linked at ≥ {needed})"
+
+
+def same_person(a: Entity, b: Entity) -> bool:
+    """Whether two entities from different lists are the same person (`link_reason`).
 
     Example: `same_person(ofac_chen, uk_chen)` is True.
     """
-    if a.id == b.id:
-        return True
-    if a.schema != b.schema:
-        return False
-    if not name_keys(a) & name_keys(b):
-        return False
-    return dates_agree(a.values("birthDate"), b.values("birthDate"))
+    return link_reason(a, b) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,21 +243,37 @@ def linked_persons(store: Store) -> set[str]:
         return {row.value for row in conn.execute(query)}
 
 
-def name_index(entities: Iterable[Entity]) -> dict[frozenset[str], set[str]]:
-    """Entity IDs by name key: the blocking index `matches` looks candidates up in."""
-    index: dict[frozenset[str], set[str]] = defaultdict(set)
-    for entity in entities:
-        for key in name_keys(entity):
-            index[key].add(entity.id)
-    return index
+class PersonIndex:
+    """Listed persons, indexed two ways for `matches`: by their exact name keys, and by
+    the phonetic keys of their Chinese names (`screen.ScreeningIndex`), so only a few
+    candidates per person are compared, never all pairs.
 
+    Example: `PersonIndex(listed).matches(person)`.
+    """
 
-def matches(
-    person: Entity, index: dict[frozenset[str], set[str]], entities: dict[str, Entity]
-) -> list[str]:
-    """IDs of the other entities in `index` that are the same person, sorted."""
-    candidates = set().union(*(index.get(k, set()) for k in name_keys(person)))
-    return sorted(c for c in candidates - {person.id} if same_person(person, entities[c]))
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.by_key: dict[frozenset[str], set[str]] = defaultdict(set)
+        chinese: list[ScreenListing] = []
+        for entity in entities:
+            self.entities[entity.id] = entity
+            for key in name_keys(entity):
+                self.by_key[key].add(entity.id)
+            names = chinese_names(entity)
+            if names:
+                dates = tuple(entity.values("birthDate"))
+                chinese.append(ScreenListing(entity.id, entity.schema, names, dates, ()))
+        self.chinese = ScreeningIndex(chinese)
+
+    def matches(self, person: Entity) -> list[str]:
+        """IDs of the other indexed entities that are the same person, sorted."""
+        found = set().union(*(self.by_key.get(k, set()) for k in name_keys(person)))
+        names = chinese_names(person)
+        if names:
+            subject = Subject(names)
+            found |= {c.entity_id for c in self.chinese.candidates(subject, min_share=MIN_SHARE)}
+        found.discard(person.id)
+        return sorted(c for c in found if same_person(person, self.entities[c]))
 
 
 def gap_matrix(
@@ -223,18 +291,22 @@ def gap_matrix(
     persons = {e.id: e for e in store.iter_entities(schema="Person", published_only=published_only)}
     linked = linked_persons(store) & persons.keys()
     listed = {t for t, progs in sanctions.programs.items() if progs & wanted} & persons.keys()
-    index = name_index(persons[t] for t in sanctions.by_target.keys() & persons.keys())
+    # The record's persons are indexed too, so a listed person's row takes in its record
+    # entry (李家超 in the record, "LEE, John Ka-chiu" on the list) and they are one row.
+    indexed = (sanctions.by_target.keys() & persons.keys()) | linked
+    index = PersonIndex(persons[i] for i in indexed)
     rows: list[GapRow] = []
     placed: dict[str, GapRow] = {}
     for person_id in sorted(linked | listed, key=lambda i: (i not in listed, persons[i].caption)):
         if person_id in placed:
-            placed[person_id].linked_to_events |= person_id in linked
             continue
         person = persons[person_id]
-        cluster = [person_id, *matches(person, index, persons)]
-        row = GapRow(person_id, person.caption, cluster[1:], person_id in linked)
+        # A member already in an earlier row stays there: a person is counted once.
+        cluster = [person_id, *(m for m in index.matches(person) if m not in placed)]
+        linked_to_events = any(m in linked for m in cluster)
+        row = GapRow(person_id, person.caption, cluster[1:], linked_to_events)
         for member in cluster:
-            placed.setdefault(member, row)
+            placed[member] = row
             for listing in sanctions.by_target.get(member, []):
                 row.cells.setdefault(listing.jurisdiction, []).append(listing)
         rows.append(row)

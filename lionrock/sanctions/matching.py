@@ -7,8 +7,9 @@ compared syllable by syllable, in every order the names may be written in
 OpenCC's traditional-to-simplified mapping, two romanized syllables through their Cantonese
 keys or a character read both ways. Every syllable must agree: one syllable apart is a
 different person ("CHAN, Tai Man" is not "CHAN, Tai Wai"). Other names go to
-nomenklatura's logic-v2 name matcher, in process. Agreeing birth dates raise the score and
-conflicting ones lower it.
+nomenklatura's logic-v2 name matcher, in process, with a layer for transliteration
+variants, initials and relatives' shared names (`western.py`). Agreeing birth dates raise
+the score and conflicting ones lower it.
 
 Example:
     >>> compare("李家超", "Lee Ka-chiu").match
@@ -17,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +28,7 @@ from rigour.text.distance import jaro_winkler
 from lionrock.errors import LionRockError
 from lionrock.sanctions.names import Order, ParsedName, Syllable, parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
+from lionrock.sanctions.western import compare_western
 
 THRESHOLD = 0.7
 ENGLISH_AGREE = 0.9  # Jaro-Winkler similarity at which two English given names agree
@@ -35,8 +36,6 @@ SURNAME_ONLY = 0.55  # only the surname can be compared ("LAM, Carrie" vs 林鄭
 DOB_EXACT_BONUS = 0.2
 DOB_PARTIAL_BONUS = 0.05
 DOB_CONFLICT_PENALTY = 0.35  # a full name match with a conflicting date falls below 0.7
-CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
-CONTAINED_CLOSE = 0.92  # ... and for all parts but one
 MAX_NAMES = 50  # names per side compared; a subject with more keeps the first 50
 
 
@@ -282,63 +281,10 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
     return None
 
 
-@lru_cache(maxsize=1)
-def _logic_v2() -> Any:
-    from nomenklatura.matching import LogicV2
-    from nomenklatura.matching.logic_v2.names.match import name_match
-
-    return name_match, LogicV2.default_config()
-
-
-@lru_cache(maxsize=32768)
-def _person(name: str) -> Any:
-    from followthemoney import model
-
-    entity = model.make_entity("Person")
-    # nomenklatura caches name analysis by entity ID: each distinct name needs its own.
-    entity.id = "n-" + hashlib.sha1(name.encode("utf-8")).hexdigest()
-    entity.add("name", name)
-    return entity
-
-
 def _compare_western(left: str, right: str) -> _NameScore:
-    """Names that are not Chinese: nomenklatura's logic-v2 name matcher."""
-    name_match, config = _logic_v2()
-    # logic-v2 weighs a query's extra name parts above a result's: compare both ways so
-    # the score does not depend on which name comes first.
-    result = name_match(_person(left), _person(right), config)
-    if result.score < THRESHOLD and len(parse_name(left).tokens) != len(parse_name(right).tokens):
-        backward = name_match(_person(right), _person(left), config)
-        result = backward if backward.score > result.score else result
-    detail = result.detail or "no name parts align"
-    found = _NameScore(
-        float(result.score),
-        left,
-        right,
-        "latin-latin",
-        [f"nomenklatura logic-v2 name match: {detail}"],
-    )
-    contained = _contained(left, right)
-    if contained is not None and contained[0] > found.score:
-        return _NameScore(contained[0], left, right, "latin-latin", [contained[1]])
-    return found
-
-
-def _contained(left: str, right: str) -> tuple[float, str] | None:
-    """Every part of the shorter name has a close spelling in the longer one ("RYAN,
-    Damien" in "RYAN, Damion Patrick John"): the longer name adds parts, it does not
-    contradict. Scores 0.9 × the mean similarity of the parts."""
-    a, b = parse_name(left).tokens, parse_name(right).tokens
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < 2:
-        return None
-    sims = [max(jaro_winkler(x, y) for y in long) for x in short]
-    # At most one part may be spelled only loosely alike: ALEKSANDR SOKOLOV is not in
-    # SHOLOKHOV, Alexander Mikhailovich.
-    if min(sims) < CONTAINED_SIMILARITY or sum(s < CONTAINED_CLOSE for s in sims) > 1:
-        return None
-    score = 0.9 * sum(sims) / len(sims)
-    return score, f"every part of {' '.join(short)!r} is spelled closely in the other name"
+    """Names that are not Chinese: nomenklatura's logic-v2 and the western layer."""
+    score, reasons = compare_western(left, right)
+    return _NameScore(score, left, right, "latin-latin", reasons)
 
 
 def _adjust_for_dates(

@@ -148,8 +148,11 @@ class ScreeningIndex:
         """Index every listed entity in the store (or those on `lists`)."""
         return cls(load_listings(store, lists=lists, published_only=published_only))
 
-    def candidates(self, subject: Subject, *, limit: int = CANDIDATES) -> list[Listing]:
-        """The listed entities that share the most (and rarest) keys with the subject."""
+    def candidates(
+        self, subject: Subject, *, limit: int = CANDIDATES, min_share: float = MIN_SHARE
+    ) -> list[Listing]:
+        """The listed entities that share the most (and rarest) keys with the subject, and
+        at least `min_share` of its key weight."""
         keys = set().union(*(name_keys(n) for n in subject.names)) & self.postings.keys()
         total = sum(self.idf[k] for k in keys)
         common = max(COMMON_MIN, COMMON_KEY * len(self.listings))
@@ -164,7 +167,7 @@ class ScreeningIndex:
             for number in self.postings[key]:
                 if number in weights:
                     weights[number] += self.idf[key]
-        floor = MIN_SHARE * total
+        floor = min_share * total
         best = heapq.nlargest(limit, ((w, n) for n, w in weights.items() if w >= floor))
         return [self.listings[number] for _, number in best]
 

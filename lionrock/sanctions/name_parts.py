@@ -1,0 +1,293 @@
+"""Latin-script name parts: parsing, transliteration folding, comparing two parts, and
+the structure that tells relatives apart (used by `western.py`).
+
+A name is `FAMILY, Given Middle...` when a comma sets the family name apart (OFAC), else
+its parts in the order written (the UK list puts given names first). Particles (`al`,
+`bin`, `de`), honorifics (`Haji`, `Mullah`, `Sayed`) and kunyas (`Abu Umar`, a by-name)
+are never the personal name; Arabic compounds (`Abd al-Hamid`) are one part.
+
+Example:
+    >>> western_name("AL-RAWI, Umar Talib Zughayr").personal
+    'umar'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import (
+    CompareConfig,
+    NamePart,
+    NameTypeTag,
+    Symbol,
+    analyze_names,
+    compare_parts,
+    remove_person_prefixes,
+)
+from rigour.text.cleaning import remove_bracketed_text
+from rigour.text.distance import levenshtein
+
+from lionrock.sanctions.romanize import fold_latin
+
+FUZZY_TOLERANCE = 2.0  # rigour CompareConfig.budget_tolerance: 1.0 strict, 2.0 permissive
+MAY_BE_SAME = 0.55  # rigour residue score at which two folded parts may be one name
+MIN_SHORT_FORM = 4  # letters a short form must share with the start of the full name
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+#: Particles and articles: parts of a family name or a name chain, never a personal name.
+PARTICLES = frozenset(
+    "al el ul ad ar as ash at az bin ben ibn bint ould de da del della der di do dos du "  # noqa: SIM905
+    "la le van von y e".split()
+)
+#: Honorifics written as the first given name ("Mullah Mohammad", "Haji Abdul").
+HONORIFICS = frozenset(
+    "haji hajji hadji mullah mulla maulavi maulawi mawlawi maulvi moulavi sheikh shaykh "  # noqa: SIM905
+    "sheik sayed sayyid sayyed seyed seyyed syed qari mufti imam".split()
+)
+#: A kunya ("Abu Umar", "father of Umar") is a by-name: it says nothing of the personal name.
+KUNYA = frozenset({"abu", "abou", "umm", "um"})
+#: The first halves of Arabic compound names ("Abd al-Hamid", "Abdul Hamid"): one name.
+ABD = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul"})
+ABD_RE = re.compile(r"abd[aeiou]?l?")
+VOWELS = frozenset("aeiou")
+PATRONYMIC_RE = re.compile(r"(?:vich|vych|vic|vitch|wich|witsch|wytsch|vna|wna|auna|ichna)$")
+MIN_PATRONYMIC = 7
+
+# Variant spellings of one sound across transliteration systems, folded to one, in order.
+# They follow the Russian, Ukrainian and Belarusian romanizations (BGN/PCGN, national,
+# German and French: х kh/ch, г g/h, ў u, дз dz, щ shch/sch, ч ch/tsch, -вич -vich/-witsch)
+# and the usual Arabic and Persian ones (ق q/k, خ kh/h, غ gh, ذ dh/z, ث th/s, long vowels
+# ee/ou/oo). A fold only has to be the same on both sides: it is a key, not a spelling.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"wytsch|witsch|vitch|wich|vych", "vich"),  # Janukowytsch, Yanukovych
+        (r"shch|sch", "sh"),
+        (r"tsch|tch|tsh", "ch"),
+        (r"kh|gh|g", "h"),  # Ihor/Igor, Siarhei/Sergei, Khodr/Khud
+        (r"dz", "d"),  # Dzmitry/Dmitry, Vadzim/Vadim
+        (r"dh", "z"),  # Dhafer/Zafer
+        (r"th", "s"),  # Othman/Osman
+        (r"ck|q", "k"),
+        (r"c(?!h)", "k"),  # Marc/Mark; ch stays
+        (r"x", "ks"),  # Alexander/Aleksandr, Maxim/Maksym
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"(?<=[ae])u(?![aeiouy])", "v"),  # Belarusian ў: Paulavich, Vasilieu
+        (r"ou|oo", "u"),  # Hassoun/Hassun, Noor/Nur
+        (r"ee|iy|yi|ii", "i"),  # Rafeeq/Rafiq, Oleksiy, Vysotskyi
+        (r"ey|ei|ay", "ai"),  # Sergey/Sergei, Heidar/Haydar
+        (r"(?<![aeiou])y(?![aeiou])", "i"),  # Dmitry/Dmitri
+        (r"(?<=[^aeiou])y(?=[aeiou])|(?<=[^aeiou])i(?=[aeou])", "y"),  # Belyakov/Beliakov
+        (r"^[jiy](?=[aeiou])", "y"),  # Yanukovych/Janukovich/Ianoukovytch, Iury/Yuri
+        (r"(.)\1+", r"\1"),  # Muhabbak/Mohabak, Hammouda/Hamoudeh
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def translit_fold(token: str) -> str:
+    """Fold the spellings one name part takes in different transliteration systems.
+
+    Example: `translit_fold("Janukowytsch") == translit_fold("Yanukovych")` is True.
+    """
+    text = fold_latin(token)
+    # Abdullah/Abdallah, Abdelhamid/Abdul Hamid/Abd al-Hamid: "abd" and the rest.
+    prefix = ABD_RE.match(text)
+    if prefix and len(text) > prefix.end():
+        return "abd" + translit_fold(text[prefix.end() :])
+    for pattern, repl in _FOLDS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class WesternName:
+    """A name as this module sees it: its folded tokens, and what its form says."""
+
+    original: str
+    tokens: tuple[str, ...]  # fold_latin'ed parts, hyphens split, compounds joined
+    given: tuple[str, ...]  # the given names, when a comma sets them apart ("FAMILY, Given")
+    chain: tuple[str, ...]  # the given names (all parts, without a comma) less particles
+    ordered: bool  # whether a comma marks which part is the family name
+
+    @property
+    def personal(self) -> str | None:
+        """The personal (first given) name, unless it is a kunya or an initial."""
+        first = self.chain[0] if self.chain else None
+        return first if first and first not in KUNYA and len(first) > 1 else None
+
+    @property
+    def family(self) -> tuple[str, ...]:
+        """The family name's parts, less particles, when a comma sets it apart."""
+        if not self.ordered:
+            return ()
+        head = self.tokens[: len(self.tokens) - len(self.given)]
+        return tuple(t for t in head if t not in PARTICLES)
+
+    @property
+    def patronymics(self) -> tuple[str, ...]:
+        """Russian, Ukrainian and Belarusian patronymics (`Petrovich`, `Ivanivna`)."""
+        return tuple(
+            t for t in self.chain[1:] if len(t) >= MIN_PATRONYMIC and PATRONYMIC_RE.search(t)
+        )
+
+    def folded(self) -> str:
+        """The name with every part transliteration-folded, the comma kept."""
+        family = self.tokens[: len(self.tokens) - len(self.given)]
+        text = " ".join(translit_fold(t) for t in family)
+        if self.ordered:
+            text += ", " + " ".join(translit_fold(t) for t in self.given)
+        return text
+
+
+def _tokens(text: str) -> list[str]:
+    words = TOKEN_RE.findall(fold_latin(text).replace("'", ""))
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        # "Abd al-Hamid", "Abdul Hamid", "Abdelhamid": one name, so one part.
+        if words[i] in ABD and i + 1 < len(words):
+            i += 2 if words[i + 1] in PARTICLES and i + 2 < len(words) else 1
+            out.append("abd" + words[i])
+        else:
+            out.append(words[i])
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=32768)
+def western_name(name: str) -> WesternName:
+    """Parse a Latin-script name: `FAMILY, Given Middle` or given names first.
+
+    Example: `western_name("AL-RAWI, Umar Talib Zughayr").personal` is `"umar"`.
+    """
+    text = remove_person_prefixes(remove_bracketed_text(name[:300]))
+    head, comma, tail = text.partition(",")
+    family = _tokens(head)
+    given = _tokens(tail) if comma else []
+    ordered = bool(comma and family and given)
+    tokens = family + given if ordered else _tokens(text)
+    chain = [t for t in (given if ordered else tokens) if t not in PARTICLES]
+    while chain and chain[0] in HONORIFICS:
+        chain = chain[1:]
+    return WesternName(name, tuple(tokens), tuple(given) if ordered else (), tuple(chain), ordered)
+
+
+@lru_cache(maxsize=65536)
+def _symbols(token: str) -> frozenset[Symbol]:
+    """rigour's name symbols of one name part (`NAME:Q...`, shared by its variants)."""
+    names = analyze_names(NameTypeTag.PER, [token], phonetics=False, consolidate=False)
+    return frozenset(s for n in names for s in n.symbols if s.category == Symbol.Category.NAME)
+
+
+@lru_cache(maxsize=65536)
+def same_name_part(x: str, y: str) -> bool:
+    """Whether two name parts are spellings of one name: equal, variants rigour knows
+    (one name symbol), equal once transliteration-folded, or at most one edit apart
+    when folded and long enough for one edit not to make another name.
+
+    Example: `same_name_part("igor", "ihar")` is True; `same_name_part("amir", "omar")`
+    is False.
+    """
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return False
+    fx, fy = translit_fold(x), translit_fold(y)
+    if fx == fy:
+        return True
+    if min(len(fx), len(fy)) >= 5 and levenshtein(fx, fy, max_edits=2) <= 1:
+        return True
+    if len(fx) == len(fy) >= 4 and _one_vowel_apart(fx, fy):
+        return True  # Igor/Ihar (Ihor), Oleg/Aleg: vowels are what transliterations vary
+    if min(len(fx), len(fy)) >= 9 and levenshtein(fx, fy, max_edits=3) <= 2:
+        return True
+    return bool(_symbols(x) & _symbols(y))
+
+
+def _one_vowel_apart(x: str, y: str) -> bool:
+    diffs = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diffs) == 1 and x[diffs[0]] in VOWELS and y[diffs[0]] in VOWELS
+
+
+def structural_conflict(a: WesternName, b: WesternName) -> str | None:
+    """Why two names whose parts mostly agree still name two people, or None.
+
+    - The personal names differ and neither is among the other's given names (or, for
+      a name without a comma, among its parts): brothers, `Qusay Saddam Hussein` /
+      `Uday Saddam Hussein`.
+    - Both are written `FAMILY, Given...`, with two given names or more, and one's
+      personal name is the other's second: a name chain shifted by a generation
+      (father and son: `Mushtaq Talib Zughayr` / `Muhannad Mushtaq Talib`). A personal
+      name found only as the other's patronymic is the father's, too
+      (`Konstantin` / `Kirill Konstantinovich`).
+    - Both are written `FAMILY, Given...` and neither family name is anywhere in the
+      other name (`KOLBIN, Sergey Nikolayevich` / `KOTKIN, Sergey Nikolayevich`). A
+      family name found among the other's given names is not a conflict: OFAC writes
+      some Arabic names with any part first (`OMAR, Ahmed Haji Ali` / `ALI, Ahmed Omar`).
+    - Both carry a patronymic and they differ (`Igor Borisovich` / `Igor Vladimirovich`).
+
+    "Differ" is judged leniently (`may_be_same_name`): this finds names that cannot be
+    one, it does not prove that two names are one.
+
+    Example: `structural_conflict(western_name("ROTENBERG, Boris Borisovich"),
+    western_name("ROTENBERG, Roman Borisovich"))` names the personal names.
+    """
+    pa, pb = a.personal, b.personal
+    if pa and pb and not may_be_same_name(pa, pb) and sorted(a.tokens) != sorted(b.tokens):
+        a_in_b = [i for i, t in enumerate(b.chain) if may_be_same_name(pa, t)]
+        b_in_a = [i for i, t in enumerate(a.chain) if may_be_same_name(pb, t)]
+        if not a_in_b and not b_in_a:
+            return f"the personal names differ ({pa} / {pb})"
+        shifted = a_in_b[:1] == [1] or b_in_a[:1] == [1]
+        if a.ordered and b.ordered and min(len(a.chain), len(b.chain)) >= 2 and shifted:
+            return f"one's personal name is the other's second given name ({pa} / {pb})"
+    fa, fb = a.family, b.family
+    if (
+        fa
+        and fb
+        and not any(same_name_part(x, y) for x in fa for y in b.tokens)
+        and not any(same_name_part(x, y) for x in a.tokens for y in fb)
+    ):
+        return f"the family names differ ({' '.join(fa)} / {' '.join(fb)})"
+    ra, rb = a.patronymics, b.patronymics
+    if ra and rb and not any(_same_father(x, y) for x in ra for y in rb):
+        return f"the patronymics differ ({'/'.join(ra)} / {'/'.join(rb)})"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def may_be_same_name(x: str, y: str) -> bool:
+    """Whether two name parts may be spellings or short forms of one name: the same
+    part (`same_name_part`), one the start of the other (`Sveta`, `Svetlana`), or
+    aligned by rigour's residue distance once folded (`Nikolai`, `Mikalai`).
+
+    Example: `may_be_same_name("christy", "christopher")` is True.
+    """
+    if same_name_part(x, y):
+        return True
+    if PATRONYMIC_RE.search(x) or PATRONYMIC_RE.search(y):
+        return False  # a patronymic names the father, not the person
+    return _similar_folded(translit_fold(x), translit_fold(y))
+
+
+def _same_father(x: str, y: str) -> bool:
+    """Whether two patronymics carry one father's name (`Ryhorovich`, `Grigorievich`)."""
+    if same_name_part(x, y):
+        return True
+    fx, fy = (translit_fold(PATRONYMIC_RE.sub("", t)).rstrip("aeiouy") for t in (x, y))
+    return _similar_folded(fx, fy)
+
+
+def _similar_folded(fx: str, fy: str) -> bool:
+    if min(len(fx), len(fy)) >= MIN_SHORT_FORM and (fx.startswith(fy) or fy.startswith(fx)):
+        return True
+    found = compare_parts([NamePart(fx, 0)], [NamePart(fy, 1)], config=_compare_config())
+    return any(m.qps and m.rps and m.score >= MAY_BE_SAME for m in found)
+
+
+@lru_cache(maxsize=1)
+def _compare_config() -> CompareConfig:
+    return CompareConfig(budget_tolerance=FUZZY_TOLERANCE)

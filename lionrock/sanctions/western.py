@@ -1,0 +1,202 @@
+"""Compare person names in Latin script that are not Chinese: Russian, Ukrainian and
+Belarusian, Arabic and Persian, Spanish... names as the sanctions lists write them.
+
+Three things are added around nomenklatura's logic-v2 name matcher (which aligns name
+parts through rigour's name symbols, `Mohammed`≈`Muhammad`, and its residue distance):
+
+1. **Transliteration variants.** One name is written from Cyrillic or Arabic in several
+   systems (`Aliaksandr Paulavich` / `Alexander Pavlovich`, `Rafiq` / `Rafeeq`). Such
+   spellings differ by more edits than a typo, so logic-v2 runs a second time on the
+   names with the usual variant spellings folded to one (`translit_fold`), and the
+   better score counts. The residue distance runs with a wider budget than logic-v2's
+   default (rigour's "permissive" profile, `FUZZY_TOLERANCE`) for the same reason.
+   The folded names are compared only when folding brings parts together and enough
+   of them are near for a match to be in reach (`_folding_helps`).
+2. **Initials.** `SHESTAKOV, Ilya V` keeps `Vasilyevich` as an initial: an initial that
+   agrees with a name part on the other side is read as that part, with the score
+   capped at `INITIAL_CAP` (an initial agrees, it does not prove). The name's full
+   parts must carry the match: two at least, each found on the other side, so that
+   `A.S.P. BUILDERS` is not read as `PAHOMOV, Sergey Alexandrovich`.
+3. **Relatives and namesakes** (`name_parts.structural_conflict`). The lists name
+   families: brothers share a patronymic or an Arabic name chain (`AL-TIKRITI, Qusay
+   Saddam Hussein` / `Uday Saddam Hussein`), a son's chain is his father's shifted by
+   one (`Muhannad Mushtaq Talib` / `Mushtaq Talib Zughayr`), and Russian namesakes
+   share given name and patronymic (`KOLBIN` / `KOTKIN, Sergey Nikolayevich`). Most of
+   their name parts agree, so no score over the parts tells them apart; the structure
+   of the name does. When the personal (first given) names contradict, or the family
+   names, or the patronymics, or one chain is the other shifted by a generation, the
+   score is capped at `CONFLICT_CAP`, below the threshold.
+
+Example:
+    >>> compare_western("Aliaksandr Paulavich Vasilieu", "Alexander Pavlovich Vasiliev")[0] >= 0.7
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Any
+
+from rigour.text.distance import jaro_winkler, levenshtein
+
+from lionrock.sanctions.name_parts import (
+    FUZZY_TOLERANCE,
+    PARTICLES,
+    WesternName,
+    same_name_part,
+    structural_conflict,
+    translit_fold,
+    western_name,
+)
+
+THRESHOLD = 0.7
+INITIAL_CAP = 0.9
+CONFLICT_CAP = 0.6  # a structural contradiction keeps the pair below the threshold
+NEAR_FOLDED = 0.8  # Jaro-Winkler at which two folded parts may align
+# Below this share of the shorter name's parts near a part of the other, the weighted mean
+# logic-v2 takes cannot reach the threshold: the folded names are not compared.
+NEAR_SHARE = 0.6
+CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
+CONTAINED_CLOSE = 0.92  # ... and for all parts but one
+
+
+def compare_western(left: str, right: str) -> tuple[float, list[str]]:
+    """Score two Latin-script names that are not Chinese, and say why.
+
+    Example: `compare_western("IVANOV, Sergei", "Sergey IVANOV")[0]` is 1.0.
+    """
+    a, b = western_name(left), western_name(right)
+    score, detail = _logic_v2_both(left, right)
+    reasons = [f"nomenklatura logic-v2 name match: {detail}"]
+    if score < 1.0 and _folding_helps(a, b):
+        folded = (a.folded(), b.folded())
+        found, detail = _logic_v2_both(*folded)
+        if found > score:
+            score = found
+            reasons = [f"transliterations folded ({folded[0]!r} ~ {folded[1]!r}): {detail}"]
+    contained = _contained(a, b)
+    if contained is not None and contained[0] > score:
+        score, reasons = contained[0], [contained[1]]
+    if score < THRESHOLD:
+        expanded = _expand_initials(a, b)
+        if expanded is not None:
+            found, detail = _logic_v2_both(*expanded)
+            found = min(found, INITIAL_CAP)
+            if found > score:
+                score = found
+                reasons = [
+                    f"initials read as the names they agree with ({expanded[0]!r} ~ "
+                    f"{expanded[1]!r}), at most {INITIAL_CAP}: {detail}"
+                ]
+    conflict = structural_conflict(a, b) if score > CONFLICT_CAP else None
+    if conflict is not None:
+        score = CONFLICT_CAP
+        reasons.append(f"{conflict}: at most {CONFLICT_CAP}")
+    return score, reasons
+
+
+def _folding_helps(a: WesternName, b: WesternName) -> bool:
+    """Whether folding brings two parts together that are apart as written, and enough
+    parts of the shorter name then have a counterpart for a match to be in reach: only
+    then is logic-v2 run again on the folded names."""
+    helps = False
+    for x in a.tokens:
+        fx = translit_fold(x)
+        for y in b.tokens:
+            if x != y:
+                fy = translit_fold(y)
+                helps = (
+                    helps
+                    or fx == fy
+                    or (
+                        min(len(fx), len(fy)) >= 4
+                        and levenshtein(fx, fy, max_edits=2) < levenshtein(x, y, max_edits=3)
+                    )
+                )
+    if not helps:
+        return False
+    short, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
+    near = [
+        any(jaro_winkler(translit_fold(x), translit_fold(y)) >= NEAR_FOLDED for y in long.tokens)
+        for x in short.tokens
+    ]
+    return sum(near) >= NEAR_SHARE * len(near)
+
+
+def _expand_initials(a: WesternName, b: WesternName) -> tuple[str, str] | None:
+    """Both names folded, each initial replaced by the other name's part that starts
+    with it and is not already on its side; None if there is no initial to read."""
+    out = []
+    changed = False
+    for this, other in ((a, b), (b, a)):
+        full = [t for t in this.tokens if len(t) > 1 and t not in PARTICLES]
+        initials = [t for t in this.tokens if len(t) == 1]
+        # The full parts must carry the match: two at least, each found on the other side.
+        if initials and (
+            len(full) < max(2, len(initials))
+            or not all(any(same_name_part(t, o) for o in other.tokens) for t in full)
+        ):
+            return None
+        tokens = list(this.tokens)
+        spare = [t for t in other.tokens if len(t) > 1 and t not in this.tokens]
+        for i, token in enumerate(tokens):
+            if len(token) == 1:
+                found = next((t for t in spare if t[0] == token), None)
+                if found is not None:
+                    tokens[i] = found
+                    spare.remove(found)
+                    changed = True
+        out.append(" ".join(translit_fold(t) for t in tokens))
+    return (out[0], out[1]) if changed else None
+
+
+@lru_cache(maxsize=1)
+def _logic_v2() -> Any:
+    from nomenklatura.matching import LogicV2
+    from nomenklatura.matching.logic_v2.names.match import name_match
+
+    config = LogicV2.default_config()
+    config.config["nm_fuzzy_cutoff_factor"] = FUZZY_TOLERANCE
+    return name_match, config
+
+
+@lru_cache(maxsize=32768)
+def _person(name: str) -> Any:
+    from followthemoney import model
+
+    entity = model.make_entity("Person")
+    # nomenklatura caches name analysis by entity ID: each distinct name needs its own.
+    entity.id = "n-" + hashlib.sha1(name.encode("utf-8")).hexdigest()
+    entity.add("name", name)
+    return entity
+
+
+def _logic_v2_both(left: str, right: str) -> tuple[float, str]:
+    """logic-v2's name score, the same whichever name comes first: it weighs a query's
+    extra parts above a result's, so a shorter name is also tried as the query."""
+    name_match, config = _logic_v2()
+    result = name_match(_person(left), _person(right), config)
+    if result.score < THRESHOLD and len(western_name(left).tokens) != len(
+        western_name(right).tokens
+    ):
+        backward = name_match(_person(right), _person(left), config)
+        result = backward if backward.score > result.score else result
+    return float(result.score), result.detail or "no name parts align"
+
+
+def _contained(a: WesternName, b: WesternName) -> tuple[float, str] | None:
+    """Every part of the shorter name has a close spelling in the longer one ("RYAN,
+    Damien" in "RYAN, Damion Patrick John"): the longer name adds parts, it does not
+    contradict. Scores 0.9 × the mean similarity of the parts."""
+    x, y = ([t for t in n.tokens if t not in PARTICLES] for n in (a, b))
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < 2:
+        return None
+    sims = [max(jaro_winkler(x, y) for y in long) for x in short]
+    # At most one part may be spelled only loosely alike: ALEKSANDR SOKOLOV is not in
+    # SHOLOKHOV, Alexander Mikhailovich.
+    if min(sims) < CONTAINED_SIMILARITY or sum(s < CONTAINED_CLOSE for s in sims) > 1:
+        return None
+    score = 0.9 * sum(sims) / len(sims)
+    return score, f"every part of {' '.join(short)!r} is spelled closely in the other name"
