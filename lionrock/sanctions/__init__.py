@@ -20,13 +20,14 @@ from lionrock.sanctions.lists import (
 from lionrock.sanctions.match_api import match_response
 from lionrock.sanctions.matching import MatchResult, Subject, compare
 from lionrock.sanctions.pairs import read_pairs, score_pairs
-from lionrock.sanctions.screen import Hit, ScreeningIndex, load_listings
+from lionrock.sanctions.screen import Hit, Listing, ScreeningIndex, load_listings
 
 __all__ = [
     "LIST_NAMES",
     "Designation",
     "Hit",
     "ImportReport",
+    "Listing",
     "MatchResult",
     "ScreeningIndex",
     "Snapshot",

@@ -2,10 +2,12 @@
 victim, a perpetrator and an event are entered separately).
 
 For a person, the name goes through the name-matching layer of the sanctions stage
-(`lionrock.sanctions.compare`, its public API): the Store's search picks candidates
-(blocking), then `compare` scores each against all of the candidate's names, across
-scripts and romanizations, and explains its judgement. "Lee Ka-chiu" finds the record
-named 李家超; "CHAN Tai Wai" is not "CHAN Tai Man". Other record types are matched by search
+(`lionrock.sanctions.compare`, its public API): candidates come from the Store's search
+and from the sanctions stage's phonetic name index over every person (`ScreeningIndex`,
+whose keys are shared by a name in characters and its romanizations, so "Lee Ka-chiu"
+finds a record known only as 李家超), then `compare` scores each against all of the
+candidate's names, across scripts and romanizations, and explains its judgement.
+"CHAN Tai Wai" is not "CHAN Tai Man". Other record types are matched by search
 alone (the matcher is built for person names).
 
 Example:
@@ -15,9 +17,12 @@ Example:
 from __future__ import annotations
 
 import re
+import threading
+import time
+import weakref
 from typing import Any
 
-from lionrock.sanctions import Subject, compare
+from lionrock.sanctions import Listing, ScreeningIndex, Subject, compare
 from lionrock.store import Store
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
@@ -28,6 +33,41 @@ MAX_NAMES = 20  # of each candidate, compared
 MAX_NAME_CHARS = 200
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{3,}")
+# The phonetic index is rebuilt after a write, at most this often: a record written
+# since is still found by search, the index only adds cross-script candidates.
+INDEX_MAX_AGE = 30.0
+# A name typed in Latin letters shares only a few of a name in characters' keys (its
+# sounds), so the index's share floor is lower here than for screening.
+INDEX_MIN_SHARE = 0.1
+_indexes: weakref.WeakKeyDictionary[Store, tuple[int, float, ScreeningIndex]] = (
+    weakref.WeakKeyDictionary()
+)
+_index_lock = threading.Lock()
+
+
+def person_index(store: Store) -> ScreeningIndex:
+    """The phonetic name index of every person in `store` (drafts too), rebuilt when the
+    store has changed and the index is older than `INDEX_MAX_AGE` seconds.
+
+    Example: `person_index(store).candidates(Subject(("Lee Ka-chiu",)))`.
+    """
+    with _index_lock:
+        now = time.monotonic()
+        found = _indexes.get(store)
+        if found is not None:
+            generation, built, index = found
+            if generation == store.generation or now - built < INDEX_MAX_AGE:
+                return index
+        generation = store.generation
+        listings = []
+        for entity in store.iter_entities(schema="Person"):
+            names = tuple(v for prop in NAME_PROPS for v in entity.values(prop))[:MAX_NAMES]
+            if names:
+                dates = tuple(entity.values("birthDate"))
+                listings.append(Listing(entity.id, entity.schema, names, dates, ()))
+        index = ScreeningIndex(listings)
+        _indexes[store] = (generation, now, index)
+        return index
 
 
 def blocking_queries(name: str) -> list[str]:
@@ -72,6 +112,8 @@ def find_duplicates(
         ]
         return found[:limit]
     subject = Subject((name,), tuple(d for d in birth_dates if d))
+    for listing in person_index(store).candidates(subject, limit=BLOCK, min_share=INDEX_MIN_SHARE):
+        candidates.setdefault(listing.entity_id, listing)
     scored = []
     for entity in store.iter_entities(ids=list(candidates)):
         names = tuple(v for prop in NAME_PROPS for v in entity.values(prop))[:MAX_NAMES]

@@ -100,3 +100,30 @@ def test_check_for_duplicates_without_javascript(store: Store) -> None:
     created = post_form(client, "/app/new", {**form, "confirm_new": "1"}, page="/app/new")
     assert created.status_code == 303
     assert len(list_changes(store)) == 1
+
+
+def test_a_record_known_only_in_characters_is_found_from_its_romanization(
+    store: Store,
+) -> None:
+    # search cannot propose it (no word in common): the phonetic name index does
+    def pub(entity_id: str, prop: str, value: str) -> Fact:
+        return Fact(entity_id, "Person", prop, value, "src-b", review="published")
+
+    facts = [
+        Fact("src-b", "Article", "title", "Another synthetic source", "src-b", review="published"),
+        pub("p-tang", "name", "鄧炳強"),
+        pub("p-chan-han", "name", "陳大文"),
+    ]
+    with store.write() as writer:
+        writer.put_facts(facts)
+        writer.put_entities({f.entity_id: f.schema for f in facts})
+    client = _contributor(store)
+    [tang] = _live(client, "Tang Ping-keung")
+    assert tang["id"] == "p-tang" and tang["matched"] == "鄧炳強"
+    assert [d["id"] for d in _live(client, "Chan Tai-man")] == ["p-chan-han"]
+    assert _live(client, "Chan Tai-wai") == []  # one syllable apart
+    # a person added since is seen at once (search), and by the index once rebuilt
+    with store.write() as writer:
+        writer.put_facts([pub("p-lee-han", "name", "李家超")])
+        writer.put_entities({"p-lee-han": "Person"})
+    assert [d["id"] for d in _live(client, "李家超")] == ["p-lee-han"]
