@@ -93,7 +93,10 @@ def wrk(
         args += ["-s", str(script)]
     out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    found = re.search(r"99%\s+([\d.]+(?:us|ms|s|m))\b", out)
+    if found is None:  # no request answered: wrk prints no latency ("-nan")
+        raise SystemExit(f"{url}: no latency in wrk's output:\n{out}")
+    p99 = _ms(found.group(1))
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)

@@ -10,8 +10,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
+from itertools import islice
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -26,19 +26,26 @@ CAP = 10
 MAX_PAGE = 200
 MAX_OTHERS = 3  # the other records a row names (a charge's case, an event's others)
 PUBLISHED = "AND review = 'published' "
-# Through the (prop, value) index: every entity-typed property, and the entity's ID.
-COUNTS = (
-    "SELECT schema, count(DISTINCT entity_id) AS n FROM statements "
-    "WHERE prop IN :props AND value = :id AND entity_id <> :id {published}GROUP BY schema"
-)
+# Through the (prop, value) index: every entity-typed property, and the entity's ID. The
+# property names are the model's own identifiers, written into the SQL once ({props})
+# rather than bound per request.
+LINKS = "FROM statements WHERE prop IN ({props}) AND value = :id AND entity_id <> :id "
+COUNTS = "SELECT schema, count(DISTINCT entity_id) AS n " + LINKS + "{published}GROUP BY schema"
 IDS = (
-    "SELECT DISTINCT entity_id FROM statements "
-    "WHERE prop IN :props AND value = :id AND entity_id <> :id AND schema = :schema "
+    "SELECT DISTINCT entity_id " + LINKS + "AND schema = :schema "
     "AND entity_id > :after {published}ORDER BY entity_id LIMIT :n"
 )
-VIA = (
-    "SELECT entity_id, prop FROM statements "
-    "WHERE prop IN :props AND value = :id AND entity_id IN :ids {published}"
+VIA = "SELECT entity_id, prop " + LINKS + "AND entity_id IN :ids {published}"
+# Every group's first :cap records, the properties that link them and the group's total,
+# in one query: records are ranked by ID within their schema (DENSE_RANK, so a record
+# linked by two properties counts once), and the highest rank is the group's size.
+GROUPS = (
+    "SELECT schema, entity_id, prop, total FROM ("
+    "SELECT schema, entity_id, prop, r, max(r) OVER (PARTITION BY schema) AS total FROM ("
+    "SELECT schema, entity_id, prop, "
+    "DENSE_RANK() OVER (PARTITION BY schema ORDER BY entity_id) AS r "
+    + LINKS
+    + "{published}) ranked) counted WHERE r <= :cap ORDER BY schema, entity_id"
 )
 
 
@@ -52,7 +59,10 @@ def entity_props() -> tuple[str, ...]:
 
 @cache
 def _query(sql: str, published_only: bool, *expanding: str) -> Any:
-    found = text(sql.format(published=PUBLISHED if published_only else ""))
+    names = entity_props()
+    assert all(n.isidentifier() for n in names)  # written into the SQL, so plain names only
+    props = ", ".join(f"'{n}'" for n in names)
+    found = text(sql.format(props=props, published=PUBLISHED if published_only else ""))
     return found.bindparams(*(bindparam(name, expanding=True) for name in expanding))
 
 
@@ -65,9 +75,8 @@ def more_path(entity_id: str, schema: str, *, api: bool, cursor: str | None = No
 
 def backlink_counts(store: Store, entity_id: str, *, published_only: bool = True) -> dict[str, int]:
     """How many records of each schema point at the entity."""
-    query = _query(COUNTS, published_only, "props")
     with store.read() as conn:
-        rows = conn.execute(query, {"props": entity_props(), "id": entity_id})
+        rows = conn.execute(_query(COUNTS, published_only), {"id": entity_id})
         return {row.schema: int(row.n) for row in rows}
 
 
@@ -88,16 +97,16 @@ def backlinks(
     `others` (up to 3 other records it names, such as a charge's case).
     """
     limit = max(1, min(limit, MAX_PAGE))
-    params = {"props": entity_props(), "id": entity_id, "schema": schema, "after": after}
+    params = {"id": entity_id, "schema": schema, "after": after}
     with store.read() as conn:
-        query = _query(IDS, published_only, "props")
+        query = _query(IDS, published_only)
         ids = [r.entity_id for r in conn.execute(query, {**params, "n": limit + 1})]
         more = len(ids) > limit
         ids = ids[:limit]
         via: dict[str, list[str]] = {}
         if ids:
-            query = _query(VIA, published_only, "props", "ids")
-            for row in conn.execute(query, {"props": entity_props(), "id": entity_id, "ids": ids}):
+            query = _query(VIA, published_only, "ids")
+            for row in conn.execute(query, {"id": entity_id, "ids": ids}):
                 via.setdefault(row.entity_id, []).append(row.prop)
     rows = _rows(store, entity_id, ids, via, published_only=published_only)
     return rows, (ids[-1] if more and ids else None)
@@ -110,22 +119,31 @@ def backlink_groups(
     `total`, the first `cap` `rows`, and `more` / `more_page` (the JSON and HTML paths
     of the full list) when there are more."""
     model = get_model()
+    totals: dict[str, int] = {}
+    ids: dict[str, list[str]] = {}  # schema -> its first `cap` records
+    via: dict[str, list[str]] = {}
+    with store.read() as conn:
+        query = _query(GROUPS, published_only)
+        for row in conn.execute(query, {"id": entity_id, "cap": max(1, cap)}):
+            totals[row.schema] = int(row.total)
+            group = ids.setdefault(row.schema, [])
+            if not group or group[-1] != row.entity_id:
+                group.append(row.entity_id)
+            via.setdefault(row.entity_id, []).append(row.prop)
+    every = [eid for group in ids.values() for eid in group]
+    rows = {r["id"]: r for r in _rows(store, entity_id, every, via, published_only=published_only)}
     groups = []
-    for schema, total in sorted(
-        backlink_counts(store, entity_id, published_only=published_only).items()
-    ):
-        rows, _ = backlinks(
-            store, entity_id, schema=schema, limit=cap, published_only=published_only
-        )
+    for schema in sorted(totals):
         spec = model.get(schema)
-        more = total > len(rows)
+        found = [rows[eid] for eid in ids[schema] if eid in rows]
+        more = totals[schema] > len(found)
         groups.append(
             {
                 "schema": schema,
                 "label": spec.label if spec is not None else schema,
                 "plural": spec.plural if spec is not None else schema,
-                "total": total,
-                "rows": rows,
+                "total": totals[schema],
+                "rows": found,
                 "more": more_path(entity_id, schema, api=True) if more else None,
                 "more_page": more_path(entity_id, schema, api=False) if more else None,
             }
@@ -143,11 +161,19 @@ def _rows(
 ) -> list[dict[str, Any]]:
     model = get_model()
     found = {e.id: e for e in store.iter_entities(ids=ids, published_only=published_only)}
-    others = {o for e in found.values() for o in _others(e, entity_id)}
-    named = {
+    others = {e.id: _others(e, entity_id) for e in found.values()}
+    # Only a row's first few others are shown, and sources are cited, not named: load
+    # just those (an event may name hundreds of people), with a little slack for others
+    # that have no published fact.
+    schemata = store.schemata_of({o for named in others.values() for o in named})
+    for eid, named in others.items():
+        kept = (o for o in named if not getattr(model.get(schemata.get(o, "")), "is_source", True))
+        others[eid] = list(islice(kept, MAX_OTHERS + 2))
+    loaded = {
         e.id: e
-        for e in store.iter_entities(ids=others, published_only=published_only)
-        if not getattr(model.get(e.schema), "is_source", False)  # sources are cited, not named
+        for e in store.iter_entities(
+            ids={o for named in others.values() for o in named}, published_only=published_only
+        )
     }
     rows = []
     for eid in ids:
@@ -156,7 +182,7 @@ def _rows(
             continue
         props = visible_props(entity.schema)
         names = sorted(set(via.get(eid, [])))
-        linked = [named[o] for o in _others(entity, entity_id) if o in named][:MAX_OTHERS]
+        linked = [loaded[o] for o in others[eid] if o in loaded][:MAX_OTHERS]
         rows.append(
             {
                 **ref_view(entity, eid),
@@ -169,7 +195,7 @@ def _rows(
     return rows
 
 
-def _others(entity: Entity, entity_id: str) -> Iterable[str]:
+def _others(entity: Entity, entity_id: str) -> list[str]:
     """The other records an entity names (not the one whose page this is)."""
     props = visible_props(entity.schema)
     seen: dict[str, None] = {}
