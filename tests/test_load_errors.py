@@ -244,3 +244,21 @@ def test_schema_conflicts_are_refused(memory_store: Store, tmp_path: Path) -> No
     text = SOURCE_YAML + GOOD_PERSON.replace("schema: Person", "schema: Event")
     error = _refused(memory_store, write(tmp_path / "b.yaml", text))
     assert "is stored as a Person, not a Event" in str(error)
+
+
+def test_loading_a_file_again_keeps_review_decisions(store: Store, tmp_path: Path) -> None:
+    # a reviewer rejected a fact; importing the same file again must not republish it
+    _seed(store, tmp_path)
+    [name] = [f for f in store.iter_facts() if f.prop == "name"]
+    assert name.review == "published"
+    with store.write() as writer:
+        assert writer.set_fact_review([name.id], "rejected") == 1
+    load_paths(store, [write(tmp_path / "seed.yaml", SOURCE_YAML + GOOD_PERSON)])
+    [again] = [f for f in store.iter_facts() if f.prop == "name"]
+    assert again.id == name.id and again.review == "rejected"
+    assert store.entity("lr-person-good", published_only=True) is None
+    # a new fact in the file still comes in with the file's review state
+    more = GOOD_PERSON + "      alias: Another Name\n"
+    load_paths(store, [write(tmp_path / "seed.yaml", SOURCE_YAML + more)])
+    [alias] = [f for f in store.iter_facts() if f.prop == "alias"]
+    assert alias.review == "published"

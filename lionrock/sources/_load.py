@@ -198,12 +198,14 @@ def load_records(
 ) -> LoadReport:
     """Validate and write records in one transaction; raise LoadError and write nothing
     if any is invalid. `before_commit`, if given, writes more in the same transaction
-    (a list import records its snapshot there).
+    (a list import records its snapshot there). A fact already stored keeps its review
+    state: loading a file again does not republish what a reviewer rejected.
 
     Example: `load_records(store, project_yaml.rows("data/events.yaml", Defaults()))`.
     """
     with store.write() as writer:
-        report = write_records(writer, records)
+        # a file loaded again must not undo review decisions made since
+        report = write_records(writer, records, keep_review=True)
         if before_commit is not None:
             before_commit(writer, report)
         return report
@@ -215,12 +217,14 @@ def write_records(
     *,
     collect: list[Fact] | None = None,
     keep_existing: bool = False,
+    keep_review: bool = False,
 ) -> LoadReport:
     """Validate and write records inside a transaction the caller holds (so the web app
     can write a change, its facts and its audit entry together); raise LoadError if any
     is invalid, which rolls the caller's transaction back. Facts written are appended to
     `collect` when given. With `keep_existing`, a fact already stored is left exactly as
-    it is (an edit must not turn a published fact back into a draft).
+    it is (an edit must not turn a published fact back into a draft); with `keep_review`,
+    it keeps its review state but takes the new provenance (a re-import).
 
     Example: `with store.write() as w: write_records(w, records)`.
     """
@@ -231,7 +235,7 @@ def write_records(
         if keep_existing:
             stored = writer.existing_fact_ids(f.id for f in batch)
             batch = [f for f in batch if f.id not in stored]
-        report.facts += writer.put_facts(batch)
+        report.facts += writer.put_facts(batch, keep_review=keep_review)
         if collect is not None:
             collect.extend(batch)
 
