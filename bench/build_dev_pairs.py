@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import random
 import sys
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -57,12 +56,7 @@ def candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
     ]
     for name, variant in rng.sample(variants, min(VARIANTS, len(variants))):
         yield name, variant, "positive", "UK 2026: name and variation"
-    by_family: dict[str, list[str]] = defaultdict(list)
-    for person in ofac.values():
-        family = person["name"].split(",")[0].strip()
-        if "," in person["name"] and len(family) > 2:
-            by_family[family].append(person["name"])
-    near = [(a, b) for names in by_family.values() for a in names for b in names if a < b]
+    near = source.same_family_pairs(ofac)
     for a, b in rng.sample(near, min(SAME_SURNAME, len(near))):
         yield a, b, "negative", "OFAC 2024: different entries, same surname"
     rows = source.councillors()

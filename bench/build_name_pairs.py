@@ -349,14 +349,20 @@ def list_pairs() -> Iterator[Pair]:
         yield pair(name, variant, "positive", "latin-latin", "UK 2026: name and variation")
     yield from _uk_ofac(ofac, uk)
     # Hard negatives: different OFAC individuals with the same family name.
+    near = same_family_pairs(ofac)
+    for a, b in rng.sample(near, 45):
+        yield pair(a, b, "negative", "latin-latin", "OFAC 2024: different entries, same surname")
+
+
+def same_family_pairs(ofac: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every pair of different OFAC individuals written "FAMILY, Given" with the same
+    family name (of more than two letters): the hard negatives."""
     by_family: dict[str, list[str]] = defaultdict(list)
     for person in ofac.values():
         family = person["name"].split(",")[0].strip()
         if "," in person["name"] and len(family) > 2:
             by_family[family].append(person["name"])
-    near = [(a, b) for names in by_family.values() for a in names for b in names if a < b]
-    for a, b in rng.sample(near, 45):
-        yield pair(a, b, "negative", "latin-latin", "OFAC 2024: different entries, same surname")
+    return [(a, b) for names in by_family.values() for a in names for b in names if a < b]
 
 
 def _uk_ofac(ofac: dict[str, dict[str, Any]], uk: dict[str, dict[str, Any]]) -> Iterator[Pair]:
