@@ -5,7 +5,7 @@ The public surface: open a `Store`, load files with `load_paths`, search and exp
 Example:
     from lionrock import Store, load_paths
     store = Store("sqlite:///lionrock-data/lionrock.db")
-    load_paths(store, ["data/hk47.yaml"])
+    load_paths(store, ["data/cases/hk47.yaml"])
     store.search("家超")
 """
 
