@@ -26,6 +26,7 @@ from urllib.parse import parse_qs
 import anyio
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse
 from starlette.routing import Route
@@ -223,7 +224,10 @@ class Intake:
 
     @staticmethod
     def ui(request: Request) -> UILanguage:
-        return BY_CODE.get(request.path_params.get("lang", "en"), UI[0])
+        found = BY_CODE.get(request.path_params.get("lang", "en"))
+        if found is None:
+            raise HTTPException(404)
+        return found
 
     def session_of(self, request: Request) -> SourceSession | None:
         return self.sessions.get(request.cookies.get(COOKIE))
@@ -248,8 +252,6 @@ class Intake:
         return RedirectResponse(f"/{code}/", status_code=303)
 
     async def form(self, request: Request) -> HTMLResponse:
-        if request.path_params.get("lang") not in BY_CODE:
-            return self.problem(request, UI[0], "Not found.", 404)
         return self.render(request, self.ui(request), "submit.html",
                            session=self.session_of(request))  # fmt: skip
 
@@ -399,5 +401,6 @@ def create_intake_app(settings: IntakeSettings, *, db: IntakeDB | None = None) -
         return intake.problem(request, UI[0], "Not found.", 404)
 
     app = Starlette(routes=routes, exception_handlers={404: not_found})
+    app.router.redirect_slashes = False
     app.state.intake = intake
     return Hardened(app, onion=settings.onion_address, script=intake.pow.enabled)
