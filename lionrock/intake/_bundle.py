@@ -169,16 +169,37 @@ class Bundle:
     manifest: dict[str, Any]
     server_key: str
     notes: list[str] = field(default_factory=list)
+    seen: dict[str, tarfile.TarInfo] = field(default_factory=dict)
+    cut: str = ""  # why reading the tar stopped early, if it did
 
     def submissions(self) -> list[dict[str, Any]]:
         return list(self.manifest.get("submissions", []))
 
+    def member(self, name: str) -> tarfile.TarInfo:
+        """Find a member, reading the tar in order (items are written in manifest order),
+        so a bundle cut short still gives every item before the cut."""
+        while name not in self.seen and not self.cut:
+            try:
+                info = self.tar.next()
+            except (tarfile.TarError, OSError) as exc:
+                self.cut = f"the bundle is cut short or damaged here ({exc})"
+                break
+            if info is None:
+                self.cut = "end of bundle"
+                break
+            self.seen[info.name] = info
+        if name in self.seen:
+            return self.seen[name]
+        if self.cut == "end of bundle":
+            raise BundleError(f"{name} is missing from the bundle")
+        raise BundleError(f"{name}: {self.cut}")
+
 
 def _read_member(tar: tarfile.TarFile, name: str, limit: int = 64 << 20) -> bytes:
-    try:
-        info = tar.getmember(name)
-    except KeyError as exc:
-        raise BundleError(f"{name} is missing") from exc
+    """The next member, which must be `name` (the bundle's first three are in order)."""
+    info = tar.next()
+    if info is None or info.name != name:
+        raise BundleError(f"{name} is missing")
     if not info.isfile() or info.size > limit:
         raise BundleError(f"{name} is not a regular file of a sane size")
     handle = tar.extractfile(info)
@@ -275,10 +296,7 @@ class HashingReader:
 
 def member_reader(bundle: Bundle, entry: dict[str, Any]) -> HashingReader:
     """A hashing reader over one item's member; `BundleError` if it is missing."""
-    try:
-        info = bundle.tar.getmember(str(entry["file"]))
-    except KeyError as exc:
-        raise BundleError(f"{entry['file']} is missing from the bundle") from exc
+    info = bundle.member(str(entry["file"]))
     handle = bundle.tar.extractfile(info)
     if handle is None:
         raise BundleError(f"{entry['file']} is not a file")
