@@ -36,6 +36,8 @@ from lionrock.sources import Defaults, Record, load_records
 from lionrock.store import Store
 
 SOFTWARE = "Lion Rock intake"
+#: who the record names as the source's publisher: the channel, since the author is secret
+DEFAULT_PUBLISHER = "Confidential source (Lion Rock intake)"
 
 
 class CiteRefused(LionRockError):
@@ -108,10 +110,11 @@ def write_custody_warc(cleaned: Path, *, receipt: dict[str, object], item: dict[
 
 
 def _source_records(source_id: str, *, title: str, day: str, mime: str, lang: str | None,
-                    operator: str) -> list[Record]:  # fmt: skip
+                    operator: str, publisher: str, file_name: str) -> list[Record]:  # fmt: skip
     defaults = Defaults(review="draft", recorded_by=operator, source_id=source_id)
     where = Location("intake", None, None)
-    values = {"title": title, "retrievedAt": day,
+    # the file's name is the source's own choice and may name them: a neutral one is used
+    values = {"title": title, "retrievedAt": day, "publisher": publisher, "fileName": file_name,
               "notes": "Received through Lion Rock intake; this is a cleaned working copy "
                        "(metadata removed with mat2). The original is kept offline."}  # fmt: skip
     if mime:
@@ -130,6 +133,7 @@ def cite_document(
     title: str,
     source_id: str | None = None,
     lang: str | None = None,
+    publisher: str = DEFAULT_PUBLISHER,
 ) -> Cited:
     """Make a cleaned copy evidence and a source (draft) for facts.
 
@@ -148,14 +152,18 @@ def cite_document(
     warc = folder / f"intake-{sid}-{stem}.warc.gz"
     urn = write_custody_warc(cleaned, receipt=receipt, item=item, operator=operator, out=warc)
     records = _source_records(source_id, title=title.strip(), day=str(receipt["day"]),
-                              mime=str(item.get("mime") or ""), lang=lang, operator=operator)  # fmt: skip
-    vault, signing = open_evidence(settings, store)
-    # evidence first: the import verifies the WARC, and refuses it whole if anything is off
-    report = import_archive(warc, vault=vault, signing=signing, operator=operator)
-    try:
+                              mime=str(item.get("mime") or ""), lang=lang, operator=operator,
+                              publisher=publisher, file_name=source_id + cleaned.suffix.lower())  # fmt: skip
+    try:  # the source first: if the record refuses it, nothing at all is stored
         load_records(store, records)
     except LionRockError as exc:
-        raise CiteRefused(f"the source was refused (the evidence {report.evidence_id[:12]} "
-                          f"is stored, unlinked): {exc}") from exc  # fmt: skip
+        raise CiteRefused(f"the source was refused: {exc}") from exc
+    vault, signing = open_evidence(settings, store)
+    try:
+        report = import_archive(warc, vault=vault, signing=signing, operator=operator)
+    except LionRockError as exc:
+        raise CiteRefused(f"the evidence import refused {warc} ({exc}); the draft source "
+                          f"{source_id} was made: run `lionrock evidence import` on it "
+                          "once fixed") from exc  # fmt: skip
     vault.link(report.evidence_id, source_id, urn)
     return Cited(source_id=source_id, evidence_id=report.evidence_id, warc=warc, urn=urn)

@@ -15,7 +15,7 @@ import click
 from lionrock.cli_store import open_store
 from lionrock.errors import LionRockError
 from lionrock.intake._bundle import export_bundle, purge_exported, server_public_key
-from lionrock.intake._cite import cite_document
+from lionrock.intake._cite import DEFAULT_PUBLISHER, cite_document
 from lionrock.intake._codename import new_codename
 from lionrock.intake._db import IntakeDB
 from lionrock.intake._keys import (
@@ -262,9 +262,11 @@ def open_command(ctx: click.Context, bundle: Path, key_file: Path, out_dir: Path
 @click.option("--title", required=True, help="The document's title, as the record shows it.")
 @click.option("--source-id", default=None, help="The new source's ID (default: derived).")
 @click.option("--lang", default=None, help="ISO 639-3 language of the title (eng, zho...).")
+@click.option("--publisher", default=DEFAULT_PUBLISHER, show_default=True,
+              help="Who the record names as the source's publisher.")  # fmt: skip
 @click.pass_context
 def cite(ctx: click.Context, cleaned: Path, title: str, source_id: str | None,
-         lang: str | None) -> None:  # fmt: skip
+         lang: str | None, publisher: str) -> None:  # fmt: skip
     """Turn a cleaned copy into evidence (through `evidence import`) and a draft source
     for facts. The custody chain keeps the submission ID, never the source's identity.
 
@@ -272,7 +274,7 @@ def cite(ctx: click.Context, cleaned: Path, title: str, source_id: str | None,
     """
     try:
         cited = cite_document(cleaned, store=open_store(ctx), settings=ctx.obj, title=title,
-                              source_id=source_id, lang=lang)  # fmt: skip
+                              source_id=source_id, lang=lang, publisher=publisher)  # fmt: skip
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"source {cited.source_id} (draft), evidence {cited.evidence_id[:16]}, "
