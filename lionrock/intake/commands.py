@@ -55,7 +55,10 @@ def intake() -> None:
 @intake.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=None, type=int, help="Default: LIONROCK_INTAKE_PORT or 8001.")
-def serve(host: str, port: int | None) -> None:
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug", "trace"]),
+              help="uvicorn's log level (addresses are scrubbed at every level).")  # fmt: skip
+def serve(host: str, port: int | None, log_level: str) -> None:
     """Serve the submission site (its own app, apart from `lionrock serve`). No client
     address is logged or stored. Put it behind a Tor onion service (docs/intake.md).
 
@@ -71,8 +74,9 @@ def serve(host: str, port: int | None) -> None:
                    err=True)  # fmt: skip
     app = create_intake_app(settings, db=_db(settings))
     port = port or settings.port
-    click.echo(f"intake on http://{host}:{port} (folder {settings.home})", err=True)
-    intake_server(app, host=host, port=port).run()
+    # no address in the output either, not even the bind address: the logs hold none
+    click.echo(f"intake listening on port {port} (folder {settings.home})", err=True)
+    intake_server(app, host=host, port=port, log_level=log_level).run()
 
 
 @intake.command()

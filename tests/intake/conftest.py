@@ -127,3 +127,81 @@ def exiftool(path: Path) -> str:
     done = subprocess.run(["exiftool", "-a", "-G1", "-u", str(path)], capture_output=True,
                           text=True, check=True)  # fmt: skip
     return done.stdout
+
+
+@dataclass
+class LiveServer:
+    """`lionrock intake serve` in a process of its own, its output in a log file."""
+
+    url: str
+    port: int
+    settings: IntakeSettings
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_live(settings: IntakeSettings, log: Path, *, log_level: str = "trace") -> LiveServer:
+    """Start the intake server as an operator would, and wait for its port."""
+    import os
+    import socket
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LIONROCK_INTAKE_DIR": str(settings.home),
+           "LIONROCK_INTAKE_DATABASE_URL": settings.database_url,
+           "LIONROCK_INTAKE_MAX_BYTES": str(settings.max_bytes)}  # fmt: skip
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "lionrock.cli", "intake", "serve", "--port", str(port),
+             "--log-level", log_level],
+            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
+        )  # fmt: skip
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(log.read_text())
+            time.sleep(0.05)
+    return LiveServer(f"http://127.0.0.1:{port}", port, settings, log, process)
+
+
+def database_text(url: str) -> bytes:
+    """Every row of every intake table, as text, plus (for SQLite) the raw database files."""
+    import sqlalchemy as sa
+
+    from lionrock.intake._db import metadata
+
+    engine = sa.create_engine(url)
+    chunks: list[bytes] = []
+    with engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            for row in conn.execute(sa.select(table)):
+                chunks.append(repr(tuple(row)).encode())
+    engine.dispose()
+    database = sa.engine.make_url(url).database
+    if url.startswith("sqlite") and database:
+        for path in Path(database).parent.glob(Path(database).name + "*"):
+            chunks.append(path.read_bytes())
+    return b"\n".join(chunks)
