@@ -1,8 +1,9 @@
 """Refresh the gettext catalogs: `lionrock/locale/messages.pot` and each language's `.po`.
 
 Messages come from the shared templates (`{{ _("...") }}`), from `N_("...")` marks in
-`lionrock/publish/` and `_gettext(ui, "...")` calls in `lionrock/intake/`, and from the record model: the labels of the properties and
-schemata the bundled record uses, and every enum value.
+`lionrock/publish/` and `_gettext(ui, "...")` calls in `lionrock/intake/`, and from the
+record model: the labels of the properties and schemata the bundled record uses, and every
+enum value.
 
 Run: `PYTHONPATH=. python scripts/extract_messages.py`, then translate the new entries.
 """

@@ -13,6 +13,8 @@ Example: `create_intake_app(IntakeSettings.from_env())`.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import secrets
 import threading
@@ -50,19 +52,34 @@ BY_CODE = {lang.code: lang for lang in UI}
 COOKIE = "intake_session"
 SESSION_SECONDS = 30 * 60
 #: headers that name a client's address, dropped from every request (issue #15 §5)
-FORWARDING = frozenset({
-    b"forwarded", b"x-forwarded-for", b"x-forwarded-host", b"x-real-ip", b"x-client-ip",
-    b"cf-connecting-ip", b"true-client-ip", b"x-cluster-client-ip", b"fastly-client-ip",
-    b"client-ip", b"x-originating-ip", b"x-remote-ip", b"x-remote-addr", b"via",
-})  # fmt: skip
+FORWARDING = frozenset(
+    {
+        b"forwarded",
+        b"x-forwarded-for",
+        b"x-forwarded-host",
+        b"x-real-ip",
+        b"x-client-ip",
+        b"cf-connecting-ip",
+        b"true-client-ip",
+        b"x-cluster-client-ip",
+        b"fastly-client-ip",
+        b"client-ip",
+        b"x-originating-ip",
+        b"x-remote-ip",
+        b"x-remote-addr",
+        b"via",
+    }
+)
 
 
 def csp(*, script: bool) -> str:
     """The Content-Security-Policy: nothing but this origin's stylesheet (and, with the
     proof of work on, its one script); forms post only here; no framing."""
     scripts = "'self'" if script else "'none'"
-    return ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            f"script-src {scripts}; frame-ancestors 'none'; base-uri 'none'")  # fmt: skip
+    return (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        f"script-src {scripts}; frame-ancestors 'none'; base-uri 'none'"
+    )
 
 
 class Hardened:
@@ -91,9 +108,11 @@ class Hardened:
             return
         scope = dict(scope)
         scope["client"] = None
-        scope["headers"] = [(k, v) for k, v in scope["headers"]
-                            if k.lower() not in FORWARDING
-                            and not k.lower().startswith(b"x-forwarded-")]  # fmt: skip
+        scope["headers"] = [
+            (k, v)
+            for k, v in scope["headers"]
+            if k.lower() not in FORWARDING and not k.lower().startswith(b"x-forwarded-")
+        ]
         extra = list(self.headers)
         if self.onion:
             extra.append((b"onion-location", (self.onion + scope.get("path", "/")).encode()))
@@ -110,7 +129,7 @@ class Hardened:
 
         try:
             await self.app(scope, receive, send_with_headers)
-        except Exception as exc:  # noqa: BLE001 - logged by type only, on purpose
+        except Exception as exc:
             log.error("intake: unexpected %s (details withheld)", type(exc).__name__)
             if not started:
                 response = PlainTextResponse("Something went wrong.", status_code=500)
@@ -199,9 +218,17 @@ class Intake:
 
     # -- rendering ---------------------------------------------------------------------
 
-    def render(self, request: Request, ui: UILanguage, name: str, *, status: int = 200,
-               page: str = "", session: SourceSession | None = None,
-               **context: Any) -> HTMLResponse:  # fmt: skip
+    def render(
+        self,
+        request: Request,
+        ui: UILanguage,
+        name: str,
+        *,
+        status: int = 200,
+        page: str = "",
+        session: SourceSession | None = None,
+        **context: Any,
+    ) -> HTMLResponse:
         env = _environment(ui.catalog)
         query = f"?csrf={session.csrf}" if session else "?"
         if self.pow.enabled:
@@ -209,14 +236,25 @@ class Intake:
         wait_note = ""
         if self.pow.enabled and self.pow.wait:
             wait_note = _gettext(
-                ui, "Without JavaScript, the form can be sent %(seconds)s seconds after this page "
-                "loaded.", seconds=int(self.pow.wait))  # fmt: skip
+                ui,
+                "Without JavaScript, the form can be sent %(seconds)s seconds after this page "
+                "loaded.",
+                seconds=int(self.pow.wait),
+            )
         html = env.get_template(name).render(
-            ui=ui, languages=UI, page=page, limit=human_size(self.settings.max_bytes),
-            action=f"/{ui.code}/submit{query.rstrip('?')}", pow_script=self.pow.enabled,
-            pow_bits=self.pow.bits, pow_wait_note=wait_note, signed_in=session is not None,
-            csrf=session.csrf if session else "", ready=bool(self.recipients()), **context,
-        )  # fmt: skip
+            ui=ui,
+            languages=UI,
+            page=page,
+            limit=human_size(self.settings.max_bytes),
+            action=f"/{ui.code}/submit{query.rstrip('?')}",
+            pow_script=self.pow.enabled,
+            pow_bits=self.pow.bits,
+            pow_wait_note=wait_note,
+            signed_in=session is not None,
+            csrf=session.csrf if session else "",
+            ready=bool(self.recipients()),
+            **context,
+        )
         return HTMLResponse(html, status_code=status)
 
     def problem(self, request: Request, ui: UILanguage, text: str, status: int) -> HTMLResponse:
@@ -234,8 +272,14 @@ class Intake:
 
     @staticmethod
     def with_cookie(response: HTMLResponse, request: Request, token: str) -> HTMLResponse:
-        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/",
-                            secure=request.url.scheme == "https")  # fmt: skip
+        response.set_cookie(
+            COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            path="/",
+            secure=request.url.scheme == "https",
+        )
         return response
 
     async def derive(self, codename: str) -> Any:
@@ -252,8 +296,9 @@ class Intake:
         return RedirectResponse(f"/{code}/", status_code=303)
 
     async def form(self, request: Request) -> HTMLResponse:
-        return self.render(request, self.ui(request), "submit.html",
-                           session=self.session_of(request))  # fmt: skip
+        return self.render(
+            request, self.ui(request), "submit.html", session=self.session_of(request)
+        )
 
     async def source_form(self, request: Request) -> HTMLResponse:
         return self.render(request, self.ui(request), "source.html", page="source")
@@ -262,48 +307,91 @@ class Intake:
         ui = self.ui(request)
         recipients = self.recipients()
         if not recipients:
-            return self.problem(request, ui, _gettext(ui, 
-"This intake is not ready to receive anything yet. Please come back later."),
-                503)  # fmt: skip
+            return self.problem(
+                request,
+                ui,
+                _gettext(
+                    ui, "This intake is not ready to receive anything yet. Please come back later."
+                ),
+                503,
+            )
         session = self.session_of(request)
         if session is not None and request.query_params.get("csrf") != session.csrf:
-            return self.problem(request, ui, _gettext(ui, 
-"This form has expired. Go back, reload the page and send again."), 403)  # fmt: skip
+            return self.problem(
+                request,
+                ui,
+                _gettext(ui, "This form has expired. Go back, reload the page and send again."),
+                403,
+            )
         try:
-            self.pow.check(request.query_params.get("pow", ""),
-                           request.query_params.get("nonce", ""))  # fmt: skip
+            self.pow.check(
+                request.query_params.get("pow", ""), request.query_params.get("nonce", "")
+            )
         except PowRefused:
-            return self.problem(request, ui, _gettext(ui, 
-"This form has expired. Go back, reload the page and send again."), 403)  # fmt: skip
+            return self.problem(
+                request,
+                ui,
+                _gettext(ui, "This form has expired. Go back, reload the page and send again."),
+                403,
+            )
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.settings.max_bytes + (1 << 20):
-            return self.problem(request, ui, _gettext(ui, 
-"That is more than %(limit)s: nothing was received. Send fewer or smaller "
-                "files at a time.", limit=human_size(self.settings.max_bytes)), 413)  # fmt: skip
+            return self.problem(
+                request,
+                ui,
+                _gettext(
+                    ui,
+                    "That is more than %(limit)s: nothing was received. Send fewer or smaller "
+                    "files at a time.",
+                    limit=human_size(self.settings.max_bytes),
+                ),
+                413,
+            )
         day = today()
         folder = self.settings.home / "submissions" / new_id()
+        codename = new_codename() if session is None else None
+        # a new source's keys are derived (Argon2id, 64 MiB) while the upload streams in
+        deriving = asyncio.ensure_future(self.derive(codename)) if codename else None
         try:
             received = await receive_upload(
-                request.stream(), content_type=request.headers.get("content-type", ""),
-                folder=folder, recipients=recipients, limit=self.settings.max_bytes, day=day,
-            )  # fmt: skip
+                request.stream(),
+                content_type=request.headers.get("content-type", ""),
+                folder=folder,
+                recipients=recipients,
+                limit=self.settings.max_bytes,
+                day=day,
+            )
         except UploadRefused:
+            await _discard(deriving)
             return self.problem(request, ui, _gettext(ui, "Write a message or choose a file."), 400)
+        except BaseException:
+            await _discard(deriving)
+            raise
         if not received.items:
-            return self.render(request, ui, "submit.html", status=400, session=session,
-                               problem=_gettext(ui, "Write a message or choose a file."))  # fmt: skip
-        codename = None
+            await _discard(deriving)
+            return self.render(
+                request,
+                ui,
+                "submit.html",
+                status=400,
+                session=session,
+                problem=_gettext(ui, "Write a message or choose a file."),
+            )
         new_source = None
-        if session is None:
-            codename = new_codename()
-            keys = await self.derive(codename)
+        if deriving is not None:
+            keys = await deriving
             new_source = (keys.source_id, keys.public)
             source_id = keys.source_id
         else:
+            assert session is not None
             source_id = session.source_id
-        record = Submission(id=received.submission_id, source_id=source_id, day=day,
-                            status="interrupted" if received.interrupted else "complete",
-                            items=received.items)  # fmt: skip
+        record = Submission(
+            id=received.submission_id,
+            source_id=source_id,
+            day=day,
+            status="interrupted" if received.interrupted else "complete",
+            items=received.items,
+        )
         await anyio.to_thread.run_sync(
             lambda: self.db.add_submission(record, new_source=new_source)
         )
@@ -311,18 +399,30 @@ class Intake:
         if session is None:
             token, session = self.sessions.create(source_id)
         if received.message:
-            summary = _gettext(ui, "Your message and %(files)s file(s) arrived.",
-                               files=received.files)  # fmt: skip
+            summary = _gettext(
+                ui, "Your message and %(files)s file(s) arrived.", files=received.files
+            )
         else:
             summary = _gettext(ui, "%(files)s file(s) arrived.", files=received.files)
         interrupted = ""
         if received.interrupted == "too-large":
-            interrupted = _gettext(ui, "It went past the limit of %(limit)s, so the rest was not "
-                                  "read.", limit=human_size(self.settings.max_bytes))  # fmt: skip
+            interrupted = _gettext(
+                ui,
+                "It went past the limit of %(limit)s, so the rest was not read.",
+                limit=human_size(self.settings.max_bytes),
+            )
         elif received.interrupted:
             interrupted = _gettext(ui, "The connection stopped before everything arrived.")
-        response = self.render(request, ui, "done.html", status=200, session=session,
-                               codename=codename, summary=summary, interrupted=interrupted)  # fmt: skip
+        response = self.render(
+            request,
+            ui,
+            "done.html",
+            status=200,
+            session=session,
+            codename=codename,
+            summary=summary,
+            interrupted=interrupted,
+        )
         return self.with_cookie(response, request, token) if token else response
 
     async def source(self, request: Request) -> HTMLResponse:
@@ -333,8 +433,14 @@ class Intake:
         codename = normalize(body.get("codename", ""))
         keys = await self.derive(codename) if codename else None
         if keys is None or self.db.source_public(keys.source_id) is None:
-            return self.render(request, ui, "source.html", status=403, page="source",
-                               problem=_gettext(ui, "That codename is not known. Check each word."))  # fmt: skip
+            return self.render(
+                request,
+                ui,
+                "source.html",
+                status=403,
+                page="source",
+                problem=_gettext(ui, "That codename is not known. Check each word."),
+            )
         replies = []
         for _id, day, sealed in self.db.replies(keys.source_id):
             try:
@@ -342,12 +448,15 @@ class Intake:
             except SealedItemError:
                 text = _gettext(ui, "(This reply could not be read.)")
             replies.append({"day": day, "text": text})
-        sent = [_gettext(ui, "%(day)s: %(items)s item(s)", day=s.day, items=len(s.items))
-                + (" — " + _gettext(ui, "cut short") if s.status == "interrupted" else "")
-                for s in self.db.submissions(source_id=keys.source_id)]  # fmt: skip
+        sent = [
+            _gettext(ui, "%(day)s: %(items)s item(s)", day=s.day, items=len(s.items))
+            + (" — " + _gettext(ui, "cut short") if s.status == "interrupted" else "")
+            for s in self.db.submissions(source_id=keys.source_id)
+        ]
         token, session = self.sessions.create(keys.source_id)
-        response = self.render(request, ui, "inbox.html", session=session, replies=replies,
-                               sent=sent)  # fmt: skip
+        response = self.render(
+            request, ui, "inbox.html", session=session, replies=replies, sent=sent
+        )
         return self.with_cookie(response, request, token)
 
     async def leave(self, request: Request) -> RedirectResponse:
@@ -366,6 +475,13 @@ class Intake:
 
     async def robots(self, request: Request) -> PlainTextResponse:
         return PlainTextResponse("User-agent: *\nDisallow: /\n")
+
+
+async def _discard(task: asyncio.Future[Any] | None) -> None:
+    """Let a derivation that is no longer needed finish (a thread cannot be cancelled)."""
+    if task is not None:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(task)
 
 
 async def _small_form(request: Request, limit: int = 4096) -> dict[str, str] | None:

@@ -124,26 +124,37 @@ def export_bundle(
             if not path.is_file():
                 raise BundleError(f"submission {sub.id}: item {item_id} is missing from {path}")
             name = f"items/{sub.id}/{item_id}.lrx"
-            items.append({"file": name, "bytes": path.stat().st_size,
-                          "sha256": _sha256_file(path)})  # fmt: skip
+            items.append({"file": name, "bytes": path.stat().st_size, "sha256": _sha256_file(path)})
             files.append((name, path))
         entries.append({"id": sub.id, "day": sub.day, "status": sub.status, "items": items})
-    manifest = {"format": FORMAT, "version": 1, "bundle": new_id(), "day": today(),
-                "submissions": entries}  # fmt: skip
-    sealed = seal_bytes(recipients=recipients, meta={"kind": "manifest"},
-                        content=json.dumps(manifest, sort_keys=True).encode())  # fmt: skip
+    manifest = {
+        "format": FORMAT,
+        "version": 1,
+        "bundle": new_id(),
+        "day": today(),
+        "submissions": entries,
+    }
+    sealed = seal_bytes(
+        recipients=recipients,
+        meta={"kind": "manifest"},
+        content=json.dumps(manifest, sort_keys=True).encode(),
+    )
     key = server_key(settings.home)
-    signature = {"key": base64.b64encode(bytes(key.verify_key)).decode(),
-                 "signature": base64.b64encode(
-                     key.sign(hashlib.sha256(sealed).digest()).signature).decode()}  # fmt: skip
+    signature = {
+        "key": base64.b64encode(bytes(key.verify_key)).decode(),
+        "signature": base64.b64encode(key.sign(hashlib.sha256(sealed).digest()).signature).decode(),
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
     with (
         open(part, "wb") as raw,
         tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar,
     ):
-        for name, data in ((MARK, MARK_TEXT), ("manifest.lrx", sealed),
-                           ("manifest.sig", json.dumps(signature).encode())):  # fmt: skip
+        for name, data in (
+            (MARK, MARK_TEXT),
+            ("manifest.lrx", sealed),
+            ("manifest.sig", json.dumps(signature).encode()),
+        ):
             tar.addfile(_member(name, len(data)), io.BytesIO(data))
         for name, path in files:
             with open(path, "rb") as fh:
@@ -153,8 +164,9 @@ def export_bundle(
         os.fsync(raw.fileno())
     os.replace(part, out)
     db.mark_exported([s.id for s in submissions], today())
-    return ExportReport(path=out, submissions=len(submissions), items=len(files),
-                        bytes=out.stat().st_size)  # fmt: skip
+    return ExportReport(
+        path=out, submissions=len(submissions), items=len(files), bytes=out.stat().st_size
+    )
 
 
 # -- the offline side ------------------------------------------------------------------
@@ -243,7 +255,7 @@ def read_bundle(
     if not path.is_file():
         raise BundleError(f"{path}: no such file")
     try:
-        tar = tarfile.open(path, mode="r:")
+        tar = tarfile.open(path, mode="r:")  # noqa: SIM115 - closed in the finally below
     except (tarfile.TarError, OSError) as exc:
         raise BundleError(f"{path}: not a Lion Rock intake bundle, or damaged ({exc})") from exc
     try:

@@ -56,73 +56,112 @@ class Cited:
 def _receipt(cleaned: Path) -> tuple[Path, dict[str, object], dict[str, object]]:
     folder = cleaned.parent.parent
     if cleaned.parent.name != "cleaned" or not (folder / "receipt.json").is_file():
-        raise CiteRefused(f"{cleaned}: not a cleaned copy inside an opened submission "
-                          "(<submission>/cleaned/<file>)")  # fmt: skip
+        raise CiteRefused(
+            f"{cleaned}: not a cleaned copy inside an opened submission "
+            "(<submission>/cleaned/<file>)"
+        )
     receipt = json.loads((folder / "receipt.json").read_text(encoding="utf-8"))
     relative = f"cleaned/{cleaned.name}"
     item = next((i for i in receipt.get("items", []) if i.get("cleaned") == relative), None)
     if item is None:
         raise CiteRefused(f"{cleaned}: its submission's receipt does not list it")
     if _sha256(cleaned) != item.get("cleaned_sha256"):
-        raise CiteRefused(f"{cleaned}: changed since it was cleaned (its SHA-256 differs "
-                          "from the receipt's)")  # fmt: skip
+        raise CiteRefused(
+            f"{cleaned}: changed since it was cleaned (its SHA-256 differs from the receipt's)"
+        )
     return folder, receipt, item
 
 
-def write_custody_warc(cleaned: Path, *, receipt: dict[str, object], item: dict[str, object],
-                       operator: str, out: Path) -> str:  # fmt: skip
+def write_custody_warc(
+    cleaned: Path, *, receipt: dict[str, object], item: dict[str, object], operator: str, out: Path
+) -> str:
     """Write the WARC of a cleaned copy and its custody; return the record's URN."""
     data = cleaned.read_bytes()
     sha = str(item["cleaned_sha256"])
     urn = f"urn:lionrock:intake:{receipt['submission']}:{sha}"
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True, warc_version="1.1")
-    writer.write_record(writer.create_warcinfo_record(
-        out.name, {"software": SOFTWARE, "format": "WARC File Format 1.1",
-                   "operator": operator}))  # fmt: skip
+    writer.write_record(
+        writer.create_warcinfo_record(
+            out.name, {"software": SOFTWARE, "format": "WARC File Format 1.1", "operator": operator}
+        )
+    )
     resource = writer.create_warc_record(
-        urn, "resource", payload=io.BytesIO(data),
+        urn,
+        "resource",
+        payload=io.BytesIO(data),
         warc_content_type=str(item.get("mime") or "application/octet-stream"),
         warc_headers_dict={"WARC-Date": f"{receipt['day']}T00:00:00Z"},
-    )  # fmt: skip
+    )
     writer.write_record(resource)
     custody = {
         "intake": {
-            "submission": receipt["submission"], "received_day": receipt["day"],
-            "bundle": receipt.get("bundle"), "status": receipt.get("status"),
-            "original": {"path": item.get("path"), "sha256": item.get("sha256"),
-                         "bytes": item.get("bytes")},
+            "submission": receipt["submission"],
+            "received_day": receipt["day"],
+            "bundle": receipt.get("bundle"),
+            "status": receipt.get("status"),
+            "original": {
+                "path": item.get("path"),
+                "sha256": item.get("sha256"),
+                "bytes": item.get("bytes"),
+            },
             "cleaned": {"path": item.get("cleaned"), "sha256": sha, "bytes": len(data)},
             "cleaned_with": f"mat2, sandbox {item.get('sandbox')}",
             "metadata_removed": sorted(dict(item.get("removed") or {})),  # type: ignore[call-overload]
         },
         "operator": operator,
-    }  # fmt: skip
+    }
     meta = writer.create_warc_record(
-        urn, "metadata", payload=io.BytesIO(json.dumps(custody, indent=1).encode()),
+        urn,
+        "metadata",
+        payload=io.BytesIO(json.dumps(custody, indent=1).encode()),
         warc_content_type="application/json",
-        warc_headers_dict={"WARC-Refers-To": resource.rec_headers.get_header("WARC-Record-ID"),
-                           "WARC-Date": f"{receipt['day']}T00:00:00Z"},
-    )  # fmt: skip
+        warc_headers_dict={
+            "WARC-Refers-To": resource.rec_headers.get_header("WARC-Record-ID"),
+            "WARC-Date": f"{receipt['day']}T00:00:00Z",
+        },
+    )
     writer.write_record(meta)
     out.write_bytes(buf.getvalue())
     return urn
 
 
-def _source_records(source_id: str, *, title: str, day: str, mime: str, lang: str | None,
-                    operator: str, publisher: str, file_name: str) -> list[Record]:  # fmt: skip
+def _source_records(
+    source_id: str,
+    *,
+    title: str,
+    day: str,
+    mime: str,
+    lang: str | None,
+    operator: str,
+    publisher: str,
+    file_name: str,
+) -> list[Record]:
     defaults = Defaults(review="draft", recorded_by=operator, source_id=source_id)
     where = Location("intake", None, None)
     # the file's name is the source's own choice and may name them: a neutral one is used
-    values = {"title": title, "retrievedAt": day, "publisher": publisher, "fileName": file_name,
-              "notes": "Received through Lion Rock intake; this is a cleaned working copy "
-                       "(metadata removed with mat2). The original is kept offline."}  # fmt: skip
+    values = {
+        "title": title,
+        "retrievedAt": day,
+        "publisher": publisher,
+        "fileName": file_name,
+        "notes": "Received through Lion Rock intake; this is a cleaned working copy "
+        "(metadata removed with mat2). The original is kept offline.",
+    }
     if mime:
         values["mimeType"] = mime
-    return [Record.make(defaults, entity_id=source_id, schema="Document", prop=prop,
-                        value=value, location=Location(where.path, None, prop),
-                        lang=lang if prop == "title" else None)
-            for prop, value in values.items()]  # fmt: skip
+    return [
+        Record.make(
+            defaults,
+            entity_id=source_id,
+            schema="Document",
+            prop=prop,
+            value=value,
+            location=Location(where.path, None, prop),
+            lang=lang if prop == "title" else None,
+        )
+        for prop, value in values.items()
+    ]
 
 
 def cite_document(
@@ -151,9 +190,16 @@ def cite_document(
     stem = re.sub(r"[^A-Za-z0-9._-]", "_", cleaned.stem)[:60] or "document"
     warc = folder / f"intake-{sid}-{stem}.warc.gz"
     urn = write_custody_warc(cleaned, receipt=receipt, item=item, operator=operator, out=warc)
-    records = _source_records(source_id, title=title.strip(), day=str(receipt["day"]),
-                              mime=str(item.get("mime") or ""), lang=lang, operator=operator,
-                              publisher=publisher, file_name=source_id + cleaned.suffix.lower())  # fmt: skip
+    records = _source_records(
+        source_id,
+        title=title.strip(),
+        day=str(receipt["day"]),
+        mime=str(item.get("mime") or ""),
+        lang=lang,
+        operator=operator,
+        publisher=publisher,
+        file_name=source_id + cleaned.suffix.lower(),
+    )
     try:  # the source first: if the record refuses it, nothing at all is stored
         load_records(store, records)
     except LionRockError as exc:
@@ -162,8 +208,10 @@ def cite_document(
     try:
         report = import_archive(warc, vault=vault, signing=signing, operator=operator)
     except LionRockError as exc:
-        raise CiteRefused(f"the evidence import refused {warc} ({exc}); the draft source "
-                          f"{source_id} was made: run `lionrock evidence import` on it "
-                          "once fixed") from exc  # fmt: skip
+        raise CiteRefused(
+            f"the evidence import refused {warc} ({exc}); the draft source "
+            f"{source_id} was made: run `lionrock evidence import` on it "
+            "once fixed"
+        ) from exc
     vault.link(report.evidence_id, source_id, urn)
     return Cited(source_id=source_id, evidence_id=report.evidence_id, warc=warc, urn=urn)

@@ -45,14 +45,13 @@ from sqlalchemy.engine import make_url
 from lionrock.intake._codename import SALT_BYTES
 
 metadata = MetaData()
-_NO_ROWID = {"sqlite_with_rowid": False}
 
 intake_meta = Table(
     "intake_meta",
     metadata,
     Column("key", String(32), primary_key=True),
     Column("value", Text, nullable=False),
-    **_NO_ROWID,
+    sqlite_with_rowid=False,
 )
 intake_sources = Table(
     "intake_sources",
@@ -60,7 +59,7 @@ intake_sources = Table(
     Column("id", String(64), primary_key=True),  # BLAKE2b of the codename's Argon2id hash
     Column("public_key", LargeBinary(32), nullable=False),  # X25519, derived from it too
     Column("day", String(10), nullable=False),
-    **_NO_ROWID,
+    sqlite_with_rowid=False,
 )
 intake_submissions = Table(
     "intake_submissions",
@@ -70,7 +69,7 @@ intake_submissions = Table(
     Column("day", String(10), nullable=False),
     Column("status", String(16), nullable=False),  # complete | interrupted
     Column("exported", String(10)),  # the day it was first exported
-    **_NO_ROWID,
+    sqlite_with_rowid=False,
 )
 intake_items = Table(
     "intake_items",
@@ -78,7 +77,7 @@ intake_items = Table(
     Column("id", String(32), primary_key=True),
     Column("submission_id", String(32), nullable=False, index=True),
     Column("bytes", BigInteger, nullable=False),  # padded ciphertext
-    **_NO_ROWID,
+    sqlite_with_rowid=False,
 )
 intake_replies = Table(
     "intake_replies",
@@ -87,7 +86,7 @@ intake_replies = Table(
     Column("source_id", String(64), nullable=False, index=True),
     Column("day", String(10), nullable=False),
     Column("sealed", LargeBinary, nullable=False),
-    **_NO_ROWID,
+    sqlite_with_rowid=False,
 )
 
 
@@ -177,20 +176,35 @@ class IntakeDB:
                     select(intake_sources.c.id).where(intake_sources.c.id == new_source[0])
                 ).first()
                 if exists is None:
-                    conn.execute(intake_sources.insert().values(
-                        id=new_source[0], public_key=new_source[1], day=submission.day))  # fmt: skip
-            conn.execute(intake_submissions.insert().values(
-                id=submission.id, source_id=submission.source_id, day=submission.day,
-                status=submission.status))  # fmt: skip
+                    conn.execute(
+                        intake_sources.insert().values(
+                            id=new_source[0], public_key=new_source[1], day=submission.day
+                        )
+                    )
+            conn.execute(
+                intake_submissions.insert().values(
+                    id=submission.id,
+                    source_id=submission.source_id,
+                    day=submission.day,
+                    status=submission.status,
+                )
+            )
             if submission.items:
-                conn.execute(intake_items.insert(), [
-                    {"id": i, "submission_id": submission.id, "bytes": n}
-                    for i, n in submission.items])  # fmt: skip
+                conn.execute(
+                    intake_items.insert(),
+                    [
+                        {"id": i, "submission_id": submission.id, "bytes": n}
+                        for i, n in submission.items
+                    ],
+                )
 
     def submissions(
-        self, *, source_id: str | None = None, ids: Iterable[str] | None = None,
+        self,
+        *,
+        source_id: str | None = None,
+        ids: Iterable[str] | None = None,
         pending_only: bool = False,
-    ) -> list[Submission]:  # fmt: skip
+    ) -> list[Submission]:
         """Submissions (with their items), by day then ID."""
         query = select(intake_submissions)
         if source_id is not None:
@@ -201,14 +215,19 @@ class IntakeDB:
             query = query.where(intake_submissions.c.exported.is_(None))
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(intake_submissions.c.day, intake_submissions.c.id))
-            found = [Submission(id=r.id, source_id=r.source_id, day=r.day, status=r.status,
-                                exported=r.exported) for r in rows]  # fmt: skip
+            found = [
+                Submission(
+                    id=r.id, source_id=r.source_id, day=r.day, status=r.status, exported=r.exported
+                )
+                for r in rows
+            ]
             by_id = {s.id: s for s in found}
             if by_id:
                 items = conn.execute(
-                    select(intake_items).where(intake_items.c.submission_id.in_(list(by_id)))
+                    select(intake_items)
+                    .where(intake_items.c.submission_id.in_(list(by_id)))
                     .order_by(intake_items.c.id)
-                )  # fmt: skip
+                )
                 for item in items:
                     by_id[item.submission_id].items.append((item.id, int(item.bytes)))
         return found
@@ -217,9 +236,11 @@ class IntakeDB:
         with self.write() as conn:
             conn.execute(
                 intake_submissions.update()
-                .where(intake_submissions.c.id.in_(list(ids)), intake_submissions.c.exported.is_(None))
+                .where(
+                    intake_submissions.c.id.in_(list(ids)), intake_submissions.c.exported.is_(None)
+                )
                 .values(exported=day)
-            )  # fmt: skip
+            )
 
     def delete_submissions(self, ids: Iterable[str]) -> None:
         ids = list(ids)
@@ -232,8 +253,11 @@ class IntakeDB:
     def add_reply(self, source_id: str, sealed: bytes) -> str:
         reply_id = new_id()
         with self.write() as conn:
-            conn.execute(intake_replies.insert().values(
-                id=reply_id, source_id=source_id, day=today(), sealed=sealed))  # fmt: skip
+            conn.execute(
+                intake_replies.insert().values(
+                    id=reply_id, source_id=source_id, day=today(), sealed=sealed
+                )
+            )
         return reply_id
 
     def replies(self, source_id: str) -> list[tuple[str, str, bytes]]:
@@ -243,7 +267,7 @@ class IntakeDB:
                 select(intake_replies.c.id, intake_replies.c.day, intake_replies.c.sealed)
                 .where(intake_replies.c.source_id == source_id)
                 .order_by(intake_replies.c.day, intake_replies.c.id)
-            )  # fmt: skip
+            )
             return [(r.id, r.day, bytes(r.sealed)) for r in rows]
 
     def counts(self) -> dict[str, int]:
@@ -260,8 +284,9 @@ class IntakeDB:
                 "sources": count(intake_sources),
                 "submissions": count(intake_submissions),
                 "pending": count(intake_submissions, intake_submissions.c.exported.is_(None)),
-                "interrupted": count(intake_submissions,
-                                     intake_submissions.c.status == "interrupted"),
+                "interrupted": count(
+                    intake_submissions, intake_submissions.c.status == "interrupted"
+                ),
                 "items": count(intake_items),
                 "replies": count(intake_replies),
-            }  # fmt: skip
+            }

@@ -122,38 +122,53 @@ class Sealer:
         encoded = json.dumps(meta, ensure_ascii=False, sort_keys=True).encode()
         if len(encoded) > MAX_META:
             raise LionRockError("item metadata too large")
-        self._take(struct.pack(">I", len(encoded)) + encoded)
+        early = self._take(struct.pack(">I", len(encoded)) + encoded)
+        assert not early, "the metadata fits in the first chunk (MAX_META < CHUNK)"
 
     def _push(self, chunk: bytes, tag: int) -> bytes:
         ad, self._ad = self._ad, None
         return sodium.crypto_secretstream_xchacha20poly1305_push(self._state, chunk, ad, tag)
 
-    def _take(self, data: bytes | bytearray | memoryview) -> bytes:
+    def _take(self, data: bytes | bytearray | memoryview) -> list[bytes]:
+        """Encrypt every full chunk but the last (only `finish` knows which one is final),
+        straight from the input where it can: one copy per byte, not five."""
         self._fed += len(data)
-        self._buffer += data
-        out = []
-        # keep the last full chunk back: only `finish` knows which one is final
-        while len(self._buffer) > CHUNK:
-            out.append(self._push(bytes(self._buffer[:CHUNK]), TAG_MESSAGE))
-            del self._buffer[:CHUNK]
-        return b"".join(out)
+        view = memoryview(data).cast("B")
+        out: list[bytes] = []
+        if self._buffer:
+            room = CHUNK - len(self._buffer)
+            self._buffer += view[:room]
+            view = view[room:]
+            if not view:
+                return out
+            out.append(self._push(bytes(self._buffer), TAG_MESSAGE))
+            self._buffer.clear()
+        while len(view) > CHUNK:
+            out.append(self._push(view[:CHUNK].tobytes(), TAG_MESSAGE))
+            view = view[CHUNK:]
+        self._buffer += view
+        return out
+
+    def feed_chunks(self, data: bytes | bytearray | memoryview) -> list[bytes]:
+        """Encrypt more content; return the ciphertext ready so far, as chunks."""
+        self.content_bytes += len(data)
+        return self._take(data)
 
     def feed(self, data: bytes | bytearray | memoryview) -> bytes:
         """Encrypt more content; return the ciphertext ready so far (maybe empty)."""
-        self.content_bytes += len(data)
-        return self._take(data)
+        return b"".join(self.feed_chunks(data))
 
     def finish(self, *, interrupted: bool = False) -> bytes:
         """Pad, write the trailer and the final chunk; return the last ciphertext."""
         total = padded_size(self._fed)
         zeros = total - self._fed - TRAILER
-        out = []
+        out: list[bytes] = []
         while zeros:
             step = min(zeros, CHUNK)
-            out.append(self._take(bytes(step)))
+            out += self._take(bytes(step))
             zeros -= step
         flags = FLAG_INTERRUPTED if interrupted else 0
-        out.append(self._take(struct.pack(">QB7x", self.content_bytes, flags)))
+        out += self._take(struct.pack(">QB7x", self.content_bytes, flags))
         assert len(self._buffer) == CHUNK, "the plaintext stream ends on a chunk boundary"
         out.append(self._push(bytes(self._buffer), TAG_FINAL))
         self._buffer.clear()
@@ -188,8 +203,10 @@ def read_header(src: BinaryIO) -> tuple[bytes, list[tuple[bytes, bytes]], bytes]
     stream_header = _read_exact(src, STREAM_HEADER)
     if len(table) < fixed[5] * entry or len(stream_header) < STREAM_HEADER:
         raise SealedItemError("cut short inside its header")
-    pairs = [(table[i : i + KEY_ID_BYTES], table[i + KEY_ID_BYTES : i + entry])
-             for i in range(0, len(table), entry)]  # fmt: skip
+    pairs = [
+        (table[i : i + KEY_ID_BYTES], table[i + KEY_ID_BYTES : i + entry])
+        for i in range(0, len(table), entry)
+    ]
     return fixed + table + stream_header, pairs, stream_header
 
 

@@ -120,10 +120,14 @@ def generate_key(*, passphrase: str, label: str = "") -> tuple[str, str]:
         "version": 1,
         "label": label,
         "public": base64.b64encode(recipient.public).decode(),
-        "kdf": {"name": "argon2id13", "opslimit": OPSLIMIT, "memlimit": MEMLIMIT,
-                "salt": base64.b64encode(salt).decode()},
+        "kdf": {
+            "name": "argon2id13",
+            "opslimit": OPSLIMIT,
+            "memlimit": MEMLIMIT,
+            "salt": base64.b64encode(salt).decode(),
+        },
         "secretbox": base64.b64encode(box.encrypt(bytes(private))).decode(),
-    }  # fmt: skip
+    }
     return json.dumps(data, indent=2) + "\n", recipient.line()
 
 

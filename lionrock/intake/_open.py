@@ -110,8 +110,9 @@ def _unique(folder: Path, name: str) -> Path:
     return path
 
 
-def _open_one(bundle: Bundle, entry: dict[str, Any], secret: PrivateKey, part: Path,
-              result: SubmissionResult) -> ItemResult | None:  # fmt: skip
+def _open_one(
+    bundle: Bundle, entry: dict[str, Any], secret: PrivateKey, part: Path, result: SubmissionResult
+) -> ItemResult | None:
     """Decrypt one item into `part`; a problem is recorded and yields None."""
     scratch = part / f".item-{os.urandom(6).hex()}"
     try:
@@ -124,8 +125,12 @@ def _open_one(bundle: Bundle, entry: dict[str, Any], secret: PrivateKey, part: P
         result.problems.append(f"{entry.get('file')}: {exc}; this item was not opened")
         return None
     meta = opened.meta
-    item = ItemResult(kind=str(meta.get("kind", "file")), bytes=opened.length,
-                      interrupted=opened.interrupted, cut_short=opened.cut_short)  # fmt: skip
+    item = ItemResult(
+        kind=str(meta.get("kind", "file")),
+        bytes=opened.length,
+        interrupted=opened.interrupted,
+        cut_short=opened.cut_short,
+    )
     if item.kind == "message":
         target = _unique(part, "message.txt")
     else:
@@ -155,8 +160,12 @@ def _clean(item: ItemResult, part: Path, sandbox: Sandbox | None) -> None:
 
 
 def _report_text(result: SubmissionResult) -> str:
-    lines = [f"Submission {result.id}", f"received (day): {result.day}",
-             f"status: {result.status}", ""]  # fmt: skip
+    lines = [
+        f"Submission {result.id}",
+        f"received (day): {result.day}",
+        f"status: {result.status}",
+        "",
+    ]
     for item in result.items:
         label = "message" if item.kind == "message" else f"file {item.name!r}"
         lines.append(f"{label}: {item.path} ({item.bytes} bytes, sha256 {item.sha256})")
@@ -170,8 +179,10 @@ def _report_text(result: SubmissionResult) -> str:
         if item.kind != "file":
             continue
         if item.cleaned:
-            lines.append(f"  cleaned copy: {item.cleaned} (sha256 {item.cleaned_sha256}), "
-                         f"mat2 in sandbox '{item.sandbox}'")  # fmt: skip
+            lines.append(
+                f"  cleaned copy: {item.cleaned} (sha256 {item.cleaned_sha256}), "
+                f"mat2 in sandbox '{item.sandbox}'"
+            )
         if item.clean_error:
             lines.append(f"  no cleaned copy: {item.clean_error}")
         if item.removed:
@@ -197,13 +208,19 @@ def _already_opened(folder: Path) -> bool:
         return False
 
 
-def _open_submission(bundle: Bundle, entry: dict[str, Any], secret: PrivateKey,
-                     out_dir: Path, sandbox: Sandbox | None) -> SubmissionResult:  # fmt: skip
+def _open_submission(
+    bundle: Bundle,
+    entry: dict[str, Any],
+    secret: PrivateKey,
+    out_dir: Path,
+    sandbox: Sandbox | None,
+) -> SubmissionResult:
     sid = str(entry["id"])
     if not sid.isalnum():
         raise BundleError(f"bad submission ID {sid!r} in the manifest")
-    result = SubmissionResult(id=sid, day=str(entry.get("day", "")),
-                              status=str(entry.get("status", "")))  # fmt: skip
+    result = SubmissionResult(
+        id=sid, day=str(entry.get("day", "")), status=str(entry.get("status", ""))
+    )
     folder = out_dir / sid
     result.folder = str(folder)
     if _already_opened(folder):
@@ -217,11 +234,18 @@ def _open_submission(bundle: Bundle, entry: dict[str, Any], secret: PrivateKey,
     result.items.sort(key=lambda i: (i.kind != "message", i.path))
     for item in result.items:
         _clean(item, part, sandbox)
-    receipt = {"submission": sid, "day": result.day, "status": result.status,
-               "bundle": bundle.manifest.get("bundle"), "server_key": bundle.server_key,
-               "items": [asdict(i) for i in result.items], "problems": result.problems}  # fmt: skip
-    (part / "receipt.json").write_text(json.dumps(receipt, indent=2, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")  # fmt: skip
+    receipt = {
+        "submission": sid,
+        "day": result.day,
+        "status": result.status,
+        "bundle": bundle.manifest.get("bundle"),
+        "server_key": bundle.server_key,
+        "items": [asdict(i) for i in result.items],
+        "problems": result.problems,
+    }
+    (part / "receipt.json").write_text(
+        json.dumps(receipt, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (part / "report.txt").write_text(_report_text(result), encoding="utf-8")
     if folder.exists():  # an earlier attempt with problems: keep it beside, never delete
         n = 1
@@ -249,8 +273,9 @@ def open_bundle(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     with read_bundle(bundle_path, secret, pinned=server_key, trust_file=trust_file) as bundle:
-        report = OpenReport(bundle=str(bundle_path), server_key=bundle.server_key,
-                            notes=list(bundle.notes))  # fmt: skip
+        report = OpenReport(
+            bundle=str(bundle_path), server_key=bundle.server_key, notes=list(bundle.notes)
+        )
         for entry in bundle.submissions():
             report.submissions.append(_open_submission(bundle, entry, secret, out_dir, sandbox))
     return report

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import unicodedata
@@ -34,7 +35,7 @@ from lionrock.errors import LionRockError
 from lionrock.intake._db import new_id
 from lionrock.intake._format import Sealer
 
-FLUSH_BYTES = 1 << 20  # ciphertext is written in 1 MiB batches, off the event loop
+FLUSH_BYTES = 1 << 20  # plaintext is sealed and written in 1 MiB batches, off the loop
 MAX_MESSAGE = 1 << 20  # a message's text: 1 MiB
 MAX_FILES = 100
 MAX_FIELD = 1024
@@ -67,43 +68,61 @@ def clean_filename(name: str) -> str:
     return name[:200] or "file"
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+def _write_all(fd: int, parts: list[bytes]) -> None:
+    for data in parts:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
 
 
 class _SealedFile:
-    """One part being sealed into `<folder>/<item ID>.lrx`."""
+    """One part being sealed into `<folder>/<item ID>.lrx`.
+
+    Plaintext is gathered into 1 MiB batches; each batch is sealed and written in a worker
+    thread (libsodium and `os.write` release the GIL) while the event loop receives and
+    parses the next one. At most two batches are in memory, whatever the file's size."""
 
     def __init__(self, folder: Path, recipients: Sequence[bytes], meta: dict[str, object]):
         self.id = new_id()
         self.path = folder / f"{self.id}.lrx"
         self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         self.sealer = Sealer(recipients=recipients, meta=meta)
-        self.pending = bytearray(self.sealer.header)
+        self.batch = bytearray()
         self.size = 0
+        self.inflight: asyncio.Future[int] | None = None
+        _write_all(self.fd, [self.sealer.header])
+        self.size = len(self.sealer.header)
+
+    def _seal_and_write(self, data: bytes, final: bool, interrupted: bool) -> int:
+        parts = self.sealer.feed_chunks(data) if data else []
+        if final:
+            parts.append(self.sealer.finish(interrupted=interrupted))
+        _write_all(self.fd, parts)
+        if final:
+            os.fsync(self.fd)
+        return sum(len(p) for p in parts)
+
+    async def _dispatch(self, *, final: bool = False, interrupted: bool = False) -> None:
+        if self.inflight is not None:
+            self.size += await self.inflight
+            self.inflight = None
+        data, self.batch = bytes(self.batch), bytearray()
+        loop = asyncio.get_running_loop()
+        self.inflight = loop.run_in_executor(None, self._seal_and_write, data, final, interrupted)
+        if final:
+            self.size += await self.inflight
+            self.inflight = None
 
     async def feed(self, data: bytes | bytearray | memoryview) -> None:
-        self.pending += self.sealer.feed(data)
-        if len(self.pending) >= FLUSH_BYTES:
-            await self._flush()
-
-    async def _flush(self) -> None:
-        data, self.pending = bytes(self.pending), bytearray()
-        self.size += len(data)
-        await anyio.to_thread.run_sync(_write_all, self.fd, data)
+        self.batch += data
+        if len(self.batch) >= FLUSH_BYTES:
+            await self._dispatch()
 
     async def finish(self, *, interrupted: bool, day: str) -> tuple[str, int]:
-        self.pending += self.sealer.finish(interrupted=interrupted)
-        await self._flush()
-        await anyio.to_thread.run_sync(os.fsync, self.fd)
+        await self._dispatch(final=True, interrupted=interrupted)
         os.close(self.fd)
         stamp_day(self.path, day)
         return self.id, self.size
-
-    def abandon(self) -> None:
-        os.close(self.fd)
 
 
 @dataclass
@@ -138,9 +157,13 @@ class _Upload:
         if segment.filename:  # an empty file input sends filename="": nothing chosen
             if self.received.files >= MAX_FILES:
                 raise MultipartError(f"more than {MAX_FILES} files")
-            return {"kind": "file", "submission": sid, "index": self.received.files + 1,
-                    "name": clean_filename(segment.filename),
-                    "type": (segment.content_type or "")[:200]}  # fmt: skip
+            return {
+                "kind": "file",
+                "submission": sid,
+                "index": self.received.files + 1,
+                "name": clean_filename(segment.filename),
+                "type": (segment.content_type or "")[:200],
+            }
         return None
 
     async def begin(self, segment: MultipartSegment) -> None:
@@ -236,8 +259,9 @@ async def receive_upload(
     """
     if not recipients:
         raise UploadRefused("intake has no recipients: nothing can be sealed")
-    parser = PushMultipartParser(boundary_of(content_type), max_segment_count=MAX_FILES + 64,
-                                 strict=False)  # fmt: skip
+    parser = PushMultipartParser(
+        boundary_of(content_type), max_segment_count=MAX_FILES + 64, strict=False
+    )
     received = Received(submission_id=folder.name, folder=folder)
     upload = _Upload(received, recipients, limit, day)
     try:

@@ -100,8 +100,9 @@ def _limits(memory: int, cpu: int, file_size: int) -> Any:
 class Sandbox:
     """Runs commands, and mat2, isolated and bounded."""
 
-    def __init__(self, *, mode: str = "auto", timeout: float = 120.0,
-                 memory: int = 2 << 30) -> None:  # fmt: skip
+    def __init__(
+        self, *, mode: str = "auto", timeout: float = 120.0, memory: int = 2 << 30
+    ) -> None:
         if mode not in MODES:
             raise SandboxUnavailable(f"unknown sandbox {mode!r} (one of {', '.join(MODES)})")
         self.timeout = timeout
@@ -127,29 +128,67 @@ class Sandbox:
         """The full command line that runs `argv` in this sandbox, with `work` writable
         (seen as /work inside bubblewrap) and `binds` read-only."""
         if self.mode == "bwrap":
-            args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                    "--cap-drop", "ALL", *_root_binds(), "--proc", "/proc", "--dev", "/dev",
-                    "--tmpfs", "/tmp", "--bind", str(work), "/work"]  # fmt: skip
+            args = [
+                "bwrap",
+                "--unshare-all",
+                "--die-with-parent",
+                "--new-session",
+                "--cap-drop",
+                "ALL",
+                *_root_binds(),
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--tmpfs",
+                "/tmp",
+                "--bind",
+                str(work),
+                "/work",
+            ]
             for host, inside in binds:
                 args += ["--ro-bind", str(host), inside]
-            return [*args, "--clearenv", "--setenv", "PATH", "/usr/bin:/bin",
-                    "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
-                    "--chdir", "/work", *argv]  # fmt: skip
+            return [
+                *args,
+                "--clearenv",
+                "--setenv",
+                "PATH",
+                "/usr/bin:/bin",
+                "--setenv",
+                "HOME",
+                "/tmp",
+                "--setenv",
+                "LANG",
+                "C.UTF-8",
+                "--chdir",
+                "/work",
+                *argv,
+            ]
         if self.mode == "unshare":
             return ["unshare", "--net", "--map-root-user", "--", *argv]
         return list(argv)
 
-    def run(self, argv: list[str], *, work: Path, binds: Sequence[tuple[Path, str]] = (),
-            file_size: int = 1 << 30) -> subprocess.CompletedProcess[bytes]:  # fmt: skip
+    def run(
+        self,
+        argv: list[str],
+        *,
+        work: Path,
+        binds: Sequence[tuple[Path, str]] = (),
+        file_size: int = 1 << 30,
+    ) -> subprocess.CompletedProcess[bytes]:
         """Run a command in the sandbox with the limits and the timeout; raise
         `subprocess.TimeoutExpired` after killing its whole process group."""
         env = {"PATH": "/usr/bin:/bin", "HOME": str(work), "LANG": "C.UTF-8"}
         process = subprocess.Popen(
-            self.command(argv, work=work, binds=binds), stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=work, env=env,
+            self.command(argv, work=work, binds=binds),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=work,
+            env=env,
             start_new_session=True,
             preexec_fn=_limits(self.memory, int(self.timeout) + 5, file_size),
-        )  # fmt: skip
+        )
         try:
             out, err = process.communicate(timeout=self.timeout)
         except subprocess.TimeoutExpired:
@@ -172,25 +211,35 @@ class Sandbox:
             shutil.copyfile(original, work / f"input{ext}")
             inside = Path("/work") if self.mode == "bwrap" else work
             worker = "/worker.py" if self.mode == "bwrap" else str(WORKER)
-            argv = [SYSTEM_PYTHON, "-I", worker, str(inside / f"input{ext}"),
-                    str(inside / f"cleaned{ext}")]  # fmt: skip
+            argv = [
+                SYSTEM_PYTHON,
+                "-I",
+                worker,
+                str(inside / f"input{ext}"),
+                str(inside / f"cleaned{ext}"),
+            ]
             binds = [(WORKER, "/worker.py")] if self.mode == "bwrap" else []
             size_cap = max(4 * original.stat().st_size, 256 << 20)
             try:
                 done = self.run(argv, work=work, binds=binds, file_size=size_cap)
             except subprocess.TimeoutExpired:
-                return CleanResult(None, error=f"mat2 timed out after {self.timeout:.0f} s",
-                                   sandbox=self.mode)  # fmt: skip
+                return CleanResult(
+                    None, error=f"mat2 timed out after {self.timeout:.0f} s", sandbox=self.mode
+                )
             except OSError as exc:
                 return CleanResult(None, error=f"mat2 could not start: {exc}", sandbox=self.mode)
             return self._result(done, work / f"cleaned{ext}", dest)
 
-    def _result(self, done: subprocess.CompletedProcess[bytes], produced: Path,
-                dest: Path) -> CleanResult:  # fmt: skip
+    def _result(
+        self, done: subprocess.CompletedProcess[bytes], produced: Path, dest: Path
+    ) -> CleanResult:
         if done.returncode != 0:
             tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            return CleanResult(None, error=f"mat2 failed (exit {done.returncode}): {tail[0][:300]}",
-                               sandbox=self.mode)  # fmt: skip
+            return CleanResult(
+                None,
+                error=f"mat2 failed (exit {done.returncode}): {tail[0][:300]}",
+                sandbox=self.mode,
+            )
         try:
             report = json.loads(done.stdout.decode("utf-8", "replace") or "{}")
         except ValueError:
@@ -199,12 +248,17 @@ class Sandbox:
             error = str(report["error"])
             if error == "unsupported":
                 error = f"mat2 does not support this type ({report.get('mime') or 'unknown'})"
-            return CleanResult(None, mime=str(report.get("mime") or ""), error=error,
-                               sandbox=self.mode)  # fmt: skip
+            return CleanResult(
+                None, mime=str(report.get("mime") or ""), error=error, sandbox=self.mode
+            )
         before, after = _flatten(report.get("before")), _flatten(report.get("after"))
-        result = CleanResult(None, mime=str(report.get("mime") or ""), sandbox=self.mode,
-                             removed={k: v for k, v in before.items() if after.get(k) != v},
-                             left=after)  # fmt: skip
+        result = CleanResult(
+            None,
+            mime=str(report.get("mime") or ""),
+            sandbox=self.mode,
+            removed={k: v for k, v in before.items() if after.get(k) != v},
+            left=after,
+        )
         if not report.get("written") or not produced.is_file():
             result.error = "mat2 could not clean this file"
             return result

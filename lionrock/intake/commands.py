@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -55,9 +56,13 @@ def intake() -> None:
 @intake.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=None, type=int, help="Default: LIONROCK_INTAKE_PORT or 8001.")
-@click.option("--log-level", default="warning", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug", "trace"]),
-              help="uvicorn's log level (addresses are scrubbed at every level).")  # fmt: skip
+@click.option(
+    "--log-level",
+    default="warning",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug", "trace"]),
+    help="uvicorn's log level (addresses are scrubbed at every level).",
+)
 def serve(host: str, port: int | None, log_level: str) -> None:
     """Serve the submission site (its own app, apart from `lionrock serve`). No client
     address is logged or stored. Put it behind a Tor onion service (docs/intake.md).
@@ -69,9 +74,11 @@ def serve(host: str, port: int | None, log_level: str) -> None:
 
     settings = IntakeSettings.from_env()
     if not read_recipients(settings.recipients_file):
-        click.echo(f"warning: no recipients in {settings.recipients_file}: the site will "
-                   "refuse submissions until one is added (lionrock intake recipients --add)",
-                   err=True)  # fmt: skip
+        click.echo(
+            f"warning: no recipients in {settings.recipients_file}: the site will "
+            "refuse submissions until one is added (lionrock intake recipients --add)",
+            err=True,
+        )
     app = create_intake_app(settings, db=_db(settings))
     port = port or settings.port
     # no address in the output either, not even the bind address: the logs hold none
@@ -82,8 +89,11 @@ def serve(host: str, port: int | None, log_level: str) -> None:
 @intake.command()
 @click.argument("key_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--label", default="", help="A name for the key, shown to the server (no spaces).")
-@click.option("--generate-passphrase", is_flag=True,
-              help="Make a 7-word diceware passphrase and print it once.")  # fmt: skip
+@click.option(
+    "--generate-passphrase",
+    is_flag=True,
+    help="Make a 7-word diceware passphrase and print it once.",
+)
 def keygen(key_file: Path, label: str, generate_passphrase: bool) -> None:
     """Make a recipient's key pair, on the offline machine: KEY_FILE (the secret key,
     encrypted with a passphrase through Argon2id) and KEY_FILE.pub (for the server).
@@ -103,8 +113,13 @@ def keygen(key_file: Path, label: str, generate_passphrase: bool) -> None:
 
 
 @intake.command()
-@click.option("--add", "add", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A public key file (.pub) to add (repeatable).")  # fmt: skip
+@click.option(
+    "--add",
+    "add",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A public key file (.pub) to add (repeatable).",
+)
 def recipients(add: tuple[str, ...]) -> None:
     """List (and add) the recipients every submission is sealed to.
 
@@ -143,10 +158,16 @@ def status(as_json: bool) -> None:
 
 
 @intake.command("export")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The bundle file to write (e.g. on the USB stick).")  # fmt: skip
-@click.option("--all", "include_exported", is_flag=True,
-              help="Include submissions exported before.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The bundle file to write (e.g. on the USB stick).",
+)
+@click.option(
+    "--all", "include_exported", is_flag=True, help="Include submissions exported before."
+)
 def export_command(output: Path, include_exported: bool) -> None:
     """Write submissions not yet exported into one sealed, signed bundle for the offline
     machine. Nothing is deleted here (see `purge`).
@@ -155,17 +176,24 @@ def export_command(output: Path, include_exported: bool) -> None:
     """
     settings = IntakeSettings.from_env()
     try:
-        report = export_bundle(settings=settings, db=_db(settings), out=output,
-                               include_exported=include_exported)  # fmt: skip
+        report = export_bundle(
+            settings=settings, db=_db(settings), out=output, include_exported=include_exported
+        )
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"exported {report.submissions} submission(s), {report.items} item(s), "
-               f"{report.bytes} bytes to {report.path}")  # fmt: skip
+    click.echo(
+        f"exported {report.submissions} submission(s), {report.items} item(s), "
+        f"{report.bytes} bytes to {report.path}"
+    )
 
 
 @intake.command()
-@click.option("--exported", is_flag=True, required=True,
-              help="Required: delete the submissions already exported.")  # fmt: skip
+@click.option(
+    "--exported",
+    is_flag=True,
+    required=True,
+    help="Required: delete the submissions already exported.",
+)
 def purge(exported: bool) -> None:
     """Delete exported submissions from the server (their sealed files and rows).
 
@@ -178,9 +206,14 @@ def purge(exported: bool) -> None:
 
 @intake.command()
 @click.argument("submission_id")
-@click.option("--file", "text_file", type=click.File("r", encoding="utf-8"), default="-",
-              help="The reply's text (default: standard input).")  # fmt: skip
-def reply(submission_id: str, text_file: click.utils.LazyFile) -> None:
+@click.option(
+    "--file",
+    "text_file",
+    type=click.File("r", encoding="utf-8"),
+    default="-",
+    help="The reply's text (default: standard input).",
+)
+def reply(submission_id: str, text_file: TextIO) -> None:
     """Reply to the source of a submission. The reply is sealed to the source's key:
     only their codename opens it.
 
@@ -212,8 +245,10 @@ def _print_open(report: OpenReport) -> None:
             continue
         files = [i for i in sub.items if i.kind == "file"]
         cleaned = sum(1 for i in files if i.cleaned)
-        click.echo(f"{sub.id}  {sub.day}  {sub.status}: {len(sub.items)} item(s), "
-                   f"{cleaned}/{len(files)} file(s) cleaned -> {sub.folder}")  # fmt: skip
+        click.echo(
+            f"{sub.id}  {sub.day}  {sub.status}: {len(sub.items)} item(s), "
+            f"{cleaned}/{len(files)} file(s) cleaned -> {sub.folder}"
+        )
         for item in files:
             if item.clean_error:
                 click.echo(f"    {item.name}: no cleaned copy: {item.clean_error}")
@@ -223,21 +258,49 @@ def _print_open(report: OpenReport) -> None:
 
 @intake.command("open")
 @click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Your secret key file (from `keygen`).")  # fmt: skip
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to open submissions. Default: LIONROCK_HOME/intake/opened.")  # fmt: skip
-@click.option("--sandbox", type=click.Choice(MODES), default="auto", show_default=True,
-              help="How mat2 is isolated (none: no isolation, only limits).")  # fmt: skip
-@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(1, 3600),
-              help="Seconds mat2 may take per file.")  # fmt: skip
+@click.option(
+    "--key",
+    "key_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your secret key file (from `keygen`).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to open submissions. Default: LIONROCK_HOME/intake/opened.",
+)
+@click.option(
+    "--sandbox",
+    type=click.Choice(MODES),
+    default="auto",
+    show_default=True,
+    help="How mat2 is isolated (none: no isolation, only limits).",
+)
+@click.option(
+    "--timeout",
+    default=120.0,
+    show_default=True,
+    type=click.FloatRange(1, 3600),
+    help="Seconds mat2 may take per file.",
+)
 @click.option("--no-clean", is_flag=True, help="Decrypt only; make no cleaned copies.")
-@click.option("--server-key", default=None,
-              help="The server's public key to trust (from `server-key`).")  # fmt: skip
+@click.option(
+    "--server-key", default=None, help="The server's public key to trust (from `server-key`)."
+)
 @click.pass_context
-def open_command(ctx: click.Context, bundle: Path, key_file: Path, out_dir: Path | None,
-                 sandbox: str, timeout: float, no_clean: bool,
-                 server_key: str | None) -> None:  # fmt: skip
+def open_command(
+    ctx: click.Context,
+    bundle: Path,
+    key_file: Path,
+    out_dir: Path | None,
+    sandbox: str,
+    timeout: float,
+    no_clean: bool,
+    server_key: str | None,
+) -> None:
     """Open a bundle on the offline machine: originals byte for byte, cleaned copies made
     by mat2 in a sandbox, and a report of the metadata removed.
 
@@ -247,17 +310,25 @@ def open_command(ctx: click.Context, bundle: Path, key_file: Path, out_dir: Path
     try:
         runner = None if no_clean else Sandbox(mode=sandbox, timeout=timeout)
         secret = load_secret_key(key_file, passphrase=_passphrase(confirm=False))
-        report = open_bundle(bundle, secret=secret, out_dir=out_dir or home / "intake" / "opened",
-                             sandbox=runner, server_key=server_key,
-                             trust_file=home / "intake" / "server-key.txt")  # fmt: skip
+        report = open_bundle(
+            bundle,
+            secret=secret,
+            out_dir=out_dir or home / "intake" / "opened",
+            sandbox=runner,
+            server_key=server_key,
+            trust_file=home / "intake" / "server-key.txt",
+        )
     except LionRockError as exc:
         raise click.ClickException(f"nothing was opened: {exc}") from exc
     _print_open(report)
     if report.problems:
         for problem in report.problems:
             click.echo(f"problem: {problem}", err=True)
-        click.echo("every other item was opened; the bundle is unchanged: run open again "
-                   "with a good copy to retry", err=True)  # fmt: skip
+        click.echo(
+            "every other item was opened; the bundle is unchanged: run open again "
+            "with a good copy to retry",
+            err=True,
+        )
         sys.exit(1)
 
 
@@ -266,23 +337,42 @@ def open_command(ctx: click.Context, bundle: Path, key_file: Path, out_dir: Path
 @click.option("--title", required=True, help="The document's title, as the record shows it.")
 @click.option("--source-id", default=None, help="The new source's ID (default: derived).")
 @click.option("--lang", default=None, help="ISO 639-3 language of the title (eng, zho...).")
-@click.option("--publisher", default=DEFAULT_PUBLISHER, show_default=True,
-              help="Who the record names as the source's publisher.")  # fmt: skip
+@click.option(
+    "--publisher",
+    default=DEFAULT_PUBLISHER,
+    show_default=True,
+    help="Who the record names as the source's publisher.",
+)
 @click.pass_context
-def cite(ctx: click.Context, cleaned: Path, title: str, source_id: str | None,
-         lang: str | None, publisher: str) -> None:  # fmt: skip
+def cite(
+    ctx: click.Context,
+    cleaned: Path,
+    title: str,
+    source_id: str | None,
+    lang: str | None,
+    publisher: str,
+) -> None:
     """Turn a cleaned copy into evidence (through `evidence import`) and a draft source
     for facts. The custody chain keeps the submission ID, never the source's identity.
 
     Example: lionrock intake cite opened/3f2a.../cleaned/memo.docx --title "Memo"
     """
     try:
-        cited = cite_document(cleaned, store=open_store(ctx), settings=ctx.obj, title=title,
-                              source_id=source_id, lang=lang, publisher=publisher)  # fmt: skip
+        cited = cite_document(
+            cleaned,
+            store=open_store(ctx),
+            settings=ctx.obj,
+            title=title,
+            source_id=source_id,
+            lang=lang,
+            publisher=publisher,
+        )
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"source {cited.source_id} (draft), evidence {cited.evidence_id[:16]}, "
-               f"custody WARC {cited.warc}")  # fmt: skip
+    click.echo(
+        f"source {cited.source_id} (draft), evidence {cited.evidence_id[:16]}, "
+        f"custody WARC {cited.warc}"
+    )
 
 
 commands = [intake]

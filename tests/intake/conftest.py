@@ -44,7 +44,9 @@ def other_key(tmp_path_factory: pytest.TempPathFactory) -> RecipientKey:
     folder = tmp_path_factory.mktemp("other-keys")
     path = folder / "other.key"
     write_key(path, passphrase=PASSPHRASE, label="other")
-    return RecipientKey(path, folder / "other.key.pub", load_secret_key(path, passphrase=PASSPHRASE))
+    return RecipientKey(
+        path, folder / "other.key.pub", load_secret_key(path, passphrase=PASSPHRASE)
+    )
 
 
 def make_settings(home: Path, recipient: RecipientKey | None, **options: object) -> IntakeSettings:
@@ -82,34 +84,48 @@ def make_jpeg(path: Path) -> Path:
     """A small JPEG with GPS coordinates (Hong Kong Island) and an artist in its EXIF."""
     Image.new("RGB", (64, 48), (200, 30, 30)).save(path, quality=90)
     subprocess.run(
-        ["exiftool", "-q", "-overwrite_original", f"-GPSLatitude={GPS['lat']}",
-         "-GPSLatitudeRef=N", f"-GPSLongitude={GPS['lon']}", "-GPSLongitudeRef=E",
-         f"-Artist={AUTHOR}", str(path)],
+        [
+            "exiftool",
+            "-q",
+            "-overwrite_original",
+            f"-GPSLatitude={GPS['lat']}",
+            "-GPSLatitudeRef=N",
+            f"-GPSLongitude={GPS['lon']}",
+            "-GPSLongitudeRef=E",
+            f"-Artist={AUTHOR}",
+            str(path),
+        ],
         check=True,
-    )  # fmt: skip
+    )
     return path
+
+
+OOXML = "http://schemas.openxmlformats.org"
+PACKAGE = f"{OOXML}/package/2006"
+DOC_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 
 
 def make_docx(path: Path) -> Path:
     """A minimal DOCX whose core properties name an author and a last editor."""
+    office_doc = f"{OOXML}/officeDocument/2006/relationships/officeDocument"
+    core_rel = f"{PACKAGE}/relationships/metadata/core-properties"
     parts = {
-        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        "[Content_Types].xml": f'{XML}<Types xmlns="{PACKAGE}/content-types">'
+        f'<Default Extension="rels" ContentType="{RELS_TYPE}"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-        "</Types>",
-        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{DOC_TYPE}"/>'
+        f'<Override PartName="/docProps/core.xml" ContentType="{CORE_TYPE}"/></Types>',
+        "_rels/.rels": f'{XML}<Relationships xmlns="{PACKAGE}/relationships">'
+        f'<Relationship Id="rId1" Type="{office_doc}" Target="word/document.xml"/>'
+        f'<Relationship Id="rId2" Type="{core_rel}" Target="docProps/core.xml"/>'
         "</Relationships>",
-        "word/document.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "word/document.xml": f'{XML}<w:document xmlns:w="{OOXML}/wordprocessingml/2006/main">'
         "<w:body><w:p><w:r><w:t>Internal memo 內部備忘錄</w:t></w:r></w:p></w:body></w:document>",
-        "docProps/core.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        "docProps/core.xml": f"{XML}<cp:coreProperties "
+        f'xmlns:cp="{PACKAGE}/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:creator>{AUTHOR}</dc:creator><cp:lastModifiedBy>{AUTHOR}</cp:lastModifiedBy>"
@@ -124,8 +140,9 @@ def make_docx(path: Path) -> Path:
 
 def exiftool(path: Path) -> str:
     """Everything exiftool reads in a file (all groups, duplicates too)."""
-    done = subprocess.run(["exiftool", "-a", "-G1", "-u", str(path)], capture_output=True,
-                          text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        ["exiftool", "-a", "-G1", "-u", str(path)], capture_output=True, text=True, check=True
+    )
     return done.stdout
 
 
@@ -167,22 +184,38 @@ def start_live(settings: IntakeSettings, log: Path, *, log_level: str = "trace")
     from tests.conftest import ROOT
 
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LIONROCK_INTAKE_DIR": str(settings.home),
-           "LIONROCK_INTAKE_DATABASE_URL": settings.database_url,
-           "LIONROCK_INTAKE_MAX_BYTES": str(settings.max_bytes)}  # fmt: skip
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "LIONROCK_INTAKE_DIR": str(settings.home),
+        "LIONROCK_INTAKE_DATABASE_URL": settings.database_url,
+        "LIONROCK_INTAKE_MAX_BYTES": str(settings.max_bytes),
+    }
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "lionrock.cli", "intake", "serve", "--port", str(port),
-             "--log-level", log_level],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "lionrock.cli",
+                "intake",
+                "serve",
+                "--port",
+                str(port),
+                "--log-level",
+                log_level,
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=ROOT,
+        )
     for _ in range(300):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             break
         except OSError:
             if process.poll() is not None:
-                raise RuntimeError(log.read_text())
+                raise RuntimeError(log.read_text()) from None
             time.sleep(0.05)
     return LiveServer(f"http://127.0.0.1:{port}", port, settings, log, process)
 

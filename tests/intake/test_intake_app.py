@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from lionrock.intake import ProofOfWork, add_reply, open_bytes, solve
+from lionrock.intake import NotARecipient, ProofOfWork, add_reply, open_bytes, solve
 from lionrock.intake._app import COOKIE, human_size
 from tests.intake.conftest import RecipientKey, Server, make_settings
 
@@ -18,7 +18,9 @@ def multipart(parts: list[tuple[str, str | None, bytes]], *, close: bool = True)
     """A multipart/form-data body: (field name, file name or None, content)."""
     out = b""
     for name, filename, content in parts:
-        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename is not None else "")
+        disposition = f'form-data; name="{name}"' + (
+            f'; filename="{filename}"' if filename is not None else ""
+        )
         kind = "\r\nContent-Type: application/octet-stream" if filename is not None else ""
         out += f"--{BOUNDARY}\r\nContent-Disposition: {disposition}{kind}\r\n\r\n".encode()
         out += content + b"\r\n"
@@ -27,8 +29,9 @@ def multipart(parts: list[tuple[str, str | None, bytes]], *, close: bool = True)
 
 def post(server: Server, body: bytes, path: str = "/en/submit", client=None):  # type: ignore[no-untyped-def]
     client = client or server.client
-    return client.post(path, content=body,
-                       headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})  # fmt: skip
+    return client.post(
+        path, content=body, headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+    )
 
 
 def codename_of(html: str) -> str:
@@ -48,7 +51,9 @@ def test_every_page_is_locked_down(server: Server) -> None:
         assert "set-cookie" not in headers  # no cookie before a submission
         assert "onion-location" not in headers
     assert server.client.get("/nowhere").status_code == 404
-    assert server.client.get("/", headers={"Accept-Language": "ja,en"}).headers["location"] == "/ja/"
+    assert (
+        server.client.get("/", headers={"Accept-Language": "ja,en"}).headers["location"] == "/ja/"
+    )
 
 
 def test_pages_in_three_languages(server: Server) -> None:
@@ -71,8 +76,13 @@ def test_onion_location_when_configured(server: Server, tmp_path, recipient: Rec
 
 
 def test_the_source_journey(server: Server, recipient: RecipientKey) -> None:
-    body = multipart([("message", None, "這是一條消息 CANARY".encode()),
-                      ("files", "a.pdf", b"%PDF-1.4 fake"), ("files", "", b"")])  # fmt: skip
+    body = multipart(
+        [
+            ("message", None, "這是一條消息 CANARY".encode()),
+            ("files", "a.pdf", b"%PDF-1.4 fake"),
+            ("files", "", b""),
+        ]
+    )
     response = post(server, body)
     assert response.status_code == 200, response.text
     assert "1 file(s)" in response.text
@@ -80,11 +90,15 @@ def test_the_source_journey(server: Server, recipient: RecipientKey) -> None:
     assert len(codename.split()) == 7
     assert COOKIE in response.headers["set-cookie"]  # a session only after sending
     (sub,) = server.db.submissions()
-    assert sub.status == "complete" and len(sub.items) == 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", sub.day)
+    assert (
+        sub.status == "complete"
+        and len(sub.items) == 2
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", sub.day)
+    )
     # a reply, sealed to the source's key: the recipients' key cannot read it
     add_reply(db=server.db, submission_id=sub.id, text="Thank you.\n<script>x</script>")
-    (_id, _day, sealed), = server.db.replies(sub.source_id)
-    with pytest.raises(Exception):
+    ((_id, _day, sealed),) = server.db.replies(sub.source_id)
+    with pytest.raises(NotARecipient):
         open_bytes(sealed, recipient.secret)
     # the source comes back with the codename (any case, extra spaces), reads it, sends more
     other = server.fresh_client()
@@ -105,13 +119,19 @@ def test_nothing_sent_stores_nothing(server: Server) -> None:
     assert post(server, multipart([("message", None, b""), ("files", "", b"")])).status_code == 400
     assert server.db.submissions() == []
     assert not (server.settings.home / "submissions").exists() or not any(
-        (server.settings.home / "submissions").iterdir())  # fmt: skip
+        (server.settings.home / "submissions").iterdir()
+    )
 
 
 def test_a_declared_size_over_the_limit_reads_nothing(server: Server, tmp_path, recipient) -> None:  # type: ignore[no-untyped-def]
-    response = server.client.post("/en/submit", content=b"x" * 10, headers={
-        "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
-        "Content-Length": str(server.settings.max_bytes + (2 << 20))})  # fmt: skip
+    response = server.client.post(
+        "/en/submit",
+        content=b"x" * 10,
+        headers={
+            "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+            "Content-Length": str(server.settings.max_bytes + (2 << 20)),
+        },
+    )
     assert response.status_code == 413 and "500 MB" in response.text
     assert server.db.submissions() == []
 
@@ -119,8 +139,14 @@ def test_a_declared_size_over_the_limit_reads_nothing(server: Server, tmp_path, 
 def test_a_cut_upload_keeps_what_arrived(server: Server, recipient: RecipientKey) -> None:
     """The body ends inside the second file: the message and first file are kept whole,
     the second sealed as far as it came, flagged; the source still gets a codename."""
-    body = multipart([("message", None, b"kept"), ("files", "one.txt", b"first file"),
-                      ("files", "two.bin", b"0123456789" * 5000)], close=False)  # fmt: skip
+    body = multipart(
+        [
+            ("message", None, b"kept"),
+            ("files", "one.txt", b"first file"),
+            ("files", "two.bin", b"0123456789" * 5000),
+        ],
+        close=False,
+    )
     response = post(server, body[:-20000])
     assert response.status_code == 200 and "cut short" in response.text
     codename_of(response.text)
@@ -137,8 +163,11 @@ def test_the_size_limit_mid_stream(tmp_path, db_url: str, recipient: RecipientKe
     db = IntakeDB(settings.database_url)
     client = TestClient(create_intake_app(settings, db=db), base_url="http://testserver")
     body = multipart([("message", None, b"m" * 10), ("files", "big.bin", b"b" * 5000)])
-    response = client.post("/en/submit", content=body,
-                           headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})  # fmt: skip
+    response = client.post(
+        "/en/submit",
+        content=body,
+        headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
+    )
     assert response.status_code == 200 and "past the limit of 1 KB" in response.text
     (sub,) = db.submissions()
     assert sub.status == "interrupted"
@@ -154,8 +183,11 @@ def test_no_recipients_no_intake(tmp_path, db_url: str) -> None:  # type: ignore
     client = TestClient(create_intake_app(settings), base_url="http://testserver")
     assert "not ready" in client.get("/en/").text
     body = multipart([("message", None, b"lost?")])
-    response = client.post("/en/submit", content=body,
-                           headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})  # fmt: skip
+    response = client.post(
+        "/en/submit",
+        content=body,
+        headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
+    )
     assert response.status_code == 503
     assert not (settings.home / "submissions").exists()
 

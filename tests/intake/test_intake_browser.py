@@ -29,29 +29,41 @@ from tests.intake.conftest import (
 )
 
 ARTIFACTS = ROOT / "test-artifacts" / "intake"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 CANARY = "CANARY-journey-機密"
 
 
 @pytest.fixture
 def live(tmp_path: Path, recipient: RecipientKey) -> Iterator[LiveServer]:
-    server = start_live(make_settings(tmp_path / "server" / "intake", recipient),
-                        tmp_path / "server.log", log_level="info")  # fmt: skip
+    server = start_live(
+        make_settings(tmp_path / "server" / "intake", recipient),
+        tmp_path / "server.log",
+        log_level="info",
+    )
     yield server
     server.stop()
 
 
-def test_journey_with_javascript_off(live: LiveServer, tmp_path: Path, recipient: RecipientKey,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_journey_with_javascript_off(
+    live: LiveServer, tmp_path: Path, recipient: RecipientKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
     jpeg = make_jpeg(tmp_path / "harbour.jpg")
     docx = make_docx(tmp_path / "memo.docx")
     assert "GPS Latitude" in exiftool(jpeg) and "CHAN Tai Man" in exiftool(docx)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                    args=CHROMIUM_ARGS)  # fmt: skip
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
         context = browser.new_context(java_script_enabled=False)
         page = context.new_page()
         page.on("request", lambda request: requests.append(request.url))
@@ -98,7 +110,10 @@ def test_journey_with_javascript_off(live: LiveServer, tmp_path: Path, recipient
     assert (folder / "originals" / "harbour.jpg").read_bytes() == jpeg.read_bytes()
     assert (folder / "originals" / "memo.docx").read_bytes() == docx.read_bytes()
     assert CANARY in (folder / "message.txt").read_text()
-    photo, memo = exiftool(folder / "cleaned" / "harbour.jpg"), exiftool(folder / "cleaned" / "memo.docx")
+    photo, memo = (
+        exiftool(folder / "cleaned" / "harbour.jpg"),
+        exiftool(folder / "cleaned" / "memo.docx"),
+    )
     assert "GPS" not in photo and "Artist" not in photo
     for name in ("CHAN Tai Man", "陳大文", "Creator", "Last Modified By"):
         assert name not in memo, name

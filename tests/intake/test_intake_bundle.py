@@ -26,15 +26,25 @@ from tests.intake.test_intake_app import multipart, post
 def _submit(server: Server, tmp_path: Path) -> dict[str, bytes]:
     jpeg, docx = make_jpeg(tmp_path / "photo.jpg"), make_docx(tmp_path / "memo 備忘.docx")
     files = {"photo.jpg": jpeg.read_bytes(), "memo 備忘.docx": docx.read_bytes()}
-    body = multipart([("message", None, "消息 message".encode()),
-                      *[("files", name, data) for name, data in files.items()]])  # fmt: skip
+    body = multipart(
+        [
+            ("message", None, "消息 message".encode()),
+            *[("files", name, data) for name, data in files.items()],
+        ]
+    )
     assert post(server, body).status_code == 200
     return files
 
 
 def _open(bundle: Path, key: RecipientKey, out: Path, **options: object):  # type: ignore[no-untyped-def]
-    return open_bundle(bundle, secret=key.secret, out_dir=out, sandbox=Sandbox(),
-                       trust_file=out.parent / "server-key.txt", **options)  # type: ignore[arg-type]
+    return open_bundle(
+        bundle,
+        secret=key.secret,
+        out_dir=out,
+        sandbox=Sandbox(),
+        trust_file=out.parent / "server-key.txt",
+        **options,
+    )  # type: ignore[arg-type]
 
 
 def test_export_then_open_offline(server: Server, tmp_path: Path, recipient: RecipientKey) -> None:
@@ -73,8 +83,9 @@ def test_export_then_open_offline(server: Server, tmp_path: Path, recipient: Rec
     assert server.db.submissions() == []
 
 
-def test_a_wrong_key_or_passphrase(server: Server, tmp_path: Path, recipient: RecipientKey,
-                                   other_key: RecipientKey) -> None:  # fmt: skip
+def test_a_wrong_key_or_passphrase(
+    server: Server, tmp_path: Path, recipient: RecipientKey, other_key: RecipientKey
+) -> None:
     _submit(server, tmp_path)
     bundle = tmp_path / "b.lrb"
     export_bundle(settings=server.settings, db=server.db, out=bundle)
@@ -104,7 +115,11 @@ def test_an_altered_bundle(server: Server, tmp_path: Path, recipient: RecipientK
     (problem,) = report.problems
     assert item.name in problem and "not opened" in problem
     folder = Path(report.submissions[0].folder)
-    opened = sorted(p.name for p in (folder / "originals").iterdir()) if (folder / "originals").exists() else []
+    opened = (
+        sorted(p.name for p in (folder / "originals").iterdir())
+        if (folder / "originals").exists()
+        else []
+    )
     assert len(opened) + (folder / "message.txt").exists() == 2
     # the good copy: only what failed is opened again, the earlier attempt kept beside it
     bundle.write_bytes(original)
@@ -126,21 +141,26 @@ def test_an_altered_bundle(server: Server, tmp_path: Path, recipient: RecipientK
     assert report.problems and all("not opened" in p for p in report.problems)
 
 
-def test_another_server_key_is_refused(server: Server, tmp_path: Path, recipient: RecipientKey) -> None:
+def test_another_server_key_is_refused(
+    server: Server, tmp_path: Path, recipient: RecipientKey
+) -> None:
     _submit(server, tmp_path)
     bundle = tmp_path / "b.lrb"
     export_bundle(settings=server.settings, db=server.db, out=bundle)
     trust = tmp_path / "trust.txt"
     trust.write_text("c29tZSBvdGhlciBzZXJ2ZXIga2V5IGZvciB0ZXN0cyE=\n")
     with pytest.raises(BundleError, match="this machine trusts"):
-        open_bundle(bundle, secret=recipient.secret, out_dir=tmp_path / "o", sandbox=None,
-                    trust_file=trust)  # fmt: skip
+        open_bundle(
+            bundle, secret=recipient.secret, out_dir=tmp_path / "o", sandbox=None, trust_file=trust
+        )
 
 
-def test_a_cut_upload_is_opened_as_far_as_it_came(server: Server, tmp_path: Path,
-                                                  recipient: RecipientKey) -> None:  # fmt: skip
-    body = multipart([("message", None, b"kept whole"), ("files", "two.bin", b"0123456789" * 9000)],
-                     close=False)  # fmt: skip
+def test_a_cut_upload_is_opened_as_far_as_it_came(
+    server: Server, tmp_path: Path, recipient: RecipientKey
+) -> None:
+    body = multipart(
+        [("message", None, b"kept whole"), ("files", "two.bin", b"0123456789" * 9000)], close=False
+    )
     assert post(server, body[:-30000]).status_code == 200
     bundle = tmp_path / "b.lrb"
     export_bundle(settings=server.settings, db=server.db, out=bundle)

@@ -67,13 +67,19 @@ def _flip(data: bytes, at: int) -> bytes:
     return data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :]
 
 
-@pytest.mark.parametrize("where", ["magic", "recipients", "stream header", "first chunk",
-                                   "last chunk"])  # fmt: skip
+@pytest.mark.parametrize(
+    "where", ["magic", "recipients", "stream header", "first chunk", "last chunk"]
+)
 def test_any_altered_byte_is_caught(where: str) -> None:
     sealed = seal(os.urandom(3 * CHUNK))
     header = 6 + 2 * 88 + 24
-    at = {"magic": 0, "recipients": 6 + 3, "stream header": header - 5,
-          "first chunk": header + 100, "last chunk": len(sealed) - 3}[where]  # fmt: skip
+    at = {
+        "magic": 0,
+        "recipients": 6 + 3,
+        "stream header": header - 5,
+        "first chunk": header + 100,
+        "last chunk": len(sealed) - 3,
+    }[where]
     with pytest.raises(SealedItemError):
         open_bytes(_flip(sealed, at), KEYS[0])
 
@@ -110,4 +116,6 @@ def test_the_interrupted_flag_is_sealed_inside() -> None:
     sealed = sealer.header + sealer.feed(b"half") + sealer.finish(interrupted=True)
     out = io.BytesIO()
     opened = open_item(io.BytesIO(sealed), KEYS[1], out)
-    assert opened.interrupted and not opened.cut_short and out.getvalue()[: opened.length] == b"half"
+    assert (
+        opened.interrupted and not opened.cut_short and out.getvalue()[: opened.length] == b"half"
+    )

@@ -47,10 +47,16 @@ def live(tmp_path: Path, db_url: str, recipient: RecipientKey) -> Iterator[LiveS
     server.stop()
 
 
-def _request(live: LiveServer, method: str, path: str, body: bytes = b"",
-             headers: dict[str, str] | None = None) -> tuple[int, str]:  # fmt: skip
-    conn = http.client.HTTPConnection("127.0.0.1", live.port, timeout=30,
-                                      source_address=(CLIENT, 0))  # fmt: skip
+def _request(
+    live: LiveServer,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+) -> tuple[int, str]:
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", live.port, timeout=30, source_address=(CLIENT, 0)
+    )
     conn.request(method, path, body=body or None, headers={**HEADERS, **(headers or {})})
     response = conn.getresponse()
     text = response.read().decode("utf-8", "replace")
@@ -60,11 +66,17 @@ def _request(live: LiveServer, method: str, path: str, body: bytes = b"",
 
 def _cut_upload(live: LiveServer) -> None:
     """Send the headers and half of a file, then close the connection."""
-    body = multipart([("message", None, f"cut {CANARY}".encode()),
-                      ("files", f"{CANARY}.bin", CANARY.encode() * 40000)])  # fmt: skip
-    head = (f"POST /en/submit HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: {FORGED[0]}\r\n"
-            f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n").encode()  # fmt: skip
+    body = multipart(
+        [
+            ("message", None, f"cut {CANARY}".encode()),
+            ("files", f"{CANARY}.bin", CANARY.encode() * 40000),
+        ]
+    )
+    head = (
+        f"POST /en/submit HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: {FORGED[0]}\r\n"
+        f"Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
     sock = socket.create_connection(("127.0.0.1", live.port), source_address=(CLIENT, 0))
     sock.sendall(head + body[: len(body) // 2])
     time.sleep(0.5)
@@ -74,14 +86,28 @@ def _cut_upload(live: LiveServer) -> None:
 def test_no_plaintext_and_no_address_anywhere(live: LiveServer, db_url: str) -> None:
     assert _request(live, "GET", "/en/")[0] == 200
     assert _request(live, "GET", "/nowhere")[0] == 404
-    body = multipart([("message", None, f"a tip: {CANARY}".encode()),
-                      ("files", f"{CANARY}.txt", f"the file says {CANARY}".encode())])  # fmt: skip
-    status, page = _request(live, "POST", "/en/submit", body,
-                            {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})  # fmt: skip
+    body = multipart(
+        [
+            ("message", None, f"a tip: {CANARY}".encode()),
+            ("files", f"{CANARY}.txt", f"the file says {CANARY}".encode()),
+        ]
+    )
+    status, page = _request(
+        live,
+        "POST",
+        "/en/submit",
+        body,
+        {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
+    )
     assert status == 200, page
     codename = re.search(r'class="words" lang="en">([a-z -]+)<', page).group(1)  # type: ignore[union-attr]
-    status, _ = _request(live, "POST", "/en/source", f"codename={codename.replace(' ', '+')}".encode(),
-                         {"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    status, _ = _request(
+        live,
+        "POST",
+        "/en/source",
+        f"codename={codename.replace(' ', '+')}".encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert status == 200
     # garbage that makes uvicorn itself log a warning
     with socket.create_connection(("127.0.0.1", live.port), source_address=(CLIENT, 0)) as sock:

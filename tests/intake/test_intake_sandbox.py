@@ -57,8 +57,11 @@ def test_no_network_inside(mode: str, tmp_path: Path, listener: tuple[int, list[
     assert done.stdout.decode().startswith("refused"), done
     assert hits == []
     # the same probe outside the sandbox does reach it: the test can fail
-    plain = subprocess.run([sys.executable, "-I", str(tmp_path / "probe.py"), str(port)],
-                           capture_output=True, text=True)  # fmt: skip
+    plain = subprocess.run(
+        [sys.executable, "-I", str(tmp_path / "probe.py"), str(port)],
+        capture_output=True,
+        text=True,
+    )
     assert plain.stdout.startswith("connected")
 
 
@@ -84,8 +87,9 @@ def test_timeout_kills_the_whole_group(tmp_path: Path) -> None:
 
 def test_memory_is_bounded(tmp_path: Path) -> None:
     sandbox = Sandbox(mode="bwrap", memory=256 << 20)
-    done = sandbox.run(["/usr/bin/python3", "-c", "x = bytearray(600 << 20); print('allocated')"],
-                       work=tmp_path)  # fmt: skip
+    done = sandbox.run(
+        ["/usr/bin/python3", "-c", "x = bytearray(600 << 20); print('allocated')"], work=tmp_path
+    )
     assert done.returncode != 0 and b"MemoryError" in done.stderr
 
 

@@ -41,8 +41,12 @@ def onion_is_valid(address: str, public_key_file: bytes) -> bool:
 def test_the_documented_torrc_is_valid(tmp_path: Path) -> None:
     torrc = tmp_path / "torrc"
     torrc.write_text(documented_torrc())
-    done = subprocess.run([TOR, "--verify-config", "-f", str(torrc), "--DataDirectory",
-                           str(tmp_path / "data")], capture_output=True, text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [TOR, "--verify-config", "-f", str(torrc), "--DataDirectory", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "Configuration was valid" in done.stdout, done.stdout
     assert "HiddenServicePort 80 127.0.0.1:8001" in documented_torrc()
 
@@ -51,10 +55,12 @@ def test_tor_serves_it_offline(tmp_path: Path, recipient: RecipientKey) -> None:
     service = tmp_path / "hs"
     config = documented_torrc().replace("/var/lib/tor/lionrock-intake/", str(service) + "/")
     torrc = tmp_path / "torrc"
-    torrc.write_text(config + f"DataDirectory {tmp_path / 'data'}\nDisableNetwork 1\n"
-                     "Log notice stdout\n")  # fmt: skip
-    process = subprocess.Popen([TOR, "-f", str(torrc)], stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)  # fmt: skip
+    torrc.write_text(
+        config + f"DataDirectory {tmp_path / 'data'}\nDisableNetwork 1\nLog notice stdout\n"
+    )
+    process = subprocess.Popen(
+        [TOR, "-f", str(torrc)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         for _ in range(300):
             if (service / "hostname").exists() or process.poll() is not None:
@@ -76,6 +82,7 @@ def test_tor_serves_it_offline(tmp_path: Path, recipient: RecipientKey) -> None:
 def test_tor_refuses_a_broken_line(tmp_path: Path, bad: str) -> None:
     torrc = tmp_path / "torrc"
     torrc.write_text(documented_torrc() + bad + "\n")
-    done = subprocess.run([TOR, "--verify-config", "-f", str(torrc)], capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [TOR, "--verify-config", "-f", str(torrc)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode != 0
