@@ -34,6 +34,7 @@ import tarfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -42,9 +43,10 @@ from nacl.public import PrivateKey
 from nacl.signing import SigningKey, VerifyKey
 
 from lionrock.errors import LionRockError
-from lionrock.intake._db import IntakeDB, new_id, today
+from lionrock.intake._db import IntakeDB, Submission, new_id, today
 from lionrock.intake._format import NotARecipient, SealedItemError, open_bytes, seal_bytes
 from lionrock.intake._keys import read_recipients
+from lionrock.intake._receive import stamp_day
 from lionrock.settings import IntakeSettings
 
 MARK = "LIONROCK-INTAKE-BUNDLE"
@@ -102,6 +104,34 @@ def _member(name: str, size: int) -> tarfile.TarInfo:
     return info
 
 
+def orphans(home: Path, db: IntakeDB) -> list[Path]:
+    """Submission folders with no row: uploads the server was receiving when it stopped
+    (a crash, a kill), whose sealed parts were never recorded."""
+    folder = home / "submissions"
+    if not folder.is_dir():
+        return []
+    known = {s.id for s in db.submissions()}
+    return sorted(
+        p for p in folder.iterdir() if p.is_dir() and p.name not in known and any(p.glob("*.lrx"))
+    )
+
+
+def adopt_orphans(*, settings: IntakeSettings, db: IntakeDB) -> int:
+    """Record orphaned uploads as `interrupted` submissions of no known source, so they are
+    exported too: nothing that arrived is lost. `open` recovers each part as far as it was
+    sealed. Returns how many were adopted."""
+    found = orphans(settings.home, db)
+    for folder in found:
+        day = datetime.fromtimestamp(folder.stat().st_mtime, UTC).date().isoformat()
+        items = [(p.stem, p.stat().st_size) for p in sorted(folder.glob("*.lrx"))]
+        db.add_submission(
+            Submission(id=folder.name, source_id="", day=day, status="interrupted", items=items)
+        )
+        for path in [*folder.glob("*.lrx"), folder]:
+            stamp_day(path, day)
+    return len(found)
+
+
 def export_bundle(
     *, settings: IntakeSettings, db: IntakeDB, out: Path, include_exported: bool = False
 ) -> ExportReport:
@@ -113,6 +143,7 @@ def export_bundle(
     recipients = [r.public for r in read_recipients(settings.recipients_file)]
     if not recipients:
         raise BundleError(f"no recipients in {settings.recipients_file}: nothing can be sealed")
+    adopt_orphans(settings=settings, db=db)
     submissions = db.submissions(pending_only=not include_exported)
     if not submissions:
         raise BundleError("nothing to export: every submission was exported before (--all)")

@@ -15,7 +15,7 @@ import click
 
 from lionrock.cli_store import open_store
 from lionrock.errors import LionRockError
-from lionrock.intake._bundle import export_bundle, purge_exported, server_public_key
+from lionrock.intake._bundle import export_bundle, orphans, purge_exported, server_public_key
 from lionrock.intake._cite import DEFAULT_PUBLISHER, cite_document
 from lionrock.intake._codename import new_codename
 from lionrock.intake._db import IntakeDB
@@ -143,12 +143,15 @@ def recipients(add: tuple[str, ...]) -> None:
 @intake.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def status(as_json: bool) -> None:
-    """Counts: sources, submissions (pending export, cut short), items, replies.
+    """Counts: sources, submissions (pending export, cut short), items, replies, and
+    uploads orphaned by a server stop (the next export adopts them).
 
     Example: lionrock intake status
     """
     settings = IntakeSettings.from_env()
-    counts = _db(settings).counts()
+    db = _db(settings)
+    counts = db.counts()
+    counts["orphaned"] = len(orphans(settings.home, db))
     counts["recipients"] = len(read_recipients(settings.recipients_file))
     if as_json:
         click.echo(json.dumps(counts))

@@ -5,6 +5,7 @@ nothing received."""
 from __future__ import annotations
 
 import json
+import os
 import tarfile
 from pathlib import Path
 
@@ -14,11 +15,13 @@ from lionrock.intake import (
     BundleError,
     KeyFileError,
     Sandbox,
+    Sealer,
     export_bundle,
     load_secret_key,
     open_bundle,
 )
 from lionrock.intake._bundle import purge_exported
+from lionrock.intake._format import CHUNK
 from tests.intake.conftest import AUTHOR, RecipientKey, Server, exiftool, make_docx, make_jpeg
 from tests.intake.test_intake_app import multipart, post
 
@@ -172,3 +175,29 @@ def test_a_cut_upload_is_opened_as_far_as_it_came(
     partial = (folder / "originals" / "two.bin.partial").read_bytes()
     assert 0 < len(partial) < 90000 and (b"0123456789" * 9000).startswith(partial)
     assert "INCOMPLETE" in (folder / "report.txt").read_text()
+
+
+def test_an_upload_the_server_never_finished(
+    server: Server, tmp_path: Path, recipient: RecipientKey
+) -> None:
+    """The server was killed mid-upload: sealed chunks on disk, no row. Export adopts the
+    folder; open recovers every chunk that was sealed."""
+    folder = server.settings.home / "submissions" / ("ab" * 16)
+    folder.mkdir(parents=True)
+    content = os.urandom(5 * CHUNK)
+    sealer = Sealer(
+        recipients=[bytes(recipient.secret.public_key)],
+        meta={"kind": "file", "name": "evidence.mp4", "index": 1},
+    )
+    (folder / ("cd" * 16 + ".lrx")).write_bytes(sealer.header + sealer.feed(content))
+    bundle = tmp_path / "b.lrb"
+    export_bundle(settings=server.settings, db=server.db, out=bundle)
+    (sub,) = server.db.submissions()
+    assert sub.status == "interrupted" and sub.source_id == ""
+    report = open_bundle(bundle, secret=recipient.secret, out_dir=tmp_path / "o", sandbox=None)
+    (opened,) = report.submissions
+    (item,) = opened.items
+    assert item.cut_short and item.name == "evidence.mp4"
+    recovered = (Path(opened.folder) / item.path).read_bytes()
+    assert len(recovered) >= 3 * CHUNK and content.startswith(recovered)
+    assert "server stopped" in (Path(opened.folder) / "report.txt").read_text()

@@ -47,6 +47,7 @@ def test_keygen_recipients_status_export(env: Path) -> None:
         "interrupted": 0,
         "items": 0,
         "replies": 0,
+        "orphaned": 0,
         "recipients": 1,
     }
     empty = runner.invoke(main, ["intake", "export", "-o", str(env / "b.lrb")])
