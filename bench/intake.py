@@ -287,7 +287,9 @@ def main() -> int:
                 "fsync, record); anchor: Starlette + uvicorn writing the raw body "
                 "with aiofiles (no parse, no encryption, no fsync)",
                 "sealing alone: 256 MB fed in 64 KiB blocks to `Sealer`, 2 recipients",
-                "ours' baseline RSS is the `lionrock` CLI, which loads every stage's commands at start, plus one Argon2id derivation (64 MiB) per new source; what matters is that it does not grow with the file",
+                "ours' baseline RSS is the `lionrock` CLI, which loads every stage's commands "
+                "at start, plus one Argon2id derivation (64 MiB) per new source; what matters "
+                "is that it does not grow with the file",
                 f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs",
             ],
         )
