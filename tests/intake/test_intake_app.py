@@ -220,3 +220,24 @@ def test_proof_of_work(tmp_path, recipient: RecipientKey) -> None:  # type: igno
     assert client.post("/en/submit", content=body, headers=headers).status_code == 403
     ok = client.post(f"{action}&nonce={solve(challenge, 8)}", content=body, headers=headers)
     assert ok.status_code == 200
+
+
+def test_an_unexpected_error_tells_nothing(
+    server: Server, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An error's message could quote what was sent: the response is a bare 500 and the log
+    line names only the exception's type."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("CANARY-in-an-error-message 198.51.100.9")
+
+    monkeypatch.setattr(server.db, "add_submission", broken)
+    client = server.fresh_client()
+    client.raise_server_exceptions = False  # type: ignore[attr-defined]
+    with caplog.at_level("DEBUG"):
+        response = post(server, multipart([("message", None, b"hello")]), client=client)
+    assert response.status_code == 500 and "CANARY" not in response.text
+    assert response.text in ("Internal Server Error", "Something went wrong.")
+    assert response.headers["cache-control"].startswith("no-store")
+    assert "ValueError" in caplog.text and "CANARY" not in caplog.text
+    assert "198.51.100.9" not in caplog.text
