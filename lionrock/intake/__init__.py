@@ -14,7 +14,7 @@ Example:
     app = create_intake_app(IntakeSettings.from_env())
 """
 
-from lionrock.intake._app import create_intake_app, csp
+from lionrock.intake._app import create_intake_app
 from lionrock.intake._bundle import BundleError, ExportReport, export_bundle, server_public_key
 from lionrock.intake._cite import Cited, CiteRefused, cite_document
 from lionrock.intake._codename import derive_source, new_codename, normalize, wordlist
@@ -28,6 +28,7 @@ from lionrock.intake._format import (
     padme,
     seal_bytes,
 )
+from lionrock.intake._http import csp
 from lionrock.intake._keys import (
     KeyFileError,
     Recipient,

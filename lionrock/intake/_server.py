@@ -2,7 +2,7 @@
 
 - uvicorn's access log is off and its logger disabled outright;
 - `proxy_headers=False`: uvicorn never copies X-Forwarded-For into the request (the app
-  also drops the client from every request and strips forwarding headers: `_app.Hardened`);
+  also drops the client from every request and strips forwarding headers: `_http.Hardened`);
 - every log handler, uvicorn's and the root logger's, gets a filter that blanks anything
   shaped like an IPv4 or IPv6 address, whatever logged it;
 - no `Server` header.

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from lionrock.intake import NotARecipient, ProofOfWork, add_reply, open_bytes, solve
-from lionrock.intake._app import COOKIE, human_size
+from lionrock.intake._app import human_size
+from lionrock.intake._http import COOKIE
 from tests.intake.conftest import RecipientKey, Server, make_settings
 
 BOUNDARY = "----lionrockTestBoundary"
