@@ -304,7 +304,9 @@ class Intake:
         ui = self.ui(request)
         body = await _small_form(request)
         if body is None:
-            return self.problem(request, ui, _gettext(ui, "Write a message or choose a file."), 413)
+            return self.problem(
+                request, ui, _gettext(ui, "That codename is not known. Check each word."), 413
+            )
         codename = normalize(body.get("codename", ""))
         keys = await self.derive(codename) if codename else None
         if keys is None or self.db.source_public(keys.source_id) is None:
