@@ -14,6 +14,9 @@
   key kept in the store).
 - `LIONROCK_CACHE_SECONDS`: how long the web app may serve a cached public page after
   another process wrote to the store (default 5; 0 turns the cache off).
+
+Intake (issue #15) has a block of its own (`IntakeSettings`), since `lionrock intake
+serve` may run on a machine of its own: `LIONROCK_INTAKE_*`.
 """
 
 from __future__ import annotations
@@ -42,6 +45,16 @@ ENV_OPERATOR = "LIONROCK_OPERATOR"
 ENV_ONION_ADDRESS = "LIONROCK_ONION_ADDRESS"
 ENV_SECRET_KEY = "LIONROCK_SECRET_KEY"
 ENV_CACHE_SECONDS = "LIONROCK_CACHE_SECONDS"
+
+ENV_INTAKE_DIR = "LIONROCK_INTAKE_DIR"
+ENV_INTAKE_DATABASE_URL = "LIONROCK_INTAKE_DATABASE_URL"
+ENV_INTAKE_RECIPIENTS = "LIONROCK_INTAKE_RECIPIENTS"
+ENV_INTAKE_MAX_BYTES = "LIONROCK_INTAKE_MAX_BYTES"
+ENV_INTAKE_PORT = "LIONROCK_INTAKE_PORT"
+ENV_INTAKE_ONION_ADDRESS = "LIONROCK_INTAKE_ONION_ADDRESS"
+ENV_INTAKE_POW_BITS = "LIONROCK_INTAKE_POW_BITS"
+ENV_INTAKE_POW_WAIT = "LIONROCK_INTAKE_POW_WAIT"
+ENV_INTAKE_PASSPHRASE = "LIONROCK_INTAKE_PASSPHRASE"
 
 
 def normalize_database_url(url: str) -> str:
@@ -115,3 +128,63 @@ class Settings:
 
 def _path(value: str | None) -> Path | None:
     return Path(value) if value else None
+
+
+def _int(text: str | None, default: int, low: int, high: int) -> int:
+    try:
+        value = int((text or "").replace("_", "")) if text else default
+    except ValueError:
+        return default
+    return min(max(value, low), high)
+
+
+#: 500 MB: SecureDrop's cap, its users' most common complaint, is the floor (issue #15).
+INTAKE_MAX_BYTES = 500_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeSettings:
+    """The intake server's own settings block (issue #15): it shares no setting, process,
+    cookie or table with the editors' app, and may run on a machine of its own.
+
+    Example: `IntakeSettings.from_env().max_bytes`.
+    """
+
+    home: Path = field(default_factory=lambda: Path("lionrock-data") / "intake")
+    database_url: str = ""
+    recipients: Path | None = None
+    max_bytes: int = INTAKE_MAX_BYTES
+    port: int = 8001
+    onion_address: str = ""
+    pow_bits: int = 0
+    pow_wait: float = 30.0
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            url = f"sqlite:///{(self.home / 'intake.db').as_posix()}"
+            object.__setattr__(self, "database_url", url)
+        object.__setattr__(self, "database_url", normalize_database_url(self.database_url))
+        if self.recipients is None:
+            object.__setattr__(self, "recipients", self.home / "recipients.txt")
+
+    @property
+    def recipients_file(self) -> Path:
+        """The file of recipients' public keys, one a line."""
+        return self.recipients or self.home / "recipients.txt"
+
+    @classmethod
+    def from_env(cls) -> IntakeSettings:
+        """Read `LIONROCK_INTAKE_*` (the intake folder defaults to `LIONROCK_HOME/intake`)."""
+        home = os.environ.get(ENV_INTAKE_DIR) or str(
+            Path(os.environ.get(ENV_HOME) or "lionrock-data") / "intake"
+        )
+        return cls(
+            home=Path(home),
+            database_url=os.environ.get(ENV_INTAKE_DATABASE_URL, ""),
+            recipients=_path(os.environ.get(ENV_INTAKE_RECIPIENTS)),
+            max_bytes=_int(os.environ.get(ENV_INTAKE_MAX_BYTES), INTAKE_MAX_BYTES, 1, 1 << 40),
+            port=_int(os.environ.get(ENV_INTAKE_PORT), 8001, 1, 65535),
+            onion_address=os.environ.get(ENV_INTAKE_ONION_ADDRESS, "").strip().rstrip("/"),
+            pow_bits=_int(os.environ.get(ENV_INTAKE_POW_BITS), 0, 0, 28),
+            pow_wait=float(_int(os.environ.get(ENV_INTAKE_POW_WAIT), 30, 0, 3600)),
+        )

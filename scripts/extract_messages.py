@@ -1,8 +1,9 @@
 """Refresh the gettext catalogs: `lionrock/locale/messages.pot` and each language's `.po`.
 
 Messages come from the shared templates (`{{ _("...") }}`), from `N_("...")` marks in
-`lionrock/publish/`, and from the record model: the labels of the properties and
-schemata the bundled record uses, and every enum value.
+`lionrock/publish/` and `_gettext(ui, "...")` calls in `lionrock/intake/`, and from the
+record model: the labels of the properties and schemata the bundled record uses, and every
+enum value.
 
 Run: `PYTHONPATH=. python scripts/extract_messages.py`, then translate the new entries.
 """
@@ -23,6 +24,7 @@ from lionrock.render import LOCALE_DIR, TEMPLATES, catalog_path
 
 LOCALES = ("en", "zh_Hant", "ja")
 PUBLISH = Path(__file__).resolve().parent.parent / "lionrock" / "publish"
+INTAKE = PUBLISH.parent / "intake"
 
 
 def model_messages() -> set[str]:
@@ -50,7 +52,7 @@ def template_messages() -> set[str]:
     options = {"**.html": {"extensions": "jinja2.ext.i18n"}}
     for _f, _l, message, _c, _ctx in extract_from_dir(TEMPLATES, methods, options_map=options):
         found.add(message if isinstance(message, str) else message[0])
-    for folder in (PUBLISH, TEMPLATES.parent):
+    for folder in (PUBLISH, TEMPLATES.parent, INTAKE):
         for _f, _l, message, _c, _ctx in extract_from_dir(
             folder, [("*.py", "python")], keywords={"N_": None, "_gettext": (2,)}
         ):
