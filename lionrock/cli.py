@@ -245,9 +245,22 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         f"{data['entities']} entities, {data['facts']} facts, "
         f"{data['facts_without_source']} without a source"
     )
+    convicted = data["convicted_custody"]
+    hk47 = data["hk47"]
+    out.print(
+        f"{data['nsl_era_persons']} {_plural(data['nsl_era_persons'], 'person')} charged under "
+        "national-security-era statutes; "
+        f"{convicted['with_dated_status']} of {convicted['persons']} convicted "
+        f"{_plural(convicted['persons'], 'person')} with a dated custody status; "
+        f"{hk47['with_release_date']} of the {hk47['defendants']} in the 47 case with a "
+        f"release date; {data['check_failures']} consistency "
+        f"{_plural(data['check_failures'], 'failure')}, {data['check_warnings']} "
+        f"{_plural(data['check_warnings'], 'warning')} (lionrock check)"
+    )
     for title, rows in (
         ("schema", data["schemata"]),
-        ("custody status", data["custody_status"]),
+        ("charges by statute", data["charges_by_statute"]),
+        ("current custody status", data["custody_status"]),
         ("events per year", data["events_per_year"]),
         ("sanctions (country:program)", {k: v["persons"] for k, v in data["sanctions"].items()}),
     ):
@@ -256,10 +269,15 @@ def stats(ctx: click.Context, as_json: bool) -> None:
             table.add_row(str(key), str(value))
         out.print(table)
     for case in data["cases"]:
-        out.print(
-            f"{case['name']}: {case['defendants']} defendants; pleas {case['pleas']}; "
-            f"verdicts {case['verdicts']}"
-        )
+        n = case["defendants"]
+        pleas = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in case["pleas"].items())
+        verdicts = ", ".join(f"{k} {v}" for k, v in case["verdicts"].items())
+        out.print(f"{case['name']}: {n} {_plural(n, 'defendant')}; pleas: {pleas}; "
+                  f"verdicts: {verdicts}")  # fmt: skip
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
 
 
 @main.command()

@@ -21,17 +21,15 @@ SENTENCE_BANDS = ((0, 12), (12, 24), (24, 36), (36, 60), (60, 84), (84, 120), (1
 REMAND_BANDS = ((0, 90), (90, 365), (365, 730), (730, 1095), (1095, 1460), (1460, None))
 
 
-def _band(value: float, bands: tuple[tuple[int, int | None], ...], unit: str) -> str:
-    for low, high in bands:
-        if high is None or value < high:
-            return f"{low}+ {unit}" if high is None else f"{low}–{high} {unit}"
-    return ""
-
-
-def _bands(values: list[float], bands: tuple[tuple[int, int | None], ...], unit: str) -> dict[str, int]:
-    counts = Counter(_band(v, bands, unit) for v in values)
-    labels = [_band(low, bands, unit) for low, _ in bands]
-    return {label: counts[label] for label in labels}
+def _bands(
+    values: list[float], bands: tuple[tuple[int, int | None], ...]
+) -> list[dict[str, int | None]]:
+    """How many values fall in each band (`low` <= value < `high`; `high` None: open)."""
+    return [
+        {"low": low, "high": high,
+         "count": sum(low <= v and (high is None or v < high) for v in values)}
+        for low, high in bands
+    ]  # fmt: skip
 
 
 def _summary(values: list[float]) -> dict[str, Any]:
@@ -76,10 +74,11 @@ def record_statistics(
     ]  # fmt: skip
     completed = [d for p in persons for d in completed_remands(record, p, today)]
     months: Counter[str] = Counter()
+    charged: Counter[str] = Counter()  # cases with no arrest date: the charge's month
     for person in persons:
         for fact in arrest_dates(record, person.entity):
             if len(fact.value) >= 7:
-                months[fact.value[:7]] += 1
+                (months if fact.prop == "arrestDate" else charged)[fact.value[:7]] += 1
     convicted = [p for p in persons if p.convicted]
     undated = [p.id for p in convicted if p.status is None or p.status.as_of is None]
     hk47 = [p for p in people if HK47 in p.cases]
@@ -97,13 +96,14 @@ def record_statistics(
         "wanted": sum(p.is_wanted for p in persons),
         "by_verdict": dict(sorted(verdicts.items())),
         "sentences": {**_summary(sentences), "unit": "months",
-                      "bands": _bands(sentences, SENTENCE_BANDS, "months")},  # fmt: skip
+                      "bands": _bands(sentences, SENTENCE_BANDS)},  # fmt: skip
         "remand": {
             "current": {**_summary([float(d) for d in remanded_now]), "unit": "days"},
             "completed": {**_summary([float(d) for d in completed]), "unit": "days",
-                          "bands": _bands([float(d) for d in completed], REMAND_BANDS, "days")},
+                          "bands": _bands([float(d) for d in completed], REMAND_BANDS)},
         },  # fmt: skip
         "arrests_per_month": dict(sorted(months.items())),
+        "charged_per_month_without_arrest_date": dict(sorted(charged.items())),
         "convicted": {
             "persons": len(convicted),
             "with_dated_status": len(convicted) - len(undated),
@@ -111,9 +111,8 @@ def record_statistics(
         },
         "hk47": {
             "defendants": len(hk47),
-            "release_dates": {
-                p.id: (p.release.value if p.release else None) for p in hk47 if p.release
-            },
+            "with_release_date": sum(p.release is not None for p in hk47),
+            "release_dates": {p.id: p.release.value for p in hk47 if p.release is not None},
             "expected_release_dates": {
                 p.id: p.expected_release.value for p in hk47 if p.expected_release
             },

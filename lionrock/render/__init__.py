@@ -34,6 +34,7 @@ from lionrock.render._i18n import (
     catalogs_fingerprint,
     translations,
 )
+from lionrock.render.charts import bar_svg, months_svg
 from lionrock.render._views import (
     LANG_TAGS,
     cell,
@@ -273,6 +274,8 @@ def make_environment(
         cite=cite,
         text=text,
         country_name=country_name,
+        bar_svg=bar_svg,
+        months_svg=months_svg,
     )
     return env
 
