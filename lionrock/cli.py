@@ -150,11 +150,16 @@ def load(
 def export(
     ctx: click.Context, fmt: str, output: str, published_only: bool, schema: str | None
 ) -> None:
-    """Export the record as FtM JSON lines, a CSV table or statements CSV.
+    """Export the record as FtM JSON lines, a CSV table, statements CSV, or the charges
+    table.
 
-    The CSV table carries each entity's ID and URL and the URLs of its sources.
+    The CSV table carries each entity's ID and URL and the URLs of its sources. The
+    charges table (--format charges) has one row per person per charge: names, case,
+    offence, statute, section, dates, plea, verdict, sentence, custody status and its
+    as-of date, release, entity URLs and source URLs. Add --published-only for what the
+    public may see.
 
-    Example: lionrock export --format csv -o record.csv
+    Example: lionrock export --format charges --published-only -o charges.csv
     """
     store = _store(ctx)
     with click.open_file(output, "w", encoding="utf-8") as out:

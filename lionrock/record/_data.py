@@ -112,6 +112,7 @@ class CaseRecord:
                 wanted.add(entity.id)
             if entity.schema == "Person":
                 names += [f for f in entity.facts if f.prop == "name"]
+        wanted |= _namesakes(names)
         for charge in [everything[i] for i in wanted if everything[i].schema == "Charge"]:
             wanted |= set(charge.values("defendant")) | set(charge.values("case"))
         kept = {i: everything[i] for i in wanted if i in everything}
@@ -138,6 +139,7 @@ class CaseRecord:
         with store.read() as conn:
             ids = {r.entity_id for r in conn.execute(people)} | {r.id for r in conn.execute(kinds)}
             name_facts = [_fact(r) for r in conn.execute(names)]
+        ids |= _namesakes(name_facts)
         found = {e.id: _live(e, reviews) for e in store.iter_entities(ids=sorted(ids))}
         linked = {
             v for e in found.values() if e.schema == "Charge" for p in ("defendant", "case")
@@ -236,6 +238,15 @@ def _fact(row: object) -> Fact:
     names = ("entity_id", "schema", "prop", "value", "source_id", "status", "review", "lang",
              "original_value", "recorded_by", "recorded_at")  # fmt: skip
     return Fact(**{n: getattr(row, n) for n in names})
+
+
+def _namesakes(names: list[Fact]) -> set[str]:
+    """The persons who share a Chinese name with another person."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for fact in names:
+        if fact.lang == "zho" or (fact.lang is None and _has_han(fact.value)):
+            by_name[fold_chinese(fact.value)].add(fact.entity_id)
+    return {i for ids in by_name.values() if len(ids) > 1 for i in ids}
 
 
 def _has_han(value: str) -> bool:

@@ -22,6 +22,7 @@ from lionrock.record._data import CaseRecord, before, date_bounds, facts_of
 from lionrock.record._status import (
     IN_CUSTODY,
     current_status,
+    events,
     later_events,
     statuses,
 )
@@ -33,6 +34,8 @@ FORWARD_DATES = frozenset({"expectedRelease"})
 #: The schemata whose dates are checked against today (and every source they cite).
 DATED_SCHEMATA = ("Person", "Charge", "CourtCase", "Event", "Organization", "Company")
 SENTENCE_PROPS = ("sentence", "sentenceMonths", "sentenceDate")
+#: Events that put a person back in custody after a release.
+HOLDING_EVENTS = frozenset({"arrest", "bail_refused", "convicted", "sentenced"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,26 +259,27 @@ def check_status_agrees(record: CaseRecord, today: date) -> list[Problem]:
 
 def check_custody_release(record: CaseRecord, today: date) -> list[Problem]:
     """No one is currently in custody (remanded or serving a sentence) with a release
-    date in the past. An expected release that has passed is a warning: look for a
-    source reporting the release."""
+    date in the past, unless a later arrest, bail refusal, conviction or sentence holds
+    them again. An expected release that has passed is a warning: look for a source
+    reporting the release."""
     found = _Found(record, "custody_release")
     passed = _Found(record, "expected_release_passed", WARNING)
+    now = today.isoformat()
     for person in record.defendants():
         status = current_status(record, person)
         if status is None or status.value not in IN_CUSTODY:
             continue
+        held = [e for e in events(record, person) if e.kind in HOLDING_EVENTS]
         charges = record.charges_of(person.id)
         for release in [f for c in charges for f in facts_of(c, "releaseDate")]:
-            # a release before the status is overtaken by it; one after, `status_agrees`
-            if before(release.value, today.isoformat()) and not (
-                before(release.value, status.as_of) or before(status.as_of, release.value)
-            ):
-                found.add(person, f"{status.value!r} now, but released on {release.value}",
-                          [status.fact, release])  # fmt: skip
+            # a release after the status's date is `status_agrees`'s to report
+            if not before(release.value, now) or before(status.as_of, release.value):
+                continue
+            if not any(before(release.value, e.date) for e in held):
+                found.add(person, f"{status.value!r} as of {status.as_of or 'an unknown date'}, "
+                          f"but released on {release.value}", [status.fact, release])  # fmt: skip
         for expected in [f for c in charges for f in facts_of(c, "expectedRelease")]:
-            if before(expected.value, today.isoformat()) and not before(
-                expected.value, status.as_of
-            ):
+            if before(expected.value, now) and not before(expected.value, status.as_of):
                 passed.add(person, f"{status.value!r} as of {status.as_of}, but the expected "
                            f"release ({expected.value}) has passed", [status.fact, expected])  # fmt: skip
     return found.items + passed.items
@@ -303,11 +307,12 @@ def check_duplicate_names(record: CaseRecord, today: date) -> list[Problem]:
     """Warning: two Person records share a Chinese name (compared in one script, without
     spaces): one person may have been entered twice."""
     found = _Found(record, "duplicate_name", WARNING)
-    for name, facts in sorted(record.zho_names.items()):
+    for _name, facts in sorted(record.zho_names.items()):
         people = sorted({f.entity_id for f in facts})
         if len(people) > 1:
             firsts = [next(f for f in facts if f.entity_id == p) for p in people]
-            found.add(people[0], f"{len(people)} persons are named {name}: "
+            spelled = "/".join(sorted({f.value for f in firsts}))
+            found.add(people[0], f"{len(people)} persons are named {spelled}: "
                       + ", ".join(people), firsts)  # fmt: skip
     return found.items
 

@@ -61,7 +61,7 @@ def record_statistics(
     for charge in record.charges:
         for statute in charge.values("statute") or ["unknown"]:
             by_statute.setdefault(statute, {"charges": 0, "persons": 0})["charges"] += 1
-    for person in people:
+    for person in persons:  # people, not companies
         for statute in set(person.statutes) or ({"unknown"} if person.charges else set()):
             by_statute[statute]["persons"] += 1
     statuses = get_model().enums["custodyStatus"]
