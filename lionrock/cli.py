@@ -144,7 +144,11 @@ def load(
     default="-",
     help="Output file (default: standard output).",
 )
-@click.option("--published-only", is_flag=True, help="Leave out drafts.")
+@click.option(
+    "--published-only",
+    is_flag=True,
+    help="What the public may see: no drafts, no confidential properties.",
+)
 @click.option("--schema", default=None, help="Only entities of this schema.")
 @click.pass_context
 def export(
