@@ -37,11 +37,17 @@ def _summary(values: list[float]) -> dict[str, Any]:
         return {"count": 0, "total": 0, "median": None, "mean": None, "max": None}
     return {
         "count": len(values),
-        "total": round(sum(values), 1),
-        "median": round(pystats.median(values), 1),
-        "mean": round(pystats.mean(values), 1),
-        "max": round(max(values), 1),
+        "total": _round(sum(values)),
+        "median": _round(pystats.median(values)),
+        "mean": _round(pystats.mean(values)),
+        "max": _round(max(values)),
     }
+
+
+def _round(value: float) -> int | float:
+    """A whole number as an int (`47`, not `47.0`), else one decimal."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def record_statistics(
