@@ -11,7 +11,10 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def bundled_data_dir() -> Path:
-    """The folder holding the bundled record. Example: `bundled_data_dir() / "cases" / "hk47.yaml"`."""
+    """The folder holding the bundled record.
+
+    Example: `bundled_data_dir() / "cases" / "hk47.yaml"`.
+    """
     for candidate in (PACKAGE / "data", PACKAGE.parent / "data"):
         if candidate.is_dir():
             return candidate

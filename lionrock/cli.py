@@ -240,8 +240,10 @@ def show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
-    """Counts by schema, custody status, events per year, case outcomes, sanctions, and
-    facts without a source (which must be 0).
+    """Counts by schema, events per year, case outcomes and sanctions; the prosecution
+    record (persons with national-security-era charges, charges by statute, people by
+    current custody status, convicted persons with and without a dated status, the 47's
+    release dates, consistency-check failures); and facts without a source (must be 0).
 
     Example: lionrock stats --json
     """

@@ -176,9 +176,13 @@ def _people_rows(
             "name": ref_view(p, p.id),
             "position": text_variants(p, "position", related),
             # the current status: the latest-dated (issue #11), not the first recorded
-            "status": {"value": current[p.id].value, "status": current[p.id].fact.status,
-                       "source": index.record.cite(current[p.id].fact)}
-            if p.id in current else None,  # fmt: skip
+            "status": {
+                "value": current[p.id].value,
+                "status": current[p.id].fact.status,
+                "source": index.record.cite(current[p.id].fact),
+            }
+            if p.id in current
+            else None,
             "born": cell(p, "birthDate", related),
         }
         for p in people
@@ -260,7 +264,9 @@ def listing_pages(
     prisoners = prisoners or prisoner_index(record)
     rows = _people_rows(record, people, prisoners)
     yield PageSpec(
-        "people.html", "listing.html", {"title": N_("People"), "columns": PEOPLE_COLUMNS, "rows": rows}
+        "people.html",
+        "listing.html",
+        {"title": N_("People"), "columns": PEOPLE_COLUMNS, "rows": rows},
     )
     yield from prisoner_pages(prisoners)
     yield from organisation_pages(record)

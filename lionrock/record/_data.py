@@ -135,16 +135,21 @@ class CaseRecord:
         kinds = select(entity_table.c.id).where(
             entity_table.c.schema.in_(("Charge", "CourtCase", "Event"))
         )
-        names = select(s).where(s.schema == "Person", s.prop == "name", s.review.in_(reviews))
+        names = select(statements).where(
+            s.schema == "Person", s.prop == "name", s.review.in_(reviews)
+        )
         with store.read() as conn:
             ids = {r.entity_id for r in conn.execute(people)} | {r.id for r in conn.execute(kinds)}
             name_facts = [_fact(r) for r in conn.execute(names)]
         ids |= _namesakes(name_facts)
         found = {e.id: _live(e, reviews) for e in store.iter_entities(ids=sorted(ids))}
         linked = {
-            v for e in found.values() if e.schema == "Charge" for p in ("defendant", "case")
+            v
+            for e in found.values()
+            if e.schema == "Charge"
+            for p in ("defendant", "case")
             for v in e.values(p)
-        } - set(found)  # fmt: skip
+        } - set(found)
         found |= {e.id: _live(e, reviews) for e in store.iter_entities(ids=sorted(linked))}
         cited = {f.source_id for e in found.values() for f in e.facts} - set(found)
         found |= {e.id: _live(e, reviews) for e in store.iter_entities(ids=sorted(cited))}
@@ -235,8 +240,19 @@ def _live(entity: Entity, reviews: tuple[str, ...]) -> Entity:
 
 
 def _fact(row: object) -> Fact:
-    names = ("entity_id", "schema", "prop", "value", "source_id", "status", "review", "lang",
-             "original_value", "recorded_by", "recorded_at")  # fmt: skip
+    names = (
+        "entity_id",
+        "schema",
+        "prop",
+        "value",
+        "source_id",
+        "status",
+        "review",
+        "lang",
+        "original_value",
+        "recorded_by",
+        "recorded_at",
+    )
     return Fact(**{n: getattr(row, n) for n in names})
 
 

@@ -103,9 +103,7 @@ def summarize(record: CaseRecord, entity: Entity, today: date) -> Defendant:
     statutes = tuple(dict.fromkeys(v for c in charges for v in c.values("statute")))
     arrests = arrest_dates(record, entity)
     years = tuple(sorted({f.value[:4] for f in arrests}))
-    per_case = [
-        case_sentence([c for c in charges if case in c.values("case")]) for case in cases
-    ]
+    per_case = [case_sentence([c for c in charges if case in c.values("case")]) for case in cases]
     months = [m for m in per_case if m is not None]
     arrest_facts = [f for c in charges for f in facts_of(c, "arrestDate")]
     arrest_facts += facts_of(entity, "arrestDate")
@@ -151,10 +149,20 @@ def completed_remands(record: CaseRecord, summary: Defendant, today: date) -> li
         )
         if not refused:
             continue
-        arrests = sorted((f.value for c in charges for f in facts_of(c, "arrestDate")), key=sort_key)
-        start = arrests[0] if arrests and not sort_key(arrests[0]) > sort_key(refused[0]) else refused[0]
-        ends = [f.value for c in charges for f in facts_of(c, "bailGranted")
-                if sort_key(f.value) > sort_key(refused[0])]  # fmt: skip
+        arrests = sorted(
+            (f.value for c in charges for f in facts_of(c, "arrestDate")), key=sort_key
+        )
+        start = (
+            arrests[0]
+            if arrests and not sort_key(arrests[0]) > sort_key(refused[0])
+            else refused[0]
+        )
+        ends = [
+            f.value
+            for c in charges
+            for f in facts_of(c, "bailGranted")
+            if sort_key(f.value) > sort_key(refused[0])
+        ]
         for c in charges:
             ends += c.values("sentenceDate") + c.values("releaseDate")
             if c.first("verdict") == "acquitted":

@@ -99,10 +99,13 @@ def events(record: CaseRecord, person: Entity) -> list[Event]:
         ):
             found += [Event(kind, f.value, f, charge.id) for f in facts_of(charge, prop)]
         if verdict in ("convicted", "acquitted"):
-            found += [Event(verdict, f.value, f, charge.id) for f in facts_of(charge, "verdictDate")]
+            found += [
+                Event(verdict, f.value, f, charge.id) for f in facts_of(charge, "verdictDate")
+            ]
         if verdict == "convicted" and months:
-            found += [Event("sentenced", f.value, f, charge.id)
-                      for f in facts_of(charge, "sentenceDate")]  # fmt: skip
+            found += [
+                Event("sentenced", f.value, f, charge.id) for f in facts_of(charge, "sentenceDate")
+            ]
     found += [Event("arrest", f.value, f) for f in facts_of(person, "arrestDate")]
     found += [Event("wanted", f.value, f) for f in facts_of(person, "wantedDate")]
     return sorted(found, key=lambda e: (sort_key(e.date), e.kind, e.fact.id))
@@ -148,10 +151,12 @@ class Remand:
 
 def _open_charges(charges: list[Entity]) -> list[Entity]:
     open_ = [
-        c for c in charges
+        c
+        for c in charges
         if c.first("verdict") not in CLOSED_VERDICTS
-        and not c.values("sentenceDate") and not c.values("releaseDate")
-    ]  # fmt: skip
+        and not c.values("sentenceDate")
+        and not c.values("releaseDate")
+    ]
     return open_ or charges
 
 
@@ -161,8 +166,9 @@ def remand(record: CaseRecord, person: Entity, status: Status, today: date) -> R
     else the first refusal, else the charge (remanded at first appearance)."""
     charges = _open_charges(record.charges_of(person.id))
     granted = [f for c in charges for f in facts_of(c, "bailGranted")]
-    refused = sorted((f for c in charges for f in facts_of(c, "bailDenied")),
-                     key=lambda f: sort_key(f.value))  # fmt: skip
+    refused = sorted(
+        (f for c in charges for f in facts_of(c, "bailDenied")), key=lambda f: sort_key(f.value)
+    )
     choice: tuple[Fact, str] | None = None
     if granted:
         last = max(granted, key=lambda f: sort_key(f.value))

@@ -65,8 +65,10 @@ class Problem:
         for fact in self.facts:
             src = fact["source"]
             where = ", ".join(str(x) for x in (src["publisher"], src["title"], src["date"]) if x)
-            lines.append(f"    {fact['entity_id']}.{fact['prop']} = {fact['value']!r}"
-                         f" [{fact['review']}] cites {src['id']}" + (f" ({where})" if where else ""))  # fmt: skip
+            lines.append(
+                f"    {fact['entity_id']}.{fact['prop']} = {fact['value']!r}"
+                f" [{fact['review']}] cites {src['id']}" + (f" ({where})" if where else "")
+            )
         return "\n".join(lines)
 
 
@@ -90,9 +92,10 @@ class Report:
         """The problems that name any of `ids` (as the entity or in a fact)."""
         wanted = set(ids)
         return [
-            p for p in self.problems
+            p
+            for p in self.problems
             if p.entity_id in wanted or any(f["entity_id"] in wanted for f in p.facts)
-        ]  # fmt: skip
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         by_rule: dict[str, int] = {}
@@ -154,8 +157,9 @@ def check_charge_links(record: CaseRecord, today: date) -> list[Problem]:
                     found.add(charge, f"its {prop} {fact.value!r} is not in the record", [fact])
                 elif not record.is_a(fact.value, schema):
                     kind = record.entities[fact.value].schema
-                    found.add(charge, f"its {prop} {fact.value!r} is a {kind}, not a {schema}",
-                              [fact])  # fmt: skip
+                    found.add(
+                        charge, f"its {prop} {fact.value!r} is a {kind}, not a {schema}", [fact]
+                    )
     return found.items
 
 
@@ -186,8 +190,9 @@ def check_sentence_on_conviction(record: CaseRecord, today: date) -> list[Proble
         verdicts = facts_of(charge, "verdict")
         if sentence and not any(v.value == "convicted" for v in verdicts):
             given = ", ".join(sorted({v.value for v in verdicts})) or "no verdict"
-            found.add(charge, f"a sentence is recorded but the verdict is {given}",
-                      [*sentence, *verdicts])  # fmt: skip
+            found.add(
+                charge, f"a sentence is recorded but the verdict is {given}", [*sentence, *verdicts]
+            )
     return found.items
 
 
@@ -231,8 +236,9 @@ def check_status_conflict(record: CaseRecord, today: date) -> list[Problem]:
         same = [s for s in dated if date_bounds(s.as_of) == last]
         if len({s.value for s in same}) > 1:
             values = ", ".join(sorted({s.value for s in same}))
-            found.add(person, f"sources of the same date disagree: {values}",
-                      [s.fact for s in same])  # fmt: skip
+            found.add(
+                person, f"sources of the same date disagree: {values}", [s.fact for s in same]
+            )
     return found.items
 
 
@@ -276,12 +282,20 @@ def check_custody_release(record: CaseRecord, today: date) -> list[Problem]:
             if not before(release.value, now) or before(status.as_of, release.value):
                 continue
             if not any(before(release.value, e.date) for e in held):
-                found.add(person, f"{status.value!r} as of {status.as_of or 'an unknown date'}, "
-                          f"but released on {release.value}", [status.fact, release])  # fmt: skip
+                found.add(
+                    person,
+                    f"{status.value!r} as of {status.as_of or 'an unknown date'}, "
+                    f"but released on {release.value}",
+                    [status.fact, release],
+                )
         for expected in [f for c in charges for f in facts_of(c, "expectedRelease")]:
             if before(expected.value, now) and not before(expected.value, status.as_of):
-                passed.add(person, f"{status.value!r} as of {status.as_of}, but the expected "
-                           f"release ({expected.value}) has passed", [status.fact, expected])  # fmt: skip
+                passed.add(
+                    person,
+                    f"{status.value!r} as of {status.as_of}, but the expected "
+                    f"release ({expected.value}) has passed",
+                    [status.fact, expected],
+                )
     return found.items + passed.items
 
 
@@ -312,8 +326,11 @@ def check_duplicate_names(record: CaseRecord, today: date) -> list[Problem]:
         if len(people) > 1:
             firsts = [next(f for f in facts if f.entity_id == p) for p in people]
             spelled = "/".join(sorted({f.value for f in firsts}))
-            found.add(people[0], f"{len(people)} persons are named {spelled}: "
-                      + ", ".join(people), firsts)  # fmt: skip
+            found.add(
+                people[0],
+                f"{len(people)} persons are named {spelled}: " + ", ".join(people),
+                firsts,
+            )
     return found.items
 
 

@@ -48,8 +48,7 @@ def check(
             click.echo(problem.describe())
         checked = ", ".join(f"{n} {k}" for k, n in report.checked.items())
         click.echo(
-            f"checked {checked}: {len(report.errors)} error(s), "
-            f"{len(report.warnings)} warning(s)",
+            f"checked {checked}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
             err=bool(report.problems),
         )
     if report.errors or (strict and report.warnings):

@@ -71,7 +71,11 @@ CHARGE_PROPS = {
     "expectedRelease": "expected_release",
     "releaseDate": "release_date",
 }
-PERSON_PROPS = {"wantedDate": "wanted_date", "bounty": "bounty", "residenceCountry": "residence_country"}
+PERSON_PROPS = {
+    "wantedDate": "wanted_date",
+    "bounty": "bounty",
+    "residenceCountry": "residence_country",
+}
 
 UrlFor = Callable[[str], str]
 
@@ -82,7 +86,9 @@ def _join(values: Iterable[str]) -> str:
 
 def _names(entity: Entity) -> tuple[str, str]:
     names = facts_of(entity, "name")
-    zh = [f.value for f in names if f.lang == "zho" or any("\u3400" <= c <= "\u9fff" for c in f.value)]
+    zh = [
+        f.value for f in names if f.lang == "zho" or any("\u3400" <= c <= "\u9fff" for c in f.value)
+    ]
     return entity.caption if entity.caption not in zh else "", _join(zh)
 
 
@@ -103,8 +109,13 @@ def charge_rows(
         entity = person.entity
         name_en, name_zh = _names(entity)
         base = {c: "" for c in COLUMNS}
-        base.update(person_id=entity.id, name_en=name_en, name_zh=name_zh,
-                    defendant_type=entity.schema, person_url=url_for(entity.id))  # fmt: skip
+        base.update(
+            person_id=entity.id,
+            name_en=name_en,
+            name_zh=name_zh,
+            defendant_type=entity.schema,
+            person_url=url_for(entity.id),
+        )
         cited = []
         if person.status is not None:
             base["custody_status"] = person.status.value
@@ -129,9 +140,12 @@ def charge_rows(
                     sources += [f.source_id for f in facts]
                 case = record.entities.get(charge.first("case") or "")
                 if case is not None:
-                    row.update(case_id=case.id, case_name=case.caption,
-                               case_number=_join(case.values("caseNumber")),
-                               case_url=url_for(case.id))  # fmt: skip
+                    row.update(
+                        case_id=case.id,
+                        case_name=case.caption,
+                        case_number=_join(case.values("caseNumber")),
+                        case_url=url_for(case.id),
+                    )
             ids = list(dict.fromkeys(sources))
             row["source_ids"] = "; ".join(ids)
             urls = (record.entities[i].first("sourceUrl") for i in ids if i in record.entities)

@@ -26,10 +26,13 @@ def _bands(
 ) -> list[dict[str, int | None]]:
     """How many values fall in each band (`low` <= value < `high`; `high` None: open)."""
     return [
-        {"low": low, "high": high,
-         "count": sum(low <= v and (high is None or v < high) for v in values)}
+        {
+            "low": low,
+            "high": high,
+            "count": sum(low <= v and (high is None or v < high) for v in values),
+        }
         for low, high in bands
-    ]  # fmt: skip
+    ]
 
 
 def _summary(values: list[float]) -> dict[str, Any]:
@@ -75,9 +78,10 @@ def record_statistics(
     verdicts = Counter(c.first("verdict") or "unknown" for c in record.charges)
     sentences = [p.sentence_months for p in persons if p.sentence_months is not None]
     remanded_now = [
-        p.remand.days_to_today for p in persons
+        p.remand.days_to_today
+        for p in persons
         if p.remand is not None and p.remand.days_to_today is not None
-    ]  # fmt: skip
+    ]
     completed = [d for p in persons for d in completed_remands(record, p, today)]
     months: Counter[str] = Counter()
     charged: Counter[str] = Counter()  # cases with no arrest date: the charge's month
@@ -101,13 +105,19 @@ def record_statistics(
         "in_custody": sum(p.in_custody for p in persons),
         "wanted": sum(p.is_wanted for p in persons),
         "by_verdict": dict(sorted(verdicts.items())),
-        "sentences": {**_summary(sentences), "unit": "months",
-                      "bands": _bands(sentences, SENTENCE_BANDS)},  # fmt: skip
+        "sentences": {
+            **_summary(sentences),
+            "unit": "months",
+            "bands": _bands(sentences, SENTENCE_BANDS),
+        },
         "remand": {
             "current": {**_summary([float(d) for d in remanded_now]), "unit": "days"},
-            "completed": {**_summary([float(d) for d in completed]), "unit": "days",
-                          "bands": _bands([float(d) for d in completed], REMAND_BANDS)},
-        },  # fmt: skip
+            "completed": {
+                **_summary([float(d) for d in completed]),
+                "unit": "days",
+                "bands": _bands([float(d) for d in completed], REMAND_BANDS),
+            },
+        },
         "arrests_per_month": dict(sorted(months.items())),
         "charged_per_month_without_arrest_date": dict(sorted(charged.items())),
         "convicted": {
@@ -125,4 +135,3 @@ def record_statistics(
             "by_status": dict(Counter(p.current or "none" for p in hk47)),
         },
     }
-

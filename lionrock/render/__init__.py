@@ -34,7 +34,6 @@ from lionrock.render._i18n import (
     catalogs_fingerprint,
     translations,
 )
-from lionrock.render.charts import bar_svg, months_svg
 from lionrock.render._views import (
     LANG_TAGS,
     cell,
@@ -47,6 +46,7 @@ from lionrock.render._views import (
     text_variants,
     visible_props,
 )
+from lionrock.render.charts import bar_svg, months_svg
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")

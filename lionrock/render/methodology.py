@@ -27,7 +27,7 @@ def methodology_path() -> Path | None:
 
 @cache
 def _render(text: str) -> str:
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return str(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
 
 
 def methodology_html() -> str:

@@ -35,21 +35,40 @@ def N_(message: str) -> str:
 
 
 # Each list: its title, a line saying what it holds, and its columns.
-BASE_COLUMNS = ("name", "status", "cases", "statutes", "arrested", "verdicts", "sentence", "release")
+BASE_COLUMNS = (
+    "name",
+    "status",
+    "cases",
+    "statutes",
+    "arrested",
+    "verdicts",
+    "sentence",
+    "release",
+)
 VIEWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "in_custody": (
         N_("In custody now"),
-        N_("People held now, remanded before trial or serving a sentence. Each status is as of the publication date of the source that reports it."),
+        N_(
+            "People held now, remanded before trial or serving a sentence. Each status is as of "
+            "the publication date of the source that reports it."
+        ),
         ("name", "status", "cases", "statutes", "arrested", "remand", "sentence", "expected"),
     ),
     "remanded": (
         N_("Remanded before trial"),
-        N_("Days on remand count from the bail refusal (after bail was granted and revoked), else from the arrest, else from the charge, to today; the figure to the status's date is given too."),
+        N_(
+            "Days on remand count from the bail refusal (after bail was granted and revoked), "
+            "else from the arrest, else from the charge, to today; the figure to the status's "
+            "date is given too."
+        ),
         ("name", "status", "cases", "statutes", "arrested", "remand"),
     ),
     "serving_sentence": (
         N_("Serving a sentence"),
-        N_("People serving a prison sentence, with the total of their sentences and the release date sources expect."),
+        N_(
+            "People serving a prison sentence, with the total of their sentences and the release "
+            "date sources expect."
+        ),
         ("name", "status", "cases", "statutes", "sentence", "expected"),
     ),
     "released": (
@@ -59,7 +78,10 @@ VIEWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     ),
     "wanted": (
         N_("Wanted abroad"),
-        N_("People with an arrest warrant or a bounty announced by the Hong Kong police, with where they live as of the cited source."),
+        N_(
+            "People with an arrest warrant or a bounty announced by the Hong Kong police, with "
+            "where they live as of the cited source."
+        ),
         ("name", "status", "wanted", "bounty", "residence", "cases"),
     ),
     "all": (
@@ -126,6 +148,11 @@ class ListQuery:
         )
         return replace(found, view=view if view in VIEWS else found.default_view)
 
+    @classmethod
+    def filtered(cls, kind: str, value: str) -> ListQuery:
+        """Everyone, narrowed by one filter. Example: `ListQuery.filtered("statute", "nsl")`."""
+        return cls(view="all", **{kind: value})  # type: ignore[arg-type]
+
     @property
     def default_view(self) -> str:
         """A filter alone selects from everyone; no filter shows who is held now."""
@@ -133,8 +160,16 @@ class ListQuery:
 
     @property
     def filters(self) -> dict[str, str]:
-        return {k: v for k, v in (("status", self.status), ("statute", self.statute),
-                                  ("case", self.case), ("year", self.year)) if v}  # fmt: skip
+        return {
+            k: v
+            for k, v in (
+                ("status", self.status),
+                ("statute", self.statute),
+                ("case", self.case),
+                ("year", self.year),
+            )
+            if v
+        }
 
     def params(self, *, page: int | None = None) -> dict[str, str]:
         """The query string that asks for this list (the app's links)."""
@@ -176,17 +211,32 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
     return {
         "id": person.id,
         "name": ref_view(person.entity, person.id),
-        "status": {"value": status.value, "as_of": status.as_of, "status": status.fact.status,
-                   "source": record.cite(status.fact)} if status else None,  # fmt: skip
+        "status": {
+            "value": status.value,
+            "as_of": status.as_of,
+            "status": status.fact.status,
+            "source": record.cite(status.fact),
+        }
+        if status
+        else None,
         "cases": [ref_view(record.entities.get(c), c) for c in person.cases],
         "statutes": list(person.statutes),
         "arrested": _cell(record, person.arrested),
-        "remand": {"days": remand.days_to_today, "days_as_of": remand.days_to_as_of,
-                   "start": remand.start, "basis": remand.basis,
-                   "source": record.cite(remand.fact)} if remand else None,  # fmt: skip
-        "sentence": {"months": _number(person.sentence_months),
-                     "source": record.cite(sentence) if sentence else None}
-        if person.sentence_months is not None else None,  # fmt: skip
+        "remand": {
+            "days": remand.days_to_today,
+            "days_as_of": remand.days_to_as_of,
+            "start": remand.start,
+            "basis": remand.basis,
+            "source": record.cite(remand.fact),
+        }
+        if remand
+        else None,
+        "sentence": {
+            "months": _number(person.sentence_months),
+            "source": record.cite(sentence) if sentence else None,
+        }
+        if person.sentence_months is not None
+        else None,
         "verdicts": sorted({v for c in person.charges for v in c.values("verdict")}),
         "release": _cell(record, person.release),
         "expected": _cell(record, person.expected_release),
@@ -302,23 +352,27 @@ class PrisonerIndex:
         }
         groups = []
         for kind, label in FILTER_LABELS.items():
-            items = []
+            items: list[dict[str, Any]] = []
             for value in orders[kind]:
                 if not counts[kind][value]:
                     continue
                 if kind == "case" and site and len(items) >= MAX_CASE_PAGES:
                     break
                 path = _site_path(kind, value)
-                chosen = replace(ListQuery(view="all"), **{kind: value})
-                items.append({
-                    "value": value,
-                    "count": counts[kind][value],
-                    "path": path,
-                    "params": chosen.params(),
-                    "current": getattr(query, kind) == value or (
-                        kind == "status" and query.view == value),
-                    "ref": ref_view(self.record.entities.get(value), value) if kind == "case" else None,
-                })  # fmt: skip
+                chosen = ListQuery.filtered(kind, value)
+                items.append(
+                    {
+                        "value": value,
+                        "count": counts[kind][value],
+                        "path": path,
+                        "params": chosen.params(),
+                        "current": getattr(query, kind) == value
+                        or (kind == "status" and query.view == value),
+                        "ref": ref_view(self.record.entities.get(value), value)
+                        if kind == "case"
+                        else None,
+                    }
+                )
             if items:
                 more = kind == "case" and site and len(counts["case"]) > len(items)
                 groups.append({"kind": kind, "label": label, "items": items, "more": more})
@@ -360,10 +414,16 @@ class PrisonerIndex:
             "views": self.view_links(query),
             "summary": self.summary(),
             "pager": [
-                {"label": n, "current": n == number, "path": base if n == 1 else f"{base}-{n}",
-                 "params": query.params(page=n)}
+                {
+                    "label": n,
+                    "current": n == number,
+                    "path": base if n == 1 else f"{base}-{n}",
+                    "params": query.params(page=n),
+                }
                 for n in range(1, pages + 1)
-            ] if pages > 1 else [],  # fmt: skip
+            ]
+            if pages > 1
+            else [],
             "today": self.today.isoformat(),
         }
 
@@ -372,11 +432,16 @@ class PrisonerIndex:
         for view in ("in_custody", "remanded", "serving_sentence", "released", "wanted", "all"):
             counts[view] = len(self.select(ListQuery(view=view)))
         return [
-            {"view": v, "label": VIEWS[v][0], "count": counts[v],
-             "path": "prisoners" if v == "in_custody" else f"prisoners/{v}",
-             "params": ListQuery(view=v).params(), "current": query.view == v and not query.filters}
+            {
+                "view": v,
+                "label": VIEWS[v][0],
+                "count": counts[v],
+                "path": "prisoners" if v == "in_custody" else f"prisoners/{v}",
+                "params": ListQuery(view=v).params(),
+                "current": query.view == v and not query.filters,
+            }
             for v in counts
-        ]  # fmt: skip
+        ]
 
     def summary(self) -> dict[str, int]:
         people = [p for p in self.people if p.is_person]
@@ -401,15 +466,10 @@ class PrisonerIndex:
         data). Bounded: the views, each custody status, each statute and year, and the
         largest cases; long lists split into pages of `PAGE_ROWS`."""
         queries = [ListQuery(view=v) for v in VIEWS]
-        queries += [
-            ListQuery(view=s) for s in get_model().enums["custodyStatus"] if s not in VIEWS
-        ]
+        queries += [ListQuery(view=s) for s in get_model().enums["custodyStatus"] if s not in VIEWS]
         for group in self.filters(ListQuery(), site=True):
             if group["kind"] != "status":
-                queries += [
-                    replace(ListQuery(view="all"), **{group["kind"]: i["value"]})
-                    for i in group["items"]
-                ]
+                queries += [ListQuery.filtered(group["kind"], i["value"]) for i in group["items"]]
         for query in queries:
             first = self.page(query, site=True)
             yield self.path(query), first
@@ -428,4 +488,3 @@ def _site_path(kind: str, value: str) -> str:
     if kind == "case":
         return f"prisoners/case/{entity_slug(value)}"
     return f"prisoners/{kind}/{value}"
-

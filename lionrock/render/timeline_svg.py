@@ -9,8 +9,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 import unicodedata
+from collections.abc import Mapping, Sequence
 from html import escape
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2")

@@ -88,23 +88,18 @@ class Web:
 
     # -- rendering -----------------------------------------------------------------------
 
-    def page(
-        self,
-        request: Request,
-        name: str,
-        status: int = 200,
-        *,
-        ui: UILanguage | None = None,
-        **context: Any,
-    ) -> Response:
-        """Render a template with the root path, the user and a CSRF token. With `ui`, in
-        that UI language (its catalog, numbered citations, and OpenCC for Simplified
-        Chinese), as the static site renders the same template."""
+    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        """Render a template with the root path, the user and a CSRF token. With a `ui`
+        (a `UILanguage`) in the context, in that language (its catalog, numbered
+        citations, and OpenCC for Simplified Chinese), as the static site renders the
+        same template."""
         depth = request.url.path.count("/") - 1
         user = self.user(request)
+        ui = context.get("ui")
+        ui = ui if isinstance(ui, UILanguage) else None
         env = self.env if ui is None else _ui_environment(ui.catalog)
         if ui is not None:
-            context = {"ui": ui, "citations": Citations(), **context}
+            context = {"citations": Citations(), **context}
         html = env.get_template(name).render(
             root="../" * depth or "./",
             user=user,

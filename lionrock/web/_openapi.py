@@ -272,8 +272,7 @@ def openapi_spec() -> dict[str, Any]:
             [],
         ),
         "/api/prisoners/charges.csv": _get(
-            "CSV: one row per person per charge (OVD-Info's shape), with entity and "
-            "source URLs",
+            "CSV: one row per person per charge (OVD-Info's shape), with entity and source URLs",
             [],
             media="text/csv",
         ),

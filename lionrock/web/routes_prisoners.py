@@ -33,8 +33,14 @@ def alternates(request: Request, ui: UILanguage) -> list[dict[str, Any]]:
     for language in LANGUAGES:
         query = urlencode(params + ([("lang", language.code)] if language.code != "en" else []))
         href = request.url.path + (f"?{query}" if query else "")
-        found.append({"tag": language.tag, "name": language.name, "href": href,
-                      "current": language.code == ui.code})  # fmt: skip
+        found.append(
+            {
+                "tag": language.tag,
+                "name": language.name,
+                "href": href,
+                "current": language.code == ui.code,
+            }
+        )
     return found
 
 
@@ -47,8 +53,11 @@ def routes(web: Web) -> list[Route]:
 
     def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
         ui = ui_language(request.query_params.get("lang", "")[:10])
-        extra = {"layout": LAYOUT, "app_lang": "" if ui.code == "en" else ui.code,
-                 "app_alternates": alternates(request, ui)}  # fmt: skip
+        extra = {
+            "layout": LAYOUT,
+            "app_lang": "" if ui.code == "en" else ui.code,
+            "app_alternates": alternates(request, ui),
+        }
         return ui, extra
 
     async def prisoner_list(request: Request) -> Response:
@@ -57,11 +66,17 @@ def routes(web: Web) -> list[Route]:
         data = found.page(query)
         if wants_json(request):
             view, people, number, pages, total = found.paged(query)
-            return JSONResponse({
-                "view": view, "filters": query.filters, "total": total, "page": number,
-                "pages": pages, "summary": data["summary"],
-                "prisoners": [person_json(found.record, p) for p in people],
-            })  # fmt: skip
+            return JSONResponse(
+                {
+                    "view": view,
+                    "filters": query.filters,
+                    "total": total,
+                    "page": number,
+                    "pages": pages,
+                    "summary": data["summary"],
+                    "prisoners": [person_json(found.record, p) for p in people],
+                }
+            )
         ui, extra = language(request)
         return web.page(request, "prisoners.html", ui=ui, **extra, **data)
 
@@ -76,8 +91,9 @@ def routes(web: Web) -> list[Route]:
         found = index()
         base = web.settings.base_url.rstrip("/")
         out = io.StringIO()
-        rows = charge_rows(found.record, url_for=lambda i: f"{base}/entities/{i}",
-                           people=found.people)  # fmt: skip
+        rows = charge_rows(
+            found.record, url_for=lambda i: f"{base}/entities/{i}", people=found.people
+        )
         write_csv(rows, out)
         return Response(
             out.getvalue(),

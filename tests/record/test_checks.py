@@ -112,10 +112,16 @@ def test_a_charge_without_a_case_or_with_a_wrong_one() -> None:
     def fact(entity: str, schema: str, prop: str, value: str) -> Fact:
         return Fact(entity, schema, prop, value, "src-x", review="published")
 
-    charge = Entity("c1", "Charge", (fact("c1", "Charge", "defendant", "p1"),
-                                     fact("c1", "Charge", "offence", "X")))  # fmt: skip
-    wrong = Entity("c2", "Charge", (fact("c2", "Charge", "defendant", "p1"),
-                                    fact("c2", "Charge", "case", "p1")))  # fmt: skip
+    charge = Entity(
+        "c1",
+        "Charge",
+        (fact("c1", "Charge", "defendant", "p1"), fact("c1", "Charge", "offence", "X")),
+    )
+    wrong = Entity(
+        "c2",
+        "Charge",
+        (fact("c2", "Charge", "defendant", "p1"), fact("c2", "Charge", "case", "p1")),
+    )
     person = Entity("p1", "Person", (fact("p1", "Person", "name", "CHAN Tai Man"),))
     record = CaseRecord.from_entities([charge, wrong, person])
     problems = [p for p in run_checks(record, today=TODAY).problems if p.rule == "charge_links"]

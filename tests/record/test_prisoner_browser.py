@@ -25,18 +25,31 @@ from tests.conftest import ROOT
 playwright = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = ROOT / "test-artifacts" / "record"
 LANGS = ("en", "zh-hant", "ja")
 #: A heading each page shows, per language.
 HEADINGS = {
     "prisoners": {"en": "In custody now", "zh-hant": "現時被羈押", "ja": "現在拘束中"},
-    "prisoners/remanded": {"en": "Remanded before trial", "zh-hant": "審訊前還押",
-                           "ja": "公判前の勾留"},  # fmt: skip
+    "prisoners/remanded": {
+        "en": "Remanded before trial",
+        "zh-hant": "審訊前還押",
+        "ja": "公判前の勾留",
+    },
     "prisoners/wanted": {"en": "Wanted abroad", "zh-hant": "海外被通緝", "ja": "国外で指名手配"},
-    "prisoners/statistics": {"en": "Statistics of the prisoner record",
-                             "zh-hant": "政治犯紀錄統計", "ja": "政治犯の記録の統計"},  # fmt: skip
+    "prisoners/statistics": {
+        "en": "Statistics of the prisoner record",
+        "zh-hant": "政治犯紀錄統計",
+        "ja": "政治犯の記録の統計",
+    },
 }
 
 
@@ -131,7 +144,9 @@ def test_site_prisoner_pages_in_three_languages(
         page.wait_for_load_state()
         assert "TSANG Siu Fung" in page.inner_text("main") or "曾小鳳" in page.inner_text("main")
     assert "黃美玲" in page.goto(f"{site_url}ja/prisoners/remanded.html").text()  # type: ignore[union-attr]
-    assert all(r.startswith(site_url) for r in requests), [r for r in requests if not r.startswith(site_url)]
+    assert all(r.startswith(site_url) for r in requests), [
+        r for r in requests if not r.startswith(site_url)
+    ]
     context.close()
 
 

@@ -67,15 +67,24 @@ def test_filters_by_status_statute_case_and_year(record_store: Store) -> None:
     index = _index(record_store)
     assert _ids(index, ListQuery(view="all", statute="snso")) == ["lr-fx-tsang-siu-fung"]
     assert _ids(index, ListQuery(view="all", statute="crimes_ordinance")) == [
-        "lr-fx-cheung-ka-fai", "lr-fx-wong-mei-ling"]  # fmt: skip
+        "lr-fx-cheung-ka-fai",
+        "lr-fx-wong-mei-ling",
+    ]
     assert _ids(index, ListQuery(view="all", case="lr-fx-case-c")) == [
-        "lr-fx-lam-chi-keung", "lr-fx-tsang-siu-fung"]  # fmt: skip
+        "lr-fx-lam-chi-keung",
+        "lr-fx-tsang-siu-fung",
+    ]
     assert _ids(index, ListQuery(view="all", year="2023")) == [
-        "lr-fx-cheung-ka-fai", "lr-fx-wong-mei-ling"]  # fmt: skip
+        "lr-fx-cheung-ka-fai",
+        "lr-fx-wong-mei-ling",
+    ]
     assert _ids(index, ListQuery(view="all", year="2024")) == [
-        "lr-fx-lam-chi-keung", "lr-fx-tsang-siu-fung"]  # fmt: skip
+        "lr-fx-lam-chi-keung",
+        "lr-fx-tsang-siu-fung",
+    ]
     assert _ids(index, ListQuery(view="all", status="released", statute="crimes_ordinance")) == [
-        "lr-fx-cheung-ka-fai"]  # fmt: skip
+        "lr-fx-cheung-ka-fai"
+    ]
     query = ListQuery.from_params({"status": "remanded"})
     assert query.view == "all" and _ids(index, query) == ["lr-fx-wong-mei-ling"]
     assert ListQuery.from_params({"statute": "<script>", "year": "20x1", "page": "-3"}) == (
@@ -83,9 +92,15 @@ def test_filters_by_status_statute_case_and_year(record_store: Store) -> None:
     )
     groups = {g["kind"]: g for g in index.filters(ListQuery(), site=True)}
     assert {i["value"]: i["count"] for i in groups["statute"]["items"]} == {
-        "nsl": 4, "crimes_ordinance": 2, "snso": 1}  # fmt: skip
+        "nsl": 4,
+        "crimes_ordinance": 2,
+        "snso": 1,
+    }
     assert {i["path"] for i in groups["year"]["items"]} == {
-        "prisoners/year/2021", "prisoners/year/2023", "prisoners/year/2024"}  # fmt: skip
+        "prisoners/year/2021",
+        "prisoners/year/2023",
+        "prisoners/year/2024",
+    }
 
 
 def test_statistics_with_their_method(record_store: Store) -> None:
@@ -94,8 +109,13 @@ def test_statistics_with_their_method(record_store: Store) -> None:
     assert stats["persons"] == 7 and stats["companies"] == 1 and stats["charges"] == 7
     assert stats["by_statute"]["nsl"] == {"charges": 4, "persons": 3}  # the company is no person
     assert stats["nsl_era_persons"] == 6  # all but the one wanted without a charge
-    assert stats["by_status"] == {"remanded": 1, "on_bail": 1, "serving_sentence": 1,
-                                  "released": 2, "in_exile": 2}  # fmt: skip
+    assert stats["by_status"] == {
+        "remanded": 1,
+        "on_bail": 1,
+        "serving_sentence": 1,
+        "released": 2,
+        "in_exile": 2,
+    }
     assert stats["sentences"]["total"] == 94 and stats["sentences"]["median"] == 47
     # remands that ended: Cheung 2023-05-01 -> 2024-11-19, Chan 2021-01-06 -> 2024-11-19
     assert stats["remand"]["completed"]["count"] == 2
@@ -120,7 +140,9 @@ def test_charges_csv_one_row_per_person_per_charge(record_store: Store) -> None:
     assert chan["person_url"] == "https://example.org/entities/lr-fx-chan-tai-man"
     assert "https://example.org/fx/2021" in chan["source_urls"]
     ho = next(r for r in rows if r["person_id"] == "lr-fx-ho-wing-sze")
-    assert ho["charge_id"] == "" and ho["bounty"] == "HK$1 million" and ho["residence_country"] == "us"
+    assert (
+        ho["charge_id"] == "" and ho["bounty"] == "HK$1 million" and ho["residence_country"] == "us"
+    )
     company = next(r for r in rows if r["person_id"] == "lr-fx-company")
     assert company["defendant_type"] == "Company" and company["custody_status"] == ""
 
@@ -182,19 +204,32 @@ def test_drafts_and_confidential_fields_never_reach_public_output(
 ) -> None:
     secrets = ("QQQ", "public_order_ordinance")
     client = _client(record_store)
-    for path in ("/prisoners?view=all", "/api/prisoners?view=all", "/prisoners/statistics",
-                 "/api/prisoners/statistics", "/api/prisoners/charges.csv",
-                 "/prisoners?view=all&lang=ja", "/prisoners?case=lr-fx-case-draft",
-                 "/api/export.csv", "/entities/lr-fx-chan-tai-man"):  # fmt: skip
+    for path in (
+        "/prisoners?view=all",
+        "/api/prisoners?view=all",
+        "/prisoners/statistics",
+        "/api/prisoners/statistics",
+        "/api/prisoners/charges.csv",
+        "/prisoners?view=all&lang=ja",
+        "/prisoners?case=lr-fx-case-draft",
+        "/api/export.csv",
+        "/entities/lr-fx-chan-tai-man",
+    ):
         text = client.get(path).text
         assert not [s for s in secrets if s in text], path
-    lee = next(p for p in client.get("/api/prisoners?view=all").json()["prisoners"]
-               if p["id"] == "lr-fx-lee-siu-ming")  # fmt: skip
+    lee = next(
+        p
+        for p in client.get("/api/prisoners?view=all").json()["prisoners"]
+        if p["id"] == "lr-fx-lee-siu-ming"
+    )
     assert lee["status"] == "released"
     site = tmp_path / "site"
     build_site(record_store, out=site, options=SiteOptions(search=False))
-    leaks = [p for p in site.resolve().rglob("*") if p.is_file()
-             and any(s.encode() in p.read_bytes() for s in secrets)]  # fmt: skip
+    leaks = [
+        p
+        for p in site.resolve().rglob("*")
+        if p.is_file() and any(s.encode() in p.read_bytes() for s in secrets)
+    ]
     assert leaks == []
     # the drafts are there, for the researchers: the check above could fail
     everything = CaseRecord.from_store(record_store)
@@ -206,9 +241,18 @@ def test_the_site_lists_filters_and_downloads(record_store: Store, tmp_path: Pat
     site = (tmp_path / "site").resolve()
     build_site(record_store, out=tmp_path / "site", options=SiteOptions(search=False))
     for lang in ("en", "zh-hant", "ja", "zh-hans"):
-        for page in ("prisoners", "prisoners/remanded", "prisoners/released", "prisoners/wanted",
-                     "prisoners/all", "prisoners/statute/nsl", "prisoners/case/lr-fx-case-a",
-                     "prisoners/year/2023", "prisoners/statistics", "methodology"):  # fmt: skip
+        for page in (
+            "prisoners",
+            "prisoners/remanded",
+            "prisoners/released",
+            "prisoners/wanted",
+            "prisoners/all",
+            "prisoners/statute/nsl",
+            "prisoners/case/lr-fx-case-a",
+            "prisoners/year/2023",
+            "prisoners/statistics",
+            "methodology",
+        ):
             assert (site / lang / f"{page}.html").is_file(), (lang, page)
     remanded = (site / "en" / "prisoners" / "remanded.html").read_text(encoding="utf-8")
     assert "WONG Mei Ling" in remanded and "since the arrest on 2023-05-01" in remanded
@@ -225,21 +269,32 @@ def test_the_site_lists_filters_and_downloads(record_store: Store, tmp_path: Pat
 def _many(count: int) -> list[Fact]:
     """A large fictitious record in memory: `count` people in 60 cases, each remanded
     or serving a sentence, over several years."""
-    facts = [Fact("src-many", "Article", p, v, "src-many", review="published")
-             for p, v in (("title", "Many"), ("publisher", "Example"), ("publishedAt", "2025-01-01"))]  # fmt: skip
+    facts = [
+        Fact("src-many", "Article", p, v, "src-many", review="published")
+        for p, v in (("title", "Many"), ("publisher", "Example"), ("publishedAt", "2025-01-01"))
+    ]
     for n in range(60):
         facts.append(Fact(f"case-{n}", "CourtCase", "name", f"Fictitious case {n}", "src-many"))
     for n in range(count):
         person, charge = f"p-{n:04d}", f"c-{n:04d}"
         facts += [
             Fact(person, "Person", "name", f"CHAN Tai Man {n:04d}", "src-many"),
-            Fact(person, "Person", "custodyStatus",
-                 ("remanded", "serving_sentence")[n % 2], "src-many"),  # fmt: skip
+            Fact(
+                person,
+                "Person",
+                "custodyStatus",
+                ("remanded", "serving_sentence")[n % 2],
+                "src-many",
+            ),
             Fact(charge, "Charge", "defendant", person, "src-many"),
             Fact(charge, "Charge", "case", f"case-{n % 60}", "src-many"),
             Fact(charge, "Charge", "offence", "Sedition", "src-many"),
-            Fact(charge, "Charge", "statute", ("nsl", "crimes_ordinance", "snso")[n % 3], "src-many"),
-            Fact(charge, "Charge", "arrestDate", f"{2020 + n % 5}-0{1 + n % 9}-1{n % 10}", "src-many"),
+            Fact(
+                charge, "Charge", "statute", ("nsl", "crimes_ordinance", "snso")[n % 3], "src-many"
+            ),
+            Fact(
+                charge, "Charge", "arrestDate", f"{2020 + n % 5}-0{1 + n % 9}-1{n % 10}", "src-many"
+            ),
         ]
     return [Fact(**{**f.to_dict(), "review": "published"}) for f in facts]
 
@@ -256,7 +311,9 @@ def test_site_pages_stay_bounded_and_small_with_a_large_record() -> None:
     pages = list(index.site_pages())
     # views and statuses (~10), 3 statutes, 5 years, at most MAX_CASE_PAGES cases,
     # and the extra pages of long lists
-    assert len([p for p, _ in pages if "-" not in p.rsplit("/", 1)[-1]]) <= 10 + 3 + 5 + MAX_CASE_PAGES
+    assert (
+        len([p for p, _ in pages if "-" not in p.rsplit("/", 1)[-1]]) <= 10 + 3 + 5 + MAX_CASE_PAGES
+    )
     assert len(pages) < 120
     assert all(len(d["rows"]) <= PAGE_ROWS for _, d in pages)
     renderer = {ui.code: Renderer(ui, SiteOptions(), LANGUAGES) for ui in LANGUAGES}
