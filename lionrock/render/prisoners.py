@@ -291,6 +291,7 @@ class PrisonerIndex:
     people: list[Defendant]
     today: date
     _rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)  # counts, made once per index
 
     @classmethod
     def build(cls, record: CaseRecord, *, today: date | None = None) -> PrisonerIndex:
@@ -306,11 +307,12 @@ class PrisonerIndex:
     def select(self, query: ListQuery) -> list[Defendant]:
         """The people a query asks for, by name."""
         view = query.view
+        is_status = view in get_model().enums["custodyStatus"]
         found = []
         for person in self.people:
             if view == "in_custody" and not person.in_custody:
                 continue
-            if view in get_model().enums["custodyStatus"] and person.current != view:
+            if is_status and person.current != view:
                 continue
             if view == "wanted" and not (person.is_wanted or person.current == "in_exile"):
                 continue
@@ -331,7 +333,11 @@ class PrisonerIndex:
 
     def counts(self) -> dict[str, Counter[str]]:
         """How many people each filter value selects (in the whole record)."""
-        found: dict[str, Counter[str]] = {k: Counter() for k in FILTER_LABELS}
+        if "counts" in self._memo:
+            return self._memo["counts"]  # type: ignore[no-any-return]
+        found: dict[str, Counter[str]] = self._memo.setdefault(
+            "counts", {k: Counter() for k in FILTER_LABELS}
+        )
         for person in self.people:
             if person.current:
                 found["status"][person.current] += 1
@@ -341,7 +347,27 @@ class PrisonerIndex:
         return found
 
     def filters(self, query: ListQuery, *, site: bool) -> list[dict[str, Any]]:
-        """The filter links: each value with its count, its site page and app query."""
+        """The filter links: each value with its count, its site page and app query, and
+        whether `query` has it on."""
+        groups = self._memo.get(f"filters-{site}") or self._memo.setdefault(
+            f"filters-{site}", self._filter_groups(site=site)
+        )
+        return [
+            {
+                **group,
+                "items": [
+                    {
+                        **item,
+                        "current": getattr(query, group["kind"]) == item["value"]
+                        or (group["kind"] == "status" and query.view == item["value"]),
+                    }
+                    for item in group["items"]
+                ],
+            }
+            for group in groups
+        ]
+
+    def _filter_groups(self, *, site: bool) -> list[dict[str, Any]]:
         counts = self.counts()
         model = get_model()
         orders = {
@@ -358,19 +384,14 @@ class PrisonerIndex:
                     continue
                 if kind == "case" and site and len(items) >= MAX_CASE_PAGES:
                     break
-                path = _site_path(kind, value)
-                chosen = ListQuery.filtered(kind, value)
+                case = self.record.entities.get(value) if kind == "case" else None
                 items.append(
                     {
                         "value": value,
                         "count": counts[kind][value],
-                        "path": path,
-                        "params": chosen.params(),
-                        "current": getattr(query, kind) == value
-                        or (kind == "status" and query.view == value),
-                        "ref": ref_view(self.record.entities.get(value), value)
-                        if kind == "case"
-                        else None,
+                        "path": _site_path(kind, value),
+                        "params": ListQuery.filtered(kind, value).params(),
+                        "ref": ref_view(case, value) if kind == "case" else None,
                     }
                 )
             if items:
@@ -428,9 +449,21 @@ class PrisonerIndex:
         }
 
     def view_links(self, query: ListQuery) -> list[dict[str, Any]]:
-        counts = Counter[str]()
-        for view in ("in_custody", "remanded", "serving_sentence", "released", "wanted", "all"):
-            counts[view] = len(self.select(ListQuery(view=view)))
+        """The links to each list, with how many people it holds."""
+        counts: dict[str, int] = self._memo.get("views") or self._memo.setdefault(
+            "views",
+            {
+                view: len(self.select(ListQuery(view=view)))
+                for view in (
+                    "in_custody",
+                    "remanded",
+                    "serving_sentence",
+                    "released",
+                    "wanted",
+                    "all",
+                )
+            },
+        )
         return [
             {
                 "view": v,
@@ -444,15 +477,22 @@ class PrisonerIndex:
         ]
 
     def summary(self) -> dict[str, int]:
+        """The counts every list page states."""
+        if "summary" in self._memo:
+            return dict(self._memo["summary"])
         people = [p for p in self.people if p.is_person]
-        return {
-            "persons": len(people),
-            "in_custody": sum(p.in_custody for p in people),
-            "remanded": sum(p.current == "remanded" for p in people),
-            "serving_sentence": sum(p.current == "serving_sentence" for p in people),
-            "released": sum(p.current == "released" for p in people),
-            "wanted": len(self.select(ListQuery(view="wanted"))),
-        }
+        found: dict[str, int] = self._memo.setdefault(
+            "summary",
+            {
+                "persons": len(people),
+                "in_custody": sum(p.in_custody for p in people),
+                "remanded": sum(p.current == "remanded" for p in people),
+                "serving_sentence": sum(p.current == "serving_sentence" for p in people),
+                "released": sum(p.current == "released" for p in people),
+                "wanted": len(self.select(ListQuery(view="wanted"))),
+            },
+        )
+        return dict(found)
 
     def path(self, query: ListQuery) -> str:
         """The site path (without `.html`) of a single-filter list."""
