@@ -33,6 +33,7 @@ import synth
 from _report import Row, append_run
 
 from lionrock import Store
+from lionrock.fold import fold
 from lionrock.sources import load_records
 from lionrock.store._grams import register as register_grams
 from lionrock.store._grams import short_term_query
@@ -180,9 +181,11 @@ def bench_queries(statements: int, seed: int) -> list[Query]:
 
 def anchor(conn: sqlite3.Connection, text: str) -> list[tuple[object, ...]]:
     """The raw FTS5 query for `text`: a bm25-ranked phrase on the trigram index, or on the
-    short-term index when too short for trigrams."""
+    short-term index when too short for trigrams. The indexes hold folded text (migration
+    0006), so the anchor folds its query too, as ours does."""
+    text = fold(text)
     if len(text) < SHORT:
-        return conn.execute(SHORT_RANKED, (short_term_query(text.lower()),)).fetchall()
+        return conn.execute(SHORT_RANKED, (short_term_query(text),)).fetchall()
     return conn.execute(RANKED, ('"' + text.replace('"', '""') + '"',)).fetchall()
 
 

@@ -87,3 +87,18 @@ def test_bundled_ofac_extract_is_the_real_rows() -> None:
     rows = extract.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 42
     assert all('"HK-EO13936"' in row for row in rows)
+
+
+def test_simplified_chinese_finds_the_record(bundled_store: Store) -> None:
+    """Issue #13: the record is in traditional characters; readers type simplified too."""
+    for query, expected in (
+        ("苹果日报", "lr-org-apple-daily"),
+        ("黄之锋", "lr-person-joshua-wong"),
+        ("林郑月娥", None),  # Carrie Lam, an OFAC entry: found by her Chinese name
+    ):
+        hits = bundled_store.search(query, published_only=True)
+        assert hits, query
+        if expected:
+            assert hits[0].entity_id == expected, query
+        else:
+            assert "Carrie" in hits[0].caption or "LAM" in hits[0].caption.upper()

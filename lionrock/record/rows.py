@@ -131,7 +131,11 @@ def charge_rows(
         for charge in person.charges or (None,):
             row = dict(base)
             sources = list(cited)
-            if charge is not None:
+            if charge is None:  # arrested or wanted without a charge: the arrest itself
+                arrests = facts_of(entity, "arrestDate")
+                row["arrest_date"] = _join(f.value for f in arrests)
+                sources += [f.source_id for f in arrests]
+            else:
                 row["charge_id"] = charge.id
                 row["charge_url"] = url_for(charge.id)
                 for prop, column in CHARGE_PROPS.items():

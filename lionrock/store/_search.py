@@ -1,9 +1,12 @@
 """Full-text search over names, aliases and text, in English and Chinese.
 
-SQLite uses the FTS5 trigram index, so any substring of three or more characters hits
-(李家超 in "李家超先生"), and a second FTS5 index of words and CJK characters and pairs
-(store/_grams.py) for terms of one or two characters (家超 finds 李家超). PostgreSQL uses
-pg_trgm over `lower(value)`, with substring semantics for every term.
+Values and queries are both folded (`lionrock.fold.fold`: traditional to simplified,
+full-width to ASCII, lower case), so a query in simplified characters (黄之锋) finds the
+record's traditional ones (黃之鋒) and the other way round (issue #13). SQLite uses the
+FTS5 trigram index over the folded values, so any substring of three or more characters
+hits (李家超 in "李家超先生"), and a second FTS5 index of words and CJK characters and
+pairs (store/_grams.py) for terms of one or two characters (家超 finds 李家超). PostgreSQL
+uses pg_trgm over the folded values, with substring semantics for every term.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from lionrock.fold import fold
 from lionrock.store._grams import CJK, short_term_query
 
 MAX_QUERY_CHARS = 200
@@ -43,11 +47,11 @@ class SearchHit:
 
 
 def query_terms(query: str) -> list[str]:
-    """Split a query into at most MAX_TERMS terms, bounded in size.
+    """Split a query into at most MAX_TERMS folded terms, bounded in size.
 
-    Example: `query_terms('  Apple  "Daily" ')` returns `['apple', 'daily']`.
+    Example: `query_terms('  Apple  "Daily" 黃之鋒')` returns `['apple', 'daily', '黄之锋']`.
     """
-    cleaned = query[:MAX_QUERY_CHARS].replace('"', " ").lower()
+    cleaned = fold(query[:MAX_QUERY_CHARS].replace('"', " "))
     return [t for t in cleaned.split() if t][:MAX_TERMS]
 
 
@@ -75,15 +79,15 @@ def search_rows(
             if len(term) < 3 and not CJK.fullmatch(term):
                 # as on SQLite: a short Latin term is a word prefix ("ng" is not in "Wong")
                 params[f"l{i}"] = r"\m" + re.escape(term)
-                likes.append(f"s.value ~* :l{i}")
+                likes.append(f"s.folded ~ :l{i}")
             else:
                 params[f"l{i}"] = _like(term)
-                likes.append(f"lower(s.value) LIKE :l{i} ESCAPE '\\'")
+                likes.append(f"s.folded LIKE :l{i} ESCAPE '\\'")
         params["q"] = " ".join(terms)
         sql = (
             "SELECT s.entity_id, s.schema, s.prop, s.value, "
-            "1 - similarity(lower(s.value), :q) AS rank "
-            f"FROM statements s WHERE s.searchable AND {' AND '.join(likes)}{review} "
+            "1 - similarity(s.folded, :q) AS rank "
+            f"FROM statements s WHERE s.folded IS NOT NULL AND {' AND '.join(likes)}{review} "
             "ORDER BY rank LIMIT :n"
         )
     rows = conn.execute(text(sql), params).all()
@@ -120,21 +124,19 @@ def _sqlite_sql(terms: list[str], params: dict[str, object], review: str) -> str
     extra = ""
     if long_terms and short_terms:
         params["g"] = grams_query
-        extra = (
-            " AND s.rowid IN (SELECT rowid FROM statements_grams WHERE statements_grams MATCH :g)"
-        )
+        extra = " AND s.seq IN (SELECT rowid FROM statements_grams WHERE statements_grams MATCH :g)"
     if extra:  # the short terms filter after FTS has ranked: look further
         params["window"] = int(str(params["window"])) * 4
     return (
         "SELECT s.entity_id, s.schema, s.prop, s.value, hits.rank "
-        f"FROM ({inner}) AS hits JOIN statements s ON s.rowid = hits.rowid "
-        f"WHERE s.searchable{extra}{review} ORDER BY hits.rank LIMIT :n"
+        f"FROM ({inner}) AS hits JOIN statements s ON s.seq = hits.rowid "
+        f"WHERE s.folded IS NOT NULL{extra}{review} ORDER BY hits.rank LIMIT :n"
     )
 
 
 def _score(value: str, exact: str, covered: int) -> float:
     """Lower is better: -2 for an exact match, else minus the share of the value matched."""
-    folded = value.casefold()
+    folded = fold(value)
     if folded == exact:
         return -2.0
     return -covered / max(len(folded), 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Index,
@@ -26,10 +27,14 @@ entities = Table(
     Index("ix_entities_schema", "schema"),
 )
 
+#: `seq` is a stable integer key (on SQLite the rowid itself, which VACUUM keeps), the
+#: key the search indexes use; `folded` is a searchable value folded for search
+#: (`lionrock.fold.fold`), NULL otherwise (migration 0006).
 statements = Table(
     "statements",
     metadata,
-    Column("id", String(40), primary_key=True),
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("id", String(40), nullable=False, unique=True),
     Column("entity_id", String(255), nullable=False),
     Column("schema", String(64), nullable=False),
     Column("prop", String(64), nullable=False),
@@ -43,9 +48,10 @@ statements = Table(
     Column("recorded_by", String(128), nullable=False),
     Column("recorded_at", String(32), nullable=False),
     Column("searchable", Boolean, nullable=False),
+    Column("folded", Text),
     Index("ix_statements_entity", "entity_id", "prop"),
     Index("ix_statements_source", "source_id"),
-    Index("ix_statements_prop_value", "prop", "value"),
+    # and by (prop, value) on SQLite; on PostgreSQL by prop, and a hash index by value
 )
 
 #: One row per imported snapshot of a sanctions list (migration 0002, issue #3).

@@ -155,7 +155,7 @@ def test_the_bundled_record(bundled_store: Store) -> None:
     assert lai["status"]["source"]["publisher"] == "The Independent"
     assert len(_ids(index, ListQuery(view="all", case="lr-case-hk47"))) == 47
     rows = charge_rows(index.record, url_for=str, people=index.people)
-    assert len(rows) >= 50 and all(r["source_urls"] for r in rows)
+    assert len(rows) >= 50 and all(r["source_ids"] for r in rows)
     stats = compute_stats(bundled_store)
     assert stats["nsl_era_persons"] >= 48 and stats["check_failures"] == 0
     assert stats["charges_by_statute"]["nsl"] >= 49
