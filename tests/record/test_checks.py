@@ -191,3 +191,31 @@ def test_check_command_fails_on_a_broken_record(home: Path) -> None:
     assert data["today"] == "2026-12-06" and data["errors"] >= 8
     dupes = [p["entity_id"] for p in data["problems"] if p["rule"] == "duplicate_name"]
     assert "lr-bx-chan-dup" in dupes
+
+
+def test_review_screens_show_the_problems(broken_store: Store) -> None:
+    from lionrock.review import FactInput, propose
+    from tests.web.conftest import client_for, login, make_account
+
+    client = client_for(broken_store)
+    assert client.get("/app/checks").status_code == 303  # signed-in users only
+    login(client, make_account(broken_store, "reader"))
+    page = client.get("/app/checks").text
+    assert "Consistency checks" in page and 'id="check-errors"' in page
+    assert "lr-bx-charge-early-verdict" in page and "the verdict is dated before the charge" in page
+    assert "Fictitious report of verdicts and sentences" in page and "Example Weekly" in page
+    one = client.get("/app/checks", params={"rule": "status_dated"}).text
+    assert "lr-bx-undated-status" in one and "lr-bx-charge-early-verdict" not in one
+    data = client.get("/app/checks", params={"format": "json"}).json()
+    assert data["errors"] >= 7 and data["by_rule"]["duplicate_name"] == 1
+    assert "error(s)" in client.get("/app/changes").text
+    # a change touching a broken record lists that record's problems for its reviewer
+    change = propose(
+        broken_store,
+        author="tester",
+        schema="Person",
+        entity_id="lr-bx-stale",
+        adds=[FactInput("notes", "A reviewer should see the stale status", "src-fx-2024")],
+    )
+    shown = client.get(f"/app/changes/{change.id}").text
+    assert 'id="change-problems"' in shown and "older than a later event" in shown
