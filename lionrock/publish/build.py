@@ -90,6 +90,7 @@ def code_key() -> str:
         [
             *(here / "publish").glob("*.py"),
             *(here / "render").glob("*.py"),
+            *(here / "record").glob("*.py"),
             *(here / "model").glob("*.py"),
             *(here / "model").glob("*.yaml"),
             here / "store" / "_store.py",
