@@ -144,17 +144,26 @@ def load(
     default="-",
     help="Output file (default: standard output).",
 )
-@click.option("--published-only", is_flag=True, help="Leave out drafts.")
+@click.option(
+    "--published-only",
+    is_flag=True,
+    help="What the public may see: no drafts, no confidential properties.",
+)
 @click.option("--schema", default=None, help="Only entities of this schema.")
 @click.pass_context
 def export(
     ctx: click.Context, fmt: str, output: str, published_only: bool, schema: str | None
 ) -> None:
-    """Export the record as FtM JSON lines, a CSV table or statements CSV.
+    """Export the record as FtM JSON lines, a CSV table, statements CSV, or the charges
+    table.
 
-    The CSV table carries each entity's ID and URL and the URLs of its sources.
+    The CSV table carries each entity's ID and URL and the URLs of its sources. The
+    charges table (--format charges) has one row per person per charge: names, case,
+    offence, statute, section, dates, plea, verdict, sentence, custody status and its
+    as-of date, release, entity URLs and source URLs. Add --published-only for what the
+    public may see.
 
-    Example: lionrock export --format csv -o record.csv
+    Example: lionrock export --format charges --published-only -o charges.csv
     """
     store = _store(ctx)
     with click.open_file(output, "w", encoding="utf-8") as out:
@@ -231,8 +240,10 @@ def show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
-    """Counts by schema, custody status, events per year, case outcomes, sanctions, and
-    facts without a source (which must be 0).
+    """Counts by schema, events per year, case outcomes and sanctions; the prosecution
+    record (persons with national-security-era charges, charges by statute, people by
+    current custody status, convicted persons with and without a dated status, the 47's
+    release dates, consistency-check failures); and facts without a source (must be 0).
 
     Example: lionrock stats --json
     """
@@ -245,9 +256,22 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         f"{data['entities']} entities, {data['facts']} facts, "
         f"{data['facts_without_source']} without a source"
     )
+    convicted = data["convicted_custody"]
+    hk47 = data["hk47"]
+    out.print(
+        f"{data['nsl_era_persons']} {_plural(data['nsl_era_persons'], 'person')} charged under "
+        "national-security-era statutes; "
+        f"{convicted['with_dated_status']} of {convicted['persons']} convicted "
+        f"{_plural(convicted['persons'], 'person')} with a dated custody status; "
+        f"{hk47['with_release_date']} of the {hk47['defendants']} in the 47 case with a "
+        f"release date; {data['check_failures']} consistency "
+        f"{_plural(data['check_failures'], 'failure')}, {data['check_warnings']} "
+        f"{_plural(data['check_warnings'], 'warning')} (lionrock check)"
+    )
     for title, rows in (
         ("schema", data["schemata"]),
-        ("custody status", data["custody_status"]),
+        ("charges by statute", data["charges_by_statute"]),
+        ("current custody status", data["custody_status"]),
         ("events per year", data["events_per_year"]),
         ("sanctions (country:program)", {k: v["persons"] for k, v in data["sanctions"].items()}),
     ):
@@ -256,10 +280,15 @@ def stats(ctx: click.Context, as_json: bool) -> None:
             table.add_row(str(key), str(value))
         out.print(table)
     for case in data["cases"]:
-        out.print(
-            f"{case['name']}: {case['defendants']} defendants; pleas {case['pleas']}; "
-            f"verdicts {case['verdicts']}"
-        )
+        n = case["defendants"]
+        pleas = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in case["pleas"].items())
+        verdicts = ", ".join(f"{k} {v}" for k, v in case["verdicts"].items())
+        out.print(f"{case['name']}: {n} {_plural(n, 'defendant')}; pleas: {pleas}; "
+                  f"verdicts: {verdicts}")  # fmt: skip
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
 
 
 @main.command()

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import text
 
 from lionrock.model import get_model
+from lionrock.record import CaseRecord, Defendant, defendants, record_statistics, run_checks
 from lionrock.store import Store
 
 
@@ -77,13 +78,32 @@ def sanctions_by_program(
     }
 
 
+def prosecution_stats(record: CaseRecord, people: list[Defendant]) -> dict[str, Any]:
+    """What `lionrock stats` reports of the prosecution record (issue #11): persons with
+    national-security-era charges, charges by statute, persons by current custody
+    status, convicted persons with and without a dated status, the 47's release dates,
+    and the consistency checks' results."""
+    numbers = record_statistics(record, people=people)
+    report = run_checks(record)
+    return {
+        "nsl_era_persons": numbers["nsl_era_persons"],
+        "charges_by_statute": {k: v["charges"] for k, v in numbers["by_statute"].items()},
+        # each person counted once, under the latest-dated status (issue #11)
+        "custody_status": {k: v for k, v in numbers["by_status"].items() if k != "none"},
+        "convicted_custody": numbers["convicted"],
+        "hk47": numbers["hk47"],
+        "check_failures": len(report.errors),
+        "check_warnings": len(report.warnings),
+        "checks_by_rule": report.to_dict()["by_rule"],
+    }
+
+
 def compute_stats(store: Store, *, published_only: bool = False) -> dict[str, Any]:
     """Everything `lionrock stats` reports, as plain data; with `published_only`, over
     published facts only (what the public web app shows).
 
     Example: `compute_stats(store)["facts_without_source"]` is `0`.
     """
-    pub = " AND review = 'published'" if published_only else ""
     live = (
         " WHERE EXISTS (SELECT 1 FROM statements s WHERE s.entity_id = entities.id"
         " AND s.review = 'published')"
@@ -94,13 +114,8 @@ def compute_stats(store: Store, *, published_only: bool = False) -> dict[str, An
     where = " WHERE review = 'published'" if published_only else ""
     review = dict(_rows(store, f"SELECT review, count(*) FROM statements{where} GROUP BY review"))
     status = dict(_rows(store, f"SELECT status, count(*) FROM statements{where} GROUP BY status"))
-    custody = dict(
-        _rows(
-            store,
-            "SELECT value, count(DISTINCT entity_id) FROM statements "
-            f"WHERE prop = 'custodyStatus'{pub} GROUP BY value",
-        )
-    )
+    record = CaseRecord.from_store(store, published_only=published_only)
+    people = defendants(record)
     events = []
     for event in store.iter_entities(schema="Event", published_only=published_only):
         dates = sorted(event.values("date") or event.values("startDate"))
@@ -114,7 +129,7 @@ def compute_stats(store: Store, *, published_only: bool = False) -> dict[str, An
         "facts_by_status": status,
         "facts_without_source": facts_without_source(store),
         "schemata": dict(sorted(schemata.items())),
-        "custody_status": dict(sorted(custody.items())),
+        **prosecution_stats(record, people),
         "events_per_year": dict(sorted(per_year.items())),
         "events": events,
         "cases": case_outcomes(store, published_only=published_only),

@@ -40,6 +40,12 @@ def model_messages() -> set[str]:
             continue
         found |= {spec.label, spec.name, spec.plural}
         found |= {spec.properties[f.prop].label for f in entity.facts if f.prop in spec.properties}
+    # every extension record type and property, used in the bundled record or not yet:
+    # data added later (issue #11's cases) must not leave a label untranslated
+    for spec in model.schemata.values():
+        if spec.extension:
+            found |= {spec.label, spec.name, spec.plural}
+        found |= {p.label for p in spec.properties.values() if p.extension}
     for values in model.enums.values():
         found |= set(values)
     found.add("unknown")

@@ -1,4 +1,4 @@
-"""The exporter interface and the three formats: ftm, csv and statements."""
+"""The exporter interface and the formats: ftm, csv, statements and charges."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from followthemoney import model as ftm_model
 from followthemoney.proxy import EntityProxy
 
 from lionrock.model import PROVENANCE, Fact, ftm_property, get_model
+from lionrock.record import CaseRecord, charge_rows, write_csv
+from lionrock.render import visible_props
 from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 
@@ -172,7 +174,23 @@ class TableExporter(Exporter):
         writer.writerows(self.rows)
 
 
-EXPORTERS = ("ftm", "csv", "statements")
+class ChargesExporter(Exporter):
+    """The charges table (issue #11): one row per defendant per charge, OVD-Info's
+    shape, with entity URLs and source URLs (`lionrock.record.charge_rows`)."""
+
+    def __init__(self, out: IO[str], *, base_url: str = "") -> None:
+        super().__init__(out, base_url=base_url)
+        self.entities: list[Entity] = []
+
+    def feed(self, entity: Entity) -> None:
+        self.entities.append(entity)
+
+    def finish(self) -> None:
+        record = CaseRecord.from_entities(self.entities)
+        write_csv(charge_rows(record, url_for=lambda i: f"{self.base_url}/entities/{i}"), self.out)
+
+
+EXPORTERS = ("ftm", "csv", "statements", "charges")
 
 
 def export_store(
@@ -198,14 +216,20 @@ def export_store(
         exporter = StatementsExporter(out, base_url=base_url, source_urls=source_urls)
     elif format == "csv":
         exporter = TableExporter(out, base_url=base_url, source_urls=source_urls)
+    elif format == "charges":
+        exporter = ChargesExporter(out, base_url=base_url)
     else:
         raise ValueError(f"unknown export format {format!r}; use one of {EXPORTERS}")
     exporter.setup()
     count = 0
     for entity in store.iter_entities(schema=schema, published_only=published_only, ids=ids):
-        if published_only:  # newsroom text: the copyright rule (issue #7)
+        if published_only:  # public output: no newsroom full text (issue #7), and no
+            # confidential property (extensions.yaml), as on every public page
+            props = visible_props(entity.schema)
             facts = public_facts(entity.facts, entity.first("license"))
-            entity = Entity(entity.id, entity.schema, tuple(facts))
+            entity = Entity(entity.id, entity.schema, tuple(f for f in facts if f.prop in props))
+            if not entity.facts:
+                continue
         exporter.feed(entity)
         count += 1
     exporter.finish()

@@ -90,6 +90,7 @@ def code_key() -> str:
         [
             *(here / "publish").glob("*.py"),
             *(here / "render").glob("*.py"),
+            *(here / "record").glob("*.py"),
             *(here / "model").glob("*.py"),
             *(here / "model").glob("*.yaml"),
             here / "store" / "_store.py",
@@ -120,12 +121,13 @@ def site_pages(
         memo["code"] = code_key()
     known: dict[str, list[str]] = memo.setdefault("pages", {})
     lazy = list(pages.entity_pages(record))
+    prisoners = pages.prisoner_index(record)
     hashes = {made.path: _remember(known, made.path, made.inputs, made) for made in lazy}
     for gone in set(known) - set(hashes):
         del known[gone]
     specs: list[pages.PageSpec | pages.LazySpec] = [
         pages.PageSpec("index.html", "home.html", pages.home(record)),
-        *pages.listing_pages(record, store),
+        *pages.listing_pages(record, store, prisoners=prisoners),
         *lazy,
         pages.PageSpec("search.html", "search.html", {"pagefind": options.search}),
         pages.PageSpec("mirrors.html", "page.html", {"title": N_("Mirrors"), "kind": "mirrors",
@@ -158,6 +160,9 @@ def site_pages(
         feed_key = _key(base, ui, "feed", hashes["feed"])
         out.append(Page(f"{ui.code}/feed.atom", feed_key, _feed(renderer, entries)))
     out.append(_languages_page(base, options.languages))
+    # the charges table, one row per person per charge (issue #11), for every tree
+    charges = pages.charges_csv(prisoners)
+    out.append(Page("charges.csv", _digest(charges), lambda: charges))
     if options.onion:
         # Apache (mod_headers); the pages also carry the equivalent meta tag
         rule = f'Header set Onion-Location "{options.onion.rstrip("/")}%{{REQUEST_URI}}s"\n'

@@ -8,6 +8,7 @@ be rewritten; the language is applied only when the page is rendered.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 from lionrock.model import get_model
 from lionrock.publish.gaps import gap_matrix_of
 from lionrock.publish.record import SiteRecord
+from lionrock.record import CaseRecord, charge_rows, current_status, write_csv
 from lionrock.render import (
     cell,
     entity_sections,
@@ -25,6 +27,8 @@ from lionrock.render import (
     ref_view,
     text_variants,
 )
+from lionrock.render.methodology import methodology_html
+from lionrock.render.prisoners import PrisonerIndex
 from lionrock.store import Entity, Store
 
 MEDIA_SECTOR = "media"  # Organization.sector value that marks a news outlet
@@ -148,8 +152,12 @@ def case_rows(record: SiteRecord) -> list[dict[str, Any]]:
 
 
 def custody_counts(record: SiteRecord) -> list[tuple[str, int]]:
-    """How many people are recorded under each custody status, in the enum's order."""
-    counts = Counter(p.first("custodyStatus") for p in record.of_schema("Person"))
+    """How many people are under each custody status now (each counted once, under the
+    latest-dated status), in the enum's order."""
+    case_record = CaseRecord.from_entities(record.entities.values())
+    counts = Counter(
+        s.value for p in case_record.defendants() if (s := current_status(case_record, p))
+    )
     return [(s, counts[s]) for s in custody_statuses() if counts[s]]
 
 
@@ -157,14 +165,24 @@ def custody_statuses() -> tuple[str, ...]:
     return get_model().enums["custodyStatus"]
 
 
-def _people_rows(record: SiteRecord, people: list[Entity]) -> list[dict[str, Any]]:
+def _people_rows(
+    record: SiteRecord, people: list[Entity], index: PrisonerIndex
+) -> list[dict[str, Any]]:
     related = _related(record, people)
     people = sorted(people, key=lambda p: (p.caption, p.id))
+    current = {d.id: d.status for d in index.people if d.status is not None}
     return [
         {
             "name": ref_view(p, p.id),
             "position": text_variants(p, "position", related),
-            "status": cell(p, "custodyStatus", related),
+            # the current status: the latest-dated (issue #11), not the first recorded
+            "status": {
+                "value": current[p.id].value,
+                "status": current[p.id].fact.status,
+                "source": index.record.cite(current[p.id].fact),
+            }
+            if p.id in current
+            else None,
             "born": cell(p, "birthDate", related),
         }
         for p in people
@@ -179,38 +197,29 @@ PEOPLE_COLUMNS = [
 ]
 
 
-def prisoner_pages(record: SiteRecord) -> Iterator[PageSpec]:
-    """All political prisoners, and one page per custody status (filters without JS)."""
-    prisoners = [p for p in record.of_schema("Person") if p.first("custodyStatus")]
-    counts = Counter(p.first("custodyStatus") for p in prisoners)
-    statuses = custody_statuses()
+def prisoner_index(record: SiteRecord) -> PrisonerIndex:
+    """The prisoner record of the published record, summarised once per build."""
+    return PrisonerIndex.build(CaseRecord.from_entities(record.entities.values()))
 
-    def filters(current: str | None) -> list[dict[str, Any]]:
-        return [
-            {"label": s, "path": f"prisoners/{s}", "count": counts[s], "current": s == current}
-            for s in statuses
-        ]
 
-    columns = [PEOPLE_COLUMNS[0], PEOPLE_COLUMNS[2], PEOPLE_COLUMNS[1]]
-    base = {"title": N_("Political prisoners"), "columns": columns}
-    yield PageSpec(
-        "prisoners.html",
-        "listing.html",
-        {
-            **base,
-            "rows": _people_rows(record, prisoners),
-            "filters": filters(None),
-            "custody": custody_counts(record),
-        },
-    )
-    for status in statuses:
-        chosen = [p for p in prisoners if p.first("custodyStatus") == status]
-        data = {**base, "subtitle": status, "filters": filters(status)}
-        yield PageSpec(
-            f"prisoners/{status}.html",
-            "listing.html",
-            {**data, "rows": _people_rows(record, chosen)},
-        )
+def prisoner_pages(index: PrisonerIndex) -> Iterator[PageSpec]:
+    """The prisoner lists, one page per filter (status, statute, case, year: the site
+    works without JavaScript), the statistics page and the methodology (issue #11). The
+    same view models as the web app's `/prisoners` (`lionrock.render.prisoners`)."""
+    for path, data in index.site_pages():
+        yield PageSpec(f"{path}.html", "prisoners.html", data)
+    yield PageSpec("prisoners/statistics.html", "prisoner_stats.html", index.statistics())
+    yield PageSpec("methodology.html", "methodology.html", {"body": methodology_html()})
+
+
+def charges_csv(index: PrisonerIndex) -> bytes:
+    """The charges table (one row per person per charge) for the site's root, linking to
+    the English tree's pages."""
+    out = io.StringIO()
+    rows = charge_rows(index.record, url_for=lambda i: f"en/entities/{entity_slug(i)}.html",
+                       people=index.people)  # fmt: skip
+    write_csv(rows, out)
+    return out.getvalue().encode("utf-8")
 
 
 def organisation_pages(record: SiteRecord) -> Iterator[PageSpec]:
@@ -240,7 +249,9 @@ def organisation_pages(record: SiteRecord) -> Iterator[PageSpec]:
         yield PageSpec(path, "listing.html", {"title": title, "columns": columns, "rows": rows})
 
 
-def listing_pages(record: SiteRecord, store: Store) -> Iterator[PageSpec]:
+def listing_pages(
+    record: SiteRecord, store: Store, *, prisoners: PrisonerIndex | None = None
+) -> Iterator[PageSpec]:
     """The section pages: timeline, people, prisoners, organisations, media, cases,
     sanctions, responses and sources."""
     events = event_rows(record)
@@ -250,12 +261,14 @@ def listing_pages(record: SiteRecord, store: Store) -> Iterator[PageSpec]:
         {"events": events, "dates": [e["date"]["value"] for e in events if e["date"]]},
     )
     people = record.of_schema("Person")
+    prisoners = prisoners or prisoner_index(record)
+    rows = _people_rows(record, people, prisoners)
     yield PageSpec(
         "people.html",
         "listing.html",
-        {"title": N_("People"), "columns": PEOPLE_COLUMNS, "rows": _people_rows(record, people)},
+        {"title": N_("People"), "columns": PEOPLE_COLUMNS, "rows": rows},
     )
-    yield from prisoner_pages(record)
+    yield from prisoner_pages(prisoners)
     yield from organisation_pages(record)
     cases = [
         {**r, "name": r["ref"], "defendants": r["defendants"], "verdicts": None}

@@ -9,18 +9,17 @@ forks render workers, compiles each template once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import opencc
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from lionrock.publish.charts import events_per_month, horizontal_bars
 from lionrock.render import TEMPLATES, Citations, UILanguage, make_environment, translations
+from lionrock.render._i18n import convert_page, converter
 
 if TYPE_CHECKING:
     from lionrock.publish.build import SiteOptions
@@ -98,7 +97,7 @@ class Renderer:
         """Apply the tree's script conversion (Traditional → Simplified) to a page."""
         if not self.ui.convert:
             return text
-        return convert_page(text, _converter(self.ui.convert))
+        return convert_page(text, converter(self.ui.convert))
 
 
 def _new_environment(catalog: str) -> Environment:
@@ -112,25 +111,6 @@ def _site_environment(catalog: str, templates_key: str) -> Environment:
     """One environment per catalog and version of the templates (`templates_key` changes
     with them), so a process that builds again does not load its templates again."""
     return _new_environment(catalog)
-
-
-@cache
-def _converter(config: str) -> Any:
-    return opencc.OpenCC(config)
-
-
-def convert_page(html: str, converter: Any) -> str:
-    """Convert a page with OpenCC, leaving link targets that hold Han characters as they
-    are (a converted URL would point elsewhere)."""
-    kept: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
-        return f"\x00{len(kept) - 1}\x00"
-
-    text = re.sub(r'(?:href|src)="[^"]*[^\x00-\x7f][^"]*"', keep, html)
-    text = str(converter.convert(text))
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
 def _entity_context(data: dict[str, Any], ui: UILanguage) -> dict[str, Any]:

@@ -46,6 +46,7 @@ from lionrock.render._views import (
     text_variants,
     visible_props,
 )
+from lionrock.render.charts import bar_svg, months_svg
 
 TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
@@ -273,6 +274,8 @@ def make_environment(
         cite=cite,
         text=text,
         country_name=country_name,
+        bar_svg=bar_svg,
+        months_svg=months_svg,
     )
     return env
 

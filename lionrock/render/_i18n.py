@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import opencc
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -79,3 +82,32 @@ def translations(locale: str) -> gettext.NullTranslations:
 def catalogs_fingerprint() -> bytes:
     """The bytes of every catalog, for builds that must notice a changed translation."""
     return b"".join(p.read_bytes() for p in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")))
+
+
+@cache
+def converter(config: str) -> Any:
+    """The OpenCC converter of `config` (e.g. `t2s`), made once."""
+    return opencc.OpenCC(config)
+
+
+def convert_page(html: str, convert: Any) -> str:
+    """Convert a page with OpenCC, leaving link targets that hold Han characters as they
+    are (a converted URL would point elsewhere)."""
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = re.sub(r'(?:href|src)="[^"]*[^\x00-\x7f][^"]*"', keep, html)
+    text = str(convert.convert(text))
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+
+def ui_language(code: str | None) -> UILanguage:
+    """The UI language of a language tree's code (`en`, `zh-hant`, `ja`, `zh-hans`);
+    English for anything else. Example: `ui_language("ja").tag` is `"ja"`."""
+    for language in LANGUAGES:
+        if language.code == (code or "").lower():
+            return language
+    return LANGUAGES[0]

@@ -9,11 +9,22 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from html import escape
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2")
 MAX_EVENTS = 40
+
+
+def text_width(text: str, size: int = 13) -> int:
+    """A generous estimate of the width of `text` in pixels (wide characters, such as
+    Chinese, count as one em, others as 0.62 em), so that no label is cut.
+
+    Example: `text_width("國安法") > text_width("NSL")`.
+    """
+    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+    return round((wide + 0.62 * (len(text) - wide)) * size) + 4
 
 
 def _fmt(value: float) -> str:
@@ -70,12 +81,13 @@ def timeline_svg(
                 f'text-anchor="middle">{escape(month)}</text>'
             )
     out += _events(events, months, left, top, plot_h, step)
-    for i, name in enumerate(series):
-        x = left + i * 180
+    x = left
+    for name in series:  # each legend entry as wide as its name: none overlaps the next
         out.append(
             f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{colours[name]}"/>'
             f'<text x="{x + 14}" y="{height - 9}">{escape(name)}</text>'
         )
+        x += max(180, text_width(name, 11) + 30)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

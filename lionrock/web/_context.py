@@ -15,6 +15,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
@@ -32,7 +33,8 @@ from lionrock.auth import (
     token_user,
 )
 from lionrock.auth._tables import app_settings
-from lionrock.render import make_environment
+from lionrock.render import Citations, UILanguage, make_environment, translations
+from lionrock.render._i18n import convert_page, converter
 from lionrock.settings import Settings
 from lionrock.store import Store
 
@@ -87,15 +89,25 @@ class Web:
     # -- rendering -----------------------------------------------------------------------
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        """Render a template with the root path, the user and a CSRF token."""
+        """Render a template with the root path, the user and a CSRF token. With a `ui`
+        (a `UILanguage`) in the context, in that language (its catalog, numbered
+        citations, and OpenCC for Simplified Chinese), as the static site renders the
+        same template."""
         depth = request.url.path.count("/") - 1
         user = self.user(request)
-        html = self.env.get_template(name).render(
+        ui = context.get("ui")
+        ui = ui if isinstance(ui, UILanguage) else None
+        env = self.env if ui is None else _ui_environment(ui.catalog)
+        if ui is not None:
+            context = {"citations": Citations(), **context}
+        html = env.get_template(name).render(
             root="../" * depth or "./",
             user=user,
             csrf=_LazyToken(self, request),
             **context,
         )
+        if ui is not None and ui.convert:
+            html = convert_page(html, converter(ui.convert))
         response = HTMLResponse(html, status_code=status)
         self.finish(request, response)
         return response
@@ -198,6 +210,13 @@ class Web:
         if _has_nul(data):
             raise BadRequest("the body holds a NUL character")
         return data
+
+
+@cache
+def _ui_environment(catalog: str) -> Any:
+    """The shared templates with one language's catalog (the app's pages in zh-Hant and
+    ja: the prisoner record, its statistics)."""
+    return make_environment(translations_=translations(catalog))
 
 
 class _LazyToken:

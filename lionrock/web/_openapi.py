@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from lionrock import __version__
+from lionrock.model import get_model
+from lionrock.render.prisoners import VIEWS as PRISONER_VIEWS
 
 OBJ: dict[str, Any] = {"type": "object"}
+
+
+def _enum(name: str) -> tuple[str, ...]:
+    return get_model().enums[name]
 
 
 def _param(name: str, where: str = "query", kind: str = "string", **extra: Any) -> dict[str, Any]:
@@ -246,7 +252,29 @@ def openapi_spec() -> dict[str, Any]:
             "The timeline (as /api/events)", [_param("from"), _param("to"), _param("q")]
         ),
         "/api/prisoners": _get(
-            "Political prisoners, status and remand duration", [_param("status")]
+            "The prisoner record (issue #11): a list (view: in_custody, remanded, "
+            "serving_sentence, released, wanted, all, or a custody status), filtered by "
+            "custody status, statute, case and year of arrest or charge, 150 a page; each "
+            "person's current custody status with its as-of date and source, days on "
+            "remand, sentence, release, warrant and bounty",
+            [
+                _param("view", enum=list(PRISONER_VIEWS)),
+                _param("status", enum=list(_enum("custodyStatus"))),
+                _param("statute", enum=list(_enum("statute"))),
+                _param("case"),
+                _param("year", pattern="^[0-9]{4}$"),
+                _param("page", kind="integer", minimum=1),
+            ],
+        ),
+        "/api/prisoners/statistics": _get(
+            "Statistics of the prisoner record: counts by statute, status and verdict, "
+            "total and median sentence, remand length, arrests per month",
+            [],
+        ),
+        "/api/prisoners/charges.csv": _get(
+            "CSV: one row per person per charge (OVD-Info's shape), with entity and source URLs",
+            [],
+            media="text/csv",
         ),
         "/api/charts": _get("The data behind the charts", []),
         "/api/sources": _get(

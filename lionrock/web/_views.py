@@ -1,5 +1,6 @@
 """The data behind the read views (pages and their JSON twins): the entity with its
-citations, faceted search, the timeline, political prisoners and sources. Public views
+citations, faceted search, the timeline and sources (the prisoner record has its own
+module, `routes_prisoners`). Public views
 read published facts only."""
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ import base64
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select, text
@@ -260,60 +260,6 @@ def timeline(
         )
     events.sort(key=lambda e: (e["date"], e["id"]))
     return events
-
-
-def remand_days(arrested: str, today: date) -> int | None:
-    """Days from an arrest date (YYYY-MM-DD) to today; None when the date is not a day.
-
-    Example: `remand_days("2021-01-06", date(2021, 1, 16))` is 10.
-    """
-    try:
-        return (today - date.fromisoformat(arrested[:10])).days if len(arrested) >= 10 else None
-    except ValueError:
-        return None
-
-
-def prisoners(store: Store, *, status: str = "", today: date | None = None) -> list[dict[str, Any]]:
-    """Persons with a custody status or charged in a case: status, arrest date (recorded,
-    else the earliest charge date), remand duration while remanded, verdicts, sentences."""
-    today = today or date.today()
-    charges: dict[str, list[Entity]] = {}
-    for charge in store.iter_entities(schema="Charge", published_only=True):
-        for defendant in charge.values("defendant"):
-            charges.setdefault(defendant, []).append(charge)
-    with store.read() as conn:
-        custodial = {
-            r.entity_id
-            for r in conn.execute(
-                select(statements.c.entity_id).where(
-                    statements.c.prop == "custodyStatus", statements.c.review == "published"
-                )
-            )
-        }
-    rows: list[dict[str, Any]] = []
-    found = store.iter_entities(ids=sorted(custodial | set(charges)), published_only=True)
-    for person in found:
-        if person.schema != "Person":
-            continue
-        held = person.first("custodyStatus") or "unknown"
-        if status and held != status:
-            continue
-        own = charges.get(person.id, [])
-        charged = sorted(d for c in own for d in c.values("chargeDate"))
-        arrested = person.first("arrestDate") or (charged[0] if charged else "")
-        rows.append(
-            {
-                "id": person.id,
-                "name": person.caption,
-                "status": held,
-                "arrested": arrested,
-                "remand_days": remand_days(arrested, today) if held == "remanded" else None,
-                "verdicts": sorted({v for c in own for v in c.values("verdict")}),
-                "sentences": sorted({s for c in own for s in c.values("sentence")}),
-            }
-        )
-    rows.sort(key=lambda r: str(r["name"]).casefold())
-    return rows
 
 
 def sources(

@@ -32,6 +32,7 @@ from lionrock.web import (
     routes_api,
     routes_auth,
     routes_edit,
+    routes_prisoners,
     routes_public,
     routes_review,
 )
@@ -48,6 +49,7 @@ CSP = (
 REPLAY = "/evidence/replay"
 ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
     routes_public.routes,  # type: ignore[list-item]
+    routes_prisoners.routes,  # type: ignore[list-item]
     routes_api.routes,  # type: ignore[list-item]
     routes_auth.routes,  # type: ignore[list-item]
     routes_edit.routes,  # type: ignore[list-item]

@@ -34,7 +34,6 @@ from lionrock.web._views import (
     entity_page_view,
     faceted_search,
     network,
-    prisoners,
     sources,
     timeline,
 )
@@ -182,13 +181,6 @@ def routes(web: Web) -> list[Route]:
             return JSONResponse({"events": rows})
         return web.page(request, "app/timeline.html", events=rows, params=params)
 
-    async def prisoner_list(request: Request) -> Response:
-        status = request.query_params.get("status", "")[:40]
-        rows = prisoners(store, status=status)
-        if wants_json(request):
-            return JSONResponse({"prisoners": rows})
-        return web.page(request, "app/prisoners.html", prisoners=rows, selected=status)
-
     def chart_data() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         stats = compute_stats(store, published_only=True)
         by_case = {f"{c['name']}: {k}": v for c in stats["cases"] for k, v in c["verdicts"].items()}
@@ -263,7 +255,6 @@ def routes(web: Web) -> list[Route]:
         Route("/entities/{entity_id}/network.svg", graph),
         Route("/entities/{entity_id}/backlinks", pointing_here),
         Route("/timeline", events),
-        Route("/prisoners", prisoner_list),
         Route("/charts", charts),
         Route("/charts/{name}.svg", chart),
         Route("/sources", source_list),
@@ -276,7 +267,6 @@ def routes(web: Web) -> list[Route]:
         Route("/api/entities/{entity_id}/backlinks", pointing_here),
         Route("/api/events", events),
         Route("/api/timeline", events),
-        Route("/api/prisoners", prisoner_list),
         Route("/api/charts", charts),
         Route("/api/sources", source_list),
         Route("/evidence/{evidence_id}.wacz", evidence_download),

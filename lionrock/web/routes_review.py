@@ -1,14 +1,16 @@
 """The review workflow pages (draft -> in review -> published; comments), per-entity
-history with its diff, restore, and the audit log."""
+history with its diff, restore, the audit log, and the record's consistency checks
+(issue #11: on their own page, on the changes queue and on each change)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from lionrock.audit import entries, verify
 from lionrock.errors import LionRockError
+from lionrock.record import CaseRecord, Report, run_checks
 from lionrock.review import (
     STATES,
     approve,
@@ -28,6 +30,19 @@ def routes(web: Web) -> list[Route]:
     """The review routes."""
     store = web.store
 
+    def checks_report() -> Report:
+        # drafts and changes in review count: a reviewer sees a problem before publishing
+        return run_checks(CaseRecord.from_store(store))
+
+    async def checks(request: Request) -> Response:
+        web.require(request, "reader")
+        report = checks_report()
+        if request.query_params.get("format") == "json":
+            return JSONResponse(report.to_dict())
+        rule = request.query_params.get("rule", "")[:64]
+        shown = [p for p in report.problems if not rule or p.rule == rule]
+        return web.page(request, "app/checks.html", report=report, problems=shown, rule=rule)
+
     async def change_list(request: Request) -> Response:
         web.require(request, "reader")
         state = request.query_params.get("state", "in_review")
@@ -38,6 +53,7 @@ def routes(web: Web) -> list[Route]:
             state=state,
             states=STATES,
             changes=list_changes(store, state=state, limit=200),
+            checks=checks_report(),
         )
 
     async def change(request: Request) -> Response:
@@ -46,7 +62,8 @@ def routes(web: Web) -> list[Route]:
             found = get_change(store, request.path_params["change_id"])
         except LionRockError:
             return web.page(request, "app/error.html", 404, message="No such change.")
-        return web.page(request, "app/change.html", change=found)
+        problems = checks_report().for_entities([found.entity_id])
+        return web.page(request, "app/change.html", change=found, problems=problems)
 
     async def act(request: Request) -> Response:
         action, change_id = request.path_params["action"], request.path_params["change_id"]
@@ -124,6 +141,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     return [
+        Route("/app/checks", checks),
         Route("/app/changes", change_list),
         Route("/app/changes/{change_id:int}", change),
         Route("/app/changes/{change_id:int}/{action:str}", act, methods=["POST"]),

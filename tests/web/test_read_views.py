@@ -179,11 +179,12 @@ def test_timeline_prisoners_charts_network_and_sources(bundled_store: Store) -> 
     assert events and all(e["date"].startswith("2021") for e in events)
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
     assert "Timeline" in client.get("/timeline").text
-    prisoners = client.get("/api/prisoners").json()["prisoners"]
+    prisoners = client.get("/api/prisoners", params={"view": "all"}).json()["prisoners"]
     assert len(prisoners) >= 47
     lai = next(p for p in prisoners if p["id"] == "lr-person-jimmy-lai")
     assert lai["status"] == "serving_sentence" and lai["remand_days"] is None
-    assert "Days on remand" in client.get("/prisoners").text
+    assert lai["status_as_of"] == "2026-02-09"  # the date of the source the status cites
+    assert "Days on remand" in client.get("/prisoners?view=remanded").text
     chart = client.get("/charts/events-per-year.svg")
     assert chart.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in chart.text and "2021" in chart.text
@@ -200,10 +201,9 @@ def test_timeline_prisoners_charts_network_and_sources(bundled_store: Store) -> 
 def test_remand_duration_counts_days_since_arrest(memory_store: Store) -> None:
     from datetime import date
 
-    from lionrock.web._views import prisoners, remand_days
+    from lionrock.record import CaseRecord
+    from lionrock.render.prisoners import ListQuery, PrisonerIndex
 
-    assert remand_days("2021-01-06", date(2021, 1, 16)) == 10
-    assert remand_days("2021", date(2021, 1, 16)) is None
     with memory_store.write() as writer:
         writer.put_facts(
             [
@@ -216,8 +216,11 @@ def test_remand_duration_counts_days_since_arrest(memory_store: Store) -> None:
             ]
         )
         writer.put_entities({"src-a": "Article", "p1": "Person"})
-    [row] = prisoners(memory_store, today=date(2024, 3, 1))
-    assert row["status"] == "remanded" and row["remand_days"] == 60
+    record = CaseRecord.from_store(memory_store, published_only=True)
+    index = PrisonerIndex.build(record, today=date(2024, 3, 1))
+    [row] = index.page(ListQuery(view="remanded"))["rows"]
+    assert row["status"]["value"] == "remanded" and row["remand"]["days"] == 60
+    assert row["remand"]["basis"] == "arrest" and row["remand"]["days_as_of"] is None
 
 
 def test_exports_carry_entity_urls_and_load_as_ftm(bundled_store: Store) -> None:

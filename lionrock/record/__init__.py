@@ -1,0 +1,47 @@
+"""The prosecution record (issue #11): who was arrested and charged in the national
+security era, where each person is now and as of when, consistency checks, the charges
+table (one row per person per charge) and statistics.
+
+Everything reads a `CaseRecord`, built from the Store or from entities already loaded.
+
+Example:
+    record = CaseRecord.from_store(store, published_only=True)
+    report = run_checks(record)
+    assert report.errors == []
+"""
+
+from lionrock.record._data import NSL_ERA, CaseRecord, before, date_bounds, day, fold_chinese
+from lionrock.record._people import Defendant, defendants, summarize
+from lionrock.record._status import IN_CUSTODY, Event, Remand, Status, current_status, statuses
+from lionrock.record.checks import ERROR, RULES, WARNING, Problem, Report, run_checks
+from lionrock.record.rows import COLUMNS, charge_rows, write_csv
+from lionrock.record.statistics import HK47, record_statistics
+
+__all__ = [
+    "COLUMNS",
+    "ERROR",
+    "HK47",
+    "IN_CUSTODY",
+    "NSL_ERA",
+    "RULES",
+    "WARNING",
+    "CaseRecord",
+    "Defendant",
+    "Event",
+    "Problem",
+    "Remand",
+    "Report",
+    "Status",
+    "before",
+    "charge_rows",
+    "current_status",
+    "date_bounds",
+    "day",
+    "defendants",
+    "fold_chinese",
+    "record_statistics",
+    "run_checks",
+    "statuses",
+    "summarize",
+    "write_csv",
+]

@@ -1,0 +1,178 @@
+"""One summary per defendant: where they are now and since when, their cases, statutes,
+arrest years, sentence, release and warrant. The prisoner lists, their filters, the
+statistics and `lionrock stats` all read these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lionrock.model import Fact
+from lionrock.record._data import NSL_ERA, CaseRecord, date_bounds, facts_of, first_fact, sort_key
+from lionrock.record._status import IN_CUSTODY, Remand, Status, current_status, remand
+from lionrock.store import Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Defendant:
+    """A person (or company) in the prosecution record, summarised."""
+
+    entity: Entity
+    status: Status | None
+    charges: tuple[Entity, ...]
+    cases: tuple[str, ...]
+    statutes: tuple[str, ...]
+    years: tuple[str, ...]
+    arrested: Fact | None
+    remand: Remand | None
+    release: Fact | None
+    expected_release: Fact | None
+    sentence_months: float | None
+    wanted: Fact | None
+    bounty: Fact | None
+    residence: Fact | None
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+    @property
+    def is_person(self) -> bool:
+        return self.entity.schema == "Person"
+
+    @property
+    def current(self) -> str | None:
+        """The current custody status's value."""
+        return self.status.value if self.status is not None else None
+
+    @property
+    def in_custody(self) -> bool:
+        return self.current in IN_CUSTODY
+
+    @property
+    def convicted(self) -> bool:
+        return any(c.first("verdict") == "convicted" for c in self.charges)
+
+    @property
+    def nsl_era(self) -> bool:
+        """Charged under the national-security era's statutes (NSL, its implementation
+        rules, the Crimes Ordinance's sedition provisions, the SNSO)."""
+        return any(s in NSL_ERA for s in self.statutes)
+
+    @property
+    def is_wanted(self) -> bool:
+        return self.wanted is not None or self.bounty is not None
+
+
+def case_sentence(charges: list[Entity]) -> float | None:
+    """A person's sentence in one case: the longest term recorded on any of their
+    charges in it (terms for several counts usually run concurrently, and where a
+    source gives the overall term it is the longest)."""
+    months: list[float] = []
+    for charge in charges:
+        if charge.first("verdict") != "convicted":
+            continue
+        for value in charge.values("sentenceMonths"):
+            try:
+                months.append(float(value))
+            except ValueError:
+                continue
+    return max(months) if months else None
+
+
+def _latest(facts: list[Fact]) -> Fact | None:
+    return max(facts, key=lambda f: sort_key(f.value)) if facts else None
+
+
+def arrest_dates(record: CaseRecord, entity: Entity) -> list[Fact]:
+    """One date per case: its earliest arrest date (the charge date when none is
+    recorded); the person's own arrest date when they have no charge."""
+    by_case: dict[str, list[Fact]] = {}
+    for charge in record.charges_of(entity.id):
+        facts = facts_of(charge, "arrestDate") or facts_of(charge, "chargeDate")
+        by_case.setdefault(charge.first("case") or charge.id, []).extend(facts)
+    found = [min(facts, key=lambda f: sort_key(f.value)) for facts in by_case.values() if facts]
+    return found or facts_of(entity, "arrestDate")
+
+
+def summarize(record: CaseRecord, entity: Entity, today: date) -> Defendant:
+    """Summarise one defendant."""
+    charges = record.charges_of(entity.id)
+    status = current_status(record, entity)
+    cases = tuple(dict.fromkeys(v for c in charges for v in c.values("case")))
+    statutes = tuple(dict.fromkeys(v for c in charges for v in c.values("statute")))
+    arrests = arrest_dates(record, entity)
+    years = tuple(sorted({f.value[:4] for f in arrests}))
+    per_case = [case_sentence([c for c in charges if case in c.values("case")]) for case in cases]
+    months = [m for m in per_case if m is not None]
+    arrest_facts = [f for c in charges for f in facts_of(c, "arrestDate")]
+    arrest_facts += facts_of(entity, "arrestDate")
+    arrested = min(arrest_facts, key=lambda f: sort_key(f.value), default=None)
+    return Defendant(
+        entity=entity,
+        status=status,
+        charges=tuple(charges),
+        cases=cases,
+        statutes=statutes,
+        years=years,
+        arrested=arrested,
+        remand=remand(record, entity, status, today)
+        if status is not None and status.value == "remanded"
+        else None,
+        release=_latest([f for c in charges for f in facts_of(c, "releaseDate")]),
+        expected_release=_latest([f for c in charges for f in facts_of(c, "expectedRelease")]),
+        sentence_months=sum(months) if months else None,
+        wanted=first_fact(entity, "wantedDate"),
+        bounty=first_fact(entity, "bounty"),
+        residence=first_fact(entity, "residenceCountry"),
+    )
+
+
+def defendants(record: CaseRecord, *, today: date | None = None) -> list[Defendant]:
+    """Every defendant summarised, by name.
+
+    Example: `[d.id for d in defendants(record) if d.in_custody]`.
+    """
+    today = today or date.today()
+    return [summarize(record, e, today) for e in record.defendants()]
+
+
+def completed_remands(record: CaseRecord, summary: Defendant, today: date) -> list[int]:
+    """Days on remand before each case ended, where the record shows a bail refusal:
+    from the arrest (or the refusal, without an arrest date) to the first of bail
+    granted, a sentence, an acquittal or a release."""
+    found: list[int] = []
+    for case in summary.cases or ():
+        charges = [c for c in summary.charges if case in c.values("case")]
+        refused = sorted(
+            (f.value for c in charges for f in facts_of(c, "bailDenied")), key=sort_key
+        )
+        if not refused:
+            continue
+        arrests = sorted(
+            (f.value for c in charges for f in facts_of(c, "arrestDate")), key=sort_key
+        )
+        start = (
+            arrests[0]
+            if arrests and not sort_key(arrests[0]) > sort_key(refused[0])
+            else refused[0]
+        )
+        ends = [
+            f.value
+            for c in charges
+            for f in facts_of(c, "bailGranted")
+            if sort_key(f.value) > sort_key(refused[0])
+        ]
+        for c in charges:
+            ends += c.values("sentenceDate") + c.values("releaseDate")
+            if c.first("verdict") == "acquitted":
+                ends += c.values("verdictDate")
+        a = date_bounds(start)
+        days = [
+            (b[0] - a[0]).days
+            for b in (date_bounds(v) for v in ends)
+            if a is not None and b is not None and a[0] == a[1] and b[0] == b[1] and b[0] >= a[0]
+        ]
+        if days:
+            found.append(min(days))
+    return found

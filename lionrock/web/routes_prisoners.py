@@ -1,0 +1,115 @@
+"""The prisoner record (issue #11): who is held now and as of when, remanded, released,
+wanted abroad; filters by status, statute, case and year; statistics; the charges CSV;
+and the methodology. Published facts only; the same view models and templates as the
+static site (`lionrock.render.prisoners`), in English, Traditional Chinese, Japanese or
+Simplified Chinese (`?lang=en|zh-hant|ja|zh-hans`).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from lionrock.record import CaseRecord, charge_rows, write_csv
+from lionrock.render import LANGUAGES, UILanguage
+from lionrock.render._i18n import ui_language
+from lionrock.render.methodology import methodology_html
+from lionrock.render.prisoners import ListQuery, PrisonerIndex, person_json
+from lionrock.web._context import Web
+from lionrock.web.routes_public import wants_json
+
+LAYOUT = "app/layout.html"
+
+
+def alternates(request: Request, ui: UILanguage) -> list[dict[str, Any]]:
+    """This page in each UI language: the same path and query, another `lang`."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    found = []
+    for language in LANGUAGES:
+        query = urlencode(params + ([("lang", language.code)] if language.code != "en" else []))
+        href = request.url.path + (f"?{query}" if query else "")
+        found.append(
+            {
+                "tag": language.tag,
+                "name": language.name,
+                "href": href,
+                "current": language.code == ui.code,
+            }
+        )
+    return found
+
+
+def routes(web: Web) -> list[Route]:
+    """The prisoner record's routes and their JSON twins."""
+    store = web.store
+
+    def index() -> PrisonerIndex:
+        return PrisonerIndex.build(CaseRecord.from_store(store, published_only=True))
+
+    def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
+        ui = ui_language(request.query_params.get("lang", "")[:10])
+        extra = {
+            "layout": LAYOUT,
+            "app_lang": "" if ui.code == "en" else ui.code,
+            "app_alternates": alternates(request, ui),
+        }
+        return ui, extra
+
+    async def prisoner_list(request: Request) -> Response:
+        query = ListQuery.from_params(request.query_params)
+        found = index()
+        data = found.page(query)
+        if wants_json(request):
+            view, people, number, pages, total = found.paged(query)
+            return JSONResponse(
+                {
+                    "view": view,
+                    "filters": query.filters,
+                    "total": total,
+                    "page": number,
+                    "pages": pages,
+                    "summary": data["summary"],
+                    "prisoners": [person_json(found.record, p) for p in people],
+                }
+            )
+        ui, extra = language(request)
+        return web.page(request, "prisoners.html", ui=ui, **extra, **data)
+
+    async def statistics(request: Request) -> Response:
+        data = index().statistics()
+        if wants_json(request):
+            return JSONResponse(data)
+        ui, extra = language(request)
+        return web.page(request, "prisoner_stats.html", ui=ui, **extra, **data)
+
+    async def charges_csv(request: Request) -> Response:
+        found = index()
+        base = web.settings.base_url.rstrip("/")
+        out = io.StringIO()
+        rows = charge_rows(
+            found.record, url_for=lambda i: f"{base}/entities/{i}", people=found.people
+        )
+        write_csv(rows, out)
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": 'attachment; filename="lionrock-charges.csv"'},
+        )
+
+    async def methodology(request: Request) -> Response:
+        ui, extra = language(request)
+        return web.page(request, "methodology.html", ui=ui, body=methodology_html(), **extra)
+
+    return [
+        Route("/prisoners", prisoner_list),
+        Route("/prisoners/statistics", statistics),
+        Route("/methodology", methodology),
+        Route("/api/prisoners", prisoner_list),
+        Route("/api/prisoners/statistics", statistics),
+        Route("/api/prisoners/charges.csv", charges_csv),
+    ]
