@@ -20,7 +20,7 @@ from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities, statements
 
 ORG_SCHEMATA = ("Organization", "Company", "PublicBody", "LegalEntity")
-MAX_CANDIDATES = 500
+MAX_CANDIDATES = 2000
 
 
 def encode_cursor(value: Any) -> str:
@@ -106,14 +106,45 @@ class SearchFilters:
         )
 
 
-def _published_ids(store: Store, limit: int) -> list[str]:
-    query = (
-        select(statements.c.entity_id)
-        .where(statements.c.review == "published")
-        .distinct()
-        .order_by(statements.c.entity_id)
-        .limit(limit)
-    )
+def _published_ids(store: Store, filters: SearchFilters, limit: int) -> list[str]:
+    """Candidates for a search without words: published entities, narrowed in SQL by the
+    filters that can be (schema, custody status, charge), so a filter finds its entities
+    however large the store is, not only among the first `limit` IDs."""
+    query = select(statements.c.entity_id).where(statements.c.review == "published")
+    if filters.schema:
+        query = query.where(
+            statements.c.entity_id.in_(
+                select(entities.c.id).where(entities.c.schema == filters.schema)
+            )
+        )
+    if filters.custody:
+        query = query.where(
+            statements.c.entity_id.in_(
+                select(statements.c.entity_id).where(
+                    statements.c.prop == "custodyStatus",
+                    statements.c.value == filters.custody,
+                    statements.c.review == "published",
+                )
+            )
+        )
+    if filters.charge:
+        offence = statements.alias("offence")
+        defendant = statements.alias("defendant")
+        query = query.where(
+            statements.c.entity_id.in_(
+                select(defendant.c.value)
+                .join(offence, offence.c.entity_id == defendant.c.entity_id)
+                .where(
+                    defendant.c.schema == "Charge",
+                    defendant.c.prop == "defendant",
+                    defendant.c.review == "published",
+                    offence.c.prop == "offence",
+                    offence.c.value == filters.charge,
+                    offence.c.review == "published",
+                )
+            )
+        )
+    query = query.distinct().order_by(statements.c.entity_id).limit(limit)
     with store.read() as conn:
         return [r.entity_id for r in conn.execute(query)]
 
@@ -177,7 +208,7 @@ def faceted_search(
         order = [h.entity_id for h in hits]
         matched = {h.entity_id: h for h in hits}
     else:
-        order, matched = _published_ids(store, MAX_CANDIDATES), {}
+        order, matched = _published_ids(store, filters, MAX_CANDIDATES), {}
     found = {e.id: e for e in store.iter_entities(ids=order, published_only=True)}
     charges, orgs = _links(store, order)
     results, counts = (
