@@ -34,7 +34,15 @@ from _report import Row, append_run  # noqa: E402
 from followthemoney import model  # noqa: E402
 from nomenklatura.matching import LogicV1, LogicV2, OFACMatcher  # noqa: E402
 
-from lionrock.sanctions import matching, name_parts, names, romanize, western  # noqa: E402
+from lionrock.sanctions import (  # noqa: E402
+    korean,
+    matching,
+    name_parts,
+    names,
+    romanize,
+    systems,
+    western,
+)
 from lionrock.sanctions.matching import Subject, compare  # noqa: E402
 from lionrock.sanctions.pairs import Tally  # noqa: E402
 
@@ -60,6 +68,11 @@ def clear_caches() -> None:
         matching.compare_names,
         names.parse_name,
         names.latin_syllable,
+        names.mistyped,
+        names.typo_orders,
+        systems.syllable_systems,
+        systems.latin_grade,
+        romanize.variant_forms,
         romanize.canto_keys,
         romanize.split_syllables,
         romanize.is_syllable,

@@ -21,16 +21,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
-from rigour.text.distance import jaro_winkler
+from rigour.text.distance import jaro_winkler, levenshtein
 
 from lionrock.errors import LionRockError
-from lionrock.sanctions.names import Order, ParsedName, Syllable, parse_name
-from lionrock.sanctions.romanize import pinyin_to_canto
+from lionrock.sanctions.korean import compare_korean, korean_name
+from lionrock.sanctions.names import Order, ParsedName, Syllable, parse_name, typo_orders
+from lionrock.sanctions.systems import cross_readings, latin_grade, name_systems, system_name
 from lionrock.sanctions.western import compare_western
 
 THRESHOLD = 0.7
+ONE_WORD_CAP = 0.6  # a one-word name or alias ("John") never carries a match on its own
+POSSIBLE = 0.5  # from here up to the threshold a pair is a "possible": worth a look
+HOMOPHONES = "different characters that sound alike"
+HOMOPHONE_CAP = 0.6  # Han names one character apart, the characters homophones (之/志)
+ONE_SYLLABLE_CAP = 0.6
+TYPO = 0.6  # a token one edit from the other side's syllable, and no syllable itself
 ENGLISH_AGREE = 0.9  # Jaro-Winkler similarity at which two English given names agree
 SURNAME_ONLY = 0.55  # only the surname can be compared ("LAM, Carrie" vs 林鄭月娥)
 DOB_EXACT_BONUS = 0.2
@@ -84,10 +91,25 @@ class MatchResult:
     explanation: str
     details: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def verdict(self) -> str:
+        """"match", "possible" (worth a look: from `POSSIBLE` to the threshold), or "no
+        match"."""
+        if self.match:
+            return "match"
+        return "possible" if self.score >= POSSIBLE else "no match"
+
+    @property
+    def rule(self) -> str:
+        """The rule that decided the score (`details["rule"]`)."""
+        return str(self.details.get("rule", ""))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 4),
             "match": self.match,
+            "verdict": self.verdict,
+            "rule": self.rule,
             "explanation": self.explanation,
             "details": self.details,
         }
@@ -100,6 +122,14 @@ class _NameScore:
     right: str
     method: str
     reasons: list[str]
+    rule: str = ""
+
+
+class RecordNames(Protocol):
+    """What the record-aware mode needs of the store (`record.KnownNames`)."""
+
+    def link(self, left: Subject, right: Subject) -> tuple[str, list[str]] | None:
+        """("ENTITY", reasons) when both subjects name one entity of the store."""
 
 
 def compare(
@@ -107,22 +137,25 @@ def compare(
     right: str | Mapping[str, Any] | Subject,
     *,
     threshold: float = THRESHOLD,
+    record: RecordNames | None = None,
 ) -> MatchResult:
     """Compare two persons by name (and birth date when both have one).
+
+    With `record` (record-aware mode, `record.KnownNames`), two names that are names of
+    one entity of the store match, whatever their spelling ("John Lee" / 李家超 when the
+    record says so); without it, names alone decide.
 
     Example: `compare("CHAN, Tai Man", "CHAN, Tai Wai").match` is False.
     """
     a, b = Subject.of(left), Subject.of(right)
-    best: _NameScore | None = None
-    for lname in a.names[:MAX_NAMES]:
-        for rname in b.names[:MAX_NAMES]:
-            found = compare_names(lname, rname)
-            if best is None or found.score > best.score:
-                best = found
-            if best.score >= 1.0:
-                break
-    if best is None:
-        best = _NameScore(0.0, "", "", "none", ["no names"])
+    best = _best_names(a, b)
+    if record is not None and best.score < 1.0:
+        link = record.link(a, b)
+        if link is not None:
+            entity, why = link
+            best = _NameScore(
+                1.0, a.names[0], b.names[0], "record", why, f"both are names of {entity}"
+            )
     score, dob_note = _adjust_for_dates(best.score, a.birth_dates, b.birth_dates)
     reasons = [*best.reasons, dob_note] if dob_note else best.reasons
     score = max(0.0, min(1.0, score))
@@ -131,10 +164,24 @@ def compare(
         "left": best.left,
         "right": best.right,
         "method": best.method,
+        "rule": best.rule,
         "name_score": round(best.score, 4),
         "reasons": reasons,
     }
     return MatchResult(score, score >= threshold, text, details)
+
+
+def _best_names(a: Subject, b: Subject) -> _NameScore:
+    """The best-scoring pair of names."""
+    best: _NameScore | None = None
+    for lname in a.names[:MAX_NAMES]:
+        for rname in b.names[:MAX_NAMES]:
+            found = compare_names(lname, rname)
+            if best is None or found.score > best.score:
+                best = found
+            if best.score >= 1.0:
+                return best
+    return best or _NameScore(0.0, "", "", "none", ["no names"], "no names")
 
 
 def warm_up() -> None:
@@ -145,8 +192,33 @@ def warm_up() -> None:
 
 @lru_cache(maxsize=65536)
 def compare_names(left: str, right: str) -> _NameScore:
-    """Score two single names, without birth dates."""
+    """Score two single names, without birth dates. A one-word name ("John", "KHALID")
+    names nobody on its own: it is at most a possible (`ONE_WORD_CAP`)."""
+    found = _compare_names(left, right)
+    one_word = [n for n in (left, right) if _one_word(n)]
+    if one_word and found.score > ONE_WORD_CAP:
+        note = f"{one_word[0]!r} is one word, which cannot carry a match: at most {ONE_WORD_CAP}"
+        return _NameScore(
+            ONE_WORD_CAP, found.left, found.right, found.method, [*found.reasons, note], "one word"
+        )
+    return found
+
+
+def _one_word(name: str) -> bool:
+    parsed = parse_name(name)
+    return not parsed.han and len(parsed.tokens) == 1 and "-" not in parsed.tokens[0]
+
+
+def _compare_names(left: str, right: str) -> _NameScore:
     a, b = parse_name(left), parse_name(right)
+    if not a.han and not b.han:
+        ka, kb = korean_name(left), korean_name(right)
+        if ka or kb:
+            ka, kb = ka or korean_name(left, strict=False), kb or korean_name(right, strict=False)
+            if ka and kb:
+                score, reasons = compare_korean(ka, kb)
+                return _NameScore(score, left, right, "korean", reasons, "Korean names")
+            return _compare_western(left, right)
     if (not a.orders and not a.english) or (not b.orders and not b.english):
         return _NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     if a.chinese and b.chinese:
@@ -165,35 +237,79 @@ def _method(a: ParsedName, b: ParsedName) -> str:
 
 
 def _syllable_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
-    """How well two syllables agree (0 when they do not), and why."""
+    """How well a character agrees with a character or a romanized syllable (0 when it
+    does not), and why. Two romanized syllables are graded by `systems.latin_grade`."""
     if x.han and y.han:
         if x.simplified == y.simplified:
             why = "same character" if x.text == y.text else "traditional/simplified forms"
             return 1.0, why
-        if x.canto & y.canto and x.pinyin & y.pinyin:
-            return 0.8, "variant characters with the same readings"
+        if x.variants & y.variants:
+            return 1.0, "variant forms of one character"
+        if x.canto & y.canto or x.pinyin & y.pinyin:
+            return 0.0, HOMOPHONES
         return 0.0, "different characters"
+    han, latin = (x, y) if x.han else (y, x)
+    if latin.typo:
+        return 0.0, "not a syllable"
+    if latin.canto & han.canto:
+        readings = ",".join(han.jyutping) or "?"
+        return 1.0, f"Cantonese reading (Jyutping {readings})"
+    if latin.pinyin & han.pinyin:
+        return 1.0, "Mandarin reading (pinyin)"
+    return 0.0, "no reading of the character spells it"
+
+
+def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
+    """Two syllables compared on their own, without the rest of their names."""
     if x.han or y.han:
-        han, latin = (x, y) if x.han else (y, x)
-        if latin.canto & han.canto:
-            readings = ",".join(han.jyutping) or "?"
-            return 1.0, f"Cantonese reading (Jyutping {readings})"
-        if latin.pinyin & han.pinyin:
-            return 1.0, "Mandarin reading (pinyin)"
-        return 0.0, "no reading of the character spells it"
-    if x.text == y.text:
-        return 1.0, "same spelling"
-    if x.canto & y.canto:
-        return 0.95, "Cantonese spelling variants"
-    if any(pinyin_to_canto(p) & y.canto for p in x.pinyin) or any(
-        pinyin_to_canto(p) & x.canto for p in y.pinyin
+        return _syllable_grade(x, y)
+    if x.typo or y.typo:
+        return 0.0, "not a syllable"
+    grades = [latin_grade(x.text, y.text, sx, sy) for sx, sy in cross_readings(x.systems, y.systems)]
+    return max(grades, default=(0.0, "different syllables"))
+
+
+def _latin_grades(
+    lo: Order, ro: Order
+) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
+    """The grades of two romanized readings' syllables, under each pair of systems the
+    names may be read in (`systems.cross_readings`), and a note on that pair."""
+    left = name_systems(s.systems for s in lo.syllables if not s.typo)
+    right = name_systems(s.systems for s in ro.syllables if not s.typo)
+    for sx, sy in cross_readings(left, right):
+        grades = []
+        for x, y in zip(lo.syllables, ro.syllables, strict=True):
+            if x.typo or y.typo:
+                grades.append(_typo_grade(x, y))
+            else:
+                grades.append(latin_grade(x.text, y.text, sx, sy))
+        note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
+        yield grades, note
+
+
+def _typo_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
+    typo, other = (x, y) if x.typo else (y, x)
+    if other.typo or levenshtein(typo.text, other.text, max_edits=2) > 1 and not _swapped(
+        typo.text, other.text
     ):
-        return 0.85, "a character is read so in Cantonese and in pinyin"
-    return 0.0, "different syllables"
+        return 0.0, "not a syllable"
+    return TYPO, f"a typo of '{other.text}', which is no syllable: {TYPO}"
 
 
-def _grades(lo: Order, ro: Order) -> list[tuple[float, str]]:
-    return [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
+def _swapped(x: str, y: str) -> bool:
+    diffs = [i for i in range(min(len(x), len(y))) if x[i] != y[i]]
+    return len(x) == len(y) and len(diffs) == 2 and diffs[1] == diffs[0] + 1 and (
+        x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]]
+    )
+
+
+def _grade_orders(
+    lo: Order, ro: Order, latin: bool
+) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
+    if latin:
+        yield from _latin_grades(lo, ro)
+    else:
+        yield [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)], None
 
 
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
@@ -217,43 +333,104 @@ def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
 
 def _compare_chinese(a: ParsedName, b: ParsedName) -> _NameScore:
     method = _method(a, b)
+    latin = not a.han and not b.han
     eng_adjust, eng_note, eng_agree = _english(a, b)
     best: tuple[float, list[str]] | None = None
-    partial = (0.0, ["no syllables to compare"])
-    for lo in a.orders:
-        for ro in b.orders:
-            if len(lo.syllables) != len(ro.syllables):
-                continue
-            grades = _grades(lo, ro)
-            matched = sum(1 for g, _ in grades if g > 0)
-            if matched == len(grades):
-                score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
-                reasons = [
-                    _pair(x, y, why)
-                    for x, y, (_, why) in zip(lo.syllables, ro.syllables, grades, strict=True)
-                ]
-                reasons += [o.note for o in (lo, ro) if o.note != "as written"]
-                if best is None or score > best[0]:
-                    best = (score, reasons)
-            elif 0.5 * matched / len(grades) > partial[0]:
-                misses = [
-                    f"{x.text}≠{y.text} ({why})"
-                    for x, y, (g, why) in zip(lo.syllables, ro.syllables, grades, strict=True)
-                    if g == 0
-                ]
-                partial = (0.5 * matched / len(grades), [f"syllables differ: {', '.join(misses)}"])
+    partial: tuple[float, list[str]] = (0.0, ["no syllables to compare"])
+    for lorders, rorders in _order_sets(a, b):
+        for lo in lorders:
+            for ro in rorders:
+                if len(lo.syllables) != len(ro.syllables):
+                    continue
+                for grades, note in _grade_orders(lo, ro, latin):
+                    found = _score_grades(lo, ro, grades, note)
+                    if found[0] == "full":
+                        if best is None or found[1] > best[0]:
+                            best = (found[1], found[2])
+                    elif found[1] > partial[0]:
+                        partial = (found[1], found[2])
+        if best is not None:
+            break  # a reading without typos found: typo readings are not tried
     if best is not None:
         score, reasons = best
         if a.length == 1 and not eng_agree:
-            score = min(score, 0.6)
-            reasons.append("only one syllable to compare: at most 0.6")
+            score = min(score, ONE_SYLLABLE_CAP)
+            reasons.append(f"only one syllable to compare: at most {ONE_SYLLABLE_CAP}")
         if eng_note:
             reasons.append(eng_note)
-        return _NameScore(score + eng_adjust, a.original, b.original, method, reasons)
+        rule = _rule(method, reasons, RULES_FULL, "same syllables")
+        return _NameScore(score + eng_adjust, a.original, b.original, method, reasons, rule)
     surname = _surname_only(a, b, eng_agree)
     if surname is not None:
-        return _NameScore(surname[0], a.original, b.original, method, surname[1])
-    return _NameScore(partial[0], a.original, b.original, method, partial[1])
+        rule = "surname and English name" if surname[0] > SURNAME_ONLY else "surname only"
+        return _NameScore(surname[0], a.original, b.original, method, surname[1], rule)
+    rule = _rule(method, partial[1], RULES_PARTIAL, "syllables differ")
+    return _NameScore(partial[0], a.original, b.original, method, partial[1], rule)
+
+
+#: The rule that decided, by what the reasons say (first found wins).
+RULES_FULL = (
+    ("read as a typo", "typo: a token that is no syllable, one edit from the other's"),
+    ("read as an English name", "English given name set apart"),
+    ("variant forms", "variant characters"),
+    ("traditional/simplified", "traditional/simplified characters"),
+    (" read as ", "one name in two romanization systems"),
+    ("Cantonese reading", "character readings"),
+    ("Mandarin reading", "character readings"),
+)
+RULES_PARTIAL = (
+    (HOMOPHONES, "homophone characters: at most a possible"),
+    ("two different valid syllables", "a valid syllable replaced by another"),
+    ("different Cantonese sounds", "a valid syllable replaced by another"),
+    ("different Mandarin sounds", "a valid syllable replaced by another"),
+)
+RULES_WESTERN = (
+    ("at most 0.6", "name structure: relatives or namesakes"),
+    ("initials read", "initials"),
+    ("transliterations folded", "transliteration variants"),
+    ("spelled closely", "every part spelled closely in the other name"),
+)
+
+
+def _rule(method: str, reasons: list[str], rules: tuple[tuple[str, str], ...], default: str) -> str:
+    text = "; ".join(reasons)
+    return next((rule for marker, rule in rules if marker in text), default)
+
+
+def _order_sets(
+    a: ParsedName, b: ParsedName
+) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
+    yield a.orders, b.orders
+    if a.han or b.han:
+        return
+    # A typo leaves a name a syllable short (the mistyped token reads as English).
+    longest_a = max((len(o.syllables) for o in a.orders), default=0)
+    longest_b = max((len(o.syllables) for o in b.orders), default=0)
+    if a.english and longest_a < longest_b:
+        yield typo_orders(a), b.orders
+    if b.english and longest_b < longest_a:
+        yield a.orders, typo_orders(b)
+
+
+def _score_grades(
+    lo: Order, ro: Order, grades: list[tuple[float, str]], note: str | None
+) -> tuple[str, float, list[str]]:
+    """("full", score, reasons) when every syllable agrees, else ("partial", ...)."""
+    pairs = list(zip(lo.syllables, ro.syllables, grades, strict=True))
+    misses = [(x, y, why) for x, y, (g, why) in pairs if g == 0]
+    if not misses:
+        score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
+        reasons = [_pair(x, y, why) for x, y, (_, why) in pairs]
+        reasons += [o.note for o in (lo, ro) if o.note != "as written"]
+        reasons += [note] if note else []
+        return "full", score, reasons
+    text = ", ".join(f"{x.text}≠{y.text} ({why})" for x, y, why in misses)
+    if len(misses) == 1 and misses[0][2] == HOMOPHONES and len(pairs) > 1:
+        return "partial", HOMOPHONE_CAP, [
+            f"one character differs: {text}; a different name, at most a possible "
+            f"({HOMOPHONE_CAP})"
+        ]
+    return "partial", 0.5 * (len(pairs) - len(misses)) / len(pairs), [f"syllables differ: {text}"]
 
 
 def _pair(x: Syllable, y: Syllable, why: str) -> str:
@@ -268,7 +445,7 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
         return None
     for so in short.orders:
         for lo in long.orders:
-            grade, why = _syllable_grade(so.syllables[0], lo.syllables[0])
+            grade, why = _single_grade(so.syllables[0], lo.syllables[0])
             if grade == 0:
                 continue
             surname = _pair(so.syllables[0], lo.syllables[0], why)
@@ -284,7 +461,8 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
 def _compare_western(left: str, right: str) -> _NameScore:
     """Names that are not Chinese: nomenklatura's logic-v2 and the western layer."""
     score, reasons = compare_western(left, right)
-    return _NameScore(score, left, right, "latin-latin", reasons)
+    rule = _rule("latin-latin", reasons, RULES_WESTERN, "nomenklatura logic-v2 name match")
+    return _NameScore(score, left, right, "latin-latin", reasons, rule)
 
 
 def _adjust_for_dates(
