@@ -128,7 +128,11 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
         group = SURNAME_GROUP.get(surname[0])
         if group is None or not all(_korean_word(t) for t in given):
             continue
-        korean_only = surname[0] in KOREAN_ONLY or any(not is_syllable(t) for t in given)
+        # A given name marks the name Korean by a word that is one Korean syllable and no
+        # Chinese one (Chol, Ryong); a longer word may be an English name ("Mike").
+        korean_only = surname[0] in KOREAN_ONLY or any(
+            fold_korean(t) in korean_syllables() and not is_syllable(t) for t in given
+        )
         if strict and not korean_only:
             continue
         return KoreanName(group, "".join(fold_korean(t) for t in given), " ".join(given))

@@ -283,8 +283,30 @@ def _latin_grades(
                 grades.append(_typo_grade(x, y))
             else:
                 grades.append(latin_grade(x.text, y.text, sx, sy))
+        if sx != sy:
+            grades = _one_letter_apart(lo, ro, grades, left & right)
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
         yield grades, note
+
+
+def _one_letter_apart(
+    lo: Order, ro: Order, grades: list[tuple[float, str]], common: frozenset[str]
+) -> list[tuple[float, str]]:
+    """Two names read in two systems that are spelled alike but for one syllable, and
+    that syllable one letter from the other's, both valid in a system both names can be
+    read in ("Yu Chun Hsi" / "Yu Chun Hai" in Wade-Giles): the likelier reading is one
+    system, and a valid syllable replaced by another."""
+    differ = [i for i, (x, y) in enumerate(zip(lo.syllables, ro.syllables)) if x.text != y.text]
+    if len(differ) != 1 or len(lo.syllables) < 2:
+        return grades
+    x, y = lo.syllables[differ[0]], ro.syllables[differ[0]]
+    shared = x.systems & y.systems & common
+    if x.typo or y.typo or not shared or levenshtein(x.text, y.text, max_edits=2) > 1:
+        return grades
+    out = list(grades)
+    system = system_name(sorted(shared)[0])
+    out[differ[0]] = (0.0, f"two different valid syllables ({system}), the rest spelled alike")
+    return out
 
 
 def _typo_grade(x: Syllable, y: Syllable) -> tuple[float, str]:

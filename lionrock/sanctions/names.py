@@ -47,6 +47,7 @@ from lionrock.sanctions.systems import (
 MAX_NAME_CHARS = 300  # names are short; anything longer is cut, not parsed whole
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 TONE_DIGIT_RE = re.compile(r"[1-6]$")
+_PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
 MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
 DROPPED_PENALTY = 0.03  # ... and what that reading costs
 MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
@@ -152,13 +153,13 @@ def mistyped(token: str) -> bool:
     return any(is_syllable(e) for e in edits if e and e != token)
 
 
-def _token_syllables(token: str) -> tuple[Syllable, ...] | None:
+def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...] | None:
     """The syllables of a token ("ka-chiu", "jiachao", "lei5"), or None if it is not
-    Chinese syllables."""
-    parts = token.split("-")
+    Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
+    parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
     out: list[str] = []
     for part in parts:
-        split = split_syllables(part, limit=1 if len(parts) > 1 else 2)
+        split = split_syllables(part, limit=1 if len(parts) > 1 or not joined else 2)
         if split is None:
             return None
         out.extend(split)
@@ -197,9 +198,21 @@ def parse_name(name: str) -> ParsedName:
     raw = [(t, True) for t in TOKEN_RE.findall(head)]
     raw += [(t, False) for t in TOKEN_RE.findall(tail)] if comma else []
     mixed_case = any(t.isupper() for t, _ in raw) and any(not t.isupper() for t, _ in raw)
+    single = [_token_syllables(t.lower(), joined=False) for t, _ in raw]
+    # Two pinyin syllables written as one word ("Jiachao") only in a name written in
+    # pinyin: no hyphen, and its other words pinyin too. Elsewhere "Mike" and "Owen"
+    # are English names, not mi + ke and o + wen.
+    pinyin_name = all("-" not in t for t, _ in raw) and all(
+        PY in x.systems for syls in single if syls for x in syls
+    )
     tokens = [
-        _Token(t.lower(), _token_syllables(t.lower()), mixed_case and t.isupper() and len(t) > 1, h)
-        for t, h in raw
+        _Token(
+            t.lower(),
+            syls if syls is not None or not pinyin_name else _token_syllables(t.lower()),
+            mixed_case and t.isupper() and len(t) > 1,
+            h,
+        )
+        for (t, h), syls in zip(raw, single, strict=True)
     ]
     english = tuple(t.text for t in tokens if t.syllables is None)
     surname_first = bool(comma) and any(t.head for t in tokens)

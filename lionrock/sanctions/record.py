@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lionrock.sanctions.matching import THRESHOLD, Subject, compare_names
+from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
 from lionrock.sanctions.romanize import HAN_RE, fold_latin, variant_forms
 from lionrock.sanctions.screen import Listing, ScreeningIndex
 from lionrock.store import Store
@@ -57,6 +57,15 @@ def name_key(name: str) -> str | None:
         return "h:" + "".join(min(variant_forms(c)) for c in chars) if len(chars) > 1 else None
     words = sorted(WORD_RE.findall(fold_latin(name)))
     return "w:" + " ".join(words) if len(words) > 1 else None
+
+
+def _same_script(name: str, names: Iterable[str]) -> list[str]:
+    """The names a name may be compared with to resolve it or to be carried: a name in
+    characters only with names in characters, since romanized ones have lost what tells
+    何靖 from 何頴; a romanized name with all."""
+    if HAN_RE.search(name):
+        return [n for n in names if HAN_RE.search(n)]
+    return list(names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +135,12 @@ class KnownNames:
         for listing in self.index.candidates(subject, limit=MAX_RESOLVED * 4):
             if listing.entity_id in skip:
                 continue
-            if any(compare_names(name, n).score >= RESOLVES for n in listing.names):
+            scores = [compare_names(name, n).score for n in _same_script(name, listing.names)]
+            if not scores:
+                continue
+            # It must match one of the entity's names and contradict none: "Tiu-ting
+            # Benny TAI" matches "Benny Tai" but not "Benny Tai Yiu-ting".
+            if max(scores) >= RESOLVES and min(scores) >= POSSIBLE:
                 found.add(listing.entity_id)
         return found
 
@@ -176,9 +190,11 @@ class KnownNames:
         for theirs in other.names:
             if name_key(theirs) is None:
                 continue
-            for own in entity.names:
-                if compare_names(own, theirs).score >= CARRIES:
-                    return own, theirs
+            scores = {own: compare_names(own, theirs).score for own in _same_script(theirs, entity.names)}
+            if scores and min(scores.values()) >= POSSIBLE:
+                best = max(scores, key=lambda n: scores[n])
+                if scores[best] >= CARRIES:
+                    return best, theirs
         return None
 
     @staticmethod

@@ -80,6 +80,7 @@ _FINALS: tuple[tuple[str, str], ...] = (
     ("oe", "eu"),
     ("aa", "a"),
     ("oung", "eung"),  # Young (楊 joeng4)
+    ("eong", "eung"),  # Cheong, Leong, Keong (強 koeng4)
     ("ee", "i"),
     ("ei", "i"),
     ("oo", "u"),
@@ -315,6 +316,10 @@ def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
     for cut in range(len(token) - 1, 0, -1):
         head, tail = token[:cut], token[cut:]
         # Interjections without a vowel (m, n, ng, hm) are not halves of a given name.
+        # Pinyin writes an apostrophe before a joined syllable that starts with a, e or o
+        # (Xi'an): "Yua" is not yu + a.
+        if tail[0] in "aeo":
+            continue
         if head in known and tail in known and VOWEL_RE.search(head) and VOWEL_RE.search(tail):
             return (head, tail)
     return None
