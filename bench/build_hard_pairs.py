@@ -70,7 +70,11 @@ from lionrock.sanctions.romanize import (  # noqa: E402
     variant_forms,
     wade_giles,
 )
-from lionrock.sanctions.systems import jyutping_syllables, syllable_systems  # noqa: E402
+from lionrock.sanctions.systems import (  # noqa: E402
+    jyutping_syllables,
+    mandarin_readings,
+    syllable_systems,
+)
 
 OUT = ROOT / "bench" / "data" / "name-pairs-hard.jsonl"
 rng = random.Random(14)
@@ -180,14 +184,18 @@ def neighbour(syllable: str, system: str, seen: set[str]) -> str | None:
     """A valid syllable of `system` one letter from `syllable` and of another sound,
     preferably one found in real names (`seen`)."""
     if system == "hk":
-        found = [
-            e for e in one_edit(syllable) if _hk_valid(e) and not canto_keys(e) & canto_keys(syllable)
-        ]
+        found = [e for e in one_edit(syllable) if _hk_valid(e)]
     else:
         inventory = {"py": pinyin_syllables(), "jp": jyutping_syllables(), "wg": wade_giles()}
         found = [e for e in one_edit(syllable) if e in inventory[system]]
-        if system == "wg":
-            found = [e for e in found if not wade_giles()[e] & wade_giles()[syllable]]
+    # Of another sound in every system: not a spelling of the same Cantonese sound (Ho for
+    # Jyutping's hou, Kin for gin) nor of the same Mandarin one (Tzu and Tsu).
+    found = [
+        e
+        for e in found
+        if not canto_keys(e) & canto_keys(syllable)
+        and not mandarin_readings(e) & mandarin_readings(syllable)
+    ]
     if not found:
         return None
     real = sorted(set(found) & seen)
@@ -213,7 +221,8 @@ def substitute(tokens: list[str], system: str, seen: set[str]) -> list[str] | No
     for i in spots:
         found = neighbour(tokens[i].lower(), system, seen)
         if found:
-            new = found.upper() if tokens[i].isupper() else found.capitalize()
+            word = tokens[i]
+            new = found.upper() if word.isupper() else found.capitalize() if word[0].isupper() else found
             return tokens[:i] + [new] + tokens[i + 1 :]
     return None
 
@@ -318,7 +327,7 @@ def western_pairs(people: list[tuple[str, str]]) -> Iterator[Pair]:
         readings = {k for r in jyutping(char) for k in canto_keys(r, reading=True)}
         other = neighbour(g[i].lower(), "hk", set())
         # The new syllable must be no reading of the character, in either language.
-        if other and not canto_keys(other) & readings and other not in pinyin(char):
+        if other and not canto_keys(other) & readings and not mandarin_readings(other) & set(pinyin(char)):
             swapped = g[:i] + [other.capitalize() if i == 0 else other] + g[i + 1 :]
             yield pair(forms[1](w, s, swapped), zh, "negative", slice_,
                        "one given syllable replaced", derived="reordered; one syllable replaced")  # fmt: skip

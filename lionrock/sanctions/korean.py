@@ -53,8 +53,13 @@ SURNAME_GROUP = {s: g.split()[0] for g in _SURNAMES.split("|") for s in g.split(
 KOREAN_ONLY = frozenset(
     "kim gim park pak choe jung jeong yoon jang jeon kwon gwon ahn seo suh shin ryu yoo baek "  # noqa: SIM905
     "paek bae heo huh noh roh kwak gwak eom byun byeon pyon yeom hyun hyon hyeon ri rhee "
-    "rhie kye gye maeng geum seok seol myung myeong sohn cheong".split()
+    "rhie kye gye maeng geum seok seol myung myeong sohn".split()
 )
+
+#: Spellings only Korean romanization has (McCune-Reischauer's ŏ and ŭ as eo and eu,
+#: ae, oe, the initial r and hy of Ryong and Hyok, final l of Chol): a syllable one
+#: letter from a Chinese one ("Hoo") is no sign of a Korean name.
+KOREAN_MARKS = re.compile(r"eo|eu|ae|oe|^r|^hy|^my|^ky|ol$|ok$|op$")
 
 _FOLDS = (
     ("tch", "j"), ("jj", "j"), ("kk", "g"), ("tt", "d"), ("pp", "b"), ("ss", "s"),
@@ -114,7 +119,8 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
 
     Example: `korean_name("RI, Song Chol").surname` is `"lee"`.
     """
-    text = fold_latin(remove_bracketed_text(name[:300]))
+    # McCune-Reischauer's apostrophes and breves, written in ASCII: Myo'ng, Ch'ol.
+    text = fold_latin(remove_bracketed_text(name[:300])).replace("'", "").replace("’", "")
     head, comma, tail = text.partition(",")
     head_tokens, tail_tokens = TOKEN_RE.findall(head), TOKEN_RE.findall(tail)
     tokens = head_tokens + tail_tokens
@@ -131,7 +137,8 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
         # A given name marks the name Korean by a word that is one Korean syllable and no
         # Chinese one (Chol, Ryong); a longer word may be an English name ("Mike").
         korean_only = surname[0] in KOREAN_ONLY or any(
-            fold_korean(t) in korean_syllables() and not is_syllable(t) for t in given
+            fold_korean(t) in korean_syllables() and not is_syllable(t) and KOREAN_MARKS.search(t)
+            for t in given
         )
         if strict and not korean_only:
             continue

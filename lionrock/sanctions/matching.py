@@ -26,9 +26,23 @@ from typing import Any, Protocol
 from rigour.text.distance import jaro_winkler, levenshtein
 
 from lionrock.errors import LionRockError
+from lionrock.sanctions.romanize import variant_forms
 from lionrock.sanctions.korean import compare_korean, korean_name
-from lionrock.sanctions.names import Order, ParsedName, Syllable, parse_name, typo_orders
-from lionrock.sanctions.systems import cross_readings, latin_grade, name_systems, system_name
+from lionrock.sanctions.names import (
+    Order,
+    ParsedName,
+    Syllable,
+    one_edit_apart,
+    parse_name,
+    typo_orders,
+)
+from lionrock.sanctions.systems import (
+    LANGUAGE,
+    cross_readings,
+    latin_grade,
+    name_systems,
+    system_name,
+)
 from lionrock.sanctions.western import compare_western
 
 THRESHOLD = 0.7
@@ -214,11 +228,11 @@ def _compare_names(left: str, right: str) -> _NameScore:
     if not a.han and not b.han:
         ka, kb = korean_name(left), korean_name(right)
         if ka or kb:
+            # One name is Korean: both are read as Korean if the other can be.
             ka, kb = ka or korean_name(left, strict=False), kb or korean_name(right, strict=False)
             if ka and kb:
                 score, reasons = compare_korean(ka, kb)
                 return _NameScore(score, left, right, "korean", reasons, "Korean names")
-            return _compare_western(left, right)
     if (not a.orders and not a.english) or (not b.orders and not b.english):
         return _NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     if a.chinese and b.chinese:
@@ -239,11 +253,27 @@ def _method(a: ParsedName, b: ParsedName) -> str:
 def _syllable_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     """How well a character agrees with a character or a romanized syllable (0 when it
     does not), and why. Two romanized syllables are graded by `systems.latin_grade`."""
+    key = (x.text, x.han, x.typo, y.text, y.han, y.typo)
+    found = _GRADES.get(key)
+    if found is None:
+        found = _GRADES[key] = _grade(x, y)
+    return found
+
+
+_GRADES: dict[tuple[str, bool, bool, str, bool, bool], tuple[float, str]] = {}
+
+
+def clear_grades() -> None:
+    """Forget the syllable grades computed so far (benchmarks time them from scratch)."""
+    _GRADES.clear()
+
+
+def _grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     if x.han and y.han:
         if x.simplified == y.simplified:
             why = "same character" if x.text == y.text else "traditional/simplified forms"
             return 1.0, why
-        if x.variants & y.variants:
+        if variant_forms(x.text) & variant_forms(y.text):
             return 1.0, "variant forms of one character"
         if x.canto & y.canto or x.pinyin & y.pinyin:
             return 0.0, HOMOPHONES
@@ -283,7 +313,7 @@ def _latin_grades(
                 grades.append(_typo_grade(x, y))
             else:
                 grades.append(latin_grade(x.text, y.text, sx, sy))
-        if sx != sy:
+        if LANGUAGE[sx] != LANGUAGE[sy]:
             grades = _one_letter_apart(lo, ro, grades, left & right)
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
         yield grades, note
@@ -311,18 +341,9 @@ def _one_letter_apart(
 
 def _typo_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     typo, other = (x, y) if x.typo else (y, x)
-    if other.typo or levenshtein(typo.text, other.text, max_edits=2) > 1 and not _swapped(
-        typo.text, other.text
-    ):
+    if other.typo or not one_edit_apart(typo.text, other.text):
         return 0.0, "not a syllable"
     return TYPO, f"a typo of '{other.text}', which is no syllable: {TYPO}"
-
-
-def _swapped(x: str, y: str) -> bool:
-    diffs = [i for i in range(min(len(x), len(y))) if x[i] != y[i]]
-    return len(x) == len(y) and len(diffs) == 2 and diffs[1] == diffs[0] + 1 and (
-        x[diffs[0]] == y[diffs[1]] and x[diffs[1]] == y[diffs[0]]
-    )
 
 
 def _grade_orders(
@@ -357,24 +378,28 @@ def _compare_chinese(a: ParsedName, b: ParsedName) -> _NameScore:
     method = _method(a, b)
     latin = not a.han and not b.han
     eng_adjust, eng_note, eng_agree = _english(a, b)
-    best: tuple[float, list[str]] | None = None
-    partial: tuple[float, list[str]] = (0.0, ["no syllables to compare"])
+    # Scores first, reasons only for the winner: most readings tried are not it.
+    best: _Candidate | None = None
+    partial: _Candidate | None = None
     for lorders, rorders in _order_sets(a, b):
         for lo in lorders:
             for ro in rorders:
                 if len(lo.syllables) != len(ro.syllables):
                     continue
                 for grades, note in _grade_orders(lo, ro, latin):
-                    found = _score_grades(lo, ro, grades, note)
-                    if found[0] == "full":
-                        if best is None or found[1] > best[0]:
-                            best = (found[1], found[2])
-                    elif found[1] > partial[0]:
-                        partial = (found[1], found[2])
+                    misses = sum(1 for g, _ in grades if g == 0)
+                    if not misses:
+                        score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
+                        if best is None or score > best[0]:
+                            best = (score, lo, ro, grades, note)
+                    else:
+                        value = _partial_score(grades, misses)
+                        if partial is None or value > partial[0]:
+                            partial = (value, lo, ro, grades, note)
         if best is not None:
             break  # a reading without typos found: typo readings are not tried
     if best is not None:
-        score, reasons = best
+        score, reasons = best[0], _full_reasons(best)
         if a.length == 1 and not eng_agree:
             score = min(score, ONE_SYLLABLE_CAP)
             reasons.append(f"only one syllable to compare: at most {ONE_SYLLABLE_CAP}")
@@ -386,8 +411,65 @@ def _compare_chinese(a: ParsedName, b: ParsedName) -> _NameScore:
     if surname is not None:
         rule = "surname and English name" if surname[0] > SURNAME_ONLY else "surname only"
         return _NameScore(surname[0], a.original, b.original, method, surname[1], rule)
-    rule = _rule(method, partial[1], RULES_PARTIAL, "syllables differ")
-    return _NameScore(partial[0], a.original, b.original, method, partial[1], rule)
+    if partial is None:
+        return _NameScore(
+            0.0, a.original, b.original, method, ["no syllables to compare"], "syllables differ"
+        )
+    reasons = _partial_reasons(partial)
+    rule = _rule(method, reasons, RULES_PARTIAL, "syllables differ")
+    return _NameScore(partial[0], a.original, b.original, method, reasons, rule)
+
+
+_Candidate = tuple[float, Order, Order, list[tuple[float, str]], str | None]
+
+
+def _order_sets(
+    a: ParsedName, b: ParsedName
+) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
+    yield a.orders, b.orders
+    if a.han or b.han:
+        return
+    # A typo leaves a name a syllable short (the mistyped token reads as English).
+    longest_a = max((len(o.syllables) for o in a.orders), default=0)
+    longest_b = max((len(o.syllables) for o in b.orders), default=0)
+    if a.english and longest_a < longest_b:
+        yield typo_orders(a, _syllable_texts(b)), b.orders
+    if b.english and longest_b < longest_a:
+        yield a.orders, typo_orders(b, _syllable_texts(a))
+
+
+def _syllable_texts(parsed: ParsedName) -> frozenset[str]:
+    return frozenset(s.text for o in parsed.orders for s in o.syllables)
+
+
+def _partial_score(grades: list[tuple[float, str]], misses: int) -> float:
+    if misses == 1 and len(grades) > 1 and any(why == HOMOPHONES for _, why in grades):
+        return HOMOPHONE_CAP
+    return 0.5 * (len(grades) - misses) / len(grades)
+
+
+def _full_reasons(found: _Candidate) -> list[str]:
+    _, lo, ro, grades, note = found
+    pairs = zip(lo.syllables, ro.syllables, grades, strict=True)
+    reasons = [_pair(x, y, why) for x, y, (_, why) in pairs]
+    reasons += [o.note for o in (lo, ro) if o.note != "as written"]
+    return reasons + ([note] if note else [])
+
+
+def _partial_reasons(found: _Candidate) -> list[str]:
+    value, lo, ro, grades, _ = found
+    pairs = zip(lo.syllables, ro.syllables, grades, strict=True)
+    text = ", ".join(f"{x.text}≠{y.text} ({why})" for x, y, (g, why) in pairs if g == 0)
+    if value == HOMOPHONE_CAP and HOMOPHONES in text:
+        return [
+            f"one character differs: {text}; a different name, at most a possible "
+            f"({HOMOPHONE_CAP})"
+        ]
+    return [f"syllables differ: {text}"]
+
+
+def _pair(x: Syllable, y: Syllable, why: str) -> str:
+    return f"{x.text}={y.text} ({why})"
 
 
 #: The rule that decided, by what the reasons say (first found wins).
@@ -417,46 +499,6 @@ RULES_WESTERN = (
 def _rule(method: str, reasons: list[str], rules: tuple[tuple[str, str], ...], default: str) -> str:
     text = "; ".join(reasons)
     return next((rule for marker, rule in rules if marker in text), default)
-
-
-def _order_sets(
-    a: ParsedName, b: ParsedName
-) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
-    yield a.orders, b.orders
-    if a.han or b.han:
-        return
-    # A typo leaves a name a syllable short (the mistyped token reads as English).
-    longest_a = max((len(o.syllables) for o in a.orders), default=0)
-    longest_b = max((len(o.syllables) for o in b.orders), default=0)
-    if a.english and longest_a < longest_b:
-        yield typo_orders(a), b.orders
-    if b.english and longest_b < longest_a:
-        yield a.orders, typo_orders(b)
-
-
-def _score_grades(
-    lo: Order, ro: Order, grades: list[tuple[float, str]], note: str | None
-) -> tuple[str, float, list[str]]:
-    """("full", score, reasons) when every syllable agrees, else ("partial", ...)."""
-    pairs = list(zip(lo.syllables, ro.syllables, grades, strict=True))
-    misses = [(x, y, why) for x, y, (g, why) in pairs if g == 0]
-    if not misses:
-        score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
-        reasons = [_pair(x, y, why) for x, y, (_, why) in pairs]
-        reasons += [o.note for o in (lo, ro) if o.note != "as written"]
-        reasons += [note] if note else []
-        return "full", score, reasons
-    text = ", ".join(f"{x.text}≠{y.text} ({why})" for x, y, why in misses)
-    if len(misses) == 1 and misses[0][2] == HOMOPHONES and len(pairs) > 1:
-        return "partial", HOMOPHONE_CAP, [
-            f"one character differs: {text}; a different name, at most a possible "
-            f"({HOMOPHONE_CAP})"
-        ]
-    return "partial", 0.5 * (len(pairs) - len(misses)) / len(pairs), [f"syllables differ: {text}"]
-
-
-def _pair(x: Syllable, y: Syllable, why: str) -> str:
-    return f"{x.text}={y.text} ({why})"
 
 
 def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float, list[str]] | None:

@@ -33,7 +33,6 @@ from lionrock.sanctions.romanize import (
     pinyin,
     split_syllables,
     to_simplified,
-    variant_forms,
 )
 from lionrock.sanctions.systems import (
     ALL,
@@ -64,8 +63,7 @@ class Syllable:
     pinyin: frozenset[str]  # toneless pinyin readings (of a spelling: pinyin or Wade–Giles)
     jyutping: tuple[str, ...] = ()
     systems: frozenset[str] = frozenset()  # romanization systems the spelling is valid in
-    variants: frozenset[str] = frozenset()  # a character's forms (romanize.variant_forms)
-    typo: bool = False  # a token that is no syllable, one edit from one (`mistyped`)
+    typo: bool = False  # a token that is no syllable, one edit from one (`typo_orders`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +109,11 @@ class ParsedName:
         return len(self.orders[0].syllables) if self.orders else 0
 
 
+@lru_cache(maxsize=65536)
 def _han_syllable(char: str) -> Syllable:
     readings = jyutping(char)
     keys = frozenset(k for r in readings for k in canto_keys(r, reading=True))
-    forms = variant_forms(char)
-    return Syllable(
-        char, True, to_simplified(char), keys, frozenset(pinyin(char)), readings, variants=forms
-    )
+    return Syllable(char, True, to_simplified(char), keys, frozenset(pinyin(char)), readings)
 
 
 @lru_cache(maxsize=65536)
@@ -140,19 +136,7 @@ def _typo(token: str) -> Syllable:
     return Syllable(token, False, token, frozenset(), frozenset(), systems=ALL, typo=True)
 
 
-@lru_cache(maxsize=16384)
-def mistyped(token: str) -> bool:
-    """Whether a token that is no syllable is one edit (a letter added, dropped, changed,
-    or two swapped) from a syllable: a typo, not a name ("Mna", "Chna")."""
-    if len(token) < MIN_TYPO_LEN or not token.isalpha():
-        return False
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    edits = {token[:i] + token[i + 1 :] for i in range(len(token))}
-    edits |= {token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)}
-    edits |= {token[:i] + c + token[i + 1 :] for i in range(len(token)) for c in letters}
-    return any(is_syllable(e) for e in edits if e and e != token)
-
-
+@lru_cache(maxsize=65536)
 def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...] | None:
     """The syllables of a token ("ka-chiu", "jiachao", "lei5"), or None if it is not
     Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
@@ -222,16 +206,17 @@ def parse_name(name: str) -> ParsedName:
 
 
 @lru_cache(maxsize=8192)
-def typo_orders(parsed: ParsedName) -> tuple[Order, ...]:
+def typo_orders(parsed: ParsedName, targets: frozenset[str]) -> tuple[Order, ...]:
     """The orders of a romanized name that read one English token as a mistyped
-    syllable ("Chan Tai Mna"); only names of three syllables or more. Asked only when
-    no reading as written matches: finding typos costs more than parsing."""
+    syllable ("Chan Tai Mna"): a token that is no syllable, one edit (a letter added,
+    dropped or changed, or two swapped) from one of `targets` (the other name's
+    syllables); only names of three syllables or more."""
     if not parsed.english or parsed.parts is None:
         return ()
     tokens, surname_first = parsed.parts
     out: list[Order] = []
     for index, token in enumerate(tokens):
-        if token.syllables is None and mistyped(token.text):
+        if token.syllables is None and any(one_edit_apart(token.text, t) for t in targets):
             typo = [*tokens[:index], _Token(token.text, (_typo(token.text),), False, token.head)]
             typo += tokens[index + 1 :]
             if sum(len(t.syllables or ()) for t in typo) >= MIN_KEPT:
@@ -241,6 +226,24 @@ def typo_orders(parsed: ParsedName) -> tuple[Order, ...]:
                     for o in found
                 ]
     return tuple(out)
+
+
+def one_edit_apart(x: str, y: str) -> bool:
+    """Whether two words are one edit apart: a letter added, dropped or changed, or two
+    neighbours swapped ("mna" / "man").
+
+    Example: `one_edit_apart("chna", "chan")` is True.
+    """
+    if x == y or len(x) < MIN_TYPO_LEN or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diffs = [i for i in range(len(x)) if x[i] != y[i]]
+        if len(diffs) == 1:
+            return True
+        i = diffs[0]
+        return len(diffs) == 2 and diffs[1] == i + 1 and x[i] == y[i + 1] and x[i + 1] == y[i]
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _fold_keeping_case(text: str) -> str:

@@ -74,13 +74,13 @@ _INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # Final spellings folded to one key, applied in order (Jyutping first, then HK style).
 _FINALS: tuple[tuple[str, str], ...] = (
+    ("eong", "eung"),  # Cheong, Leong, Keong (強 koeng4), before Jyutping's eon
     ("eoi", "ui"),
     ("eon", "un"),
     ("eot", "ut"),
     ("oe", "eu"),
     ("aa", "a"),
     ("oung", "eung"),  # Young (楊 joeng4)
-    ("eong", "eung"),  # Cheong, Leong, Keong (強 koeng4)
     ("ee", "i"),
     ("ei", "i"),
     ("oo", "u"),
@@ -169,8 +169,8 @@ def _fold_final(initial: str, rest: str) -> str:
         rest = rest[1:]  # Jyutping zyu, syut, jyut: the y only marks the vowel
     for spelling, key in _FINALS:
         rest = rest.replace(spelling, key)
-    if rest.endswith(("or", "ah")):
-        rest = rest[:-1]  # Ngor, Or, Wah
+    if rest.endswith(("or", "ah", "ar")):
+        rest = rest[:-1]  # Ngor, Or, Wah, Har (霞 haa4)
     if rest.endswith("um"):
         rest = rest[:-2] + "am"  # Sum (森 sam1), Kum (金 gam1)
     return rest
@@ -219,6 +219,25 @@ def pinyin(char: str) -> tuple[str, ...]:
 
     Example: `pinyin("曾")` is `("ceng", "zeng")`.
     """
+    found = _pinyin_table().get(char)
+    if found is None:
+        return _pinyin_call(char)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, tuple[str, ...]]:
+    """pypinyin's readings of every character it knows (its `pinyin_dict`, what it reads
+    a lone character from), toneless: a table, so a name is read without calling it."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {
+        chr(code): tuple(dict.fromkeys(fold_latin(r) for r in readings.split(",")))
+        for code, readings in pinyin_dict.items()
+    }
+
+
+def _pinyin_call(char: str) -> tuple[str, ...]:
     found = _pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     if not found:
         return ()
@@ -316,10 +335,6 @@ def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
     for cut in range(len(token) - 1, 0, -1):
         head, tail = token[:cut], token[cut:]
         # Interjections without a vowel (m, n, ng, hm) are not halves of a given name.
-        # Pinyin writes an apostrophe before a joined syllable that starts with a, e or o
-        # (Xi'an): "Yua" is not yu + a.
-        if tail[0] in "aeo":
-            continue
         if head in known and tail in known and VOWEL_RE.search(head) and VOWEL_RE.search(tail):
             return (head, tail)
     return None
