@@ -106,7 +106,10 @@ def wade_giles_name(han: str) -> str:
     ]
     # pypinyin 0.55 writes every -ai as -ei (hai -> hei); Wade-Giles keeps -ai.
     plain = lazy_pinyin(han)
-    syl = [w[:-2] + "ai" if p.endswith("ai") and w.endswith("ei") else w for w, p in zip(syl, plain, strict=True)]
+    syl = [
+        w[:-2] + "ai" if p.endswith("ai") and w.endswith("ei") else w
+        for w, p in zip(syl, plain, strict=True)
+    ]
     return f"{syl[0].capitalize()} {'-'.join(syl[1:]).capitalize()}"
 
 
@@ -156,7 +159,12 @@ def han_han(people: list[tuple[str, str]]) -> Iterator[Pair]:
             char = zh[i]
             sounds = [f"j:{r}" for r in jyutping(char)] + [f"p:{r}" for r in pinyin(char)]
             alike = sorted(
-                {c for s in sounds for c in by_sound[s] if not variant_forms(c) & variant_forms(char)}
+                {
+                    c
+                    for s in sounds
+                    for c in by_sound[s]
+                    if not variant_forms(c) & variant_forms(char)
+                }
             )
             if alike:
                 other = zh[:i] + rng.choice(alike) + zh[i + 1 :]
@@ -222,8 +230,14 @@ def substitute(tokens: list[str], system: str, seen: set[str]) -> list[str] | No
         found = neighbour(tokens[i].lower(), system, seen)
         if found:
             word = tokens[i]
-            new = found.upper() if word.isupper() else found.capitalize() if word[0].isupper() else found
-            return tokens[:i] + [new] + tokens[i + 1 :]
+            new = (
+                found.upper()
+                if word.isupper()
+                else found.capitalize()
+                if word[0].isupper()
+                else found
+            )
+            return [*tokens[:i], new, *tokens[i + 1 :]]
     return None
 
 
@@ -262,11 +276,12 @@ def syllable_pairs(people: list[tuple[str, str]]) -> Iterator[Pair]:
         swapped = substitute(wg, "wg", set())
         if swapped:
             yield pair(" ".join(wg), " ".join(swapped), "negative", slice_,
-                       "Wade–Giles: one syllable", derived="pypinyin; one valid syllable replaced")  # fmt: skip
+                       "Wade–Giles: one syllable",
+                       derived="pypinyin; one valid syllable replaced")  # fmt: skip
         i = rng.randrange(1, len(hk))
         mistyped = typo(hk[i].lower())
         if mistyped:
-            new = hk[:i] + [mistyped.upper() if hk[i].isupper() else mistyped] + hk[i + 1 :]
+            new = [*hk[:i], mistyped.upper() if hk[i].isupper() else mistyped, *hk[i + 1 :]]
             yield pair(hk_name, " ".join(new), "positive", slice_, "HK style: one typo",
                        derived="one letter dropped, doubled or swapped")  # fmt: skip
 
@@ -327,10 +342,15 @@ def western_pairs(people: list[tuple[str, str]]) -> Iterator[Pair]:
         readings = {k for r in jyutping(char) for k in canto_keys(r, reading=True)}
         other = neighbour(g[i].lower(), "hk", set())
         # The new syllable must be no reading of the character, in either language.
-        if other and not canto_keys(other) & readings and not mandarin_readings(other) & set(pinyin(char)):
-            swapped = g[:i] + [other.capitalize() if i == 0 else other] + g[i + 1 :]
+        if (
+            other
+            and not canto_keys(other) & readings
+            and not mandarin_readings(other) & set(pinyin(char))
+        ):
+            swapped = [*g[:i], other.capitalize() if i == 0 else other, *g[i + 1 :]]
             yield pair(forms[1](w, s, swapped), zh, "negative", slice_,
-                       "one given syllable replaced", derived="reordered; one syllable replaced")  # fmt: skip
+                       "one given syllable replaced",
+                       derived="reordered; one syllable replaced")  # fmt: skip
 
 
 # --- known aliases -----------------------------------------------------------------------

@@ -17,7 +17,8 @@ Song/Seong, Jong/Chong, Kyong/Gyeong/Kyung). A missing or extra given syllable i
 another name ("Chol" is not "Mun Chol").
 
 Example:
-    >>> compare_korean(korean_name("KIM, Chol", strict=False), korean_name("KIM, Mun Chol"))[0] < 0.7
+    >>> chol, mun_chol = korean_name("KIM, Chol"), korean_name("KIM, Mun Chol")
+    >>> compare_korean(chol, mun_chol)[0] < 0.7
     True
 """
 
@@ -87,9 +88,9 @@ def fold_korean(token: str) -> str:
 def korean_syllables() -> frozenset[str]:
     """The folded spellings of every Hangul syllable with a final a name may end in, in
     McCune–Reischauer and Revised Romanization."""
-    initials = "g kk n d tt r m b pp s ss - j jj ch k t p h k t p ch tch".split()
-    vowels = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-    vowels += "o yo u ui".split()  # McCune–Reischauer without breves (ŏ, yŏ, ŭ, ŭi)
+    initials = "g kk n d tt r m b pp s ss - j jj ch k t p h k t p ch tch".split()  # noqa: SIM905
+    vowels = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()  # noqa: SIM905
+    vowels += ["o", "yo", "u", "ui"]  # McCune–Reischauer without breves (ŏ, yŏ, ŭ, ŭi)
     finals = ["", "k", "n", "t", "l", "m", "p", "ng"]
     return frozenset(
         fold_korean(i.strip("-") + v + f) for i in initials for v in vowels for f in finals

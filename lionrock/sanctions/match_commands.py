@@ -34,7 +34,7 @@ def _dumps(data: Any) -> str:
     "--record",
     "record_aware",
     is_flag=True,
-    help="Record-aware: two names of one person in the store match (\"John Lee\" / 李家超).",
+    help='Record-aware: two names of one person in the store match ("John Lee" / 李家超).',
 )
 @click.option("--explain", is_flag=True, help="Show the rule that decided and each reason.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

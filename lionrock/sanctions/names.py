@@ -27,8 +27,6 @@ from lionrock.sanctions.romanize import (
     HAN_RE,
     canto_keys,
     cantonese_keys,
-    fold_latin,
-    is_syllable,
     jyutping,
     pinyin,
     split_syllables,

@@ -190,7 +190,9 @@ class KnownNames:
         for theirs in other.names:
             if name_key(theirs) is None:
                 continue
-            scores = {own: compare_names(own, theirs).score for own in _same_script(theirs, entity.names)}
+            scores = {
+                own: compare_names(own, theirs).score for own in _same_script(theirs, entity.names)
+            }
             if scores and min(scores.values()) >= POSSIBLE:
                 best = max(scores, key=lambda n: scores[n])
                 if scores[best] >= CARRIES:
@@ -202,8 +204,10 @@ class KnownNames:
         mine = [d[:10] for d in entity.birth_dates if d]
         for subject in subjects:
             theirs = [d[:10] for d in subject.birth_dates if d]
-            if mine and theirs and not any(
-                a.startswith(b) or b.startswith(a) for a in mine for b in theirs
+            if (
+                mine
+                and theirs
+                and not any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs)
             ):
                 return False
         return True
