@@ -114,6 +114,7 @@ def clear_caches() -> None:
         names.latin_syllable,
         names._han_syllable,
         names._token_syllables,
+        names._order_systems,
         names.typo_orders,
         korean.korean_name,
         record.name_key,

@@ -35,7 +35,6 @@ from lionrock.sanctions.systems import (
     LANGUAGE,
     cross_readings,
     latin_grade,
-    name_systems,
     system_name,
 )
 
@@ -119,8 +118,10 @@ def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
 def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     """The grades of two romanized readings' syllables, under each pair of systems the
     names may be read in (`systems.cross_readings`), and a note on that pair."""
-    left = name_systems(s.systems for s in lo.syllables if not s.typo)
-    right = name_systems(s.systems for s in ro.syllables if not s.typo)
+    left, right = lo.systems, ro.systems
+    if all(x.text == y.text for x, y in zip(lo.syllables, ro.syllables, strict=True)):
+        yield [(1.0, "same spelling")] * len(lo.syllables), None
+        return
     for sx, sy in cross_readings(left, right):
         grades = []
         for x, y in zip(lo.syllables, ro.syllables, strict=True):

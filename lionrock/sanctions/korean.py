@@ -120,6 +120,9 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
 
     Example: `korean_name("RI, Song Chol").surname` is `"lee"`.
     """
+    words = name.lower().replace(",", " ").split()
+    if not words or not (words[0] in SURNAME_GROUP or words[-1] in SURNAME_GROUP):
+        return None  # no Korean surname first or last: most names stop here
     # McCune-Reischauer's apostrophes and breves, written in ASCII: Myo'ng, Ch'ol.
     text = fold_latin(remove_bracketed_text(name[:300])).replace("'", "").replace("’", "")
     head, comma, tail = text.partition(",")

@@ -36,6 +36,7 @@ from lionrock.sanctions.systems import (
     ALL,
     JP,
     PY,
+    name_systems,
     mandarin_readings,
     strict_canto_keys,
     syllable_systems,
@@ -71,6 +72,16 @@ class Order:
     syllables: tuple[Syllable, ...]
     note: str  # "as written", "surname last", "dropped 'Kinda'"...
     penalty: float = 0.0
+
+    @property
+    def systems(self) -> frozenset[str]:
+        """The romanization systems every syllable (but a typo) is valid in."""
+        return _order_systems(self.syllables)
+
+
+@lru_cache(maxsize=65536)
+def _order_systems(syllables: tuple[Syllable, ...]) -> frozenset[str]:
+    return name_systems(s.systems for s in syllables if not s.typo)
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,7 @@ def name_systems(systems: Iterable[frozenset[str]]) -> frozenset[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def cross_readings(left: frozenset[str], right: frozenset[str]) -> list[tuple[str, str]]:
     """The pairs of systems two names may be read in.
 
