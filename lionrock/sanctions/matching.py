@@ -133,7 +133,8 @@ def compare(
     """
     a, b = Subject.of(left), Subject.of(right)
     best = _best_names(a, b)
-    if record is not None and best.score < 1.0:
+    # The record is asked only when the names alone do not match: it can only raise.
+    if record is not None and best.score < threshold:
         link = record.link(a, b)
         if link is not None:
             entity, why = link

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rigour.names import remove_person_prefixes
@@ -36,8 +36,8 @@ from lionrock.sanctions.systems import (
     ALL,
     JP,
     PY,
-    name_systems,
     mandarin_readings,
+    name_systems,
     strict_canto_keys,
     syllable_systems,
 )
@@ -51,7 +51,7 @@ DROPPED_PENALTY = 0.03  # ... and what that reading costs
 MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Syllable:
     """One character or one romanized syllable, with what it can be read as."""
 
@@ -65,7 +65,7 @@ class Syllable:
     typo: bool = False  # a token that is no syllable, one edit from one (`typo_orders`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Order:
     """One reading of a name: its syllables in order, and what that reading assumed."""
 
@@ -76,15 +76,15 @@ class Order:
     @property
     def systems(self) -> frozenset[str]:
         """The romanization systems every syllable (but a typo) is valid in."""
-        return _order_systems(self.syllables)
+        return _order_systems(self)
 
 
 @lru_cache(maxsize=65536)
-def _order_systems(syllables: tuple[Syllable, ...]) -> frozenset[str]:
-    return name_systems(s.systems for s in syllables if not s.typo)
+def _order_systems(order: Order) -> frozenset[str]:
+    return name_systems(s.systems for s in order.syllables if not s.typo)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Token:
     text: str  # folded
     syllables: tuple[Syllable, ...] | None  # None: not Chinese syllables
@@ -92,7 +92,7 @@ class _Token:
     head: bool  # before the comma
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ParsedName:
     """A name as the matcher sees it."""
 
@@ -102,7 +102,7 @@ class ParsedName:
     english: tuple[str, ...]  # English given names, folded
     tokens: tuple[str, ...]  # every folded Latin token (empty for Han names)
     # The parsed tokens and whether a comma put the surname first (for `typo_orders`).
-    parts: tuple[tuple[_Token, ...], bool] | None = field(default=None, compare=False)
+    parts: tuple[tuple[_Token, ...], bool] | None = None
 
     @property
     def chinese(self) -> bool:

@@ -43,6 +43,7 @@ CARRIES = 0.9  # a name of the entity matches the other name almost certainly
 RESOLVES = THRESHOLD  # a name matches one entity's names, and no other's
 WORD_RE = re.compile(r"[a-z0-9]+")
 MAX_RESOLVED = 5  # candidates compared when a name resolves by matching
+MAX_CACHED = 65536  # names resolved and remembered
 
 
 @lru_cache(maxsize=131072)
@@ -87,7 +88,8 @@ class KnownNames:
     def __init__(self, entities: Iterable[KnownEntity]) -> None:
         self.entities: dict[str, KnownEntity] = {}
         self.by_key: dict[str, set[str]] = defaultdict(set)
-        listings = []
+        self._resolved: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self._index: ScreeningIndex | None = None
         for entity in entities:
             names = tuple(n for n in entity.names if name_key(n) is not None)
             if not names:
@@ -97,8 +99,18 @@ class KnownNames:
                 key = name_key(name)
                 assert key is not None
                 self.by_key[key].add(entity.entity_id)
-            listings.append(Listing(entity.entity_id, "Person", names, entity.birth_dates, ()))
-        self.index = ScreeningIndex(listings)
+
+    @property
+    def index(self) -> ScreeningIndex:
+        """The phonetic index of the entities' names, built when a name is first resolved
+        by matching."""
+        if self._index is None:
+            listings = [
+                Listing(e.entity_id, "Person", e.names, e.birth_dates, ())
+                for e in self.entities.values()
+            ]
+            self._index = ScreeningIndex(listings)
+        return self._index
 
     @classmethod
     def from_store(cls, store: Store, *, published_only: bool = False) -> KnownNames:
@@ -124,9 +136,17 @@ class KnownNames:
 
         Example: `known.resolve("John Lee")` is `{"ofac-29250"}` on the bundled record.
         """
-        skip = set(exclude)
+        skip = frozenset(exclude)
         if name_key(name) is None:
             return set()
+        key = (name, skip)
+        if key not in self._resolved:
+            if len(self._resolved) >= MAX_CACHED:
+                self._resolved.clear()
+            self._resolved[key] = frozenset(self._resolve(name, skip))
+        return set(self._resolved[key])
+
+    def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
         carried = self.carriers(name) - skip
         if carried:
             return carried
