@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
+from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import HAN_RE, fold_latin, variant_forms
 from lionrock.sanctions.screen import Listing, ScreeningIndex
 from lionrock.store import Store
@@ -61,12 +62,19 @@ def name_key(name: str) -> str | None:
 
 
 def _same_script(name: str, names: Iterable[str]) -> list[str]:
-    """The names a name may be compared with to resolve it or to be carried: a name in
-    characters only with names in characters, since romanized ones have lost what tells
-    何靖 from 何頴; a romanized name with all."""
+    """The names a name may be compared with to resolve it or to be carried.
+
+    A name in characters only with names in characters: a romanized name has lost what
+    tells 何靖 from 何頴. A romanized Chinese name with names in characters and romanized
+    Chinese names. Other names with none: they resolve and are carried only as written
+    (in any word order), since the Latin-script matcher is looser (transliterations,
+    initials), as in the gap matrix.
+    """
     if HAN_RE.search(name):
         return [n for n in names if HAN_RE.search(n)]
-    return list(names)
+    if not parse_name(name).chinese:
+        return []
+    return [n for n in names if parse_name(n).chinese]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +156,7 @@ class KnownNames:
 
     def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
         carried = self.carriers(name) - skip
-        if carried:
+        if carried or not parse_name(name).chinese:
             return carried
         subject = Subject((name,))
         found = set()
@@ -210,6 +218,8 @@ class KnownNames:
         for theirs in other.names:
             if name_key(theirs) is None:
                 continue
+            if name_key(theirs) in self._keys(entity):
+                return theirs, theirs
             scores = {
                 own: compare_names(own, theirs).score for own in _same_script(theirs, entity.names)
             }
