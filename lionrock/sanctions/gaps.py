@@ -312,7 +312,7 @@ def gap_matrix(
     # The record's persons are indexed too, so a listed person's row takes in its record
     # entry (李家超 in the record, "LEE, John Ka-chiu" on the list) and they are one row.
     indexed = (sanctions.by_target.keys() & persons.keys()) | linked
-    record = KnownNames.from_store(store, published_only=published_only)
+    record = KnownNames.from_entities(persons.values())
     index = PersonIndex((persons[i] for i in indexed), record)
     rows: list[GapRow] = []
     placed: dict[str, GapRow] = {}

@@ -37,7 +37,7 @@ from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_na
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import HAN_RE, fold_latin, variant_forms
 from lionrock.sanctions.screen import Listing, ScreeningIndex
-from lionrock.store import Store
+from lionrock.store import Entity, Store
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
 CARRIES = 0.9  # a name of the entity matches the other name almost certainly
@@ -126,8 +126,14 @@ class KnownNames:
 
         Example: `KnownNames.from_store(store).resolve("Chris Tang")`.
         """
+        persons = store.iter_entities(schema="Person", published_only=published_only)
+        return cls.from_entities(persons)
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity]) -> KnownNames:
+        """The given store entities, with their names, aliases and a.k.a."""
         found = []
-        for entity in store.iter_entities(schema="Person", published_only=published_only):
+        for entity in entities:
             names = tuple(dict.fromkeys(v for p in NAME_PROPS for v in entity.values(p)))
             dates = tuple(entity.values("birthDate"))
             found.append(KnownEntity(entity.id, entity.caption, names, dates))
