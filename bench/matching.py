@@ -1,15 +1,22 @@
 """Name matching: Lion Rock's matcher against nomenklatura's logic-v1, logic-v2 and ofac
-algorithms, on the same labelled pairs (bench/data/name-pairs.jsonl), in the same run.
+algorithms, on the same labelled pairs (bench/data/name-pairs.jsonl and, for the classes
+of issue #14, bench/data/name-pairs-hard.jsonl), in the same run.
+
+Ours runs in two modes: names only, and record-aware (`record.KnownNames` over the
+bundled record, built outside the clock), where two names of one person in the store
+match. nomenklatura has no such mode: its figures are by name in both tables.
 
 Every algorithm judges a pair a match at a score of 0.7 or more (yente's default
 threshold). Precision, recall and F1 are reported per slice and overall, on the held-out
 `test` split, the `dev` split and all pairs. Throughput is pairs/s over all pairs, each
 algorithm reading its inputs inside the clock: our name parsing (with its caches cleared
 first) against nomenklatura's entity building. Dictionaries that load once per process
-(readings, pinyin tables) are loaded before the clock starts, and reported apart.
+(readings, pinyin tables) are loaded before the clock starts, and reported apart. The
+algorithms are timed in interleaved rounds, in CPU seconds; the fastest round counts.
 
-Targets (issue #3): F1 ≥ 0.95 overall and ≥ 0.9 on every slice (test split), and pairs/s
-≥ logic-v1's.
+Targets (issue #14): F1 ≥ 0.97 on every slice of the test split (the known aliases in
+the record-aware mode: by name alone they are rightly only possible), precision ≥ 0.99
+on the homophone and syllable-substitution slices, and pairs/s ≥ 2× logic-v1's.
 
 Example:
     .venv/bin/python bench/matching.py
@@ -20,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import defaultdict
@@ -34,25 +42,69 @@ from _report import Row, append_run  # noqa: E402
 from followthemoney import model  # noqa: E402
 from nomenklatura.matching import LogicV1, LogicV2, OFACMatcher  # noqa: E402
 
-from lionrock.sanctions import matching, name_parts, names, romanize, western  # noqa: E402
+from lionrock import Defaults, Store, load_paths  # noqa: E402
+from lionrock.bundled import bundled_files  # noqa: E402
+from lionrock.sanctions import (  # noqa: E402
+    korean,
+    matching,
+    name_parts,
+    names,
+    record,
+    romanize,
+    systems,
+    western,
+)
 from lionrock.sanctions.matching import Subject, compare  # noqa: E402
 from lionrock.sanctions.pairs import Tally  # noqa: E402
+from lionrock.sanctions.record import KnownNames  # noqa: E402
 
 PAIRS = ROOT / "bench" / "data" / "name-pairs.jsonl"
+HARD_PAIRS = ROOT / "bench" / "data" / "name-pairs-hard.jsonl"
 THRESHOLD = 0.7
-SLICES = ("latin-latin", "han-latin", "trad-simp", "cantonese-pinyin")
+SLICES = (
+    "latin-latin",
+    "han-latin",
+    "trad-simp",
+    "cantonese-pinyin",
+    "han-han-homophone",
+    "syllable-substitution",
+    "western-given-name",
+    "known-aliases",
+)
+PRECISION_SLICES = {"han-han-homophone": 0.99, "syllable-substitution": 0.99}
+RECORD_ONLY = {"known-aliases"}  # judged in the record-aware mode
+F1_TARGET = 0.97
+SPEED_TARGET = 2.0
 ALGORITHMS = {"logic-v1": LogicV1, "logic-v2": LogicV2, "ofac": OFACMatcher}
 
 Scorer = Callable[[Any, Any], float]
 
 
 def load_pairs() -> list[dict[str, Any]]:
-    with open(PAIRS, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    out = []
+    for path in (PAIRS, HARD_PAIRS):
+        with open(path, encoding="utf-8") as fh:
+            out += [json.loads(line) for line in fh if line.strip()]
+    return out
 
 
 def ours(left: Any, right: Any) -> float:
     return compare(left, right, threshold=THRESHOLD).score
+
+
+def record_scorer() -> tuple[Scorer, float]:
+    """Ours in the record-aware mode over the bundled record, and the seconds it took to
+    load the record and index its names (outside the clock)."""
+    start = time.perf_counter()
+    store = Store("sqlite://")
+    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    known = KnownNames.from_store(store)
+    elapsed = time.perf_counter() - start
+
+    def score(left: Any, right: Any) -> float:
+        return compare(left, right, threshold=THRESHOLD, record=known).score
+
+    return score, elapsed
 
 
 def clear_caches() -> None:
@@ -60,6 +112,15 @@ def clear_caches() -> None:
         matching.compare_names,
         names.parse_name,
         names.latin_syllable,
+        names._han_syllable,
+        names._token_syllables,
+        names._order_systems,
+        names.typo_orders,
+        korean.korean_name,
+        record.name_key,
+        systems.syllable_systems,
+        systems.latin_grade,
+        romanize.variant_forms,
         romanize.canto_keys,
         romanize.split_syllables,
         romanize.is_syllable,
@@ -73,6 +134,7 @@ def clear_caches() -> None:
         western._person,
     ):
         fn.cache_clear()
+    matching.clear_grades()
 
 
 def warm_up() -> float:
@@ -80,19 +142,23 @@ def warm_up() -> float:
     start = time.perf_counter()
     romanize.cantonese_keys()
     romanize.pinyin_syllables()
+    romanize.wade_giles()
+    korean.korean_syllables()
     compare("李家超", "Lee Ka-chiu")
     compare("IVANOV, Sergei", "Sergey IVANOV")
     return time.perf_counter() - start
 
 
-def nomenklatura_scorer(algorithm: Any) -> Scorer:
+def nomenklatura_scorer(algorithm: Any, salt: int = 0) -> Scorer:
     config = algorithm.default_config()
 
     def entity(value: Any) -> Any:
         subject = Subject.of(value)
         proxy = model.make_entity("Person")
-        # nomenklatura caches name analysis by entity ID: one ID per distinct input.
-        proxy.id = "e-" + hashlib.sha1(json.dumps(value, sort_keys=True).encode()).hexdigest()
+        # nomenklatura caches name analysis by entity ID: one ID per distinct input, and
+        # per timing round, so that no round reads another's cache.
+        key = json.dumps(value, sort_keys=True) + f"#{salt}"
+        proxy.id = "e-" + hashlib.sha1(key.encode()).hexdigest()
         proxy.add("name", list(subject.names))
         proxy.add("birthDate", list(subject.birth_dates))
         return proxy
@@ -103,39 +169,65 @@ def nomenklatura_scorer(algorithm: Any) -> Scorer:
     return score
 
 
-def run(name: str, scorer: Scorer, pairs: list[dict[str, Any]]) -> dict[str, Any]:
-    if name == "lionrock":
+def timed(name: str, scorer: Scorer, pairs: list[dict[str, Any]]) -> tuple[list[float], float]:
+    """Every pair's score, and the seconds they took (our caches cleared first)."""
+    if name.startswith("lionrock"):
         clear_caches()
+    start = time.process_time()
+    scores = [scorer(p["left"], p["right"]) for p in pairs]
+    return scores, time.process_time() - start
+
+
+def tally(scores: list[float], pairs: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     misses = []
-    start = time.perf_counter()
-    scores = [scorer(p["left"], p["right"]) for p in pairs]
-    elapsed = time.perf_counter() - start
     for p, score in zip(pairs, scores, strict=True):
         actual = p["judgement"] == "positive"
         predicted = score >= THRESHOLD
+        # "overall" leaves out the known aliases, judged in the record-aware mode only: by
+        # name alone they are rightly possible, and would sink every algorithm's overall.
+        slices = (p["slice"],) if p["slice"] in RECORD_ONLY else (p["slice"], "overall")
         for split in (p["split"], "all"):
-            for slice_ in (p["slice"], "overall"):
+            for slice_ in slices:
                 tallies[(split, slice_)].add(predicted, actual)
         if predicted != actual and p["split"] == "dev":
             misses.append((p["slice"], p["left"], p["right"], round(score, 3)))
-    metrics = {key: tally.metrics() for key, tally in tallies.items()}
-    return {"metrics": metrics, "rate": len(pairs) / elapsed, "misses": misses}
+    metrics = {key: t.metrics() for key, t in tallies.items()}
+    return {"metrics": metrics, "rate": len(pairs) / seconds, "misses": misses}
+
+
+def run_all(pairs: list[dict[str, Any]], record: Scorer, rounds: int) -> dict[str, Any]:
+    """Each algorithm `rounds` times, interleaved (a shared machine's load falls on all
+    alike); each one's fastest round counts for pairs/s, its first for the metrics."""
+    scorers: dict[str, Callable[[int], Scorer]] = {
+        "lionrock": lambda _: ours,
+        "lionrock-record": lambda _: record,
+        **{n: (lambda r, a=a: nomenklatura_scorer(a, r)) for n, a in ALGORITHMS.items()},
+    }
+    first: dict[str, list[float]] = {}
+    best: dict[str, float] = {}
+    for round_ in range(rounds):
+        for name, make in scorers.items():
+            scores, seconds = timed(name, make(round_), pairs)
+            first.setdefault(name, scores)
+            best[name] = min(best.get(name, seconds), seconds)
+    return {name: tally(first[name], pairs, best[name]) for name in scorers}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-report", action="store_true", help="Do not append to the docs.")
     parser.add_argument("--show-dev-misses", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3, help="Timing rounds, interleaved.")
     args = parser.parse_args()
     pairs = load_pairs()
     startup = warm_up()
-    results = {"lionrock": run("lionrock", ours, pairs)}
-    for name, algorithm in ALGORITHMS.items():
-        results[name] = run(name, nomenklatura_scorer(algorithm), pairs)
+    record, record_load = record_scorer()
+    results = run_all(pairs, record, args.rounds)
     if args.show_dev_misses:
-        for miss in results["lionrock"]["misses"]:
-            print("MISS", miss)
+        for mode in ("lionrock", "lionrock-record"):
+            for miss in results[mode]["misses"]:
+                print("MISS", mode, miss)
     rows = report_rows(results)
     for row in rows:
         print(
@@ -153,45 +245,64 @@ def main() -> None:
         notes = [
             "Anchor column: nomenklatura logic-v1 / logic-v2 / ofac, same pairs, same run, "
             f"threshold {THRESHOLD} for all; ratio is ours ÷ logic-v1.",
-            f"Our one-off table load (readings, pinyin): {startup:.1f} s, outside the clock.",
+            f"pairs/s: the fastest of {args.rounds} interleaved rounds of each algorithm "
+            "(ours with its caches cleared, nomenklatura with fresh entity IDs, each round), "
+            "in CPU seconds of this process: every algorithm runs in one thread.",
+            f"Our one-off table load (readings, pinyin): {startup:.1f} s, outside the clock; "
+            f"the record-aware mode's store (the bundled record) and name index: "
+            f"{record_load:.1f} s, outside the clock.",
+            "Record-aware rows: ours with the bundled record as the store; the anchors "
+            "by name (they have no such mode). The known-aliases slice is judged there.",
+            f"Load average at the end of the run: {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} CPUs (a shared machine: read the ratios).",
         ]
         append_run("matching", sizes=sizes, rows=rows, notes=notes)
 
 
 def report_rows(results: dict[str, Any]) -> list[Row]:
     rows = []
-    for split in ("test", "dev", "all"):
-        for slice_ in ("overall", *SLICES):
-            mine = results["lionrock"]["metrics"].get((split, slice_))
-            if mine is None:
-                continue
-            others = " / ".join(
-                f"{results[n]['metrics'][(split, slice_)]['f1']:.3f}" for n in ALGORITHMS
-            )
-            v1 = results["logic-v1"]["metrics"][(split, slice_)]["f1"]
-            target = 0.95 if slice_ == "overall" else 0.9
-            rows.append(
-                Row(
-                    measure=f"F1 {split} {slice_} "
-                    f"(P {mine['precision']:.3f}, R {mine['recall']:.3f})",
-                    ours=f"{mine['f1']:.3f}",
-                    anchor=others,
-                    ratio=f"{mine['f1'] / v1:.2f}" if v1 else "–",
-                    target=f"≥ {target}" if split == "test" else "–",
-                    passed=mine["f1"] >= target if split == "test" else None,
-                )
-            )
-    rates = {n: r["rate"] for n, r in results.items()}
-    rows.append(
-        Row(
-            measure="pairs/s (all pairs)",
-            ours=f"{rates['lionrock']:,.0f}",
-            anchor=" / ".join(f"{rates[n]:,.0f}" for n in ALGORITHMS),
-            ratio=f"{rates['lionrock'] / rates['logic-v1']:.2f}",
-            target="≥ logic-v1",
-            passed=rates["lionrock"] >= rates["logic-v1"],
-        )
+    modes = (
+        ("lionrock", "", ("test", "dev", "all")),
+        ("lionrock-record", " record-aware", ("test",)),
     )
+    for mode, label, splits in modes:
+        for split in splits:
+            for slice_ in ("overall", *SLICES):
+                mine = results[mode]["metrics"].get((split, slice_))
+                if mine is None:
+                    continue
+                others = " / ".join(
+                    f"{results[n]['metrics'][(split, slice_)]['f1']:.3f}" for n in ALGORITHMS
+                )
+                v1 = results["logic-v1"]["metrics"][(split, slice_)]["f1"]
+                judged = split == "test" and (bool(label) == (slice_ in RECORD_ONLY))
+                floor = PRECISION_SLICES.get(slice_)
+                target = f"F1 ≥ {F1_TARGET}" + (f", P ≥ {floor}" if floor else "")
+                passed = mine["f1"] >= F1_TARGET and (floor is None or mine["precision"] >= floor)
+                rows.append(
+                    Row(
+                        measure=f"F1 {split} {slice_}{label} "
+                        f"(P {mine['precision']:.3f}, R {mine['recall']:.3f})",
+                        ours=f"{mine['f1']:.3f}",
+                        anchor=others,
+                        ratio=f"{mine['f1'] / v1:.2f}" if v1 else "–",
+                        target=target if judged else "–",
+                        passed=passed if judged else None,
+                    )
+                )
+    rates = {n: r["rate"] for n, r in results.items()}
+    for mode, label in (("lionrock", "names only"), ("lionrock-record", "record-aware")):
+        ratio = rates[mode] / rates["logic-v1"]
+        rows.append(
+            Row(
+                measure=f"pairs/s (all pairs, {label})",
+                ours=f"{rates[mode]:,.0f}",
+                anchor=" / ".join(f"{rates[n]:,.0f}" for n in ALGORITHMS),
+                ratio=f"{ratio:.2f}",
+                target=f"≥ {SPEED_TARGET:.0f}× logic-v1",
+                passed=ratio >= SPEED_TARGET,
+            )
+        )
     return rows
 
 

@@ -20,6 +20,7 @@ from lionrock.sanctions.lists import (
 from lionrock.sanctions.match_api import match_response
 from lionrock.sanctions.matching import MatchResult, Subject, compare
 from lionrock.sanctions.pairs import read_pairs, score_pairs
+from lionrock.sanctions.record import KnownNames
 from lionrock.sanctions.screen import Hit, Listing, ScreeningIndex, load_listings
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Designation",
     "Hit",
     "ImportReport",
+    "KnownNames",
     "Listing",
     "MatchResult",
     "ScreeningIndex",

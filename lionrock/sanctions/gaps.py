@@ -26,6 +26,7 @@ from sqlalchemy import select
 from lionrock.sanctions.lists import list_snapshots
 from lionrock.sanctions.matching import THRESHOLD, Subject, compare
 from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.record import KnownNames
 from lionrock.sanctions.screen import Listing as ScreenListing
 from lionrock.sanctions.screen import ScreeningIndex
 from lionrock.sources.ofac_sdn import HK_PROGRAMS
@@ -94,7 +95,7 @@ def chinese_names(entity: Entity) -> tuple[str, ...]:
     return tuple(n for n in names if parse_name(n).chinese)
 
 
-def link_reason(a: Entity, b: Entity) -> str | None:
+def link_reason(a: Entity, b: Entity, record: KnownNames | None = None) -> str | None:
     """Why two entities are the same person, or None when they may not be.
 
     A link in the gap matrix says that a person is sanctioned where the other entity is
@@ -112,6 +113,10 @@ def link_reason(a: Entity, b: Entity) -> str | None:
     looser (transliterations, initials), and loading rigour's name tagger for it costs
     seconds a gap matrix should not.
 
+    With `record` (the record-aware mode, issue #14), two entities also link when a third
+    entity of the store names them both (`record.KnownNames.link`: "both are names of
+    ENTITY"), never through one of the two themselves, and never against its birth dates.
+
     Example: `link_reason(record_lee, ofac_lee)` explains 李=lee, 家=ka, 超=chiu.
     """
     if a.id == b.id:
@@ -124,23 +129,29 @@ def link_reason(a: Entity, b: Entity) -> str | None:
     if name_keys(a) & name_keys(b):
         return "the same name parts"
     left, right = chinese_names(a), chinese_names(b)
-    if not left or not right:
-        return None
-    # Names only: the dates were judged above, and must not lift a weak name match.
-    result = compare(Subject(left), Subject(right))
-    needed = LINK_DATED if dates_a and dates_b else LINK_UNDATED
-    if result.score < needed:
-        return None
-    dated = "birth dates agree" if dates_a and dates_b else "no birth date to compare"
-    return f"{result.explanation} ({dated}; linked at ≥ {needed})"
+    if left and right:
+        # Names only: the dates were judged above, and must not lift a weak name match.
+        result = compare(Subject(left), Subject(right))
+        needed = LINK_DATED if dates_a and dates_b else LINK_UNDATED
+        if result.score >= needed:
+            dated = "birth dates agree" if dates_a and dates_b else "no birth date to compare"
+            return f"{result.explanation} ({dated}; linked at ≥ {needed})"
+    if record is not None:
+        names_a = tuple(v for p in IDENTITY_NAMES for v in a.values(p))
+        names_b = tuple(v for p in IDENTITY_NAMES for v in b.values(p))
+        subjects = Subject(names_a, tuple(dates_a)), Subject(names_b, tuple(dates_b))
+        link = record.link(*subjects, exclude={a.id, b.id}) if names_a and names_b else None
+        if link is not None:
+            return "; ".join(link[1])
+    return None
 
 
-def same_person(a: Entity, b: Entity) -> bool:
+def same_person(a: Entity, b: Entity, record: KnownNames | None = None) -> bool:
     """Whether two entities from different lists are the same person (`link_reason`).
 
     Example: `same_person(ofac_chen, uk_chen)` is True.
     """
-    return link_reason(a, b) is not None
+    return link_reason(a, b, record) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +262,8 @@ class PersonIndex:
     Example: `PersonIndex(listed).matches(person)`.
     """
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], record: KnownNames | None = None) -> None:
+        self.record = record
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[frozenset[str], set[str]] = defaultdict(set)
         chinese: list[ScreenListing] = []
@@ -272,8 +284,14 @@ class PersonIndex:
         if names:
             subject = Subject(names)
             found |= {c.entity_id for c in self.chinese.candidates(subject, min_share=MIN_SHARE)}
+        if self.record is not None:
+            # Entities that share a name with a third entity sharing one with this one.
+            for name in (v for p in IDENTITY_NAMES for v in person.values(p)):
+                for third in self.record.carriers(name) - {person.id}:
+                    for own in self.record.entities[third].names:
+                        found |= self.record.carriers(own) & self.entities.keys()
         found.discard(person.id)
-        return sorted(c for c in found if same_person(person, self.entities[c]))
+        return sorted(c for c in found if same_person(person, self.entities[c], self.record))
 
 
 def gap_matrix(
@@ -294,7 +312,8 @@ def gap_matrix(
     # The record's persons are indexed too, so a listed person's row takes in its record
     # entry (李家超 in the record, "LEE, John Ka-chiu" on the list) and they are one row.
     indexed = (sanctions.by_target.keys() & persons.keys()) | linked
-    index = PersonIndex(persons[i] for i in indexed)
+    record = KnownNames.from_entities(persons.values())
+    index = PersonIndex((persons[i] for i in indexed), record)
     rows: list[GapRow] = []
     placed: dict[str, GapRow] = {}
     for person_id in sorted(linked | listed, key=lambda i: (i not in listed, persons[i].caption)):

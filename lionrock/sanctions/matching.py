@@ -21,18 +21,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
-
-from rigour.text.distance import jaro_winkler
+from typing import Any, Protocol
 
 from lionrock.errors import LionRockError
-from lionrock.sanctions.names import Order, ParsedName, Syllable, parse_name
-from lionrock.sanctions.romanize import pinyin_to_canto
+from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
+from lionrock.sanctions.korean import compare_korean, korean_name
+from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.western import compare_western
 
+__all__ = ["clear_grades"]  # re-exported for the benchmark
+
 THRESHOLD = 0.7
-ENGLISH_AGREE = 0.9  # Jaro-Winkler similarity at which two English given names agree
-SURNAME_ONLY = 0.55  # only the surname can be compared ("LAM, Carrie" vs 林鄭月娥)
+ONE_WORD_CAP = 0.6  # a one-word name or alias ("John") never carries a match on its own
+POSSIBLE = 0.5  # from here up to the threshold a pair is a "possible": worth a look
 DOB_EXACT_BONUS = 0.2
 DOB_PARTIAL_BONUS = 0.05
 DOB_CONFLICT_PENALTY = 0.35  # a full name match with a conflicting date falls below 0.7
@@ -84,22 +85,35 @@ class MatchResult:
     explanation: str
     details: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def verdict(self) -> str:
+        """ "match", "possible" (worth a look: from `POSSIBLE` to the threshold), or "no
+        match"."""
+        if self.match:
+            return "match"
+        return "possible" if self.score >= POSSIBLE else "no match"
+
+    @property
+    def rule(self) -> str:
+        """The rule that decided the score (`details["rule"]`)."""
+        return str(self.details.get("rule", ""))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 4),
             "match": self.match,
+            "verdict": self.verdict,
+            "rule": self.rule,
             "explanation": self.explanation,
             "details": self.details,
         }
 
 
-@dataclass(slots=True)
-class _NameScore:
-    score: float
-    left: str
-    right: str
-    method: str
-    reasons: list[str]
+class RecordNames(Protocol):
+    """What the record-aware mode needs of the store (`record.KnownNames`)."""
+
+    def link(self, left: Subject, right: Subject) -> tuple[str, list[str]] | None:
+        """("ENTITY", reasons) when both subjects name one entity of the store."""
 
 
 def compare(
@@ -107,22 +121,26 @@ def compare(
     right: str | Mapping[str, Any] | Subject,
     *,
     threshold: float = THRESHOLD,
+    record: RecordNames | None = None,
 ) -> MatchResult:
     """Compare two persons by name (and birth date when both have one).
+
+    With `record` (record-aware mode, `record.KnownNames`), two names that are names of
+    one entity of the store match, whatever their spelling ("John Lee" / 李家超 when the
+    record says so); without it, names alone decide.
 
     Example: `compare("CHAN, Tai Man", "CHAN, Tai Wai").match` is False.
     """
     a, b = Subject.of(left), Subject.of(right)
-    best: _NameScore | None = None
-    for lname in a.names[:MAX_NAMES]:
-        for rname in b.names[:MAX_NAMES]:
-            found = compare_names(lname, rname)
-            if best is None or found.score > best.score:
-                best = found
-            if best.score >= 1.0:
-                break
-    if best is None:
-        best = _NameScore(0.0, "", "", "none", ["no names"])
+    best = _best_names(a, b)
+    # The record is asked only when the names alone do not match: it can only raise.
+    if record is not None and best.score < threshold:
+        link = record.link(a, b)
+        if link is not None:
+            entity, why = link
+            best = NameScore(
+                1.0, a.names[0], b.names[0], "record", why, f"both are names of {entity}"
+            )
     score, dob_note = _adjust_for_dates(best.score, a.birth_dates, b.birth_dates)
     reasons = [*best.reasons, dob_note] if dob_note else best.reasons
     score = max(0.0, min(1.0, score))
@@ -131,10 +149,24 @@ def compare(
         "left": best.left,
         "right": best.right,
         "method": best.method,
+        "rule": best.rule,
         "name_score": round(best.score, 4),
         "reasons": reasons,
     }
     return MatchResult(score, score >= threshold, text, details)
+
+
+def _best_names(a: Subject, b: Subject) -> NameScore:
+    """The best-scoring pair of names."""
+    best: NameScore | None = None
+    for lname in a.names[:MAX_NAMES]:
+        for rname in b.names[:MAX_NAMES]:
+            found = compare_names(lname, rname)
+            if best is None or found.score > best.score:
+                best = found
+            if best.score >= 1.0:
+                return best
+    return best or NameScore(0.0, "", "", "none", ["no names"], "no names")
 
 
 def warm_up() -> None:
@@ -144,147 +176,58 @@ def warm_up() -> None:
 
 
 @lru_cache(maxsize=65536)
-def compare_names(left: str, right: str) -> _NameScore:
-    """Score two single names, without birth dates."""
+def compare_names(left: str, right: str) -> NameScore:
+    """Score two single names, without birth dates. A one-word name ("John", "KHALID")
+    names nobody on its own: it is at most a possible (`ONE_WORD_CAP`)."""
+    found = _compare_names(left, right)
+    one_word = [n for n in (left, right) if _one_word(n)]
+    if one_word and found.score > ONE_WORD_CAP:
+        note = f"{one_word[0]!r} is one word, which cannot carry a match: at most {ONE_WORD_CAP}"
+        return NameScore(
+            ONE_WORD_CAP, found.left, found.right, found.method, [*found.reasons, note], "one word"
+        )
+    return found
+
+
+def _one_word(name: str) -> bool:
+    parsed = parse_name(name)
+    return not parsed.han and len(parsed.tokens) == 1 and "-" not in parsed.tokens[0]
+
+
+def _compare_names(left: str, right: str) -> NameScore:
     a, b = parse_name(left), parse_name(right)
+    if not a.han and not b.han:
+        ka, kb = korean_name(left), korean_name(right)
+        if ka or kb:
+            # One name is Korean: both are read as Korean if the other can be.
+            ka, kb = ka or korean_name(left, strict=False), kb or korean_name(right, strict=False)
+            if ka and kb:
+                score, reasons = compare_korean(ka, kb)
+                return NameScore(score, left, right, "korean", reasons, "Korean names")
     if (not a.orders and not a.english) or (not b.orders and not b.english):
-        return _NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
+        return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     if a.chinese and b.chinese:
-        return _compare_chinese(a, b)
+        return compare_chinese(a, b)
     if a.han or b.han:
-        return _NameScore(
+        return NameScore(
             0.0, left, right, "han-latin", ["the romanized name is not made of Chinese syllables"]
         )
     return _compare_western(left, right)
 
 
-def _method(a: ParsedName, b: ParsedName) -> str:
-    if a.han and b.han:
-        return "han-han"
-    return "han-latin" if a.han or b.han else "latin-latin"
+RULES_WESTERN = (
+    ("at most 0.6", "name structure: relatives or namesakes"),
+    ("initials read", "initials"),
+    ("transliterations folded", "transliteration variants"),
+    ("spelled closely", "every part spelled closely in the other name"),
+)
 
 
-def _syllable_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
-    """How well two syllables agree (0 when they do not), and why."""
-    if x.han and y.han:
-        if x.simplified == y.simplified:
-            why = "same character" if x.text == y.text else "traditional/simplified forms"
-            return 1.0, why
-        if x.canto & y.canto and x.pinyin & y.pinyin:
-            return 0.8, "variant characters with the same readings"
-        return 0.0, "different characters"
-    if x.han or y.han:
-        han, latin = (x, y) if x.han else (y, x)
-        if latin.canto & han.canto:
-            readings = ",".join(han.jyutping) or "?"
-            return 1.0, f"Cantonese reading (Jyutping {readings})"
-        if latin.pinyin & han.pinyin:
-            return 1.0, "Mandarin reading (pinyin)"
-        return 0.0, "no reading of the character spells it"
-    if x.text == y.text:
-        return 1.0, "same spelling"
-    if x.canto & y.canto:
-        return 0.95, "Cantonese spelling variants"
-    if any(pinyin_to_canto(p) & y.canto for p in x.pinyin) or any(
-        pinyin_to_canto(p) & x.canto for p in y.pinyin
-    ):
-        return 0.85, "a character is read so in Cantonese and in pinyin"
-    return 0.0, "different syllables"
-
-
-def _grades(lo: Order, ro: Order) -> list[tuple[float, str]]:
-    return [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
-
-
-def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
-    """The adjustment for English given names, a note, and whether they agree."""
-    if a.english and b.english:
-        best = max(jaro_winkler(x, y) for x in a.english for y in b.english)
-        if best >= ENGLISH_AGREE:
-            return 0.0, f"English names agree ({', '.join(a.english)})", True
-        names = f"{'/'.join(a.english)} vs {'/'.join(b.english)}"
-        return -0.35, f"English names differ ({names}): -0.35", False
-    extra = a.english or b.english
-    if extra:
-        penalty = min(0.06, 0.02 * len(extra))
-        return (
-            -penalty,
-            f"English name on one side only ({', '.join(extra)}): -{penalty:.2f}",
-            False,
-        )
-    return 0.0, None, False
-
-
-def _compare_chinese(a: ParsedName, b: ParsedName) -> _NameScore:
-    method = _method(a, b)
-    eng_adjust, eng_note, eng_agree = _english(a, b)
-    best: tuple[float, list[str]] | None = None
-    partial = (0.0, ["no syllables to compare"])
-    for lo in a.orders:
-        for ro in b.orders:
-            if len(lo.syllables) != len(ro.syllables):
-                continue
-            grades = _grades(lo, ro)
-            matched = sum(1 for g, _ in grades if g > 0)
-            if matched == len(grades):
-                score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
-                reasons = [
-                    _pair(x, y, why)
-                    for x, y, (_, why) in zip(lo.syllables, ro.syllables, grades, strict=True)
-                ]
-                reasons += [o.note for o in (lo, ro) if o.note != "as written"]
-                if best is None or score > best[0]:
-                    best = (score, reasons)
-            elif 0.5 * matched / len(grades) > partial[0]:
-                misses = [
-                    f"{x.text}≠{y.text} ({why})"
-                    for x, y, (g, why) in zip(lo.syllables, ro.syllables, grades, strict=True)
-                    if g == 0
-                ]
-                partial = (0.5 * matched / len(grades), [f"syllables differ: {', '.join(misses)}"])
-    if best is not None:
-        score, reasons = best
-        if a.length == 1 and not eng_agree:
-            score = min(score, 0.6)
-            reasons.append("only one syllable to compare: at most 0.6")
-        if eng_note:
-            reasons.append(eng_note)
-        return _NameScore(score + eng_adjust, a.original, b.original, method, reasons)
-    surname = _surname_only(a, b, eng_agree)
-    if surname is not None:
-        return _NameScore(surname[0], a.original, b.original, method, surname[1])
-    return _NameScore(partial[0], a.original, b.original, method, partial[1])
-
-
-def _pair(x: Syllable, y: Syllable, why: str) -> str:
-    return f"{x.text}={y.text} ({why})"
-
-
-def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float, list[str]] | None:
-    """A name with only a surname in Chinese ("TANG, Chris") against a fuller one: the
-    surname agrees, the rest cannot be compared."""
-    short, long = (a, b) if a.length <= b.length else (b, a)
-    if short.length == long.length or short.length == 0:
-        return None
-    for so in short.orders:
-        for lo in long.orders:
-            grade, why = _syllable_grade(so.syllables[0], lo.syllables[0])
-            if grade == 0:
-                continue
-            surname = _pair(so.syllables[0], lo.syllables[0], why)
-            if eng_agree and short.length == 1:
-                return 0.8, [
-                    f"surname {surname}",
-                    "English names agree; the Chinese given name is on one side only",
-                ]
-            return SURNAME_ONLY, [f"surname {surname}", "the given names cannot be compared"]
-    return None
-
-
-def _compare_western(left: str, right: str) -> _NameScore:
+def _compare_western(left: str, right: str) -> NameScore:
     """Names that are not Chinese: nomenklatura's logic-v2 and the western layer."""
     score, reasons = compare_western(left, right)
-    return _NameScore(score, left, right, "latin-latin", reasons)
+    rule = rule_of(reasons, RULES_WESTERN, "nomenklatura logic-v2 name match")
+    return NameScore(score, left, right, "latin-latin", reasons, rule)
 
 
 def _adjust_for_dates(

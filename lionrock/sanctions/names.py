@@ -4,7 +4,9 @@ in which its syllables may be read.
 A name in Han characters is one syllable per character. A romanized name is split at
 commas, spaces and hyphens; each token is split into at most two syllables (pinyin given
 names are written joined: "Jiachao"). A token that is not Chinese syllables ("John",
-"Carrie", "Teresa") is an English given name, compared apart.
+"Carrie", "Teresa") is an English given name, compared apart. A name may put an English
+given name anywhere ("Sam Yip Kam-lung", "YIP KAM LUNG SAM", "YIP, Sam Kam Lung") and one
+that spells a Chinese syllable too ("Sam") is tried both ways (`_orders`).
 
 Example:
     >>> [s.text for s in parse_name("LEE, John Ka-chiu").orders[0].syllables]
@@ -14,7 +16,8 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rigour.names import remove_person_prefixes
@@ -24,32 +27,45 @@ from lionrock.sanctions.romanize import (
     HAN_RE,
     canto_keys,
     cantonese_keys,
-    fold_latin,
     jyutping,
     pinyin,
-    pinyin_syllables,
     split_syllables,
     to_simplified,
 )
+from lionrock.sanctions.systems import (
+    ALL,
+    JP,
+    PY,
+    mandarin_readings,
+    name_systems,
+    strict_canto_keys,
+    syllable_systems,
+)
 
 MAX_NAME_CHARS = 300  # names are short; anything longer is cut, not parsed whole
-TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MIN_DROPPED_LEN = 4  # a syllabic token dropped as a possible English name ("Kinda")
+TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+TONE_DIGIT_RE = re.compile(r"[1-6]$")
+_PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
+MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
+DROPPED_PENALTY = 0.03  # ... and what that reading costs
+MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Syllable:
     """One character or one romanized syllable, with what it can be read as."""
 
     text: str  # the character, or the folded Latin spelling
     han: bool
     simplified: str  # the simplified character, or the folded spelling
-    canto: frozenset[str]  # Cantonese keys (romanize.canto_keys)
-    pinyin: frozenset[str]  # toneless pinyin readings (or the spelling, if it is pinyin)
+    canto: frozenset[str]  # Cantonese keys (romanize.canto_keys), loosely read
+    pinyin: frozenset[str]  # toneless pinyin readings (of a spelling: pinyin or Wade–Giles)
     jyutping: tuple[str, ...] = ()
+    systems: frozenset[str] = frozenset()  # romanization systems the spelling is valid in
+    typo: bool = False  # a token that is no syllable, one edit from one (`typo_orders`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Order:
     """One reading of a name: its syllables in order, and what that reading assumed."""
 
@@ -57,8 +73,26 @@ class Order:
     note: str  # "as written", "surname last", "dropped 'Kinda'"...
     penalty: float = 0.0
 
+    @property
+    def systems(self) -> frozenset[str]:
+        """The romanization systems every syllable (but a typo) is valid in."""
+        return _order_systems(self)
 
-@dataclass(frozen=True, slots=True)
+
+@lru_cache(maxsize=65536)
+def _order_systems(order: Order) -> frozenset[str]:
+    return name_systems(s.systems for s in order.syllables if not s.typo)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Token:
+    text: str  # folded
+    syllables: tuple[Syllable, ...] | None  # None: not Chinese syllables
+    capitals: bool  # written in capitals in a name that is not all capitals
+    head: bool  # before the comma
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class ParsedName:
     """A name as the matcher sees it."""
 
@@ -67,6 +101,8 @@ class ParsedName:
     orders: tuple[Order, ...]
     english: tuple[str, ...]  # English given names, folded
     tokens: tuple[str, ...]  # every folded Latin token (empty for Han names)
+    # The parsed tokens and whether a comma put the surname first (for `typo_orders`).
+    parts: tuple[tuple[_Token, ...], bool] | None = None
 
     @property
     def chinese(self) -> bool:
@@ -82,6 +118,7 @@ class ParsedName:
         return len(self.orders[0].syllables) if self.orders else 0
 
 
+@lru_cache(maxsize=65536)
 def _han_syllable(char: str) -> Syllable:
     readings = jyutping(char)
     keys = frozenset(k for r in readings for k in canto_keys(r, reading=True))
@@ -90,24 +127,51 @@ def _han_syllable(char: str) -> Syllable:
 
 @lru_cache(maxsize=65536)
 def latin_syllable(text: str) -> Syllable:
-    """A romanized syllable: its Cantonese keys (real ones only) and pinyin reading."""
+    """A romanized syllable: its Cantonese keys (real ones only), the pinyin it spells,
+    and the systems it is valid in (`systems.syllable_systems`).
+
+    Example: `latin_syllable("hsieh").pinyin` is `frozenset({"xie"})`.
+    """
     keys = canto_keys(text) & cantonese_keys()
-    bare = text.rstrip("123456")
-    py = frozenset({bare}) if bare in pinyin_syllables() else frozenset()
-    return Syllable(bare, False, bare, keys, py)
+    bare = TONE_DIGIT_RE.sub("", text)
+    systems = syllable_systems(bare)
+    if bare != text:  # a tone number: Jyutping, or pinyin written with numbers
+        systems &= frozenset({JP, PY})
+        keys = keys or strict_canto_keys(bare)
+    return Syllable(bare, False, bare, keys, mandarin_readings(bare), systems=systems)
 
 
-def _token_syllables(token: str) -> tuple[Syllable, ...] | None:
+def _typo(token: str) -> Syllable:
+    return Syllable(token, False, token, frozenset(), frozenset(), systems=ALL, typo=True)
+
+
+@lru_cache(maxsize=65536)
+def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...] | None:
     """The syllables of a token ("ka-chiu", "jiachao", "lei5"), or None if it is not
-    Chinese syllables."""
-    parts = token.split("-")
+    Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
+    parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
     out: list[str] = []
     for part in parts:
-        split = split_syllables(part, limit=1 if len(parts) > 1 else 2)
+        split = split_syllables(part, limit=1 if len(parts) > 1 or not joined else 2)
         if split is None:
             return None
         out.extend(split)
-    return tuple(latin_syllable(s) for s in out)
+    syllables = tuple(latin_syllable(s) for s in out)
+    # How the syllables are joined says which system wrote them: pinyin joins a given
+    # name ("Huiming"), Hong Kong style and Wade-Giles hyphenate it ("Wai-ming").
+    if len(parts) == 1 and len(out) > 1:
+        return tuple(_within(s, frozenset({PY})) for s in syllables)
+    if len(parts) > 1:
+        return tuple(_within(s, s.systems - {PY}) for s in syllables)
+    return syllables
+
+
+def _within(syllable: Syllable, systems: frozenset[str]) -> Syllable:
+    """The syllable, valid only in `systems` (unless none of its own is left)."""
+    kept = syllable.systems & systems
+    if not kept or kept == syllable.systems:
+        return syllable
+    return replace(syllable, systems=kept)
 
 
 @lru_cache(maxsize=32768)
@@ -122,47 +186,132 @@ def parse_name(name: str) -> ParsedName:
         return ParsedName(name, True, (Order(chars, "as written"),), (), ())
     # A bracketed part is another name or a note ("CHAN KA LONG (LESLIE CHAN)"): the
     # caller passes aliases as names of their own.
-    text = fold_latin(remove_person_prefixes(remove_bracketed_text(name)))
+    text = _fold_keeping_case(remove_person_prefixes(remove_bracketed_text(name)))
     head, comma, tail = text.partition(",")
-    head_tokens = TOKEN_RE.findall(head)
-    tail_tokens = TOKEN_RE.findall(tail) if comma else []
-    tokens = head_tokens + tail_tokens
-    english: list[str] = []
-    syllabic: list[tuple[str, tuple[Syllable, ...]]] = []
-    for token in tokens:
-        syllables = _token_syllables(token)
-        if syllables is None:
-            english.append(token)
-        else:
-            syllabic.append((token, syllables))
-    orders = _orders(syllabic, surname_first=bool(comma) and bool(head_tokens))
-    return ParsedName(name, False, orders, tuple(english), tuple(tokens))
+    raw = [(t, True) for t in TOKEN_RE.findall(head)]
+    raw += [(t, False) for t in TOKEN_RE.findall(tail)] if comma else []
+    mixed_case = any(t.isupper() for t, _ in raw) and any(not t.isupper() for t, _ in raw)
+    single = [_token_syllables(t.lower(), joined=False) for t, _ in raw]
+    # Two pinyin syllables written as one word ("Jiachao") only in a name written in
+    # pinyin: no hyphen, and its other words pinyin too. Elsewhere "Mike" and "Owen"
+    # are English names, not mi + ke and o + wen.
+    pinyin_name = all("-" not in t for t, _ in raw) and all(
+        PY in x.systems for syls in single if syls for x in syls
+    )
+    tokens = [
+        _Token(
+            t.lower(),
+            syls if syls is not None or not pinyin_name else _token_syllables(t.lower()),
+            mixed_case and t.isupper() and len(t) > 1,
+            h,
+        )
+        for (t, h), syls in zip(raw, single, strict=True)
+    ]
+    english = tuple(t.text for t in tokens if t.syllables is None)
+    surname_first = bool(comma) and any(t.head for t in tokens)
+    orders = _orders(tokens, surname_first=surname_first)
+    tokens_out = tuple(t.text for t in tokens)
+    return ParsedName(name, False, orders, english, tokens_out, (tuple(tokens), surname_first))
 
 
-def _orders(
-    syllabic: list[tuple[str, tuple[Syllable, ...]]], *, surname_first: bool
-) -> tuple[Order, ...]:
+@lru_cache(maxsize=8192)
+def typo_orders(parsed: ParsedName, targets: frozenset[str]) -> tuple[Order, ...]:
+    """The orders of a romanized name that read one English token as a mistyped
+    syllable ("Chan Tai Mna"): a token that is no syllable, one edit (a letter added,
+    dropped or changed, or two swapped) from one of `targets` (the other name's
+    syllables); only names of three syllables or more."""
+    if not parsed.english or parsed.parts is None:
+        return ()
+    tokens, surname_first = parsed.parts
+    out: list[Order] = []
+    for index, token in enumerate(tokens):
+        if token.syllables is None and any(one_edit_apart(token.text, t) for t in targets):
+            typo = [*tokens[:index], _Token(token.text, (_typo(token.text),), False, token.head)]
+            typo += tokens[index + 1 :]
+            if sum(len(t.syllables or ()) for t in typo) >= MIN_KEPT:
+                found = _orders(typo, surname_first=surname_first, drops=False)
+                out += [
+                    Order(o.syllables, f"{o.note}; '{token.text}' read as a typo", o.penalty)
+                    for o in found
+                ]
+    return tuple(out)
+
+
+def one_edit_apart(x: str, y: str) -> bool:
+    """Whether two words are one edit apart: a letter added, dropped or changed, or two
+    neighbours swapped ("mna" / "man").
+
+    Example: `one_edit_apart("chna", "chan")` is True.
+    """
+    if x == y or len(x) < MIN_TYPO_LEN or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diffs = [i for i in range(len(x)) if x[i] != y[i]]
+        if len(diffs) == 1:
+            return True
+        i = diffs[0]
+        return len(diffs) == 2 and diffs[1] == i + 1 and x[i] == y[i + 1] and x[i + 1] == y[i]
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _fold_keeping_case(text: str) -> str:
+    text = text.replace("ü", "u").replace("Ü", "U")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) -> tuple[Order, ...]:
     """The orders a romanized name may be read in, surname first in each.
 
     With a comma the part before it is the surname ("CHAN, Tai Man"). Without one the
-    surname is first (Hong Kong style, "Chan Tai Man") or last (given-name-first, as in
-    the UK list's "MINGGUO CHEN"). A leading or trailing unhyphenated token may also be
-    an English name that happens to spell Chinese syllables ("Kinda Li Ka-tat").
+    surname is first (Hong Kong style, "Chan Tai Man"), or last (given-name-first, as in
+    the UK list's "MINGGUO CHEN"), or the one part written in capitals ("Ka Chiu LEE
+    John"). A syllabic token at either end, or beside the comma, may also be an English
+    name that happens to spell a Chinese syllable ("Sam" in "YIP KAM LUNG SAM", "Kinda
+    Li Ka-tat"), when at least three syllables are left; that reading costs a little.
     """
+    syllabic = [t for t in tokens if t.syllables is not None]
     if not syllabic:
         return ()
+    orders = _readings(syllabic, surname_first, "", 0.0)
+    if drops:
+        places = {0, len(syllabic) - 1}
+        heads = sum(1 for t in syllabic if t.head)
+        if surname_first:
+            places = {len(syllabic) - 1, heads}
+            places |= {heads - 1} if heads > 1 else set()
+        if any("-" in t.text for t in syllabic):
+            # A hyphen joins the given name ("Kam-lung"): any other token but the
+            # surname may be an English name ("Kam-lung Sam Yip").
+            places = set(range(1 if surname_first else 0, len(syllabic)))
+        for index in sorted(places):
+            if not 0 <= index < len(syllabic):
+                continue
+            token = syllabic[index]
+            rest = syllabic[:index] + syllabic[index + 1 :]
+            if "-" in token.text or sum(len(t.syllables or ()) for t in rest) < MIN_KEPT:
+                continue
+            note = f"'{token.text}' read as an English name"
+            orders += _readings(rest, surname_first, note, DROPPED_PENALTY)
+    unique: dict[tuple[str, ...], Order] = {}
+    for order in orders:
+        unique.setdefault(tuple(s.text for s in order.syllables), order)
+    return tuple(unique.values())
 
-    def flat(items: list[tuple[str, tuple[Syllable, ...]]]) -> tuple[Syllable, ...]:
-        return tuple(s for _, syls in items for s in syls)
 
-    orders = [Order(flat(syllabic), "as written")]
-    if len(syllabic) > 1 and not surname_first:
-        orders.append(Order(flat(syllabic[-1:] + syllabic[:-1]), "surname last"))
-    hyphenated = any("-" in token for token, _ in syllabic)
-    if len(syllabic) > 2 and hyphenated:
-        for index in (0, len(syllabic) - 1):
-            token = syllabic[index][0]
-            if "-" not in token and len(token) >= MIN_DROPPED_LEN:
-                rest = syllabic[:index] + syllabic[index + 1 :]
-                orders.append(Order(flat(rest), f"'{token}' read as an English name", 0.03))
-    return tuple(orders)
+def _readings(tokens: list[_Token], surname_first: bool, note: str, cost: float) -> list[Order]:
+    def flat(items: list[_Token]) -> tuple[Syllable, ...]:
+        return tuple(s for t in items for s in t.syllables or ())
+
+    def order(items: list[_Token], how: str) -> Order:
+        return Order(flat(items), f"{how}; {note}" if note else how, cost)
+
+    out = [order(tokens, "as written")]
+    if len(tokens) > 1 and not surname_first:
+        out.append(order(tokens[-1:] + tokens[:-1], "surname last"))
+    capitals = [i for i, t in enumerate(tokens) if t.capitals]
+    if len(capitals) == 1 and capitals[0] > 0 and not surname_first:
+        i = capitals[0]
+        out.append(order([tokens[i], *tokens[:i], *tokens[i + 1 :]], "surname in capitals"))
+    return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
-from lionrock.sanctions.matching import THRESHOLD, MatchResult, Subject, compare
+from lionrock.sanctions.matching import THRESHOLD, MatchResult, RecordNames, Subject, compare
 
 MAX_LINE = 100_000  # characters; a name pair is far shorter
 JUDGEMENTS = {"positive": True, "negative": False}
@@ -120,11 +120,13 @@ def score_pairs(
     *,
     threshold: float = THRESHOLD,
     on_result: Callable[[LabelledPair, MatchResult], None] | None = None,
+    record: RecordNames | None = None,
 ) -> PairScores:
-    """Compare every pair; `on_result` sees each as it is scored (for streaming output)."""
+    """Compare every pair; `on_result` sees each as it is scored (for streaming output).
+    With `record` (`record.KnownNames`), in the record-aware mode."""
     out = PairScores()
     for item in pairs:
-        result = compare(item.left, item.right, threshold=threshold)
+        result = compare(item.left, item.right, threshold=threshold, record=record)
         if on_result is not None:
             on_result(item, result)
         else:
@@ -142,5 +144,7 @@ def pair_line(item: LabelledPair, result: MatchResult) -> dict[str, Any]:
         "right": item.raw["right"],
         "score": round(result.score, 4),
         "match": result.match,
+        "verdict": result.verdict,
+        "rule": result.rule,
         "explanation": result.explanation,
     }

@@ -33,11 +33,16 @@ from pypinyin import pinyin as _pinyin
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 TONE_RE = re.compile(r"[1-6]$")
+VOWEL_RE = re.compile(r"[aeiouy]")
 MIN_WORD_READINGS = 2  # a heteronym must occur in at least this many dictionary words
 COMMON_CHAR_WORDS = 5  # characters in fewer words do not link pinyin to Cantonese
 
 _T2S = opencc.OpenCC("t2s")
 _S2HK = opencc.OpenCC("s2hk")
+# Regional standards and variant forms, each to simplified: a character's forms are what
+# these make of it, so 衞 (Hong Kong) and 衛 (Taiwan) meet at 卫, 峯 and 峰 at 峰.
+_VARIANT_FOLDS = tuple(opencc.OpenCC(c) for c in ("hk2s", "tw2s"))
+_JP2T = opencc.OpenCC("jp2t")
 
 # Initials, longest first: (spelling, key). `j` is Jyutping's y and, in loose Hong Kong
 # spellings such as "Ji-yuet" (子悅), a z: both keys are kept.
@@ -69,6 +74,7 @@ _INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # Final spellings folded to one key, applied in order (Jyutping first, then HK style).
 _FINALS: tuple[tuple[str, str], ...] = (
+    ("eong", "eung"),  # Cheong, Leong, Keong (強 koeng4), before Jyutping's eon
     ("eoi", "ui"),
     ("eon", "un"),
     ("eot", "ut"),
@@ -105,6 +111,20 @@ def has_han(text: str) -> bool:
 def to_simplified(text: str) -> str:
     """Simplified characters (OpenCC `t2s`). Example: `to_simplified("鄧炳強")` → `"邓炳强"`."""
     return str(_T2S.convert(text))
+
+
+@lru_cache(maxsize=65536)
+def variant_forms(char: str) -> frozenset[str]:
+    """The simplified forms OpenCC gives a character through each regional standard
+    (mainland, Hong Kong, Taiwan, Japanese shinjitai): two characters that share one are
+    one character written two ways, not two names.
+
+    Example: `variant_forms("衞") & variant_forms("衛")` is `{"卫"}`.
+    """
+    char = unicodedata.normalize("NFKC", char)
+    forms = {to_simplified(char), to_simplified(str(_JP2T.convert(char)))}
+    forms |= {str(fold.convert(char)) for fold in _VARIANT_FOLDS}
+    return frozenset(forms)
 
 
 def to_traditional(text: str) -> str:
@@ -149,8 +169,8 @@ def _fold_final(initial: str, rest: str) -> str:
         rest = rest[1:]  # Jyutping zyu, syut, jyut: the y only marks the vowel
     for spelling, key in _FINALS:
         rest = rest.replace(spelling, key)
-    if rest.endswith(("or", "ah")):
-        rest = rest[:-1]  # Ngor, Or, Wah
+    if rest.endswith(("or", "ah", "ar")):
+        rest = rest[:-1]  # Ngor, Or, Wah, Har (霞 haa4)
     if rest.endswith("um"):
         rest = rest[:-2] + "am"  # Sum (森 sam1), Kum (金 gam1)
     return rest
@@ -199,6 +219,25 @@ def pinyin(char: str) -> tuple[str, ...]:
 
     Example: `pinyin("曾")` is `("ceng", "zeng")`.
     """
+    found = _pinyin_table().get(char)
+    if found is None:
+        return _pinyin_call(char)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, tuple[str, ...]]:
+    """pypinyin's readings of every character it knows (its `pinyin_dict`, what it reads
+    a lone character from), toneless: a table, so a name is read without calling it."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {
+        chr(code): tuple(dict.fromkeys(fold_latin(r) for r in readings.split(",")))
+        for code, readings in pinyin_dict.items()
+    }
+
+
+def _pinyin_call(char: str) -> tuple[str, ...]:
     found = _pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     if not found:
         return ()
@@ -247,10 +286,32 @@ def pinyin_to_canto(syllable: str) -> frozenset[str]:
     return _cross_tables()[1].get(syllable, frozenset())
 
 
+@lru_cache(maxsize=1)
+def wade_giles() -> dict[str, frozenset[str]]:
+    """Wade–Giles syllables, apostrophes and umlauts dropped as names write them, each
+    with the pinyin syllables it spells ("ching": jing and qing), from pypinyin's
+    converter run on every pinyin syllable.
+
+    Example: `wade_giles()["hsieh"]` is `frozenset({"xie"})`.
+    """
+    from pypinyin.style.wadegiles import to_wade_glides
+
+    table: dict[str, set[str]] = defaultdict(set)
+    for syllable in pinyin_syllables():
+        spelled = str(to_wade_glides(syllable))
+        # pypinyin 0.55 writes every -ai as -ei (mai -> mei); Wade-Giles keeps -ai.
+        if syllable.endswith("ai") and spelled.endswith("ei"):
+            spelled = spelled[:-2] + "ai"
+        folded = spelled.replace("'", "").replace("ü", "u").replace("v", "u")
+        table[folded].add(syllable)
+    return {k: frozenset(v) for k, v in table.items() if k.isalpha()}
+
+
 @lru_cache(maxsize=65536)
 def is_syllable(text: str) -> bool:
-    """Whether a folded Latin string is one pinyin, Jyutping or HK-style syllable."""
-    if text in pinyin_syllables():
+    """Whether a folded Latin string is one pinyin, Wade–Giles, Jyutping or HK-style
+    syllable."""
+    if text in pinyin_syllables() or text in wade_giles():
         return True
     return bool(canto_keys(text) & cantonese_keys())
 
@@ -273,6 +334,7 @@ def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
     known = pinyin_syllables()
     for cut in range(len(token) - 1, 0, -1):
         head, tail = token[:cut], token[cut:]
-        if head in known and tail in known:
+        # Interjections without a vowel (m, n, ng, hm) are not halves of a given name.
+        if head in known and tail in known and VOWEL_RE.search(head) and VOWEL_RE.search(tail):
             return (head, tail)
     return None

@@ -22,13 +22,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sanctions.matching import THRESHOLD, Subject, compare, warm_up
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
 from lionrock.store import Store
+
+if TYPE_CHECKING:
+    from lionrock.sanctions.record import KnownNames
 
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 CANDIDATES = 30  # per query, by shared keys
@@ -131,8 +134,11 @@ def name_keys(name: str) -> frozenset[str]:
 class ScreeningIndex:
     """Listed entities, indexed by the keys of their names."""
 
-    def __init__(self, listings: list[Listing]) -> None:
+    def __init__(self, listings: list[Listing], *, record: KnownNames | None = None) -> None:
         self.listings = listings
+        #: The record-aware mode (`record.KnownNames`): names the store knows to be one
+        #: entity's match whatever their spelling.
+        self.record = record
         self.postings: dict[str, list[int]] = defaultdict(list)
         for number, listing in enumerate(listings):
             keys = set().union(*(name_keys(n) for n in listing.names))
@@ -143,10 +149,21 @@ class ScreeningIndex:
 
     @classmethod
     def from_store(
-        cls, store: Store, *, lists: Iterable[str] | None = None, published_only: bool = False
+        cls,
+        store: Store,
+        *,
+        lists: Iterable[str] | None = None,
+        published_only: bool = False,
+        record_aware: bool = True,
     ) -> ScreeningIndex:
-        """Index every listed entity in the store (or those on `lists`)."""
-        return cls(load_listings(store, lists=lists, published_only=published_only))
+        """Index every listed entity in the store (or those on `lists`); with
+        `record_aware` (the default), names the store's persons carry link too
+        (`record.KnownNames`)."""
+        from lionrock.sanctions.record import KnownNames
+
+        listings = load_listings(store, lists=lists, published_only=published_only)
+        known = KnownNames.from_store(store, published_only=published_only)
+        return cls(listings, record=known if record_aware else None)
 
     def candidates(
         self, subject: Subject, *, limit: int = CANDIDATES, min_share: float = MIN_SHARE
@@ -178,15 +195,35 @@ class ScreeningIndex:
         subject = Subject.of(query)
         keys = set().union(*(name_keys(n) for n in subject.names))
         hits = []
-        for listing in self.candidates(subject):
+        for listing in self._candidates(subject):
             # Compare the listing's names closest to the query first, and only a few: a
             # listing may carry dozens of aliases.
             names = sorted(listing.names, key=lambda n: -len(name_keys(n) & keys))
             target = Subject(tuple(names[:NAMES_COMPARED]), listing.birth_dates)
-            result = compare(subject, target, threshold=threshold)
+            result = compare(subject, target, threshold=threshold, record=self.record)
             if result.match:
                 hits.append(_hit(subject, listing, result.score, result.explanation))
         return sorted(hits, key=lambda h: -h.score)
+
+    def _candidates(self, subject: Subject) -> list[Listing]:
+        """The key index's candidates, and in the record-aware mode the listed entities
+        the subject's names resolve to (a name the store knows, in any spelling)."""
+        found = self.candidates(subject)
+        if self.record is None:
+            return found
+        have = {x.entity_id for x in found}
+        by_id = self._by_id()
+        for name in subject.names:
+            for entity_id in sorted(self.record.resolve(name)):
+                if entity_id in by_id and entity_id not in have:
+                    have.add(entity_id)
+                    found.append(by_id[entity_id])
+        return found
+
+    def _by_id(self) -> dict[str, Listing]:
+        if not hasattr(self, "_listing_ids"):
+            self._listing_ids = {x.entity_id: x for x in self.listings}
+        return self._listing_ids
 
     def screen_many(
         self,

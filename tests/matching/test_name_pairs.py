@@ -40,3 +40,17 @@ def test_matcher_meets_the_targets_overall() -> None:
         # The per-slice figures of the held-out split are in docs/benchmarks.md; here,
         # a floor that catches a regression on any slice.
         assert tally.metrics()["f1"] >= 0.85, (slice_, tally.metrics())
+
+
+HARD_PAIRS = PAIRS.parent / "name-pairs-hard.jsonl"
+HARD_SLICES = {"han-han-homophone", "syllable-substitution", "western-given-name", "known-aliases"}
+
+
+def test_the_hard_pairs_cover_issue_14s_classes_in_both_splits() -> None:
+    rows = [json.loads(line) for line in HARD_PAIRS.read_text(encoding="utf-8").splitlines()]
+    counts = Counter((r["slice"], r["judgement"], r["split"]) for r in rows)
+    for slice_ in HARD_SLICES:
+        for judgement in ("positive", "negative"):
+            assert counts[(slice_, judgement, "dev")] >= 20, (slice_, judgement)
+            assert counts[(slice_, judgement, "test")] >= 20, (slice_, judgement)
+    assert all(r["source"] for r in rows)

@@ -1,0 +1,336 @@
+"""Chinese names compared syllable by syllable (used by `matching.compare_names`).
+
+Both names are read in every order they may be written in (`names.parse_name`), and two
+romanized names in every pair of romanization systems they may be read in
+(`systems.cross_readings`). A character agrees with a character when they are one
+character (OpenCC's simplified form, or a variant form in a regional standard); with a
+romanized syllable when one of its Cantonese (Jyutping, folded to Hong Kong style) or
+Mandarin (pinyin, Wade–Giles) readings spells it. Every syllable must agree: one syllable
+apart is a different person ("CHAN, Tai Man" is not "CHAN, Tai Wai"); two names in
+characters one character apart are at most a possible, even when the two characters
+sound alike (之/志); a valid syllable replaced by another valid syllable is another name
+(Hong/Hang); a token one edit from the other's syllable and no syllable itself is a typo.
+
+Example:
+    >>> compare_chinese(parse_name("黃之鋒"), parse_name("黃志鋒")).score
+    0.6
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rigour.text.distance import jaro_winkler, levenshtein
+
+from lionrock.sanctions.names import (
+    Order,
+    ParsedName,
+    Syllable,
+    one_edit_apart,
+    typo_orders,
+)
+from lionrock.sanctions.romanize import variant_forms
+from lionrock.sanctions.systems import (
+    LANGUAGE,
+    cross_readings,
+    latin_grade,
+    system_name,
+)
+
+HOMOPHONES = "different characters that sound alike"
+HOMOPHONE_CAP = 0.6  # Han names one character apart, the characters homophones (之/志)
+ONE_SYLLABLE_CAP = 0.6
+TYPO = 0.6  # a token one edit from the other side's syllable, and no syllable itself
+ENGLISH_AGREE = 0.9  # Jaro-Winkler similarity at which two English given names agree
+SURNAME_ONLY = 0.55  # only the surname can be compared ("LAM, Carrie" vs 林鄭月娥)
+
+
+@dataclass(slots=True)
+class NameScore:
+    """A score for two single names, the forms compared, the method and rule, and why."""
+
+    score: float
+    left: str
+    right: str
+    method: str
+    reasons: list[str]
+    rule: str = ""
+
+
+def _method(a: ParsedName, b: ParsedName) -> str:
+    if a.han and b.han:
+        return "han-han"
+    return "han-latin" if a.han or b.han else "latin-latin"
+
+
+def _syllable_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
+    """How well a character agrees with a character or a romanized syllable (0 when it
+    does not), and why. Two romanized syllables are graded by `systems.latin_grade`."""
+    key = (x.text, x.han, x.typo, y.text, y.han, y.typo)
+    found = _GRADES.get(key)
+    if found is None:
+        found = _GRADES[key] = _grade(x, y)
+    return found
+
+
+_GRADES: dict[tuple[str, bool, bool, str, bool, bool], tuple[float, str]] = {}
+
+
+def clear_grades() -> None:
+    """Forget the syllable grades computed so far (benchmarks time them from scratch)."""
+    _GRADES.clear()
+
+
+def _grade(x: Syllable, y: Syllable) -> tuple[float, str]:
+    if x.han and y.han:
+        if x.simplified == y.simplified:
+            why = "same character" if x.text == y.text else "traditional/simplified forms"
+            return 1.0, why
+        if variant_forms(x.text) & variant_forms(y.text):
+            return 1.0, "variant forms of one character"
+        if x.canto & y.canto or x.pinyin & y.pinyin:
+            return 0.0, HOMOPHONES
+        return 0.0, "different characters"
+    han, latin = (x, y) if x.han else (y, x)
+    if latin.typo:
+        return 0.0, "not a syllable"
+    if latin.canto & han.canto:
+        readings = ",".join(han.jyutping) or "?"
+        return 1.0, f"Cantonese reading (Jyutping {readings})"
+    if latin.pinyin & han.pinyin:
+        return 1.0, "Mandarin reading (pinyin)"
+    return 0.0, "no reading of the character spells it"
+
+
+def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
+    """Two syllables compared on their own, without the rest of their names."""
+    if x.han or y.han:
+        return _syllable_grade(x, y)
+    if x.typo or y.typo:
+        return 0.0, "not a syllable"
+    grades = [
+        latin_grade(x.text, y.text, sx, sy) for sx, sy in cross_readings(x.systems, y.systems)
+    ]
+    return max(grades, default=(0.0, "different syllables"))
+
+
+def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
+    """The grades of two romanized readings' syllables, under each pair of systems the
+    names may be read in (`systems.cross_readings`), and a note on that pair."""
+    left, right = lo.systems, ro.systems
+    if all(x.text == y.text for x, y in zip(lo.syllables, ro.syllables, strict=True)):
+        yield [(1.0, "same spelling")] * len(lo.syllables), None
+        return
+    for sx, sy in cross_readings(left, right):
+        grades = []
+        for x, y in zip(lo.syllables, ro.syllables, strict=True):
+            if x.typo or y.typo:
+                grades.append(_typo_grade(x, y))
+            else:
+                grades.append(latin_grade(x.text, y.text, sx, sy))
+        if LANGUAGE[sx] != LANGUAGE[sy]:
+            grades = _one_letter_apart(lo, ro, grades, left & right)
+        note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
+        yield grades, note
+
+
+def _one_letter_apart(
+    lo: Order, ro: Order, grades: list[tuple[float, str]], common: frozenset[str]
+) -> list[tuple[float, str]]:
+    """Two names read in two systems that are spelled alike but for one syllable, and
+    that syllable one letter from the other's, both valid in a system both names can be
+    read in ("Yu Chun Hsi" / "Yu Chun Hai" in Wade-Giles): the likelier reading is one
+    system, and a valid syllable replaced by another."""
+    differ = [
+        i
+        for i, (x, y) in enumerate(zip(lo.syllables, ro.syllables, strict=True))
+        if x.text != y.text
+    ]
+    if len(differ) != 1 or len(lo.syllables) < 2:
+        return grades
+    x, y = lo.syllables[differ[0]], ro.syllables[differ[0]]
+    shared = x.systems & y.systems & common
+    if x.typo or y.typo or not shared or levenshtein(x.text, y.text, max_edits=2) > 1:
+        return grades
+    out = list(grades)
+    system = system_name(sorted(shared)[0])
+    out[differ[0]] = (0.0, f"two different valid syllables ({system}), the rest spelled alike")
+    return out
+
+
+def _typo_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
+    typo, other = (x, y) if x.typo else (y, x)
+    if other.typo or not one_edit_apart(typo.text, other.text):
+        return 0.0, "not a syllable"
+    return TYPO, f"a typo of '{other.text}', which is no syllable: {TYPO}"
+
+
+def _grade_orders(
+    lo: Order, ro: Order, latin: bool
+) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
+    if latin:
+        yield from _latin_grades(lo, ro)
+    else:
+        yield [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)], None
+
+
+def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
+    """The adjustment for English given names, a note, and whether they agree."""
+    if a.english and b.english:
+        best = max(jaro_winkler(x, y) for x in a.english for y in b.english)
+        if best >= ENGLISH_AGREE:
+            return 0.0, f"English names agree ({', '.join(a.english)})", True
+        names = f"{'/'.join(a.english)} vs {'/'.join(b.english)}"
+        return -0.35, f"English names differ ({names}): -0.35", False
+    extra = a.english or b.english
+    if extra:
+        penalty = min(0.06, 0.02 * len(extra))
+        return (
+            -penalty,
+            f"English name on one side only ({', '.join(extra)}): -{penalty:.2f}",
+            False,
+        )
+    return 0.0, None, False
+
+
+def compare_chinese(a: ParsedName, b: ParsedName) -> NameScore:
+    method = _method(a, b)
+    latin = not a.han and not b.han
+    eng_adjust, eng_note, eng_agree = _english(a, b)
+    # Scores first, reasons only for the winner: most readings tried are not it.
+    best: _Candidate | None = None
+    partial: _Candidate | None = None
+    for lorders, rorders in _order_sets(a, b):
+        for lo in lorders:
+            for ro in rorders:
+                if len(lo.syllables) != len(ro.syllables):
+                    continue
+                for grades, note in _grade_orders(lo, ro, latin):
+                    misses = sum(1 for g, _ in grades if g == 0)
+                    if not misses:
+                        score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
+                        if best is None or score > best[0]:
+                            best = (score, lo, ro, grades, note)
+                    else:
+                        value = _partial_score(grades, misses)
+                        if partial is None or value > partial[0]:
+                            partial = (value, lo, ro, grades, note)
+        if best is not None:
+            break  # a reading without typos found: typo readings are not tried
+    if best is not None:
+        score, reasons = best[0], _full_reasons(best)
+        if a.length == 1 and not eng_agree:
+            score = min(score, ONE_SYLLABLE_CAP)
+            reasons.append(f"only one syllable to compare: at most {ONE_SYLLABLE_CAP}")
+        if eng_note:
+            reasons.append(eng_note)
+        rule = rule_of(reasons, RULES_FULL, "same syllables")
+        return NameScore(score + eng_adjust, a.original, b.original, method, reasons, rule)
+    surname = _surname_only(a, b, eng_agree)
+    if surname is not None:
+        rule = "surname and English name" if surname[0] > SURNAME_ONLY else "surname only"
+        return NameScore(surname[0], a.original, b.original, method, surname[1], rule)
+    if partial is None:
+        return NameScore(
+            0.0, a.original, b.original, method, ["no syllables to compare"], "syllables differ"
+        )
+    reasons = _partial_reasons(partial)
+    rule = rule_of(reasons, RULES_PARTIAL, "syllables differ")
+    return NameScore(partial[0], a.original, b.original, method, reasons, rule)
+
+
+_Candidate = tuple[float, Order, Order, list[tuple[float, str]], str | None]
+
+
+def _order_sets(
+    a: ParsedName, b: ParsedName
+) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
+    yield a.orders, b.orders
+    if a.han or b.han:
+        return
+    # A typo leaves a name a syllable short (the mistyped token reads as English).
+    longest_a = max((len(o.syllables) for o in a.orders), default=0)
+    longest_b = max((len(o.syllables) for o in b.orders), default=0)
+    if a.english and longest_a < longest_b:
+        yield typo_orders(a, _syllable_texts(b)), b.orders
+    if b.english and longest_b < longest_a:
+        yield a.orders, typo_orders(b, _syllable_texts(a))
+
+
+def _syllable_texts(parsed: ParsedName) -> frozenset[str]:
+    return frozenset(s.text for o in parsed.orders for s in o.syllables)
+
+
+def _partial_score(grades: list[tuple[float, str]], misses: int) -> float:
+    if misses == 1 and len(grades) > 1 and any(why == HOMOPHONES for _, why in grades):
+        return HOMOPHONE_CAP
+    return 0.5 * (len(grades) - misses) / len(grades)
+
+
+def _full_reasons(found: _Candidate) -> list[str]:
+    _, lo, ro, grades, note = found
+    pairs = zip(lo.syllables, ro.syllables, grades, strict=True)
+    reasons = [_pair(x, y, why) for x, y, (_, why) in pairs]
+    reasons += [o.note for o in (lo, ro) if o.note != "as written"]
+    return reasons + ([note] if note else [])
+
+
+def _partial_reasons(found: _Candidate) -> list[str]:
+    value, lo, ro, grades, _ = found
+    pairs = zip(lo.syllables, ro.syllables, grades, strict=True)
+    text = ", ".join(f"{x.text}≠{y.text} ({why})" for x, y, (g, why) in pairs if g == 0)
+    if value == HOMOPHONE_CAP and HOMOPHONES in text:
+        return [
+            f"one character differs: {text}; a different name, at most a possible ({HOMOPHONE_CAP})"
+        ]
+    return [f"syllables differ: {text}"]
+
+
+def _pair(x: Syllable, y: Syllable, why: str) -> str:
+    return f"{x.text}={y.text} ({why})"
+
+
+#: The rule that decided, by what the reasons say (first found wins).
+RULES_FULL = (
+    ("read as a typo", "typo: a token that is no syllable, one edit from the other's"),
+    ("read as an English name", "English given name set apart"),
+    ("variant forms", "variant characters"),
+    ("traditional/simplified", "traditional/simplified characters"),
+    (" read as ", "one name in two romanization systems"),
+    ("Cantonese reading", "character readings"),
+    ("Mandarin reading", "character readings"),
+)
+RULES_PARTIAL = (
+    (HOMOPHONES, "homophone characters: at most a possible"),
+    ("two different valid syllables", "a valid syllable replaced by another"),
+    ("different Cantonese sounds", "a valid syllable replaced by another"),
+    ("different Mandarin sounds", "a valid syllable replaced by another"),
+)
+
+
+def rule_of(reasons: list[str], rules: tuple[tuple[str, str], ...], default: str) -> str:
+    """The rule that decided: the first of `rules` whose marker the reasons mention."""
+    text = "; ".join(reasons)
+    return next((rule for marker, rule in rules if marker in text), default)
+
+
+def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float, list[str]] | None:
+    """A name with only a surname in Chinese ("TANG, Chris") against a fuller one: the
+    surname agrees, the rest cannot be compared."""
+    short, long = (a, b) if a.length <= b.length else (b, a)
+    if short.length == long.length or short.length == 0:
+        return None
+    for so in short.orders:
+        for lo in long.orders:
+            grade, why = _single_grade(so.syllables[0], lo.syllables[0])
+            if grade == 0:
+                continue
+            surname = _pair(so.syllables[0], lo.syllables[0], why)
+            if eng_agree and short.length == 1:
+                return 0.8, [
+                    f"surname {surname}",
+                    "English names agree; the Chinese given name is on one side only",
+                ]
+            return SURNAME_ONLY, [f"surname {surname}", "the given names cannot be compared"]
+    return None

@@ -1,0 +1,249 @@
+"""The record-aware mode of name matching: names the store knows to be one entity's
+(issue #14).
+
+Officials are often named by an English given name and a surname only: "John Lee" is
+李家超, "Chris Tang" is 鄧炳強. From the names alone that is rightly only a possible (there
+are many John Lees). But when the store says so, it is a match:
+
+- both names are names of one entity of the store (its name, aliases, former names, and
+  OFAC's a.k.a.), for instance "TANG, Chris" and 鄧炳強 on OFAC's row as the record keeps
+  it; or
+- one name resolves unambiguously to an entity of the store (it is that entity's name,
+  or it matches that entity's names and no other entity's) and that entity carries the
+  other name (one of its names matches it almost certainly, `CARRIES`, by name alone).
+
+The result says "both are names of ENTITY". A one-word name (OFAC's weak aliases such as
+"KHALID", a single given name) never resolves and never carries, and an entity whose
+birth dates conflict with either side's does not link them.
+
+`compare(..., record=KnownNames.from_store(store))` uses it; `lionrock screen`,
+`lionrock match --record` and the gap matrix do.
+
+Example:
+    >>> known = KnownNames.from_store(store)
+    >>> compare("Chris Tang", "鄧炳強", record=known).explanation
+    "... both are names of TANG, Chris [ofac-29242] ..."
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
+from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.romanize import HAN_RE, fold_latin, variant_forms
+from lionrock.sanctions.screen import Listing, ScreeningIndex
+from lionrock.store import Entity, Store
+
+NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
+CARRIES = 0.9  # a name of the entity matches the other name almost certainly
+RESOLVES = THRESHOLD  # a name matches one entity's names, and no other's
+WORD_RE = re.compile(r"[a-z0-9]+")
+MAX_RESOLVED = 5  # candidates compared when a name resolves by matching
+MAX_CACHED = 65536  # names resolved and remembered
+
+
+@lru_cache(maxsize=131072)
+def name_key(name: str) -> str | None:
+    """One key for the forms of one name: its characters folded to one form (OpenCC and
+    variants), or its Latin words in any order; None for a one-word name.
+
+    Example: `name_key("TANG, Chris") == name_key("Chris Tang")` is True.
+    """
+    chars = HAN_RE.findall(name)
+    if chars:
+        return "h:" + "".join(min(variant_forms(c)) for c in chars) if len(chars) > 1 else None
+    words = sorted(WORD_RE.findall(fold_latin(name)))
+    return "w:" + " ".join(words) if len(words) > 1 else None
+
+
+def _same_script(name: str, names: Iterable[str]) -> list[str]:
+    """The names a name may be compared with to resolve it or to be carried.
+
+    A name in characters only with names in characters: a romanized name has lost what
+    tells 何靖 from 何頴. A romanized Chinese name with names in characters and romanized
+    Chinese names. Other names with none: they resolve and are carried only as written
+    (in any word order), since the Latin-script matcher is looser (transliterations,
+    initials), as in the gap matrix.
+    """
+    if HAN_RE.search(name):
+        return [n for n in names if HAN_RE.search(n)]
+    if not parse_name(name).chinese:
+        return []
+    return [n for n in names if parse_name(n).chinese]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """An entity of the store as the record-aware mode sees it."""
+
+    entity_id: str
+    caption: str
+    names: tuple[str, ...]
+    birth_dates: tuple[str, ...] = ()
+
+    def label(self) -> str:
+        return f"{self.caption} [{self.entity_id}]"
+
+
+class KnownNames:
+    """The names of the store's persons, for the record-aware mode (`link`)."""
+
+    def __init__(self, entities: Iterable[KnownEntity]) -> None:
+        self.entities: dict[str, KnownEntity] = {}
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self._resolved: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self._index: ScreeningIndex | None = None
+        for entity in entities:
+            names = tuple(n for n in entity.names if name_key(n) is not None)
+            if not names:
+                continue
+            self.entities[entity.entity_id] = entity
+            for name in names:
+                key = name_key(name)
+                assert key is not None
+                self.by_key[key].add(entity.entity_id)
+
+    @property
+    def index(self) -> ScreeningIndex:
+        """The phonetic index of the entities' names, built when a name is first resolved
+        by matching."""
+        if self._index is None:
+            listings = [
+                Listing(e.entity_id, "Person", e.names, e.birth_dates, ())
+                for e in self.entities.values()
+            ]
+            self._index = ScreeningIndex(listings)
+        return self._index
+
+    @classmethod
+    def from_store(cls, store: Store, *, published_only: bool = False) -> KnownNames:
+        """Every person of the store, with its names, aliases and a.k.a.
+
+        Example: `KnownNames.from_store(store).resolve("Chris Tang")`.
+        """
+        persons = store.iter_entities(schema="Person", published_only=published_only)
+        return cls.from_entities(persons)
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity]) -> KnownNames:
+        """The given store entities, with their names, aliases and a.k.a."""
+        found = []
+        for entity in entities:
+            names = tuple(dict.fromkeys(v for p in NAME_PROPS for v in entity.values(p)))
+            dates = tuple(entity.values("birthDate"))
+            found.append(KnownEntity(entity.id, entity.caption, names, dates))
+        return cls(found)
+
+    def carriers(self, name: str) -> set[str]:
+        """The entities that carry this name (in one of its forms)."""
+        key = name_key(name)
+        return set(self.by_key.get(key, ())) if key else set()
+
+    def resolve(self, name: str, *, exclude: Iterable[str] = ()) -> set[str]:
+        """The entities a name stands for: those that carry it, or else those whose names
+        it matches by name alone (`RESOLVES`). A one-word name resolves to none.
+
+        Example: `known.resolve("John Lee")` is `{"ofac-29250"}` on the bundled record.
+        """
+        skip = frozenset(exclude)
+        if name_key(name) is None:
+            return set()
+        key = (name, skip)
+        if key not in self._resolved:
+            if len(self._resolved) >= MAX_CACHED:
+                self._resolved.clear()
+            self._resolved[key] = frozenset(self._resolve(name, skip))
+        return set(self._resolved[key])
+
+    def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
+        carried = self.carriers(name) - skip
+        if carried or not parse_name(name).chinese:
+            return carried
+        subject = Subject((name,))
+        found = set()
+        for listing in self.index.candidates(subject, limit=MAX_RESOLVED * 4):
+            if listing.entity_id in skip:
+                continue
+            scores = [compare_names(name, n).score for n in _same_script(name, listing.names)]
+            if not scores:
+                continue
+            # It must match one of the entity's names and contradict none: "Tiu-ting
+            # Benny TAI" matches "Benny Tai" but not "Benny Tai Yiu-ting".
+            if max(scores) >= RESOLVES and min(scores) >= POSSIBLE:
+                found.add(listing.entity_id)
+        return found
+
+    def link(
+        self, left: Subject, right: Subject, *, exclude: Iterable[str] = ()
+    ) -> tuple[str, list[str]] | None:
+        """("ENTITY", reasons) when the two subjects are names of one entity of the
+        store; None otherwise. Entities in `exclude` are not used (the gap matrix links
+        two entities through a third, never through one of the two).
+
+        Example: `known.link(Subject(("Chris Tang",)), Subject(("鄧炳強",)))`.
+        """
+        skip = set(exclude)
+        lefts = [n for n in left.names if name_key(n) is not None]
+        rights = [n for n in right.names if name_key(n) is not None]
+        for lname in lefts:
+            for rname in rights:
+                for entity_id in sorted((self.carriers(lname) & self.carriers(rname)) - skip):
+                    entity = self.entities[entity_id]
+                    if self._dates_agree(entity, left, right):
+                        return entity.label(), [
+                            f"both are names of {entity.label()}: {lname!r} and {rname!r}"
+                        ]
+        for this, other, side in ((left, right, lefts), (right, left, rights)):
+            for name in side:
+                resolved = self.resolve(name, exclude=skip)
+                if len(resolved) != 1:
+                    continue
+                entity = self.entities[resolved.pop()]
+                carried = self._carried(entity, other)
+                if carried and self._dates_agree(entity, this, other):
+                    own, match = carried
+                    how = "is a name of" if name_key(name) in self._keys(entity) else "resolves to"
+                    return entity.label(), [
+                        f"both are names of {entity.label()}: {name!r} {how} it alone, "
+                        f"and it carries {own!r}, which matches {match!r} "
+                        f"({compare_names(own, match).score:.2f} by name alone)"
+                    ]
+        return None
+
+    def _keys(self, entity: KnownEntity) -> set[str | None]:
+        return {name_key(n) for n in entity.names}
+
+    def _carried(self, entity: KnownEntity, other: Subject) -> tuple[str, str] | None:
+        """(entity's name, other's name) when one of the entity's names matches one of
+        the other's almost certainly, by name alone."""
+        for theirs in other.names:
+            if name_key(theirs) is None:
+                continue
+            if name_key(theirs) in self._keys(entity):
+                return theirs, theirs
+            scores = {
+                own: compare_names(own, theirs).score for own in _same_script(theirs, entity.names)
+            }
+            if scores and min(scores.values()) >= POSSIBLE:
+                best = max(scores, key=lambda n: scores[n])
+                if scores[best] >= CARRIES:
+                    return best, theirs
+        return None
+
+    @staticmethod
+    def _dates_agree(entity: KnownEntity, *subjects: Subject) -> bool:
+        mine = [d[:10] for d in entity.birth_dates if d]
+        for subject in subjects:
+            theirs = [d[:10] for d in subject.birth_dates if d]
+            if (
+                mine
+                and theirs
+                and not any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs)
+            ):
+                return False
+        return True
