@@ -27,6 +27,7 @@ from lionrock.sanctions.lists import list_snapshots
 from lionrock.sanctions.matching import THRESHOLD, Subject, compare
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.record import KnownNames
+from lionrock.sanctions.romanize import HAN_RE
 from lionrock.sanctions.screen import Listing as ScreenListing
 from lionrock.sanctions.screen import ScreeningIndex
 from lionrock.sources.ofac_sdn import HK_PROGRAMS
@@ -50,6 +51,7 @@ IDENTITY_NAMES = ("name", "alias", "previousName")
 #: Matcher scores at which two entities' Chinese names link them (see `link_reason`).
 LINK_DATED = THRESHOLD  # both give birth dates, and they agree
 LINK_UNDATED = 0.9  # either gives none: the names alone must match almost certainly
+MIN_UNDATED_SYLLABLES = 3  # ... and be at least this long (`_distinctive`)
 #: Share of a person's key weight a candidate must have (screening asks 0.4). A romanized
 #: syllable is keyed by every character it may stand for, so a name written only in
 #: characters shares less of a romanized name's keys: 陳大文 has 4 of "CHAN, Tai Man"'s 23.
@@ -63,6 +65,10 @@ def name_key(name: str) -> frozenset[str] | None:
 
     Example: `name_key("CHEN, Mingguo") == name_key("MINGGUO CHEN")` is True.
     """
+    if HAN_RE.search(name):
+        # ascii_text would spell 李義 "li yi" in Mandarin and make it "LI, Yi" on the Iran
+        # list: names in characters are compared by the matcher (rule 3), never this way.
+        return None
     normalised = normalize_name(ascii_text(name))
     if not normalised:
         return None
@@ -107,7 +113,8 @@ def link_reason(a: Entity, b: Entity, record: KnownNames | None = None) -> str |
       characters, Cantonese and pinyin romanizations). When both entities give a birth
       date, the dates agree (above) and the names must match (score ≥ `LINK_DATED`);
       when either gives none, the names alone must match almost certainly
-      (≥ `LINK_UNDATED`: `李家超` / `LEE, John Ka-chiu` scores 0.98).
+      (≥ `LINK_UNDATED`: `李家超` / `LEE, John Ka-chiu` scores 0.98), and have three
+      syllables or more (`李義` / `LI, Yi` is two, and common).
 
     Names that are not Chinese link only by the same parts: the Latin-script matcher is
     looser (transliterations, initials), and loading rigour's name tagger for it costs
@@ -132,9 +139,10 @@ def link_reason(a: Entity, b: Entity, record: KnownNames | None = None) -> str |
     if left and right:
         # Names only: the dates were judged above, and must not lift a weak name match.
         result = compare(Subject(left), Subject(right))
-        needed = LINK_DATED if dates_a and dates_b else LINK_UNDATED
-        if result.score >= needed:
-            dated = "birth dates agree" if dates_a and dates_b else "no birth date to compare"
+        both_dated = bool(dates_a and dates_b)
+        needed = LINK_DATED if both_dated else LINK_UNDATED
+        if result.score >= needed and (both_dated or _distinctive(result.details)):
+            dated = "birth dates agree" if both_dated else "no birth date to compare"
             return f"{result.explanation} ({dated}; linked at ≥ {needed})"
     if record is not None:
         names_a = tuple(v for p in IDENTITY_NAMES for v in a.values(p))
@@ -144,6 +152,19 @@ def link_reason(a: Entity, b: Entity, record: KnownNames | None = None) -> str |
         if link is not None:
             return "; ".join(link[1])
     return None
+
+
+def _distinctive(details: dict[str, Any]) -> bool:
+    """Whether the matched Chinese names are long enough to identify a person without a
+    birth date: three syllables or more. A two-syllable name (李義, "LI, Yi") is shared by
+    too many people: the record's Judge Roberto Ribeiro (李義) is not the "LI, Yi" born in
+    1975 on OFAC's Iran list."""
+    names = [details.get("left"), details.get("right")]
+    lengths = [
+        len(parsed.orders[0].syllables) if parsed.orders else 0
+        for parsed in (parse_name(n) for n in names if isinstance(n, str))
+    ]
+    return bool(lengths) and min(lengths) >= MIN_UNDATED_SYLLABLES
 
 
 def same_person(a: Entity, b: Entity, record: KnownNames | None = None) -> bool:

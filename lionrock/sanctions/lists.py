@@ -26,11 +26,15 @@ from lionrock.sources import (
     opensanctions,
     uk_sanctions,
 )
-from lionrock.store import Store, Writer, utcnow
+from lionrock.store import Entity, Store, Writer, utcnow
 from lionrock.store._tables import snapshots as snapshots_table
 from lionrock.store._tables import statements
 
 LIST_NAMES = ("us-ofac-sdn", "us-ofac-cons", "gb-uk", "opensanctions")
+#: Countries whose sanctions are counter-sanctions: the PRC's measures against foreign
+#: legislators, officials and NGOs over Hong Kong (issue #12). They are not designations
+#: of the responsible: a screen or a gap matrix of the sanctioned leaves them out.
+COUNTER_SANCTION_COUNTRIES = frozenset({"cn"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,14 @@ class SnapshotDiff:
             "added": [d.to_dict() for d in self.added],
             "removed": [d.to_dict() for d in self.removed],
         }
+
+
+def is_counter_sanction(sanction: Entity) -> bool:
+    """Whether a Sanction is the PRC's counter-sanction (its `country` is `cn`).
+
+    Example: `is_counter_sanction(store.entity("lr-sanction-cn-2020-08-10-marco-rubio"))`.
+    """
+    return bool(set(sanction.values("country")) & COUNTER_SANCTION_COUNTRIES)
 
 
 def sha256_of(path: str) -> str:
