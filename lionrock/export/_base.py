@@ -11,10 +11,8 @@ from typing import IO, Any
 from followthemoney import model as ftm_model
 from followthemoney.proxy import EntityProxy
 
-from lionrock.model import PROVENANCE, Fact, ftm_property, get_model
+from lionrock.model import PROVENANCE, Fact, ftm_property, get_model, public_entity
 from lionrock.record import CaseRecord, charge_rows, write_csv
-from lionrock.render import visible_props
-from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 
 
@@ -223,13 +221,11 @@ def export_store(
     exporter.setup()
     count = 0
     for entity in store.iter_entities(schema=schema, published_only=published_only, ids=ids):
-        if published_only:  # public output: no newsroom full text (issue #7), and no
-            # confidential property (extensions.yaml), as on every public page
-            props = visible_props(entity.schema)
-            facts = public_facts(entity.facts, entity.first("license"))
-            entity = Entity(entity.id, entity.schema, tuple(f for f in facts if f.prop in props))
-            if not entity.facts:
+        if published_only:  # public output: the one rule (lionrock.model.public_entity)
+            kept = public_entity(entity)
+            if kept is None:
                 continue
+            entity = kept
         exporter.feed(entity)
         count += 1
     exporter.finish()

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from lionrock.model import public_entities
 from lionrock.render import cell, ref_view
 from lionrock.store import Entity, Store, citation
 
@@ -22,11 +23,14 @@ def gap_matrix(store: Store) -> dict[str, Any]:
 
     Example: `gap_matrix(store)["totals"]["us"]` is `42` on the bundled record.
     """
-    sanctions = list(store.iter_entities(schema="Sanction", published_only=True))
-    jurisdictions = list(store.iter_entities(schema="Jurisdiction", published_only=True))
+    sanctions = list(public_entities(store.iter_entities(schema="Sanction", published_only=True)))
+    jurisdictions = list(
+        public_entities(store.iter_entities(schema="Jurisdiction", published_only=True))
+    )
     targets = {t for s in sanctions for t in s.values("entity")}
     sources = {f.source_id for s in sanctions for f in s.facts}
-    related = {e.id: e for e in store.iter_entities(ids=targets | sources, published_only=True)}
+    found = store.iter_entities(ids=targets | sources, published_only=True)
+    related = {e.id: e for e in public_entities(found)}
     return _matrix(sanctions, jurisdictions, related)
 
 

@@ -10,6 +10,7 @@ nothing from the network.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from sqlalchemy import select
 
 from lionrock.errors import LionRockError, NotFound
 from lionrock.export import export_store
-from lionrock.model import get_model
+from lionrock.model import get_model, public_entities, public_entity
 from lionrock.sanctions.gaps import JURISDICTIONS, GapRow, PersonIndex, current_sanctions
 from lionrock.sanctions.render import environment
 from lionrock.store import Entity, Store, citation
@@ -74,12 +75,14 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     Example: `build_dossier(store, entity_id="ofac-29250").names[0]["value"]`.
     """
     person = store.entity(entity_id, published_only=published_only)
+    if person is not None and published_only:
+        person = public_entity(person)  # identity documents are confidential (issue #18 §2)
     if person is None:
         raise NotFound(f"no entity with ID {entity_id!r}")
     if person.schema != "Person":
         raise LionRockError(f"{entity_id} is a {person.schema}; a dossier is about a Person")
     sanctions = current_sanctions(store, published_only=published_only)
-    persons = {e.id: e for e in store.iter_entities(schema="Person", published_only=published_only)}
+    persons = {e.id: e for e in _read(store, published_only, schema="Person")}
     index = PersonIndex(persons[t] for t in sanctions.by_target.keys() & persons.keys())
     dossier = Dossier(person, [persons[i] for i in index.matches(person)])
     members = [person, *dossier.same_as]
@@ -100,7 +103,7 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
             dossier.gap.cells.setdefault(listing.jurisdiction, []).append(listing)
     dossier.jurisdictions = _jurisdictions(store, published_only)
     sanction_ids = [x.sanction_id for xs in dossier.gap.cells.values() for x in xs]
-    for sanction in store.iter_entities(ids=sanction_ids, published_only=published_only):
+    for sanction in _read(store, published_only, ids=sanction_ids):
         cited.update(f.source_id for f in sanction.facts)
     for source in store.iter_entities(ids=cited):
         dossier.sources[source.id] = {
@@ -108,6 +111,13 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
             "hash": source.first(EVIDENCE_HASH),
         }
     return dossier
+
+
+def _read(store: Store, published_only: bool, **where: Any) -> Iterable[Entity]:
+    """The entities a dossier reads: public ones only (`public_entity`) unless drafts are
+    asked for, which is never for publication."""
+    found = store.iter_entities(published_only=published_only, **where)
+    return public_entities(found) if published_only else found
 
 
 def _grouped(entity: Entity, props: tuple[str, ...], cited: set[str]) -> list[dict[str, Any]]:
@@ -150,7 +160,7 @@ def _linked(
     with store.read() as conn:
         referring = [row.entity_id for row in conn.execute(query)]
     found = []
-    for entity in store.iter_entities(ids=referring, published_only=published_only):
+    for entity in _read(store, published_only, ids=referring):
         spec = model.get(entity.schema)
         if spec is None or spec.is_source:
             continue
@@ -171,8 +181,7 @@ def _linked(
 def _jurisdictions(store: Store, published_only: bool) -> list[dict[str, Any]]:
     """Per jurisdiction column: its Magnitsky-style law, from the Jurisdiction records."""
     by_country = {
-        e.first("country"): e
-        for e in store.iter_entities(schema="Jurisdiction", published_only=published_only)
+        e.first("country"): e for e in _read(store, published_only, schema="Jurisdiction")
     }
     rows = []
     for code, label in JURISDICTIONS:

@@ -34,6 +34,7 @@ from lionrock.web._views import (
     entity_page_view,
     faceted_search,
     network,
+    public_lookup,
     sources,
     timeline,
 )
@@ -98,7 +99,7 @@ def routes(web: Web) -> list[Route]:
 
     async def entity(request: Request) -> Response:
         entity_id = request.path_params["entity_id"]
-        found = store.entity(entity_id, published_only=True)
+        found = public_lookup(store, entity_id)
         if found is None:
             moved = resolve(store, entity_id)
             if moved is not None:
@@ -122,7 +123,7 @@ def routes(web: Web) -> list[Route]:
 
     async def pointing_here(request: Request) -> Response:
         # every record of one schema that points at the entity, paged by a cursor
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         schema = request.query_params.get("schema", "")[:64]
@@ -157,7 +158,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def graph(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         data = network(store, found)
