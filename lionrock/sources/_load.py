@@ -190,6 +190,22 @@ class _Validator:
         return {eid: spec.name for eid, spec in final.items()}
 
 
+def record_problems(records: Iterable[Record]) -> list[Problem]:
+    """What is wrong with these records taken alone (schema, property, value, source),
+    without writing them: an archive import sets an article with a bad value aside
+    instead of refusing the archive.
+
+    Example: `record_problems(article_records(doc, defaults))` returns `[]`.
+    """
+    validator = _Validator()
+    try:
+        for rec in records:
+            validator.fact(rec)
+    except LoadError as exc:
+        return exc.problems
+    return validator.problems
+
+
 def load_records(
     store: Store,
     records: Iterable[Record],
