@@ -102,8 +102,13 @@ class _Validator:
         if prop is None:
             self.problem(loc, f"unknown property {rec.prop!r} of schema {schema.name}")
             return None
+        raw = rec.value
+        if isinstance(raw, str) and "\x00" in raw:
+            # stripped at the door: PostgreSQL refuses NUL in text, SQLite keeps it, and
+            # the two backends must hold the same record (issue #18)
+            raw = raw.replace("\x00", "")
         try:
-            value = self.model.clean(schema, prop, rec.value)
+            value = self.model.clean(schema, prop, raw)
         except ValueError as exc:
             self.problem(loc, str(exc))
             return None
