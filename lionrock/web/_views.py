@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from lionrock.model import Fact, get_model
-from lionrock.render import entity_view, related_ids, visible_props
+from lionrock.render import entity_view, names_by_lang, related_ids, visible_props
 from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities, statements
@@ -239,6 +239,7 @@ def faceted_search(
                 "id": eid,
                 "schema": entity.schema,
                 "caption": entity.caption,
+                "names": names_by_lang(entity),
                 "prop": hit.prop if hit else None,
                 "matched": hit.matched if hit else None,
             }
@@ -286,6 +287,7 @@ def timeline(
                 "id": event.id,
                 "date": when,
                 "name": event.caption,
+                "names": names_by_lang(event),
                 "summary": event.first("summary") or event.first("description"),
             }
         )
