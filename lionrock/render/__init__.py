@@ -274,6 +274,8 @@ def make_environment(
         auto_reload=not static,
     )
     env.extend(folded=catalog if static else None)
+    # `tojson` keeps Chinese as it is (still HTML-safe): OpenCC can convert it on zh-Hans
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
         link=link,
