@@ -302,9 +302,16 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
     Example: lionrock serve --port 8000
     """
+    import os
+    from dataclasses import replace
+
+    from lionrock.settings import ENV_BASE_URL
     from lionrock.web import create_app, server
 
-    app = create_app(ctx.obj)
+    settings = ctx.obj
+    if not os.environ.get(ENV_BASE_URL):  # exported URLs point at this server, this port
+        settings = replace(settings, base_url=f"http://{host}:{port}")
+    app = create_app(settings)
     click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
     server(app, host=host, port=port).run()
 

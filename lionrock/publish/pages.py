@@ -375,13 +375,21 @@ def _entity_data(record: SiteRecord, entity: Entity) -> dict[str, Any]:
 
 def feed_entries(record: SiteRecord, *, limit: int = 100) -> list[dict[str, Any]]:
     """The newest and latest-updated records (not sources), for the Atom feeds."""
+    from lionrock.sanctions.lists import LIST_NAMES
+
+    # a sanctions list's snapshot is data, not news: its facts, all stamped with the time
+    # they were imported, neither make an entry nor date one (issue #13)
+    listed = tuple(f"src-{name}-" for name in LIST_NAMES)
     model = get_model()
     entries = []
     for entity in record.entities.values():
         spec = model.get(entity.schema)
         if spec is None or spec.is_source:
             continue
-        updated = max(f.recorded_at for f in entity.facts) or "1970-01-01"
+        stamps = [f.recorded_at for f in entity.facts if not f.source_id.startswith(listed)]
+        if not stamps:
+            continue
+        updated = max(stamps) or "1970-01-01"
         entries.append(
             {
                 "id": entity.id,

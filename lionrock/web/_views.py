@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from lionrock.model import Fact, get_model, public_entities, public_entity
-from lionrock.render import entity_view, related_ids
+from lionrock.render import entity_view, names_by_lang, related_ids
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities, statements
 
@@ -246,6 +246,7 @@ def faceted_search(
                 "id": eid,
                 "schema": entity.schema,
                 "caption": entity.caption,
+                "names": names_by_lang(entity),
                 "prop": hit.prop if hit else None,
                 "matched": hit.matched if hit else None,
             }
@@ -292,6 +293,7 @@ def timeline(
                 "id": event.id,
                 "date": when,
                 "name": event.caption,
+                "names": names_by_lang(event),
                 "summary": event.first("summary") or event.first("description"),
             }
         )

@@ -3,14 +3,15 @@ the same handler. Only published facts are shown; merged IDs redirect."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
-    HTMLResponse,
     JSONResponse,
     RedirectResponse,
     Response,
@@ -57,7 +58,16 @@ def int_param(request: Request, name: str, default: int, high: int) -> int:
 def not_found(web: Web, request: Request) -> Response:
     if wants_json(request):
         return JSONResponse({"error": "not found"}, status_code=404)
-    return web.page(request, "search.html", status=404, query="", hits=[])
+    return web.page(request, "app/error.html", status=404, message="not found", code=404)
+
+
+def gaps_body(html: str) -> Markup:
+    """The gap matrix's own page (`lionrock.sanctions.render`, a standalone document with
+    its own styles) without its document: its body, shown in the app's layout, styled by
+    the app's stylesheet (the app's CSP allows no inline style)."""
+    found = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
+    body = found.group(1) if found else html
+    return Markup(re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S | re.I))
 
 
 def routes(web: Web) -> list[Route]:
@@ -69,7 +79,7 @@ def routes(web: Web) -> list[Route]:
         rows = gap_matrix(store, published_only=True)
         if wants_json(request):
             return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
-        return HTMLResponse(render_gaps(rows, format="html"))
+        return web.page(request, "app/gaps.html", body=gaps_body(render_gaps(rows, format="html")))
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -245,6 +255,18 @@ def routes(web: Web) -> list[Route]:
             headers={"cache-control": cache},
         )
 
+    async def gaps_csv(_: Request) -> Response:
+        rows = gap_matrix(store, published_only=True)
+        return Response(
+            render_gaps(rows, format="csv"),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": 'attachment; filename="lionrock-gaps.csv"'},
+        )
+
+    async def cases(request: Request) -> Response:
+        # the record's court cases: the search, narrowed to them (relative: keeps the language)
+        return RedirectResponse("search?schema=CourtCase", status_code=303)
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True, "facts": store.count_facts()})
 
@@ -260,6 +282,8 @@ def routes(web: Web) -> list[Route]:
         Route("/charts/{name}.svg", chart),
         Route("/sources", source_list),
         Route("/sanctions/gaps", gaps),
+        Route("/cases", cases),
+        Route("/api/sanctions/gaps.csv", gaps_csv),
         Route("/api/sanctions/gaps", gaps),
         Route("/api/stats", home),
         Route("/api/search", search),
