@@ -8,8 +8,8 @@ What counts, decided from the data (no list of IDs):
   media, legal aid, faith, culture) that is not based in Hong Kong or mainland China;
 - a **wanted person** is a `Person` with a `wantedDate` or a `bounty`;
 - a **bounty batch** is an `Event` announcing warrants: every one of its `involved`
-  persons is wanted, and one of them from the event's date (the police announcements of 3 July 2023, 14 December 2023,
-  24 December 2024 and 25 July 2025);
+  persons is wanted, and one of them from the event's date (the police announcements of
+  3 July 2023, 14 December 2023, 24 December 2024 and 25 July 2025);
 - a **measure against the wanted** is any other `Event` in Hong Kong involving a person
   already wanted on its date (the SNSO "specified absconder" orders, relatives taken in
   for questioning, funders arrested);
