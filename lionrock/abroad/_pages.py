@@ -123,7 +123,8 @@ class AbroadIndex:
 
     def _batch(self, event: Entity, code: str | None = None) -> dict[str, Any]:
         wanted = {p.id: p for p in self.record.wanted}
-        people = [i for i in event.values("involved") if i in wanted]
+        people = sorted((i for i in event.values("involved") if i in wanted),
+                        key=lambda i: (wanted[i].caption.casefold(), i))  # fmt: skip
         if code is not None:
             people = [i for i in people if code in self.residence(wanted[i])]
         row = _event_row(self.record, event, people=people)
