@@ -188,7 +188,9 @@ class ChargesExporter(Exporter):
         write_csv(charge_rows(record, url_for=lambda i: f"{self.base_url}/entities/{i}"), self.out)
 
 
-EXPORTERS = ("ftm", "csv", "statements", "charges")
+#: The "Hongkongers abroad" downloads (issue #17, `lionrock.abroad`): public output only.
+ABROAD = ("abroad-figures", "abroad-directory", "abroad-directory-ftm")
+EXPORTERS = ("ftm", "csv", "statements", "charges", *ABROAD)
 
 
 def export_store(
@@ -216,6 +218,11 @@ def export_store(
         exporter = TableExporter(out, base_url=base_url, source_urls=source_urls)
     elif format == "charges":
         exporter = ChargesExporter(out, base_url=base_url)
+    elif format in ABROAD:
+        from lionrock.abroad import AbroadExporter  # it builds on this module's exporters
+
+        exporter = AbroadExporter(out, format=format, base_url=base_url)
+        published_only = True  # a directory for anyone to reuse: never drafts
     else:
         raise ValueError(f"unknown export format {format!r}; use one of {EXPORTERS}")
     exporter.setup()

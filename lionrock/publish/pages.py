@@ -14,6 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lionrock.abroad import (
+    AbroadIndex,
+    AbroadRecord,
+    write_directory,
+    write_directory_ftm,
+    write_figures,
+)
 from lionrock.model import get_model
 from lionrock.publish.gaps import gap_matrix_of
 from lionrock.publish.record import SiteRecord
@@ -290,7 +297,35 @@ def listing_pages(
     )
     yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gap_matrix_of(record.entities)})
     yield PageSpec("responses.html", "listing.html", responses(record))
+    yield from abroad_pages(record)
     yield PageSpec("sources.html", "listing.html", sources(record))
+
+
+def abroad_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """The "Hongkongers abroad" section (issue #17): an index of countries and a page per
+    country (`lionrock.abroad`)."""
+    index = AbroadIndex(AbroadRecord.from_entities(record.entities.values()))
+    for path, data in index.site_pages():
+        template = "abroad_country.html" if "/" in path else "abroad.html"
+        yield PageSpec(f"{path}.html", template, data)
+
+
+def abroad_files(record: SiteRecord) -> dict[str, bytes]:
+    """The section's downloads for the site's root: the figures and the directory of
+    organisations (CSV and FtM), linking to the English tree's pages."""
+    found = AbroadRecord.from_entities(record.entities.values())
+    files = {}
+    for name, write in (
+        ("abroad-figures.csv", write_figures),
+        ("abroad-organisations.csv", write_directory),
+    ):
+        out = io.StringIO()
+        write(found, out, url_for=lambda i: f"en/entities/{entity_slug(i)}.html")
+        files[name] = out.getvalue().encode("utf-8")
+    out = io.StringIO()
+    write_directory_ftm(found, out)
+    files["abroad-organisations.ftm.json"] = out.getvalue().encode("utf-8")
+    return files
 
 
 def responses(record: SiteRecord) -> dict[str, Any]:

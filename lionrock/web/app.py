@@ -28,6 +28,7 @@ from lionrock.render import STATIC
 from lionrock.settings import Settings
 from lionrock.store import Store
 from lionrock.web import (
+    routes_abroad,
     routes_admin,
     routes_api,
     routes_auth,
@@ -51,6 +52,7 @@ REPLAY = "/evidence/replay"
 ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
     routes_public.routes,  # type: ignore[list-item]
     routes_prisoners.routes,  # type: ignore[list-item]
+    routes_abroad.routes,  # type: ignore[list-item]
     routes_api.routes,  # type: ignore[list-item]
     routes_auth.routes,  # type: ignore[list-item]
     routes_edit.routes,  # type: ignore[list-item]
