@@ -27,8 +27,9 @@ from lionrock.render import UILanguage
 from lionrock.render._i18n import ui_language
 from lionrock.store import Entity
 from lionrock.web._context import Web
+from lionrock.web._lang import prefixed, ui_of
 from lionrock.web._views import public_statements
-from lionrock.web.routes_prisoners import LAYOUT, alternates
+from lionrock.web.routes_prisoners import LAYOUT
 from lionrock.web.routes_public import not_found, wants_json
 
 MAX_CODE = 8
@@ -47,13 +48,11 @@ def routes(web: Web) -> list[Route]:
         return AbroadRecord.from_entities(kept)
 
     def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
+        # the URL's language prefix (`/ja/abroad`); `?lang=` as before, for old links
+        if prefixed(request) or "lang" not in request.query_params:
+            return ui_of(request), {"layout": LAYOUT, "app_lang": ""}
         ui = ui_language(request.query_params.get("lang", "")[:10])
-        extra = {
-            "layout": LAYOUT,
-            "app_lang": "" if ui.code == "en" else ui.code,
-            "app_alternates": alternates(request, ui),
-        }
-        return ui, extra
+        return ui, {"layout": LAYOUT, "app_lang": "" if ui.code == "en" else ui.code}
 
     async def index(request: Request) -> Response:
         data = AbroadIndex(record()).index()
