@@ -19,7 +19,7 @@ from starlette.routing import Route
 
 from lionrock.model import get_model
 from lionrock.review import resolve
-from lionrock.sanctions.gaps import gap_matrix, summary
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
@@ -65,10 +65,12 @@ def routes(web: Web) -> list[Route]:
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
-        rows = gap_matrix(store, published_only=True)
+        sort = request.query_params.get("sort", "conduct")
+        sort = sort if sort in SORTS else "conduct"
+        matrix = gap_matrix(store, published_only=True, sort=sort)
         if wants_json(request):
-            return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
-        return HTMLResponse(render_gaps(rows, format="html"))
+            return JSONResponse(matrix.to_dict())
+        return HTMLResponse(render_gaps(matrix, format="html", sort=sort))
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
