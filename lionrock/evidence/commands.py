@@ -89,6 +89,13 @@ def archive(ctx: click.Context, urls: tuple[str, ...], all_sources: bool, missin
     Example: lionrock archive --missing
     """
     store = _store(ctx)
+    if not ctx.obj.tsa_url:  # said before the capture, not first by `evidence verify`
+        click.echo(
+            "warning: LIONROCK_TSA_URL is not set, so these captures get no trusted "
+            "timestamp: they are signed, but `lionrock evidence verify` will not accept them "
+            "without --allow-unsigned. Set LIONROCK_TSA_URL (and LIONROCK_TSA_CA) first.",
+            err=True,
+        )
     try:
         vault, signing = open_evidence(ctx.obj, store)
         targets = _targets(store, vault, urls, all_sources, missing)

@@ -59,6 +59,14 @@ def library() -> None:
 @click.option(
     "--review", type=click.Choice(["draft", "published"]), default="draft", show_default=True
 )
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write each item set aside or cleaned, with path, line and reason (JSON lines).",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 when any item was set aside.")
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -67,9 +75,14 @@ def import_(
     publisher: str | None,
     accessed: str | None,
     review: str,
+    report_path: str | None,
+    strict: bool,
 ) -> None:
     """Import an archive (a folder, file, tar.xz, WARC or WACZ) as cited Articles.
 
+    Every good item is imported; each bad one (not UTF-8, broken front matter, empty,
+    truncated, too large) is set aside and counted by reason, and listed with its path
+    and line in the --report file. Control characters are stripped before parsing.
     Re-importing gives the same IDs: no duplicates, and editors' review states are kept.
 
     Example: lionrock library import hkcnews-2020-06-to-2021-08.tar.xz --format hkcnews
@@ -82,9 +95,20 @@ def import_(
     )
     click.echo(
         f"imported {report.articles} articles ({report.new} new, {report.changed} changed, "
-        f"{report.unchanged} unchanged; {report.skipped} skipped), {report.facts} facts, "
+        f"{report.unchanged} unchanged; {report.skipped} set aside), {report.facts} facts, "
         f"dated {report.first_date} to {report.last_date}"
     )
+    for reason, count in report.skip_reasons.most_common():
+        click.echo(f"  set aside {count}: {reason}", err=True)
+    if report.cleaned:
+        click.echo(f"  cleaned {report.cleaned}: control characters stripped", err=True)
+    if report_path:
+        with open(report_path, "w", encoding="utf-8") as fh:
+            for item in report.items:
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        click.echo(f"report: {report_path} ({len(report.items)} items)", err=True)
+    if strict and report.skipped:
+        raise click.ClickException(f"{report.skipped} item(s) set aside (--strict)")
 
 
 @library.command()

@@ -8,6 +8,15 @@ from lionrock.model._facts import (
     date_precision,
     fact_id,
 )
+from lionrock.model._public import (
+    FULL_TEXT_PROPS,
+    OPEN_LICENCES,
+    allows_full_text,
+    is_public_fact,
+    is_public_prop,
+    public_entities,
+    public_entity,
+)
 from lionrock.model._schema import (
     Model,
     PropSpec,
@@ -17,6 +26,8 @@ from lionrock.model._schema import (
 )
 
 __all__ = [
+    "FULL_TEXT_PROPS",
+    "OPEN_LICENCES",
     "PROVENANCE",
     "REVIEW_STATES",
     "STATUSES",
@@ -24,8 +35,13 @@ __all__ = [
     "Model",
     "PropSpec",
     "SchemaSpec",
+    "allows_full_text",
     "date_precision",
     "fact_id",
     "ftm_property",
     "get_model",
+    "is_public_fact",
+    "is_public_prop",
+    "public_entities",
+    "public_entity",
 ]

@@ -21,6 +21,7 @@ and no table row is split across pages; it fetches nothing from the network.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from sqlalchemy import select
 
 from lionrock.errors import LionRockError, NotFound
 from lionrock.export import export_store
-from lionrock.model import get_model
+from lionrock.model import get_model, public_entities, public_entity
 from lionrock.sanctions.gaps import Column, GapRow, gap_matrix
 from lionrock.sanctions.linking import PersonIndex, current_sanctions
 from lionrock.sanctions.render import environment
@@ -110,6 +111,8 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     Example: `build_dossier(store, entity_id="ofac-29250").names[0]["fact"].value`.
     """
     person = store.entity(entity_id, published_only=published_only)
+    if person is not None and published_only:
+        person = public_entity(person)  # identity documents are confidential (issue #18 §2)
     if person is None:
         raise NotFound(f"no entity with ID {entity_id!r}")
     if person.schema != "Person":
@@ -119,7 +122,7 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     if row is None:  # not responsible: its designations only, matched as in the matrix
         row = _row_of(store, person, published_only)
     others = [i for i in (row.entity_id, *row.same_as) if i != entity_id]
-    same_as = list(store.iter_entities(ids=others, published_only=published_only))
+    same_as = list(_read(store, published_only, ids=others))
     dossier = Dossier(person, same_as, gap=row, columns=matrix.columns)
     members = [person, *dossier.same_as]
     get_model()
@@ -139,12 +142,12 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     dossier.events = _events([r for r in linked if r.schema not in OWN_SECTIONS], cited)
     sanction_ids = [x.sanction_id for xs in row.cells.values() for x in xs]
     sanction_ids += [i for c in row.counter_sanctions for i in c.sanction_ids]
-    for sanction in store.iter_entities(ids=sanction_ids, published_only=published_only):
+    for sanction in _read(store, published_only, ids=sanction_ids):
         cited.update(f.source_id for f in sanction.facts)
     dossier.jurisdictions = _jurisdictions(store, published_only, matrix.columns, row)
     dossier.counter_sanctions = [c.to_dict() for c in row.counter_sanctions]
     referred = {f.value for r in linked for f in r.facts if _is_entity(r.schema, f.prop)}
-    for entity in store.iter_entities(ids=referred | set(ids), published_only=published_only):
+    for entity in _read(store, published_only, ids=referred | set(ids)):
         dossier.names_of[entity.id] = entity.caption
     sources = {s.id: s for s in store.iter_entities(ids=cited)}
     order = sorted(cited, key=lambda i: (_source_date(sources.get(i)), i))
@@ -157,6 +160,13 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     return dossier
 
 
+def _read(store: Store, published_only: bool, **where: Any) -> Iterable[Entity]:
+    """The entities a dossier reads: public ones only (`public_entity`) unless drafts are
+    asked for, which is never for publication."""
+    found = store.iter_entities(published_only=published_only, **where)
+    return public_entities(found) if published_only else found
+
+
 def _source_date(source: Entity | None) -> str:
     if source is None:
         return "~"
@@ -165,7 +175,7 @@ def _source_date(source: Entity | None) -> str:
 
 def _row_of(store: Store, person: Entity, published_only: bool) -> GapRow:
     sanctions = current_sanctions(store, published_only=published_only)
-    listed = store.iter_entities(ids=list(sanctions.by_target), published_only=published_only)
+    listed = _read(store, published_only, ids=list(sanctions.by_target))
     index = PersonIndex(e for e in listed if e.schema == "Person")
     row = GapRow(person.id, person.caption, index.matches(person))
     for member in (person.id, *row.same_as):
@@ -220,7 +230,7 @@ def _linked(store: Store, ids: list[str], published_only: bool) -> list[Entity]:
         referring = [row.entity_id for row in conn.execute(query)]
     model = get_model()
     found = []
-    for entity in store.iter_entities(ids=referring, published_only=published_only):
+    for entity in _read(store, published_only, ids=referring):
         spec = model.get(entity.schema)
         if spec is not None and not spec.is_source:
             found.append(entity)
@@ -277,8 +287,7 @@ def _jurisdictions(
     """Per jurisdiction column: its Magnitsky-style law, the lists checked and the
     designations found."""
     by_country = {
-        e.first("country"): e
-        for e in store.iter_entities(schema="Jurisdiction", published_only=published_only)
+        e.first("country"): e for e in _read(store, published_only, schema="Jurisdiction")
     }
     rows = []
     for column in columns:

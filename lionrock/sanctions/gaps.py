@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lionrock.model import public_entities
 from lionrock.sanctions.linking import (
     JURISDICTIONS,
     Listing,
@@ -277,10 +278,16 @@ def gap_matrix(
 
     Example: `[r.name for r in gap_matrix(store).rows if not r.cells.get("gb")]`.
     """
-    found = {e.id: e for e in store.iter_entities(schema=SCHEMATA, published_only=published_only)}
-    wanted = _referenced(found.values())
-    found |= {e.id: e for e in store.iter_entities(ids=wanted, published_only=published_only)}
-    return gap_matrix_of(found, programs=programs, sort=sort)
+
+    def read(**where: Any) -> Iterable[Entity]:
+        found = store.iter_entities(published_only=published_only, **where)
+        # Published output shows public facts only (issue #18 §2).
+        return public_entities(found) if published_only else found
+
+    entities = {e.id: e for e in read(schema=SCHEMATA)}
+    wanted = _referenced(entities.values())
+    entities |= {e.id: e for e in read(ids=wanted)}
+    return gap_matrix_of(entities, programs=programs, sort=sort)
 
 
 def _referenced(entities: Iterable[Entity]) -> set[str]:

@@ -126,9 +126,21 @@ def sha256_of(path: str) -> str:
     return hashlib.sha256(both.encode()).hexdigest()
 
 
+def _must_be_ofac(path: str, list_name: str) -> None:
+    """Refuse, with the reason, what is plainly not an OFAC file: a folder, or the UK
+    list's files (before a confusing "no snapshot date in the file name")."""
+    given = Path(path)
+    if given.is_dir() or given.name in uk_sanctions.FILES:
+        uk = not given.is_dir() or any((given / n).is_file() for n in uk_sanctions.FILES)
+        hint = "; it looks like the UK sanctions list: use --list gb-uk" if uk else ""
+        message = f"this is not an OFAC file (--list {list_name} reads one CSV file){hint}"
+        raise LoadError([Problem(Location(path), message)])
+
+
 def _reader(path: str, list_name: str, date: str | None) -> tuple[str, Any]:
     """The snapshot date and a records factory for one list file."""
     if list_name in ofac_sdn.LISTS:
+        _must_be_ofac(path, list_name)
         day = date or ofac_sdn.snapshot_date(path)
         alt = ofac_sdn.alt_path(path)
 

@@ -71,7 +71,7 @@ def read_csv(
     line = 0
     try:
         with open(path, "rb") as fh:
-            reader = csv.reader(_decoded(path, fh), strict=True)
+            reader = csv.reader(decoded_lines(path, fh), strict=True)
             names = columns
             for cells in reader:
                 line = reader.line_num
@@ -96,7 +96,7 @@ def read_csv(
         raise LoadError([Problem(Location(path, line + 1), message)]) from exc
 
 
-def _decoded(path: str, fh: BinaryIO) -> Iterator[str]:
+def decoded_lines(path: str, fh: BinaryIO) -> Iterator[str]:
     """The lines of a binary file as text, refusing bytes that are not UTF-8 with the
     number of the line that holds them (a text-mode read cannot say which line)."""
     for number, raw in enumerate(fh, start=1):

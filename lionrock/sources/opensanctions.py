@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import logging
 import re
 from collections import Counter
@@ -37,6 +36,7 @@ from followthemoney import model as ftm_model
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.model import get_model
+from lionrock.sources._json import load_json
 from lionrock.sources._lists import Emitter, check_snapshot_date, date_in_name, read_csv, safe_id
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
@@ -217,24 +217,17 @@ def _simple_sanction(
 
 def _json_lines(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     check_size(path)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for number, text in enumerate(fh, start=1):
-                if len(text) > MAX_LINE_BYTES:
-                    raise LoadError([Problem(Location(path, number), "line too long")])
-                if not text.strip():
-                    continue
-                try:
-                    data = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    message = f"not a JSON object (truncated?): {exc.msg}"
-                    raise LoadError([Problem(Location(path, number), message)]) from exc
-                if not isinstance(data, dict) or not isinstance(data.get("properties", {}), dict):
-                    message = "expected an FtM entity object with 'properties'"
-                    raise LoadError([Problem(Location(path, number), message)])
-                yield number, data
-    except UnicodeDecodeError as exc:
-        raise LoadError([Problem(Location(path), f"not UTF-8 text: {exc.reason}")]) from exc
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                raise LoadError([Problem(Location(path, number), "line too long")])
+            if not raw.strip():
+                continue
+            data = load_json(path, raw, line=number)
+            if not isinstance(data, dict) or not isinstance(data.get("properties", {}), dict):
+                message = "expected an FtM entity object with 'properties'"
+                raise LoadError([Problem(Location(path, number), message)])
+            yield number, data
 
 
 def _flatten(data: dict[str, Any], out: list[dict[str, Any]], depth: int = 0) -> str:

@@ -28,6 +28,7 @@ from lionrock.render import STATIC
 from lionrock.settings import Settings
 from lionrock.store import Store
 from lionrock.web import (
+    routes_abroad,
     routes_admin,
     routes_api,
     routes_auth,
@@ -41,6 +42,7 @@ from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_
 from lionrock.web._context import login_redirect as _login_redirect
 from lionrock.web._duplicates import warm_up_matcher
 from lionrock.web._evidence import backs_published_source, sees_all_evidence
+from lionrock.web._lang import LanguagePrefix
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
@@ -50,6 +52,7 @@ REPLAY = "/evidence/replay"
 ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
     routes_public.routes,  # type: ignore[list-item]
     routes_prisoners.routes,  # type: ignore[list-item]
+    routes_abroad.routes,  # type: ignore[list-item]
     routes_api.routes,  # type: ignore[list-item]
     routes_auth.routes,  # type: ignore[list-item]
     routes_edit.routes,  # type: ignore[list-item]
@@ -122,7 +125,7 @@ def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
     def error(request: Request, status: int, message: str) -> Response:
         if _is_api(request):
             return JSONResponse({"error": message}, status_code=status)
-        return web.page(request, "app/error.html", status, message=message)
+        return web.page(request, "app/error.html", status, message=message, code=status)
 
     def unauthorized(request: Request, _: Exception) -> Response:
         if _is_api(request):
@@ -206,6 +209,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
         lifespan=_lifespan,
     )
     app.add_middleware(PublicCache, store=store, ttl=settings.cache_seconds)
+    app.add_middleware(LanguagePrefix)  # outside the cache: it answers after negotiating
     app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ForgetClient)

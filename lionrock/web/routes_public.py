@@ -3,14 +3,15 @@ the same handler. Only published facts are shown; merged IDs redirect."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
-    HTMLResponse,
     JSONResponse,
     RedirectResponse,
     Response,
@@ -34,6 +35,7 @@ from lionrock.web._views import (
     entity_page_view,
     faceted_search,
     network,
+    public_lookup,
     sources,
     timeline,
 )
@@ -56,7 +58,16 @@ def int_param(request: Request, name: str, default: int, high: int) -> int:
 def not_found(web: Web, request: Request) -> Response:
     if wants_json(request):
         return JSONResponse({"error": "not found"}, status_code=404)
-    return web.page(request, "search.html", status=404, query="", hits=[])
+    return web.page(request, "app/error.html", status=404, message="not found", code=404)
+
+
+def gaps_body(html: str) -> Markup:
+    """The gap matrix's own page (`lionrock.sanctions.render`, a standalone document with
+    its own styles) without its document: its body, shown in the app's layout, styled by
+    the app's stylesheet (the app's CSP allows no inline style)."""
+    found = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
+    body = found.group(1) if found else html
+    return Markup(re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S | re.I))
 
 
 def routes(web: Web) -> list[Route]:
@@ -70,7 +81,8 @@ def routes(web: Web) -> list[Route]:
         matrix = gap_matrix(store, published_only=True, sort=sort)
         if wants_json(request):
             return JSONResponse(matrix.to_dict())
-        return HTMLResponse(render_gaps(matrix, format="html", sort=sort))
+        html = render_gaps(matrix, format="html", sort=sort)
+        return web.page(request, "app/gaps.html", body=gaps_body(html))
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -100,7 +112,7 @@ def routes(web: Web) -> list[Route]:
 
     async def entity(request: Request) -> Response:
         entity_id = request.path_params["entity_id"]
-        found = store.entity(entity_id, published_only=True)
+        found = public_lookup(store, entity_id)
         if found is None:
             moved = resolve(store, entity_id)
             if moved is not None:
@@ -124,7 +136,7 @@ def routes(web: Web) -> list[Route]:
 
     async def pointing_here(request: Request) -> Response:
         # every record of one schema that points at the entity, paged by a cursor
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         schema = request.query_params.get("schema", "")[:64]
@@ -159,7 +171,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def graph(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         data = network(store, found)
@@ -246,6 +258,18 @@ def routes(web: Web) -> list[Route]:
             headers={"cache-control": cache},
         )
 
+    async def gaps_csv(_: Request) -> Response:
+        matrix = gap_matrix(store, published_only=True)
+        return Response(
+            render_gaps(matrix, format="csv"),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": 'attachment; filename="lionrock-gaps.csv"'},
+        )
+
+    async def cases(request: Request) -> Response:
+        # the record's court cases: the search, narrowed to them (relative: keeps the language)
+        return RedirectResponse("search?schema=CourtCase", status_code=303)
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True, "facts": store.count_facts()})
 
@@ -261,6 +285,8 @@ def routes(web: Web) -> list[Route]:
         Route("/charts/{name}.svg", chart),
         Route("/sources", source_list),
         Route("/sanctions/gaps", gaps),
+        Route("/cases", cases),
+        Route("/api/sanctions/gaps.csv", gaps_csv),
         Route("/api/sanctions/gaps", gaps),
         Route("/api/stats", home),
         Route("/api/search", search),

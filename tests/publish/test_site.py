@@ -55,7 +55,7 @@ def test_ui_is_translated_and_content_falls_back_visibly(bundled_site: Path) -> 
     # no Chinese summary of the NSL event: its English text is shown, marked as such
     timeline = read(bundled_site / "zh-hant" / "timeline.html")
     assert '<span lang="en">The Law of the People' in timeline
-    assert '<small class="fb">en</small>' in timeline
+    assert '<small class="fb" data-pagefind-ignore>en</small>' in timeline
 
 
 def test_simplified_tree_is_converted_with_opencc(bundled_site: Path) -> None:

@@ -25,7 +25,8 @@ def test_a_dossier_has_identity_events_sanctions_and_sources(bundled_store: Stor
     names = {(n["fact"].value, n["script"]) for n in dossier.names}
     assert {("LEE, John Ka-chiu", "Latin"), ("李家超", "Han"), ("LI, Jiachao", "Latin")} <= names
     identity = {(n["fact"].prop, n["fact"].value) for n in dossier.identity}
-    assert {("birthDate", "1957-12-07"), ("idNumber", "G0286787")} <= identity
+    assert ("birthDate", "1957-12-07") in identity
+    assert "idNumber" not in {p for p, _ in identity}  # confidential (issue #18 §2)
     assert [n["fact"].value for n in dossier.positions] == ["Secretary for Security"]
     event = next(e for e in dossier.events if e["id"] == "lr-event-2020-08-07-us-sanctions-eo13936")
     assert event["date"] == "2020-08-07" and all(f["facts"] for f in event["facts"])
