@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from lionrock.abroad import (
     AbroadIndex,
     AbroadRecord,
@@ -22,7 +24,6 @@ from lionrock.abroad import (
     write_figures,
 )
 from lionrock.model import get_model
-from lionrock.publish.gaps import gap_matrix_of
 from lionrock.publish.record import SiteRecord
 from lionrock.record import CaseRecord, charge_rows, current_status, write_csv
 from lionrock.render import (
@@ -36,6 +37,8 @@ from lionrock.render import (
 )
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import PrisonerIndex
+from lionrock.sanctions.chart import render_chart, timeline
+from lionrock.sanctions.gaps import gap_matrix_of
 from lionrock.store import Entity, Store
 
 MEDIA_SECTOR = "media"  # Organization.sector value that marks a news outlet
@@ -295,10 +298,19 @@ def listing_pages(
             "rows": cases,
         },
     )
-    yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gap_matrix_of(record.entities)})
+    yield PageSpec("sanctions.html", "sanctions.html", sanctions_gaps(record))
     yield PageSpec("responses.html", "listing.html", responses(record))
     yield from abroad_pages(record)
     yield PageSpec("sources.html", "listing.html", sources(record))
+
+
+def sanctions_gaps(record: SiteRecord) -> dict[str, Any]:
+    """The gap matrix (`lionrock.sanctions.gaps`, the one the CLI and the web use) of the
+    published record, with a link for each row's person."""
+    matrix = gap_matrix_of(record.entities)
+    refs = {r.entity_id: ref_view(record.entities[r.entity_id], r.entity_id) for r in matrix.rows}
+    chart = Markup(render_chart(timeline(record.entities)))  # our own SVG, values escaped
+    return {"gaps": matrix, "summary": matrix.summary(), "refs": refs, "chart": chart}
 
 
 def abroad_pages(record: SiteRecord) -> Iterator[PageSpec]:

@@ -9,6 +9,7 @@ the store and a designation belongs to a snapshot when one of its facts cites it
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,6 +36,9 @@ LIST_NAMES = ("us-ofac-sdn", "us-ofac-cons", "gb-uk", "opensanctions")
 #: legislators, officials and NGOs over Hong Kong (issue #12). They are not designations
 #: of the responsible: a screen or a gap matrix of the sanctioned leaves them out.
 COUNTER_SANCTION_COUNTRIES = frozenset({"cn"})
+#: A list snapshot's source Document, `src-<list>-<YYYY-MM-DD>` (`import_list`; the
+#: bundled OFAC extract cites the same Document as the full list of that date).
+SNAPSHOT_SOURCE = re.compile(rf"^src-({'|'.join(LIST_NAMES)})-(\d{{4}}-\d{{2}}-\d{{2}})$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from lionrock.model import get_model
 from lionrock.review import resolve
-from lionrock.sanctions.gaps import gap_matrix, summary
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
@@ -76,10 +76,13 @@ def routes(web: Web) -> list[Route]:
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
-        rows = gap_matrix(store, published_only=True)
+        sort = request.query_params.get("sort", "conduct")
+        sort = sort if sort in SORTS else "conduct"
+        matrix = gap_matrix(store, published_only=True, sort=sort)
         if wants_json(request):
-            return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
-        return web.page(request, "app/gaps.html", body=gaps_body(render_gaps(rows, format="html")))
+            return JSONResponse(matrix.to_dict())
+        html = render_gaps(matrix, format="html", sort=sort)
+        return web.page(request, "app/gaps.html", body=gaps_body(html))
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -256,9 +259,9 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def gaps_csv(_: Request) -> Response:
-        rows = gap_matrix(store, published_only=True)
+        matrix = gap_matrix(store, published_only=True)
         return Response(
-            render_gaps(rows, format="csv"),
+            render_gaps(matrix, format="csv"),
             media_type="text/csv; charset=utf-8",
             headers={"content-disposition": 'attachment; filename="lionrock-gaps.csv"'},
         )
