@@ -21,6 +21,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lionrock.audit import enable_head_signing
 from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
 from lionrock.library.web import library_routes
@@ -193,6 +194,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     Example: `TestClient(create_app(Settings.from_env())).get("/search?q=家超")`.
     """
     store = store or Store(settings.database_url)
+    enable_head_signing(store, settings)  # the audit head, signed on every append (issue #18)
     web = Web(store=store, settings=settings, secret=app_secret(store, settings))
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     routes.extend(library_routes(store, web.page))  # the research library (issue #7)
