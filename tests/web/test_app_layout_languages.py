@@ -97,6 +97,8 @@ def test_language_in_the_url(client: TestClient) -> None:
     assert '<strong lang="zh-Hant">繁體中文</strong>' in zh.text  # the switch: this language
     # relative links keep the language; the stylesheet is shared
     assert 'href="../timeline"' in zh.text and 'href="../../static/lionrock.css"' in zh.text
+    home = client.get("/zh-hant/").text  # events' names in the page's language
+    assert "國安處首次拘捕行動" in home and "<h1>紀錄</h1>" in home
     ja = client.get("/ja/timeline")
     assert '<html lang="ja">' in ja.text and "年表" in ja.text
     hans = client.get("/zh-hans/entities/lr-org-apple-daily")
