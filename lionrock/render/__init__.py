@@ -151,10 +151,11 @@ def cite(ctx: Context, source: dict[str, Any]) -> Markup:
         return Markup("")
     number = citations.number(source)
     if not (source.get("title") or source.get("publisher")):  # the source is not published
-        return Markup(f'<span class="c">[{number}]</span>')
+        return Markup(f'<span class="c" data-pagefind-ignore>[{number}]</span>')
     title = escape(", ".join(str(x) for x in (source.get("publisher"), source.get("date")) if x))
     href = escape(entity_url(ctx, source["id"]))
-    return Markup(f'<a class="c" href="{href}" title="{title}">[{number}]</a>')
+    # the marker stays out of search excerpts (Pagefind)
+    return Markup(f'<a class="c" href="{href}" title="{title}" data-pagefind-ignore>[{number}]</a>')
 
 
 @pass_context

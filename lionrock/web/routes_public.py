@@ -19,6 +19,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from lionrock.model import get_model
+from lionrock.render import names_by_lang
 from lionrock.review import resolve
 from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
@@ -88,6 +89,12 @@ def routes(web: Web) -> list[Route]:
         stats = compute_stats(store, published_only=True)
         if wants_json(request):
             return JSONResponse(stats)
+        # events' and cases' names in the page's language (the JSON keeps the captions)
+        rows = [*stats["events"], *stats["cases"]]
+        found = store.iter_entities(ids=[r["id"] for r in rows], published_only=True)
+        names = {e.id: names_by_lang(e) for e in found}
+        for row in rows:
+            row["names"] = names.get(row["id"], {})
         return web.page(request, "home.html", stats=stats)
 
     async def search(request: Request) -> Response:
