@@ -66,7 +66,7 @@ def test_periods_and_charts(abroad_store: Store) -> None:
     assert span_class(figures["lr-stat-fx-q2"]) == "quarter"
     # eight months from the route's opening: a running total, not a year's figure
     assert span_class(figures["lr-stat-fx-total"], ["2021-01-31"]) == "total"
-    assert span_class(figures["lr-stat-fx-total"]) == "year"
+    assert span_class(figures["lr-stat-fx-total"]) == "part"
     page = AbroadIndex(record).country("gb")
     assert page is not None
     charts = {(c["measure"], c["span"]): c["bars"] for c in page["charts"]}
