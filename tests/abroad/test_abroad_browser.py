@@ -115,7 +115,7 @@ def test_site_abroad_pages(browser: object, site_url: str, abroad_store: Store) 
         assert response is not None and response.ok
         assert page.locator("main h1").first.inner_text() == TITLE[lang]
         _check_page(page, f"site-{backend}-{lang}-abroad")
-        page.locator(f"main a[href='abroad/gb.html']").click()
+        page.locator("main a[href='abroad/gb.html']").click()
         page.wait_for_load_state()
         assert page.locator("main h1").first.inner_text() == UK[lang]
         assert page.locator("main figure svg").count() == 2
