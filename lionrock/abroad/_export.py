@@ -137,8 +137,8 @@ class AbroadExporter(Exporter):
             return f"{self.base_url}/entities/{entity_id}"
 
         if self.format == "abroad-figures":
-            write_figures(record, self.out, url_for=url_for)
+            self.written = write_figures(record, self.out, url_for=url_for)
         elif self.format == "abroad-directory":
-            write_directory(record, self.out, url_for=url_for)
+            self.written = write_directory(record, self.out, url_for=url_for)
         else:
-            write_directory_ftm(record, self.out)
+            self.written = write_directory_ftm(record, self.out)

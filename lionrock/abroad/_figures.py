@@ -3,8 +3,8 @@ states, with its jurisdiction, measure, period and citation. This module orders 
 series for the charts and writes them as CSV rows.
 
 A chart never mixes what it should not: figures are grouped by measure and by the length
-of their period (a month, a quarter, up to a year, or longer: running totals since a
-route opened), so each bar is comparable with its neighbours. Figures of the measure
+of their period (a month, a quarter, part of a year, a year, or longer: running totals
+since a route opened), so each bar is comparable with its neighbours. Figures of the measure
 `other` each count something different (their `summary` says what) and are listed, never
 charted. Every bar is one cited figure; nothing is summed or interpolated.
 """
@@ -23,7 +23,8 @@ from lionrock.store import Entity, citation
 SPANS: tuple[tuple[str, int], ...] = (
     ("month", 31),
     ("quarter", 92),
-    ("year", 366),
+    ("part", 364),  # several months: a half-year, January to October
+    ("year", 366),  # a calendar or financial year
     ("total", 1_000_000),
 )
 UNCHARTED = "other"
@@ -80,7 +81,7 @@ def _whole_year(first: date, last: date) -> bool:
 
 
 def span_class(figure: Entity, opened: Iterable[str] = ()) -> str:
-    """`month`, `quarter`, `year` (up to a year) or `total`: longer, with no recorded
+    """`month`, `quarter`, `part` (of a year), `year` or `total`: longer, with no recorded
     start, or a running total from a route's opening (`opened`: the jurisdiction's
     `hongKongPathwayOpened`) over more than a quarter."""
     first, last = period(figure)

@@ -22,6 +22,9 @@ class Exporter:
     def __init__(self, out: IO[str], *, base_url: str = "") -> None:
         self.out = out
         self.base_url = base_url.rstrip("/")
+        #: How many records an exporter that selects from what it is fed wrote (else None:
+        #: every entity fed is written).
+        self.written: int | None = None
 
     def setup(self) -> None:
         """Called once before the first entity."""
@@ -203,7 +206,8 @@ def export_store(
     schema: str | None = None,
     ids: Iterable[str] | None = None,
 ) -> int:
-    """Write the store in `format` to `out`; return the number of entities. `ids` limits
+    """Write the store in `format` to `out`; return the number of entities (rows, for the
+    abroad formats, which select from the record). `ids` limits
     the export to those entities (a dossier's bundle).
 
     Example: `export_store(store, sys.stdout, format="ftm")`.
@@ -236,7 +240,7 @@ def export_store(
         exporter.feed(entity)
         count += 1
     exporter.finish()
-    return count
+    return count if exporter.written is None else exporter.written
 
 
 def _sources(store: Store, published_only: bool) -> Iterable[Entity]:

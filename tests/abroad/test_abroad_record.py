@@ -8,13 +8,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
+from types import SimpleNamespace
 
-from lionrock import Store
-from lionrock.abroad import AbroadIndex, abroad_stats, load_record
+from lionrock import Defaults, Store, load_paths
+from lionrock.abroad import FORMATS, AbroadIndex, abroad_stats, load_record
 from lionrock.abroad._figures import period_label, span_class
 from lionrock.export import export_store
 from lionrock.stats import compute_stats
+from lionrock.web import routes_abroad
 from tests.abroad.conftest import SECRETS
+from tests.conftest import ROOT
 
 
 def _export(store: Store, fmt: str) -> str:
@@ -66,7 +70,7 @@ def test_periods_and_charts(abroad_store: Store) -> None:
     assert span_class(figures["lr-stat-fx-q2"]) == "quarter"
     # eight months from the route's opening: a running total, not a year's figure
     assert span_class(figures["lr-stat-fx-total"], ["2021-01-31"]) == "total"
-    assert span_class(figures["lr-stat-fx-total"]) == "year"
+    assert span_class(figures["lr-stat-fx-total"]) == "part"
     page = AbroadIndex(record).country("gb")
     assert page is not None
     charts = {(c["measure"], c["span"]): c["bars"] for c in page["charts"]}
@@ -142,3 +146,26 @@ def test_figures_csv(abroad_store: Store) -> None:
     )  # fmt: skip
     assert q2["source_title"] == "Figures and warrants" and q2["source_url"]
     assert {r["status"] for r in rows if r["id"].startswith("lr-stat-fx-q1")} == {"alleged"}
+
+
+def test_directory_ftm_loads_back(abroad_store: Store, memory_store: Store, tmp_path: Path) -> None:
+    """The FtM directory stands alone: it loads into an empty store, exactly."""
+    path = tmp_path / "directory.ftm.json"
+    path.write_text(_export(abroad_store, "abroad-directory-ftm"), encoding="utf-8")
+    load_paths(memory_store, [path], defaults=Defaults(review="published"))
+    loaded = memory_store.entity("lr-org-fx-harbour-circle")
+    original = abroad_store.entity("lr-org-fx-harbour-circle")
+    assert loaded is not None and original is not None
+    public = {(f.prop, f.value, f.source_id) for f in original.facts if f.prop != "email"}
+    assert {(f.prop, f.value, f.source_id) for f in loaded.facts} == public
+
+
+def test_docs_name_every_format_and_route() -> None:
+    text = (ROOT / "docs" / "abroad.md").read_text(encoding="utf-8")
+    for name in FORMATS:
+        assert f"`{name}`" in text
+    web = SimpleNamespace(store=None, settings=None)  # the routes are only listed here
+    paths = [r.path for r in routes_abroad.routes(web)]  # type: ignore[arg-type]
+    for path in paths:
+        shown = path.replace("{code}", "CODE")
+        assert f"`{shown}" in text, path
