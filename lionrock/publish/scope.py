@@ -44,7 +44,8 @@ _NAMES = ("name", "alias", "previousName")
 
 @dataclass(frozen=True, slots=True)
 class ListCount:
-    """One list's latest snapshot: its entries, and how many of them the site shows."""
+    """One list's latest snapshot: its entries (persons, organisations, vessels...), and
+    how many of them the site shows."""
 
     list_name: str
     date: str
@@ -73,8 +74,7 @@ def site_scope(store: Store) -> Scope:
     """
     with store.read() as conn:
         snaps = conn.execute(
-            select(snapshots.c.list, snapshots.c.snapshot_date, snapshots.c.source_id,
-                   snapshots.c.entities)
+            select(snapshots.c.list, snapshots.c.snapshot_date, snapshots.c.source_id)
             .order_by(snapshots.c.list, snapshots.c.snapshot_date)
         ).all()  # fmt: skip
         if not snaps:
@@ -105,15 +105,19 @@ def site_scope(store: Store) -> Scope:
             select(_S.entity_id, _S.prop, _S.value)
             .where(published, _S.schema == "Person", _S.prop.in_((*_NAMES, "birthDate")))
         ).all()  # fmt: skip
-        # the latest snapshot's entries, per list
+        # the latest snapshot's entries (its listed subjects, not its designations)
         latest = {s.list: s for s in snaps}
         members: dict[str, set[str]] = {}
         for snap in latest.values():
-            query = select(_S.entity_id).distinct().where(_S.source_id == snap.source_id)
+            query = (
+                select(_S.entity_id, _S.schema)
+                .distinct()
+                .where(_S.source_id == snap.source_id, _S.schema.in_(sorted(SUBJECTS)))
+            )
             members[snap.list] = {r[0] for r in conn.execute(query)}
     ids = _closure(own, edges, hk, names)
     counts = tuple(
-        ListCount(s.list, s.snapshot_date, s.entities, len(members[s.list] & ids))
+        ListCount(s.list, s.snapshot_date, len(members[s.list]), len(members[s.list] & ids))
         for s in latest.values()
     )
     return Scope(frozenset(ids), counts)
