@@ -26,6 +26,7 @@ from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
+from lionrock.web._gaps import StateCache
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -63,9 +64,12 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
+    # computed once per state of the store: seconds with whole lists imported (issue #13)
+    gap_rows = StateCache(store, lambda: gap_matrix(store, published_only=True))
+
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
-        rows = gap_matrix(store, published_only=True)
+        rows = gap_rows.get()
         if wants_json(request):
             return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
         return HTMLResponse(render_gaps(rows, format="html"))
