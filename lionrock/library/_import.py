@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select
 
 from lionrock.errors import LionRockError
 from lionrock.library._index import IndexCounts, put_texts
+from lionrock.progress import QUIET, Progress
 from lionrock.sources import (
     Defaults,
     Record,
@@ -118,8 +119,10 @@ def import_archive(
     review: str = "draft",
     recorded_by: str = "library",
     accessed: str | None = None,
+    progress: Progress = QUIET,
 ) -> ImportReport:
-    """Import every article of an archive, in one transaction.
+    """Import every article of an archive, in one transaction; `progress` counts the
+    articles read.
 
     `accessed` is recorded as `retrievedAt` for articles with neither a publication nor
     an archive date (a saved page, say): a source needs a date.
@@ -146,6 +149,7 @@ def import_archive(
 
     with store.write() as writer:
         batches = _Batches(writer.conn, defaults, report)
-        loaded = write_records(writer, batches.records(dated(importer(path, publisher=publisher))))
+        docs = progress.track(dated(importer(path, publisher=publisher)), "reading articles")
+        loaded = write_records(writer, batches.records(docs))
         report.facts = loaded.facts
     return report

@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lionrock.cli_progress import cli_progress
 from lionrock.errors import LionRockError
-from lionrock.library._import import IMPORTERS, import_archive
+from lionrock.library._import import IMPORTERS, ImportReport, import_archive
 from lionrock.library._link import link_entities
 from lionrock.library._review import cite_article, mentions, review_mention
 from lionrock.library._search import search_library
@@ -74,17 +75,23 @@ def import_(
 
     Example: lionrock library import hkcnews-2020-06-to-2021-08.tar.xz --format hkcnews
     """
-    report = _run(
-        ctx,
-        lambda s: import_archive(
-            s, path=path, format=fmt, publisher=publisher, accessed=accessed, review=review
-        ),
-    )
+    with cli_progress("library import") as progress:
+        report = _run(ctx, lambda s: import_archive(s, path=path, format=fmt, publisher=publisher,
+                                                    accessed=accessed, review=review,
+                                                    progress=progress))  # fmt: skip
     click.echo(
         f"imported {report.articles} articles ({report.new} new, {report.changed} changed, "
-        f"{report.unchanged} unchanged; {report.skipped} skipped), {report.facts} facts, "
-        f"dated {report.first_date} to {report.last_date}"
+        f"{report.unchanged} unchanged; {report.skipped} skipped{_reasons(report)}), "
+        f"{report.facts} facts, dated {report.first_date} to {report.last_date}"
     )
+
+
+def _reasons(report: ImportReport) -> str:
+    """Why items were skipped, the commonest first (issue #13: a bare count says nothing)."""
+    found = report.skip_reasons.most_common()
+    shown = [f"{n} {reason[:80]}" for reason, n in found[:5]]
+    more = f"; {len(found) - 5} other reasons" if len(found) > 5 else ""
+    return ": " + "; ".join(shown) + more if found else ""
 
 
 @library.command()
