@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from lionrock.audit import enable_head_signing
 from lionrock.settings import Settings
-from lionrock.store import Store
+
+if TYPE_CHECKING:
+    from lionrock.store import Store
 
 
 def open_store(ctx: click.Context) -> Store:
@@ -14,6 +18,8 @@ def open_store(ctx: click.Context) -> Store:
 
     Example: `store = open_store(ctx)` inside any `lionrock` command.
     """
+    from lionrock.store import Store  # here, so that `lionrock --help` need not load it
+
     settings: Settings = ctx.find_root().obj
     try:
         store = Store(settings.database_url)

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, select
 
 from lionrock.errors import LionRockError, LoadError, Location, Problem
 from lionrock.library._index import IndexCounts, put_texts
+from lionrock.progress import QUIET, Progress
 from lionrock.sources import (
     Defaults,
     Record,
@@ -178,9 +179,11 @@ def import_archive(
     review: str = "draft",
     recorded_by: str = "library",
     accessed: str | None = None,
+    progress: Progress = QUIET,
 ) -> ImportReport:
     """Import every good article of an archive, in one transaction; each bad item is set
-    aside and listed in the report's `items` with its path, line and reason.
+    aside and listed in the report's `items` with its path, line and reason. `progress`
+    counts the articles read.
 
     `accessed` is recorded as `retrievedAt` for articles with neither a publication nor
     an archive date (a saved page, say): a source needs a date.
@@ -211,6 +214,7 @@ def import_archive(
 
     with store.write() as writer:
         batches = _Batches(writer.conn, defaults, report)
-        loaded = write_records(writer, batches.records(dated(importer(path, publisher=publisher))))
+        docs = progress.track(dated(importer(path, publisher=publisher)), "reading articles")
+        loaded = write_records(writer, batches.records(docs))
         report.facts = loaded.facts
     return report

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lionrock.cli_progress import cli_progress
 from lionrock.errors import LionRockError
 from lionrock.library._import import IMPORTERS, import_archive
 from lionrock.library._link import link_entities
@@ -87,12 +88,10 @@ def import_(
 
     Example: lionrock library import hkcnews-2020-06-to-2021-08.tar.xz --format hkcnews
     """
-    report = _run(
-        ctx,
-        lambda s: import_archive(
-            s, path=path, format=fmt, publisher=publisher, accessed=accessed, review=review
-        ),
-    )
+    with cli_progress("library import") as progress:
+        report = _run(ctx, lambda s: import_archive(s, path=path, format=fmt, publisher=publisher,
+                                                    accessed=accessed, review=review,
+                                                    progress=progress))  # fmt: skip
     click.echo(
         f"imported {report.articles} articles ({report.new} new, {report.changed} changed, "
         f"{report.unchanged} unchanged; {report.skipped} set aside), {report.facts} facts, "

@@ -1,5 +1,7 @@
 """The record model: FtM schemata plus Lion Rock's YAML extensions."""
 
+from typing import TYPE_CHECKING, Any
+
 from lionrock.model._facts import (
     PROVENANCE,
     REVIEW_STATES,
@@ -17,13 +19,24 @@ from lionrock.model._public import (
     public_entities,
     public_entity,
 )
-from lionrock.model._schema import (
-    Model,
-    PropSpec,
-    SchemaSpec,
-    ftm_property,
-    get_model,
-)
+
+if TYPE_CHECKING:
+    from lionrock.model._schema import Model, PropSpec, SchemaSpec, ftm_property, get_model
+
+_SCHEMA = ("Model", "PropSpec", "SchemaSpec", "ftm_property", "get_model")
+
+
+def __getattr__(name: str) -> Any:
+    # the schema loads FollowTheMoney: only when asked for (PEP 562), so that reading
+    # facts (`lionrock search`) starts fast (issue #13, item 5)
+    if name not in _SCHEMA:
+        raise AttributeError(f"module 'lionrock.model' has no attribute {name!r}")
+    from lionrock.model import _schema
+
+    value = getattr(_schema, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FULL_TEXT_PROPS",

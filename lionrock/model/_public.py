@@ -26,7 +26,6 @@ from functools import cache
 from typing import Protocol, TypeVar
 
 from lionrock.model._facts import Fact
-from lionrock.model._schema import get_model
 
 #: Licences that allow the full text to be republished (SPDX IDs, compared in upper case).
 OPEN_LICENCES = frozenset(
@@ -72,6 +71,8 @@ def is_public_prop(schema: str, prop: str) -> bool:
 
     Example: `is_public_prop("Person", "name")` is True; `("Person", "idNumber")` is False.
     """
+    from lionrock.model._schema import get_model  # lazily: it loads FollowTheMoney
+
     spec = get_model().get(schema)
     if spec is None:
         return False

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from lionrock.audit import anchor_now
+from lionrock.cli_progress import cli_progress, interruptible
 from lionrock.errors import LionRockError
 from lionrock.publish.build import SiteOptions, build_site
 from lionrock.publish.release_steps import ReleaseSteps, read_mirrors
@@ -76,10 +77,13 @@ def publish(ctx: click.Context, out: Path, zim: Path | None, car: Path | None,
         )
         store = Store(settings.database_url)
         anchor = audit_anchor_page(store, settings)  # the audit head, signed (issue #18 §5)
-        report = build_site(store, out=out, options=options, extra_pages=[anchor],
-                            finish=steps.runner())  # fmt: skip
+        with interruptible(), cli_progress("publish") as progress:
+            report = build_site(store, out=out, options=options, extra_pages=[anchor],
+                                finish=steps.runner(progress), progress=progress)  # fmt: skip
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt as exc:
+        raise click.ClickException(f"stopped; the live site at {out} is unchanged") from exc
     click.echo(f"{out}: {report.pages} pages, {report.written} written, "
                f"{report.unchanged} unchanged, {report.removed} removed "
                f"in {report.seconds:.1f}s")  # fmt: skip

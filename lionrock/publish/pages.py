@@ -259,11 +259,42 @@ def organisation_pages(record: SiteRecord) -> Iterator[PageSpec]:
         yield PageSpec(path, "listing.html", {"title": title, "columns": columns, "rows": rows})
 
 
+#: Rows per page of a long index page: a page stays well under 100 KB gzipped (issue #13).
+PAGE_ROWS = 500
+
+
+def paginate(spec: PageSpec, *, per_page: int = PAGE_ROWS) -> Iterator[PageSpec]:
+    """A listing page of more than `per_page` rows as pages of `per_page` rows each:
+    `people.html`, `people-2.html`, … (the prisoner lists' pattern), each with a pager.
+
+    Example: `[p.path for p in paginate(PageSpec("people.html", "listing.html", data))]`.
+    """
+    rows = spec.data.get("rows") or []
+    if len(rows) <= per_page:
+        yield spec
+        return
+    base = spec.path.removesuffix(".html")
+    count = -(-len(rows) // per_page)
+    paths = [base if n == 1 else f"{base}-{n}" for n in range(1, count + 1)]
+    for n, path in enumerate(paths, start=1):
+        pager = [{"label": i, "current": i == n, "path": p} for i, p in enumerate(paths, 1)]
+        data = {**spec.data, "rows": rows[(n - 1) * per_page : n * per_page],
+                "pager": pager, "total": len(rows)}  # fmt: skip
+        yield PageSpec(f"{path}.html", spec.template, data)
+
+
 def listing_pages(
     record: SiteRecord, store: Store, *, prisoners: PrisonerIndex | None = None
 ) -> Iterator[PageSpec]:
     """The section pages: timeline, people, prisoners, organisations, media, cases,
-    sanctions, responses and sources."""
+    sanctions, responses and sources; long listings split into pages (`paginate`)."""
+    for spec in _listing_pages(record, store, prisoners=prisoners):
+        yield from paginate(spec) if spec.template == "listing.html" else (spec,)
+
+
+def _listing_pages(
+    record: SiteRecord, store: Store, *, prisoners: PrisonerIndex | None = None
+) -> Iterator[PageSpec]:
     events = event_rows(record)
     yield PageSpec(
         "timeline.html",
@@ -298,7 +329,10 @@ def listing_pages(
             "rows": cases,
         },
     )
-    yield PageSpec("sanctions.html", "sanctions.html", sanctions_gaps(record))
+    # the matrix, and the counts per imported list (the lists' entries stay off the site)
+    yield PageSpec(
+        "sanctions.html", "sanctions.html", {**sanctions_gaps(record), "lists": record.lists}
+    )
     yield PageSpec("responses.html", "listing.html", responses(record))
     yield from abroad_pages(record)
     yield PageSpec("sources.html", "listing.html", sources(record))

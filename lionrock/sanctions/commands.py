@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from lionrock.cli_progress import cli_progress
 from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
 from lionrock.sanctions import match_commands
@@ -60,13 +61,10 @@ def import_command(
     """
     defaults = Defaults(review=review, recorded_by="sanctions-import")
     try:
-        report = import_list(
-            _store(ctx),
-            path=file,
-            list_name=list_name,
-            snapshot_date=snapshot_date,
-            defaults=defaults,
-        )
+        with cli_progress("sanctions import") as progress:
+            report = import_list(_store(ctx), path=file, list_name=list_name,
+                                 snapshot_date=snapshot_date, defaults=defaults,
+                                 progress=progress)  # fmt: skip
     except LionRockError as exc:
         raise click.ClickException(f"nothing was imported:\n{exc}") from exc
     snap = report.snapshot

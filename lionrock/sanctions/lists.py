@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lionrock.errors import LoadError, Location, Problem
+from lionrock.progress import QUIET, Progress
 from lionrock.sources import (
     Defaults,
     LoadReport,
@@ -167,8 +168,10 @@ def import_list(
     list_name: str,
     snapshot_date: str | None = None,
     defaults: Defaults | None = None,
+    progress: Progress = QUIET,
 ) -> ImportReport:
     """Import one snapshot of a list, all or nothing; earlier snapshots are kept.
+    `progress` counts the records read, then times the write.
 
     The same file again is a no-op; a different file for a list and date already
     imported is refused, so a snapshot never changes under its readers.
@@ -212,8 +215,9 @@ def import_list(
         )
         snapshot.append(row)
 
-    recs: Iterator[Record] = records(defaults)
-    load_records(store, recs, before_commit=record)
+    recs: Iterator[Record] = progress.track(records(defaults), f"reading {list_name}")
+    with progress.stage("checking and writing"):
+        load_records(store, recs, before_commit=record)
     return ImportReport(snapshot[0])
 
 

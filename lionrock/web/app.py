@@ -197,7 +197,8 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     enable_head_signing(store, settings)  # the audit head, signed on every append (issue #18)
     web = Web(store=store, settings=settings, secret=app_secret(store, settings))
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
-    routes.extend(library_routes(store, web.page))  # the research library (issue #7)
+    # the research library (issue #7); signed-in users find its drafts too (issue #13)
+    routes.extend(library_routes(store, web.page, signed_in=lambda r: web.user(r) is not None))
     # the shared assets, then the app's own (vendored htmx: lionrock/web/static/VENDORED.md)
     assets = StaticFiles(directory=STATIC, packages=[("lionrock.web", "static")])
     routes.append(Mount("/static", assets, name="static"))

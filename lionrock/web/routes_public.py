@@ -28,6 +28,7 @@ from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
+from lionrock.web._gaps import StateCache
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -75,11 +76,17 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
+    # computed once per state of the store: seconds with whole lists imported (issue #13)
+    def gap_cache(sort: str) -> StateCache:
+        return StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+
+    gap_caches = {sort: gap_cache(sort) for sort in SORTS}
+
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
         sort = request.query_params.get("sort", "conduct")
         sort = sort if sort in SORTS else "conduct"
-        matrix = gap_matrix(store, published_only=True, sort=sort)
+        matrix = gap_caches[sort].get()
         if wants_json(request):
             return JSONResponse(matrix.to_dict())
         html = render_gaps(matrix, format="html", sort=sort)
