@@ -118,7 +118,10 @@ def test_appeals_verdicts_and_pleas() -> None:
 
 
 def test_a_lone_surname_stands_for_the_one_person_named_before() -> None:
-    body = "醫管局員工陣線主席余慧明今年1月6日被捕。\n然而，就在2月28日報到後，余被控以「串謀顛覆國家政權」還柙至今。"
+    body = (
+        "醫管局員工陣線主席余慧明今年1月6日被捕。\n"
+        "然而，就在2月28日報到後，余被控以「串謀顛覆國家政權」還柙至今。"
+    )
     found = facts(body)
     assert ("余慧明", "charged", "subversion") in found
     assert ("余慧明", "custody", "remanded") in found
