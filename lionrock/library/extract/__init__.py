@@ -13,20 +13,43 @@ Example:
 
 from lionrock.library.extract._lexicon import BY_KEY, OFFENCES, Offence, offences_in
 from lionrock.library.extract._persons import Gazetteer, NameHit
-from lionrock.library.extract._rules import KINDS, Proposal, extract_text
+from lionrock.library.extract._review import (
+    Plan,
+    accept_suggestion,
+    list_suggestions,
+    plan_fact,
+    reject_suggestions,
+)
+from lionrock.library.extract._rules import KINDS, MIN_CONFIDENCE, Proposal, extract_text
+from lionrock.library.extract._run import (
+    ExtractReport,
+    extract_articles,
+    record_names,
+    suggestion_id,
+)
 from lionrock.library.extract._text import parse_term, resolve_date, sentences
 
 __all__ = [
     "BY_KEY",
     "KINDS",
+    "MIN_CONFIDENCE",
     "OFFENCES",
+    "ExtractReport",
     "Gazetteer",
     "NameHit",
     "Offence",
+    "Plan",
     "Proposal",
+    "accept_suggestion",
+    "extract_articles",
     "extract_text",
+    "list_suggestions",
     "offences_in",
     "parse_term",
+    "plan_fact",
+    "record_names",
+    "reject_suggestions",
     "resolve_date",
     "sentences",
+    "suggestion_id",
 ]

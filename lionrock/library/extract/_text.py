@@ -213,7 +213,7 @@ def format_months(months: float) -> str:
 # -- dates -----------------------------------------------------------------------------
 
 FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+MONTH_DAY = re.compile(r"(?<!\d)(?<!\d年)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DAY_ONLY = re.compile(r"[(（]\s*(?P<d>\d{1,2})\s*日\s*[)）]")
 RELATIVE = re.compile(zh(r"今日|今天|今早|今晨|今午|今晚|今夜|昨日|昨天|昨晚|昨夜|前日|前天|翌日"))
 SHIFT = {zh("昨"): -1, zh("前"): -2, zh("今"): 0, zh("翌"): 1}
