@@ -43,7 +43,7 @@ def extract_store(request: pytest.FixtureRequest, tmp_path: Path, reports: Path)
     else:
         urls = _pg_schema_url()
     store = Store(next(urls))
-    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    load_paths(store, [str(p) for p in bundled_files()], defaults=Defaults(review="published"))
     import_archive(store, path=str(reports), format="hkcnews")
     yield store
     store.close()

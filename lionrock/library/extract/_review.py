@@ -200,7 +200,7 @@ def _charge_of(conn: Connection, person_id: str, offence: str | None) -> str | N
         )
     ]
     if len(set(charges)) == 1:
-        return charges[0]
+        return str(charges[0])
     known = BY_KEY.get(offence or "")
     if known is None or not charges:
         return None
@@ -243,9 +243,10 @@ def plan_fact(
                 raise LionRockError("this suggestion has no date: give the date it happened")
             fact = date
         target = entity_id or row.person_id
-        adds = [(prop, fact)] if target else [("name", row.person), (prop, fact)]
-        return Plan("Person", target, adds)
+        facts = [(prop, fact)] if target else [("name", str(row.person)), (prop, fact)]
+        return Plan("Person", target, facts)
     prop = CHARGE_PROPS[kind]
+    charge: str | None = None
     with store.read() as conn:
         if entity_id:
             schema = store.schemata_of([entity_id]).get(entity_id)
