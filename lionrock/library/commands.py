@@ -18,6 +18,7 @@ from lionrock.library._link import link_entities
 from lionrock.library._review import cite_article, mentions, review_mention
 from lionrock.library._search import search_library
 from lionrock.library._timeline import article_timeline
+from lionrock.library.extract import KINDS, MIN_CONFIDENCE, extract_articles, list_suggestions
 from lionrock.render.timeline_svg import timeline_svg
 from lionrock.settings import Settings
 from lionrock.store import Store
@@ -283,6 +284,92 @@ def timeline(ctx: click.Context, /, fmt: str, output: str, **filters: Any) -> No
             )
         else:
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@library.command()
+@click.option("--since", default=None, help="Only articles published on or after (YYYY-MM-DD).")
+@click.option("--article", "article_ids", multiple=True, help="Only this article (repeatable).")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=MIN_CONFIDENCE,
+    show_default=True,
+    help="Leave out suggestions less sure than this.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One new suggestion per line, as JSON.")
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    since: str | None,
+    article_ids: tuple[str, ...],
+    min_confidence: float,
+    as_json: bool,
+) -> None:
+    """Suggest court-case facts (arrests, charges, bail, pleas, verdicts, sentences,
+    custody, release) from the imported articles, each quoting its sentence.
+
+    Suggestions wait, apart from the facts, for an editor in the web app's queue
+    (/app/suggestions). A re-run proposes nothing already suggested, accepted or rejected.
+
+    Example: lionrock library extract --since 2021-01-01 --json
+    """
+    report = _run(
+        ctx,
+        lambda s: extract_articles(
+            s, since=since, article_ids=list(article_ids) or None, min_confidence=min_confidence
+        ),
+    )
+    if as_json:
+        for proposal in report.new:
+            click.echo(json.dumps(proposal.to_dict(), ensure_ascii=False))
+        return
+    for p in report.new[:50]:
+        click.echo(f"{p.article}  {p.person}  {p.kind} {p.value}  {p.date or ''}  {p.quote[:60]}")
+    click.echo(
+        f"{len(report.new)} new suggestions ({report.known} made before) from "
+        f"{report.articles} articles"
+    )
+
+
+@library.command()
+@click.option(
+    "--state",
+    type=click.Choice(["suggested", "accepted", "rejected", "all"]),
+    default="suggested",
+    show_default=True,
+)
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Only this kind.")
+@click.option("--person", default=None, help="Only this person (name or entity ID).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 500))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def suggestions(
+    ctx: click.Context,
+    state: str,
+    kind: str | None,
+    person: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List suggested facts with their quotes (review them in the web app).
+
+    Example: lionrock library suggestions --kind sentence --person 黃之鋒
+    """
+    found = _run(
+        ctx,
+        lambda s: list_suggestions(
+            s, state=None if state == "all" else state, kind=kind, person=person, limit=limit
+        ),
+    )
+    if as_json:
+        _echo_json([{k: v for k, v in f.items() if k != "paragraph_text"} for f in found])
+        return
+    table = Table("id", "article", "person", "kind", "value", "date", "quote")
+    for f in found:
+        table.add_row(
+            f["id"], f["article_id"], f["person"], f["kind"], f["value"], f["date"], f["quote"]
+        )
+    Console().print(table)
 
 
 commands = [library]

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lionrock.audit import enable_head_signing
 from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
+from lionrock.library.extract import web as extract_web
 from lionrock.library.web import library_routes
 from lionrock.render import STATIC
 from lionrock.settings import Settings
@@ -59,6 +60,7 @@ ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
     routes_edit.routes,  # type: ignore[list-item]
     routes_review.routes,  # type: ignore[list-item]
     routes_admin.routes,  # type: ignore[list-item]
+    extract_web.routes,
 ]
 
 
