@@ -7,48 +7,70 @@ import json
 import logging
 import pkgutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 import lionrock
 from lionrock import __version__
-from lionrock.bundled import bundled_files
 from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
-from lionrock.export import EXPORTERS, export_store
 from lionrock.settings import Settings
-from lionrock.sources import FORMATS, Defaults, Record, load_records, read_records
-from lionrock.stats import compute_stats
-from lionrock.store import Store, citation
 
-console = Console(stderr=True)
+if TYPE_CHECKING:
+    from lionrock.sources import Defaults
+    from lionrock.store import Store
+
+# Heavy modules (FollowTheMoney, SQLAlchemy, rich, each stage's commands) are imported
+# where they are used, so `lionrock --help` and `lionrock search` start in under 0.5 s
+# (issue #13, item 5; bench/startup.py).
 
 
-def _progress(records: Iterator[Record], label: str) -> Iterator[Record]:
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as progress:
-        task = progress.add_task(label, total=None)
-        for record in records:
-            progress.advance(task)
-            yield record
+class LazyChoice(click.Choice):  # type: ignore[type-arg]
+    """A `click.Choice` whose choices come from a module imported only when a command
+    that has the option runs or shows its help.
+
+    Example: `type=LazyChoice(lambda: sorted(FORMATS))`.
+    """
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._choices: tuple[str, ...] | None = None
+        self.case_sensitive = True
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        if self._choices is None:
+            self._choices = tuple(self._load())
+        return self._choices
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        self._choices = tuple(value)
+
+
+def _formats() -> list[str]:
+    from lionrock.sources import FORMATS
+
+    return sorted(FORMATS)
+
+
+def _exporters() -> Sequence[str]:
+    from lionrock.export import EXPORTERS
+
+    return EXPORTERS
 
 
 def _load(store: Store, paths: list[str], defaults: Defaults, fmt: str | None) -> None:
+    from lionrock.cli_progress import cli_progress
+    from lionrock.sources import load_records, read_records
+
     try:
-        report = load_records(
-            store, _progress(read_records(paths, defaults=defaults, format=fmt), "loading")
-        )
+        with cli_progress("load") as progress:
+            records = read_records(paths, defaults=defaults, format=fmt)
+            report = load_records(store, progress.track(records, "loading"))
     except LionRockError as exc:
         raise click.ClickException(f"nothing was loaded:\n{exc}") from exc
     click.echo(
@@ -56,7 +78,153 @@ def _load(store: Store, paths: list[str], defaults: Defaults, fmt: str | None) -
     )
 
 
-@click.group()
+#: The commands each pipeline stage defines in `lionrock/<stage>/commands.py` (its
+#: `commands` list), with the short help `lionrock --help` shows: the module is imported
+#: only when its command runs. tests/test_cli.py checks this table against the modules;
+#: a stage missing from it still works (`_unlisted_stage_commands`), only slower to start.
+STAGE_COMMANDS: dict[str, tuple[str, str]] = {
+    "archive": ("evidence", "Capture URLs into signed, timestamped WACZ evidence under..."),
+    "audit": ("audit", "The hash-chained audit log of every change, review and account..."),
+    "check": ("record", "Check the record's consistency: verdicts after charges,..."),
+    "dossier": ("sanctions", "Write a person's evidence dossier as HTML, PDF and an FtM..."),
+    "evidence": ("evidence", "Verify, import, list and replay evidence files."),
+    "intake": ("intake", "Secure intake: receive tips and documents sealed to keys kept..."),
+    "keygen": ("release", "Create the release signing key (Ed25519, minisign format)."),
+    "library": ("library", "The research library: newsroom archives, searched and linked..."),
+    "match": ("sanctions", "Compare two names, or score a file of pairs, across Chinese..."),
+    "mirrors": ("release", "Sign the list of mirrors, and check what each mirror serves."),
+    "publish": ("publish", "Build the static site from published records only, in English,..."),
+    "sanctions": ("sanctions", "Sanctions lists: import snapshots, compare them, and show..."),
+    "screen": ("sanctions", "Screen a CSV of names against every imported sanctions list."),
+    "sign": ("release", "Sign a built site: manifest.json (written if missing) and TUF..."),
+    "sources": ("evidence", "Work with cited sources: check that their URLs are still online."),
+    "users": ("auth", "Accounts of the web app: reader, contributor, reviewer, admin."),
+    "verify": ("release", "Check a copy of the site (a folder, an http(s) URL, a .zim or a..."),
+}
+
+
+def stage_commands(stage: str) -> list[click.Command]:
+    """The click commands of one stage (`lionrock.<stage>.commands.commands`)."""
+    return list(importlib.import_module(f"lionrock.{stage}.commands").commands)
+
+
+def _unlisted_stages() -> list[str]:
+    """Stages with a `commands.py` that `STAGE_COMMANDS` does not name."""
+    listed = {stage for stage, _ in STAGE_COMMANDS.values()}
+    root = Path(lionrock.__path__[0])
+    return [
+        info.name
+        for info in pkgutil.iter_modules(lionrock.__path__)
+        if info.ispkg and info.name not in listed and (root / info.name / "commands.py").exists()
+    ]
+
+
+def _unlisted_stage_commands() -> dict[str, click.Command]:
+    """The commands of `_unlisted_stages` (imported: they are not in the table)."""
+    return {c.name or "": c for stage in _unlisted_stages() for c in stage_commands(stage)}
+
+
+def _unlisted_names() -> list[str]:
+    return list(_unlisted_stage_commands()) if _unlisted_stages() else []
+
+
+class _Commands(dict[str, click.Command]):
+    """A group's commands that loads every stage's the first time the whole set, or a
+    name not yet loaded, is asked for (`main.commands["intake"]`, `sorted(main.commands)`),
+    so code that reads the dict sees every command."""
+
+    def __init__(self, load: Callable[[], None], found: dict[str, click.Command]) -> None:
+        super().__init__(found)
+        self._load: Callable[[], None] | None = load
+
+    def _all(self) -> None:
+        load, self._load = self._load, None
+        if load is not None:
+            load()
+
+    def loaded(self, name: str) -> bool:
+        """Whether `name` is loaded already (loads nothing)."""
+        return dict.__contains__(self, name)
+
+    def __missing__(self, key: str) -> click.Command:
+        self._all()
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        self._all()
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._all()
+        return dict.__len__(self)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def keys(self) -> Any:
+        self._all()
+        return dict.keys(self)
+
+    def items(self) -> Any:
+        self._all()
+        return dict.items(self)
+
+    def values(self) -> Any:
+        self._all()
+        return dict.values(self)
+
+
+class LionRockGroup(click.Group):
+    """The `lionrock` group: its own commands, and each stage's, imported on first use."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands: _Commands = _Commands(self._load_all, self.commands)
+
+    def _load_all(self) -> None:
+        for stage in dict.fromkeys(stage for stage, _ in STAGE_COMMANDS.values()):
+            self._add_stage(stage)
+        for command in _unlisted_stage_commands().values():
+            self.add_command(command)
+
+    def _add_stage(self, stage: str) -> None:
+        for command in stage_commands(stage):
+            if not self.commands.loaded(command.name or ""):
+                self.add_command(command)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*dict.keys(self.commands), *STAGE_COMMANDS, *_unlisted_names()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if not self.commands.loaded(cmd_name) and cmd_name in STAGE_COMMANDS:
+            self._add_stage(STAGE_COMMANDS[cmd_name][0])
+        command: click.Command | None = self.commands.get(cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in STAGE_COMMANDS and not self.commands.loaded(name):
+                rows.append((name, STAGE_COMMANDS[name][1]))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LionRockGroup)
 @click.version_option(__version__, prog_name="lionrock")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -80,6 +248,9 @@ def init(ctx: click.Context, empty: bool) -> None:
 
     Example: lionrock init
     """
+    from lionrock.bundled import bundled_files
+    from lionrock.sources import Defaults
+
     store = _store(ctx)
     if empty:
         click.echo(f"created an empty store at {ctx.obj.database_url}")
@@ -92,7 +263,7 @@ def init(ctx: click.Context, empty: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
+    type=LazyChoice(_formats),
     default=None,
     help="Input format; by default, from the file name.",
 )
@@ -131,12 +302,14 @@ def load(
 
     Example: lionrock load export.ftm.json --source src-my-report
     """
+    from lionrock.sources import Defaults
+
     defaults = Defaults(review=review, recorded_by=recorded_by, source_id=source_id)
     _load(_store(ctx), list(files), defaults, fmt)
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORTERS), default="ftm", show_default=True)
+@click.option("--format", "fmt", type=LazyChoice(_exporters), default="ftm", show_default=True)
 @click.option(
     "-o",
     "--output",
@@ -154,17 +327,21 @@ def load(
 def export(
     ctx: click.Context, fmt: str, output: str, published_only: bool, schema: str | None
 ) -> None:
-    """Export the record as FtM JSON lines, a CSV table, statements CSV, or the charges
-    table.
+    """Export the record as FtM JSON lines, a CSV table, statements CSV, the charges
+    table, or the "Hongkongers abroad" downloads.
 
     The CSV table carries each entity's ID and URL and the URLs of its sources. The
     charges table (--format charges) has one row per person per charge: names, case,
     offence, statute, section, dates, plea, verdict, sentence, custody status and its
     as-of date, release, entity URLs and source URLs. Add --published-only for what the
-    public may see.
+    public may see. The abroad formats (always published facts only): abroad-figures,
+    the emigration figures with period and source; abroad-directory and
+    abroad-directory-ftm, the diaspora organisations with their leaders, as CSV or FtM.
 
     Example: lionrock export --format charges --published-only -o charges.csv
     """
+    from lionrock.export import export_store
+
     store = _store(ctx)
     with click.open_file(output, "w", encoding="utf-8") as out:
         count = export_store(
@@ -189,6 +366,9 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
 
     Example: lionrock search 家超
     """
+    from rich.console import Console
+    from rich.table import Table
+
     hits = _store(ctx).search(query, limit=limit)
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -211,6 +391,8 @@ def show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
 
     Example: lionrock show ofac-29250
     """
+    from lionrock.store import citation
+
     store = _store(ctx)
     entity = store.entity(entity_id)
     if entity is None:
@@ -243,10 +425,17 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     """Counts by schema, events per year, case outcomes and sanctions; the prosecution
     record (persons with national-security-era charges, charges by statute, people by
     current custody status, convicted persons with and without a dated status, the 47's
-    release dates, consistency-check failures); and facts without a source (must be 0).
+    release dates, consistency-check failures); Hongkongers abroad (diaspora
+    organisations, wanted persons and bounty batches, emigration figures); and facts
+    without a source (must be 0).
 
     Example: lionrock stats --json
     """
+    from rich.console import Console
+    from rich.table import Table
+
+    from lionrock.stats import compute_stats
+
     data = compute_stats(_store(ctx))
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -267,6 +456,13 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         f"release date; {data['check_failures']} consistency "
         f"{_plural(data['check_failures'], 'failure')}, {data['check_warnings']} "
         f"{_plural(data['check_warnings'], 'warning')} (lionrock check)"
+    )
+    abroad = data["abroad"]
+    out.print(
+        f"Hongkongers abroad: {abroad['diaspora_organisations']} diaspora organisations, "
+        f"{abroad['wanted_persons']} wanted persons in {abroad['bounty_batches']} bounty "
+        f"batches, {abroad['emigration_figures']} emigration figures, "
+        f"{abroad['facts_without_source']} of their facts without a source"
     )
     for title, rows in (
         ("schema", data["schemata"]),
@@ -315,19 +511,6 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
     server(app, host=host, port=port).run()
 
-
-def _register_stage_commands() -> None:
-    """Add the commands each pipeline stage defines in its own `lionrock/<stage>/commands.py`
-    (a `commands` list of click commands or groups), so stages plug in without editing
-    this file."""
-    for info in pkgutil.iter_modules(lionrock.__path__):
-        if info.ispkg and (Path(lionrock.__path__[0]) / info.name / "commands.py").exists():
-            module = importlib.import_module(f"lionrock.{info.name}.commands")
-            for command in module.commands:
-                main.add_command(command)
-
-
-_register_stage_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

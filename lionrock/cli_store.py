@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
+from lionrock.audit import enable_head_signing
 from lionrock.settings import Settings
-from lionrock.store import Store
+
+if TYPE_CHECKING:
+    from lionrock.store import Store
 
 
 def open_store(ctx: click.Context) -> Store:
@@ -13,9 +18,13 @@ def open_store(ctx: click.Context) -> Store:
 
     Example: `store = open_store(ctx)` inside any `lionrock` command.
     """
+    from lionrock.store import Store  # here, so that `lionrock --help` need not load it
+
     settings: Settings = ctx.find_root().obj
     try:
-        return Store(settings.database_url)
+        store = Store(settings.database_url)
     except Exception as exc:  # a bad URL or an unreachable server
         message = f"cannot open the store at {settings.database_url}: {exc}"
         raise click.ClickException(message) from exc
+    enable_head_signing(store, settings)  # the audit head, signed on every append
+    return store

@@ -61,6 +61,8 @@ class LibraryHit:
     score: float
     snippet: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: the IDs of near-duplicates folded into this hit (the same article imported again)
+    duplicates: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +76,7 @@ class LibraryHit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "highlights": [list(h) for h in self.highlights],
+            "duplicates": list(self.duplicates),
         }
 
 
@@ -220,7 +223,9 @@ def search_library(
     terms = parse_query(query)
     if not terms:
         return []
-    params: dict[str, Any] = {"n": max(1, min(limit, 200)), "o": max(0, min(offset, 10_000))}
+    limit = max(1, min(limit, 200))
+    # more rows than shown: near-duplicates fold into one hit (`_collapse`)
+    params: dict[str, Any] = {"n": limit * 3, "o": max(0, min(offset, 10_000))}
     where = _filters(
         params,
         outlet=outlet,
@@ -234,7 +239,7 @@ def search_library(
         rows = _rows(conn, terms, where, params)
     patterns = [term_pattern(t) for t in terms]
     hits = []
-    for r in rows:
+    for r, duplicates in _collapse(rows)[:limit]:
         cut, spans = snippet(r.body, terms, patterns)
         hits.append(
             LibraryHit(
@@ -242,15 +247,59 @@ def search_library(
                 title=r.title,
                 publisher=r.publisher,
                 date=r.published_at,
-                url=r.url,
+                url=clean_url(r.url),
                 archive_url=r.archive_url,
                 lang=r.lang,
                 score=float(r.score),
                 snippet=cut,
                 highlights=spans,
+                duplicates=duplicates,
             )
         )
     return hits
+
+
+def _collapse(rows: list[Any]) -> list[tuple[Any, list[str]]]:
+    """Rows, best first, with near-duplicates folded into the first of them: the same
+    outlet, the same title (folded: script, case, spacing), dates that agree (or one
+    missing) and texts of about the same length. Citizen News published some articles
+    under several IDs (42901, 42904 and 42905 are one column), so each was found 2-3
+    times at the top (issue #13, item 6)."""
+    kept: list[tuple[Any, list[str]]] = []
+    seen: dict[tuple[str, str], list[tuple[Any, list[str]]]] = {}
+    for row in rows:
+        key = (row.publisher or "", "".join(fold(row.title or "").split()))
+        twin = next((k for k in seen.get(key, []) if _same_article(k[0], row)), None)
+        if twin is not None and key[1]:
+            twin[1].append(row.id)
+            continue
+        entry: tuple[Any, list[str]] = (row, [])
+        seen.setdefault(key, []).append(entry)
+        kept.append(entry)
+    return kept
+
+
+def _same_article(a: Any, b: Any) -> bool:
+    if a.published_at and b.published_at and a.published_at[:10] != b.published_at[:10]:
+        return False
+    shorter, longer = sorted((len(a.body or ""), len(b.body or "")))
+    return longer == 0 or shorter >= 0.9 * longer
+
+
+#: U+FFFD, raw or percent-encoded: an address whose characters were lost on the way.
+_REPLACEMENT = re.compile(r"\ufffd|%EF%BF%BD", re.I)
+
+
+def clean_url(url: str | None) -> str | None:
+    """None for a URL with U+FFFD in it (raw or percent-encoded): Citizen News's archive
+    has 3,885 source URLs whose Chinese slug was lost in a bad conversion: not the
+    address the article had. The archive link is kept as the archive gives it.
+
+    Example: `clean_url("https://hkcnews.com/article/1/%EF%BF%BD-1/")` is None.
+    """
+    if url is None or _REPLACEMENT.search(url):
+        return None
+    return url
 
 
 def term_pattern(term: Term) -> re.Pattern[str]:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lionrock.errors import NotFound
+from lionrock.library._search import clean_url
 from lionrock.library._tables import library_texts
 from lionrock.render.copyright import public_article
 from lionrock.store import Store
@@ -30,7 +31,7 @@ def article_view(store: Store, *, article_id: str, public: bool = True) -> dict[
         "title": entity.first("title") or (row.title if row is not None else None),
         "date": entity.first("publishedAt") or entity.first("retrievedAt"),
         "publisher": entity.first("publisher"),
-        "url": entity.first("sourceUrl"),
+        "url": clean_url(entity.first("sourceUrl")),
         "archive_url": entity.first("archiveUrl"),
         "license": entity.first("license"),
         "lang": entity.first("language"),

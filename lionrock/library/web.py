@@ -26,11 +26,19 @@ Page = Callable[..., Response]
 FILTERS = ("outlet", "from", "to", "tag", "author")
 
 
-def library_routes(store: Store, page: Page) -> list[Route]:
-    """The routes, given the store and the app's page renderer.
+def library_routes(
+    store: Store, page: Page, *, signed_in: Callable[[Request], bool] | None = None
+) -> list[Route]:
+    """The routes, given the store and the app's page renderer. Imported articles are
+    drafts until an editor publishes them: `signed_in(request)` says who may find them
+    too (of each, still only what `public_article` shows); everyone else is told so when
+    nothing published matches (issue #13, item 6).
 
     Example: `Starlette(routes=[*library_routes(store, page)])`.
     """
+
+    def sees_drafts(request: Request) -> bool:
+        return signed_in is not None and signed_in(request)
 
     def params(request: Request) -> dict[str, str | None]:
         return {k: (request.query_params.get(k) or None) for k in FILTERS}
@@ -50,7 +58,7 @@ def library_routes(store: Store, page: Page) -> list[Route]:
                     date_to=given["to"],
                     tag=given["tag"],
                     author=given["author"],
-                    published_only=True,
+                    published_only=not sees_drafts(request),
                 )
             except LionRockError as exc:
                 found, error = [], str(exc)
@@ -63,6 +71,7 @@ def library_routes(store: Store, page: Page) -> list[Route]:
             query=query,
             hits=hits,
             error=error,
+            drafts_hidden=not sees_drafts(request),
             outlet=given["outlet"],
             date_from=given["from"],
             date_to=given["to"],
@@ -70,7 +79,11 @@ def library_routes(store: Store, page: Page) -> list[Route]:
 
     async def article(request: Request) -> Response:
         try:
-            view = article_view(store, article_id=request.path_params["article_id"])
+            article_id = request.path_params["article_id"]
+            if sees_drafts(request):  # a draft too, shown as published output would be
+                view = public_article(article_view(store, article_id=article_id, public=False))
+            else:
+                view = article_view(store, article_id=article_id)
         except LionRockError:
             if request.url.path.startswith("/api/"):
                 return JSONResponse({"error": "not found"}, status_code=404)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followthemoney.statement import Statement
+if TYPE_CHECKING:
+    from followthemoney.statement import Statement
 
 DATASET = "lionrock"
 STATUSES = ("confirmed", "alleged")
@@ -74,6 +75,8 @@ class Fact:
 
     def to_statement(self) -> Statement:
         """FtM's own `Statement` for this fact (its `origin` is the source ID)."""
+        from followthemoney.statement import Statement
+
         return Statement(
             entity_id=self.entity_id,
             prop=self.prop,

@@ -20,6 +20,7 @@ import followthemoney
 import icu
 
 from lionrock import __version__
+from lionrock.progress import QUIET, Progress
 from lionrock.publish import browse, pages
 from lionrock.publish.pages import N_
 from lionrock.publish.record import SiteRecord, stable_digest
@@ -163,6 +164,8 @@ def site_pages(
     # the charges table, one row per person per charge (issue #11), for every tree
     charges = pages.charges_csv(prisoners)
     out.append(Page("charges.csv", _digest(charges), lambda: charges))
+    for name, body in pages.abroad_files(record).items():  # issue #17's downloads
+        out.append(Page(name, _digest(body), lambda body=body: body))  # type: ignore[misc]
     if options.onion:
         # Apache (mod_headers); the pages also carry the equivalent meta tag
         rule = f'Header set Onion-Location "{options.onion.rstrip("/")}%{{REQUEST_URI}}s"\n'
@@ -251,24 +254,31 @@ def build_site(
     options: SiteOptions | None = None,
     extra_pages: Iterable[Page] = (),
     finish: Callable[[Path], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site into `out` (a symlink to the live build), incrementally and
     atomically; return what was done. `extra_pages` adds pages (the benchmark's articles);
     `finish(site_dir)` runs on the complete new build before it goes live (signing,
-    ZIM, CAR).
+    ZIM, CAR). `progress` hears of each stage: reading the record, preparing pages,
+    writing each page, the search index.
 
     Example: `build_site(store, out=Path("site")).written`.
     """
     options = options or SiteOptions()
+    progress = progress or QUIET
     with _old_objects_frozen(), open_build(out) as build:
-        record = SiteRecord.load(store)
-        memo = build.state.setdefault("memo", {})
-        all_pages = [*site_pages(store, record, options, memo=memo), *extra_pages]
-        build.write_pages(all_pages, warm=lambda: warm_templates(options.languages))
+        with progress.stage("reading the record"):
+            record = SiteRecord.load(store)
+        with progress.stage("preparing pages"):
+            memo = build.state.setdefault("memo", {})
+            all_pages = [*site_pages(store, record, options, memo=memo), *extra_pages]
+        build.write_pages(all_pages, warm=lambda: warm_templates(options.languages),
+                          progress=progress)  # fmt: skip
         if options.search:
             html = [p.key for p in all_pages if p.path.endswith(".html")]
-            if build.regenerate(FOLDER, _digest(*html), index_site):
-                build.report.notes.append("search index rebuilt")
+            with progress.stage("search index"):
+                if build.regenerate(FOLDER, _digest(*html), index_site):
+                    build.report.notes.append("search index rebuilt")
         build.write_manifest(built=options.built)
         if finish is not None:
             finish(build.path)

@@ -14,8 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
+from lionrock.abroad import (
+    AbroadIndex,
+    AbroadRecord,
+    write_directory,
+    write_directory_ftm,
+    write_figures,
+)
 from lionrock.model import get_model
-from lionrock.publish.gaps import gap_matrix_of
 from lionrock.publish.record import SiteRecord
 from lionrock.record import CaseRecord, charge_rows, current_status, write_csv
 from lionrock.render import (
@@ -29,6 +37,8 @@ from lionrock.render import (
 )
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import PrisonerIndex
+from lionrock.sanctions.chart import render_chart, timeline
+from lionrock.sanctions.gaps import gap_matrix_of
 from lionrock.store import Entity, Store
 
 MEDIA_SECTOR = "media"  # Organization.sector value that marks a news outlet
@@ -249,11 +259,42 @@ def organisation_pages(record: SiteRecord) -> Iterator[PageSpec]:
         yield PageSpec(path, "listing.html", {"title": title, "columns": columns, "rows": rows})
 
 
+#: Rows per page of a long index page: a page stays well under 100 KB gzipped (issue #13).
+PAGE_ROWS = 500
+
+
+def paginate(spec: PageSpec, *, per_page: int = PAGE_ROWS) -> Iterator[PageSpec]:
+    """A listing page of more than `per_page` rows as pages of `per_page` rows each:
+    `people.html`, `people-2.html`, … (the prisoner lists' pattern), each with a pager.
+
+    Example: `[p.path for p in paginate(PageSpec("people.html", "listing.html", data))]`.
+    """
+    rows = spec.data.get("rows") or []
+    if len(rows) <= per_page:
+        yield spec
+        return
+    base = spec.path.removesuffix(".html")
+    count = -(-len(rows) // per_page)
+    paths = [base if n == 1 else f"{base}-{n}" for n in range(1, count + 1)]
+    for n, path in enumerate(paths, start=1):
+        pager = [{"label": i, "current": i == n, "path": p} for i, p in enumerate(paths, 1)]
+        data = {**spec.data, "rows": rows[(n - 1) * per_page : n * per_page],
+                "pager": pager, "total": len(rows)}  # fmt: skip
+        yield PageSpec(f"{path}.html", spec.template, data)
+
+
 def listing_pages(
     record: SiteRecord, store: Store, *, prisoners: PrisonerIndex | None = None
 ) -> Iterator[PageSpec]:
     """The section pages: timeline, people, prisoners, organisations, media, cases,
-    sanctions, responses and sources."""
+    sanctions, responses and sources; long listings split into pages (`paginate`)."""
+    for spec in _listing_pages(record, store, prisoners=prisoners):
+        yield from paginate(spec) if spec.template == "listing.html" else (spec,)
+
+
+def _listing_pages(
+    record: SiteRecord, store: Store, *, prisoners: PrisonerIndex | None = None
+) -> Iterator[PageSpec]:
     events = event_rows(record)
     yield PageSpec(
         "timeline.html",
@@ -288,9 +329,49 @@ def listing_pages(
             "rows": cases,
         },
     )
-    yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gap_matrix_of(record.entities)})
+    # the matrix, and the counts per imported list (the lists' entries stay off the site)
+    yield PageSpec(
+        "sanctions.html", "sanctions.html", {**sanctions_gaps(record), "lists": record.lists}
+    )
     yield PageSpec("responses.html", "listing.html", responses(record))
+    yield from abroad_pages(record)
     yield PageSpec("sources.html", "listing.html", sources(record))
+
+
+def sanctions_gaps(record: SiteRecord) -> dict[str, Any]:
+    """The gap matrix (`lionrock.sanctions.gaps`, the one the CLI and the web use) of the
+    published record, with a link for each row's person."""
+    matrix = gap_matrix_of(record.entities)
+    refs = {r.entity_id: ref_view(record.entities[r.entity_id], r.entity_id) for r in matrix.rows}
+    chart = Markup(render_chart(timeline(record.entities)))  # our own SVG, values escaped
+    return {"gaps": matrix, "summary": matrix.summary(), "refs": refs, "chart": chart}
+
+
+def abroad_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """The "Hongkongers abroad" section (issue #17): an index of countries and a page per
+    country (`lionrock.abroad`)."""
+    index = AbroadIndex(AbroadRecord.from_entities(record.entities.values()))
+    for path, data in index.site_pages():
+        template = "abroad_country.html" if "/" in path else "abroad.html"
+        yield PageSpec(f"{path}.html", template, data)
+
+
+def abroad_files(record: SiteRecord) -> dict[str, bytes]:
+    """The section's downloads for the site's root: the figures and the directory of
+    organisations (CSV and FtM), linking to the English tree's pages."""
+    found = AbroadRecord.from_entities(record.entities.values())
+    files = {}
+    for name, write in (
+        ("abroad-figures.csv", write_figures),
+        ("abroad-organisations.csv", write_directory),
+    ):
+        out = io.StringIO()
+        write(found, out, url_for=lambda i: f"en/entities/{entity_slug(i)}.html")
+        files[name] = out.getvalue().encode("utf-8")
+    out = io.StringIO()
+    write_directory_ftm(found, out)
+    files["abroad-organisations.ftm.json"] = out.getvalue().encode("utf-8")
+    return files
 
 
 def responses(record: SiteRecord) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """The published record, loaded once into memory for a build.
 
 Only published facts are read (`published_only=True`: drafts and records in review never
-enter), and confidential properties are dropped here, before any page sees them, as is a
-newsroom article's full text unless its recorded licence allows republishing it
-(`lionrock.render.copyright`, issue #7 §6).
+enter), and `lionrock.model.public_entity` drops confidential properties here, before any
+page sees them, as it does a newsroom article's full text unless its recorded licence
+allows republishing it (issue #7 §6, issue #18 §2).
 
 Each entity also gets a fingerprint (a hash of every field of its kept facts), so a
 rebuild can tell cheaply which entities changed since the last one.
@@ -21,11 +21,11 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
-from lionrock.model import Fact
+from lionrock.model import Fact, public_entity
+from lionrock.publish.scope import site_scope
 from lionrock.render import visible_props
-from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 from lionrock.store._tables import entities as entity_table
 from lionrock.store._tables import statements
@@ -42,6 +42,16 @@ _PUBLISHED = (
     .where(_S.review == "published")
     .order_by(_S.entity_id, _S.prop, _S.id)
 )  # fmt: skip
+
+
+def _rows_of(conn: Connection, ids: list[str], chunk: int = 500) -> list[Any]:
+    """`_PUBLISHED`'s rows of these entities, by entity (the IDs sorted, in chunks that
+    every backend takes as bound parameters)."""
+    rows: list[Any] = []
+    for start in range(0, len(ids), chunk):
+        wanted = ids[start : start + chunk]
+        rows += conn.execute(_PUBLISHED.where(_S.entity_id.in_(wanted))).all()
+    return rows
 
 
 def stable_digest(data: Any) -> str:
@@ -78,13 +88,25 @@ class SiteRecord:
     entities: dict[str, Entity]
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     fingerprints: dict[str, str] = field(default_factory=dict)
+    #: per imported list, its latest snapshot's size and how many entries the site shows
+    lists: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def load(cls, store: Store) -> SiteRecord:
-        """Read the published record from the store, as `Store.iter_entities(
-        published_only=True)` would give it."""
+        """Read the published record in the site's scope (`scope.site_scope`: imported
+        list entries only when linked to the record) from the store, as `Store.
+        iter_entities(published_only=True)` would give it."""
+        scope = site_scope(store)
         with store.read() as conn:
-            rows = conn.execute(_PUBLISHED).all()
+            rows: list[Any]
+            if scope.ids is None:
+                rows = list(conn.execute(_PUBLISHED).all())
+            else:
+                rows = _rows_of(conn, sorted(scope.ids))
+                # the sources their facts cite, where not in scope already
+                cited = {r[4] for r in rows} - scope.ids
+                rows += _rows_of(conn, sorted(cited))
+                rows.sort(key=itemgetter(0))  # stable: each entity's own order is kept
         entities: list[Entity] = []
         prints: dict[str, str] = {}
         # rows come by entity: one run of rows per entity
@@ -93,7 +115,9 @@ class SiteRecord:
             # every published fact counts, confidential or not: a superset is safe
             prints[entity_id] = stable_digest([tuple(r) for r in facts])
             entities.append(Entity(entity_id, facts[0][11], tuple(Fact(*r[:11]) for r in facts)))
-        return cls.from_entities(entities, fingerprints=prints)
+        record = cls.from_entities(entities, fingerprints=prints)
+        record.lists = [c.to_dict() for c in scope.lists]
+        return record
 
     @classmethod
     def from_entities(
@@ -104,14 +128,9 @@ class SiteRecord:
         are computed)."""
         kept: dict[str, Entity] = {}
         for entity in entities:
-            props = visible_props(entity.schema)
-            facts = tuple(
-                f for f in public_facts(entity.facts, entity.first("license")) if f.prop in props
-            )
-            if len(facts) == len(entity.facts):
-                kept[entity.id] = entity
-            elif facts:
-                kept[entity.id] = Entity(entity.id, entity.schema, facts)
+            public = public_entity(entity)  # the one rule for public output (issue #18 §2)
+            if public is not None:
+                kept[entity.id] = public
         backlinks: dict[str, list[str]] = defaultdict(list)
         for entity in kept.values():
             props = visible_props(entity.schema)

@@ -4,8 +4,10 @@ builds without them."""
 
 from __future__ import annotations
 
+import glob
 import importlib
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from lionrock.errors import LionRockError
+from lionrock.progress import QUIET, Progress
 
 NEEDED = {"zim": "build_zim", "car": "build_car", "sign_key": "sign_site"}
 MIRROR_SCHEMES = ("https://", "http://", "ipfs://", "ipns://")
@@ -50,21 +53,45 @@ class ReleaseSteps:
                 raise LionRockError(f"lionrock.release has no {name}(); update Lion Rock")
         return module
 
-    def runner(self) -> Callable[[Path], None] | None:
-        """The callback `build_site` runs on the complete build: sign, then pack."""
+    def runner(self, progress: Progress = QUIET) -> Callable[[Path], None] | None:
+        """The callback `build_site` runs on the complete build: sign, then pack, each
+        a stage of `progress`."""
         module = self.check()
         if module is None:
             return None
 
         def run(site_dir: Path) -> None:
+            try:
+                steps(site_dir)
+            except BaseException:  # interrupted too (SIGINT, SIGTERM): no partial file left
+                self.remove_partial()
+                raise
+
+        def steps(site_dir: Path) -> None:
             if self.sign_key is not None:
-                module.sign_site(site_dir, secret_key=self.sign_key)
+                with progress.stage("signing"):
+                    module.sign_site(site_dir, secret_key=self.sign_key)
             if self.zim is not None:
-                module.build_zim(site_dir, self.zim, title=self.title, languages=self.languages)
+                with progress.stage("ZIM"):
+                    module.build_zim(site_dir, self.zim, title=self.title,
+                                     languages=self.languages)  # fmt: skip
             if self.car is not None:
-                self.root_cid = str(module.build_car(site_dir, self.car))
+                with progress.stage("CAR"):
+                    self.root_cid = str(module.build_car(site_dir, self.car))
 
         return run
+
+    def remove_partial(self) -> None:
+        """Remove what an unfinished ZIM or CAR left: `NAME.part` and libzim's
+        `NAME.part*.tmp` files and folders beside it."""
+        for out in (self.zim, self.car):
+            if out is None:
+                continue
+            for leftover in out.parent.glob(f"{glob.escape(out.name)}.part*"):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+                else:
+                    leftover.unlink(missing_ok=True)
 
 
 def read_mirrors(path: Path) -> tuple[dict[str, str], ...]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from lionrock.errors import LionRockError
+from lionrock.progress import QUIET, Progress
 from lionrock.publish import state as st
 from lionrock.publish.manifest import MANIFEST, manifest_text
 
@@ -119,7 +120,13 @@ class BuildDir:
         self.changes: dict[str, st.Change] = {}
         self._paths: Iterable[str] = ()
 
-    def write_pages(self, pages: Sequence[Page], *, warm: Callable[[], None] | None = None) -> None:
+    def write_pages(
+        self,
+        pages: Sequence[Page],
+        *,
+        warm: Callable[[], None] | None = None,
+        progress: Progress = QUIET,
+    ) -> None:
         """Write the pages whose key changed; remove pages no longer in the site.
 
         Pages are compared by directory: a directory whose pages and keys are all as
@@ -157,8 +164,10 @@ class BuildDir:
             self.changes[path] = None
         for parent in {p.path.rpartition("/")[0] for p in todo}:
             os.makedirs(self.path / parent, exist_ok=True)
-        for path, sha, size in self._render(todo, warm):
-            self.changes[path] = (sha, size)
+        with progress.stage("writing pages", total=len(todo)) as advance:
+            for path, sha, size in self._render(todo, warm):
+                self.changes[path] = (sha, size)
+                advance(1)
         top = {f.split("/", 1)[0] for f in groups if f}
         top |= {p.path for p in groups.get("", ([], []))[0]}
         self.state["dirs"] = dirs

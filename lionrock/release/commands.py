@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import click
-import yaml
 
 from lionrock.errors import LionRockError
 from lionrock.release import (
@@ -19,6 +18,7 @@ from lionrock.release import (
     write_mirrors,
 )
 from lionrock.release._mirrors import UP_TO_DATE, parse_mirrors
+from lionrock.safe_yaml import load_yaml_file
 from lionrock.settings import ENV_KEY_PASSWORD, Settings
 
 _PUBKEY = click.option(
@@ -171,11 +171,9 @@ def mirrors_sign(source: Path, secret_key: Path, output: Path) -> None:
     Example: lionrock mirrors sign mirrors.yaml --secret-key keys/lionrock.key -o site/mirrors.json
     """
     try:
-        items = parse_mirrors(
-            yaml.safe_load(source.read_text(encoding="utf-8")), source=str(source)
-        )
+        items = parse_mirrors(load_yaml_file(source, typed=True), source=str(source))
         write_mirrors(output, items, secret_key=secret_key, password=_password())
-    except (LionRockError, yaml.YAMLError) as exc:
+    except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"signed {len(items)} mirrors: {output}")
 

@@ -9,6 +9,7 @@ the store and a designation belongs to a snapshot when one of its facts cites it
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lionrock.errors import LoadError, Location, Problem
+from lionrock.progress import QUIET, Progress
 from lionrock.sources import (
     Defaults,
     LoadReport,
@@ -26,11 +28,18 @@ from lionrock.sources import (
     opensanctions,
     uk_sanctions,
 )
-from lionrock.store import Store, Writer, utcnow
+from lionrock.store import Entity, Store, Writer, utcnow
 from lionrock.store._tables import snapshots as snapshots_table
 from lionrock.store._tables import statements
 
 LIST_NAMES = ("us-ofac-sdn", "us-ofac-cons", "gb-uk", "opensanctions")
+#: Countries whose sanctions are counter-sanctions: the PRC's measures against foreign
+#: legislators, officials and NGOs over Hong Kong (issue #12). They are not designations
+#: of the responsible: a screen or a gap matrix of the sanctioned leaves them out.
+COUNTER_SANCTION_COUNTRIES = frozenset({"cn"})
+#: A list snapshot's source Document, `src-<list>-<YYYY-MM-DD>` (`import_list`; the
+#: bundled OFAC extract cites the same Document as the full list of that date).
+SNAPSHOT_SOURCE = re.compile(rf"^src-({'|'.join(LIST_NAMES)})-(\d{{4}}-\d{{2}}-\d{{2}})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,14 @@ class SnapshotDiff:
         }
 
 
+def is_counter_sanction(sanction: Entity) -> bool:
+    """Whether a Sanction is the PRC's counter-sanction (its `country` is `cn`).
+
+    Example: `is_counter_sanction(store.entity("lr-sanction-cn-2020-08-10-marco-rubio"))`.
+    """
+    return bool(set(sanction.values("country")) & COUNTER_SANCTION_COUNTRIES)
+
+
 def sha256_of(path: str) -> str:
     """The file's SHA-256 (for the UK list, over its folder's four files; for an OFAC
     file with its ALT.CSV beside it, over the two files' digests).
@@ -151,8 +168,10 @@ def import_list(
     list_name: str,
     snapshot_date: str | None = None,
     defaults: Defaults | None = None,
+    progress: Progress = QUIET,
 ) -> ImportReport:
     """Import one snapshot of a list, all or nothing; earlier snapshots are kept.
+    `progress` counts the records read, then times the write.
 
     The same file again is a no-op; a different file for a list and date already
     imported is refused, so a snapshot never changes under its readers.
@@ -196,8 +215,9 @@ def import_list(
         )
         snapshot.append(row)
 
-    recs: Iterator[Record] = records(defaults)
-    load_records(store, recs, before_commit=record)
+    recs: Iterator[Record] = progress.track(records(defaults), f"reading {list_name}")
+    with progress.stage("checking and writing"):
+        load_records(store, recs, before_commit=record)
     return ImportReport(snapshot[0])
 
 

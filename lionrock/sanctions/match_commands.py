@@ -8,11 +8,12 @@ from typing import Any
 
 import click
 
+from lionrock.cli_progress import cli_progress
 from lionrock.errors import LionRockError
 from lionrock.sanctions.matching import THRESHOLD, MatchResult, compare
 from lionrock.sanctions.pairs import LabelledPair, pair_line, read_pairs, score_pairs
 from lionrock.sanctions.record import KnownNames
-from lionrock.sanctions.screen import ScreeningIndex, read_names_csv
+from lionrock.sanctions.screen import Hit, ScreeningIndex, read_names_csv
 from lionrock.settings import Settings
 from lionrock.store import Store
 
@@ -97,6 +98,10 @@ def _match_pairs(path: str, threshold: float, record: KnownNames | None) -> None
         click.echo(_dumps({"metrics": scores.metrics()}))
 
 
+#: Names screened between two updates of the progress bar.
+SCREEN_CHUNK = 200
+
+
 @click.command()
 @click.argument("names_csv", type=click.Path(dir_okay=False))
 @click.option(
@@ -121,10 +126,17 @@ def screen(
     """
     settings: Settings = ctx.obj
     try:
-        index = ScreeningIndex.from_store(Store(settings.database_url), lists=lists)
-        queries = list(read_names_csv(names_csv))
-        workers = min(2, os.cpu_count() or 1)
-        found = index.screen_many(queries, threshold=threshold, workers=workers)
+        with cli_progress("screen") as progress:
+            with progress.stage("indexing the lists"):
+                index = ScreeningIndex.from_store(Store(settings.database_url), lists=lists)
+            queries = list(read_names_csv(names_csv))
+            workers = min(2, os.cpu_count() or 1)
+            found: list[list[Hit]] = []
+            with progress.stage("screening names", total=len(queries)) as advance:
+                for start in range(0, len(queries), SCREEN_CHUNK):
+                    chunk = queries[start : start + SCREEN_CHUNK]
+                    found += index.screen_many(chunk, threshold=threshold, workers=workers)
+                    advance(len(chunk))
         hits = [hit for query_hits in found for hit in query_hits]
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -21,13 +21,16 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lionrock.audit import enable_head_signing
 from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
+from lionrock.library.extract import web as extract_web
 from lionrock.library.web import library_routes
 from lionrock.render import STATIC
 from lionrock.settings import Settings
 from lionrock.store import Store
 from lionrock.web import (
+    routes_abroad,
     routes_admin,
     routes_api,
     routes_auth,
@@ -51,11 +54,13 @@ REPLAY = "/evidence/replay"
 ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
     routes_public.routes,  # type: ignore[list-item]
     routes_prisoners.routes,  # type: ignore[list-item]
+    routes_abroad.routes,  # type: ignore[list-item]
     routes_api.routes,  # type: ignore[list-item]
     routes_auth.routes,  # type: ignore[list-item]
     routes_edit.routes,  # type: ignore[list-item]
     routes_review.routes,  # type: ignore[list-item]
     routes_admin.routes,  # type: ignore[list-item]
+    extract_web.routes,
 ]
 
 
@@ -191,9 +196,11 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     Example: `TestClient(create_app(Settings.from_env())).get("/search?q=家超")`.
     """
     store = store or Store(settings.database_url)
+    enable_head_signing(store, settings)  # the audit head, signed on every append (issue #18)
     web = Web(store=store, settings=settings, secret=app_secret(store, settings))
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
-    routes.extend(library_routes(store, web.page))  # the research library (issue #7)
+    # the research library (issue #7); signed-in users find its drafts too (issue #13)
+    routes.extend(library_routes(store, web.page, signed_in=lambda r: web.user(r) is not None))
     # the shared assets, then the app's own (vendored htmx: lionrock/web/static/VENDORED.md)
     assets = StaticFiles(directory=STATIC, packages=[("lionrock.web", "static")])
     routes.append(Mount("/static", assets, name="static"))

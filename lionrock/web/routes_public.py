@@ -21,13 +21,14 @@ from starlette.routing import Route
 from lionrock.model import get_model
 from lionrock.render import names_by_lang
 from lionrock.review import resolve
-from lionrock.sanctions.gaps import gap_matrix, summary
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
+from lionrock.web._gaps import StateCache
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -36,6 +37,7 @@ from lionrock.web._views import (
     entity_page_view,
     faceted_search,
     network,
+    public_lookup,
     sources,
     timeline,
 )
@@ -74,12 +76,21 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
+    # computed once per state of the store: seconds with whole lists imported (issue #13)
+    def gap_cache(sort: str) -> StateCache:
+        return StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+
+    gap_caches = {sort: gap_cache(sort) for sort in SORTS}
+
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
-        rows = gap_matrix(store, published_only=True)
+        sort = request.query_params.get("sort", "conduct")
+        sort = sort if sort in SORTS else "conduct"
+        matrix = gap_caches[sort].get()
         if wants_json(request):
-            return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
-        return web.page(request, "app/gaps.html", body=gaps_body(render_gaps(rows, format="html")))
+            return JSONResponse(matrix.to_dict())
+        html = render_gaps(matrix, format="html", sort=sort)
+        return web.page(request, "app/gaps.html", body=gaps_body(html))
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -115,7 +126,7 @@ def routes(web: Web) -> list[Route]:
 
     async def entity(request: Request) -> Response:
         entity_id = request.path_params["entity_id"]
-        found = store.entity(entity_id, published_only=True)
+        found = public_lookup(store, entity_id)
         if found is None:
             moved = resolve(store, entity_id)
             if moved is not None:
@@ -139,7 +150,7 @@ def routes(web: Web) -> list[Route]:
 
     async def pointing_here(request: Request) -> Response:
         # every record of one schema that points at the entity, paged by a cursor
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         schema = request.query_params.get("schema", "")[:64]
@@ -174,7 +185,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def graph(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         data = network(store, found)
@@ -262,9 +273,9 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def gaps_csv(_: Request) -> Response:
-        rows = gap_matrix(store, published_only=True)
+        matrix = gap_matrix(store, published_only=True)
         return Response(
-            render_gaps(rows, format="csv"),
+            render_gaps(matrix, format="csv"),
             media_type="text/csv; charset=utf-8",
             headers={"content-disposition": 'attachment; filename="lionrock-gaps.csv"'},
         )

@@ -1,0 +1,60 @@
+"""The gap matrix, computed once per state of the store (issue #13, item 5).
+
+With the OFAC and UK lists imported, `sanctions.gaps.gap_matrix` takes seconds; the
+page is read far more often than the store changes. The result is kept under a key that
+changes with every write: this app's own (`Store.generation`), and another process's
+(`lionrock sanctions import`, `lionrock load`: new rows, new entities, a later
+`updated_at`), read with one cheap query. A review decision made by another process
+changes none of these, so an entry is also dropped after `MAX_AGE` seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from lionrock.store import Store
+from lionrock.store._tables import entities, statements
+
+MAX_AGE = 600.0
+
+
+def store_state(store: Store) -> tuple[Any, ...]:
+    """What changes whenever the store's content does (but a review decision made by
+    another process): this Store's write count, and the statements' highest `seq` and
+    count, the entities' count and latest `updated_at`.
+
+    Example: `store_state(store) == store_state(store)` until something is written.
+    """
+    with store.read() as conn:
+        seq, count = conn.execute(select(func.max(statements.c.seq), func.count())).one()
+        ents, updated = conn.execute(select(func.count(), func.max(entities.c.updated_at))).one()
+    return (store.generation, seq, count, ents, updated)
+
+
+class StateCache:
+    """One value per store state, made by `make()` when the state changed or the value
+    is older than `max_age` seconds. Concurrent requests wait for one computation.
+
+    Example: `cache = StateCache(store, lambda: gap_matrix(store)); rows = cache.get()`.
+    """
+
+    def __init__(self, store: Store, make: Callable[[], Any], *, max_age: float = MAX_AGE):
+        self.store, self.make, self.max_age = store, make, max_age
+        self._lock = threading.Lock()
+        self._key: tuple[Any, ...] | None = None
+        self._made = 0.0
+        self._value: Any = None
+
+    def get(self) -> Any:
+        key = store_state(self.store)
+        with self._lock:
+            fresh = time.monotonic() - self._made < self.max_age
+            if key != self._key or not fresh:
+                self._value = self.make()
+                self._key, self._made = key, time.monotonic()
+            return self._value
