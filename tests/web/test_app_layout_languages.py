@@ -151,3 +151,11 @@ def test_value_labels_are_words_in_each_language(client: TestClient) -> None:
 def test_one_defendant_is_singular(client: TestClient) -> None:
     html = client.get("/en/").text
     assert "1 defendants" not in html and "1 defendant;" in html
+
+
+def test_the_editors_area_keeps_the_language(client: TestClient) -> None:
+    response = client.get("/zh-hant/app")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/zh-hant/login?next=%2Fzh-hant%2Fapp"
+    login = client.get("/zh-hant/login?next=%2Fzh-hant%2Fapp")
+    assert login.status_code == 200 and '<html lang="zh-Hant">' in login.text
