@@ -64,15 +64,21 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
-    # computed once per state of the store: seconds with whole lists imported (issue #13)
+    # made once per state of the store: seconds with whole lists imported (issue #13)
     gap_rows = StateCache(store, lambda: gap_matrix(store, published_only=True))
+    gap_pages = {
+        "json": StateCache(store, lambda: JSONResponse(
+            {"summary": summary(gap_rows.get()), "rows": [r.to_dict() for r in gap_rows.get()]}
+        ).body),
+        "html": StateCache(store, lambda: render_gaps(gap_rows.get(), format="html")),
+    }  # fmt: skip
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
-        rows = gap_rows.get()
         if wants_json(request):
-            return JSONResponse({"summary": summary(rows), "rows": [r.to_dict() for r in rows]})
-        return HTMLResponse(render_gaps(rows, format="html"))
+            body = gap_pages["json"].get()
+            return Response(body, media_type="application/json")
+        return HTMLResponse(gap_pages["html"].get())
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
