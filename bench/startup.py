@@ -76,6 +76,7 @@ def main() -> int:
         url = env.get("LIONROCK_DATABASE_URL", f"sqlite:///{home / 'lionrock.db'}")
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
+            "python -c 'import sqlalchemy'": [sys.executable, "-c", "import sqlalchemy"],
             "lionrock --help": [sys.executable, "-c", CLI, "--help"],
             "lionrock search 李家超": [sys.executable, "-c", CLI, "search", "李家超"],
         }
@@ -93,7 +94,10 @@ def main() -> int:
             f"{median[name] / base:.1f}×", f"< {TARGET} s", median[name] < TARGET)
         for name in ("lionrock --help", "lionrock search 李家超")
     ]  # fmt: skip
+    sqla = median["python -c 'import sqlalchemy'"]
     rows += [
+        Row("for scale: `python -c 'import sqlalchemy'` (s), which the Store needs",
+            f"{sqla:.3f}", f"{base:.3f}", f"{sqla / base:.1f}×", "–", None),
         Row("`/sanctions/gaps`, first request (s)", f"{first:.3f}", "–", "–", "–", None),
         Row("`/sanctions/gaps`, later requests (s)", f"{later:.3f}", f"{first:.3f}",
             f"1/{first / later:.0f}", f"< {GAPS_TARGET} s", later < GAPS_TARGET),

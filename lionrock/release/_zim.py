@@ -36,6 +36,12 @@ EXTRA_TYPES = {
     ".pf_index": "application/octet-stream",
     ".pf_fragment": "application/octet-stream",
 }
+#: The environment a Kiwix server of Debian 12 (kiwix-serve 3.3, libzim 8.1) needs to
+#: find Chinese names of three or more characters. The index holds Han text as Xapian's
+#: CJK n-grams (characters and pairs); that server's query parser keeps `李家超` as one
+#: term, which no page has, unless Xapian is told to split CJK queries the same way
+#: (issue #13, item 3). docs/release.md shows the command.
+KIWIX_ENV = {"XAPIAN_CJK_NGRAM": "1"}
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
 DEFAULT_CREATOR = "Lion Rock contributors"
 DEFAULT_DESCRIPTION = "A cited record of Hong Kong's crackdown since the 2020 NSL"

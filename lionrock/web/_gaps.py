@@ -2,10 +2,10 @@
 
 With the OFAC and UK lists imported, `sanctions.gaps.gap_matrix` takes seconds; the
 page is read far more often than the store changes. The result is kept under a key that
-changes with every write: this app's own (`Store.generation`), and another process's
-(`lionrock sanctions import`, `lionrock load`: new rows, new entities, a later
-`updated_at`), read with one cheap query. A review decision made by another process
-changes none of these, so an entry is also dropped after `MAX_AGE` seconds.
+changes with every write of this app (`Store.generation`) and with every fact another
+process adds (`lionrock sanctions import`, `lionrock load`: the statements' highest
+`seq`, one index look-up). What another process changes in place (a review decision) or
+deletes changes neither, so an entry is also dropped after `MAX_AGE` seconds.
 """
 
 from __future__ import annotations
@@ -18,22 +18,20 @@ from typing import Any
 from sqlalchemy import func, select
 
 from lionrock.store import Store
-from lionrock.store._tables import entities, statements
+from lionrock.store._tables import statements
 
 MAX_AGE = 600.0
 
 
 def store_state(store: Store) -> tuple[Any, ...]:
-    """What changes whenever the store's content does (but a review decision made by
-    another process): this Store's write count, and the statements' highest `seq` and
-    count, the entities' count and latest `updated_at`.
+    """What changes when this Store writes or another process adds facts: the write
+    count and the statements' highest `seq` (the primary key: no scan).
 
     Example: `store_state(store) == store_state(store)` until something is written.
     """
     with store.read() as conn:
-        seq, count = conn.execute(select(func.max(statements.c.seq), func.count())).one()
-        ents, updated = conn.execute(select(func.count(), func.max(entities.c.updated_at))).one()
-    return (store.generation, seq, count, ents, updated)
+        seq = conn.execute(select(func.max(statements.c.seq))).scalar()
+    return (store.generation, seq)
 
 
 class StateCache:

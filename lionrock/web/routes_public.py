@@ -76,21 +76,24 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
-    # computed once per state of the store: seconds with whole lists imported (issue #13)
-    def gap_cache(sort: str) -> StateCache:
-        return StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+    # made once per state of the store and sort: seconds with whole lists imported (issue #13)
+    def gap_caches(sort: str) -> dict[str, StateCache]:
+        matrix = StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+        return {
+            "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
+            "html": StateCache(store, lambda: render_gaps(matrix.get(), format="html", sort=sort)),
+        }
 
-    gap_caches = {sort: gap_cache(sort) for sort in SORTS}
+    gap_pages = {sort: gap_caches(sort) for sort in SORTS}
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
         sort = request.query_params.get("sort", "conduct")
         sort = sort if sort in SORTS else "conduct"
-        matrix = gap_caches[sort].get()
         if wants_json(request):
-            return JSONResponse(matrix.to_dict())
-        html = render_gaps(matrix, format="html", sort=sort)
-        return web.page(request, "app/gaps.html", body=gaps_body(html))
+            return Response(gap_pages[sort]["json"].get(), media_type="application/json")
+        body = gaps_body(gap_pages[sort]["html"].get())
+        return web.page(request, "app/gaps.html", body=body)
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
