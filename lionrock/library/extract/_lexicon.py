@@ -128,8 +128,7 @@ TRIGGER = re.compile(
     )
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
     + r"|found\s+guilty|imprison|custody",
-    re.IGNORECASE,
-)
+)  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a
 #: defendant, when they come right before it (裁判官蘇惠德, 大律師羅達雄).

@@ -153,7 +153,7 @@ BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
-POLICE_BAIL = _p(r"候查|警署|報到|被捕後|同案被捕|police\s+bail")
+POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
 PLEA_GUILTY = _p(
     r"(?<!不)(?<!否)認罪|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
@@ -202,7 +202,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             )
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
-        if clause_court and not POLICE_BAIL.search(f[max(0, m.start() - 16) : m.end() + 4]):
+        if clause_court and not POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4]):
             yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
@@ -460,7 +460,15 @@ def extract_text(
         day = None
     context = Context(published=day)
     best: dict[tuple[str, str, str, str], Proposal] = {}
-    for s in sentences(body):
+    # Names are looked for only where they can matter (segmentation is the costly step):
+    # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
+    every = list(sentences(body))
+    read = [bool(TRIGGER.search(s.folded)) for s in every]
+    for i, s in enumerate(every):
+        if not read[i]:
+            following = i + 1 < len(every) and read[i + 1]
+            if not (following and every[i + 1].paragraph == s.paragraph):
+                continue
         for proposal in extract_sentence(s, article_id=article_id, names=names, context=context):
             if proposal.confidence < min_confidence:
                 continue
