@@ -77,14 +77,19 @@ def routes(web: Web) -> list[Route]:
     store = web.store
 
     # made once per state of the store and sort: seconds with whole lists imported (issue #13)
-    def gap_caches(sort: str) -> dict[str, StateCache]:
-        matrix = StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+    def matrix_cache(sort: str) -> StateCache:
+        return StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+
+    gap_matrices = {sort: matrix_cache(sort) for sort in SORTS}
+
+    def page_caches(sort: str) -> dict[str, StateCache]:
+        matrix = gap_matrices[sort]
         return {
             "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
             "html": StateCache(store, lambda: render_gaps(matrix.get(), format="html", sort=sort)),
         }
 
-    gap_pages = {sort: gap_caches(sort) for sort in SORTS}
+    gap_pages = {sort: page_caches(sort) for sort in SORTS}
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
@@ -276,7 +281,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def gaps_csv(_: Request) -> Response:
-        matrix = gap_caches["conduct"].get()  # the same cache as the page
+        matrix = gap_matrices["conduct"].get()  # the same cache as the page
         return Response(
             render_gaps(matrix, format="csv"),
             media_type="text/csv; charset=utf-8",
