@@ -54,10 +54,17 @@ def test_the_gaps_page_follows_an_import(tmp_path: Path) -> None:
     properties:
       name: A hearing
       date: 2024-01-01
-      involved: lr-person-one
+  - id: lr-responsibility-one
+    schema: Responsibility
+    source: src-test
+    properties:
+      official: lr-person-one
+      target: lr-event-one
+      role: ordered
+      conduct: Ordered the hearing.
 """
     )
-    # written by another process's Store: the app's cached matrix must not be served
+    # a responsible role makes a row (issue #12); written by another process's Store: the app's cached matrix must not be served
     load_paths(Store(url), [write(tmp_path / "a.yaml", event)], defaults=Defaults())
     found = client.get("/api/sanctions/gaps").json()
     assert found["summary"]["persons"] == 1
