@@ -64,7 +64,8 @@ def test_the_gaps_page_follows_an_import(tmp_path: Path) -> None:
       conduct: Ordered the hearing.
 """
     )
-    # a responsible role makes a row (issue #12); written by another process's Store: the app's cached matrix must not be served
+    # a responsible role makes a row (issue #12); written by another process's Store:
+    # the app's cached matrix must not be served
     load_paths(Store(url), [write(tmp_path / "a.yaml", event)], defaults=Defaults())
     found = client.get("/api/sanctions/gaps").json()
     assert found["summary"]["persons"] == 1
