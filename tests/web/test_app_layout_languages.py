@@ -87,6 +87,7 @@ def test_gap_matrix_is_in_the_layout_and_styled_by_the_stylesheet(client: TestCl
     assert html.count("<html") == 1 and html.count("<body") == 1
     css = client.get("/static/lionrock.css").text
     assert ".gaps-matrix td.gap" in css and ".gaps-matrix td.listed" in css
+    assert ".gaps-matrix td.unchecked" in css and ".gaps-matrix{overflow-x:auto}" in css
 
 
 def test_language_in_the_url(client: TestClient) -> None:
