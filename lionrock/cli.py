@@ -85,6 +85,7 @@ def _load(store: Store, paths: list[str], defaults: Defaults, fmt: str | None) -
 STAGE_COMMANDS: dict[str, tuple[str, str]] = {
     "archive": ("evidence", "Capture URLs into signed, timestamped WACZ evidence under..."),
     "audit": ("audit", "The hash-chained audit log of every change, review and account..."),
+    "backup": ("store", "Back up the store and its evidence files into one tar file:..."),
     "check": ("record", "Check the record's consistency: verdicts after charges,..."),
     "dossier": ("sanctions", "Write a person's evidence dossier as HTML, PDF and an FtM..."),
     "evidence": ("evidence", "Verify, import, list and replay evidence files."),
@@ -93,6 +94,7 @@ STAGE_COMMANDS: dict[str, tuple[str, str]] = {
     "library": ("library", "The research library: newsroom archives, searched and linked..."),
     "match": ("sanctions", "Compare two names, or score a file of pairs, across Chinese..."),
     "mirrors": ("release", "Sign the list of mirrors, and check what each mirror serves."),
+    "restore": ("store", "Restore a backup into this home's (empty) store and evidence..."),
     "publish": ("publish", "Build the static site from published records only, in English,..."),
     "sanctions": ("sanctions", "Sanctions lists: import snapshots, compare them, and show..."),
     "screen": ("sanctions", "Screen a CSV of names against every imported sanctions list."),
@@ -327,14 +329,16 @@ def load(
 def export(
     ctx: click.Context, fmt: str, output: str, published_only: bool, schema: str | None
 ) -> None:
-    """Export the record as FtM JSON lines, a CSV table, statements CSV, or the charges
-    table.
+    """Export the record as FtM JSON lines, a CSV table, statements CSV, the charges
+    table, or the "Hongkongers abroad" downloads.
 
     The CSV table carries each entity's ID and URL and the URLs of its sources. The
     charges table (--format charges) has one row per person per charge: names, case,
     offence, statute, section, dates, plea, verdict, sentence, custody status and its
     as-of date, release, entity URLs and source URLs. Add --published-only for what the
-    public may see.
+    public may see. The abroad formats (always published facts only): abroad-figures,
+    the emigration figures with period and source; abroad-directory and
+    abroad-directory-ftm, the diaspora organisations with their leaders, as CSV or FtM.
 
     Example: lionrock export --format charges --published-only -o charges.csv
     """
@@ -423,7 +427,9 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     """Counts by schema, events per year, case outcomes and sanctions; the prosecution
     record (persons with national-security-era charges, charges by statute, people by
     current custody status, convicted persons with and without a dated status, the 47's
-    release dates, consistency-check failures); and facts without a source (must be 0).
+    release dates, consistency-check failures); Hongkongers abroad (diaspora
+    organisations, wanted persons and bounty batches, emigration figures); and facts
+    without a source (must be 0).
 
     Example: lionrock stats --json
     """
@@ -452,6 +458,13 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         f"release date; {data['check_failures']} consistency "
         f"{_plural(data['check_failures'], 'failure')}, {data['check_warnings']} "
         f"{_plural(data['check_warnings'], 'warning')} (lionrock check)"
+    )
+    abroad = data["abroad"]
+    out.print(
+        f"Hongkongers abroad: {abroad['diaspora_organisations']} diaspora organisations, "
+        f"{abroad['wanted_persons']} wanted persons in {abroad['bounty_batches']} bounty "
+        f"batches, {abroad['emigration_figures']} emigration figures, "
+        f"{abroad['facts_without_source']} of their facts without a source"
     )
     for title, rows in (
         ("schema", data["schemata"]),
@@ -487,9 +500,16 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
     Example: lionrock serve --port 8000
     """
+    import os
+    from dataclasses import replace
+
+    from lionrock.settings import ENV_BASE_URL
     from lionrock.web import create_app, server
 
-    app = create_app(ctx.obj)
+    settings = ctx.obj
+    if not os.environ.get(ENV_BASE_URL):  # exported URLs point at this server, this port
+        settings = replace(settings, base_url=f"http://{host}:{port}")
+    app = create_app(settings)
     click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
     server(app, host=host, port=port).run()
 

@@ -116,9 +116,14 @@ def interruptible() -> Iterator[None]:
 
     Example: `with interruptible(): build_site(...)`.
     """
+    import os
     import signal
 
+    owner = os.getpid()
+
     def stop(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a forked worker inherits the handler: end quietly
+            os._exit(128 + signum)
         raise KeyboardInterrupt(f"stopped by signal {signum}")
 
     try:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from lionrock.audit import enable_head_signing
 from lionrock.settings import Settings
 
 if TYPE_CHECKING:
@@ -21,7 +22,9 @@ def open_store(ctx: click.Context) -> Store:
 
     settings: Settings = ctx.find_root().obj
     try:
-        return Store(settings.database_url)
+        store = Store(settings.database_url)
     except Exception as exc:  # a bad URL or an unreachable server
         message = f"cannot open the store at {settings.database_url}: {exc}"
         raise click.ClickException(message) from exc
+    enable_head_signing(store, settings)  # the audit head, signed on every append
+    return store

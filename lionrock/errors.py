@@ -8,6 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: An error message quotes at most this much of an offending value (issue #18: one echoed
+#: a whole 5 MB value).
+MAX_MESSAGE_CHARS = 500
+
+
+def cut(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """`text`, cut to `limit` characters with a note of how much was left out.
+
+    Example: `cut("x" * 600, 10)` returns `"xxxxxxxxxx… (590 more characters)"`.
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit} more characters)"
+
 
 class LionRockError(Exception):
     """Base class of every error Lion Rock reports to a user."""
@@ -23,7 +37,7 @@ class Location:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return where if self.field is None else f"{where}: field '{self.field}'"
+        return where if self.field is None else f"{where}: field '{cut(self.field, 100)}'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +48,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return f"{self.location}: {cut(self.message)}"
 
 
 class LoadError(LionRockError):

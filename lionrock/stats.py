@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from lionrock.abroad import abroad_stats, load_record
 from lionrock.model import get_model
 from lionrock.record import CaseRecord, Defendant, defendants, record_statistics, run_checks
 from lionrock.store import Store
@@ -134,4 +135,6 @@ def compute_stats(store: Store, *, published_only: bool = False) -> dict[str, An
         "events": events,
         "cases": case_outcomes(store, published_only=published_only),
         "sanctions": sanctions_by_program(store, published_only=published_only),
+        # Hongkongers abroad (issue #17)
+        "abroad": abroad_stats(load_record(store, published_only=published_only)),
     }

@@ -49,6 +49,7 @@ def model_messages() -> set[str]:
     for values in model.enums.values():
         found |= set(values)
     found.add("unknown")
+    found |= {"male", "female", "other"}  # FtM's gender values, shown as words (issue #13)
     return found
 
 

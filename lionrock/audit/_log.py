@@ -14,13 +14,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Connection, Engine, select
 
 from lionrock.audit._tables import audit_head, audit_log
 from lionrock.store import Store, Writer, utcnow
 
 GENESIS = "0" * 64
+#: The project key that signs the head on every append, per database engine
+#: (`lionrock.audit.sign_heads`): an entry appended by anyone without it is caught.
+HEAD_KEYS: WeakKeyDictionary[Engine, Ed25519PrivateKey] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,11 @@ def append(
         conn.execute(
             audit_head.update().where(audit_head.c.id == 1).values(entries=seq, hash=digest)
         )
+    key = HEAD_KEYS.get(conn.engine)
+    if key is not None:  # the head, signed in the same transaction (issue #18 §5)
+        from lionrock.audit._anchor import store_head_signature
+
+        store_head_signature(conn, key=key, entries=seq, head=digest)
     return digest
 
 

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from lionrock.audit import entries, verify
+from lionrock.audit import anchor_now, check_audit, entries
 from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
 
@@ -23,22 +23,41 @@ def audit() -> None:
 @click.option("--expect-head", default=None, help="The last hash noted earlier, to compare.")
 @click.pass_context
 def verify_command(ctx: click.Context, expect_head: str | None) -> None:
-    """Check that no audit entry was edited, deleted or reordered.
+    """Check that no audit entry was edited, deleted, reordered or appended without the
+    project key: the chain, its head row, every anchor kept in LIONROCK_HOME/audit-anchors
+    (signature and RFC 3161 timestamp), and the signed head.
 
-    Prints the number of entries and the last hash; note that hash elsewhere and pass it
-    as --expect-head later to detect a log rewritten from the start. Exits 1 on a problem.
+    Prints the number of entries, the anchors checked and the last hash. Exits 1 on a
+    problem.
 
     Example: lionrock audit verify
     """
     try:
-        result = verify(_store(ctx), expect_head=expect_head)
+        result = check_audit(_store(ctx), ctx.find_root().obj, expect_head=expect_head)
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     for problem in result.problems:
         click.echo(f"problem: {problem}", err=True)
-    click.echo(f"{result.count} entries, head {result.head}")
+    click.echo(f"{result.count} entries, head {result.head} ({result.anchors} anchor(s) checked)")
     if not result.ok:
         raise click.ClickException("the audit log fails verification")
+
+
+@audit.command("anchor")
+@click.pass_context
+def anchor_command(ctx: click.Context) -> None:
+    """Anchor the audit log's head outside the database: sign it with the project key,
+    timestamp it when LIONROCK_TSA_URL is set, and keep it in LIONROCK_HOME/audit-anchors.
+    Run it on a schedule (cron, a systemd timer); every publish anchors too.
+
+    Example: lionrock audit anchor
+    """
+    try:
+        anchor = anchor_now(_store(ctx), ctx.find_root().obj)
+    except LionRockError as exc:
+        raise click.ClickException(str(exc)) from exc
+    stamp = f", timestamped {anchor.timestamp}" if anchor.timestamp else ""
+    click.echo(f"anchored entry {anchor.entries} ({anchor.head}){stamp}: {anchor.path}")
 
 
 @audit.command("show")

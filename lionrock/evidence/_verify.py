@@ -27,7 +27,7 @@ from typing import Any
 
 from cryptography import x509
 
-from lionrock.evidence._digest import DigestError, parse_digest, sha256_hex
+from lionrock.evidence._digest import DigestError, parse_digest, sha256_hex, sha256_stream
 from lionrock.evidence._sign import (
     SigningError,
     check_seal,
@@ -36,10 +36,12 @@ from lionrock.evidence._sign import (
 )
 from lionrock.evidence._verify_auth import check_domain_signature
 from lionrock.evidence._verify_warc import check_cdxj_entry, iter_warc, read_cdxj
+from lionrock.evidence._zip_layout import check_zip_layout
 
 MAX_MEMBER = 8 << 30  # a member larger than this is refused (zip bombs)
 MAX_TOTAL = 32 << 30
 INDEX_RE = re.compile(r"^indexes/[^/]+\.(cdxj?|cdxj?\.gz|idx)$")
+SHA256_RE = re.compile(r"^[0-9a-fA-F]{64}$")
 ARCHIVE_RE = re.compile(r"^archive/[^/]+\.(warc|warc\.gz|arc|arc\.gz)$")
 
 
@@ -52,6 +54,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     signer: str | None = None
     timestamp: str | None = None
+    #: Accepted without a signature (`allow_unsigned`): nothing proves who made it.
+    unsigned: bool = False
 
     @property
     def ok(self) -> bool:
@@ -68,8 +72,11 @@ class Trust:
     allow_unsigned: bool = False
 
 
-def verify_file(path: Path, *, trust: Trust | None = None) -> Report:
-    """Verify one WACZ, WARC or WARC.gz file; never raises on bad input.
+def verify_file(path: Path, *, trust: Trust | None = None, sha256: str | None = None) -> Report:
+    """Verify one WACZ, WARC or WARC.gz file; never raises on bad input. `sha256` is the
+    file's content address (its evidence ID); a file named by one (`<sha256>.wacz`, as the
+    vault stores it) is checked against its name. That check comes first: the vault's copy
+    must be the very file that was captured (issue #18 §5).
 
     Example: `verify_file(Path("x.wacz")).ok`.
     """
@@ -78,8 +85,18 @@ def verify_file(path: Path, *, trust: Trust | None = None) -> Report:
     if not path.is_file():
         report.problems.append(f"{path}: no such file")
         return report
+    expected = (sha256 or "").lower() or (path.stem.lower() if SHA256_RE.match(path.stem) else "")
+    if expected:
+        with path.open("rb") as fh:
+            actual, _size = sha256_stream(fh)
+        if actual != expected:
+            report.problems.append(
+                f"{path.name}: its sha256 is {actual}, not {expected}, the content address "
+                "it is stored under: the file was replaced or altered"
+            )
     try:
         if path.suffix.lower() == ".wacz" or zipfile.is_zipfile(path):
+            report.problems.extend(f"{path.name}: {p}" for p in check_zip_layout(path))
             _verify_wacz(path, trust, report)
         else:
             records = iter_warc(path.name, path.read_bytes(), report.problems)
@@ -358,4 +375,5 @@ def _same_pem(text: str) -> bool:
 
 
 def _unsigned(report: Report, trust: Trust, message: str) -> None:
+    report.unsigned = True
     (report.notes if trust.allow_unsigned else report.problems).append(message)

@@ -89,6 +89,13 @@ def archive(ctx: click.Context, urls: tuple[str, ...], all_sources: bool, missin
     Example: lionrock archive --missing
     """
     store = _store(ctx)
+    if not ctx.obj.tsa_url:  # said before the capture, not first by `evidence verify`
+        click.echo(
+            "warning: LIONROCK_TSA_URL is not set, so these captures get no trusted "
+            "timestamp: they are signed, but `lionrock evidence verify` will not accept them "
+            "without --allow-unsigned. Set LIONROCK_TSA_URL (and LIONROCK_TSA_CA) first.",
+            err=True,
+        )
     try:
         vault, signing = open_evidence(ctx.obj, store)
         targets = _targets(store, vault, urls, all_sources, missing)
@@ -165,17 +172,21 @@ def verify(ctx: click.Context, paths: tuple[str, ...], allow_unsigned: bool,
     trust = _trust(ctx, allow_unsigned, keys, tsa_ca, project_key)
     failed = 0
     for raw in paths:
-        path = Path(raw)
+        path, sha256 = Path(raw), None
         if not path.exists() and len(raw) >= 6:
             try:
                 vault = open_vault(ctx.obj, _store(ctx))
-                path = vault.root / vault.resolve(raw)["path"]
+                row = vault.resolve(raw)
+                # by ID: the stored file must still hash to it (issue #18 §5)
+                path, sha256 = vault.root / row["path"], row["id"]
             except LionRockError:
                 pass
-        report = verify_file(path, trust=trust)
+        report = verify_file(path, trust=trust, sha256=sha256)
         for note in report.notes:
             click.echo(f"  note: {note}")
-        if report.ok:
+        if report.ok and report.unsigned:
+            click.echo(f"OK   {raw} UNSIGNED: nothing proves who made this file or when")
+        elif report.ok:
             signer = f" signed by {report.signer[-16:]}" if report.signer else ""
             stamp = f", timestamp {report.timestamp}" if report.timestamp else ""
             click.echo(f"OK   {raw}{signer}{stamp}")

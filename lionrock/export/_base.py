@@ -11,10 +11,8 @@ from typing import IO, Any
 from followthemoney import model as ftm_model
 from followthemoney.proxy import EntityProxy
 
-from lionrock.model import PROVENANCE, Fact, ftm_property, get_model
+from lionrock.model import PROVENANCE, Fact, ftm_property, get_model, public_entity
 from lionrock.record import CaseRecord, charge_rows, write_csv
-from lionrock.render import visible_props
-from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 
 
@@ -24,6 +22,9 @@ class Exporter:
     def __init__(self, out: IO[str], *, base_url: str = "") -> None:
         self.out = out
         self.base_url = base_url.rstrip("/")
+        #: How many records an exporter that selects from what it is fed wrote (else None:
+        #: every entity fed is written).
+        self.written: int | None = None
 
     def setup(self) -> None:
         """Called once before the first entity."""
@@ -190,7 +191,9 @@ class ChargesExporter(Exporter):
         write_csv(charge_rows(record, url_for=lambda i: f"{self.base_url}/entities/{i}"), self.out)
 
 
-EXPORTERS = ("ftm", "csv", "statements", "charges")
+#: The "Hongkongers abroad" downloads (issue #17, `lionrock.abroad`): public output only.
+ABROAD = ("abroad-figures", "abroad-directory", "abroad-directory-ftm")
+EXPORTERS = ("ftm", "csv", "statements", "charges", *ABROAD)
 
 
 def export_store(
@@ -203,7 +206,8 @@ def export_store(
     schema: str | None = None,
     ids: Iterable[str] | None = None,
 ) -> int:
-    """Write the store in `format` to `out`; return the number of entities. `ids` limits
+    """Write the store in `format` to `out`; return the number of entities (rows, for the
+    abroad formats, which select from the record). `ids` limits
     the export to those entities (a dossier's bundle).
 
     Example: `export_store(store, sys.stdout, format="ftm")`.
@@ -218,22 +222,25 @@ def export_store(
         exporter = TableExporter(out, base_url=base_url, source_urls=source_urls)
     elif format == "charges":
         exporter = ChargesExporter(out, base_url=base_url)
+    elif format in ABROAD:
+        from lionrock.abroad import AbroadExporter  # it builds on this module's exporters
+
+        exporter = AbroadExporter(out, format=format, base_url=base_url)
+        published_only = True  # a directory for anyone to reuse: never drafts
     else:
         raise ValueError(f"unknown export format {format!r}; use one of {EXPORTERS}")
     exporter.setup()
     count = 0
     for entity in store.iter_entities(schema=schema, published_only=published_only, ids=ids):
-        if published_only:  # public output: no newsroom full text (issue #7), and no
-            # confidential property (extensions.yaml), as on every public page
-            props = visible_props(entity.schema)
-            facts = public_facts(entity.facts, entity.first("license"))
-            entity = Entity(entity.id, entity.schema, tuple(f for f in facts if f.prop in props))
-            if not entity.facts:
+        if published_only:  # public output: the one rule (lionrock.model.public_entity)
+            kept = public_entity(entity)
+            if kept is None:
                 continue
+            entity = kept
         exporter.feed(entity)
         count += 1
     exporter.finish()
-    return count
+    return count if exporter.written is None else exporter.written
 
 
 def _sources(store: Store, published_only: bool) -> Iterable[Entity]:

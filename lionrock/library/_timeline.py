@@ -89,12 +89,14 @@ def article_timeline(
 
 
 def _events(store: Store, months: list[str], *, published_only: bool) -> list[dict[str, str]]:
-    """The record's events dated within `months`, in date order."""
+    """The record's events dated to a month among `months`, in date order (an event dated
+    only to a year cannot be placed on a monthly axis, so it is left out)."""
     if not months:
         return []
+    shown = set(months)
     events = []
     for event in store.iter_entities(schema="Event", published_only=published_only):
         dates = sorted(event.values("date") or event.values("startDate"))
-        if dates and months[0] <= dates[0][:7] <= months[-1]:
+        if dates and len(dates[0]) >= 7 and dates[0][:7] in shown:
             events.append({"id": event.id, "date": dates[0], "name": event.caption})
     return sorted(events, key=lambda e: (e["date"], e["id"]))

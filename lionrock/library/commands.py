@@ -13,11 +13,12 @@ from rich.table import Table
 
 from lionrock.cli_progress import cli_progress
 from lionrock.errors import LionRockError
-from lionrock.library._import import IMPORTERS, ImportReport, import_archive
+from lionrock.library._import import IMPORTERS, import_archive
 from lionrock.library._link import link_entities
 from lionrock.library._review import cite_article, mentions, review_mention
 from lionrock.library._search import search_library
 from lionrock.library._timeline import article_timeline
+from lionrock.library.extract import KINDS, MIN_CONFIDENCE, extract_articles, list_suggestions
 from lionrock.render.timeline_svg import timeline_svg
 from lionrock.settings import Settings
 from lionrock.store import Store
@@ -60,6 +61,14 @@ def library() -> None:
 @click.option(
     "--review", type=click.Choice(["draft", "published"]), default="draft", show_default=True
 )
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write each item set aside or cleaned, with path, line and reason (JSON lines).",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 when any item was set aside.")
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -68,9 +77,14 @@ def import_(
     publisher: str | None,
     accessed: str | None,
     review: str,
+    report_path: str | None,
+    strict: bool,
 ) -> None:
     """Import an archive (a folder, file, tar.xz, WARC or WACZ) as cited Articles.
 
+    Every good item is imported; each bad one (not UTF-8, broken front matter, empty,
+    truncated, too large) is set aside and counted by reason, and listed with its path
+    and line in the --report file. Control characters are stripped before parsing.
     Re-importing gives the same IDs: no duplicates, and editors' review states are kept.
 
     Example: lionrock library import hkcnews-2020-06-to-2021-08.tar.xz --format hkcnews
@@ -81,17 +95,20 @@ def import_(
                                                     progress=progress))  # fmt: skip
     click.echo(
         f"imported {report.articles} articles ({report.new} new, {report.changed} changed, "
-        f"{report.unchanged} unchanged; {report.skipped} skipped{_reasons(report)}), "
-        f"{report.facts} facts, dated {report.first_date} to {report.last_date}"
+        f"{report.unchanged} unchanged; {report.skipped} set aside), {report.facts} facts, "
+        f"dated {report.first_date} to {report.last_date}"
     )
-
-
-def _reasons(report: ImportReport) -> str:
-    """Why items were skipped, the commonest first (issue #13: a bare count says nothing)."""
-    found = report.skip_reasons.most_common()
-    shown = [f"{n} {reason[:80]}" for reason, n in found[:5]]
-    more = f"; {len(found) - 5} other reasons" if len(found) > 5 else ""
-    return ": " + "; ".join(shown) + more if found else ""
+    for reason, count in report.skip_reasons.most_common():
+        click.echo(f"  set aside {count}: {reason}", err=True)
+    if report.cleaned:
+        click.echo(f"  cleaned {report.cleaned}: control characters stripped", err=True)
+    if report_path:
+        with open(report_path, "w", encoding="utf-8") as fh:
+            for item in report.items:
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        click.echo(f"report: {report_path} ({len(report.items)} items)", err=True)
+    if strict and report.skipped:
+        raise click.ClickException(f"{report.skipped} item(s) set aside (--strict)")
 
 
 @library.command()
@@ -267,6 +284,92 @@ def timeline(ctx: click.Context, /, fmt: str, output: str, **filters: Any) -> No
             )
         else:
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@library.command()
+@click.option("--since", default=None, help="Only articles published on or after (YYYY-MM-DD).")
+@click.option("--article", "article_ids", multiple=True, help="Only this article (repeatable).")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=MIN_CONFIDENCE,
+    show_default=True,
+    help="Leave out suggestions less sure than this.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One new suggestion per line, as JSON.")
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    since: str | None,
+    article_ids: tuple[str, ...],
+    min_confidence: float,
+    as_json: bool,
+) -> None:
+    """Suggest court-case facts (arrests, charges, bail, pleas, verdicts, sentences,
+    custody, release) from the imported articles, each quoting its sentence.
+
+    Suggestions wait, apart from the facts, for an editor in the web app's queue
+    (/app/suggestions). A re-run proposes nothing already suggested, accepted or rejected.
+
+    Example: lionrock library extract --since 2021-01-01 --json
+    """
+    report = _run(
+        ctx,
+        lambda s: extract_articles(
+            s, since=since, article_ids=list(article_ids) or None, min_confidence=min_confidence
+        ),
+    )
+    if as_json:
+        for proposal in report.new:
+            click.echo(json.dumps(proposal.to_dict(), ensure_ascii=False))
+        return
+    for p in report.new[:50]:
+        click.echo(f"{p.article}  {p.person}  {p.kind} {p.value}  {p.date or ''}  {p.quote[:60]}")
+    click.echo(
+        f"{len(report.new)} new suggestions ({report.known} made before) from "
+        f"{report.articles} articles"
+    )
+
+
+@library.command()
+@click.option(
+    "--state",
+    type=click.Choice(["suggested", "accepted", "rejected", "all"]),
+    default="suggested",
+    show_default=True,
+)
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Only this kind.")
+@click.option("--person", default=None, help="Only this person (name or entity ID).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 500))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def suggestions(
+    ctx: click.Context,
+    state: str,
+    kind: str | None,
+    person: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List suggested facts with their quotes (review them in the web app).
+
+    Example: lionrock library suggestions --kind sentence --person 黃之鋒
+    """
+    found = _run(
+        ctx,
+        lambda s: list_suggestions(
+            s, state=None if state == "all" else state, kind=kind, person=person, limit=limit
+        ),
+    )
+    if as_json:
+        _echo_json([{k: v for k, v in f.items() if k != "paragraph_text"} for f in found])
+        return
+    table = Table("id", "article", "person", "kind", "value", "date", "quote")
+    for f in found:
+        table.add_row(
+            f["id"], f["article_id"], f["person"], f["kind"], f["value"], f["date"], f["quote"]
+        )
+    Console().print(table)
 
 
 commands = [library]

@@ -10,6 +10,15 @@ from lionrock.model._facts import (
     date_precision,
     fact_id,
 )
+from lionrock.model._public import (
+    FULL_TEXT_PROPS,
+    OPEN_LICENCES,
+    allows_full_text,
+    is_public_fact,
+    is_public_prop,
+    public_entities,
+    public_entity,
+)
 
 if TYPE_CHECKING:
     from lionrock.model._schema import Model, PropSpec, SchemaSpec, ftm_property, get_model
@@ -30,6 +39,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "FULL_TEXT_PROPS",
+    "OPEN_LICENCES",
     "PROVENANCE",
     "REVIEW_STATES",
     "STATUSES",
@@ -37,8 +48,13 @@ __all__ = [
     "Model",
     "PropSpec",
     "SchemaSpec",
+    "allows_full_text",
     "date_precision",
     "fact_id",
     "ftm_property",
     "get_model",
+    "is_public_fact",
+    "is_public_prop",
+    "public_entities",
+    "public_entity",
 ]

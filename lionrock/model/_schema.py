@@ -12,11 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from followthemoney import model as ftm_model
 from followthemoney.property import Property as FtmProperty
 from followthemoney.schema import Schema as FtmSchema
 from followthemoney.types import registry
+
+from lionrock.safe_yaml import load_yaml_file
 
 EXTENSIONS_PATH = Path(__file__).with_name("extensions.yaml")
 
@@ -211,8 +212,7 @@ class Model:
 @cache
 def get_model() -> Model:
     """The shared model: FtM plus `extensions.yaml`."""
-    with open(EXTENSIONS_PATH, encoding="utf-8") as fh:
-        return Model(yaml.safe_load(fh))
+    return Model(load_yaml_file(EXTENSIONS_PATH, typed=True))
 
 
 def ftm_property(schema: SchemaSpec, prop: PropSpec) -> FtmProperty | None:

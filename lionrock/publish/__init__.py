@@ -6,7 +6,6 @@ Example:
 """
 
 from lionrock.publish.build import SiteOptions, build_site, site_pages
-from lionrock.publish.gaps import gap_matrix
 from lionrock.publish.manifest import write_manifest
 from lionrock.publish.record import SiteRecord
 from lionrock.publish.writer import BuildReport, Page, open_build
@@ -17,7 +16,6 @@ __all__ = [
     "SiteOptions",
     "SiteRecord",
     "build_site",
-    "gap_matrix",
     "open_build",
     "site_pages",
     "write_manifest",

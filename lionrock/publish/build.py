@@ -164,6 +164,8 @@ def site_pages(
     # the charges table, one row per person per charge (issue #11), for every tree
     charges = pages.charges_csv(prisoners)
     out.append(Page("charges.csv", _digest(charges), lambda: charges))
+    for name, body in pages.abroad_files(record).items():  # issue #17's downloads
+        out.append(Page(name, _digest(body), lambda body=body: body))  # type: ignore[misc]
     if options.onion:
         # Apache (mod_headers); the pages also carry the equivalent meta tag
         rule = f'Header set Onion-Location "{options.onion.rstrip("/")}%{{REQUEST_URI}}s"\n'

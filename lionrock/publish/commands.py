@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import click
 
+from lionrock.audit import anchor_now
 from lionrock.cli_progress import cli_progress, interruptible
 from lionrock.errors import LionRockError
 from lionrock.publish.build import SiteOptions, build_site
 from lionrock.publish.release_steps import ReleaseSteps, read_mirrors
+from lionrock.publish.writer import Page
 from lionrock.render import LANGUAGES
 from lionrock.settings import Settings
 from lionrock.store import Store
+
+#: The latest audit anchor, in every build: the signed manifest covers it.
+ANCHOR_PAGE = "audit-anchor.json"
 
 _file = click.Path(dir_okay=False, path_type=Path)
 
@@ -69,8 +75,10 @@ def publish(ctx: click.Context, out: Path, zim: Path | None, car: Path | None,
             pubkey=pubkey.read_text(encoding="utf-8")[:2000] if pubkey else "",
             search=not no_search,
         )
+        store = Store(settings.database_url)
+        anchor = audit_anchor_page(store, settings)  # the audit head, signed (issue #18 §5)
         with interruptible(), cli_progress("publish") as progress:
-            report = build_site(Store(settings.database_url), out=out, options=options,
+            report = build_site(store, out=out, options=options, extra_pages=[anchor],
                                 finish=steps.runner(progress), progress=progress)  # fmt: skip
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -81,6 +89,13 @@ def publish(ctx: click.Context, out: Path, zim: Path | None, car: Path | None,
                f"in {report.seconds:.1f}s")  # fmt: skip
     if steps.root_cid:
         click.echo(f"root CID: {steps.root_cid}")
+
+
+def audit_anchor_page(store: Store, settings: Settings) -> Page:
+    """Anchor the audit log now and publish the anchor as `audit-anchor.json`, which the
+    site's signed manifest then lists."""
+    data = anchor_now(store, settings).path.read_bytes()
+    return Page(ANCHOR_PAGE, hashlib.sha256(data).hexdigest(), lambda: data)
 
 
 commands = [publish]

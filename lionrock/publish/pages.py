@@ -14,8 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
+from lionrock.abroad import (
+    AbroadIndex,
+    AbroadRecord,
+    write_directory,
+    write_directory_ftm,
+    write_figures,
+)
 from lionrock.model import get_model
-from lionrock.publish.gaps import gap_matrix_of
 from lionrock.publish.record import SiteRecord
 from lionrock.record import CaseRecord, charge_rows, current_status, write_csv
 from lionrock.render import (
@@ -29,6 +37,8 @@ from lionrock.render import (
 )
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import PrisonerIndex
+from lionrock.sanctions.chart import render_chart, timeline
+from lionrock.sanctions.gaps import gap_matrix_of
 from lionrock.store import Entity, Store
 
 MEDIA_SECTOR = "media"  # Organization.sector value that marks a news outlet
@@ -319,10 +329,49 @@ def _listing_pages(
             "rows": cases,
         },
     )
-    gaps = gap_matrix_of(record.entities)
-    yield PageSpec("sanctions.html", "sanctions.html", {"gaps": gaps, "lists": record.lists})
+    # the matrix, and the counts per imported list (the lists' entries stay off the site)
+    yield PageSpec(
+        "sanctions.html", "sanctions.html", {**sanctions_gaps(record), "lists": record.lists}
+    )
     yield PageSpec("responses.html", "listing.html", responses(record))
+    yield from abroad_pages(record)
     yield PageSpec("sources.html", "listing.html", sources(record))
+
+
+def sanctions_gaps(record: SiteRecord) -> dict[str, Any]:
+    """The gap matrix (`lionrock.sanctions.gaps`, the one the CLI and the web use) of the
+    published record, with a link for each row's person."""
+    matrix = gap_matrix_of(record.entities)
+    refs = {r.entity_id: ref_view(record.entities[r.entity_id], r.entity_id) for r in matrix.rows}
+    chart = Markup(render_chart(timeline(record.entities)))  # our own SVG, values escaped
+    return {"gaps": matrix, "summary": matrix.summary(), "refs": refs, "chart": chart}
+
+
+def abroad_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """The "Hongkongers abroad" section (issue #17): an index of countries and a page per
+    country (`lionrock.abroad`)."""
+    index = AbroadIndex(AbroadRecord.from_entities(record.entities.values()))
+    for path, data in index.site_pages():
+        template = "abroad_country.html" if "/" in path else "abroad.html"
+        yield PageSpec(f"{path}.html", template, data)
+
+
+def abroad_files(record: SiteRecord) -> dict[str, bytes]:
+    """The section's downloads for the site's root: the figures and the directory of
+    organisations (CSV and FtM), linking to the English tree's pages."""
+    found = AbroadRecord.from_entities(record.entities.values())
+    files = {}
+    for name, write in (
+        ("abroad-figures.csv", write_figures),
+        ("abroad-organisations.csv", write_directory),
+    ):
+        out = io.StringIO()
+        write(found, out, url_for=lambda i: f"en/entities/{entity_slug(i)}.html")
+        files[name] = out.getvalue().encode("utf-8")
+    out = io.StringIO()
+    write_directory_ftm(found, out)
+    files["abroad-organisations.ftm.json"] = out.getvalue().encode("utf-8")
+    return files
 
 
 def responses(record: SiteRecord) -> dict[str, Any]:
@@ -407,13 +456,21 @@ def _entity_data(record: SiteRecord, entity: Entity) -> dict[str, Any]:
 
 def feed_entries(record: SiteRecord, *, limit: int = 100) -> list[dict[str, Any]]:
     """The newest and latest-updated records (not sources), for the Atom feeds."""
+    from lionrock.sanctions.lists import LIST_NAMES
+
+    # a sanctions list's snapshot is data, not news: its facts, all stamped with the time
+    # they were imported, neither make an entry nor date one (issue #13)
+    listed = tuple(f"src-{name}-" for name in LIST_NAMES)
     model = get_model()
     entries = []
     for entity in record.entities.values():
         spec = model.get(entity.schema)
         if spec is None or spec.is_source:
             continue
-        updated = max(f.recorded_at for f in entity.facts) or "1970-01-01"
+        stamps = [f.recorded_at for f in entity.facts if not f.source_id.startswith(listed)]
+        if not stamps:
+            continue
+        updated = max(stamps) or "1970-01-01"
         entries.append(
             {
                 "id": entity.id,

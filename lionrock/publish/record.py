@@ -1,9 +1,9 @@
 """The published record, loaded once into memory for a build.
 
 Only published facts are read (`published_only=True`: drafts and records in review never
-enter), and confidential properties are dropped here, before any page sees them, as is a
-newsroom article's full text unless its recorded licence allows republishing it
-(`lionrock.render.copyright`, issue #7 §6).
+enter), and `lionrock.model.public_entity` drops confidential properties here, before any
+page sees them, as it does a newsroom article's full text unless its recorded licence
+allows republishing it (issue #7 §6, issue #18 §2).
 
 Each entity also gets a fingerprint (a hash of every field of its kept facts), so a
 rebuild can tell cheaply which entities changed since the last one.
@@ -23,10 +23,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from lionrock.model import Fact
+from lionrock.model import Fact, public_entity
 from lionrock.publish.scope import site_scope
 from lionrock.render import visible_props
-from lionrock.render.copyright import public_facts
 from lionrock.store import Entity, Store
 from lionrock.store._tables import entities as entity_table
 from lionrock.store._tables import statements
@@ -129,14 +128,9 @@ class SiteRecord:
         are computed)."""
         kept: dict[str, Entity] = {}
         for entity in entities:
-            props = visible_props(entity.schema)
-            facts = tuple(
-                f for f in public_facts(entity.facts, entity.first("license")) if f.prop in props
-            )
-            if len(facts) == len(entity.facts):
-                kept[entity.id] = entity
-            elif facts:
-                kept[entity.id] = Entity(entity.id, entity.schema, facts)
+            public = public_entity(entity)  # the one rule for public output (issue #18 §2)
+            if public is not None:
+                kept[entity.id] = public
         backlinks: dict[str, list[str]] = defaultdict(list)
         for entity in kept.values():
             props = visible_props(entity.schema)

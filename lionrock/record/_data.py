@@ -17,7 +17,7 @@ from functools import cache
 
 from sqlalchemy import select
 
-from lionrock.model import Fact, get_model
+from lionrock.model import Fact, get_model, public_entity
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities as entity_table
 from lionrock.store._tables import statements
@@ -153,6 +153,8 @@ class CaseRecord:
         found |= {e.id: _live(e, reviews) for e in store.iter_entities(ids=sorted(linked))}
         cited = {f.source_id for e in found.values() for f in e.facts} - set(found)
         found |= {e.id: _live(e, reviews) for e in store.iter_entities(ids=sorted(cited))}
+        if published_only:  # the one rule for public output (issue #18 §2)
+            found = {i: public_entity(e) or Entity(i, e.schema, ()) for i, e in found.items()}
         return cls._build({i: e for i, e in found.items() if e.facts}, name_facts)
 
     @classmethod

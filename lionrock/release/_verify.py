@@ -8,6 +8,8 @@
    file the manifest does not list.
 4. A copy older than the newest release this reader verified (by the signed build time)
    is a rollback, for offline copies too.
+5. Every byte of the files the manifest does not list (the TUF metadata, the signatures,
+   `mirrors.json`) is covered by a signature that is checked (`_verify_meta`).
 
 Every problem names the file. Example:
     report = verify("site", pubkey=Path("lionrock.pub"), state_dir=Path("state"))
@@ -45,6 +47,7 @@ from lionrock.release._manifest import (
     sha256_file,
 )
 from lionrock.release._tuf import ROLES, TufError, check_offline_tuf, refresh_tuf
+from lionrock.release._verify_meta import MAX_META_BYTES, signing_problems
 
 MAX_SIGNATURE_BYTES = 16 * 1024
 
@@ -303,6 +306,30 @@ def check_files(copy: _Copy, report: VerifyReport, manifest: Manifest) -> None:
             report.add(path, "added: not in the signed manifest")
 
 
+def check_signing_files(
+    copy: _Copy, report: VerifyReport, pub: minisign.PublicKey, key: SSlibKey
+) -> None:
+    """The files the manifest does not list must each pass a signature check, byte for
+    byte (`_verify_meta`): `tuf/root.json` replaced or deleted fails (issue #18 §5)."""
+
+    def read(path: str) -> bytes | None:
+        try:
+            return copy.read(path, max_length=MAX_META_BYTES)
+        except Missing:
+            return None
+
+    try:
+        names = copy.listing()
+        found = signing_problems(read, names, pub=pub, key=key)
+    except (ManifestError, CarError, exceptions.DownloadError) as exc:
+        report.add("tuf/", f"unreadable signing metadata: {exc}")
+        return
+    already = {p.location.path for p in report.problems}  # TUF's own check named it first
+    for path, problem in found:
+        if path not in already:
+            report.add(path, problem)
+
+
 def verify(
     target: str,
     *,
@@ -342,6 +369,7 @@ def verify(
     _check_tuf(copy, report, data, state, key, timeout)
     _check_rollback(report, manifest, state)
     check_files(copy, report, manifest)
+    check_signing_files(copy, report, pub, key)
     if report.ok:
         _remember(manifest, state)
     return report

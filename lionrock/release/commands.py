@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import click
-import yaml
 
 from lionrock.errors import LionRockError
 from lionrock.release import (
@@ -19,6 +18,7 @@ from lionrock.release import (
     write_mirrors,
 )
 from lionrock.release._mirrors import UP_TO_DATE, parse_mirrors
+from lionrock.safe_yaml import load_yaml_file
 from lionrock.settings import ENV_KEY_PASSWORD, Settings
 
 _PUBKEY = click.option(
@@ -49,21 +49,31 @@ def _password() -> str | None:
 @click.option(
     "-o",
     "--output",
-    default="keys",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for lionrock.key (secret) and lionrock.pub.",
+    help="Folder for lionrock.key (secret) and lionrock.pub [default: LIONROCK_HOME/keys].",
 )
-def keygen(output: Path) -> None:
+def keygen(output: Path | None) -> None:
     """Create the release signing key (Ed25519, minisign format).
 
-    The secret key is encrypted if LIONROCK_KEY_PASSWORD is set. Publish lionrock.pub
-    (or its base64 line) where readers find it apart from the mirrors.
+    The secret key is encrypted if LIONROCK_KEY_PASSWORD is set; without it, a warning
+    says that it is not. It is written under LIONROCK_HOME (outside the working tree)
+    unless -o says where. Publish lionrock.pub (or its base64 line) where readers find it
+    apart from the mirrors.
 
     Example: lionrock keygen -o keys
     """
+    output = output or Settings.from_env().home / "keys"
+    password = _password()
+    if password is None:
+        click.echo(
+            f"warning: LIONROCK_KEY_PASSWORD is not set, so the secret key in {output} is "
+            "not encrypted: anyone who copies it can sign releases. Set a password and run "
+            "keygen again, or keep the key on an offline, encrypted disk.",
+            err=True,
+        )
     try:
-        secret, public = generate_keys(output, password=_password())
+        secret, public = generate_keys(output, password=password)
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"secret key: {secret} (keep it offline)\npublic key: {public}")
@@ -161,11 +171,9 @@ def mirrors_sign(source: Path, secret_key: Path, output: Path) -> None:
     Example: lionrock mirrors sign mirrors.yaml --secret-key keys/lionrock.key -o site/mirrors.json
     """
     try:
-        items = parse_mirrors(
-            yaml.safe_load(source.read_text(encoding="utf-8")), source=str(source)
-        )
+        items = parse_mirrors(load_yaml_file(source, typed=True), source=str(source))
         write_mirrors(output, items, secret_key=secret_key, password=_password())
-    except (LionRockError, yaml.YAMLError) as exc:
+    except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"signed {len(items)} mirrors: {output}")
 

@@ -129,9 +129,18 @@ def localized(ctx: Context, names: dict[str, str] | None, fallback: str = "") ->
             escape(value) if tag == ui.tag else Markup(f'<span lang="{tag}">{escape(value)}</span>')
         )
     mark = escape(_gettext(ctx, "shown in another language"))
-    return Markup(
-        f'<span lang="{tag}">{escape(value)}</span><small class="fb" title="{mark}">{tag}</small>'
+    return Markup(  # the mark stays out of search results' titles and excerpts (Pagefind)
+        f'<span lang="{tag}">{escape(value)}</span>'
+        f'<small class="fb" title="{mark}" data-pagefind-ignore>{tag}</small>'
     )
+
+
+@pass_context
+def name_text(ctx: Context, names: dict[str, str] | None, fallback: str = "") -> str:
+    """A name in the page's language (else another) as plain text, for a `<title>` or an
+    attribute, where `loc()`'s markup would show as text."""
+    chosen = pick(names or {}, ctx.get("ui") or ENGLISH)
+    return chosen[0] if chosen else fallback
 
 
 @pass_context
@@ -142,10 +151,11 @@ def cite(ctx: Context, source: dict[str, Any]) -> Markup:
         return Markup("")
     number = citations.number(source)
     if not (source.get("title") or source.get("publisher")):  # the source is not published
-        return Markup(f'<span class="c">[{number}]</span>')
+        return Markup(f'<span class="c" data-pagefind-ignore>[{number}]</span>')
     title = escape(", ".join(str(x) for x in (source.get("publisher"), source.get("date")) if x))
     href = escape(entity_url(ctx, source["id"]))
-    return Markup(f'<a class="c" href="{href}" title="{title}">[{number}]</a>')
+    # the marker stays out of search excerpts (Pagefind)
+    return Markup(f'<a class="c" href="{href}" title="{title}" data-pagefind-ignore>[{number}]</a>')
 
 
 @pass_context
@@ -162,7 +172,7 @@ def text(ctx: Context, variants: dict[str, dict[str, Any]] | None) -> Markup:
     tag = ui.record_tags.get(lang, lang)
     html = f'<span lang="{tag}">{escape(value)}</span>'
     if lang not in ui.prefer[:1]:
-        html += f'<small class="fb">{tag}</small>'
+        html += f'<small class="fb" data-pagefind-ignore>{tag}</small>'
     if chosen.get("status") == "alleged":
         html += f" <strong>{escape(_gettext(ctx, 'alleged'))}</strong>"
     return Markup(html) + cite(ctx, chosen["source"])
@@ -265,12 +275,15 @@ def make_environment(
         auto_reload=not static,
     )
     env.extend(folded=catalog if static else None)
+    # `tojson` keeps Chinese as it is (still HTML-safe): OpenCC can convert it on zh-Hans
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
         link=link,
         entity_url=entity_url,
         asset=asset,
         loc=localized,
+        name_text=name_text,
         cite=cite,
         text=text,
         country_name=country_name,

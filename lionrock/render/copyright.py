@@ -16,32 +16,22 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from lionrock.model import FULL_TEXT_PROPS, OPEN_LICENCES, allows_full_text
+
 #: The longest excerpt published output may show (characters).
 MAX_EXCERPT_CHARS = 200
-#: Licences that allow the full text to be republished (SPDX IDs, compared in upper case).
-OPEN_LICENCES = frozenset(
-    {
-        "CC0-1.0",
-        "CC-BY-4.0",
-        "CC-BY-3.0",
-        "CC-BY-2.0",
-        "CC-BY-SA-4.0",
-        "CC-BY-SA-3.0",
-        "PUBLIC-DOMAIN",
-        "PDDL-1.0",
-    }
-)
-#: Properties whose value is the full text of a source; published output drops them.
-FULL_TEXT_PROPS = frozenset({"bodyText", "indexText", "translatedText"})
+__all__ = [
+    "FULL_TEXT_PROPS",
+    "MAX_EXCERPT_CHARS",
+    "OPEN_LICENCES",
+    "PUBLIC_FIELDS",
+    "allows_full_text",
+    "excerpt",
+    "public_article",
+    "public_facts",
+]
+
 PUBLIC_FIELDS = ("id", "title", "date", "publisher", "url", "archive_url", "license", "lang")
-
-
-def allows_full_text(licence: str | None) -> bool:
-    """Whether a recorded licence allows republishing the full text.
-
-    Example: `allows_full_text("CC-BY-4.0")` is True; `allows_full_text(None)` is False.
-    """
-    return bool(licence) and licence.strip().upper() in OPEN_LICENCES  # type: ignore[union-attr]
 
 
 def excerpt(text: str, *, limit: int = MAX_EXCERPT_CHARS) -> str:

@@ -13,10 +13,11 @@ from lionrock.cli_progress import cli_progress
 from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
 from lionrock.sanctions import match_commands
+from lionrock.sanctions.chart import designations_chart
 from lionrock.sanctions.dossier import write_dossier
-from lionrock.sanctions.gaps import gap_matrix, summary
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.lists import LIST_NAMES, diff_snapshots, import_list, list_snapshots
-from lionrock.sanctions.render import GAP_FORMATS, render_gaps, table_rows
+from lionrock.sanctions.render import FIXED, GAP_FORMATS, render_gaps, table_rows
 from lionrock.sources import Defaults
 
 
@@ -134,6 +135,13 @@ def diff_command(
     multiple=True,
     help="Also list persons under this program (repeatable).",
 )
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="conduct",
+    show_default=True,
+    help="Order: most documented conduct, most recommendations, or by name.",
+)
 @click.option("--published-only", is_flag=True, help="Leave out drafts.")
 @click.option(
     "-o",
@@ -144,30 +152,58 @@ def diff_command(
 )
 @click.pass_context
 def gaps_command(
-    ctx: click.Context, fmt: str, programs: tuple[str, ...], published_only: bool, output: str
+    ctx: click.Context,
+    fmt: str,
+    programs: tuple[str, ...],
+    sort: str,
+    published_only: bool,
+    output: str,
 ) -> None:
-    """The gap matrix: who is sanctioned where (US, UK, EU, CA, AU, NZ, JP, TW).
+    """The gap matrix: who is responsible, and who has sanctioned them where.
 
-    Rows are persons linked to documented events or listed under a Hong Kong program
-    (HK-EO13936, HKAA), matched across lists and name orders.
+    Rows are persons with a cited responsible role, a sanctions recommendation or a
+    designation under a Hong Kong program (HK-EO13936, HKAA); never victims. Each
+    jurisdiction column (US, UK, EU, CA, AU, NZ, JP, TW) names the lists imported for
+    it and their snapshot dates, or says "no list checked".
 
-    Example: lionrock sanctions gaps --format csv --program GLOMAG -o gaps.csv
+    Example: lionrock sanctions gaps --format csv --sort recommendations -o gaps.csv
     """
-    rows = gap_matrix(_store(ctx), programs=programs, published_only=published_only)
+    matrix = gap_matrix(_store(ctx), programs=programs, published_only=published_only, sort=sort)
     if fmt != "table":
         with click.open_file(output, "w", encoding="utf-8") as out:
-            out.write(render_gaps(rows, format=fmt))
+            out.write(render_gaps(matrix, format=fmt, sort=sort))
         return
-    header, *body = table_rows(rows)
-    table = Table(*header[1:2], *header[4:], title="Sanctions gap matrix")
+    header, *body = table_rows(matrix)
+    keep = [1, 4, *range(len(FIXED), len(header))]
+    table = Table(*(header[i] for i in keep), title="Sanctions gap matrix")
     for cells in body:
-        table.add_row(cells[1], *(c or "—" for c in cells[4:]))
+        table.add_row(*(cells[i] or "—" for i in keep))
     console = Console(record=output != "-")
     console.print(table)
-    console.print(", ".join(f"{k}: {v}" for k, v in summary(rows).items()))
+    console.print(", ".join(f"{k}: {v}" for k, v in matrix.summary().items()))
     if output != "-":
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(console.export_text())
+
+
+@sanctions.command("chart")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="-",
+    help="SVG file to write (default: standard output).",
+)
+@click.option("--include-drafts", is_flag=True, help="Include draft facts.")
+@click.pass_context
+def chart_command(ctx: click.Context, output: str, include_drafts: bool) -> None:
+    """A chart (SVG) of designations and the PRC's counter-sanctions over time.
+
+    Example: lionrock sanctions chart -o designations.svg
+    """
+    svg = designations_chart(_store(ctx), published_only=not include_drafts)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(svg)
 
 
 @click.command("dossier")

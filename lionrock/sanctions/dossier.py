@@ -1,25 +1,39 @@
 """Magnitsky-style evidence dossiers: one person, as HTML, PDF and an FtM bundle.
 
-A dossier holds the person's identity (every name form and script, birth date,
-identifiers) gathered from every list entry that is the same person, the positions held,
-the documented events and acts linked to them with each fact's citation, their
-sanctions by jurisdiction and the gap, and an annex of every source cited. The PDF is
-made by WeasyPrint from the same HTML, with CJK glyphs from Noto Sans CJK TC; it fetches
-nothing from the network.
+A dossier an advocate can file (issue #12) holds, for a responsible official:
+
+- identity: every name form and script, birth date, identifiers, from every list entry
+  and record entry that is the same person (`linking.same_person`);
+- the positions held;
+- the documented roles and conduct (`Responsibility`), each with its citation and the
+  evidence hash of its source;
+- the sanctions recommendations, by whom and when;
+- the designations per jurisdiction, naming each list checked and its snapshot date, or
+  saying that no list was checked;
+- the PRC's counter-sanctions answering the measures against them;
+- the other documented events and acts that name them;
+- an annex of every source cited, as publisher, title and date.
+
+Records are named, never shown by ID; citations are numbered and resolved in the annex.
+The PDF is made by WeasyPrint from the same HTML, with CJK glyphs from Noto Sans CJK TC,
+and no table row is split across pages; it fetches nothing from the network.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from sqlalchemy import select
 
 from lionrock.errors import LionRockError, NotFound
 from lionrock.export import export_store
-from lionrock.model import get_model
-from lionrock.sanctions.gaps import JURISDICTIONS, GapRow, PersonIndex, current_sanctions
+from lionrock.model import get_model, public_entities, public_entity
+from lionrock.sanctions.gaps import Column, GapRow, gap_matrix
+from lionrock.sanctions.linking import PersonIndex, current_sanctions
 from lionrock.sanctions.render import environment
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import statements
@@ -28,6 +42,18 @@ IDENTITY = ("birthDate", "birthPlace", "nationality", "citizenship", "gender")
 IDENTIFIERS = ("passportNumber", "idNumber", "taxNumber", "registrationNumber")
 NAMES = ("name", "alias", "weakAlias", "previousName", "firstName", "lastName")
 EVIDENCE_HASH = "contentHash"
+#: Country codes as names (CLDR English, through Babel), keyed by FtM's lower-case codes.
+COUNTRY_NAMES = {k.lower(): v for k, v in Locale("en").territories.items() if len(k) == 2}
+#: Shown in their own sections, not among "other documented events and acts".
+OWN_SECTIONS = ("Sanction", "Responsibility", "Recommendation")
+ROLE_LABELS = {
+    "ordered": "Ordered or directed",
+    "investigated": "Arrested or investigated",
+    "prosecuted": "Prosecuted",
+    "adjudicated": "Adjudicated",
+    "legislated": "Legislated or enacted",
+    "endorsed": "Publicly endorsed",
+}
 
 
 @dataclass
@@ -39,18 +65,29 @@ class Dossier:
     names: list[dict[str, Any]] = field(default_factory=list)
     identity: list[dict[str, Any]] = field(default_factory=list)
     positions: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    recommendations: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     gap: GapRow | None = None
+    columns: list[Column] = field(default_factory=list)
     jurisdictions: list[dict[str, Any]] = field(default_factory=list)
+    counter_sanctions: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    names_of: dict[str, str] = field(default_factory=dict)  # entity ID -> name
+    country_names: dict[str, str] = field(default_factory=lambda: dict(COUNTRY_NAMES))
 
     @property
     def entity_ids(self) -> list[str]:
         """Every entity the dossier draws on: for its FtM bundle."""
         ids = [self.person.id, *(e.id for e in self.same_as), *(e["id"] for e in self.events)]
+        ids += [r["id"] for r in self.roles] + [r["id"] for r in self.recommendations]
         if self.gap is not None:
             ids += [x.sanction_id for xs in self.gap.cells.values() for x in xs]
         return list(dict.fromkeys([*ids, *self.sources]))
+
+    def ref(self, source_id: str) -> int:
+        """The number of a source in the annex."""
+        return list(self.sources).index(source_id) + 1 if source_id in self.sources else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,43 +108,86 @@ def _script(value: str) -> str:
 def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) -> Dossier:
     """Gather a person's dossier from the store.
 
-    Example: `build_dossier(store, entity_id="ofac-29250").names[0]["value"]`.
+    Example: `build_dossier(store, entity_id="ofac-29250").names[0]["fact"].value`.
     """
     person = store.entity(entity_id, published_only=published_only)
+    if person is not None and published_only:
+        person = public_entity(person)  # identity documents are confidential (issue #18 §2)
     if person is None:
         raise NotFound(f"no entity with ID {entity_id!r}")
     if person.schema != "Person":
         raise LionRockError(f"{entity_id} is a {person.schema}; a dossier is about a Person")
-    sanctions = current_sanctions(store, published_only=published_only)
-    persons = {e.id: e for e in store.iter_entities(schema="Person", published_only=published_only)}
-    index = PersonIndex(persons[t] for t in sanctions.by_target.keys() & persons.keys())
-    dossier = Dossier(person, [persons[i] for i in index.matches(person)])
+    matrix = gap_matrix(store, published_only=published_only)
+    row = next((r for r in matrix.rows if entity_id in (r.entity_id, *r.same_as)), None)
+    if row is None:  # not responsible: its designations only, matched as in the matrix
+        row = _row_of(store, person, published_only)
+    others = [i for i in (row.entity_id, *row.same_as) if i != entity_id]
+    same_as = list(_read(store, published_only, ids=others))
+    dossier = Dossier(person, same_as, gap=row, columns=matrix.columns)
     members = [person, *dossier.same_as]
     get_model()
     cited: set[str] = set()
-
-    def facts(entity: Entity, props: tuple[str, ...]) -> list[dict[str, Any]]:
-        return _grouped(entity, props, cited)
-
     for member in members:
-        dossier.names += facts(member, NAMES)
-        dossier.identity += facts(member, IDENTITY + IDENTIFIERS)
-        dossier.positions += facts(member, ("position",))
-    dossier.events = _linked(store, [m.id for m in members], published_only, cited)
-    dossier.gap = GapRow(person.id, person.caption, [e.id for e in dossier.same_as])
-    for member in members:
-        for listing in sanctions.by_target.get(member.id, []):
-            dossier.gap.cells.setdefault(listing.jurisdiction, []).append(listing)
-    dossier.jurisdictions = _jurisdictions(store, published_only)
-    sanction_ids = [x.sanction_id for xs in dossier.gap.cells.values() for x in xs]
-    for sanction in store.iter_entities(ids=sanction_ids, published_only=published_only):
+        dossier.names += _grouped(member, NAMES, cited)
+        dossier.identity += _grouped(member, IDENTITY + IDENTIFIERS, cited)
+        dossier.positions += _grouped(member, ("position",), cited)
+    ids = [m.id for m in members]
+    linked = _linked(store, ids, published_only)
+    for record in linked:
+        cited.update(f.source_id for f in record.facts)
+    dossier.roles = [_role(r, cited) for r in linked if r.schema == "Responsibility"]
+    dossier.recommendations = [
+        _recommendation(r, cited) for r in linked if r.schema == "Recommendation"
+    ]
+    dossier.events = _events([r for r in linked if r.schema not in OWN_SECTIONS], cited)
+    sanction_ids = [x.sanction_id for xs in row.cells.values() for x in xs]
+    sanction_ids += [i for c in row.counter_sanctions for i in c.sanction_ids]
+    for sanction in _read(store, published_only, ids=sanction_ids):
         cited.update(f.source_id for f in sanction.facts)
-    for source in store.iter_entities(ids=cited):
-        dossier.sources[source.id] = {
-            **citation(source.id, source),
-            "hash": source.first(EVIDENCE_HASH),
+    dossier.jurisdictions = _jurisdictions(store, published_only, matrix.columns, row)
+    dossier.counter_sanctions = [c.to_dict() for c in row.counter_sanctions]
+    referred = {f.value for r in linked for f in r.facts if _is_entity(r.schema, f.prop)}
+    for entity in _read(store, published_only, ids=referred | set(ids)):
+        dossier.names_of[entity.id] = entity.caption
+    sources = {s.id: s for s in store.iter_entities(ids=cited)}
+    order = sorted(cited, key=lambda i: (_source_date(sources.get(i)), i))
+    for source_id in order:
+        source = sources.get(source_id)
+        dossier.sources[source_id] = {
+            **citation(source_id, source),
+            "hash": source.first(EVIDENCE_HASH) if source is not None else None,
         }
     return dossier
+
+
+def _read(store: Store, published_only: bool, **where: Any) -> Iterable[Entity]:
+    """The entities a dossier reads: public ones only (`public_entity`) unless drafts are
+    asked for, which is never for publication."""
+    found = store.iter_entities(published_only=published_only, **where)
+    return public_entities(found) if published_only else found
+
+
+def _source_date(source: Entity | None) -> str:
+    if source is None:
+        return "~"
+    return source.first("publishedAt") or source.first("date") or "~"
+
+
+def _row_of(store: Store, person: Entity, published_only: bool) -> GapRow:
+    sanctions = current_sanctions(store, published_only=published_only)
+    listed = _read(store, published_only, ids=list(sanctions.by_target))
+    index = PersonIndex(e for e in listed if e.schema == "Person")
+    row = GapRow(person.id, person.caption, index.matches(person))
+    for member in (person.id, *row.same_as):
+        for listing in sanctions.by_target.get(member, []):
+            row.cells.setdefault(listing.jurisdiction, []).append(listing)
+    return row
+
+
+def _is_entity(schema: str, prop: str) -> bool:
+    spec = get_model().get(schema)
+    prop_spec = spec.properties.get(prop) if spec is not None else None
+    return prop_spec is not None and prop_spec.is_entity
 
 
 def _grouped(entity: Entity, props: tuple[str, ...], cited: set[str]) -> list[dict[str, Any]]:
@@ -126,6 +206,8 @@ def _grouped(entity: Entity, props: tuple[str, ...], cited: set[str]) -> list[di
                 "facts": [],
                 "label": prop.label if prop is not None else f.prop,
                 "entity": entity.id,
+                "entity_is_ref": prop is not None and prop.is_entity,
+                "is_country": prop is not None and prop.type == "country",
                 "script": _script(f.value),
             },
         )
@@ -133,11 +215,8 @@ def _grouped(entity: Entity, props: tuple[str, ...], cited: set[str]) -> list[di
     return list(rows.values())
 
 
-def _linked(
-    store: Store, ids: list[str], published_only: bool, cited: set[str]
-) -> list[dict[str, Any]]:
-    """The records that refer to any of `ids` (events, charges, ...), with every fact."""
-    model = get_model()
+def _linked(store: Store, ids: list[str], published_only: bool) -> list[Entity]:
+    """The records that refer to any of `ids` (roles, recommendations, events, charges)."""
     query = (
         select(statements.c.entity_id)
         .distinct()
@@ -149,41 +228,80 @@ def _linked(
     )
     with store.read() as conn:
         referring = [row.entity_id for row in conn.execute(query)]
+    model = get_model()
     found = []
-    for entity in store.iter_entities(ids=referring, published_only=published_only):
+    for entity in _read(store, published_only, ids=referring):
         spec = model.get(entity.schema)
-        if spec is None or spec.is_source:
-            continue
-        rows = _grouped(entity, tuple(dict.fromkeys(f.prop for f in entity.facts)), cited)
+        if spec is not None and not spec.is_source:
+            found.append(entity)
+    return found
+
+
+def _role(record: Entity, cited: set[str]) -> dict[str, Any]:
+    props = ("position", "conduct", "date", "endDate")
+    role = record.first("role") or ""
+    return {
+        "id": record.id,
+        "role": ROLE_LABELS.get(role, role),
+        "target": record.first("target") or "",
+        "date": record.first("date") or "",
+        "facts": _grouped(record, props, cited),
+        "sources": sorted({f.source_id for f in record.facts if f.prop in ("role", "target")}),
+    }
+
+
+def _recommendation(record: Entity, cited: set[str]) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "recommenders": record.values("recommender"),
+        "date": record.first("date") or "",
+        "addressed_to": record.values("addressedTo"),
+        "facts": _grouped(record, ("summary",), cited),
+        "sources": sorted({f.source_id for f in record.facts if f.prop == "recommender"}),
+        "alleged": any(f.status == "alleged" for f in record.facts if f.prop == "date"),
+    }
+
+
+def _events(records: list[Entity], cited: set[str]) -> list[dict[str, Any]]:
+    model = get_model()
+    found = []
+    for entity in records:
+        spec = model.get(entity.schema)
+        props = tuple(dict.fromkeys(f.prop for f in entity.facts))
         date = entity.first("date") or entity.first("startDate") or entity.first("chargeDate") or ""
         found.append(
             {
                 "id": entity.id,
-                "schema": spec.label,
+                "schema": spec.label if spec is not None else entity.schema,
                 "caption": entity.caption,
                 "date": date,
-                "facts": rows,
+                "facts": _grouped(entity, props, cited),
             }
         )
     return sorted(found, key=lambda e: (e["date"], e["caption"]))
 
 
-def _jurisdictions(store: Store, published_only: bool) -> list[dict[str, Any]]:
-    """Per jurisdiction column: its Magnitsky-style law, from the Jurisdiction records."""
+def _jurisdictions(
+    store: Store, published_only: bool, columns: list[Column], row: GapRow
+) -> list[dict[str, Any]]:
+    """Per jurisdiction column: its Magnitsky-style law, the lists checked and the
+    designations found."""
     by_country = {
-        e.first("country"): e
-        for e in store.iter_entities(schema="Jurisdiction", published_only=published_only)
+        e.first("country"): e for e in _read(store, published_only, schema="Jurisdiction")
     }
     rows = []
-    for code, label in JURISDICTIONS:
-        record = by_country.get(code)
+    for column in columns:
+        record = by_country.get(column.code)
         rows.append(
             {
-                "code": code,
-                "label": label,
-                "name": record.caption if record is not None else label,
+                "code": column.code,
+                "label": column.label,
+                "name": record.caption if record is not None else column.label,
                 "magnitsky": record.first("magnitskyLaw") if record is not None else None,
                 "law": record.first("magnitskyLawName") if record is not None else None,
+                "lists": column.lists,
+                "listings": row.cells.get(column.code, []),
+                "status": row.status(column),
             }
         )
     return rows

@@ -1,338 +1,451 @@
-"""The gap matrix: who is sanctioned where, and where not.
+"""The gap matrix, built on responsibility (issue #12): who is responsible, who has
+sanctioned them where, who asks for more, and whom Beijing punished in answer.
 
-Rows are every person linked to a documented event (an Event's `involved`, a Charge's
-`defendant`, any reference from a record that is not a Sanction), and every person on a
-list under a Hong Kong program (or under the programs asked for). Columns are the
-jurisdictions that matter to Hong Kong's diaspora; a cell holds each current designation
-(program and date) of that person, or of the same person on another list or in the
-record, found with `same_person`: across name orders, scripts and romanizations, and
-never against conflicting birth dates (`link_reason` gives the rule). A designation is
-current when it cites the latest snapshot of its list, or cites no list snapshot at all
-(a hand-recorded sanction).
+Rows are the persons with a cited responsible role (a `Responsibility`'s `official`), a
+sanctions recommendation (a `Recommendation`'s `subject`), or a designation under a Hong
+Kong program (HK-EO13936, HKAA: a government's own finding that they are responsible),
+and those under any of `programs`. A victim's part (a Charge's defendant, an Event's
+`involved`) never makes a row.
+
+Columns are the jurisdictions (`JURISDICTIONS`). Each names the lists of that
+jurisdiction that were actually imported, with their snapshot dates (`CheckedList`); a
+jurisdiction with none says "no list checked", never "not sanctioned". A cell holds each
+current designation (program and date) of the row's person or of the same person on
+another list (`linking.same_person`). Two more columns: "recommended by" and
+"counter-sanctioned by the PRC": the PRC's counter-sanctions that answer a measure against
+the person (`respondsTo` an Event that involves them, or a Sanction on them).
+
+One implementation serves the CLI (`lionrock sanctions gaps`), the web
+(`/sanctions/gaps`) and the static site: `gap_matrix(store)` reads the store,
+`gap_matrix_of(entities)` takes entities already loaded (the site's published record).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from rigour.names import normalize_name, tokenize_name
-from rigour.text import ascii_text
-from sqlalchemy import select
-
-from lionrock.sanctions.lists import list_snapshots
-from lionrock.sanctions.matching import THRESHOLD, Subject, compare
-from lionrock.sanctions.names import parse_name
+from lionrock.model import public_entities
+from lionrock.sanctions.linking import (
+    JURISDICTIONS,
+    Listing,
+    PersonIndex,
+    current_listings,
+    dates_agree,
+    link_reason,
+    name_key,
+    name_keys,
+    same_person,
+)
+from lionrock.sanctions.lists import SNAPSHOT_SOURCE, is_counter_sanction
 from lionrock.sanctions.record import KnownNames
-from lionrock.sanctions.screen import Listing as ScreenListing
-from lionrock.sanctions.screen import ScreeningIndex
 from lionrock.sources.ofac_sdn import HK_PROGRAMS
 from lionrock.store import Entity, Store
-from lionrock.store._tables import statements
 
-#: (country code of Sanction.country, column label)
-JURISDICTIONS = (
-    ("us", "US"),
-    ("gb", "UK"),
-    ("eu", "EU"),
-    ("ca", "CA"),
-    ("au", "AU"),
-    ("nz", "NZ"),
-    ("jp", "JP"),
-    ("tw", "TW"),
-)
-#: Name properties that identify a person across lists. Weak aliases are left out: OFAC
-#: itself says they are for confirming a hit, not for finding one.
-IDENTITY_NAMES = ("name", "alias", "previousName")
-#: Matcher scores at which two entities' Chinese names link them (see `link_reason`).
-LINK_DATED = THRESHOLD  # both give birth dates, and they agree
-LINK_UNDATED = 0.9  # either gives none: the names alone must match almost certainly
-#: Share of a person's key weight a candidate must have (screening asks 0.4). A romanized
-#: syllable is keyed by every character it may stand for, so a name written only in
-#: characters shares less of a romanized name's keys: 陳大文 has 4 of "CHAN, Tai Man"'s 23.
-#: The link rule decides; this only bounds the work.
-MIN_SHARE = 0.1
+__all__ = [
+    "JURISDICTIONS",
+    "SORTS",
+    "CheckedList",
+    "Column",
+    "CounterSanction",
+    "GapMatrix",
+    "GapRow",
+    "Listing",
+    "PersonIndex",
+    "Recommended",
+    "Role",
+    "dates_agree",
+    "gap_matrix",
+    "gap_matrix_of",
+    "link_reason",
+    "name_key",
+    "name_keys",
+    "same_person",
+    "summary",
+]
 
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> frozenset[str] | None:
-    """The normalised name parts of a name, in any order; None if fewer than two.
-
-    Example: `name_key("CHEN, Mingguo") == name_key("MINGGUO CHEN")` is True.
-    """
-    normalised = normalize_name(ascii_text(name))
-    if not normalised:
-        return None
-    parts = frozenset(tokenize_name(normalised))
-    return parts if len(parts) >= 2 else None
+#: How rows may be ordered: the strongest cases for a submission first.
+SORTS = ("conduct", "recommendations", "name")
 
 
-def name_keys(entity: Entity) -> set[frozenset[str]]:
-    """The name keys of an entity's names, strong aliases and former names."""
-    keys = (name_key(v) for p in IDENTITY_NAMES for v in entity.values(p))
-    return {k for k in keys if k is not None}
-
-
-def dates_agree(left: Iterable[str], right: Iterable[str]) -> bool:
-    """Whether two sets of birth dates share one, at the coarser precision of the pair
-    (`1966-10` agrees with `1966-10-03` and `1966`). Empty on either side agrees.
-
-    Example: `dates_agree(["1957-12-07"], ["1957"])` is True.
-    """
-    left, right = list(left), list(right)
-    if not left or not right:
-        return True
-    return any(a.startswith(b) or b.startswith(a) for a in left for b in right)
-
-
-def chinese_names(entity: Entity) -> tuple[str, ...]:
-    """The entity's names, strong aliases and former names that read as Chinese: in Han
-    characters, or romanized from Chinese syllables (`names.parse_name`)."""
-    names = (v for p in IDENTITY_NAMES for v in entity.values(p))
-    return tuple(n for n in names if parse_name(n).chinese)
-
-
-def link_reason(a: Entity, b: Entity, record: KnownNames | None = None) -> str | None:
-    """Why two entities are the same person, or None when they may not be.
-
-    A link in the gap matrix says that a person is sanctioned where the other entity is
-    listed, so a wrong link is a false claim; the rule errs towards not linking:
-
-    - birth dates that conflict (at the coarser precision of the two) never link;
-    - the same set of name parts, in any order (`CHEN, Mingguo` / `MINGGUO CHEN`), links;
-    - otherwise the Chinese names are compared with the matcher (`matching.compare`:
-      characters, Cantonese and pinyin romanizations). When both entities give a birth
-      date, the dates agree (above) and the names must match (score ≥ `LINK_DATED`);
-      when either gives none, the names alone must match almost certainly
-      (≥ `LINK_UNDATED`: `李家超` / `LEE, John Ka-chiu` scores 0.98).
-
-    Names that are not Chinese link only by the same parts: the Latin-script matcher is
-    looser (transliterations, initials), and loading rigour's name tagger for it costs
-    seconds a gap matrix should not.
-
-    With `record` (the record-aware mode, issue #14), two entities also link when a third
-    entity of the store names them both (`record.KnownNames.link`: "both are names of
-    ENTITY"), never through one of the two themselves, and never against its birth dates.
-
-    Example: `link_reason(record_lee, ofac_lee)` explains 李=lee, 家=ka, 超=chiu.
-    """
-    if a.id == b.id:
-        return "the same entity"
-    if a.schema != b.schema:
-        return None
-    dates_a, dates_b = a.values("birthDate"), b.values("birthDate")
-    if not dates_agree(dates_a, dates_b):
-        return None
-    if name_keys(a) & name_keys(b):
-        return "the same name parts"
-    left, right = chinese_names(a), chinese_names(b)
-    if left and right:
-        # Names only: the dates were judged above, and must not lift a weak name match.
-        result = compare(Subject(left), Subject(right))
-        needed = LINK_DATED if dates_a and dates_b else LINK_UNDATED
-        if result.score >= needed:
-            dated = "birth dates agree" if dates_a and dates_b else "no birth date to compare"
-            return f"{result.explanation} ({dated}; linked at ≥ {needed})"
-    if record is not None:
-        names_a = tuple(v for p in IDENTITY_NAMES for v in a.values(p))
-        names_b = tuple(v for p in IDENTITY_NAMES for v in b.values(p))
-        subjects = Subject(names_a, tuple(dates_a)), Subject(names_b, tuple(dates_b))
-        link = record.link(*subjects, exclude={a.id, b.id}) if names_a and names_b else None
-        if link is not None:
-            return "; ".join(link[1])
-    return None
-
-
-def same_person(a: Entity, b: Entity, record: KnownNames | None = None) -> bool:
-    """Whether two entities from different lists are the same person (`link_reason`).
-
-    Example: `same_person(ofac_chen, uk_chen)` is True.
-    """
-    return link_reason(a, b, record) is not None
+#: What the matrix reads from the store.
+SCHEMATA = ("Person", "Sanction", "Responsibility", "Recommendation")
 
 
 @dataclass(frozen=True, slots=True)
-class Listing:
-    """One current designation shown in a cell."""
+class CheckedList:
+    """A list snapshot checked for a jurisdiction: the latest one of its list."""
 
-    jurisdiction: str
-    program: str
+    list_name: str
     date: str
-    listed_by: str  # the earliest snapshot date that shows it, when the list gives no date
-    sanction_id: str
-    entity_id: str
+    source_id: str
+    title: str
+    file_name: str
 
     def label(self) -> str:
-        """`GHR 2021-03-22`, or `HK-EO13936 (listed by 2021-08-18)`."""
-        if self.date:
-            return f"{self.program} {self.date}"
-        return f"{self.program} (listed by {self.listed_by})" if self.listed_by else self.program
+        """`us-ofac-sdn 2024-05-03`."""
+        return f"{self.list_name} {self.date}"
 
     def to_dict(self) -> dict[str, str]:
         return {
-            "program": self.program,
+            "list": self.list_name,
+            "snapshot_date": self.date,
+            "source_id": self.source_id,
+            "title": self.title,
+            "file_name": self.file_name,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A jurisdiction's column and the lists checked for it."""
+
+    code: str
+    label: str
+    lists: tuple[CheckedList, ...]
+
+    def heading(self) -> str:
+        """`US (us-ofac-sdn 2024-05-03)`, or `EU (no list checked)`."""
+        checked = "; ".join(x.label() for x in self.lists) or NO_LIST
+        return f"{self.label} ({checked})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "label": self.label, "lists": [x.to_dict() for x in self.lists]}
+
+
+NO_LIST = "no list checked"
+NOT_LISTED = "not listed"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One cited responsible role (a Responsibility)."""
+
+    responsibility_id: str
+    role: str
+    target_id: str
+    target: str  # the event's or case's name
+    date: str
+    conduct: int  # how many cited conduct statements it has
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.responsibility_id,
+            "role": self.role,
+            "target_id": self.target_id,
+            "target": self.target,
             "date": self.date,
-            "listed_by": self.listed_by,
-            "sanction_id": self.sanction_id,
-            "entity_id": self.entity_id,
+            "conduct": self.conduct,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Recommended:
+    """One sanctions recommendation of the row's person."""
+
+    recommendation_id: str
+    recommender: str
+    date: str
+    addressed_to: str
+
+    def label(self) -> str:
+        """`CECC 2023-05-10 (to us)`."""
+        to = f" (to {self.addressed_to})" if self.addressed_to else ""
+        return f"{self.recommender} {self.date}{to}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "id": self.recommendation_id,
+            "recommender": self.recommender,
+            "date": self.date,
+            "addressed_to": self.addressed_to,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CounterSanction:
+    """A PRC counter-sanction announcement that answers a measure against the person:
+    its date, program, targets' names, and the measure it answers."""
+
+    date: str
+    program: str
+    targets: tuple[str, ...]
+    responds_to: str  # the name of the Event or Sanction answered
+    sanction_ids: tuple[str, ...]
+
+    def label(self) -> str:
+        """`2020-08-10 Countermeasures: 11 targets`."""
+        n = len(self.targets)
+        return f"{self.date} {self.program}: {n} target{'s' if n != 1 else ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "program": self.program,
+            "targets": list(self.targets),
+            "responds_to": self.responds_to,
+            "sanction_ids": list(self.sanction_ids),
         }
 
 
 @dataclass(slots=True)
 class GapRow:
-    """One person: the entities that are them across lists, and their designations."""
+    """One responsible person: the entities that are them across lists and the record,
+    their roles, recommendations, designations and the PRC's answers."""
 
     entity_id: str
     name: str
     same_as: list[str] = field(default_factory=list)
-    linked_to_events: bool = False
+    roles: list[Role] = field(default_factory=list)
+    recommendations: list[Recommended] = field(default_factory=list)
     cells: dict[str, list[Listing]] = field(default_factory=dict)
+    counter_sanctions: list[CounterSanction] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)  # why a row: role, recommendation, program
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def conduct(self) -> int:
+        """How much documented conduct: cited conduct statements over all roles (a role
+        without a statement of conduct counts one)."""
+        return sum(max(1, r.conduct) for r in self.roles)
+
+    def to_dict(self, columns: Iterable[Column] = ()) -> dict[str, Any]:
         return {
             "id": self.entity_id,
             "name": self.name,
             "same_as": self.same_as,
-            "linked_to_events": self.linked_to_events,
+            "basis": self.basis,
+            "conduct": self.conduct,
+            "roles": [r.to_dict() for r in self.roles],
+            "recommended_by": [r.to_dict() for r in self.recommendations],
             "sanctions": {
-                label: [x.to_dict() for x in self.cells.get(code, [])]
-                for code, label in JURISDICTIONS
+                c.label: {
+                    "status": self.status(c),
+                    "designations": [x.to_dict() for x in self.cells.get(c.code, [])],
+                }
+                for c in columns
             },
+            "counter_sanctioned_by_prc": [c.to_dict() for c in self.counter_sanctions],
         }
+
+    def status(self, column: Column) -> str:
+        """`listed`, `not listed` (on the lists checked) or `no list checked`."""
+        if self.cells.get(column.code):
+            return "listed"
+        return NOT_LISTED if column.lists else NO_LIST
 
 
 @dataclass(slots=True)
-class _Sanctions:
-    """Every current designation in the store, by target."""
+class GapMatrix:
+    """The columns and the rows."""
 
-    by_target: dict[str, list[Listing]]
-    programs: dict[str, set[str]]
+    columns: list[Column]
+    rows: list[GapRow]
 
+    def __iter__(self) -> Iterator[GapRow]:
+        return iter(self.rows)
 
-def current_sanctions(store: Store, *, published_only: bool = False) -> _Sanctions:
-    """The current designations, by target entity ID."""
-    snapshots = list_snapshots(store)
-    latest: dict[str, str] = {}
-    first_seen = {s.source_id: s.date for s in snapshots}
-    for snap in snapshots:  # oldest first, so the last one per list wins
-        latest[snap.list_name] = snap.source_id
-    current_sources, snapshot_sources = set(latest.values()), set(first_seen)
-    by_target: dict[str, list[Listing]] = defaultdict(list)
-    programs: dict[str, set[str]] = defaultdict(set)
-    for sanction in store.iter_entities(schema="Sanction", published_only=published_only):
-        cited = {f.source_id for f in sanction.facts}
-        if cited & snapshot_sources and not cited & current_sources:
-            continue  # only in earlier snapshots: no longer listed
-        seen = sorted(first_seen[s] for s in cited & snapshot_sources)
-        date = sanction.first("startDate") or sanction.first("listingDate") or ""
-        for target in sanction.values("entity"):
-            for program in sanction.values("program") or [""]:
-                listing = Listing(
-                    jurisdiction=sanction.first("country") or "",
-                    program=program,
-                    date=date,
-                    listed_by=seen[0] if seen and not date else "",
-                    sanction_id=sanction.id,
-                    entity_id=target,
-                )
-                by_target[target].append(listing)
-                programs[target].add(program)
-    return _Sanctions(dict(by_target), dict(programs))
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def summary(self) -> dict[str, int]:
+        return summary(self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "summary": self.summary(),
+            "columns": [c.to_dict() for c in self.columns],
+            "rows": [r.to_dict(self.columns) for r in self.rows],
+        }
 
 
-def linked_persons(store: Store) -> set[str]:
-    """IDs of entities referenced by a record other than a Sanction (events, charges)."""
-    query = (
-        select(statements.c.value)
-        .distinct()
-        .where(statements.c.prop_type == "entity", statements.c.schema != "Sanction")
-    )
-    with store.read() as conn:
-        return {row.value for row in conn.execute(query)}
-
-
-class PersonIndex:
-    """Listed persons, indexed two ways for `matches`: by their exact name keys, and by
-    the phonetic keys of their Chinese names (`screen.ScreeningIndex`), so only a few
-    candidates per person are compared, never all pairs.
-
-    Example: `PersonIndex(listed).matches(person)`.
-    """
-
-    def __init__(self, entities: Iterable[Entity], record: KnownNames | None = None) -> None:
-        self.record = record
-        self.entities: dict[str, Entity] = {}
-        self.by_key: dict[frozenset[str], set[str]] = defaultdict(set)
-        chinese: list[ScreenListing] = []
-        for entity in entities:
-            self.entities[entity.id] = entity
-            for key in name_keys(entity):
-                self.by_key[key].add(entity.id)
-            names = chinese_names(entity)
-            if names:
-                dates = tuple(entity.values("birthDate"))
-                chinese.append(ScreenListing(entity.id, entity.schema, names, dates, ()))
-        self.chinese = ScreeningIndex(chinese)
-
-    def matches(self, person: Entity) -> list[str]:
-        """IDs of the other indexed entities that are the same person, sorted."""
-        found = set().union(*(self.by_key.get(k, set()) for k in name_keys(person)))
-        names = chinese_names(person)
-        if names:
-            subject = Subject(names)
-            found |= {c.entity_id for c in self.chinese.candidates(subject, min_share=MIN_SHARE)}
-        if self.record is not None:
-            # Entities that share a name with a third entity sharing one with this one.
-            for name in (v for p in IDENTITY_NAMES for v in person.values(p)):
-                for third in self.record.carriers(name) - {person.id}:
-                    for own in self.record.entities[third].names:
-                        found |= self.record.carriers(own) & self.entities.keys()
-        found.discard(person.id)
-        return sorted(c for c in found if same_person(person, self.entities[c], self.record))
+def summary(rows: Iterable[GapRow]) -> dict[str, int]:
+    """How many rows each jurisdiction has designated, and how many rows there are."""
+    rows = list(rows)
+    counts = {label: sum(1 for r in rows if r.cells.get(code)) for code, label in JURISDICTIONS}
+    return {"persons": len(rows), **counts}
 
 
 def gap_matrix(
-    store: Store, *, programs: Iterable[str] = (), published_only: bool = False
-) -> list[GapRow]:
-    """The gap matrix: one row per person, one cell per jurisdiction.
+    store: Store,
+    *,
+    programs: Iterable[str] = (),
+    published_only: bool = False,
+    sort: str = "conduct",
+) -> GapMatrix:
+    """The gap matrix of the store (see the module's docstring).
 
-    Rows: persons linked to documented events, and persons listed under a Hong Kong
-    program or under any of `programs` (e.g. `GLOMAG`).
-
-    Example: `[r.name for r in gap_matrix(store) if not r.cells.get("gb")]`.
+    Example: `[r.name for r in gap_matrix(store).rows if not r.cells.get("gb")]`.
     """
+
+    def read(**where: Any) -> Iterable[Entity]:
+        found = store.iter_entities(published_only=published_only, **where)
+        # Published output shows public facts only (issue #18 §2).
+        return public_entities(found) if published_only else found
+
+    entities = {e.id: e for e in read(schema=SCHEMATA)}
+    wanted = _referenced(entities.values())
+    entities |= {e.id: e for e in read(ids=wanted)}
+    return gap_matrix_of(entities, programs=programs, sort=sort)
+
+
+def _referenced(entities: Iterable[Entity]) -> set[str]:
+    """The events, cases, recommenders and sources the matrix names."""
+    props = ("target", "recommender", "respondsTo", "official", "subject")
+    wanted: set[str] = set()
+    for entity in entities:
+        if entity.schema == "Person":
+            continue
+        for prop in props:
+            wanted.update(entity.values(prop))
+        if entity.schema == "Sanction":
+            wanted.update(f.source_id for f in entity.facts if SNAPSHOT_SOURCE.match(f.source_id))
+    return wanted
+
+
+def checked_lists(entities: Mapping[str, Entity]) -> dict[str, list[CheckedList]]:
+    """Per jurisdiction code, the latest snapshot of each list whose designations are in
+    `entities` (an imported list, or the bundled OFAC extract)."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for sanction in (e for e in entities.values() if e.schema == "Sanction"):
+        countries = sanction.values("country")
+        for fact in sanction.facts:
+            match = SNAPSHOT_SOURCE.match(fact.source_id)
+            if match:
+                for country in countries:
+                    seen.setdefault((country, match.group(1)), {})[match.group(2)] = match.group(0)
+    found: dict[str, list[CheckedList]] = defaultdict(list)
+    for (country, list_name), dates in sorted(seen.items()):
+        date = max(dates)
+        doc = entities.get(dates[date])
+        title = (doc.first("title") if doc else None) or list_name
+        file_name = (doc.first("fileName") if doc else None) or ""
+        found[country].append(CheckedList(list_name, date, dates[date], title, file_name))
+    return dict(found)
+
+
+def gap_matrix_of(
+    entities: Mapping[str, Entity], *, programs: Iterable[str] = (), sort: str = "conduct"
+) -> GapMatrix:
+    """The gap matrix of entities already loaded (the site's published record).
+
+    Example: `gap_matrix_of(SiteRecord.load(store).entities).columns[0].heading()`.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    by_schema: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities.values():
+        by_schema[entity.schema].append(entity)
+    persons = {e.id: e for e in by_schema["Person"]}
+    sanctions = [s for s in by_schema["Sanction"] if not is_counter_sanction(s)]
+    counter = [s for s in by_schema["Sanction"] if is_counter_sanction(s)]
+    lists = checked_lists(entities)
+    columns = [Column(code, label, tuple(lists.get(code, ()))) for code, label in JURISDICTIONS]
+    current = current_listings(sanctions)
+    roles = _roles(by_schema["Responsibility"], entities)
+    recommended = _recommendations(by_schema["Recommendation"], entities)
     wanted = set(HK_PROGRAMS) | set(programs)
-    sanctions = current_sanctions(store, published_only=published_only)
-    persons = {e.id: e for e in store.iter_entities(schema="Person", published_only=published_only)}
-    linked = linked_persons(store) & persons.keys()
-    listed = {t for t, progs in sanctions.programs.items() if progs & wanted} & persons.keys()
-    # The record's persons are indexed too, so a listed person's row takes in its record
-    # entry (李家超 in the record, "LEE, John Ka-chiu" on the list) and they are one row.
-    indexed = (sanctions.by_target.keys() & persons.keys()) | linked
+    listed = {t for t, xs in current.items() if any(x.program in wanted for x in xs)}
+    candidates = (roles.keys() | recommended.keys() | listed) & persons.keys()
     record = KnownNames.from_entities(persons.values())
-    index = PersonIndex((persons[i] for i in indexed), record)
+    # Every person is indexed, so a row takes in the record's entry of a listed person
+    # (李家超 in the record, "LEE, John Ka-chiu" on the list) and each person is one row.
+    index = PersonIndex(persons.values(), record)
+    answers = _answers(counter, entities)
     rows: list[GapRow] = []
-    placed: dict[str, GapRow] = {}
-    for person_id in sorted(linked | listed, key=lambda i: (i not in listed, persons[i].caption)):
+    placed: set[str] = set()
+    # Listed persons first, so a listed entity heads the row of its record entry.
+    for person_id in sorted(candidates, key=lambda i: (i not in listed, persons[i].caption, i)):
         if person_id in placed:
             continue
         person = persons[person_id]
         # A member already in an earlier row stays there: a person is counted once.
         cluster = [person_id, *(m for m in index.matches(person) if m not in placed)]
-        linked_to_events = any(m in linked for m in cluster)
-        row = GapRow(person_id, person.caption, cluster[1:], linked_to_events)
+        row = GapRow(person_id, person.caption, cluster[1:])
         for member in cluster:
-            placed[member] = row
-            for listing in sanctions.by_target.get(member, []):
+            placed.add(member)
+            row.roles += roles.get(member, [])
+            row.recommendations += recommended.get(member, [])
+            for listing in current.get(member, []):
                 row.cells.setdefault(listing.jurisdiction, []).append(listing)
+            row.counter_sanctions += answers.get(member, [])
+        row.counter_sanctions = sorted(set(row.counter_sanctions), key=lambda c: c.date)
+        row.recommendations.sort(key=lambda r: (r.date, r.recommender))
+        row.roles.sort(key=lambda r: (r.date, r.target))
+        row.basis = _basis(row, wanted)
         rows.append(row)
-    return rows
+    return GapMatrix(columns, _sorted(rows, sort))
 
 
-def summary(rows: list[GapRow]) -> dict[str, int]:
-    """How many rows each jurisdiction has sanctioned, and how many rows there are."""
-    counts = {label: sum(1 for r in rows if r.cells.get(code)) for code, label in JURISDICTIONS}
-    return {"persons": len(rows), **counts}
+def _basis(row: GapRow, wanted: set[str]) -> list[str]:
+    basis = sorted({r.role for r in row.roles})
+    if row.recommendations:
+        basis.append("recommended")
+    programs = {x.program for xs in row.cells.values() for x in xs if x.program in wanted}
+    return basis + sorted(f"designated {p}" for p in programs)
+
+
+def _sorted(rows: list[GapRow], sort: str) -> list[GapRow]:
+    if sort == "name":
+        return sorted(rows, key=lambda r: (r.name, r.entity_id))
+    if sort == "recommendations":
+        return sorted(rows, key=lambda r: (-len(r.recommendations), -r.conduct, r.name))
+    return sorted(rows, key=lambda r: (-r.conduct, -len(r.recommendations), r.name))
+
+
+def _name(entities: Mapping[str, Entity], entity_id: str) -> str:
+    entity = entities.get(entity_id)
+    return entity.caption if entity is not None else entity_id
+
+
+def _roles(records: Iterable[Entity], entities: Mapping[str, Entity]) -> dict[str, list[Role]]:
+    found: dict[str, list[Role]] = defaultdict(list)
+    for rec in records:
+        target = rec.first("target") or ""
+        conduct = sum(1 for f in rec.facts if f.prop == "conduct")
+        date = rec.first("date") or ""
+        if not date and target in entities:
+            date = entities[target].first("date") or entities[target].first("startDate") or ""
+        for official in rec.values("official"):
+            for role in rec.values("role") or [""]:
+                found[official].append(
+                    Role(rec.id, role, target, _name(entities, target), date, conduct)
+                )
+    return dict(found)
+
+
+def _recommendations(
+    records: Iterable[Entity], entities: Mapping[str, Entity]
+) -> dict[str, list[Recommended]]:
+    found: dict[str, list[Recommended]] = defaultdict(list)
+    for rec in records:
+        by = ", ".join(_name(entities, r) for r in rec.values("recommender"))
+        to = ", ".join(rec.values("addressedTo"))
+        for subject in rec.values("subject"):
+            found[subject].append(Recommended(rec.id, by, rec.first("date") or "", to))
+    return dict(found)
+
+
+def _answers(
+    counter: Iterable[Entity], entities: Mapping[str, Entity]
+) -> dict[str, list[CounterSanction]]:
+    """Per person, the PRC's counter-sanctions that answer a measure against them: a
+    counter-sanction `respondsTo` an Event that involves them or a Sanction on them."""
+    grouped: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
+    for sanction in counter:
+        date = sanction.first("startDate") or sanction.first("date") or ""
+        for answered in sanction.values("respondsTo"):
+            grouped[(answered, date, sanction.first("program") or "")].append(sanction)
+    found: dict[str, list[CounterSanction]] = defaultdict(list)
+    for (answered, date, program), group in grouped.items():
+        measure = entities.get(answered)
+        if measure is None:
+            continue
+        targets = tuple(sorted({_name(entities, t) for s in group for t in s.values("entity")}))
+        item = CounterSanction(
+            date, program, targets, measure.caption, tuple(sorted(s.id for s in group))
+        )
+        for person in {*measure.values("involved"), *measure.values("entity")}:
+            found[person].append(item)
+    return dict(found)

@@ -9,6 +9,7 @@ the store and a designation belongs to a snapshot when one of its facts cites it
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -27,11 +28,18 @@ from lionrock.sources import (
     opensanctions,
     uk_sanctions,
 )
-from lionrock.store import Store, Writer, utcnow
+from lionrock.store import Entity, Store, Writer, utcnow
 from lionrock.store._tables import snapshots as snapshots_table
 from lionrock.store._tables import statements
 
 LIST_NAMES = ("us-ofac-sdn", "us-ofac-cons", "gb-uk", "opensanctions")
+#: Countries whose sanctions are counter-sanctions: the PRC's measures against foreign
+#: legislators, officials and NGOs over Hong Kong (issue #12). They are not designations
+#: of the responsible: a screen or a gap matrix of the sanctioned leaves them out.
+COUNTER_SANCTION_COUNTRIES = frozenset({"cn"})
+#: A list snapshot's source Document, `src-<list>-<YYYY-MM-DD>` (`import_list`; the
+#: bundled OFAC extract cites the same Document as the full list of that date).
+SNAPSHOT_SOURCE = re.compile(rf"^src-({'|'.join(LIST_NAMES)})-(\d{{4}}-\d{{2}}-\d{{2}})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +101,14 @@ class SnapshotDiff:
         }
 
 
+def is_counter_sanction(sanction: Entity) -> bool:
+    """Whether a Sanction is the PRC's counter-sanction (its `country` is `cn`).
+
+    Example: `is_counter_sanction(store.entity("lr-sanction-cn-2020-08-10-marco-rubio"))`.
+    """
+    return bool(set(sanction.values("country")) & COUNTER_SANCTION_COUNTRIES)
+
+
 def sha256_of(path: str) -> str:
     """The file's SHA-256 (for the UK list, over its folder's four files; for an OFAC
     file with its ALT.CSV beside it, over the two files' digests).
@@ -111,9 +127,21 @@ def sha256_of(path: str) -> str:
     return hashlib.sha256(both.encode()).hexdigest()
 
 
+def _must_be_ofac(path: str, list_name: str) -> None:
+    """Refuse, with the reason, what is plainly not an OFAC file: a folder, or the UK
+    list's files (before a confusing "no snapshot date in the file name")."""
+    given = Path(path)
+    if given.is_dir() or given.name in uk_sanctions.FILES:
+        uk = not given.is_dir() or any((given / n).is_file() for n in uk_sanctions.FILES)
+        hint = "; it looks like the UK sanctions list: use --list gb-uk" if uk else ""
+        message = f"this is not an OFAC file (--list {list_name} reads one CSV file){hint}"
+        raise LoadError([Problem(Location(path), message)])
+
+
 def _reader(path: str, list_name: str, date: str | None) -> tuple[str, Any]:
     """The snapshot date and a records factory for one list file."""
     if list_name in ofac_sdn.LISTS:
+        _must_be_ofac(path, list_name)
         day = date or ofac_sdn.snapshot_date(path)
         alt = ofac_sdn.alt_path(path)
 

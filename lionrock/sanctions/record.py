@@ -161,8 +161,12 @@ class KnownNames:
         return set(self._resolved[key])
 
     def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
-        carried = self.carriers(name) - skip
-        if carried or not parse_name(name).chinese:
+        carriers = self.carriers(name)
+        carried = carriers - skip
+        # A name carried only by an excluded entity is that entity's own: it resolves to
+        # it, not by matching to a third ("Albert Ho Chun-yan" is the record's 何俊仁, never
+        # the UK list's "YUN HO-JIN").
+        if carriers or not parse_name(name).chinese:
             return carried
         subject = Subject((name,))
         found = set()

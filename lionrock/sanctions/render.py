@@ -1,6 +1,8 @@
 """Output of the gap matrix (table rows, CSV, JSON, HTML) and the sanctions templates.
 
-The HTML is self-contained: inline CSS, no scripts, no third-party requests.
+Every jurisdiction column names the lists it was checked against, with their snapshot
+dates, or says "no list checked" (issue #12). The HTML has no scripts, no inline styles
+and makes no third-party requests.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from lionrock.sanctions.gaps import JURISDICTIONS, GapRow, summary
+from lionrock.sanctions.gaps import SORTS, Column, GapMatrix, GapRow
 
 TEMPLATES = Path(__file__).with_name("templates")
 GAP_FORMATS = ("table", "csv", "json", "html")
+FIXED = ("id", "name", "same_as", "roles", "conduct", "recommended_by")
+PRC = "counter-sanctioned by the PRC"
 
 
 def environment() -> Environment:
@@ -31,40 +35,44 @@ def environment() -> Environment:
     )
 
 
-def cell_text(row: GapRow, code: str) -> str:
-    """A cell as text: each designation's program and date, `; `-separated."""
-    return "; ".join(x.label() for x in row.cells.get(code, []))
+def cell_text(row: GapRow, column: Column) -> str:
+    """A cell as text: each designation's program and date, `; `-separated; else
+    `not listed` (on the lists checked) or `no list checked`."""
+    listings = row.cells.get(column.code, [])
+    return "; ".join(x.label() for x in listings) if listings else row.status(column)
 
 
-def table_rows(rows: list[GapRow]) -> list[list[str]]:
+def table_rows(matrix: GapMatrix) -> list[list[str]]:
     """Header and rows as plain strings (for a terminal table or CSV)."""
-    header = ["id", "name", "same_as", "linked_to_events", *(label for _, label in JURISDICTIONS)]
+    header = [*FIXED, *(c.heading() for c in matrix.columns), PRC]
     body = [
         [
             r.entity_id,
             r.name,
             " ".join(r.same_as),
-            "yes" if r.linked_to_events else "",
-            *(cell_text(r, code) for code, _ in JURISDICTIONS),
+            "; ".join(f"{x.role}: {x.target}" for x in r.roles) or "; ".join(r.basis),
+            str(r.conduct),
+            "; ".join(x.label() for x in r.recommendations),
+            *(cell_text(r, c) for c in matrix.columns),
+            "; ".join(f"{x.label()} (answering: {x.responds_to})" for x in r.counter_sanctions),
         ]
-        for r in rows
+        for r in matrix.rows
     ]
     return [header, *body]
 
 
-def render_gaps(rows: list[GapRow], *, format: str) -> str:
+def render_gaps(matrix: GapMatrix, *, format: str, sort: str = "conduct") -> str:
     """The gap matrix as CSV, JSON or HTML text.
 
     Example: `render_gaps(gap_matrix(store), format="csv")`.
     """
     if format == "csv":
         out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(table_rows(rows))
+        csv.writer(out, lineterminator="\n").writerows(table_rows(matrix))
         return out.getvalue()
     if format == "json":
-        data = {"summary": summary(rows), "rows": [r.to_dict() for r in rows]}
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if format == "html":
         template = environment().get_template("gaps.html")
-        return template.render(rows=rows, jurisdictions=JURISDICTIONS, summary=summary(rows))
+        return template.render(m=matrix, summary=matrix.summary(), sort=sort, sorts=SORTS)
     raise ValueError(f"unknown format {format!r}; use one of {', '.join(GAP_FORMATS)}")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lionrock.errors import LoadError, Location, Problem
+from lionrock.sanctions.lists import is_counter_sanction
 from lionrock.sanctions.matching import THRESHOLD, Subject, compare, warm_up
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
@@ -81,16 +82,24 @@ class Hit:
 
 
 def load_listings(
-    store: Store, *, lists: Iterable[str] | None = None, published_only: bool = False
+    store: Store,
+    *,
+    lists: Iterable[str] | None = None,
+    published_only: bool = False,
+    counter_sanctions: bool = False,
 ) -> list[Listing]:
     """Every entity that is the `entity` of a Sanction, with its lists and programs.
 
     `lists` keeps only sanctions whose list ID contains one of the given strings
-    (`us-ofac-sdn` keeps every OFAC SDN snapshot).
+    (`us-ofac-sdn` keeps every OFAC SDN snapshot). The PRC's counter-sanctions
+    (`lists.is_counter_sanction`) are left out unless `counter_sanctions`: a screen of the
+    sanctioned must not flag a US senator Beijing punished for speaking about Hong Kong.
     """
     wanted = [w for w in lists or [] if w]
     designations: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for sanction in store.iter_entities(schema="Sanction", published_only=published_only):
+        if not counter_sanctions and is_counter_sanction(sanction):
+            continue
         targets = [f for f in sanction.facts if f.prop == "entity"]
         programs = sanction.values("program") or [""]
         for target in targets:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from lionrock.errors import Location
+from lionrock.errors import LoadError, Location
 from lionrock.sources._records import Defaults, Record
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,10 @@ MAX_TITLE_CHARS = 1000
 HONG_KONG = timezone(timedelta(hours=8))
 WAYBACK_RE = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d*[a-z_]*/")
 HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+#: C0 controls other than tab, newline and carriage return, DEL, C1 controls other than
+#: NEL, and the two non-characters: YAML refuses them (YAML 1.2 §5.1), PostgreSQL refuses
+#: NUL, and no article means them (issue #18: one U+0003 in a title aborted an archive).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 @dataclass(slots=True)
@@ -50,6 +54,8 @@ class ArticleDoc:
     tags: list[str] = field(default_factory=list)
     section: str | None = None
     license: str | None = None
+    #: what was cleaned on the way in (control characters stripped...), for the report
+    notes: list[str] = field(default_factory=list)
 
     def date(self) -> str | None:
         """The date the article is filed under: published, else archived."""
@@ -58,10 +64,30 @@ class ArticleDoc:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """An archive item that is not an article (empty, or no main text), and why."""
+    """An archive item set aside: not an article (empty, or no main text) or unreadable
+    (not UTF-8, broken front matter, a truncated archive...), and why."""
 
     location: Location
     reason: str
+
+
+def set_aside(exc: LoadError) -> Iterator[Skipped]:
+    """Each problem of a refused item as a `Skipped` item: an archive import reports a bad
+    item and goes on with the next (issue #18), where a record load refuses the whole.
+
+    Example: `except LoadError as exc: yield from set_aside(exc)`.
+    """
+    for problem in exc.problems:
+        yield Skipped(problem.location, problem.message)
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """`text` without control characters (CONTROL_RE), and how many were stripped.
+
+    Example: `clean_text("a\x03b")` returns `("ab", 1)`.
+    """
+    cleaned, count = CONTROL_RE.subn("", text)
+    return cleaned, count
 
 
 def article_records(doc: ArticleDoc, defaults: Defaults) -> Iterator[Record]:
@@ -206,7 +232,22 @@ def html_to_text(fragment: str) -> str:
 
 
 def bounded(doc: ArticleDoc) -> ArticleDoc:
-    """Cut an over-long title or body (hostile input), saying so."""
+    """Cut an over-long title or body (hostile input), saying so, and strip control
+    characters (and NUL, which PostgreSQL refuses) from every text, noting how many."""
+    stripped = 0
+    for name in ("title", "body", "publisher", "url", "archive_url", "section", "license"):
+        value = getattr(doc, name)
+        if value and CONTROL_RE.search(value):
+            value, count = clean_text(value)
+            setattr(doc, name, value)
+            stripped += count
+    for name in ("authors", "tags"):
+        values = getattr(doc, name)
+        cleaned = [clean_text(v) for v in values]
+        stripped += sum(count for _, count in cleaned)
+        setattr(doc, name, [v for v, _ in cleaned])
+    if stripped:
+        doc.notes.append(f"{stripped} control character(s) stripped")
     if len(doc.body) > MAX_BODY_CHARS:
         log.warning("%s: body cut to %d characters", doc.location, MAX_BODY_CHARS)
         doc.body = doc.body[:MAX_BODY_CHARS]

@@ -71,7 +71,7 @@ def read_csv(
     line = 0
     try:
         with open(path, "rb") as fh:
-            reader = csv.reader(_decoded(path, fh), strict=True)
+            reader = csv.reader(decoded_lines(path, fh), strict=True)
             names = columns
             for cells in reader:
                 line = reader.line_num
@@ -96,7 +96,7 @@ def read_csv(
         raise LoadError([Problem(Location(path, line + 1), message)]) from exc
 
 
-def _decoded(path: str, fh: BinaryIO) -> Iterator[str]:
+def decoded_lines(path: str, fh: BinaryIO) -> Iterator[str]:
     """The lines of a binary file as text, refusing bytes that are not UTF-8 with the
     number of the line that holds them (a text-mode read cannot say which line)."""
     for number, raw in enumerate(fh, start=1):
@@ -136,8 +136,9 @@ class Emitter:
         column: str,
         *,
         original: str | None = None,
+        status: str | None = None,
     ) -> Record:
-        """One record of this file."""
+        """One record of this file (`status` `alleged` flags a doubtful value)."""
         return Record.make(
             self.defaults,
             entity_id=entity_id,
@@ -146,6 +147,7 @@ class Emitter:
             value=value,
             location=Location(self.path, line, column),
             original_value=original,
+            status=status,
         )
 
     def typed(
@@ -181,16 +183,19 @@ class Emitter:
         yield self.put(entity_id, schema, note, f"{label or prop}: {value}", line, column)
 
     def document(
-        self, *, title: str, publisher: str, date: str, file_name: str
+        self, *, title: str, publisher: str, date: str, file_name: str, license: str = ""
     ) -> Iterator[Record]:
-        """The snapshot's own source Document."""
+        """The snapshot's own source Document; every fact of the file cites it, so its
+        `license` (an SPDX ID) is on every fact."""
         for prop, value in (
             ("title", title),
             ("publisher", publisher),
             ("publishedAt", date),
             ("fileName", file_name),
+            ("license", license),
         ):
-            yield self.put(self.source_id, "Document", prop, value, None, prop)
+            if value:
+                yield self.put(self.source_id, "Document", prop, value, None, prop)
 
     def report(self) -> None:
         """Warn once about values kept as notes because their type did not parse."""

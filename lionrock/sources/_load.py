@@ -102,8 +102,13 @@ class _Validator:
         if prop is None:
             self.problem(loc, f"unknown property {rec.prop!r} of schema {schema.name}")
             return None
+        raw = rec.value
+        if isinstance(raw, str) and "\x00" in raw:
+            # stripped at the door: PostgreSQL refuses NUL in text, SQLite keeps it, and
+            # the two backends must hold the same record (issue #18)
+            raw = raw.replace("\x00", "")
         try:
-            value = self.model.clean(schema, prop, rec.value)
+            value = self.model.clean(schema, prop, raw)
         except ValueError as exc:
             self.problem(loc, str(exc))
             return None
@@ -188,6 +193,22 @@ class _Validator:
         if self.problems:
             raise LoadError(self.problems)
         return {eid: spec.name for eid, spec in final.items()}
+
+
+def record_problems(records: Iterable[Record]) -> list[Problem]:
+    """What is wrong with these records taken alone (schema, property, value, source),
+    without writing them: an archive import sets an article with a bad value aside
+    instead of refusing the archive.
+
+    Example: `record_problems(article_records(doc, defaults))` returns `[]`.
+    """
+    validator = _Validator()
+    try:
+        for rec in records:
+            validator.fact(rec)
+    except LoadError as exc:
+        return exc.problems
+    return validator.problems
 
 
 def load_records(

@@ -18,11 +18,10 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
-from lionrock.errors import LoadError, Location, Problem
+from lionrock.errors import LoadError, Location
 from lionrock.sources._article import (
     ArticleDoc,
     Leftovers,
@@ -31,8 +30,10 @@ from lionrock.sources._article import (
     epoch_date,
     html_to_text,
     iso_date,
+    set_aside,
 )
-from lionrock.sources.markdown_archive import iter_files
+from lionrock.sources._json import load_json
+from lionrock.sources.markdown_archive import items
 
 PUBLISHER = "Apple Daily"
 SITE = "https://hk.appledaily.com"
@@ -131,11 +132,14 @@ def articles(path: str, *, publisher: str | None = None) -> Iterator[ArticleDoc 
     outlet = publisher or PUBLISHER
     detail = Leftovers("appledaily", ignore=IGNORED_DETAIL)
     ans = Leftovers("appledaily ANS", ignore=IGNORED_ANS)
-    for name, raw in iter_files(path, (".json",)):
+    for name, raw in items(path, (".json",)):
         try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LoadError([Problem(Location(name), f"invalid JSON: {exc}")]) from exc
+            if isinstance(raw, LoadError):
+                raise raw
+            data = load_json(name, raw)
+        except LoadError as exc:
+            yield from set_aside(exc)
+            continue
         if isinstance(data, dict) and isinstance(data.get("content"), dict):
             data.pop("State", None)
             content = data.pop("content")

@@ -7,13 +7,13 @@ source given with `--source`, or are refused.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.model import PROVENANCE
+from lionrock.sources._json import load_json
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
 log = logging.getLogger(__name__)
@@ -46,12 +46,7 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
                 raise _fail(path, number, None, f"line longer than {MAX_LINE_BYTES} bytes")
             if not raw.strip():
                 continue
-            try:
-                data = json.loads(raw)
-            except UnicodeDecodeError as exc:
-                raise _fail(path, number, None, f"not UTF-8 text: {exc.reason}") from exc
-            except json.JSONDecodeError as exc:
-                raise _fail(path, number, None, f"invalid JSON: {exc.msg}") from exc
+            data = load_json(path, raw, line=number)
             if not isinstance(data, dict):
                 raise _fail(path, number, None, "expected a JSON object per line")
             yield from _entity(path, number, data, defaults)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lionrock.errors import Location
+from lionrock.errors import LoadError, Location
 from lionrock.sources._article import (
     ArticleDoc,
     Leftovers,
@@ -27,6 +27,7 @@ from lionrock.sources._article import (
     guess_language,
     iso_date,
     markdown_to_text,
+    set_aside,
     stable_id,
     wayback_date,
 )
@@ -34,8 +35,9 @@ from lionrock.sources.markdown_archive import (
     as_list,
     first,
     front_matter,
-    iter_files,
+    items,
     strip_title_heading,
+    stripped_note,
 )
 
 log = logging.getLogger(__name__)
@@ -61,14 +63,20 @@ def articles(path: str, *, publisher: str | None = None) -> Iterator[ArticleDoc 
     Example: `sum(1 for _ in articles("hkcnews-2020-06-to-2021-08.tar.xz"))` is 12318.
     """
     leftovers = Leftovers("hkcnews")
-    for name, raw in iter_files(path):
-        data, body, _line = front_matter(name, raw)
-        doc = _article(name, data, body, publisher or PUBLISHER)
+    for name, raw in items(path):
+        try:
+            if isinstance(raw, LoadError):
+                raise raw
+            data, body, _line, stripped = front_matter(name, raw)
+            doc = _article(name, data, body, publisher or PUBLISHER)
+        except LoadError as exc:
+            yield from set_aside(exc)
+            continue
         if isinstance(doc, Skipped):
             yield doc
             continue
         leftovers.check(data, Location(name, 1))
-        yield bounded(doc)
+        yield stripped_note(bounded(doc), stripped)
     leftovers.summary()
 
 

@@ -26,10 +26,11 @@ from lionrock.sources._article import (
     guess_language,
     html_to_text,
     iso_date,
+    set_aside,
     stable_id,
     wayback_date,
 )
-from lionrock.sources.markdown_archive import iter_files
+from lionrock.sources.markdown_archive import items
 
 MAX_HTML_BYTES = 16 * 1024 * 1024
 AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "parsely-author")
@@ -126,5 +127,10 @@ def articles(path: str, *, publisher: str | None = None) -> Iterator[ArticleDoc 
 
     Example: `[d.title for d in articles("plain.html", publisher="Apple Daily")]`.
     """
-    for name, raw in iter_files(path, (".html", ".htm")):
-        yield extract_article(raw, name=name, publisher=publisher)
+    for name, raw in items(path, (".html", ".htm")):
+        try:
+            if isinstance(raw, LoadError):
+                raise raw
+            yield extract_article(raw, name=name, publisher=publisher)
+        except LoadError as exc:
+            yield from set_aside(exc)

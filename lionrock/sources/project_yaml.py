@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import yaml
-
 from lionrock.errors import LoadError, Location, Problem
-from lionrock.sources._records import MAX_YAML_BYTES, Defaults, Record, check_size
+from lionrock.safe_yaml import LineDict, LineList, load_yaml_file
+from lionrock.sources._records import MAX_YAML_BYTES, Defaults, Record
 
 SOURCE_FIELDS = {
     "title": "title",
@@ -27,63 +26,9 @@ SOURCE_FIELDS = {
 VALUE_KEYS = {"value", "lang", "source", "status", "original_value", "review"}
 
 
-class LineDict(dict[str, Any]):
-    """A mapping that remembers the line of each key's value."""
-
-    line = 0
-    lines: dict[str, int]
-
-
-class LineList(list[Any]):
-    """A list that remembers the line of each item."""
-
-    lines: list[int]
-
-
-class _Loader(yaml.BaseLoader):
-    pass
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str) or key in result:
-            raise yaml.MarkedYAMLError(
-                problem=f"duplicate or invalid key {key!r}", problem_mark=key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = value_node.start_mark.line + 1
-    return result
-
-
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(n, deep=True) for n in node.value)
-    result.lines = [n.start_mark.line + 1 for n in node.value]
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-
-
 def parse(path: str) -> Any:
     """The file's document, with lines kept; a syntax error names its line."""
-    check_size(path, MAX_YAML_BYTES)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)
-    except UnicodeDecodeError as exc:
-        raise LoadError([Problem(Location(path), f"not UTF-8 text: {exc.reason}")]) from exc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        message = f"invalid YAML: {exc.problem or exc.context}"
-        raise LoadError([Problem(Location(path, line), message)]) from exc
-    except yaml.YAMLError as exc:
-        raise LoadError([Problem(Location(path), f"invalid YAML: {exc}")]) from exc
+    return load_yaml_file(path, max_bytes=MAX_YAML_BYTES, lines=True)
 
 
 def _fail(path: str, line: int | None, field: str | None, message: str) -> LoadError:

@@ -14,6 +14,7 @@ from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.model import PROVENANCE
+from lionrock.sources._lists import decoded_lines
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
 
 REQUIRED = ("entity_id", "schema", "prop", "value")
@@ -26,8 +27,9 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
     """Every row as a record. Example: `list(rows("statements.csv", d))`."""
     check_size(path)
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh, strict=True)
+        with open(path, "rb") as fh:
+            # decoded line by line, so bytes that are not UTF-8 are refused with their line
+            reader = csv.DictReader(decoded_lines(path, fh), strict=True)
             header = reader.fieldnames or []
             missing = [c for c in REQUIRED if c not in header]
             if missing:
@@ -51,8 +53,6 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
                     location=Location(path, line, row["prop"] or "prop"),
                     **provenance,
                 )
-    except UnicodeDecodeError as exc:
-        raise LoadError([Problem(Location(path), f"not UTF-8 text: {exc.reason}")]) from exc
     except csv.Error as exc:
         where = reader.line_num if "reader" in locals() else None
         raise LoadError([Problem(Location(path, where), f"invalid CSV: {exc}")]) from exc

@@ -53,12 +53,26 @@ def folder_of(path: str) -> Path:
     return where if where.is_dir() else where.parent
 
 
+def require_files(path: str) -> Path:
+    """The list's folder, or a LoadError naming the files it lacks (a folder without
+    `subjects.csv` gave a `FileNotFoundError` traceback: issue #18).
+
+    Example: `require_files("gb-uk-sanctions-list-2026")` returns the folder.
+    """
+    folder = folder_of(path)
+    missing = [n for n in FILES if not (folder / n).is_file()]
+    if missing:
+        message = f"not a UK list folder: missing {', '.join(missing)}"
+        raise LoadError([Problem(Location(str(folder)), message)])
+    return folder
+
+
 def digest(path: str) -> str:
     """SHA-256 over the folder's four files (name and content), in a fixed order.
 
     Example: `digest("gb-uk-sanctions-list-2026")` is 64 hex digits.
     """
-    folder = folder_of(path)
+    folder = require_files(path)
     total = hashlib.sha256()
     for name in FILES:
         total.update(name.encode() + b"\0")
@@ -72,7 +86,7 @@ def snapshot_date(path: str) -> str:
 
     Example: `snapshot_date("gb-uk-sanctions-list-2026")` returns `"2026-04-16"`.
     """
-    folder = folder_of(path)
+    folder = require_files(path)
     latest = ""
     for _line, row in read_csv(str(folder / "subjects.csv"), columns=SUBJECT_COLUMNS):
         latest = max(latest, _iso(row["last_updated"]) or "")
@@ -99,10 +113,7 @@ def rows(
 
     Example: `list(rows("gb-uk-sanctions-list-2026", Defaults(), snapshot="2026-04-16"))`.
     """
-    folder = folder_of(path)
-    missing = [n for n in FILES if not (folder / n).is_file()]
-    if missing:
-        raise LoadError([Problem(Location(str(folder)), f"missing file(s): {', '.join(missing)}")])
+    folder = require_files(path)
     date = check_snapshot_date(str(folder), snapshot) if snapshot else snapshot_date(str(folder))
     source = f"src-gb-uk-{date}"
     emit = Emitter(str(folder / "subjects.csv"), defaults, source)

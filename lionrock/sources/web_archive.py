@@ -4,7 +4,8 @@ candidate, its main text extracted by trafilatura (issue #7, via `html_page`).
 Only `response` records with status 200 and an HTML content type are read; pages with no
 main text are skipped. The capture date (`WARC-Date`) is recorded as `retrievedAt`. A
 WACZ is a zip (WACZ 1.1.1 §4): its `archive/*.warc[.gz]` files are read in name order,
-straight from the zip. A broken archive is refused with its file and record offset.
+straight from the zip. A broken archive is set aside from the break on, with its file
+and record offset.
 
 Example:
     for doc in articles("crawl.wacz", publisher="Stand News"):
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -61,14 +63,15 @@ def _wacz(path: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
                 if m.startswith("archive/") and m.lower().endswith(WARC_SUFFIXES)
             )
             if not members:
-                raise LoadError([Problem(Location(path), "a WACZ without archive/*.warc")])
+                yield Skipped(Location(path), "a WACZ without archive/*.warc")
             for member in members:
                 if package.getinfo(member).file_size > MAX_WACZ_MEMBER:
-                    raise LoadError([Problem(Location(f"{path}:{member}"), "too large")])
+                    yield Skipped(Location(f"{path}:{member}"), "too large")
+                    continue
                 with package.open(member) as fh:
                     yield from _warc(fh, f"{path}:{member}", publisher)
-    except zipfile.BadZipFile as exc:
-        raise LoadError([Problem(Location(path), f"not a WACZ (zip) file: {exc}")]) from exc
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        yield Skipped(Location(path), f"not a readable WACZ (zip) file: {exc}")
 
 
 def _warc(fh: IO[bytes], name: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
@@ -86,9 +89,10 @@ def _warc(fh: IO[bytes], name: str, publisher: str | None) -> Iterator[ArticleDo
                 doc.location = Location(f"{name}#{offset}")
             if doc is not None:
                 yield doc
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+        # the records before the break are kept; the rest of this file is set aside
         where = f"{name} (after the record at byte {offset})"
-        raise LoadError([Problem(Location(where), f"broken web archive: {exc}")]) from exc
+        yield Skipped(Location(where), f"broken web archive: {str(exc)[:300]}")
 
 
 def _record(record: object, name: str, publisher: str | None) -> ArticleDoc | Skipped | None:

@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from itertools import islice
 from typing import Any
@@ -17,7 +18,7 @@ from urllib.parse import quote, urlencode
 
 from sqlalchemy import bindparam, text
 
-from lionrock.model import get_model
+from lionrock.model import get_model, public_entities
 from lionrock.render import ref_view, visible_props
 from lionrock.store import Entity, Store
 
@@ -160,7 +161,8 @@ def _rows(
     published_only: bool,
 ) -> list[dict[str, Any]]:
     model = get_model()
-    found = {e.id: e for e in store.iter_entities(ids=ids, published_only=published_only)}
+    public = public_entities if published_only else _every  # issue #18 §2: one rule
+    found = {e.id: e for e in public(store.iter_entities(ids=ids, published_only=published_only))}
     others = {e.id: _others(e, entity_id) for e in found.values()}
     # Only a row's first few others are shown, and sources are cited, not named: load
     # just those (an event may name hundreds of people), with a little slack for others
@@ -169,11 +171,9 @@ def _rows(
     for eid, named in others.items():
         kept = (o for o in named if not getattr(model.get(schemata.get(o, "")), "is_source", True))
         others[eid] = list(islice(kept, MAX_OTHERS + 2))
+    wanted = {o for named in others.values() for o in named}
     loaded = {
-        e.id: e
-        for e in store.iter_entities(
-            ids={o for named in others.values() for o in named}, published_only=published_only
-        )
+        e.id: e for e in public(store.iter_entities(ids=wanted, published_only=published_only))
     }
     rows = []
     for eid in ids:
@@ -193,6 +193,10 @@ def _rows(
             }
         )
     return rows
+
+
+def _every(entities: Iterable[Entity]) -> Iterable[Entity]:
+    return entities
 
 
 def _others(entity: Entity, entity_id: str) -> list[str]:

@@ -50,7 +50,9 @@ class PublicCache:
         if not self._cacheable(scope):
             await self.app(scope, receive, send)
             return
-        key = (self.store.generation, scope["path"], scope.get("query_string", b""))
+        # the language prefix was taken off the path (`_lang`): it is part of the key
+        lang = scope.get("lionrock.lang", "")
+        key = (self.store.generation, lang, scope["path"], scope.get("query_string", b""))
         now = time.monotonic()
         with self._lock:
             found = self._entries.get(key)

@@ -37,6 +37,7 @@ from lionrock.render import Citations, UILanguage, make_environment, translation
 from lionrock.render._i18n import convert_page, converter
 from lionrock.settings import Settings
 from lionrock.store import Store
+from lionrock.web._lang import alternates, prefixed, ui_of
 
 SESSION_COOKIE = "lr_session"
 CSRF_COOKIE = "lr_csrf"
@@ -84,31 +85,42 @@ class Web:
     settings: Settings
     secret: bytes
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
-    env: Any = field(default_factory=make_environment)
 
     # -- rendering -----------------------------------------------------------------------
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        """Render a template with the root path, the user and a CSRF token. With a `ui`
-        (a `UILanguage`) in the context, in that language (its catalog, numbered
-        citations, and OpenCC for Simplified Chinese), as the static site renders the
-        same template."""
+        """Render a template with the root path, the user, a CSRF token, and the request's
+        language (`_lang`: its URL prefix): its catalog, value labels in words, OpenCC for
+        Simplified Chinese, and links to the page in the other languages. A route that
+        passes its own `ui` (a `UILanguage`) also gets numbered citations, as the static
+        site renders the same template."""
         depth = request.url.path.count("/") - 1
         user = self.user(request)
-        ui = context.get("ui")
-        ui = ui if isinstance(ui, UILanguage) else None
-        env = self.env if ui is None else _ui_environment(ui.catalog)
-        if ui is not None:
+        given = context.get("ui")
+        ui = given if isinstance(given, UILanguage) else ui_of(request)
+        if isinstance(given, UILanguage):
             context = {"citations": Citations(), **context}
-        html = env.get_template(name).render(
-            root="../" * depth or "./",
-            user=user,
-            csrf=_LazyToken(self, request),
-            **context,
+        root = "../" * depth or "./"
+        context.setdefault("ui", ui)
+        html = (
+            _ui_environment(ui.catalog)
+            .get_template(name)
+            .render(
+                root=root,
+                # assets from the app's root, whatever the language: one cached copy
+                site_root=root + "../" if prefixed(request) else root,
+                user=user,
+                csrf=_LazyToken(self, request),
+                lang_links=alternates(request),
+                **context,
+            )
         )
-        if ui is not None and ui.convert:
+        if ui.convert:
             html = convert_page(html, converter(ui.convert))
         response = HTMLResponse(html, status_code=status)
+        response.headers["content-language"] = ui.tag
+        if not prefixed(request):
+            response.headers["vary"] = "Accept-Language"
         self.finish(request, response)
         return response
 
@@ -214,8 +226,8 @@ class Web:
 
 @cache
 def _ui_environment(catalog: str) -> Any:
-    """The shared templates with one language's catalog (the app's pages in zh-Hant and
-    ja: the prisoner record, its statistics)."""
+    """The shared templates with one language's catalog (English's gives words to value
+    labels such as `serving_sentence`)."""
     return make_environment(translations_=translations(catalog))
 
 

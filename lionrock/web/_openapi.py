@@ -276,6 +276,33 @@ def openapi_spec() -> dict[str, Any]:
             [],
             media="text/csv",
         ),
+        "/api/abroad": _get(
+            "Hongkongers abroad (issue #17): the countries, the bounty batches and the "
+            "measures against the wanted, with each named person and where they live",
+            [],
+        ),
+        "/api/abroad/{code}": _get(
+            "One country: pathway and opening date, emigration figures (each cited) and "
+            "their charts' series, organisations and leaders, wanted persons living there, "
+            "incidents, Magnitsky-style law, sanctions and counter-sanctions",
+            [_param("code", "path", maxLength=8)],
+            codes=(404,),
+        ),
+        "/api/abroad/figures.csv": _get(
+            "CSV: every emigration figure with its period, status and source",
+            [],
+            media="text/csv",
+        ),
+        "/api/abroad/organisations.csv": _get(
+            "CSV: the directory of diaspora organisations, with leaders and sources",
+            [],
+            media="text/csv",
+        ),
+        "/api/abroad/organisations.ftm.json": _get(
+            "FollowTheMoney JSON lines: the organisations, leaders and their sources",
+            [],
+            media="application/x-ndjson",
+        ),
         "/api/charts": _get("The data behind the charts", []),
         "/api/sources": _get(
             "Sources, with a cursor; with q, the best matches of words of their title, "

@@ -7,6 +7,8 @@ import math
 from html import escape
 from typing import Any
 
+from lionrock.render.timeline_svg import text_width
+
 BAR_HEIGHT, LABEL_WIDTH, BAR_WIDTH = 22, 220, 360
 COLOURS = {
     "Person": "#1f5fa8",
@@ -19,6 +21,7 @@ COLOURS = {
 
 
 def _clip(label: str, size: int = 34) -> str:
+    """A network's label, shortened (the page lists every linked record in full)."""
     return label if len(label) <= size else label[: size - 1] + "…"
 
 
@@ -29,7 +32,11 @@ def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
     """
     peak = max((v for _, v in items), default=0) or 1
     height = 40 + BAR_HEIGHT * max(len(items), 1)
-    width = LABEL_WIDTH + BAR_WIDTH + 60
+    # the label column as wide as the longest label (wide characters count twice): no label
+    # is cut short or runs off the left edge
+    label_width = max([LABEL_WIDTH, *(text_width(str(label)) + 12 for label, _ in items)])
+    value_width = max((text_width(str(v)) for _, v in items), default=0) + 12
+    width = max(label_width + BAR_WIDTH + value_width, text_width(title, 15) + 8)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" aria-labelledby="t">',
@@ -40,11 +47,11 @@ def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
         y = 32 + i * BAR_HEIGHT
         bar = round(BAR_WIDTH * value / peak)
         parts += [
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" font-size="13">'
-            f"{escape(_clip(str(label)))}</text>",
-            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{BAR_HEIGHT - 6}" '
+            f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end" font-size="13">'
+            f"{escape(str(label))}</text>",
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar}" height="{BAR_HEIGHT - 6}" '
             'fill="#1f5fa8"/>',
-            f'<text x="{LABEL_WIDTH + bar + 4}" y="{y + 15}" font-size="13">{value}</text>',
+            f'<text x="{label_width + bar + 4}" y="{y + 15}" font-size="13">{value}</text>',
         ]
     if not items:
         parts.append('<text x="0" y="50" font-size="13">No data.</text>')

@@ -13,9 +13,8 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from lionrock.model import Fact, get_model
-from lionrock.render import entity_view, related_ids, visible_props
-from lionrock.render.copyright import public_facts
+from lionrock.model import Fact, get_model, public_entities, public_entity
+from lionrock.render import entity_view, names_by_lang, related_ids
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities, statements
 
@@ -39,11 +38,19 @@ def decode_cursor(cursor: str) -> Any:
 
 
 def public_statements(entity: Entity) -> list[Fact]:
-    """An entity's published facts as the public API may show them: no confidential
-    property, and no unlicensed full text."""
-    props = visible_props(entity.schema)
-    facts = public_facts(entity.facts, entity.first("license"))
-    return [f for f in facts if f.prop in props and f.review == "published"]
+    """An entity's facts as the public API may show them (`lionrock.model.public_entity`:
+    published, no confidential property, and no unlicensed full text)."""
+    kept = public_entity(entity)
+    return list(kept.facts) if kept is not None else []
+
+
+def public_lookup(store: Store, entity_id: str) -> Entity | None:
+    """The entity as the public may see it, or None when nothing of it is public.
+
+    Example: `public_lookup(store, "ofac-29250")`.
+    """
+    found = store.entity(entity_id, published_only=True)
+    return public_entity(found) if found is not None else None
 
 
 def safe_url(url: str | None) -> str | None:
@@ -65,11 +72,11 @@ def entity_page_view(
 
     Example: `entity_page_view(store, store.entity("ofac-29250"))["facts"][0]["source"]`.
     """
-    if published_only:  # newsroom text: excerpts only, unless licensed (issue #7 §6)
-        facts = public_facts(entity.facts, entity.first("license"))
-        entity = Entity(entity.id, entity.schema, tuple(facts))
+    if published_only:  # the one rule for public output (issue #18 §2)
+        entity = public_entity(entity) or Entity(entity.id, entity.schema, ())
     ids = related_ids([entity])
-    related = {e.id: e for e in store.iter_entities(ids=ids, published_only=published_only)}
+    found = store.iter_entities(ids=ids, published_only=published_only)
+    related = {e.id: e for e in (public_entities(found) if published_only else found)}
     view = entity_view(entity, related=related, confidential=not published_only, provenance=True)
     for fact in view["facts"]:
         fact["source"]["safe_url"] = safe_url(fact["source"]["url"])
@@ -209,7 +216,7 @@ def faceted_search(
         matched = {h.entity_id: h for h in hits}
     else:
         order, matched = _published_ids(store, filters, MAX_CANDIDATES), {}
-    found = {e.id: e for e in store.iter_entities(ids=order, published_only=True)}
+    found = {e.id: e for e in public_entities(store.iter_entities(ids=order, published_only=True))}
     charges, orgs = _links(store, order)
     results, counts = (
         [],
@@ -239,6 +246,7 @@ def faceted_search(
                 "id": eid,
                 "schema": entity.schema,
                 "caption": entity.caption,
+                "names": names_by_lang(entity),
                 "prop": hit.prop if hit else None,
                 "matched": hit.matched if hit else None,
             }
@@ -249,9 +257,8 @@ def faceted_search(
         counts["org"].update(orgs.get(eid, set()))
         counts["year"].update({d[:4] for d in dates})
         counts["lang"].update(langs)
-    org_names = {
-        e.id: e.caption for e in store.iter_entities(ids=list(counts["org"]), published_only=True)
-    }
+    orgs_found = store.iter_entities(ids=list(counts["org"]), published_only=True)
+    org_names = {e.id: e.caption for e in public_entities(orgs_found)}
     facets = {
         name: [
             {"value": v, "count": n, "label": org_names.get(v, v) if name == "org" else v}
@@ -274,7 +281,7 @@ def timeline(
 ) -> list[dict[str, Any]]:
     """Published events in date order, filtered by a date range and a name substring."""
     events = []
-    for event in store.iter_entities(schema="Event", published_only=True):
+    for event in public_entities(store.iter_entities(schema="Event", published_only=True)):
         dates = sorted(event.values("date") or event.values("startDate"))
         when = dates[0] if dates else ""
         if (date_from or date_to) and not _in_range([when], date_from, date_to):
@@ -286,6 +293,7 @@ def timeline(
                 "id": event.id,
                 "date": when,
                 "name": event.caption,
+                "names": names_by_lang(event),
                 "summary": event.first("summary") or event.first("description"),
             }
         )
@@ -317,7 +325,7 @@ def sources(
             ).all()
         )
     rows = []
-    for source in store.iter_entities(ids=ids, published_only=True):
+    for source in public_entities(store.iter_entities(ids=ids, published_only=True)):
         info = citation(source.id, source)
         rows.append(
             {
@@ -360,7 +368,7 @@ def network(store: Store, entity: Entity, *, limit: int = 40) -> dict[str, Any]:
             edges.append((row.entity_id, entity.id, label))
     edges = list(dict.fromkeys(edges))[:limit]
     ids = {entity.id} | {a for a, _, _ in edges} | {b for _, b, _ in edges}
-    nodes = {e.id: e for e in store.iter_entities(ids=ids, published_only=True)}
+    nodes = {e.id: e for e in public_entities(store.iter_entities(ids=ids, published_only=True))}
     edges = [e for e in edges if e[0] in nodes and e[1] in nodes]
     return {
         "id": entity.id,

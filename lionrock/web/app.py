@@ -21,13 +21,16 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lionrock.audit import enable_head_signing
 from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
+from lionrock.library.extract import web as extract_web
 from lionrock.library.web import library_routes
 from lionrock.render import STATIC
 from lionrock.settings import Settings
 from lionrock.store import Store
 from lionrock.web import (
+    routes_abroad,
     routes_admin,
     routes_api,
     routes_auth,
@@ -41,6 +44,7 @@ from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_
 from lionrock.web._context import login_redirect as _login_redirect
 from lionrock.web._duplicates import warm_up_matcher
 from lionrock.web._evidence import backs_published_source, sees_all_evidence
+from lionrock.web._lang import LanguagePrefix
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
@@ -50,11 +54,13 @@ REPLAY = "/evidence/replay"
 ROUTE_MODULES: list[Callable[[Web], list[BaseRoute]]] = [
     routes_public.routes,  # type: ignore[list-item]
     routes_prisoners.routes,  # type: ignore[list-item]
+    routes_abroad.routes,  # type: ignore[list-item]
     routes_api.routes,  # type: ignore[list-item]
     routes_auth.routes,  # type: ignore[list-item]
     routes_edit.routes,  # type: ignore[list-item]
     routes_review.routes,  # type: ignore[list-item]
     routes_admin.routes,  # type: ignore[list-item]
+    extract_web.routes,
 ]
 
 
@@ -122,7 +128,7 @@ def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
     def error(request: Request, status: int, message: str) -> Response:
         if _is_api(request):
             return JSONResponse({"error": message}, status_code=status)
-        return web.page(request, "app/error.html", status, message=message)
+        return web.page(request, "app/error.html", status, message=message, code=status)
 
     def unauthorized(request: Request, _: Exception) -> Response:
         if _is_api(request):
@@ -190,6 +196,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     Example: `TestClient(create_app(Settings.from_env())).get("/search?q=家超")`.
     """
     store = store or Store(settings.database_url)
+    enable_head_signing(store, settings)  # the audit head, signed on every append (issue #18)
     web = Web(store=store, settings=settings, secret=app_secret(store, settings))
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     # the research library (issue #7); signed-in users find its drafts too (issue #13)
@@ -207,6 +214,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
         lifespan=_lifespan,
     )
     app.add_middleware(PublicCache, store=store, ttl=settings.cache_seconds)
+    app.add_middleware(LanguagePrefix)  # outside the cache: it answers after negotiating
     app.add_middleware(RejectNul)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ForgetClient)

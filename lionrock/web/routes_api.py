@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from lionrock.errors import LionRockError
 from lionrock.export import export_store
-from lionrock.model import STATUSES
+from lionrock.model import STATUSES, public_entities
 from lionrock.review import (
     FactInput,
     SourceInput,
@@ -31,7 +31,7 @@ from lionrock.sanctions.web import match_endpoint
 from lionrock.store._tables import entities, statements
 from lionrock.web._context import BadRequest, Web, json_error
 from lionrock.web._openapi import openapi_spec
-from lionrock.web._views import decode_cursor, encode_cursor, public_statements
+from lionrock.web._views import decode_cursor, encode_cursor, public_lookup, public_statements
 from lionrock.web.routes_public import int_param
 
 
@@ -113,13 +113,13 @@ def routes(web: Web) -> list[Route]:
         with store.read() as conn:
             ids = [r.entity_id for r in conn.execute(query)]
         page = ids[:limit]
-        found = store.iter_entities(ids=page, published_only=True)
+        found = public_entities(store.iter_entities(ids=page, published_only=True))
         results = [{"id": e.id, "schema": e.schema, "caption": e.caption} for e in found]
         cursor = encode_cursor(page[-1]) if len(ids) > limit else None
         return JSONResponse({"results": results, "next_cursor": cursor})
 
     async def entity_statements(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return json_error("not found", 404)
         facts = public_statements(found)

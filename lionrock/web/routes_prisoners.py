@@ -2,46 +2,28 @@
 wanted abroad; filters by status, statute, case and year; statistics; the charges CSV;
 and the methodology. Published facts only; the same view models and templates as the
 static site (`lionrock.render.prisoners`), in English, Traditional Chinese, Japanese or
-Simplified Chinese (`?lang=en|zh-hant|ja|zh-hans`).
+Simplified Chinese (the URL's prefix, `/ja/prisoners`; `?lang=ja` still works).
 """
 
 from __future__ import annotations
 
 import io
 from typing import Any
-from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from lionrock.record import CaseRecord, charge_rows, write_csv
-from lionrock.render import LANGUAGES, UILanguage
+from lionrock.render import UILanguage
 from lionrock.render._i18n import ui_language
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import ListQuery, PrisonerIndex, person_json
 from lionrock.web._context import Web
+from lionrock.web._lang import prefixed, ui_of
 from lionrock.web.routes_public import wants_json
 
 LAYOUT = "app/layout.html"
-
-
-def alternates(request: Request, ui: UILanguage) -> list[dict[str, Any]]:
-    """This page in each UI language: the same path and query, another `lang`."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-    found = []
-    for language in LANGUAGES:
-        query = urlencode(params + ([("lang", language.code)] if language.code != "en" else []))
-        href = request.url.path + (f"?{query}" if query else "")
-        found.append(
-            {
-                "tag": language.tag,
-                "name": language.name,
-                "href": href,
-                "current": language.code == ui.code,
-            }
-        )
-    return found
 
 
 def routes(web: Web) -> list[Route]:
@@ -52,12 +34,11 @@ def routes(web: Web) -> list[Route]:
         return PrisonerIndex.build(CaseRecord.from_store(store, published_only=True))
 
     def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
+        # the URL's language prefix (`/ja/prisoners`); `?lang=` as before, for old links
+        if prefixed(request) or "lang" not in request.query_params:
+            return ui_of(request), {"layout": LAYOUT, "app_lang": ""}
         ui = ui_language(request.query_params.get("lang", "")[:10])
-        extra = {
-            "layout": LAYOUT,
-            "app_lang": "" if ui.code == "en" else ui.code,
-            "app_alternates": alternates(request, ui),
-        }
+        extra = {"layout": LAYOUT, "app_lang": "" if ui.code == "en" else ui.code}
         return ui, extra
 
     async def prisoner_list(request: Request) -> Response:

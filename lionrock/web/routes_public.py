@@ -3,14 +3,15 @@ the same handler. Only published facts are shown; merged IDs redirect."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
-    HTMLResponse,
     JSONResponse,
     RedirectResponse,
     Response,
@@ -18,8 +19,9 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from lionrock.model import get_model
+from lionrock.render import names_by_lang
 from lionrock.review import resolve
-from lionrock.sanctions.gaps import gap_matrix, summary
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
@@ -35,6 +37,7 @@ from lionrock.web._views import (
     entity_page_view,
     faceted_search,
     network,
+    public_lookup,
     sources,
     timeline,
 )
@@ -57,33 +60,55 @@ def int_param(request: Request, name: str, default: int, high: int) -> int:
 def not_found(web: Web, request: Request) -> Response:
     if wants_json(request):
         return JSONResponse({"error": "not found"}, status_code=404)
-    return web.page(request, "search.html", status=404, query="", hits=[])
+    return web.page(request, "app/error.html", status=404, message="not found", code=404)
+
+
+def gaps_body(html: str) -> Markup:
+    """The gap matrix's own page (`lionrock.sanctions.render`, a standalone document with
+    its own styles) without its document: its body, shown in the app's layout, styled by
+    the app's stylesheet (the app's CSP allows no inline style)."""
+    found = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
+    body = found.group(1) if found else html
+    return Markup(re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S | re.I))
 
 
 def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
-    # made once per state of the store: seconds with whole lists imported (issue #13)
-    gap_rows = StateCache(store, lambda: gap_matrix(store, published_only=True))
-    gap_pages = {
-        "json": StateCache(store, lambda: JSONResponse(
-            {"summary": summary(gap_rows.get()), "rows": [r.to_dict() for r in gap_rows.get()]}
-        ).body),
-        "html": StateCache(store, lambda: render_gaps(gap_rows.get(), format="html")),
-    }  # fmt: skip
+    # made once per state of the store and sort: seconds with whole lists imported (the
+    # matrix, and its JSON and HTML too; issue #13)
+    def gap_cache(sort: str) -> dict[str, StateCache]:
+        matrix = StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+        return {
+            "matrix": matrix,
+            "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
+            "html": StateCache(
+                store, lambda: gaps_body(render_gaps(matrix.get(), format="html", sort=sort))
+            ),
+        }
+
+    gap_caches = {sort: gap_cache(sort) for sort in SORTS}
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
+        sort = request.query_params.get("sort", "conduct")
+        sort = sort if sort in SORTS else "conduct"
         if wants_json(request):
-            body = gap_pages["json"].get()
+            body = gap_caches[sort]["json"].get()
             return Response(body, media_type="application/json")
-        return HTMLResponse(gap_pages["html"].get())
+        return web.page(request, "app/gaps.html", body=gap_caches[sort]["html"].get())
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
         if wants_json(request):
             return JSONResponse(stats)
+        # events' and cases' names in the page's language (the JSON keeps the captions)
+        rows = [*stats["events"], *stats["cases"]]
+        found = store.iter_entities(ids=[r["id"] for r in rows], published_only=True)
+        names = {e.id: names_by_lang(e) for e in found}
+        for row in rows:
+            row["names"] = names.get(row["id"], {})
         return web.page(request, "home.html", stats=stats)
 
     async def search(request: Request) -> Response:
@@ -108,7 +133,7 @@ def routes(web: Web) -> list[Route]:
 
     async def entity(request: Request) -> Response:
         entity_id = request.path_params["entity_id"]
-        found = store.entity(entity_id, published_only=True)
+        found = public_lookup(store, entity_id)
         if found is None:
             moved = resolve(store, entity_id)
             if moved is not None:
@@ -132,7 +157,7 @@ def routes(web: Web) -> list[Route]:
 
     async def pointing_here(request: Request) -> Response:
         # every record of one schema that points at the entity, paged by a cursor
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         schema = request.query_params.get("schema", "")[:64]
@@ -167,7 +192,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def graph(request: Request) -> Response:
-        found = store.entity(request.path_params["entity_id"], published_only=True)
+        found = public_lookup(store, request.path_params["entity_id"])
         if found is None:
             return not_found(web, request)
         data = network(store, found)
@@ -254,6 +279,18 @@ def routes(web: Web) -> list[Route]:
             headers={"cache-control": cache},
         )
 
+    async def gaps_csv(_: Request) -> Response:
+        matrix = gap_matrix(store, published_only=True)
+        return Response(
+            render_gaps(matrix, format="csv"),
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": 'attachment; filename="lionrock-gaps.csv"'},
+        )
+
+    async def cases(request: Request) -> Response:
+        # the record's court cases: the search, narrowed to them (relative: keeps the language)
+        return RedirectResponse("search?schema=CourtCase", status_code=303)
+
     async def healthz(_: Request) -> Response:
         return JSONResponse({"ok": True, "facts": store.count_facts()})
 
@@ -269,6 +306,8 @@ def routes(web: Web) -> list[Route]:
         Route("/charts/{name}.svg", chart),
         Route("/sources", source_list),
         Route("/sanctions/gaps", gaps),
+        Route("/cases", cases),
+        Route("/api/sanctions/gaps.csv", gaps_csv),
         Route("/api/sanctions/gaps", gaps),
         Route("/api/stats", home),
         Route("/api/search", search),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lionrock import LoadError, Store
+from lionrock import Store
 from lionrock.library import import_archive, search_library
 from lionrock.sources import appledaily, markdown_archive
 from tests.conftest import write
@@ -48,8 +48,10 @@ def test_apple_daily_warns_about_unknown_fields(
 
 def test_html_page_needs_a_date_or_accessed(store: Store) -> None:
     page = str(APPLEDAILY / "plain.html")
-    with pytest.raises(LoadError, match="lacks publishedAt or date or retrievedAt"):
-        import_archive(store, path=page, format="html", publisher="Apple Daily")
+    undated = import_archive(store, path=page, format="html", publisher="Apple Daily")
+    assert undated.articles == 0 and undated.skipped == 1
+    assert "give --accessed" in undated.items[0]["reason"]
+    assert store.count_facts() == 0
     report = import_archive(
         store, path=page, format="html", publisher="Apple Daily", accessed="2026-11-28"
     )
@@ -72,10 +74,12 @@ def test_warc_and_wacz(store: Store) -> None:
     assert wacz.articles + wacz.skipped >= 1
 
 
-def test_broken_warc_is_a_clear_error(store: Store) -> None:
+def test_broken_warc_is_set_aside_with_its_offset(store: Store) -> None:
     bad = str(WARC / "warcio-test" / "example-bad.warc.gz.bad")
-    with pytest.raises(LoadError, match="broken web archive"):
-        import_archive(store, path=bad, format="warc")
+    report = import_archive(store, path=bad, format="warc")
+    assert report.articles == 0 and report.skipped == 1
+    assert "broken web archive" in report.items[0]["reason"]
+    assert "after the record at byte" in report.items[0]["path"]
     assert store.count_facts() == 0  # nothing written
 
 

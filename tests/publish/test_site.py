@@ -55,7 +55,7 @@ def test_ui_is_translated_and_content_falls_back_visibly(bundled_site: Path) -> 
     # no Chinese summary of the NSL event: its English text is shown, marked as such
     timeline = read(bundled_site / "zh-hant" / "timeline.html")
     assert '<span lang="en">The Law of the People' in timeline
-    assert '<small class="fb">en</small>' in timeline
+    assert '<small class="fb" data-pagefind-ignore>en</small>' in timeline
 
 
 def test_simplified_tree_is_converted_with_opencc(bundled_site: Path) -> None:
@@ -108,7 +108,8 @@ def test_court_case_shows_each_defendant(bundled_site: Path) -> None:
 def test_gap_matrix_prisoners_organisations_and_responses(bundled_site: Path) -> None:
     gaps = read(bundled_site / "en" / "sanctions.html")
     assert "United States (42)" in gaps and "United Kingdom (0)" in gaps
-    assert gaps.count('<span class="gap">') > 42 * 5
+    assert "no list checked" in gaps and "us-ofac-sdn 2024-05-03" in gaps
+    assert gaps.count('<span class="unchecked">') > 42 * 5  # no UK, EU, ... list imported
     prisoners = bundled_site / "en" / "prisoners"
     listed = read(prisoners / "serving_sentence.html").split("</details>")[1]
     assert "Jimmy Lai" in listed and "2026-02-09" in listed  # the status's as-of date

@@ -25,7 +25,8 @@ def test_a_dossier_has_identity_events_sanctions_and_sources(bundled_store: Stor
     names = {(n["fact"].value, n["script"]) for n in dossier.names}
     assert {("LEE, John Ka-chiu", "Latin"), ("李家超", "Han"), ("LI, Jiachao", "Latin")} <= names
     identity = {(n["fact"].prop, n["fact"].value) for n in dossier.identity}
-    assert {("birthDate", "1957-12-07"), ("idNumber", "G0286787")} <= identity
+    assert ("birthDate", "1957-12-07") in identity
+    assert "idNumber" not in {p for p, _ in identity}  # confidential (issue #18 §2)
     assert [n["fact"].value for n in dossier.positions] == ["Secretary for Security"]
     event = next(e for e in dossier.events if e["id"] == "lr-event-2020-08-07-us-sanctions-eo13936")
     assert event["date"] == "2020-08-07" and all(f["facts"] for f in event["facts"])
@@ -35,6 +36,17 @@ def test_a_dossier_has_identity_events_sanctions_and_sources(bundled_store: Stor
     assert not dossier.gap.cells.get("gb")
     assert "src-us-ofac-sdn-2024-05-03" in dossier.sources
     assert "src-us-treasury-2020-08-07-hk-autonomy-sanctions" in dossier.sources
+    # Issue #12: roles with their conduct, recommendations, lists named, counter-sanctions.
+    roles = {r["role"] for r in dossier.roles}
+    assert {"Ordered or directed", "Legislated or enacted"} <= roles
+    assert all(n["facts"] for r in dossier.roles for n in r["facts"])
+    assert any(n["fact"].prop == "conduct" for r in dossier.roles for n in r["facts"])
+    assert len(dossier.recommendations) >= 5
+    by_code = {j["code"]: j for j in dossier.jurisdictions}
+    assert [x.label() for x in by_code["us"]["lists"]] == ["us-ofac-sdn 2024-05-03"]
+    assert by_code["eu"]["status"] == "no list checked" and not by_code["eu"]["lists"]
+    assert [c["date"] for c in dossier.counter_sanctions] == ["2020-08-10"]
+    assert not [e for e in dossier.events if e["schema"] in ("Responsibility", "Sanction")]
 
 
 def test_dossier_pdf_renders_chinese_and_the_bundle_is_ftm(
@@ -42,7 +54,12 @@ def test_dossier_pdf_renders_chinese_and_the_bundle_is_ftm(
 ) -> None:
     files = write_dossier(bundled_store, entity_id="ofac-29250", out_dir=tmp_path)
     page = files.html.read_text(encoding="utf-8")
-    assert "李家超" in page and "Not sanctioned" in page and "<script" not in page
+    assert "李家超" in page and "<script" not in page
+    # Never "not sanctioned" where no list was checked; names and citations, not IDs.
+    assert "Not sanctioned" not in page and "Unknown: no list checked" in page
+    body = page.split("<body>")[1]
+    assert "ofac-29" not in body and "src-" not in body and "lr-" not in body
+    assert "U.S. Department of the Treasury" in body or "Treasury" in body
     assert "http" not in page.split("<body>")[0]  # nothing fetched: styles are inline
     text = subprocess.run(
         ["pdftotext", str(files.pdf), "-"], capture_output=True, text=True, check=True
@@ -77,14 +94,17 @@ def test_dossier_pdf_renders_chinese_and_the_bundle_is_ftm(
 
 
 def test_gaps_render_as_csv_json_and_html(bundled_store: Store) -> None:
-    rows = gap_matrix(bundled_store)
-    table = list(csv.reader(io.StringIO(render_gaps(rows, format="csv"))))
-    assert table[0][4:] == ["US", "UK", "EU", "CA", "AU", "NZ", "JP", "TW"]
+    matrix = gap_matrix(bundled_store)
+    table = list(csv.reader(io.StringIO(render_gaps(matrix, format="csv"))))
+    assert table[0][6:14] == [
+        "US (us-ofac-sdn 2024-05-03)",
+        *(f"{label} (no list checked)" for label in ("UK", "EU", "CA", "AU", "NZ", "JP", "TW")),
+    ]
     lee = next(r for r in table if r[0] == "ofac-29250")
-    assert lee[4].startswith("HK-EO13936") and lee[5:] == [""] * 7
-    data = json.loads(render_gaps(rows, format="json"))
+    assert lee[6].startswith("HK-EO13936") and lee[7:14] == ["no list checked"] * 7
+    data = json.loads(render_gaps(matrix, format="json"))
     assert data["summary"]["US"] == 42 and data["summary"]["UK"] == 0
-    page = render_gaps(rows, format="html")
+    page = render_gaps(matrix, format="html")
     assert "LEE, John Ka-chiu" in page or "John Lee Ka-chiu" in page
     assert "<script" not in page and "https://" not in page
 

@@ -98,19 +98,28 @@ def test_the_diff_lists_real_additions_and_removals(lists_store: Store) -> None:
     assert "ofac-7652-balkans" in designations(lists_store, source_id="src-us-ofac-sdn-2021-08-18")
 
 
-def test_the_gap_matrix_shows_42_us_and_no_uk_designations(gap_rows: dict[str, GapRow]) -> None:
+def test_the_gap_matrix_shows_42_us_and_no_uk_designations(
+    lists_store: Store, gap_rows: dict[str, GapRow]
+) -> None:
     hk = [
         r
         for r in gap_rows.values()
         if any(x.program == "HK-EO13936" for x in r.cells.get("us", []))
     ]
-    rows = [r for r in gap_rows.values() if r in hk or r.linked_to_events]
     assert len(hk) == 42
     assert not [r for r in hk if r.cells.get("gb")]
-    counts = summary(rows)
+    # Every US designation in the matrix is one of the 42 or a GLOMAG row asked for: no
+    # record person is linked to another list's namesake (李義 is not Iran's "LI, Yi").
+    others = [r for r in gap_rows.values() if r.cells.get("us") and r not in hk]
+    assert all("designated GLOMAG" in r.basis for r in others), [r.name for r in others]
+    responsible = [r for r in gap_rows.values() if r in hk or r.roles or r.recommendations]
+    counts = summary(responsible)
     assert counts["US"] == 42 and counts["UK"] == 0
-    jimmy = gap_rows["lr-person-jimmy-lai"]
-    assert jimmy.linked_to_events and not jimmy.cells
+    assert not gap_rows["lr-person-roberto-ribeiro"].cells
+    assert "lr-person-jimmy-lai" not in gap_rows  # a victim is never a row
+    columns = {c.label: c.heading() for c in gap_matrix(lists_store).columns}
+    assert columns["US"] == "US (us-ofac-sdn 2024-05-03)"
+    assert columns["UK"] == "UK (gb-uk 2026-04-29)" and columns["EU"] == "EU (no list checked)"
 
 
 def test_xinjiang_officials_match_across_lists_and_name_orders(

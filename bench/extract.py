@@ -1,0 +1,282 @@
+"""Suggested court-case facts (issue #16 §5): quality on the labelled test split, and speed
+on the whole Citizen News archive, each against its anchor in the same run.
+
+1. Quality: `extract_text` on the labelled articles of a split
+   (`bench/data/extract-labels.jsonl`, see docs/extract.md), scored per kind and overall:
+   a suggestion is right when the labels have the same (article, person, kind, value).
+   Anchor: keyword-window extraction, the nearest name (found by the same name finder)
+   within N characters of a keyword (判囚, 還押, 保釋, 認罪, 罪成, 被捕, 被控 and their English
+   twins), the kind the keyword names, and for a sentence the first term after it, for a
+   charge the first offence after it. Targets: P ≥ 0.9 and R ≥ 0.75 overall, P ≥ 0.95
+   for sentence terms.
+2. Speed: `extract_articles` over the 12,318 imported articles (one core: this process),
+   against `library import` of the same archive in the same run. Target: under 60 s.
+
+The gazetteer is the bundled record's people (`data/`), as `lionrock library extract`
+uses the store's.
+
+Example:
+    .venv/bin/python bench/extract.py              # test split, speed, appends to docs
+    .venv/bin/python bench/extract.py --split dev --no-speed --no-report
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from _report import Row, append_run
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lionrock import Defaults, Store, load_paths  # noqa: E402
+from lionrock.bundled import bundled_files  # noqa: E402
+from lionrock.fold import fold  # noqa: E402
+from lionrock.library import import_archive  # noqa: E402
+from lionrock.library.extract import KINDS, Gazetteer, extract_text, offences_in  # noqa: E402
+from lionrock.library.extract._rules import Proposal  # noqa: E402
+from lionrock.library.extract._run import extract_articles, record_names  # noqa: E402
+from lionrock.library.extract._text import (  # noqa: E402  # noqa: E402
+    TERM_EN,
+    TERM_ZH,
+    english_months,
+    format_months,
+    term_months,
+    zh,
+)
+from lionrock.sources import hkcnews  # noqa: E402
+
+ARCHIVE = ROOT.parent / "shared" / "data" / "news" / "hkcnews-2020-06-to-2021-08.tar.xz"
+LABELS = ROOT / "bench" / "data" / "extract-labels.jsonl"
+WINDOW = 20
+ANCHOR_KEYWORDS = {
+    "sentence": r"判囚|監禁|即囚|被囚|sentenced|jailed",
+    "custody": r"還押|還柙|remanded",
+    "bail_granted": r"獲准保釋|獲保釋|granted bail",
+    "bail_denied": r"拒絕保釋|不獲保釋|denied bail",
+    "plea": r"認罪|pleaded",
+    "verdict": r"罪成|convicted",
+    "arrested": r"被捕|拘捕|arrested",
+    "charged": r"被控|起訴|charged",
+    "released": r"獲釋|出獄|released",
+}
+Fact = tuple[str, str, str, str]
+
+
+def labels(split: str) -> tuple[set[str], set[Fact]]:
+    """The articles of a split and their labelled facts."""
+    articles: set[str] = set()
+    facts: set[Fact] = set()
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["split"] != split:
+            continue
+        articles.add(row["article"])
+        if row["kind"]:
+            facts.add((row["article"], row["person"], row["kind"], row["value"] or ""))
+    return articles, facts
+
+
+def read_articles(wanted: set[str]) -> dict[str, tuple[str | None, str]]:
+    """(date, body) of the wanted articles, as the importer reads them."""
+    found: dict[str, tuple[str | None, str]] = {}
+    for doc in hkcnews.articles(str(ARCHIVE)):
+        if getattr(doc, "id", None) in wanted:
+            found[doc.id] = (doc.published_at, doc.body)  # type: ignore[union-attr]
+    return found
+
+
+def record_gazetteer() -> tuple[Gazetteer, Store]:
+    store = Store("sqlite://")
+    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    return Gazetteer(record_names(store)), store
+
+
+def anchor(article: str, published: str | None, body: str, names: Gazetteer) -> list[Proposal]:
+    """Keyword-window extraction: the nearest name within WINDOW characters of a keyword."""
+    out: list[Proposal] = []
+    for kind, words in ANCHOR_KEYWORDS.items():
+        pattern = re.compile(zh(words), re.IGNORECASE)
+        folded = fold(body)
+        for m in pattern.finditer(folded):
+            lo, hi = max(0, m.start() - WINDOW), min(len(body), m.end() + WINDOW)
+            hits = names.find(body[lo:hi], folded[lo:hi])
+            if not hits:
+                continue
+            center = m.start() - lo
+            near = min(hits, key=lambda h: min(abs(h.end - center), abs(h.start - center)))
+            value = ""
+            after = folded[m.end() : m.end() + WINDOW]
+            if kind == "sentence":
+                term = TERM_ZH.search(after)
+                months = term_months(term) if term else None
+                if months is None:
+                    en = TERM_EN.search(body[m.end() : m.end() + 40])
+                    months = english_months(en) if en else None
+                if months is None:
+                    continue
+                value = format_months(months)
+            elif kind == "charged":
+                found = offences_in(folded[m.end() : m.end() + 60])
+                if not found:
+                    continue
+                value = found[0].key
+            elif kind == "plea":
+                value = (
+                    "not_guilty"
+                    if re.search(zh("不認罪|否認|not guilty"), folded[lo:hi])
+                    else "guilty"
+                )
+            elif kind == "verdict":
+                value = "convicted"
+            elif kind == "custody":
+                value = "remanded"
+            out.append(Proposal(article, near.name, None, kind, value, None, "", 0.5))
+    return out
+
+
+def score(predicted: set[Fact], gold: set[Fact]) -> dict[str, dict[str, float]]:
+    """Precision, recall and counts per kind and overall."""
+    table: dict[str, dict[str, float]] = {}
+    for kind in (*KINDS, "overall"):
+        p = {f for f in predicted if kind == "overall" or f[2] == kind}
+        g = {f for f in gold if kind == "overall" or f[2] == kind}
+        tp = len(p & g)
+        table[kind] = {
+            "tp": tp,
+            "predicted": len(p),
+            "gold": len(g),
+            "precision": tp / len(p) if p else float("nan"),
+            "recall": tp / len(g) if g else float("nan"),
+        }
+    return table
+
+
+def quality(split: str, names: Gazetteer, verbose: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+    wanted, gold = labels(split)
+    texts = read_articles(wanted)
+    ours: set[Fact] = set()
+    theirs: set[Fact] = set()
+    for article, (published, body) in sorted(texts.items()):
+        for p in extract_text(article_id=article, body=body, published=published, names=names):
+            ours.add((p.article, p.person, p.kind, p.value))
+            if verbose and (p.article, p.person, p.kind, p.value) not in gold:
+                print("  FP", p.article, p.person, p.kind, p.value, p.confidence, p.quote[:80])
+        for p in anchor(article, published, body, names):
+            theirs.add((p.article, p.person, p.kind, p.value))
+    if verbose:
+        for f in sorted(gold - ours):
+            print("  FN", *f)
+    return score(ours, gold), score(theirs, gold)
+
+
+def speed(names: Gazetteer, store: Store) -> tuple[float, float, int]:
+    """Seconds for `library import` of the archive, then for `extract_articles` over it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Store(f"sqlite:///{tmp}/bench.db")
+        started = time.perf_counter()
+        import_archive(target, path=str(ARCHIVE), format="hkcnews")
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        report = extract_articles(target, names=names, save=True)
+        extracted = time.perf_counter() - started
+        target.close()
+    return imported, extracted, report.articles
+
+
+def fmt(x: float) -> str:
+    return "–" if x != x else f"{x:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="test", choices=["dev", "test"])
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-report", action="store_true")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    names, store = record_gazetteer()
+    ours, theirs = quality(args.split, names, args.verbose)
+    print(f"{'kind':14} {'gold':>4} {'P':>5} {'R':>5}   anchor P    R")
+    for kind in (*KINDS, "overall"):
+        o, a = ours[kind], theirs[kind]
+        print(
+            f"{kind:14} {o['gold']:4.0f} {fmt(o['precision']):>5} {fmt(o['recall']):>5}"
+            f"   {fmt(a['precision']):>5} {fmt(a['recall']):>5}"
+            f"  ({o['tp']:.0f}/{o['predicted']:.0f})"
+        )
+    timing = None if args.no_speed else speed(names, store)
+    if timing:
+        print(f"import {timing[0]:.1f} s, extract {timing[1]:.1f} s over {timing[2]} articles")
+    if not args.no_report:
+        report(args.split, ours, theirs, timing)
+
+
+def report(
+    split: str,
+    ours: dict[str, Any],
+    theirs: dict[str, Any],
+    timing: tuple[float, float, int] | None,
+) -> None:
+    rows: list[Row] = []
+    for kind in (*KINDS, "overall"):
+        o, a = ours[kind], theirs[kind]
+        if not o["gold"] and not o["predicted"]:
+            continue
+        target_p = 0.95 if kind == "sentence" else 0.9 if kind == "overall" else None
+        passed = None
+        if target_p is not None:
+            passed = o["precision"] >= target_p and (kind != "overall" or o["recall"] >= 0.75)
+        ratio = (
+            o["precision"] / a["precision"]
+            if a["precision"] and a["precision"] == a["precision"]
+            else float("nan")
+        )
+        rows.append(
+            Row(
+                f"{kind} ({o['gold']:.0f} labelled): precision / recall",
+                f"{fmt(o['precision'])} / {fmt(o['recall'])}",
+                f"{fmt(a['precision'])} / {fmt(a['recall'])}",
+                f"P ×{fmt(ratio)}",
+                "P ≥ 0.95"
+                if kind == "sentence"
+                else "P ≥ 0.9, R ≥ 0.75"
+                if kind == "overall"
+                else "",
+                passed,
+            )
+        )
+    if timing:
+        imported, extracted, articles = timing
+        rows.append(
+            Row(
+                f"extract {articles:,} articles (s), against library import of them",
+                f"{extracted:.1f}",
+                f"{imported:.1f}",
+                f"×{extracted / imported:.2f}",
+                "< 60 s",
+                extracted < 60,
+            )
+        )
+    counts = Counter(kind for _a, _p, kind, _v in labels(split)[1])
+    append_run(
+        "extract",
+        sizes=[
+            f"{split} split: {len(labels(split)[0])} articles, "
+            f"{sum(counts.values())} labelled facts",
+            f"anchor: keyword window of {WINDOW} characters",
+        ],
+        rows=rows,
+    )
+
+
+if __name__ == "__main__":
+    main()

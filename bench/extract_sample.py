@@ -1,0 +1,45 @@
+"""Draw the random sample of Citizen News articles hand-labelled in
+`bench/data/extract-labels.jsonl` (issue #16 §5): 60 with court keywords, 20 without,
+seed 16. Prints the article paths with their split; reproducible from the archive.
+
+Example: python bench/extract_sample.py ../shared/data/news/hkcnews-2020-06-to-2021-08.tar.xz
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tarfile
+
+KEYWORDS = (
+    "判囚", "還押", "保釋", "認罪", "罪成", "國安法", "煽動", "被捕", "起訴",
+    "sentenced", "remanded", "jailed", "charged", "arrested", "bail",
+)  # fmt: skip
+SEED = 16
+
+
+def sample(path: str) -> list[tuple[str, str]]:
+    """(path, split) for the 80 sampled articles, in a fixed order."""
+    court, other = [], []
+    with tarfile.open(path) as tar:
+        for member in tar:
+            if not member.isfile() or not member.name.endswith(".md"):
+                continue
+            raw = tar.extractfile(member)
+            assert raw is not None
+            text = raw.read().decode("utf-8", "replace")
+            (court if any(k in text for k in KEYWORDS) else other).append(member.name)
+    court.sort()
+    other.sort()
+    rng = random.Random(SEED)
+    picked_court = rng.sample(court, 60)
+    picked_other = rng.sample(other, 20)
+    # alternate: even positions dev, odd positions test, in each stratum
+    rows = [(p, "dev" if i % 2 == 0 else "test") for i, p in enumerate(picked_court)]
+    rows += [(p, "dev" if i % 2 == 0 else "test") for i, p in enumerate(picked_other)]
+    return rows
+
+
+if __name__ == "__main__":
+    for name, split in sample(sys.argv[1]):
+        print(split, name)

@@ -1,0 +1,160 @@
+"""The gazetteers the rules use: offences and their statutes, the words that signal each
+kind of court-case fact, and the roles that make a name someone other than a defendant.
+
+Every Chinese pattern is written in traditional characters and folded (`_text.zh`), so it
+matches either script. The offence keys are those of `docs/extract.md`.
+
+Example: `offences_in(fold("被控串謀顛覆國家政權罪"))[0].key` is `"subversion"`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lionrock.library.extract._text import zh
+
+
+@dataclass(frozen=True, slots=True)
+class Offence:
+    """One offence: the key a suggestion carries, its statute and section, an English name."""
+
+    key: str
+    statute: str
+    section: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+def _offence(key: str, statute: str, section: str, label: str, zh_words: str, en: str) -> Offence:
+    pattern = re.compile(f"(?:{zh(zh_words)})|(?:{en})", re.IGNORECASE)
+    return Offence(key, statute, section, label, pattern)
+
+
+#: Most specific first: 煽惑分裂國家 is secession, not sedition; 非法集結 after 未經批准集結.
+OFFENCES: tuple[Offence, ...] = (
+    _offence(
+        "subversion", "nsl", "art 22", "conspiracy to commit subversion",
+        r"顛覆國家政權|顛覆罪", r"subversion|subvert",
+    ),
+    _offence(
+        "secession", "nsl", "art 20", "secession", r"分裂國家", r"secession",
+    ),
+    _offence(
+        "collusion", "nsl", "art 29", "collusion with a foreign country or external elements",
+        r"勾結外國|勾結境外", r"collu(?:sion|ding)\s+with\s+(?:a\s+)?foreign",
+    ),
+    _offence(
+        "terrorism", "nsl", "art 24", "terrorist activities", r"恐怖活動", r"terroris[tm]",
+    ),
+    _offence(
+        "sedition", "crimes_ordinance", "s.10", "sedition",
+        r"煽動刊物|煽動意圖|煽動文字|煽動罪|發表煽動|發布煽動|刊印.{0,6}煽動|作出具煽動",
+        r"sedition|seditious",
+    ),
+    _offence(
+        "unauthorised_assembly", "public_order_ordinance", "s.17A",
+        "unauthorised assembly", r"未經批准(?:的)?集結|未經批准集會",
+        r"unauthori[sz]ed\s+assembly",
+    ),
+    _offence(
+        "unlawful_assembly", "public_order_ordinance", "s.18", "unlawful assembly",
+        r"非法集結", r"unlawful\s+assembly",
+    ),
+    _offence("riot", "public_order_ordinance", "s.19", "riot", r"暴動", r"\briot(?:ing)?\b"),
+    _offence(
+        "flag_desecration", "other", "", "desecrating the national or regional flag",
+        r"侮辱國旗|侮辱區旗", r"desecrat\w+\s+(?:the\s+)?(?:national|regional)?\s*flag",
+    ),
+    _offence(
+        "assisting_offender", "other", "", "assisting an offender", r"協助罪犯",
+        r"assisting\s+(?:an\s+)?offender",
+    ),
+    _offence(
+        "ammunition", "other", "", "possession of ammunition or firearms without a licence",
+        r"管有彈藥|管有槍械|管有槍枝", r"ammunition|firearm",
+    ),
+    _offence(
+        "instrument_unlawful", "other", "", "possession of an instrument fit for unlawful purpose",
+        r"適合作非法用途", r"instrument\s+fit\s+for\s+unlawful",
+    ),
+    _offence(
+        "other", "other", "", "other offence",
+        r"欺詐|洗黑錢|縱火|刑事毀壞|刑事毁壞|襲警|藐視法庭|管有攻擊性武器|公職人員行為失當|"
+        r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂",
+        r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
+    ),
+)  # fmt: skip
+NSL_UNSPECIFIED = Offence(
+    "nsl_unspecified",
+    "nsl",
+    "",
+    "an offence under the National Security Law",
+    re.compile(zh(r"國安法|國家安全") + r"|national\s+security\s+law", re.IGNORECASE),
+)
+BY_KEY = {o.key: o for o in (*OFFENCES, NSL_UNSPECIFIED)}
+
+
+def offences_in(folded: str) -> list[Offence]:
+    """The distinct offences a (folded) text names, in the order they first appear; a bare
+    "the National Security Law" only when no offence is named.
+
+    Example: `[o.key for o in offences_in(fold("暴動及管有適合作非法用途的工具"))]`.
+    """
+    found: list[tuple[int, Offence]] = []
+    taken: list[tuple[int, int]] = []
+    for offence in OFFENCES:
+        for hit in offence.pattern.finditer(folded):
+            if any(a < hit.end() and hit.start() < b for a, b in taken):
+                continue
+            taken.append((hit.start(), hit.end()))
+            found.append((hit.start(), offence))
+            break
+    keys: list[Offence] = []
+    for _, offence in sorted(found, key=lambda pair: pair[0]):
+        if offence not in keys:
+            keys.append(offence)
+    if not keys and NSL_UNSPECIFIED.pattern.search(folded):
+        keys.append(NSL_UNSPECIFIED)
+    return keys
+
+
+#: Any of these makes a sentence worth reading closely; the rest are skipped fast.
+TRIGGER = re.compile(
+    zh(
+        r"被捕|拘捕|被拘|被抓|被控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
+        r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
+        r"懲教署看管"
+    )
+    + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
+    + r"|found\s+guilty|imprison|custody",
+    re.IGNORECASE,
+)
+
+#: Words that make a name a court officer, lawyer, police officer or reporter, not a
+#: defendant, when they come right before it (裁判官蘇惠德, 大律師羅達雄).
+ROLES = re.compile(
+    zh(
+        r"(?:法官|裁判官|主審|主控官|控方|檢控官|檢控專員|刑事檢控專員|律政司司長|司長|局長|處長|"
+        r"警司|總督察|督察|警長|警員|記者|發言人|專家證人|證人|筆名|化名|又名|原名|綽號|"
+        r"代表\S{0,6}的(?:資深)?大律師|代表律師)\s*$"
+    )
+)
+EN_ROLES = re.compile(
+    r"(?:judge|magistrate|justice|prosecutor|counsel|barrister|lawyer|solicitor|"
+    r"superintendent|inspector|officer|secretary|reporter|spokes\w+)\s*$",
+    re.IGNORECASE,
+)
+
+#: Before a trigger, these make it a request, a condition, a possibility or a denial:
+#: a prosecutor's request is not a sentence (issue #16 §2).
+NOT_A_FACT = re.compile(
+    zh(
+        r"要求|申請|建議|促請|反對|尋求|爭取|希望|冀|擬|打算|將會|或會|可能|可判|最高|一旦|如果|"
+        r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|未被|不會|免於|避免|"
+        r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否"
+    )
+    + r"|\b(?:may|might|could|would|faces?|facing|if|unless|seek(?:s|ing)?|asked|urged|"
+    r"applied|appeal(?:ed|s)?\s+against|not\s+been|never|wants?|calls?\s+for)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,276 @@
+"""Who a sentence names: the record's own people (a gazetteer), and names jieba finds.
+
+Chinese is segmented by jieba (its dictionary ships in the package; no download) on the
+folded, simplified text, where its dictionary is at home. The record's names and the
+court words the rules need are added to a private tokenizer's dictionary, so 黃之鋒 and
+還柙 come out whole and never glue to a neighbour. A token is a name when the record has
+it, when jieba's dictionary tags it as a person (`nr`), or when it is a word jieba did not
+know (found by its HMM) of two to four characters that starts with a Hong Kong surname.
+English names are runs of two to four capitalised words, or the record's English names.
+
+Example:
+    names = Gazetteer({"黃之鋒": "lr-person-joshua-wong"})
+    [m.name for m in names.find("黃之鋒及周庭被控")]  # ["黃之鋒", "周庭"]
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._text import words, zh
+
+SURNAMES_2 = {
+    zh(s)
+    for s in words(
+        "歐陽 司徒 上官 諸葛 司馬 公孫 東方 皇甫 尉遲 夏侯 令狐 慕容 端木 長孫 宇文 鍾離 "
+    )
+}
+SURNAMES_1 = set(
+    zh(
+        "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關馬高譚鍾區廖姚彭莫"
+        "戴歐方岑伍湯黎范傅冼鄒聶尹程溫温賴杜鄺龐顧施柯邱丘孔崔葛石雷阮翁殷凌文游巫侯嚴江韋甘"
+        "田唐魏符卓莊龍邵孫沈史賀宋熊白毛姜左夏勞單植簡容鮑洪舒易利車霍卜饒司祁湛俞董任金"
+        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古於熊蒙解"
+    )
+)
+#: Tokens that start like a name but are not one (a judge's short title, a place, a word).
+NOT_NAMES = {
+    zh(w)
+    for w in words(
+        "林鄭 陳官 蘇官 李官 張官 黃官 胡官 杜官 陳氏 黃氏 李氏 何氏 周年 周三 周一 "
+        "周二 周四 周五 周六 周日 周末 周邊 方面 方案 方式 方向 高院 高等 高官 高層 "
+        "石硤 金鐘 金額 文件 文章 程序 游行 馬會 龍門 黎明 夏愨 向來 曾經 曾任 許多 "
+        "許可 任何 任職 余下 於是 容許 簡單 單位 包括 包括 毛澤 江澤 田灣 溫度 萬人 "
+        "萬元 黃店 藍店 黃色 藍色 白色 金融 石油 錢財 車站 車輛 史上 何時 何處 何以 "
+        "何況 何人 何不 何如 明天 明日 唐樓 向前 古代 柯士 易於 卓越 顧及 施政 關注 "
+        "關於 關係 關心 關押 方法 安全 戴口 莊嚴 黎民 華人 秦朝 孫中 江湖 熊貓 凌晨 "
+        "龐大 田園 畢業 向來 應否 嚴重 嚴格 嚴厲 韋恩 文化 文物 馬路 雷射 葉片 范圍 "
+        "邱吉 羅馬 連登 "
+    )
+}
+NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家]$"))
+COURT_WORDS = zh(
+    "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
+    "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
+    "再度 被囚 分別 同案 案中 涉嫌 涉及 被指"
+).split()
+EN_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+)"
+)
+EN_STOP = set(
+    words(
+        "The A An In On At Of For And But Hong Kong Kowloon West East High Court District "
+        "Magistrates National Security Law Department Police Justice Secretary Chief "
+        "Executive Legislative Council Apple Daily Stand News Citizen Free Press China "
+        "Chinese Beijing Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+        "February March April May June July August September October November December Mr "
+        "Ms Mrs Dr Judge Magistrate Principal Deputy Director Public Prosecutions Court "
+        "Final Appeal First Instance Central Government Liaison Office Democratic Party "
+        "Civic League Social Democrats Demosisto Alliance Support Patriotic Movements He "
+        "She They It His Her Their After Before When While Under United States Kingdom "
+        "British American "
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A name found in a sentence: as written, where, and the record entity when known."""
+
+    name: str
+    start: int
+    end: int
+    entity_id: str | None
+    known: bool  # from the record's gazetteer (rather than guessed)
+
+
+_LOCK = threading.Lock()
+
+
+@cache
+def _tokenizer() -> Any:
+    """jieba's tokenizer, private to the extractor, with the court words added. The
+    dictionary cache is written to the system temp directory once per machine."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in COURT_WORDS:
+        tokenizer.add_word(word, freq=200_000)
+    return tokenizer
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    """jieba's part of speech for each word of its dictionary (v verb, n noun …)."""
+    from jieba import posseg
+
+    return dict(posseg.dt.word_tag_tab)
+
+
+class Gazetteer:
+    """The record's names (name → entity ID, one entity per name) and the finder."""
+
+    def __init__(self, names: dict[str, str | None] | None = None) -> None:
+        self.known: dict[str, str | None] = {}
+        self.english: dict[str, str | None] = {}
+        for name, entity_id in (names or {}).items():
+            if HAN_RE.search(name):
+                self.known[fold(name)] = entity_id
+            elif " " in name.strip():
+                self.english[name.strip()] = entity_id
+        self._added = False
+
+    def _ready(self) -> Any:
+        tokenizer = _tokenizer()
+        with _LOCK:
+            if not self._added:
+                for folded in self.known:
+                    if 2 <= len(folded) <= 6:
+                        tokenizer.add_word(folded, freq=300_000, tag="nr")
+                self._added = True
+        return tokenizer
+
+    def find(self, text: str, folded: str | None = None) -> list[NameHit]:
+        """Every person's name in a sentence, in order, roles (裁判官…) left out.
+
+        Example: `Gazetteer().find("裁判官蘇惠德拒絕黎智英保釋")` finds only 黎智英.
+        """
+        folded = folded if folded is not None else fold(text)
+        hits = self._chinese(text, folded) if HAN_RE.search(folded) else []
+        hits.extend(self._english(text, hits))
+        hits.sort(key=lambda h: h.start)
+        return [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+
+    def _chinese(self, text: str, folded: str) -> list[NameHit]:
+        tokenizer = self._ready()
+        tokens: list[tuple[int, str]] = []
+        position = 0
+        for token in tokenizer.cut(folded, HMM=True):
+            tokens.append((position, token))
+            position += len(token)
+        hits: list[NameHit] = []
+        i = 0
+        while i < len(tokens):
+            start, token = tokens[i]
+            following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+            name, used = _name_at(token, following, tokenizer, self.known)
+            if name:
+                end = start + len(name)
+                entity_id = self.known.get(name)
+                hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
+            i += used
+        return [h for h in hits if not _is_role(folded[: h.start])]
+
+    def _english(self, text: str, taken: list[NameHit]) -> list[NameHit]:
+        hits: list[NameHit] = []
+        for name, entity_id in self.english.items():
+            for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+                hits.append(NameHit(name, found.start(), found.end(), entity_id, True))
+        for found in EN_NAME.finditer(text):
+            words = re.split(r"[ -]", found.group(0))
+            if words[0] in EN_STOP or sum(w in EN_STOP for w in words) * 2 >= len(words):
+                continue
+            overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
+            if not overlaps and not EN_ROLES_BEFORE.search(text[: found.start()]):
+                hits.append(NameHit(found.group(0), found.start(), found.end(), None, False))
+        return hits
+
+
+EN_ROLES_BEFORE = re.compile(
+    r"(?:judge|magistrate|justice|prosecutor|counsel|barrister|lawyer|solicitor|reporter|"
+    r"superintendent|inspector|secretary)\s+$",
+    re.IGNORECASE,
+)
+
+
+#: Characters that do not end a name: 周庭須 is 周庭 and 須 (must).
+NOT_NAME_END = set(
+    zh(
+        "須被在於的是和及與將已亦也等稱指說今昨早曾則仍又再都均就並因由向對為以會可要不未沒無"
+        "一二三四五六七八九十兩人獲遭承否認判表回前後上下中日月年時所之其而但即若如著了過到去"
+        "等及與同案官說表指稱批拒還押柙囚控捕保自從把讓給跟至乃曾已憶"
+    )
+)
+
+
+#: Surnames that are not also common words, the only ones a lone character can start a
+#: name with when jieba split it off (區 is a district, 向 a preposition).
+STRONG_SURNAMES = set(
+    zh(
+        "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關譚鍾廖姚彭莫戴岑伍"
+        "湯黎范傅冼鄒聶尹程溫賴杜鄺龐顧施柯邱孔崔葛雷阮翁殷凌游巫侯嚴韋甘唐魏卓莊邵孫沈賀霍鮑洪"
+    )
+)
+
+
+def _surname(token: str) -> int:
+    return 2 if token[:2] in SURNAMES_2 else 1 if token[:1] in SURNAMES_1 else 0
+
+
+def _plausible(name: str) -> bool:
+    surname = _surname(name)
+    return (
+        bool(surname)
+        and len(name) - surname in (1, 2)
+        and all(HAN_RE.match(c) for c in name)
+        and name not in NOT_NAMES
+        and not NAME_END.search(name)
+        and name[-1] not in NOT_NAME_END
+    )
+
+
+def _name_at(
+    token: str, following: str, tokenizer: Any, known: dict[str, str | None]
+) -> tuple[str, int]:
+    """The name that starts with `token` (and maybe the next token), and how many tokens
+    it takes; ("", 1) when there is none. jieba splits unknown names in three ways, each
+    mended here: 林|文宗 and 鍾|翰林 (a surname, then a word), 梁凱|晴四人 and 李予|信 (an
+    unknown two-character word, then the last character), 周庭須 (a name glued to a word)."""
+    if token in known:
+        return token, 1
+    freq = tokenizer.FREQ.get
+    if len(token) == 1 and token in STRONG_SURNAMES and 1 <= len(following) <= 2:
+        merged = token + following
+        if merged in known:
+            return merged, 2
+        if (
+            len(following) == 2
+            and (freq(following) or 0) < 400
+            and _word_tags().get(following, "n")[:1] not in "vdpcurmqt"
+            and _plausible(merged)
+        ):
+            return merged, 2
+        return "", 1
+    if not freq(token) and 2 <= len(token) <= 4:
+        if len(token) == 2 and following and HAN_RE.match(following[0]):
+            merged = token + following[0]
+            if merged in known or (
+                _plausible(merged) and (len(following) == 1 or not freq(following))
+            ):
+                return merged, 2 if len(following) == 1 else 1
+        if len(token) >= 3 and token[-1] in NOT_NAME_END and _plausible(token[:-1]):
+            return token[:-1], 1
+        if _plausible(token):
+            return token, 1
+    return "", 1
+
+
+def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:
+    """關尚義(John Clancy), 馮偉光（筆名盧峯）: a second name of the same person."""
+    between = text[previous.end : hit.start]
+    return bool(re.fullmatch(r"\s*[(（][^)）]{0,6}", between))
+
+
+def _is_role(before: str) -> bool:
+    from lionrock.library.extract._lexicon import ROLES
+
+    return bool(ROLES.search(before[-8:]))

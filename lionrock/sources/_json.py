@@ -1,0 +1,54 @@
+"""Hostile JSON: one parse for every importer, with a nesting limit and errors that name
+the file, the line and the offset (issue #18: JSON nested 100,000 deep gave a Python
+`RecursionError` traceback)."""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import accumulate
+from typing import Any
+
+from lionrock.errors import LoadError, Location, Problem
+
+#: Deeper than any real FtM entity or Arc article (nested FtM entities stop at 8 levels).
+MAX_JSON_DEPTH = 100
+_STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKET_RE = re.compile(rb"[\[\]{}]")
+
+
+def json_depth(raw: bytes) -> int:
+    """How deep the arrays and objects of `raw` nest (strings ignored).
+
+    Example: `json_depth(b'{"a": [[1]]}')` returns 3.
+    """
+    brackets = _BRACKET_RE.findall(_STRING_RE.sub(b"", raw))
+    steps = (1 if b in (b"[", b"{") else -1 for b in brackets)
+    return max(accumulate(steps), default=0)
+
+
+def load_json(name: str, raw: bytes | str, *, line: int | None = None) -> Any:
+    """The JSON document in `raw`, or a LoadError naming `name`, the line and the
+    offset (byte or column): not UTF-8, invalid JSON, or nested deeper than MAX_JSON_DEPTH.
+
+    Example: `load_json("a.json", b'{"id": "x"}')` returns `{"id": "x"}`.
+    """
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    # a cheap count first: only a line with many brackets is scanned for its depth
+    if data.count(b"[") + data.count(b"{") > MAX_JSON_DEPTH:
+        depth = json_depth(data)
+        if depth > MAX_JSON_DEPTH:
+            message = f"JSON nested {depth} deep; the limit is {MAX_JSON_DEPTH}"
+            raise LoadError([Problem(Location(name, line or 1), message)])
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError as exc:
+        where = Location(name, line or data.count(b"\n", 0, exc.start) + 1)
+        message = f"not UTF-8 text at byte {exc.start}: {exc.reason}"
+        raise LoadError([Problem(where, message)]) from exc
+    except json.JSONDecodeError as exc:
+        where = Location(name, line or exc.lineno)
+        message = f"invalid JSON (truncated?) at column {exc.colno}: {exc.msg}"
+        raise LoadError([Problem(where, message)]) from exc
+    except RecursionError as exc:  # pragma: no cover - the depth check comes first
+        raise LoadError([Problem(Location(name, line), "JSON nested too deep")]) from exc

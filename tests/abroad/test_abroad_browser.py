@@ -1,0 +1,160 @@
+"""The "Hongkongers abroad" pages in Debian's Chromium (Playwright), in English,
+Traditional Chinese and Japanese: on the static site (JavaScript off) over the fictitious
+record, and in the web app (served by uvicorn) over the bundled record, on both backends.
+Screenshots go to test-artifacts/abroad/ for a person to look at; the test checks that
+no chart label is cut off, that the figures table opens without JavaScript, that a
+person's link leads to their record, and that nothing leaves loopback."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lionrock import Settings, Store
+from lionrock.publish import SiteOptions, build_site
+from lionrock.web import create_app
+from lionrock.web import server as serve
+from tests.conftest import ROOT
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARTIFACTS = ROOT / "test-artifacts" / "abroad"
+LANGS = ("en", "zh-hant", "ja")
+TITLE = {"en": "Hongkongers abroad", "zh-hant": "海外港人", "ja": "国外の香港人"}
+UK = {"en": "United Kingdom", "zh-hant": "英國", "ja": "イギリス"}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (.ci/deps.d/publish.sh)")
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(abroad_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(abroad_store, out=out, options=SiteOptions(search=False))
+    handler = functools.partial(_Quiet, directory=str(out.resolve()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(bundled_store: Store) -> Iterator[str]:
+    """The web app over the bundled record, on a real socket as `lionrock serve` runs it."""
+    port = _free_port()
+    app = create_app(Settings(database_url="sqlite://"), store=bundled_store)
+    server = serve(app, host="127.0.0.1", port=port)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _backend(store: Store) -> str:
+    return "postgres" if store.url.startswith("postgresql") else "sqlite"
+
+
+def _check_page(page: object, shot: str) -> None:
+    """Nothing in an SVG chart reaches past the chart's edge, then a screenshot."""
+    clipped = page.evaluate(  # type: ignore[attr-defined]
+        """() => [...document.querySelectorAll('main svg')].flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')].filter(t => {
+                const r = t.getBoundingClientRect();
+                return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1
+                    || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+            }).map(t => t.textContent);
+        })"""
+    )
+    assert clipped == [], clipped
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_site_abroad_pages(browser: object, site_url: str, abroad_store: Store) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    backend = _backend(abroad_store)
+    for lang in LANGS:
+        response = page.goto(f"{site_url}{lang}/abroad.html")
+        assert response is not None and response.ok
+        assert page.locator("main h1").first.inner_text() == TITLE[lang]
+        _check_page(page, f"site-{backend}-{lang}-abroad")
+        page.locator("main a[href='abroad/gb.html']").click()
+        page.wait_for_load_state()
+        assert page.locator("main h1").first.inner_text() == UK[lang]
+        assert page.locator("main figure svg").count() == 2
+        table = page.locator("main details table")
+        assert not table.is_visible()
+        page.locator("main details summary").click()  # no JavaScript needed
+        assert table.is_visible() and "27,777" in table.inner_text()
+        _check_page(page, f"site-{backend}-{lang}-gb")
+        page.locator("main a[href='../entities/lr-person-fx-chan.html']").first.click()
+        page.wait_for_load_state()
+        assert "Chan Fictitious" in page.inner_text("main")
+    assert all(r.startswith(site_url) for r in requests), [
+        r for r in requests if not r.startswith(site_url)
+    ]
+    context.close()
+
+
+def test_app_abroad_pages(browser: object, app_url: str, bundled_store: Store) -> None:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    backend = _backend(bundled_store)
+    for lang in LANGS:
+        query = "" if lang == "en" else f"?lang={lang}"
+        response = page.goto(f"{app_url}abroad{query}")
+        assert response is not None and response.ok
+        assert page.locator("main h1").first.inner_text() == TITLE[lang]
+        _check_page(page, f"app-{backend}-{lang}-abroad")
+        for code in ("gb", "ca", "tw", "au", "us"):
+            response = page.goto(f"{app_url}abroad/{code}{query}")
+            assert response is not None and response.ok, code
+            _check_page(page, f"app-{backend}-{lang}-{code}")
+        assert page.locator("main a[href*='entities/']").count() > 0
+    # a wanted person's link leads to their record, in the page's language
+    page.goto(f"{app_url}abroad/gb?lang=ja")
+    assert page.locator("main figure svg").count() >= 4
+    page.locator("main #wanted ~ table a").first.click()
+    page.wait_for_load_state()
+    assert "/entities/lr-person-" in page.url
+    assert all(r.startswith(app_url) for r in requests)
+    context.close()
