@@ -85,6 +85,7 @@ def _load(store: Store, paths: list[str], defaults: Defaults, fmt: str | None) -
 STAGE_COMMANDS: dict[str, tuple[str, str]] = {
     "archive": ("evidence", "Capture URLs into signed, timestamped WACZ evidence under..."),
     "audit": ("audit", "The hash-chained audit log of every change, review and account..."),
+    "backup": ("store", "Back up the store and its evidence files into one tar file:..."),
     "check": ("record", "Check the record's consistency: verdicts after charges,..."),
     "dossier": ("sanctions", "Write a person's evidence dossier as HTML, PDF and an FtM..."),
     "evidence": ("evidence", "Verify, import, list and replay evidence files."),
@@ -93,6 +94,7 @@ STAGE_COMMANDS: dict[str, tuple[str, str]] = {
     "library": ("library", "The research library: newsroom archives, searched and linked..."),
     "match": ("sanctions", "Compare two names, or score a file of pairs, across Chinese..."),
     "mirrors": ("release", "Sign the list of mirrors, and check what each mirror serves."),
+    "restore": ("store", "Restore a backup into this home's (empty) store and evidence..."),
     "publish": ("publish", "Build the static site from published records only, in English,..."),
     "sanctions": ("sanctions", "Sanctions lists: import snapshots, compare them, and show..."),
     "screen": ("sanctions", "Screen a CSV of names against every imported sanctions list."),

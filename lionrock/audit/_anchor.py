@@ -267,12 +267,21 @@ def anchor_folder(settings: Settings) -> Path:
 
 
 def project_key(settings: Settings, *, create: bool) -> Ed25519PrivateKey | None:
-    """The project's signing key (the evidence key), or None when absent and not created."""
-    from lionrock.evidence import key_path
+    """The project's signing key (the evidence key), or None when absent and not created.
+    The evidence stage (heavy to import) is loaded only when there is a key to read: every
+    CLI command opens the store through here (issue #13, item 5)."""
+    path = key_file(settings)
+    if not create and not path.exists():
+        return None
     from lionrock.evidence._sign import load_or_create_key
 
-    path = key_path(settings)
-    return load_or_create_key(path) if create or path.exists() else None
+    return load_or_create_key(path)
+
+
+def key_file(settings: Settings) -> Path:
+    """`lionrock.evidence.key_path`, without importing the evidence stage (a test keeps
+    the two equal)."""
+    return settings.signing_key or settings.home / "keys" / "evidence-ed25519.pem"
 
 
 def anchor_now(store: Store, settings: Settings) -> Anchor:

@@ -154,9 +154,9 @@ def _closure(
 
 def _same_names(ids: set[str], rows: Iterable[tuple[str, str, str]]) -> set[str]:
     """List persons with the same name parts as a person in scope, in any order, and no
-    conflicting birth date (`lionrock.sanctions.gaps`' first rule, so an entry the gap
+    conflicting birth date (`lionrock.sanctions.linking`' first rule, so an entry the gap
     matrix would link is on the site too)."""
-    from lionrock.sanctions.gaps import dates_agree, name_key
+    from lionrock.sanctions.linking import dates_agree, name_key
 
     person_names: dict[str, list[str]] = defaultdict(list)
     births: dict[str, list[str]] = defaultdict(list)

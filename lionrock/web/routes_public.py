@@ -76,29 +76,28 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
-    # made once per state of the store and sort: seconds with whole lists imported (issue #13)
-    def matrix_cache(sort: str) -> StateCache:
-        return StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
-
-    gap_matrices = {sort: matrix_cache(sort) for sort in SORTS}
-
-    def page_caches(sort: str) -> dict[str, StateCache]:
-        matrix = gap_matrices[sort]
+    # made once per state of the store and sort: seconds with whole lists imported (the
+    # matrix, and its JSON and HTML too; issue #13)
+    def gap_cache(sort: str) -> dict[str, StateCache]:
+        matrix = StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
         return {
+            "matrix": matrix,
             "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
-            "html": StateCache(store, lambda: render_gaps(matrix.get(), format="html", sort=sort)),
+            "html": StateCache(
+                store, lambda: gaps_body(render_gaps(matrix.get(), format="html", sort=sort))
+            ),
         }
 
-    gap_pages = {sort: page_caches(sort) for sort in SORTS}
+    gap_caches = {sort: gap_cache(sort) for sort in SORTS}
 
     async def gaps(request: Request) -> Response:
         # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
         sort = request.query_params.get("sort", "conduct")
         sort = sort if sort in SORTS else "conduct"
         if wants_json(request):
-            return Response(gap_pages[sort]["json"].get(), media_type="application/json")
-        body = gaps_body(gap_pages[sort]["html"].get())
-        return web.page(request, "app/gaps.html", body=body)
+            body = gap_caches[sort]["json"].get()
+            return Response(body, media_type="application/json")
+        return web.page(request, "app/gaps.html", body=gap_caches[sort]["html"].get())
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -281,7 +280,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def gaps_csv(_: Request) -> Response:
-        matrix = gap_matrices["conduct"].get()  # the same cache as the page
+        matrix = gap_caches["conduct"]["matrix"].get()  # the same cache as the page
         return Response(
             render_gaps(matrix, format="csv"),
             media_type="text/csv; charset=utf-8",
