@@ -50,6 +50,7 @@ SOAK_FUZZ ?= 200
 soak: install deps
 	scripts/ensure-postgres.sh
 	LIONROCK_SOAK_TRIALS=$(SOAK_TRIALS) LIONROCK_SOAK_FUZZ=$(SOAK_FUZZ) \
+	  LIONROCK_SOAK_REPORT=$(CURDIR)/soak-report.jsonl \
 	  $(PY) -m pytest -n 2 -p no:cacheprovider tests/reliability $(PYTEST_ARGS)
 
 lint: install

@@ -24,6 +24,17 @@ TRIALS = int(os.environ.get("LIONROCK_SOAK_TRIALS", "3"))
 TEMP_PATTERNS = ("*.tmp", "*.partial", "*.part", "*.part[0-9]*", "*.restoring", "*.zim.part*")
 
 
+def tally(**figures: object) -> None:
+    """Append one line of figures to LIONROCK_SOAK_REPORT (JSON lines), when set: the
+    numbers docs/reliability.md quotes."""
+    target = os.environ.get("LIONROCK_SOAK_REPORT")
+    if target:
+        import json
+
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(figures) + "\n")
+
+
 def lionrock(home: Path, *args: str) -> subprocess.Popen[bytes]:
     """`lionrock ARGS` in a child process with its own session, against `home`."""
     env = {

@@ -21,6 +21,7 @@ from tests.reliability.crash import (
     lionrock,
     run,
     store_state,
+    tally,
     temp_files,
 )
 
@@ -81,6 +82,7 @@ def test_kill_during_a_write_leaves_before_or_after(tmp_path: Path, name: str) -
         assert state.integrity == "ok", (name, trial)
         assert state.digest in (before.digest, after.digest), (name, trial, state.facts)
         assert not temp_files(home), temp_files(home)
+    tally(test="kill", command=name, trials=TRIALS, killed=killed, corrupt=0)
     # the next run completes an interrupted one
     run(home, *command)
     assert store_state(home).digest == after.digest
