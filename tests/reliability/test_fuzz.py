@@ -28,6 +28,7 @@ from lionrock import Defaults, LoadError, Store, export_store, load_paths
 from lionrock.library import import_archive
 from lionrock.sanctions.lists import import_list
 from tests.conftest import SHARED, SOURCE_YAML
+from tests.reliability.crash import tally
 from tests.reliability.test_bombs import LAUGHS
 
 EXAMPLES = int(os.environ.get("LIONROCK_SOAK_FUZZ", "12"))
@@ -222,7 +223,7 @@ def test_record_loads_refuse_cleanly(kind: str, inputs: dict[str, Path], fuzz_di
     attempt = _record_load(kind)
     store = Store("sqlite://")
     baseline_rss = _rss_mb()
-    tally = TALLY.setdefault(kind, [0, 0])
+    counts = TALLY.setdefault(kind, [0, 0])
 
     @settings(
         max_examples=EXAMPLES,
@@ -232,7 +233,7 @@ def test_record_loads_refuse_cleanly(kind: str, inputs: dict[str, Path], fuzz_di
     )
     @given(raw=mutated(source.read_bytes()))
     def check(raw: bytes) -> None:
-        tally[0] += 1
+        counts[0] += 1
         path = _copy_input(source, fuzz_dir, kind, raw)
         # a list snapshot is imported once per date: each attempt gets a store of its own
         target = store if kind in ("yaml", "statements", "ftm") else Store("sqlite://")
@@ -246,11 +247,12 @@ def test_record_loads_refuse_cleanly(kind: str, inputs: dict[str, Path], fuzz_di
             assert len(message) < 20_000
             assert _digest(target) == before  # a refused load writes nothing
         except Exception:
-            tally[1] += 1
+            counts[1] += 1
             raise
         assert _rss_mb() - baseline_rss < 500
 
     check()
+    tally(test="fuzz", importer=kind, tried=TALLY[kind][0], tracebacks=TALLY[kind][1])
     store.close()
 
 
@@ -261,7 +263,7 @@ def test_archive_imports_set_bad_items_aside(
     source = inputs[kind]
     store = Store("sqlite://")
     baseline_rss = _rss_mb()
-    tally = TALLY.setdefault(kind, [0, 0])
+    counts = TALLY.setdefault(kind, [0, 0])
 
     @settings(
         max_examples=EXAMPLES,
@@ -271,14 +273,14 @@ def test_archive_imports_set_bad_items_aside(
     )
     @given(raw=mutated(source.read_bytes()))
     def check(raw: bytes) -> None:
-        tally[0] += 1
+        counts[0] += 1
         path = _copy_input(source, fuzz_dir, kind, raw)
         try:
             report = import_archive(
                 store, path=str(path), format=kind, publisher="Fuzz", accessed="2026-12-06"
             )
         except Exception:
-            tally[1] += 1
+            counts[1] += 1
             raise
         for item in report.items:
             assert path.name in item["path"], item
@@ -287,4 +289,5 @@ def test_archive_imports_set_bad_items_aside(
         assert _rss_mb() - baseline_rss < 500
 
     check()
+    tally(test="fuzz", importer=kind, tried=TALLY[kind][0], tracebacks=TALLY[kind][1])
     store.close()
