@@ -25,6 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from lionrock.auth import (
     LoginLimiter,
+    LoginPow,
     Session,
     User,
     find_session,
@@ -84,6 +85,7 @@ class Web:
     settings: Settings
     secret: bytes
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    login_pow: LoginPow = field(default_factory=LoginPow)
     env: Any = field(default_factory=make_environment)
 
     # -- rendering -----------------------------------------------------------------------
