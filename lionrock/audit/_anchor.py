@@ -268,11 +268,13 @@ def anchor_folder(settings: Settings) -> Path:
 
 def project_key(settings: Settings, *, create: bool) -> Ed25519PrivateKey | None:
     """The project's signing key (the evidence key), or None when absent and not created."""
-    from lionrock.evidence import key_path
+    # `lionrock.evidence.key_path`, without importing the evidence stage on every command
+    path = settings.signing_key or settings.home / "keys" / "evidence-ed25519.pem"
+    if not (create or path.exists()):
+        return None
     from lionrock.evidence._sign import load_or_create_key
 
-    path = key_path(settings)
-    return load_or_create_key(path) if create or path.exists() else None
+    return load_or_create_key(path)
 
 
 def anchor_now(store: Store, settings: Settings) -> Anchor:
