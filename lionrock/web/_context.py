@@ -25,6 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from lionrock.auth import (
     LoginLimiter,
+    LoginPow,
     Session,
     User,
     find_session,
@@ -85,6 +86,7 @@ class Web:
     settings: Settings
     secret: bytes
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    login_pow: LoginPow = field(default_factory=LoginPow)
 
     # -- rendering -----------------------------------------------------------------------
 
