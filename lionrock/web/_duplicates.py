@@ -43,7 +43,10 @@ _indexes: weakref.WeakKeyDictionary[Store, tuple[int, float, ScreeningIndex]] = 
     weakref.WeakKeyDictionary()
 )
 _index_lock = threading.Lock()
-_building: weakref.WeakSet[Store] = weakref.WeakSet()
+_building: weakref.WeakKeyDictionary[Store, threading.Event] = weakref.WeakKeyDictionary()
+#: How long a live duplicate check waits for an index being built before answering
+#: without it (seconds).
+INDEX_WAIT = 10.0
 
 
 def person_index(store: Store, *, wait: bool = True) -> ScreeningIndex | None:
@@ -64,21 +67,32 @@ def person_index(store: Store, *, wait: bool = True) -> ScreeningIndex | None:
             if generation == store.generation or time.monotonic() - built < INDEX_MAX_AGE:
                 return index
         stale = found[2] if found is not None else None
-        if not wait:
-            if store not in _building:
-                _building.add(store)
-                threading.Thread(target=_build_in_background, args=(store,),
+        if wait:
+            done = None
+        else:
+            done = _building.get(store)
+            if done is None:
+                done = _building[store] = threading.Event()
+                threading.Thread(target=_build_in_background, args=(store, done),
                                  name="person-index", daemon=True).start()  # fmt: skip
-            return stale
-    return _build(store)
+    if done is None:
+        return _build(store)
+    # a short wait: a small record's index is ready at once; a large one's is not
+    # waited for (the request answers from search alone, and other requests never wait)
+    if done.wait(INDEX_WAIT):
+        with _index_lock:
+            ready = _indexes.get(store)
+        return ready[2] if ready is not None else stale
+    return stale
 
 
-def _build_in_background(store: Store) -> None:
+def _build_in_background(store: Store, done: threading.Event) -> None:
     try:
         _build(store)
     finally:
         with _index_lock:
-            _building.discard(store)
+            _building.pop(store, None)
+        done.set()
 
 
 def _build(store: Store) -> ScreeningIndex:

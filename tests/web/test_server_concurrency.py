@@ -58,21 +58,36 @@ def test_duplicates_answer_while_the_index_builds(
     real_build = duplicates._build
 
     def slow_build(store: Store) -> Any:
-        time.sleep(3.0)  # the first build took 9 s (59 s under load) on 308k statements
+        time.sleep(15.0)  # the first build took 9 s (59 s under load) on 308k statements
         return real_build(store)
 
     monkeypatch.setattr(duplicates, "_build", slow_build)
     account = make_account(memory_store, "contributor")
     client = client_for(memory_store)
     login(client, account)
-    start = time.monotonic()
-    response = client.get("/app/duplicates?name=Lee+Ka-chiu&format=json")
-    assert response.status_code == 200 and time.monotonic() - start < 2.5
-    assert client.get("/healthz").status_code == 200
-    deadline = time.monotonic() + 30
-    while duplicates._indexes.get(memory_store) is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert duplicates._indexes.get(memory_store) is not None  # built, in the background
+    app = create_app(Settings(database_url="sqlite://", cache_seconds=0), store=memory_store)
+
+    async def scenario() -> tuple[float, list[float]]:
+        transport = httpx.ASGITransport(app=app)
+        cookies = dict(client.cookies)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="https://testserver", cookies=cookies
+        ) as other:
+            start = time.monotonic()
+            live = asyncio.create_task(other.get("/app/duplicates?name=Lee+Ka-chiu&format=json"))
+            await asyncio.sleep(0.5)
+            quick = []
+            for _ in range(3):  # while the index builds
+                assert (await other.get("/healthz")).status_code == 200
+                quick.append(time.monotonic() - start)
+            response = await live
+            assert response.status_code == 200, response.text[:300]
+            return time.monotonic() - start, quick
+
+    took, quick = asyncio.run(scenario())
+    assert all(seconds < 2.0 for seconds in quick), quick
+    # the live check waits a bounded time, then answers from search alone
+    assert duplicates.INDEX_WAIT <= took < duplicates.INDEX_WAIT + 4
 
 
 def test_an_oversized_body_is_refused_before_any_handler(memory_store: Store) -> None:
