@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check lint typecheck system-deps install deps bench clean
+.PHONY: run test check lint typecheck system-deps install deps bench clean soak
 
 # pyicu (needed by followthemoney) has no wheel: it builds against Debian's ICU.
 system-deps:
@@ -42,6 +42,16 @@ run: install
 test: install deps
 	scripts/ensure-postgres.sh
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+# The long reliability runs (issue #18; not in CI): 20 kill trials per command and many
+# more fuzzed inputs per importer than `make test` tries. Figures: docs/reliability.md.
+SOAK_TRIALS ?= 20
+SOAK_FUZZ ?= 200
+soak: install deps
+	scripts/ensure-postgres.sh
+	LIONROCK_SOAK_TRIALS=$(SOAK_TRIALS) LIONROCK_SOAK_FUZZ=$(SOAK_FUZZ) \
+	  LIONROCK_SOAK_REPORT=$(CURDIR)/soak-report.jsonl \
+	  $(PY) -m pytest -n 2 -p no:cacheprovider tests/reliability $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check lionrock tests bench scripts

@@ -43,3 +43,19 @@ def sample(path: str) -> list[tuple[str, str]]:
 if __name__ == "__main__":
     for name, split in sample(sys.argv[1]):
         print(split, name)
+
+
+def second_draw(path: str, count: int = 30, seed: int = 17) -> list[str]:
+    """A second random draw of court-keyword articles for the dev split, none of the first
+    80 (added after the first test-split run; see docs/extract.md)."""
+    first = {name for name, _ in sample(path)}
+    court = []
+    with tarfile.open(path) as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".md") and member.name not in first:
+                raw = tar.extractfile(member)
+                assert raw is not None
+                if any(k in raw.read().decode("utf-8", "replace") for k in KEYWORDS):
+                    court.append(member.name)
+    court.sort()
+    return random.Random(seed).sample(court, count)

@@ -161,6 +161,11 @@ def load_yaml(
     loader = _Loader(text)
     try:
         return builder.build(_events(loader))
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, a position
+        line = text.count("\n", 0, exc.position) + first_line
+        where = Location(name, line)
+        message = f"invalid YAML: character {exc.character!r} is not allowed (a control character?)"
+        raise LoadError([Problem(where, message)]) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise builder.fail(mark, f"invalid YAML: {exc.problem or exc.context}") from exc

@@ -106,3 +106,26 @@ def test_archive_warns_when_no_tsa_is_set(tmp_path: Path) -> None:
     result = runner.invoke(main, ["archive"], env=env)  # nothing to capture: it stops there
     assert "no trusted timestamp" in result.stderr
     assert "LIONROCK_TSA_URL" in result.stderr
+
+
+def test_exported_urls_follow_the_served_port(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+
+    class Server:
+        def run(self) -> None:
+            pass
+
+    def fake_app(settings: object) -> object:
+        seen.append(settings.base_url)  # type: ignore[attr-defined]
+        return object()
+
+    monkeypatch.setattr("lionrock.web.create_app", fake_app)
+    monkeypatch.setattr("lionrock.web.server", lambda *a, **k: Server())
+    runner = CliRunner()
+    env = {"LIONROCK_HOME": str(tmp_path / "home"), "LIONROCK_DATABASE_URL": ""}
+    assert runner.invoke(main, ["serve", "--port", "8123"], env=env).exit_code == 0
+    env["LIONROCK_BASE_URL"] = "https://record.example"
+    assert runner.invoke(main, ["serve", "--port", "8124"], env=env).exit_code == 0
+    assert seen == ["http://127.0.0.1:8123", "https://record.example"]

@@ -240,7 +240,8 @@ class AbroadIndex:
                     "target": _ref(self.record, target),
                     "program": cell(sanction, "program", self.record.entities),
                     "date": cell(sanction, "startDate", self.record.entities)
-                    or cell(sanction, "listingDate", self.record.entities),
+                    or cell(sanction, "listingDate", self.record.entities)
+                    or cell(sanction, "date", self.record.entities),
                 }
             )
         rows.sort(key=lambda r: ((r["date"] or {}).get("value", ""), r["target"]["caption"]))

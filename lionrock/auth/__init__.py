@@ -22,7 +22,9 @@ from lionrock.auth._accounts import (
     verify_totp,
 )
 from lionrock.auth._sessions import (
+    LoginGate,
     LoginLimiter,
+    LoginPow,
     Session,
     Token,
     create_session,
@@ -31,13 +33,18 @@ from lionrock.auth._sessions import (
     find_session,
     list_tokens,
     revoke_token,
+    solve_pow,
     token_user,
+    unlock_login,
+    unlocked_at,
 )
 
 __all__ = [
     "REQUIRE_2FA",
     "ROLES",
+    "LoginGate",
     "LoginLimiter",
+    "LoginPow",
     "Session",
     "Token",
     "User",
@@ -60,8 +67,11 @@ __all__ = [
     "role_at_least",
     "set_role",
     "set_setting",
+    "solve_pow",
     "token_user",
     "totp_uri",
     "two_factor_required",
+    "unlock_login",
+    "unlocked_at",
     "verify_totp",
 ]

@@ -9,10 +9,12 @@ role. Nothing here records a client address: the rate limit counts failures per 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import threading
 import time
-from collections import deque
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -207,40 +209,172 @@ def token_user(store: Store, token: str) -> tuple[User, str] | None:
     return user, role
 
 
-class LoginLimiter:
-    """At most `attempts` failed logins per account in `window` seconds, and a global cap
-    (so guessing across many names is slowed too). Kept in memory; no addresses."""
+@dataclass(frozen=True, slots=True)
+class LoginGate:
+    """What a login for one account needs now: to wait `wait` more seconds, and (after
+    failures) a proof of work of `pow_bits` leading zero bits."""
 
-    def __init__(self, *, attempts: int = 5, window: float = 900, global_cap: int = 200):
-        self.attempts, self.window, self.global_cap = attempts, window, global_cap
-        self._failures: dict[str, deque[float]] = {}
-        self._all: deque[float] = deque()
+    wait: float
+    pow_bits: int
+
+
+class LoginLimiter:
+    """Slows password guessing per account without ever locking the team out (issue #18
+    §5). No address is kept and there is no global cap, so failures on random names slow
+    no one else. After `free` failures on an account, each further attempt on it must wait
+    an exponentially growing delay (1 s, 2 s, 4 s ... capped at `max_delay`) since the last
+    failure, and carry a proof of work that grows harder with the failures (at most
+    `max_bits`). Failures are forgotten after `window` seconds without one, on a correct
+    login, or when an admin unlocks the account from the CLI (`lionrock users unlock`,
+    which `unlocked_at` reads from the store, so it reaches every server process).
+
+    Example: `limiter.gate("ana")`, then `limiter.failed("ana")` or `.succeeded("ana")`.
+    """
+
+    def __init__(
+        self,
+        *,
+        free: int = 3,
+        max_delay: float = 60,
+        window: float = 3600,
+        base_bits: int = 14,
+        max_bits: int = 20,
+        unlocked_at: Callable[[str], float] | None = None,
+        max_names: int = 100_000,
+    ) -> None:
+        self.free, self.max_delay, self.window = free, max_delay, window
+        self.base_bits, self.max_bits = base_bits, max_bits
+        self.unlocked_at = unlocked_at
+        self.max_names = max_names
+        # name -> (failures, wall time of the last); least recently failed first
+        self._failures: OrderedDict[str, tuple[int, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _trim(self, times: deque[float], now: float) -> None:
-        while times and times[0] < now - self.window:
-            times.popleft()
+    def _count(self, name: str, now: float) -> tuple[int, float]:
+        found = self._failures.get(name)
+        if found is None:
+            return 0, 0.0
+        count, last = found
+        unlocked = self.unlocked_at(name) if self.unlocked_at is not None else 0.0
+        if now - last > self.window or unlocked >= last:
+            self._failures.pop(name, None)
+            return 0, 0.0
+        return count, last
+
+    def gate(self, username: str) -> LoginGate:
+        """What the next login for `username` needs."""
+        name, now = username.lower()[:64], time.time()
+        with self._lock:
+            count, last = self._count(name, now)
+        over = count - self.free
+        if over < 0:
+            return LoginGate(0.0, 0)
+        delay = min(self.max_delay, 2.0**over)
+        bits = min(self.max_bits, self.base_bits + over)
+        return LoginGate(max(0.0, last + delay - now), bits)
 
     def blocked(self, username: str) -> bool:
-        """Whether a login for `username` must be refused for now."""
-        now = time.monotonic()
-        with self._lock:
-            self._trim(self._all, now)
-            times = self._failures.get(username.lower())
-            if times is not None:
-                self._trim(times, now)
-            return len(self._all) >= self.global_cap or (
-                times is not None and len(times) >= self.attempts
-            )
+        """Whether a login for `username` must wait (its delay has not passed)."""
+        return self.gate(username).wait > 0
 
     def failed(self, username: str) -> None:
-        now = time.monotonic()
+        name, now = username.lower()[:64], time.time()
         with self._lock:
-            if len(self._failures) > 100_000:  # bounded memory under a name-spraying attack
-                self._failures.clear()
-            self._failures.setdefault(username.lower()[:64], deque()).append(now)
-            self._all.append(now)
+            count, _last = self._count(name, now)
+            self._failures[name] = (count + 1, now)
+            self._failures.move_to_end(name)
+            while len(self._failures) > self.max_names:  # bounded memory under name spraying
+                self._failures.popitem(last=False)
 
     def succeeded(self, username: str) -> None:
         with self._lock:
             self._failures.pop(username.lower()[:64], None)
+
+
+#: The store setting an admin's break-glass writes: `login-unlock:<name>` = wall time.
+UNLOCK_PREFIX = "login-unlock:"
+
+
+def unlock_login(store: Store, *, username: str, actor: str) -> None:
+    """Break-glass: forget an account's failed logins in every server process (they read
+    it through `unlocked_at`), with an audit entry.
+
+    Example: `unlock_login(store, username="ana", actor="cli")`.
+    """
+    from lionrock.auth._accounts import set_setting
+
+    set_setting(store, key=UNLOCK_PREFIX + username.lower()[:64], value=repr(time.time()),
+                actor=actor)  # fmt: skip
+
+
+def unlocked_at(store: Store) -> Callable[[str], float]:
+    """When each account was last unlocked by an admin (0 if never), read from the store."""
+    from lionrock.auth._accounts import get_setting
+
+    def read(name: str) -> float:
+        try:
+            return float(get_setting(store, UNLOCK_PREFIX + name, "0") or 0)
+        except ValueError:
+            return 0.0
+
+    return read
+
+
+class LoginPow:
+    """The proof of work a login must carry after failures: the server signs a challenge
+    (an HMAC over its issue time and a random value, with a key that lives only in the
+    process); the browser finds a nonce such that SHA-256(challenge ":" nonce) starts with
+    the bits asked (`static/pow.js`). Without JavaScript, a challenge at least `wait`
+    seconds old does instead. Each challenge is good once, for ten minutes.
+
+    Example: `pow.check(pow.challenge(), nonce, bits=16)` is True for a solved nonce.
+    """
+
+    LIFETIME = 600
+
+    def __init__(self, *, wait: float = 30) -> None:
+        self.wait = wait
+        self._key = secrets.token_bytes(32)
+        self._spent: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def _mac(self, body: str) -> str:
+        return hmac.new(self._key, body.encode(), hashlib.sha256).hexdigest()[:32]
+
+    def challenge(self) -> str:
+        body = f"{int(time.time())}.{secrets.token_hex(12)}"
+        return f"{body}.{self._mac(body)}"
+
+    def check(self, challenge: str, nonce: str, *, bits: int) -> bool:
+        """Accept a solved (or old enough) challenge, once."""
+        issued, _, rest = challenge[:128].partition(".")
+        random, _, mac = rest.partition(".")
+        if not issued.isdigit() or not hmac.compare_digest(mac, self._mac(f"{issued}.{random}")):
+            return False
+        now = time.time()
+        age = now - int(issued)
+        if age < 0 or age > self.LIFETIME:
+            return False
+        if nonce:
+            digest = hashlib.sha256(f"{challenge}:{nonce[:32]}".encode()).digest()
+            if bits and int.from_bytes(digest, "big") >> (256 - bits):
+                return False
+        elif age < self.wait:
+            return False
+        with self._lock:
+            for key in [k for k, t in self._spent.items() if now - t > self.LIFETIME]:
+                del self._spent[key]
+            if challenge in self._spent:
+                return False
+            self._spent[challenge] = now
+        return True
+
+
+def solve_pow(challenge: str, bits: int) -> str:
+    """A nonce for a challenge (what pow.js does in the browser; for tests and scripts)."""
+    nonce = 0
+    while int.from_bytes(hashlib.sha256(f"{challenge}:{nonce}".encode()).digest(), "big") >> (
+        256 - bits
+    ):
+        nonce += 1
+    return str(nonce)

@@ -14,6 +14,7 @@ from lionrock.auth import (
     list_users,
     reset_2fa,
     set_setting,
+    unlock_login,
 )
 from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
@@ -95,6 +96,22 @@ def reset(ctx: click.Context, username: str) -> None:
     except LionRockError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"two-factor reset for {username}")
+
+
+@users.command("unlock")
+@click.argument("username")
+@click.pass_context
+def unlock(ctx: click.Context, username: str) -> None:
+    """Break-glass: forget an account's failed logins, so it may log in at once without
+    a delay or a proof of work, in every running server. Recorded in the audit log.
+
+    Example: lionrock users unlock ana
+    """
+    try:
+        unlock_login(_store(ctx), username=username, actor="cli")
+    except LionRockError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"failed logins forgotten for {username}")
 
 
 @users.command("require-2fa")

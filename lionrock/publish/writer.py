@@ -34,6 +34,7 @@ from lionrock.errors import LionRockError
 from lionrock.progress import QUIET, Progress
 from lionrock.publish import state as st
 from lionrock.publish.manifest import MANIFEST, manifest_text
+from lionrock.workers import die_with_parent
 
 STATE_VERSION = 2
 PARALLEL_MIN = 400  # below this many pages, forking workers costs more than it saves
@@ -197,7 +198,8 @@ class BuildDir:
         count = max(workers * 4, min(32, len(todo) // 200))
         chunks = [list(range(i, len(todo), count)) for i in range(count)]
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
                 for done in pool.imap_unordered(_render_chunk, chunks):
                     yield from done
         finally:

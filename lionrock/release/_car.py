@@ -130,7 +130,7 @@ def build_car(site_dir: Path, out: Path) -> str:
     """
     if not site_dir.is_dir():
         raise CarError(f"{site_dir}: not a folder")
-    tmp = out.with_name(out.name + ".part")
+    tmp = out.with_name(out.name + ".part")  # a killed run's part file is overwritten
     with tmp.open("w+b") as f:
         writer = _Writer(f)
         root = _add_dir(writer, site_dir)

@@ -147,6 +147,11 @@ class _Zim(_Copy):
             self.archive = Archive(str(path))
         except RuntimeError as exc:
             raise ManifestError(f"{path.name}: not a readable ZIM ({exc})") from exc
+        # The manifest covers the site's files, not the ZIM's own indexes and metadata:
+        # byte flips there went unnoticed (issue #18 tamper trials). The ZIM's MD5 covers
+        # every byte before it.
+        if not self.archive.has_checksum or not self.archive.check():
+            raise ManifestError(f"{path.name}: the ZIM checksum does not match (altered?)")
 
     def _entries(self) -> Iterator[tuple[str, object]]:
         for i in range(self.archive.entry_count):

@@ -10,6 +10,7 @@ can check it against the signed manifest; HTML pages are front articles with the
 from __future__ import annotations
 
 import contextlib
+import glob
 import html
 import mimetypes
 import os
@@ -162,7 +163,9 @@ def build_zim(
     if main_path not in paths:
         raise ZimError(f"{site_dir / main_path}: the main page is missing")
     tmp = out.with_name(out.name + ".part")
-    tmp.unlink(missing_ok=True)
+    # what a killed run left: the part file and libzim's own temporaries (issue #18)
+    for stale in out.parent.glob(glob.escape(out.name) + ".part*"):
+        stale.unlink(missing_ok=True)
     day = (date or datetime.now(UTC)).strftime("%Y-%m-%d")
     # Index in the first language; libzim segments CJK text with ICU whatever it is.
     creator_ = Creator(str(tmp)).config_indexing(True, language.split(",")[0])

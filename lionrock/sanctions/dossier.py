@@ -135,7 +135,8 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     linked = _linked(store, ids, published_only)
     for record in linked:
         cited.update(f.source_id for f in record.facts)
-    dossier.roles = [_role(r, cited) for r in linked if r.schema == "Responsibility"]
+    roles = [_role(r, cited) for r in linked if r.schema == "Responsibility"]
+    dossier.roles = sorted(roles, key=lambda r: (r["date"] or "~", r["role"]))
     dossier.recommendations = [
         _recommendation(r, cited) for r in linked if r.schema == "Recommendation"
     ]
@@ -238,13 +239,14 @@ def _linked(store: Store, ids: list[str], published_only: bool) -> list[Entity]:
 
 
 def _role(record: Entity, cited: set[str]) -> dict[str, Any]:
-    props = ("position", "conduct", "date", "endDate")
+    props = ("position", "conduct")  # the date is in the role's heading
     role = record.first("role") or ""
     return {
         "id": record.id,
         "role": ROLE_LABELS.get(role, role),
         "target": record.first("target") or "",
         "date": record.first("date") or "",
+        "end": record.first("endDate") or "",
         "facts": _grouped(record, props, cited),
         "sources": sorted({f.source_id for f in record.facts if f.prop in ("role", "target")}),
     }

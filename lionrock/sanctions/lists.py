@@ -161,6 +161,16 @@ def _reader(path: str, list_name: str, date: str | None) -> tuple[str, Any]:
     raise LoadError([Problem(Location(path), message)])
 
 
+def _refuse_empty(path: str) -> None:
+    """An empty list file is a broken download, not a list with no one on it: importing
+    it would record a snapshot that delists everyone (found by fuzzing, issue #18)."""
+    files = [Path(path)] if Path(path).is_file() else sorted(Path(path).glob("*.csv"))
+    for file in files:
+        size = file.stat().st_size
+        if size == 0 or (size < 4096 and not file.read_bytes().strip(b" \t\r\n\x1a\xef\xbb\xbf")):
+            raise LoadError([Problem(Location(str(file), 1), f"empty file ({size} bytes)")])
+
+
 def import_list(
     store: Store,
     *,
@@ -180,6 +190,7 @@ def import_list(
     """
     if not Path(path).exists():
         raise LoadError([Problem(Location(path), "no such file")])
+    _refuse_empty(path)
     date, records = _reader(path, list_name, snapshot_date)
     digest = sha256_of(path)
     existing = {s.date: s for s in list_snapshots(store, list_name=list_name)}

@@ -18,6 +18,7 @@ import csv
 import heapq
 import math
 import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from lionrock.sanctions.matching import THRESHOLD, Subject, compare, warm_up
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
 from lionrock.store import Store
+from lionrock.workers import die_with_parent
 
 if TYPE_CHECKING:
     from lionrock.sanctions.record import KnownNames
@@ -255,7 +257,8 @@ class ScreeningIndex:
         _FORKED_INDEX = self
         chunks = [(subjects[i::workers], threshold) for i in range(workers)]
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
                 parts = pool.map(_screen_chunk, chunks)
         finally:
             _FORKED_INDEX = None

@@ -25,6 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from lionrock.auth import (
     LoginLimiter,
+    LoginPow,
     Session,
     User,
     find_session,
@@ -37,7 +38,7 @@ from lionrock.render import Citations, UILanguage, make_environment, translation
 from lionrock.render._i18n import convert_page, converter
 from lionrock.settings import Settings
 from lionrock.store import Store
-from lionrock.web._lang import alternates, prefixed, ui_of
+from lionrock.web._lang import alternates, lang_path, prefixed, ui_of
 
 SESSION_COOKIE = "lr_session"
 CSRF_COOKIE = "lr_csrf"
@@ -85,6 +86,7 @@ class Web:
     settings: Settings
     secret: bytes
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    login_pow: LoginPow = field(default_factory=LoginPow)
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -263,8 +265,11 @@ def set_cookie(response: Response, name: str, value: str, max_age: int | None = 
 
 
 def login_redirect(request: Request) -> Response:
-    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return RedirectResponse("/login?next=" + quote(target, safe=""), status_code=303)
+    """To the login form and back, in the request's language."""
+    target = lang_path(request, request.url.path)
+    target += f"?{request.url.query}" if request.url.query else ""
+    login = lang_path(request, "/login")
+    return RedirectResponse(f"{login}?next=" + quote(target, safe=""), status_code=303)
 
 
 SAFE_PATH = re.compile(r"^/(?![/\\])[A-Za-z0-9/_.~%?=&+-]*$")

@@ -43,31 +43,56 @@ _indexes: weakref.WeakKeyDictionary[Store, tuple[int, float, ScreeningIndex]] = 
     weakref.WeakKeyDictionary()
 )
 _index_lock = threading.Lock()
+_building: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
-def person_index(store: Store) -> ScreeningIndex:
+def person_index(store: Store, *, wait: bool = True) -> ScreeningIndex | None:
     """The phonetic name index of every person in `store` (drafts too), rebuilt when the
     store has changed and the index is older than `INDEX_MAX_AGE` seconds.
+
+    With `wait=False` (the web app) it never blocks: the index is built in a background
+    thread, and until it is ready the caller gets the one before (or None, the first
+    time); a request never waits seconds for it, and the server stays responsive
+    meanwhile (issue #18 §5).
 
     Example: `person_index(store).candidates(Subject(("Lee Ka-chiu",)))`.
     """
     with _index_lock:
-        now = time.monotonic()
         found = _indexes.get(store)
         if found is not None:
             generation, built, index = found
-            if generation == store.generation or now - built < INDEX_MAX_AGE:
+            if generation == store.generation or time.monotonic() - built < INDEX_MAX_AGE:
                 return index
-        generation = store.generation
-        listings = []
-        for entity in store.iter_entities(schema="Person"):
-            names = tuple(v for prop in NAME_PROPS for v in entity.values(prop))[:MAX_NAMES]
-            if names:
-                dates = tuple(entity.values("birthDate"))
-                listings.append(Listing(entity.id, entity.schema, names, dates, ()))
-        index = ScreeningIndex(listings)
-        _indexes[store] = (generation, now, index)
-        return index
+        stale = found[2] if found is not None else None
+        if not wait:
+            if store not in _building:
+                _building.add(store)
+                threading.Thread(target=_build_in_background, args=(store,),
+                                 name="person-index", daemon=True).start()  # fmt: skip
+            return stale
+    return _build(store)
+
+
+def _build_in_background(store: Store) -> None:
+    try:
+        _build(store)
+    finally:
+        with _index_lock:
+            _building.discard(store)
+
+
+def _build(store: Store) -> ScreeningIndex:
+    generation, started = store.generation, time.monotonic()
+    listings = []
+    for entity in store.iter_entities(schema="Person"):
+        names = tuple(v for prop in NAME_PROPS for v in entity.values(prop))[:MAX_NAMES]
+        if names:
+            dates = tuple(entity.values("birthDate"))
+            listings.append(Listing(entity.id, entity.schema, names, dates, ()))
+    index = ScreeningIndex(listings)
+    with _index_lock:
+        _indexes[store] = (generation, started, index)
+    return index
 
 
 def blocking_queries(name: str) -> list[str]:
@@ -91,12 +116,14 @@ def find_duplicates(
     schema: str,
     birth_dates: tuple[str, ...] = (),
     limit: int = 10,
+    wait_for_index: bool = True,
 ) -> list[dict[str, Any]]:
     """Existing records of `schema` that may be the one named `name`, best first.
 
     Each: `id`, `caption`, `schema`, `matched` (the name that matched), and for persons
     `score` (0 to 1) and `explanation` (from the name matcher). Drafts count too: a
-    duplicate still in review is a duplicate.
+    duplicate still in review is a duplicate. With `wait_for_index=False` (the web app),
+    a phonetic index still being built adds no candidates yet: search's still do.
     """
     name = name.strip()[:MAX_NAME_CHARS]
     if len(name) < 2:
@@ -112,7 +139,9 @@ def find_duplicates(
         ]
         return found[:limit]
     subject = Subject((name,), tuple(d for d in birth_dates if d))
-    for listing in person_index(store).candidates(subject, limit=BLOCK, min_share=INDEX_MIN_SHARE):
+    index = person_index(store, wait=wait_for_index)
+    listed = index.candidates(subject, limit=BLOCK, min_share=INDEX_MIN_SHARE) if index else []
+    for listing in listed:
         candidates.setdefault(listing.entity_id, listing)
     scored = []
     for entity in store.iter_entities(ids=list(candidates)):

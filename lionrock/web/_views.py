@@ -248,6 +248,7 @@ def faceted_search(
                 "caption": entity.caption,
                 "names": names_by_lang(entity),
                 "prop": hit.prop if hit else None,
+                "prop_label": _prop_label(entity.schema, hit.prop) if hit else None,
                 "matched": hit.matched if hit else None,
             }
         )
@@ -274,6 +275,13 @@ def faceted_search(
         "offset": offset,
         "next_offset": offset + limit if offset + limit < len(results) else None,
     }
+
+
+def _prop_label(schema: str, prop: str) -> str:
+    """A property's label (`name` -> `Name`), for the page to translate."""
+    spec = get_model().get(schema)
+    found = spec.properties.get(prop) if spec is not None else None
+    return found.label if found is not None else prop
 
 
 def timeline(

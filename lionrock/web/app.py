@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lionrock.audit import enable_head_signing
+from lionrock.auth import LoginLimiter, unlocked_at
 from lionrock.errors import LionRockError
 from lionrock.evidence import open_vault, replay_app
 from lionrock.library.extract import web as extract_web
@@ -42,9 +43,10 @@ from lionrock.web import (
 from lionrock.web._cache import PublicCache
 from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
 from lionrock.web._context import login_redirect as _login_redirect
-from lionrock.web._duplicates import warm_up_matcher
+from lionrock.web._duplicates import person_index, warm_up_matcher
 from lionrock.web._evidence import backs_published_source, sees_all_evidence
 from lionrock.web._lang import LanguagePrefix
+from lionrock.web._offload import offload_routes
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
@@ -184,9 +186,10 @@ def _replay_gate(web: Web) -> Callable[[Request, str], bool]:
 
 
 @asynccontextmanager
-async def _lifespan(_: Starlette) -> AsyncIterator[None]:
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
     # in the background: the server answers at once, the duplicate check soon after
     threading.Thread(target=warm_up_matcher, name="warm-up-matcher", daemon=True).start()
+    person_index(app.state.web.store, wait=False)  # starts building the phonetic index
     yield
 
 
@@ -197,7 +200,8 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     """
     store = store or Store(settings.database_url)
     enable_head_signing(store, settings)  # the audit head, signed on every append (issue #18)
-    web = Web(store=store, settings=settings, secret=app_secret(store, settings))
+    web = Web(store=store, settings=settings, secret=app_secret(store, settings),
+              limiter=LoginLimiter(unlocked_at=unlocked_at(store)))  # fmt: skip
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     # the research library (issue #7); signed-in users find its drafts too (issue #13)
     routes.extend(library_routes(store, web.page, signed_in=lambda r: web.user(r) is not None))
@@ -209,7 +213,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     gate = _replay_gate(web)  # drafts' evidence never reaches the public (issue #6)
     routes.append(Mount(REPLAY, replay_app(vault, mount=REPLAY, may_replay=gate)))
     app = Starlette(
-        routes=routes,
+        routes=offload_routes(routes),  # blocking work off the event loop (issue #18 §5)
         exception_handlers=_handlers(web),  # type: ignore[arg-type]
         lifespan=_lifespan,
     )

@@ -1,9 +1,10 @@
 """Hongkongers abroad (issue #17): the index of countries and a page per country, their
 JSON twins, and the downloads (figures CSV, the directory of organisations as CSV and
-FtM). Published facts only, through the public API's one filter (`public_statements`:
-no confidential property, no unlicensed full text); the same view models and templates as
-the static site (`lionrock.abroad`), in English, Traditional Chinese, Japanese or
-Simplified Chinese (`?lang=en|zh-hant|ja|zh-hans`).
+FtM). Published facts only, through the one rule for public output
+(`lionrock.model.public_entities`: no draft, no confidential property, no unlicensed full
+text); the same view models and templates as the static site (`lionrock.abroad`), in
+English, Traditional Chinese, Japanese or Simplified Chinese (`/ja/abroad`, or
+`?lang=en|zh-hant|ja|zh-hans`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,11 @@ from lionrock.abroad import (
     write_directory_ftm,
     write_figures,
 )
+from lionrock.model import public_entities
 from lionrock.render import UILanguage
 from lionrock.render._i18n import ui_language
-from lionrock.store import Entity
 from lionrock.web._context import Web
 from lionrock.web._lang import prefixed, ui_of
-from lionrock.web._views import public_statements
 from lionrock.web.routes_prisoners import LAYOUT
 from lionrock.web.routes_public import not_found, wants_json
 
@@ -40,12 +40,10 @@ def routes(web: Web) -> list[Route]:
     store = web.store
 
     def record() -> AbroadRecord:
-        kept = []
-        for entity in load_entities(store, published_only=True):
-            facts = public_statements(entity)
-            if facts:
-                kept.append(Entity(entity.id, entity.schema, tuple(facts)))
-        return AbroadRecord.from_entities(kept)
+        # the one rule for public output (issue #18 §2)
+        return AbroadRecord.from_entities(
+            public_entities(load_entities(store, published_only=True))
+        )
 
     def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
         # the URL's language prefix (`/ja/abroad`); `?lang=` as before, for old links

@@ -46,18 +46,27 @@ def routes(web: Web) -> list[Route]:
         nxt = safe_next(request.query_params.get("next", "/app"))
         return web.page(request, LOGIN, step="password", next=nxt)
 
+    def slowed(request: Request, nxt: str, bits: int, error: str) -> Response:
+        # the form again, with a fresh proof-of-work challenge (static/pow.js solves it)
+        return web.page(request, LOGIN, 429, step="password", next=nxt, error=error,
+                        pow=web.login_pow.challenge(), pow_bits=bits)  # fmt: skip
+
     async def login(request: Request) -> Response:
         form = await web.form(request)
         username, nxt = form.get("username")[:64], safe_next(form.get("next", "/app"))
-        if web.limiter.blocked(username):
-            return web.page(
-                request,
-                LOGIN,
-                429,
-                step="password",
-                next=nxt,
-                error="Too many failed attempts. Try again in 15 minutes.",
+        # per account, never global, never by address (issue #18 §5)
+        gate = web.limiter.gate(username)
+        if gate.wait > 0:
+            wait = (
+                f"Too many failed attempts for this account: try again in {int(gate.wait) + 1} s."
             )
+            return slowed(request, nxt, gate.pow_bits, wait)
+        if gate.pow_bits:
+            challenge = request.query_params.get("pow", "") or form.get("pow")
+            nonce = request.query_params.get("nonce", "") or form.get("nonce")
+            if not web.login_pow.check(challenge, nonce, bits=gate.pow_bits):
+                again = "This account had failed logins: send the form again."
+                return slowed(request, nxt, gate.pow_bits, again)
         user = authenticate(store, username=username, password=form.get("password")[:1024])
         if user is None:
             web.limiter.failed(username)
@@ -94,14 +103,15 @@ def routes(web: Web) -> list[Route]:
         token, session = pending(request, "password")
         user = session.user  # type: ignore[attr-defined]
         nxt = safe_next(form.get("next", "/app"))
-        if web.limiter.blocked(user.username):
+        gate = web.limiter.gate(user.username)
+        if gate.wait > 0:
             return web.page(
                 request,
                 LOGIN,
                 429,
                 step="totp",
                 next=nxt,
-                error="Too many failed attempts. Try again in 15 minutes.",
+                error=f"Too many wrong codes: try again in {int(gate.wait) + 1} s.",
             )
         if not verify_totp(user.totp_secret or "", form.get("code")[:20]):
             web.limiter.failed(user.username)

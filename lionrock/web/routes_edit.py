@@ -217,7 +217,7 @@ def routes(web: Web) -> list[Route]:
         # htmx sends the name field as it is named in the form (value_0)
         name = (params.get("name") or params.get("value_0") or "")[:200]
         schema = params.get("schema", "Person")[:64]
-        found = find_duplicates(store, name=name, schema=schema)
+        found = find_duplicates(store, name=name, schema=schema, wait_for_index=False)
         if params.get("format") == "json":
             return JSONResponse({"name": name, "schema": schema, "duplicates": found})
         if request.headers.get("hx-request") == "true":  # the fragment htmx swaps in

@@ -280,7 +280,7 @@ def routes(web: Web) -> list[Route]:
         )
 
     async def gaps_csv(_: Request) -> Response:
-        matrix = gap_matrix(store, published_only=True)
+        matrix = gap_caches["conduct"]["matrix"].get()  # the same cache as the page
         return Response(
             render_gaps(matrix, format="csv"),
             media_type="text/csv; charset=utf-8",

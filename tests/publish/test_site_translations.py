@@ -41,7 +41,7 @@ def test_pagefind_interface_in_the_page_language(bundled_site: Path) -> None:
     for html in (hant, hans, ja):
         assert "data-i18n='{" in html and "\\u" not in html  # Chinese kept, for OpenCC
     assert '"placeholder": "搜尋"' in hant and "找不到「[SEARCH_TERM]」的結果" in hant
-    assert '"placeholder": "搜索"' in hans and "找不到「[SEARCH_TERM]」的结果" in hans
+    assert '"placeholder": "搜寻"' in hans and "找不到「[SEARCH_TERM]」的结果" in hans
     assert "「[SEARCH_TERM]」の結果はありません" in ja
 
 

@@ -26,7 +26,11 @@ def test_a_dossier_has_identity_events_sanctions_and_sources(bundled_store: Stor
     assert {("LEE, John Ka-chiu", "Latin"), ("李家超", "Han"), ("LI, Jiachao", "Latin")} <= names
     identity = {(n["fact"].prop, n["fact"].value) for n in dossier.identity}
     assert ("birthDate", "1957-12-07") in identity
-    assert "idNumber" not in {p for p, _ in identity}  # confidential (issue #18 §2)
+    # identity documents are confidential (extensions.yaml): only the researchers' dossier
+    # (drafts asked for, never for publication) carries them (issue #18 §2)
+    assert not any(prop == "idNumber" for prop, _ in identity)
+    private = build_dossier(bundled_store, entity_id="ofac-29250", published_only=False)
+    assert ("idNumber", "G0286787") in {(n["fact"].prop, n["fact"].value) for n in private.identity}
     assert [n["fact"].value for n in dossier.positions] == ["Secretary for Security"]
     event = next(e for e in dossier.events if e["id"] == "lr-event-2020-08-07-us-sanctions-eo13936")
     assert event["date"] == "2020-08-07" and all(f["facts"] for f in event["facts"])

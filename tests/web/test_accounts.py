@@ -72,12 +72,13 @@ def test_login_cookies_are_secure_httponly_samesite(web_store: Store) -> None:
 def test_wrong_password_and_rate_limit(web_store: Store) -> None:
     account = make_account(web_store, "reader")
     client = client_for(web_store)
-    for _ in range(5):
+    for _ in range(3):
         wrong = post_form(
             client, "/login", {"username": account.username, "password": "not the password"}
         )
         assert wrong.status_code == 401
-    # now even the right password is refused for a while: the limit is per account
+    # now even the right password is refused for a while (a delay, then a proof of work:
+    # tests/web/test_login_limits.py); the limit is per account
     blocked = post_form(
         client, "/login", {"username": account.username, "password": account.password}
     )

@@ -87,6 +87,7 @@ def test_gap_matrix_is_in_the_layout_and_styled_by_the_stylesheet(client: TestCl
     assert html.count("<html") == 1 and html.count("<body") == 1
     css = client.get("/static/lionrock.css").text
     assert ".gaps-matrix td.gap" in css and ".gaps-matrix td.listed" in css
+    assert ".gaps-matrix td.unchecked" in css and ".gaps-matrix{overflow-x:auto}" in css
 
 
 def test_language_in_the_url(client: TestClient) -> None:
@@ -151,3 +152,11 @@ def test_value_labels_are_words_in_each_language(client: TestClient) -> None:
 def test_one_defendant_is_singular(client: TestClient) -> None:
     html = client.get("/en/").text
     assert "1 defendants" not in html and "1 defendant;" in html
+
+
+def test_the_editors_area_keeps_the_language(client: TestClient) -> None:
+    response = client.get("/zh-hant/app")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/zh-hant/login?next=%2Fzh-hant%2Fapp"
+    login = client.get("/zh-hant/login?next=%2Fzh-hant%2Fapp")
+    assert login.status_code == 200 and '<html lang="zh-Hant">' in login.text

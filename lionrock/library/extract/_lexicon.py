@@ -128,8 +128,7 @@ TRIGGER = re.compile(
     )
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
     + r"|found\s+guilty|imprison|custody",
-    re.IGNORECASE,
-)
+)  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a
 #: defendant, when they come right before it (裁判官蘇惠德, 大律師羅達雄).
@@ -152,7 +151,7 @@ NOT_A_FACT = re.compile(
     zh(
         r"要求|申請|建議|促請|反對|尋求|爭取|希望|冀|擬|打算|將會|或會|可能|可判|最高|一旦|如果|"
         r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|未被|不會|免於|避免|"
-        r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否"
+        r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括"
     )
     + r"|\b(?:may|might|could|would|faces?|facing|if|unless|seek(?:s|ing)?|asked|urged|"
     r"applied|appeal(?:ed|s)?\s+against|not\s+been|never|wants?|calls?\s+for)\b",

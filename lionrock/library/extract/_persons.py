@@ -206,10 +206,14 @@ NOT_NAME_END = set(
 #: name with when jieba split it off (區 is a district, 向 a preposition).
 STRONG_SURNAMES = set(
     zh(
-        "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關譚鍾廖姚彭莫戴岑伍"
+        "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅許周葉鄧馮蕭朱徐潘麥盧袁蘇余關譚鍾廖姚彭莫戴岑伍"
         "湯黎范傅冼鄒聶尹程溫賴杜鄺龐顧施柯邱孔崔葛雷阮翁殷凌游巫侯嚴韋甘唐魏卓莊邵孫沈賀霍鮑洪"
     )
 )
+
+
+#: Characters of court words, never in a name after its surname (周|刑期 is not 周刑期).
+LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
 
 
 def _surname(token: str) -> int:
@@ -225,6 +229,7 @@ def _plausible(name: str) -> bool:
         and name not in NOT_NAMES
         and not NAME_END.search(name)
         and name[-1] not in NOT_NAME_END
+        and not set(name[surname:]) & LEGAL_CHARS
     )
 
 
@@ -259,7 +264,9 @@ def _name_at(
                 return merged, 2 if len(following) == 1 else 1
         if len(token) >= 3 and token[-1] in NOT_NAME_END and _plausible(token[:-1]):
             return token[:-1], 1
-        if _plausible(token):
+        if _plausible(token) and not (
+            len(token) == 3 and token[0] not in STRONG_SURNAMES and freq(token[1:])
+        ):  # 曾出庭 is 曾 + 出庭 (appeared in court), not a name
             return token, 1
     return "", 1
 

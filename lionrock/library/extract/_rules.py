@@ -64,6 +64,11 @@ LONE_SURNAME = re.compile(
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(zh(r"^[\s、,及和與同以及、]*$|^[^,;:。]{0,14}$"))
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
+RELATIVE_OR_LIST = re.compile(
+    zh(
+        r"^[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}[,，]?\s*包括[^,;:，；：。]{0,10}$"
+    )
+)
 SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
 OTHERS = re.compile(zh(r"其餘|其他|另外\S{0,3}人|他們|她們"))
 PRONOUN = re.compile(zh(r"他|她|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
@@ -153,7 +158,7 @@ BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
-POLICE_BAIL = _p(r"候查|警署|報到|被捕後|同案被捕|police\s+bail")
+POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
 PLEA_GUILTY = _p(
     r"(?<!不)(?<!否)認罪|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
@@ -170,7 +175,7 @@ CONVICTED = _p(
 CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
 SENTENCE = _p(
     r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,10}?)監禁|監禁|入獄|"
-    r"總刑期為?|刑期為|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
+    r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
@@ -202,7 +207,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             )
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
-        if clause_court and not POLICE_BAIL.search(f[max(0, m.start() - 16) : m.end() + 4]):
+        if clause_court and not POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4]):
             yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
@@ -263,8 +268,6 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
 
 def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     f = s.folded
-    if SUSPENDED.search(f):
-        return
     total = re.search(zh(r"總刑期為?|合共判囚|共判囚|total\s+of"), f)
     for m in SENTENCE.finditer(f):
         if total and m.start() < total.start() and "总刑期" not in f[m.start() : m.end()]:
@@ -273,6 +276,8 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         terms = _terms(f, s.text, start)
         if not terms:
             continue
+        if SUSPENDED.search(f[_clause_start(f, m.start()) : _clause_end(f, terms[-1][1])]):
+            continue  # 判囚12個月，緩刑2年: suspended
         obj = m.groupdict().get("obj")
         people = None
         if obj:
@@ -325,23 +330,31 @@ def _people(
     before = [g for g in groups if g[-1].end <= hit.start]
     if hit.active and after and after[0][0].start < _clause_end(f, hit.end) + 1:
         return after[0], 0.0
+    if after and RELATIVE_OR_LIST.match(f[hit.end : after[0][0].start]):
+        return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
     if before:
         group = before[-1]
         gap = f[group[-1].end : hit.start]
-        if OTHERS.search(gap) or (group[-1].end < clause and SINGULAR.search(gap)):
-            return [], 1.0
+        singular = SINGULAR.search(gap)
+        embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
+        if OTHERS.search(gap) or (group[-1].end < clause and embedded):
+            return [], 1.0  # 陳國誠憶起她被捕: she is someone else
         penalty = 0.0 if group[-1].end >= clause else 0.1
         if len(gap) > 40:
-            penalty += 0.3
+            penalty += 0.2
         elif len(gap) > 25:
             penalty += 0.1
         counted = COUNTED.search(gap)
         if counted and chinese_number(counted.group(1)) == len(group):
             penalty = 0.05  # 三人早前認罪: the three just named
+        elif counted:
+            return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
         return group, penalty
     if after and after[0][0].start < _clause_end(f, hit.end):
         return after[0], 0.1
     lead = f[clause : hit.start]
+    if after and clause == 0 and not lead.strip():
+        return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
     if after:
         return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.35
     if PRONOUN.search(lead):
@@ -460,7 +473,15 @@ def extract_text(
         day = None
     context = Context(published=day)
     best: dict[tuple[str, str, str, str], Proposal] = {}
-    for s in sentences(body):
+    # Names are looked for only where they can matter (segmentation is the costly step):
+    # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
+    every = list(sentences(body))
+    read = [bool(TRIGGER.search(s.folded)) for s in every]
+    for i, s in enumerate(every):
+        if not read[i]:
+            following = i + 1 < len(every) and read[i + 1]
+            if not (following and every[i + 1].paragraph == s.paragraph):
+                continue
         for proposal in extract_sentence(s, article_id=article_id, names=names, context=context):
             if proposal.confidence < min_confidence:
                 continue
