@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lionrock.audit import enable_head_signing
 from lionrock.settings import Settings
 
 if TYPE_CHECKING:
@@ -18,7 +17,9 @@ def open_store(ctx: click.Context) -> Store:
 
     Example: `store = open_store(ctx)` inside any `lionrock` command.
     """
-    from lionrock.store import Store  # here, so that `lionrock --help` need not load it
+    # here, so that `lionrock --help` loads neither the store nor the audit log
+    from lionrock.audit import enable_head_signing
+    from lionrock.store import Store
 
     settings: Settings = ctx.find_root().obj
     try:
