@@ -202,6 +202,7 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--note", action="append", default=[], help="A note for the report.")
     args = parser.parse_args()
     names, store = record_gazetteer()
     ours, theirs = quality(args.split, names, args.verbose)
@@ -217,7 +218,7 @@ def main() -> None:
     if timing:
         print(f"import {timing[0]:.1f} s, extract {timing[1]:.1f} s over {timing[2]} articles")
     if not args.no_report:
-        report(args.split, ours, theirs, timing)
+        report(args.split, ours, theirs, timing, args.note)
 
 
 def report(
@@ -225,6 +226,7 @@ def report(
     ours: dict[str, Any],
     theirs: dict[str, Any],
     timing: tuple[float, float, int] | None,
+    notes: list[str] | None = None,
 ) -> None:
     rows: list[Row] = []
     for kind in (*KINDS, "overall"):
@@ -275,6 +277,7 @@ def report(
             f"anchor: keyword window of {WINDOW} characters",
         ],
         rows=rows,
+        notes=notes or [],
     )
 
 
