@@ -70,7 +70,7 @@ def test_skipped_items_come_with_their_reason(tmp_path: Path, articles: Path) ->
     result = runner.invoke(main, ["library", "import", str(folder), "--format", "hkcnews"],
                            env=env)  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "1 skipped: 1 no title" in result.output
+    assert "set aside 1: no title" in result.output  # the reason, not a bare count
     assert "library import: reading articles 1 " in result.output  # the one-line summary
 
 
