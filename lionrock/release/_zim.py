@@ -15,6 +15,7 @@ import html
 import mimetypes
 import os
 import re
+import shutil
 import sys
 import uuid
 from collections.abc import Iterator
@@ -164,8 +165,12 @@ def build_zim(
         raise ZimError(f"{site_dir / main_path}: the main page is missing")
     tmp = out.with_name(out.name + ".part")
     # what a killed run left: the part file and libzim's own temporaries (issue #18)
+    # (libzim's are folders too: `site.zim.part_title.idx.tmp/`)
     for stale in out.parent.glob(glob.escape(out.name) + ".part*"):
-        stale.unlink(missing_ok=True)
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
     day = (date or datetime.now(UTC)).strftime("%Y-%m-%d")
     # Index in the first language; libzim segments CJK text with ICU whatever it is.
     creator_ = Creator(str(tmp)).config_indexing(True, language.split(",")[0])

@@ -102,12 +102,14 @@ def test_kill_during_publish_leaves_no_temp_files(tmp_path: Path) -> None:
     rng = random.Random(f"publish-{TRIALS}")
     fresh = ["publish", "-o", str(tmp_path / "fresh"), "--no-search"]
     fresh += ["--zim", str(tmp_path / "fresh.zim")]
+    killed = 0
     for _ in range(TRIALS):
         shutil.rmtree(tmp_path / "fresh", ignore_errors=True)
         process = lionrock(home, *fresh)
         time.sleep(rng.uniform(0.2, took))
         if process.poll() is None:
             process.kill()
+            killed += 1
         process.wait()
         # a killed process cannot clean up: only the ZIM's part files may remain, and
         # the next run removes them
@@ -118,6 +120,7 @@ def test_kill_during_publish_leaves_no_temp_files(tmp_path: Path) -> None:
         assert (live / "manifest.json").read_bytes() == manifest
     run(home, *fresh)
     assert not temp_files(tmp_path), temp_files(tmp_path)
+    tally(test="kill", command="publish", trials=TRIALS, killed=killed, corrupt=0)
 
 
 WORKERS = """
