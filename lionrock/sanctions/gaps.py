@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lionrock.model import public_entities
@@ -105,17 +105,25 @@ class Column:
     code: str
     label: str
     lists: tuple[CheckedList, ...]
+    record: bool = False  # some cell holds a designation of the cited record, not of a list
 
     def heading(self) -> str:
-        """`US (us-ofac-sdn 2024-05-03)`, or `EU (no list checked)`."""
+        """`US (us-ofac-sdn 2024-05-03)`, `US (us-ofac-sdn 2024-05-03; cited record)`, or
+        `EU (no list checked)`."""
         checked = "; ".join(x.label() for x in self.lists) or NO_LIST
-        return f"{self.label} ({checked})"
+        return f"{self.label} ({checked}{'; ' + RECORD if self.record else ''})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "label": self.label, "lists": [x.to_dict() for x in self.lists]}
+        return {
+            "code": self.code,
+            "label": self.label,
+            "lists": [x.to_dict() for x in self.lists],
+            "record": self.record,
+        }
 
 
 NO_LIST = "no list checked"
+RECORD = "cited record"
 NOT_LISTED = "not listed"
 
 
@@ -300,7 +308,8 @@ def _referenced(entities: Iterable[Entity]) -> set[str]:
         for prop in props:
             wanted.update(entity.values(prop))
         if entity.schema == "Sanction":
-            wanted.update(f.source_id for f in entity.facts if SNAPSHOT_SOURCE.match(f.source_id))
+            # The snapshots, and the sources of the record's own designations (their dates).
+            wanted.update(f.source_id for f in entity.facts)
     return wanted
 
 
@@ -341,8 +350,12 @@ def gap_matrix_of(
     sanctions = [s for s in by_schema["Sanction"] if not is_counter_sanction(s)]
     counter = [s for s in by_schema["Sanction"] if is_counter_sanction(s)]
     lists = checked_lists(entities)
-    columns = [Column(code, label, tuple(lists.get(code, ()))) for code, label in JURISDICTIONS]
-    current = current_listings(sanctions)
+    current = _dated(current_listings(sanctions), entities)
+    from_record = {x.jurisdiction for xs in current.values() for x in xs if x.record_source}
+    columns = [
+        Column(code, label, tuple(lists.get(code, ())), code in from_record)
+        for code, label in JURISDICTIONS
+    ]
     roles = _roles(by_schema["Responsibility"], entities)
     recommended = _recommendations(by_schema["Recommendation"], entities)
     wanted = set(HK_PROGRAMS) | set(programs)
@@ -376,6 +389,19 @@ def gap_matrix_of(
         row.basis = _basis(row, wanted)
         rows.append(row)
     return GapMatrix(columns, _sorted(rows, sort))
+
+
+def _dated(
+    current: dict[str, list[Listing]], entities: Mapping[str, Entity]
+) -> dict[str, list[Listing]]:
+    """The listings, each designation of the record with its source's date."""
+
+    def dated(x: Listing) -> Listing:
+        doc = entities.get(x.record_source) if x.record_source else None
+        when = (doc.first("publishedAt") or doc.first("date") or "") if doc else ""
+        return replace(x, record_source_date=when) if when else x
+
+    return {t: [dated(x) for x in xs] for t, xs in current.items()}
 
 
 def _basis(row: GapRow, wanted: set[str]) -> list[str]:

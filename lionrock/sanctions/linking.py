@@ -193,12 +193,23 @@ class Listing:
     listed_by: str  # the earliest snapshot date that shows it, when the list gives no date
     sanction_id: str
     entity_id: str
+    # A designation of the cited record (no list snapshot): the source its date cites,
+    # and that source's date once known (`gaps` fills it in).
+    record_source: str = ""
+    record_source_date: str = ""
 
     def label(self) -> str:
-        """`GHR 2021-03-22`, or `HK-EO13936 (listed by 2021-08-18)`."""
+        """`GHR 2021-03-22`, `HK-EO13936 (listed by 2021-08-18)`, or for a designation of
+        the record `HK-EO13936 2025-03-31 (record, source of 2025-03-31)`."""
         if self.date:
-            return f"{self.program} {self.date}"
-        return f"{self.program} (listed by {self.listed_by})" if self.listed_by else self.program
+            text = f"{self.program} {self.date}"
+        elif self.listed_by:
+            text = f"{self.program} (listed by {self.listed_by})"
+        else:
+            text = self.program
+        if self.record_source:
+            return f"{text} (record, source of {self.record_source_date or self.record_source})"
+        return text
 
     def to_dict(self) -> dict[str, str]:
         return {
@@ -207,6 +218,8 @@ class Listing:
             "listed_by": self.listed_by,
             "sanction_id": self.sanction_id,
             "entity_id": self.entity_id,
+            "record_source": self.record_source,
+            "record_source_date": self.record_source_date,
         }
 
 
@@ -248,6 +261,7 @@ def current_listings(sanctions: Iterable[Entity]) -> dict[str, list[Listing]]:
             continue  # only in earlier snapshots: no longer listed
         seen = sorted(first_seen[s] for s in cited & first_seen.keys())
         date = sanction.first("startDate") or sanction.first("listingDate") or ""
+        record_source = "" if seen else _record_source(sanction)
         for target in sanction.values("entity"):
             for program in sanction.values("program") or [""]:
                 listing = Listing(
@@ -257,9 +271,19 @@ def current_listings(sanctions: Iterable[Entity]) -> dict[str, list[Listing]]:
                     listed_by=seen[0] if seen and not date else "",
                     sanction_id=sanction.id,
                     entity_id=target,
+                    record_source=record_source,
                 )
                 by_target[target].append(listing)
     return dict(by_target)
+
+
+def _record_source(sanction: Entity) -> str:
+    """The source a designation of the record cites for its date (else for anything)."""
+    for prop in ("startDate", "listingDate", "date"):
+        for fact in sanction.facts:
+            if fact.prop == prop and fact.source_id:
+                return fact.source_id
+    return next((f.source_id for f in sanction.facts if f.source_id), "")
 
 
 class PersonIndex:

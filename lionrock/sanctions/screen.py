@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from lionrock.errors import LoadError, Location, Problem
-from lionrock.sanctions.lists import is_counter_sanction
+from lionrock.sanctions.lists import SNAPSHOT_SOURCE, is_counter_sanction
 from lionrock.sanctions.matching import THRESHOLD, Subject, compare, warm_up
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
@@ -105,7 +105,13 @@ def load_listings(
         targets = [f for f in sanction.facts if f.prop == "entity"]
         programs = sanction.values("program") or [""]
         for target in targets:
-            source = target.source_id.removeprefix("src-")
+            # A list snapshot by its name and date; a designation of the cited record
+            # (no list shows it yet) by its source, marked as the record's.
+            source = (
+                target.source_id.removeprefix("src-")
+                if SNAPSHOT_SOURCE.match(target.source_id)
+                else f"record ({target.source_id})"
+            )
             if wanted and not any(w in source for w in wanted):
                 continue
             for program in programs:

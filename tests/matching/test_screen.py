@@ -22,7 +22,11 @@ JOHN_LEE = "ofac-29250"
 
 def test_listings_are_the_sanctioned_entities(bundled_store: Store) -> None:
     listings = load_listings(bundled_store)
-    assert len(listings) == 42  # the HK-EO13936 rows of OFAC's 2024-05-03 list
+    # The HK-EO13936 rows of OFAC's 2024-05-03 list, and the six the record adds (the
+    # State Department's designations of 31 March 2025), marked as the record's.
+    assert len(listings) == 48
+    lam = next(x for x in listings if x.entity_id == "lr-person-paul-lam")
+    assert lam.designations == (("record (src-cfhk-2025-03-31-us-sanctions-six)", "HK-EO13936"),)
     lee = next(x for x in listings if x.entity_id == JOHN_LEE)
     assert "李家超" in lee.names and "1957-12-07" in lee.birth_dates
     assert ("us-ofac-sdn-2024-05-03", "HK-EO13936") in lee.designations

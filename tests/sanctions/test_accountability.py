@@ -46,7 +46,16 @@ def test_rows_are_the_responsible_with_a_cited_basis(
 ) -> None:
     rows = {r.entity_id: r for r in matrices["conduct"]}
     hk = [r for r in rows.values() if any(x.program == "HK-EO13936" for x in r.cells.get("us", []))]
-    assert len(hk) == 42 and matrices["conduct"].summary()["US"] == 42
+    # The 42 of the OFAC extract of 2024-05-03 and the six the State Department designated
+    # on 31 March 2025 (data/accountability/us-designations.yaml), marked as the record's.
+    assert len(hk) == 48 and matrices["conduct"].summary()["US"] == 48
+    lam = rows["lr-person-paul-lam"].cells["us"]
+    assert [(x.program, x.date, x.record_source_date) for x in lam] == [
+        ("HK-EO13936", "2025-03-31", "2025-03-31")
+    ]
+    assert lam[0].label() == "HK-EO13936 2025-03-31 (record, source of 2025-03-31)"
+    us = matrices["conduct"].columns[0]
+    assert us.heading() == "US (us-ofac-sdn 2024-05-03; cited record)"
     for row in rows.values():
         assert row.roles or row.recommendations or row in hk, row.name
     judge = rows[JUDGE]
@@ -67,7 +76,7 @@ def test_rows_are_the_responsible_with_a_cited_basis(
 def test_columns_name_the_list_checked_or_say_none_was(matrices: dict[str, GapMatrix]) -> None:
     columns = {c.label: c for c in matrices["conduct"].columns}
     assert [(x.list_name, x.date) for x in columns["US"].lists] == [("us-ofac-sdn", "2024-05-03")]
-    assert columns["US"].heading() == "US (us-ofac-sdn 2024-05-03)"
+    assert columns["US"].heading() == "US (us-ofac-sdn 2024-05-03; cited record)"
     assert columns["EU"].heading() == "EU (no list checked)" and not columns["UK"].lists
     judge = next(r for r in matrices["conduct"] if r.entity_id == JUDGE)
     assert judge.status(columns["US"]) == "not listed"
@@ -98,17 +107,20 @@ def test_the_cli_writes_csv_json_and_html(
 
     table = list(csv.reader(io.StringIO(gaps("--format", "csv"))))
     header = table[0]
-    assert "US (us-ofac-sdn 2024-05-03)" in header and "EU (no list checked)" in header
+    us_column = "US (us-ofac-sdn 2024-05-03; cited record)"
+    assert us_column in header and "EU (no list checked)" in header
     assert header[-1] == "counter-sanctioned by the PRC"
     lee = next(r for r in table if r[0] == JOHN_LEE)
-    us = header.index("US (us-ofac-sdn 2024-05-03)")
+    us = header.index(us_column)
     assert lee[us].startswith("HK-EO13936") and lee[us + 1] == "no list checked"
+    lam = next(r for r in table if r[0] == "lr-person-paul-lam")
+    assert lam[us] == "HK-EO13936 2025-03-31 (record, source of 2025-03-31)"
     assert "2020-08-10" in lee[-1]
     judge = next(r for r in table if r[0] == JUDGE)
     assert judge[us] == "not listed" and "adjudicated" in judge[3]
 
     data = json.loads(gaps("--format", "json", "--sort", "recommendations"))
-    assert data["summary"]["US"] == 42
+    assert data["summary"]["US"] == 48
     assert [c["label"] for c in data["columns"]][:2] == ["US", "UK"]
     assert data["columns"][0]["lists"][0]["snapshot_date"] == "2024-05-03"
     row = next(r for r in data["rows"] if r["id"] == JUDGE)
@@ -120,16 +132,16 @@ def test_the_cli_writes_csv_json_and_html(
     assert "no list checked" in page and "us-ofac-sdn 2024-05-03" in page
     assert "Counter-sanctioned by the PRC" in page and "Andrew Chan" in page
     assert "<script" not in page and "<style" not in page and "https://" not in page
-    assert "US: 42" in gaps()
+    assert "US: 48" in gaps()
 
 
 def test_the_web_page_and_its_json(bundled_store: Store) -> None:
     client = TestClient(create_app(Settings(database_url="sqlite://"), store=bundled_store))
     data = client.get("/api/sanctions/gaps", params={"sort": "recommendations"}).json()
-    assert data["summary"]["US"] == 42
+    assert data["summary"]["US"] == 48
     recs = [len(r["recommended_by"]) for r in data["rows"]]
     assert recs == sorted(recs, reverse=True)
-    assert data["columns"][2] == {"code": "eu", "label": "EU", "lists": []}
+    assert data["columns"][2] == {"code": "eu", "label": "EU", "lists": [], "record": False}
     page = client.get("/sanctions/gaps")
     assert page.status_code == 200 and "no list checked" in page.text
     assert "us-ofac-sdn 2024-05-03" in page.text and "<script" not in page.text

@@ -101,13 +101,13 @@ def test_gaps_render_as_csv_json_and_html(bundled_store: Store) -> None:
     matrix = gap_matrix(bundled_store)
     table = list(csv.reader(io.StringIO(render_gaps(matrix, format="csv"))))
     assert table[0][6:14] == [
-        "US (us-ofac-sdn 2024-05-03)",
+        "US (us-ofac-sdn 2024-05-03; cited record)",
         *(f"{label} (no list checked)" for label in ("UK", "EU", "CA", "AU", "NZ", "JP", "TW")),
     ]
     lee = next(r for r in table if r[0] == "ofac-29250")
     assert lee[6].startswith("HK-EO13936") and lee[7:14] == ["no list checked"] * 7
     data = json.loads(render_gaps(matrix, format="json"))
-    assert data["summary"]["US"] == 42 and data["summary"]["UK"] == 0
+    assert data["summary"]["US"] == 48 and data["summary"]["UK"] == 0
     page = render_gaps(matrix, format="html")
     assert "LEE, John Ka-chiu" in page or "John Lee Ka-chiu" in page
     assert "<script" not in page and "https://" not in page
@@ -144,8 +144,8 @@ def test_the_commands(sqlite_env: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no us-ofac-sdn snapshot" in result.output
     out = tmp_path / "gaps.json"
     run("sanctions", "gaps", "--format", "json", "-o", str(out))
-    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["US"] == 42
-    assert "US: 42" in run("sanctions", "gaps")
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["US"] == 48
+    assert "US: 48" in run("sanctions", "gaps")
     assert "wrote" in run("dossier", "ofac-29249", "-o", str(tmp_path / "d"))
     assert (tmp_path / "d" / "ofac-29249.pdf").stat().st_size > 10_000
     result = runner.invoke(main, ["dossier", "lr-jur-us", "-o", str(tmp_path / "d")])
