@@ -107,7 +107,10 @@ def test_court_case_shows_each_defendant(bundled_site: Path) -> None:
 
 def test_gap_matrix_prisoners_organisations_and_responses(bundled_site: Path) -> None:
     gaps = read(bundled_site / "en" / "sanctions.html")
-    assert "United States (42)" in gaps and "United Kingdom (0)" in gaps
+    # 42 on the OFAC extract and the record's six of 31 March 2025, marked as the record's.
+    assert "United States (48)" in gaps and "United Kingdom (0)" in gaps
+    lam = next(r for r in gaps.split("<tr>") if "Paul Lam" in r)
+    assert "HK-EO13936 <small>2025-03-31</small> <small>(cited record, source of 2025-03-31)" in lam
     assert "no list checked" in gaps and "us-ofac-sdn 2024-05-03" in gaps
     assert gaps.count('<span class="unchecked">') > 42 * 5  # no UK, EU, ... list imported
     prisoners = bundled_site / "en" / "prisoners"
