@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from lionrock.cli import main
 from lionrock.errors import LionRockError
@@ -18,6 +18,7 @@ from lionrock.library.extract import (
     list_suggestions,
     reject_suggestions,
 )
+from lionrock.library.extract._tables import extract_suggestions
 from lionrock.review import approve, get_change, submit
 from lionrock.store import Store
 from lionrock.store._tables import statements
@@ -103,12 +104,20 @@ def test_person_level_kinds_go_on_the_person(extract_store: Store) -> None:
     edit = accept_suggestion(extract_store, suggestion_id=yu["id"], actor="ana")
     assert edit.kind == "edit" and edit.entity_id == yu["person_id"]
     assert [(a["prop"], a["value"]) for a in edit.adds] == [("custodyStatus", "remanded")]
+    # 周庭 joined the bundled record (issue #11): her suggestions are unlinked here so that
+    # they stand for a person the record does not hold
+    with extract_store.write() as writer:
+        writer.conn.execute(
+            update(extract_suggestions)
+            .where(extract_suggestions.c.person == "周庭")
+            .values(person_id=None)
+        )
     chow = list_suggestions(extract_store, kind="sentence", person="周庭")[0]
     with pytest.raises(LionRockError, match="not in the record"):
         accept_suggestion(extract_store, suggestion_id=chow["id"], actor="ana")
     custody = list_suggestions(extract_store, kind="custody", person="周庭")[0]
     create = accept_suggestion(extract_store, suggestion_id=custody["id"], actor="ana")
-    # 周庭 is not in the bundled record: a new Person, named as the article writes it
+    # a person not in the record: a new Person, named as the article writes it
     assert create.kind == "create"
     assert {(a["prop"], a["value"]) for a in create.adds} >= {("name", "周庭")}
 

@@ -128,16 +128,24 @@ class Gazetteer:
             elif " " in name.strip():
                 self.english[name.strip()] = entity_id
         self._added = False
+        self._tokenizer: Any = None
 
     def _ready(self) -> Any:
-        tokenizer = _tokenizer()
+        """This gazetteer's own tokenizer: the shared one's dictionary, copied, with these
+        names added (adding them to the shared one would leak one record's names into
+        another gazetteer's segmentation)."""
         with _LOCK:
             if not self._added:
+                base = _tokenizer()
+                tokenizer = type(base)()
+                tokenizer.FREQ, tokenizer.total = dict(base.FREQ), base.total
+                tokenizer.user_word_tag_tab = dict(base.user_word_tag_tab)
+                tokenizer.initialized = True
                 for folded in self.known:
                     if 2 <= len(folded) <= 6:
                         tokenizer.add_word(folded, freq=300_000, tag="nr")
-                self._added = True
-        return tokenizer
+                self._tokenizer, self._added = tokenizer, True
+        return self._tokenizer
 
     def find(self, text: str, folded: str | None = None) -> list[NameHit]:
         """Every person's name in a sentence, in order, roles (裁判官…) left out.
