@@ -83,7 +83,7 @@ class Settings:
     Example: `Settings.from_env().database_url`.
     """
 
-    home: Path = field(default_factory=lambda: Path("lionrock-data"))
+    home: Path = field(default_factory=lambda: Path(os.environ.get(ENV_HOME) or "lionrock-data"))
     database_url: str = ""
     base_url: str = "http://127.0.0.1:8000"
     trust_dir: Path = field(default_factory=default_trust_dir)

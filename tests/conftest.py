@@ -39,6 +39,15 @@ def _pg_schema_url() -> Iterator[str]:
         engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own LIONROCK_HOME unless it sets one: the default home is
+    `./lionrock-data`, and keys or audit anchors one test leaves there would be checked by
+    the next (an anchor of another store makes `audit verify` fail)."""
+    if "LIONROCK_HOME" not in os.environ:
+        monkeypatch.setenv("LIONROCK_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL for a fresh, empty database of each backend."""
