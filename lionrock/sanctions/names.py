@@ -306,7 +306,7 @@ def joined_orders(parsed: ParsedName) -> tuple[Order, ...]:
 def _joined_splits(token: str) -> list[tuple[Syllable, ...]]:
     """Every way to cut a token into two syllables of two letters or more, each with a
     vowel, each valid in some romanization system."""
-    out = []
+    out: list[tuple[Syllable, ...]] = []
     for cut in range(MIN_JOINED_PART, len(token) - MIN_JOINED_PART + 1):
         head, tail = token[:cut], token[cut:]
         vowels = VOWEL_RE.search(head) and VOWEL_RE.search(tail)
