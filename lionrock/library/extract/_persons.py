@@ -129,6 +129,12 @@ class Gazetteer:
                 self.english[name.strip()] = entity_id
         self._added = False
         self._tokenizer: Any = None
+        # One pattern for all the record's English names, longest first: a pattern per
+        # name per sentence was most of the run time over a whole archive.
+        ordered = sorted(self.english, key=len, reverse=True)
+        self._english_names = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+        )
 
     def _ready(self) -> Any:
         """This gazetteer's own tokenizer: the shared one's dictionary, copied, with these
@@ -180,9 +186,12 @@ class Gazetteer:
 
     def _english(self, text: str, taken: list[NameHit]) -> list[NameHit]:
         hits: list[NameHit] = []
-        for name, entity_id in self.english.items():
-            for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-                hits.append(NameHit(name, found.start(), found.end(), entity_id, True))
+        if not CAPITAL.search(text):
+            return hits
+        if self._english_names is not None:
+            for found in self._english_names.finditer(text):
+                name = found.group(0)
+                hits.append(NameHit(name, found.start(), found.end(), self.english[name], True))
         for found in EN_NAME.finditer(text):
             words = re.split(r"[ -]", found.group(0))
             if words[0] in EN_STOP or sum(w in EN_STOP for w in words) * 2 >= len(words):
@@ -193,6 +202,7 @@ class Gazetteer:
         return hits
 
 
+CAPITAL = re.compile(r"[A-Z]")
 EN_ROLES_BEFORE = re.compile(
     r"(?:judge|magistrate|justice|prosecutor|counsel|barrister|lawyer|solicitor|reporter|"
     r"superintendent|inspector|secretary)\s+$",
