@@ -162,7 +162,12 @@ class Gazetteer:
         hits = self._chinese(text, folded) if HAN_RE.search(folded) else []
         hits.extend(self._english(text, hits))
         hits.sort(key=lambda h: h.start)
-        return [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+        kept = [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+        return [
+            h
+            for i, h in enumerate(kept)
+            if not (i + 1 < len(kept) and NICKNAME_GAP.fullmatch(text[h.end : kept[i + 1].start]))
+        ]
 
     def _chinese(self, text: str, folded: str) -> list[NameHit]:
         tokenizer = self._ready()
@@ -177,7 +182,7 @@ class Gazetteer:
             start, token = tokens[i]
             following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
             name, used = _name_at(token, following, tokenizer, self.known)
-            if name:
+            if name and not (name[0] == "张" and folded[start - 1 : start] in MEASURE_BEFORE):
                 end = start + len(name)
                 entity_id = self.known.get(name)
                 hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
@@ -197,12 +202,15 @@ class Gazetteer:
             if words[0] in EN_STOP or sum(w in EN_STOP for w in words) * 2 >= len(words):
                 continue
             overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
-            if not overlaps and not EN_ROLES_BEFORE.search(text[: found.start()]):
+            gloss = GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()])
+            if not overlaps and not gloss and not EN_ROLES_BEFORE.search(text[: found.start()]):
                 hits.append(NameHit(found.group(0), found.start(), found.end(), None, False))
         return hits
 
 
 CAPITAL = re.compile(r"[A-Z]")
+#: 尼曼獎學金（Nieman Fellowship）: English in brackets right after Chinese glosses it.
+GLOSS_BEFORE = re.compile(r"[\u3400-\u9fff][(（]\s*$")
 EN_ROLES_BEFORE = re.compile(
     r"(?:judge|magistrate|justice|prosecutor|counsel|barrister|lawyer|solicitor|reporter|"
     r"superintendent|inspector|secretary)\s+$",
@@ -229,6 +237,9 @@ STRONG_SURNAMES = set(
     )
 )
 
+
+#: 這張文宣, 一張相: 張 as a measure word.
+MEASURE_BEFORE = set(zh("這那一兩每幾數各該此整"))
 
 #: Characters of court words, never in a name after its surname (周|刑期 is not 周刑期).
 LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
@@ -282,11 +293,17 @@ def _name_at(
                 return merged, 2 if len(following) == 1 else 1
         if len(token) >= 3 and token[-1] in NOT_NAME_END and _plausible(token[:-1]):
             return token[:-1], 1
-        if _plausible(token) and not (
-            len(token) == 3 and token[0] not in STRONG_SURNAMES and freq(token[1:])
-        ):  # 曾出庭 is 曾 + 出庭 (appeared in court), not a name
+        weak = token[0] not in STRONG_SURNAMES and _surname(token) == 1
+        if _plausible(token) and not (weak and (len(token) == 2 or freq(token[1:]))):
+            # 曾出庭 is 曾 + 出庭 (appeared in court), 左肩 a shoulder: a guess of two
+            # characters, or of a surname and a word, needs a surname that is not a word
             return token, 1
     return "", 1
+
+
+#: Nothing, or a closing quote, between two names: the first is what the second is called
+#: (快必譚得志, 「長毛」梁國雄), one person.
+NICKNAME_GAP = re.compile(r"[」』”\"]?")
 
 
 def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:

@@ -196,7 +196,7 @@ SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有)\s*$")
+MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|沒|未|不|無|毋)\s*$")  # 沒被捕, 未被起訴
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
@@ -207,7 +207,8 @@ EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|�
 UNNAMED_GROUP = _p(
     r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾)\S{0,8}$"
 )
-QUOTED = re.compile(r"「[^「」]{8,}」|“[^“”]{8,}”")
+QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
+FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")
 WISH = _p(r"早日|祝願|希望|盼")
 
 
@@ -369,6 +370,10 @@ def _people(
     if listed:
         return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
     lead = f[clause : hit.start]
+    former = FORMER_LATTER.search(lead)
+    if former and before and len(before[-1]) == 2:
+        # 二人…，前者被控煽動，後者被控分裂國家
+        return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
     if before and before[-1][-1].end >= clause:
         return _before(before[-1], f[before[-1][-1].end : hit.start], 0.0)
     if UNNAMED_GROUP.search(lead) or OTHERS.search(lead):
@@ -452,7 +457,12 @@ def extract_sentence(
         return []
     hits = list(_hits(s, found))
     groups = _groups(found, s.folded)
-    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(s.folded)]
+    # a quotation that is only a name (「快必」) is no quotation
+    quotes = [
+        (m.start(), m.end())
+        for m in QUOTED.finditer(s.folded)
+        if not any(n.start == m.start() + 1 and n.end == m.end() - 1 for n in found)
+    ]
     proposals: list[Proposal] = []
     for hit in hits:
         if _refused(hit, s):
@@ -461,7 +471,7 @@ def extract_sentence(
         if mainland and MAINLAND.search(clause):
             continue
         # A name inside a quotation is not the subject of a trigger outside it, and the
-        # reverse: 被告…認罪，並稱「…黃之鋒、許智峯…」.
+        # reverse: 被告…認罪，並稱「…黃之鋒、許智峯…」, 「赴湯杜火」…罪名不成立.
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
         people, penalty = _people(hit, s, visible, context)
@@ -473,9 +483,7 @@ def extract_sentence(
             people, hit = [group[index]], replace(hit, statute="", section="respectively")
         when = resolve_date(clause, context.published, s.text) or None
         for person in people:
-            confidence = round(
-                max(0.0, hit.confidence - penalty + (0.05 if person.known else 0)), 2
-            )
+            confidence = round(max(0.0, hit.confidence - penalty + _name_weight(person, s)), 2)
             proposals.append(
                 Proposal(
                     article=article_id,
@@ -495,6 +503,17 @@ def extract_sentence(
     if groups:
         context.last_group = groups[-1]
     return proposals
+
+
+def _name_weight(person: NameHit, s: Sentence) -> float:
+    """A record's name adds to a suggestion's confidence; a guessed name of two Chinese
+    characters (陳情, 陳辭 are words), or a guessed English name in a Chinese sentence
+    (Operation Coldstore), takes from it."""
+    if person.known:
+        return 0.05
+    if not HAN_RE.search(person.name):
+        return -0.2 if len(HAN_RE.findall(s.text)) > len(s.text) // 3 else 0.0
+    return -0.1 if len(person.name) == 2 else 0.0
 
 
 def _quote_of(at: int, quotes: list[tuple[int, int]]) -> int:
@@ -563,11 +582,16 @@ def extract_text(
 
 def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
     """A 分別 list of terms that the article contradicts elsewhere (判囚 7、10 及 13.5 個月,
-    then 判囚 10 個月的周庭) is garbled: all of its terms are dropped."""
+    then 判囚 10 個月的周庭) is garbled: all of its terms are dropped. An unnamed national-
+    security charge of someone charged with a named one is dropped too."""
     kept = list(proposals)
     terms: dict[str, set[str]] = {}
     for p in kept:
         if p.kind == "sentence":
             terms.setdefault(p.person, set()).add(p.value)
     garbled = {p.quote for p in kept if p.respectively and len(terms[p.person]) > 1}
-    return [p for p in kept if not (p.respectively and p.quote in garbled)]
+    kept = [p for p in kept if not (p.respectively and p.quote in garbled)]
+    # 違反國安法 names no offence: said of someone the article charges with one, it is that
+    # charge again (黎智英被控違反國安法第29條 … 勾結外國勢力), not another.
+    named = {p.person for p in kept if p.kind == "charged" and p.statute == "nsl" and p.section}
+    return [p for p in kept if not (p.value == "nsl_unspecified" and p.person in named)]
