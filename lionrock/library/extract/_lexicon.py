@@ -126,7 +126,7 @@ TRIGGER = re.compile(
     zh(
         r"被捕|拘捕|被拘|被抓|被控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
-        r"懲教署看管"
+        r"懲教署看管|緩刑"
     )
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
     + r"|found\s+guilty|imprison|custody",

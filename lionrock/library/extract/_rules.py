@@ -72,7 +72,7 @@ JOINERS = re.compile(zh(r"^[\s、,及和與同以及、]*$|^[^,;:。]{0,14}$"))
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
 RELATIVE_OR_LIST = re.compile(
     zh(
-        r"^[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}[,，]?\s*包括[^,;:，；：。]{0,10}$"
+        r"^[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
 SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
@@ -141,6 +141,7 @@ class Context:
     last_group: list[NameHit] = field(default_factory=list)
     defendants: dict[str, NameHit] = field(default_factory=dict)
     seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
+    suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -188,6 +189,7 @@ SENTENCE = _p(
     r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
+PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
@@ -457,6 +459,7 @@ def extract_sentence(
         return []
     hits = list(_hits(s, found))
     groups = _groups(found, s.folded)
+    _note_suspended(s, found, context)
     # a quotation that is only a name (「快必」) is no quotation
     quotes = [
         (m.start(), m.end())
@@ -503,6 +506,17 @@ def extract_sentence(
     if groups:
         context.last_group = groups[-1]
     return proposals
+
+
+def _note_suspended(s: Sentence, found: list[NameHit], context: Context) -> None:
+    """The people a clause says got a suspended term in this case (not 早前…均獲判緩刑)."""
+    f = s.folded
+    for m in SUSPENDED.finditer(f):
+        clause = f[_clause_start(f, m.start()) : _clause_end(f, m.end())]
+        if PAST_CASE.search(clause):
+            continue
+        a, b = _clause_start(f, m.start()), _clause_end(f, m.end())
+        context.suspended.update(n.name for n in found if a <= n.start < b)
 
 
 def _name_weight(person: NameHit, s: Sentence) -> float:
@@ -575,9 +589,11 @@ def extract_text(
                 best[proposal.key()] = (
                     proposal if kept is None else replace(kept, date=proposal.date)
                 )
-    return sorted(
-        _consistent(best.values()), key=lambda p: (-p.confidence, p.person, p.kind, p.value)
-    )
+    # a term the article says elsewhere was suspended for that person is not a custodial one
+    kept = [
+        p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
+    ]
+    return sorted(_consistent(kept), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
 
 
 def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
