@@ -284,6 +284,17 @@ def _name_at(
         ):
             return merged, 2
         return "", 1
+    if (
+        freq(token)
+        and len(token) in (2, 3)
+        and token[0] in STRONG_SURNAMES
+        and _word_tags().get(token) == "nr"
+        and _plausible(token)
+        and (freq(token[:2]) or 0) < 1000
+    ):
+        # 楊森: a person in jieba's own dictionary (whose person tags are loose: 嚴重性
+        # is one, but starts with a common word)
+        return token, 1
     if not freq(token) and 2 <= len(token) <= 4:
         if len(token) == 2 and following and HAN_RE.match(following[0]):
             merged = token + following[0]

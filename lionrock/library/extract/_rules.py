@@ -68,7 +68,11 @@ LONE_SURNAME = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
 )
 CLAUSE = re.compile(r"[,;:，；：]")
-JOINERS = re.compile(zh(r"^[\s、,及和與同以及、]*$|^[^,;:。]{0,14}$"))
+JOINERS = re.compile(
+    zh(r"^[\s、,及和與同以及、]*$|^[^,;:。]{0,14}$|^[,，]\s*(?:與|及|和|以及)[^,;:。，；：]{0,10}$")
+)  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚
+#: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
+ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
 RELATIVE_OR_LIST = re.compile(
     zh(
@@ -403,8 +407,19 @@ def _people(
     return [], 1.0
 
 
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
+
+
 def _before(group: list[NameHit], gap: str, penalty: float) -> tuple[list[NameHit], float]:
     """The people named before a trigger, unless the words between say it is someone else."""
+    if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
+        counted = COUNTED.search(gap)
+        if not counted or chinese_number(counted.group(1)) == len(group):
+            return group, 0.05
     singular = SINGULAR.search(gap)
     embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
     if OTHERS.search(gap) or (penalty and embedded):
@@ -413,9 +428,11 @@ def _before(group: list[NameHit], gap: str, penalty: float) -> tuple[list[NameHi
         penalty += 0.2
     elif len(gap) > 25:
         penalty += 0.1
-    counted = COUNTED.search(gap)
-    if counted and chinese_number(counted.group(1)) == len(group):
-        penalty = 0.05  # 三人早前認罪: the three just named
+    counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
+    if counted and (
+        chinese_number(counted.group(1)) == len(group) or gap[: counted.start()].endswith(zh("等"))
+    ):
+        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人: they, and others
     elif counted:
         return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
     return group, penalty
