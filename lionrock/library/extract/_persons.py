@@ -290,10 +290,11 @@ def _name_at(
         and token[0] in STRONG_SURNAMES
         and _word_tags().get(token) == "nr"
         and _plausible(token)
+        and freq(token) < 200
         and (freq(token[:2]) or 0) < 1000
     ):
-        # 楊森: a person in jieba's own dictionary (whose person tags are loose: 嚴重性
-        # is one, but starts with a common word)
+        # 楊森: a rare person in jieba's own dictionary (whose person tags are loose: 陳述
+        # is one, but a frequent word; 嚴重性 starts with one)
         return token, 1
     if not freq(token) and 2 <= len(token) <= 4:
         if len(token) == 2 and following and HAN_RE.match(following[0]):

@@ -69,8 +69,11 @@ LONE_SURNAME = re.compile(
 )
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(
-    zh(r"^[\s、,及和與同以及、]*$|^[^,;:。]{0,14}$|^[,，]\s*(?:與|及|和|以及)[^,;:。，；：]{0,10}$")
-)  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚
+    zh(
+        r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:[、及和與同]|以及|[,，]\s*(?:與|及|和|以及))"
+        r"[^,;:。，；：]{0,12}$"
+    )
+)  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
 #: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
@@ -408,10 +411,8 @@ def _people(
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):
-        pass
-    return found
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def _before(group: list[NameHit], gap: str, penalty: float) -> tuple[list[NameHit], float]:
