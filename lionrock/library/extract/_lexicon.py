@@ -155,7 +155,7 @@ NOT_A_FACT = re.compile(
         r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|未被|不會|免於|避免|"
         r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括|"
         # a prediction, a wish, an intention, an opinion, a denial (issue #16 §1: facts only)
-        r"將被|將遭|將會|願意|表示|有意|認為|相信|不考慮|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
+        r"將被|將遭|將會|願意|表示|有意|認為|相信|不考慮|並非|並不|不是|掙扎|猶豫|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
         r"未曾|險被|險些|差點|幾乎"
     )
     + r"|\b(?:may|might|could|would|faces?|facing|if|unless|seek(?:s|ing)?|asked|urged|"

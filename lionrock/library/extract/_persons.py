@@ -238,8 +238,8 @@ STRONG_SURNAMES = set(
 )
 
 
-#: 這張文宣, 一張相: 張 as a measure word.
-MEASURE_BEFORE = set(zh("這那一兩每幾數各該此整"))
+#: 這張文宣, 9張限聚令: 張 as a measure word.
+MEASURE_BEFORE = set(zh("這那一二兩三四五六七八九十每幾數各該此整0123456789"))
 
 #: Characters of court words, never in a name after its surname (周|刑期 is not 周刑期).
 LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))

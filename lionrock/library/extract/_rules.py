@@ -196,6 +196,7 @@ SENTENCE = _p(
     r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
+REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
 PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
@@ -205,7 +206,15 @@ SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|沒|未|不|無|毋)\s*$")  # 沒被捕, 未被起訴
+MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
+#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意")
+#: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
+#: happened to them (unless they speak of themselves: 自己, 本人).
+SPEAKER = _p(
+    r"^\S{0,4}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
+)
+SELF = _p(r"自己|本人|我")
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
@@ -306,6 +315,8 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     for m in SENTENCE.finditer(f):
         if total and m.start() < total.start() and "总刑期" not in f[m.start() : m.end()]:
             continue
+        if REMAND_BEFORE.search(f[max(0, m.start() - 3) : m.start()]):
+            continue  # 已羈押入獄共三個月: remand, not a term
         start = m.end()
         terms = _terms(f, s.text, start)
         if not terms:
@@ -398,7 +409,7 @@ def _people(
         return _before(group, f[group[-1].end : hit.start], 0.1)
     if after and after[0][0].start < clause_end:
         return after[0], 0.1
-    if after and clause == 0 and not lead.strip():
+    if after and clause == 0 and not lead.strip() and after[0][0].start - clause_end <= 12:
         return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
     if after:
         return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.4
@@ -417,6 +428,8 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _before(group: list[NameHit], gap: str, penalty: float) -> tuple[list[NameHit], float]:
     """The people named before a trigger, unless the words between say it is someone else."""
+    if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
+        return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
     if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
         counted = COUNTED.search(gap)
         if not counted or chinese_number(counted.group(1)) == len(group):
@@ -443,7 +456,7 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     f = s.folded
     clause = _clause_start(f, hit.start)
     lead = f[max(clause, hit.start - 12) : hit.start]
-    if NOT_A_FACT.search(lead) or MODAL.search(lead):
+    if NOT_A_FACT.search(lead) or MODAL.search(lead) or FUTURE.search(f[clause : hit.start]):
         return True
     if hit.kind == "arrested" and NOUN_USE.search(f[hit.end : hit.end + 6]):
         return True
