@@ -175,7 +175,7 @@ BAIL_DENIED = _p(
 POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
 PLEA_GUILTY = _p(
-    r"(?<!不)(?<!否)認罪|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
+    r"(?<!不)(?<!否)認罪(?!答辯)|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
 )
 PLEA_NOT = _p(
     r"否認(?:控罪|\S{0,16}?罪)|不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
@@ -208,7 +208,7 @@ RELEASED = _p(
 )
 MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意")
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(
