@@ -79,7 +79,7 @@ ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
 RELATIVE_OR_LIST = re.compile(
     zh(
-        r"^[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
+        r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
 SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
@@ -201,7 +201,9 @@ PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
-REMANDED = _p(r"還押(?!期|所|地點)|還柙(?!期|所|地點)|羈押|懲教署看管|remanded|held\s+in\s+custody")
+REMANDED = _p(
+    r"還押(?!期|所|地點)|還柙(?!期|所|地點)|羈押(?!期|所|地點)|懲教署看管|remanded|held\s+in\s+custody"
+)
 SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
@@ -218,7 +220,14 @@ SELF = _p(r"自己|本人|我")
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
-GENERIC_HEAD = _p(r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)")
+GENERIC_HEAD = _p(
+    r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
+    r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
+)
+#: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
+OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則")
+#: 如在囚人士拒絕…: a condition.
+CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
 #: 服刑或還押: which of the two is not said.
 EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|還柙|在囚|羈押)")
 #: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
@@ -390,6 +399,8 @@ def _people(
     if listed:
         return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
     lead = f[clause : hit.start]
+    if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
+        return [], 1.0
     former = FORMER_LATTER.search(lead)
     if former and before and len(before[-1]) == 2:
         # 二人…，前者被控煽動，後者被控分裂國家
@@ -456,7 +467,13 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     f = s.folded
     clause = _clause_start(f, hit.start)
     lead = f[max(clause, hit.start - 12) : hit.start]
-    if NOT_A_FACT.search(lead) or MODAL.search(lead) or FUTURE.search(f[clause : hit.start]):
+    whole = f[clause : hit.start]
+    if (
+        NOT_A_FACT.search(lead)
+        or MODAL.search(lead)
+        or FUTURE.search(whole)
+        or CONDITION.match(whole)
+    ):
         return True
     if hit.kind == "arrested" and NOUN_USE.search(f[hit.end : hit.end + 6]):
         return True
