@@ -202,7 +202,8 @@ NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|s
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
 REMANDED = _p(
-    r"還押(?!期|所|地點)|還柙(?!期|所|地點)|羈押(?!期|所|地點)|懲教署看管|remanded|held\s+in\s+custody"
+    r"還押(?!期|所|地點|安排)|還柙(?!期|所|地點|安排)|羈押(?!期|所|地點|安排)|懲教署看管|remanded"
+    r"|held\s+in\s+custody"
 )
 SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
 RELEASED = _p(
@@ -210,6 +211,7 @@ RELEASED = _p(
 )
 MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
+REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲")
 FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
@@ -406,7 +408,7 @@ def _people(
         # 二人…，前者被控煽動，後者被控分裂國家
         return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
     if before and before[-1][-1].end >= clause:
-        return _before(before[-1], f[before[-1][-1].end : hit.start], 0.0)
+        return _before(before[-1], f, hit.start, 0.0)
     if UNNAMED_GROUP.search(lead) or OTHERS.search(lead):
         return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
     if before:
@@ -416,9 +418,9 @@ def _people(
             f, topic[0].start
         ):
             # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
-            return _before(topic, f[topic[-1].end : hit.start], 0.15)
-        return _before(group, f[group[-1].end : hit.start], 0.1)
-    if after and after[0][0].start < clause_end:
+            return _before(topic, f, hit.start, 0.15)
+        return _before(group, f, hit.start, 0.1)
+    if after and after[0][0].start < clause_end and not f[hit.end :].startswith("、"):
         return after[0], 0.1
     if after and clause == 0 and not lead.strip() and after[0][0].start - clause_end <= 12:
         return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
@@ -437,8 +439,12 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return matches[-1] if matches else None
 
 
-def _before(group: list[NameHit], gap: str, penalty: float) -> tuple[list[NameHit], float]:
-    """The people named before a trigger, unless the words between say it is someone else."""
+def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list[NameHit], float]:
+    """The people named before a trigger at `at`, unless the words before them make them
+    the object of a request (控方申請將李宇軒收押) or those between say it is someone else."""
+    if REQUEST.search(f[_clause_start(f, group[0].start) : group[0].start]):
+        return [], 1.0
+    gap = f[group[-1].end : at]
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
         return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
     if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
