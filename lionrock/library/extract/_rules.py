@@ -409,7 +409,8 @@ def _people(
         return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
     if before and before[-1][-1].end >= clause:
         return _before(before[-1], f, hit.start, 0.0)
-    if UNNAMED_GROUP.search(lead) or OTHERS.search(lead):
+    anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
+    if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
         return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
     if before:
         group = before[-1]
