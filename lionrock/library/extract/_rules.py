@@ -645,10 +645,10 @@ def extract_text(
                     proposal if kept is None else replace(kept, date=proposal.date)
                 )
     # a term the article says elsewhere was suspended for that person is not a custodial one
-    kept = [
+    custodial = [
         p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
     ]
-    return sorted(_consistent(kept), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
+    return sorted(_consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
 
 
 def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
