@@ -33,22 +33,30 @@ def charge_gaps(charge: Entity) -> Iterator[str]:
         yield "sentenceMonths"
 
 
+def record_gaps(record: CaseRecord) -> dict[str, list[Entity]]:
+    """The NSL-era charges with each gap, by gap, in ID order.
+
+    Example: `len(record_gaps(record)["chargeDate"])`.
+    """
+    found: dict[str, list[Entity]] = {gap: [] for gap in GAPS}
+    for charge in sorted(record.charges, key=lambda c: c.id):
+        if charge.first("statute") in NSL_ERA:
+            for gap in charge_gaps(charge):
+                found[gap].append(charge)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=GAPS, help="list one kind of gap")
     args = parser.parse_args()
     store = Store(Settings.from_env().database_url)
-    record = CaseRecord.from_store(store, published_only=True)
-    counts = dict.fromkeys(GAPS, 0)
-    for charge in sorted(record.charges, key=lambda c: c.id):
-        if charge.first("statute") not in NSL_ERA:
-            continue
-        for gap in charge_gaps(charge):
-            counts[gap] += 1
-            if args.only in (None, gap):
-                who = ", ".join(charge.values("defendant"))
-                print(f"{gap:15} {charge.id}  ({who}; {charge.first('offence')})")
-    print(", ".join(f"{n} without {gap}" for gap, n in counts.items()))
+    found = record_gaps(CaseRecord.from_store(store, published_only=True))
+    for gap, charges in found.items():
+        for charge in charges if args.only in (None, gap) else []:
+            who = ", ".join(charge.values("defendant"))
+            print(f"{gap:15} {charge.id}  ({who}; {charge.first('offence')})")
+    print(", ".join(f"{len(charges)} without {gap}" for gap, charges in found.items()))
 
 
 if __name__ == "__main__":
