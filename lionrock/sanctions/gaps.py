@@ -260,6 +260,15 @@ class GapMatrix:
     def summary(self) -> dict[str, int]:
         return summary(self.rows)
 
+    def sorted(self, sort: str) -> GapMatrix:
+        """The same matrix, its rows in another order (one of `SORTS`).
+
+        Example: `matrix.sorted("recommendations").rows[0].recommendations`.
+        """
+        if sort not in SORTS:
+            raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+        return GapMatrix(self.columns, _sorted(self.rows, sort))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "summary": self.summary(),
