@@ -79,7 +79,7 @@ ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
 RELATIVE_OR_LIST = re.compile(
     zh(
-        r"^[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
+        r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
 SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
@@ -201,13 +201,17 @@ PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
-REMANDED = _p(r"還押(?!期|所|地點)|還柙(?!期|所|地點)|羈押|懲教署看管|remanded|held\s+in\s+custody")
+REMANDED = _p(
+    r"還押(?!期|所|地點|安排)|還柙(?!期|所|地點|安排)|羈押(?!期|所|地點|安排)|懲教署看管|remanded"
+    r"|held\s+in\s+custody"
+)
 SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
 MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
+REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲")
 FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
@@ -218,7 +222,14 @@ SELF = _p(r"自己|本人|我")
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
-GENERIC_HEAD = _p(r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)")
+GENERIC_HEAD = _p(
+    r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
+    r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
+)
+#: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
+OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則")
+#: 如在囚人士拒絕…: a condition.
+CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
 #: 服刑或還押: which of the two is not said.
 EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|還柙|在囚|羈押)")
 #: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
@@ -390,13 +401,16 @@ def _people(
     if listed:
         return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
     lead = f[clause : hit.start]
+    if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
+        return [], 1.0
     former = FORMER_LATTER.search(lead)
     if former and before and len(before[-1]) == 2:
         # 二人…，前者被控煽動，後者被控分裂國家
         return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
     if before and before[-1][-1].end >= clause:
-        return _before(before[-1], f[before[-1][-1].end : hit.start], 0.0)
-    if UNNAMED_GROUP.search(lead) or OTHERS.search(lead):
+        return _before(before[-1], f, hit.start, 0.0)
+    anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
+    if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
         return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
     if before:
         group = before[-1]
@@ -405,9 +419,9 @@ def _people(
             f, topic[0].start
         ):
             # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
-            return _before(topic, f[topic[-1].end : hit.start], 0.15)
-        return _before(group, f[group[-1].end : hit.start], 0.1)
-    if after and after[0][0].start < clause_end:
+            return _before(topic, f, hit.start, 0.15)
+        return _before(group, f, hit.start, 0.1)
+    if after and after[0][0].start < clause_end and not f[hit.end :].startswith("、"):
         return after[0], 0.1
     if after and clause == 0 and not lead.strip() and after[0][0].start - clause_end <= 12:
         return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
@@ -426,8 +440,12 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return matches[-1] if matches else None
 
 
-def _before(group: list[NameHit], gap: str, penalty: float) -> tuple[list[NameHit], float]:
-    """The people named before a trigger, unless the words between say it is someone else."""
+def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list[NameHit], float]:
+    """The people named before a trigger at `at`, unless the words before them make them
+    the object of a request (控方申請將李宇軒收押) or those between say it is someone else."""
+    if REQUEST.search(f[_clause_start(f, group[0].start) : group[0].start]):
+        return [], 1.0
+    gap = f[group[-1].end : at]
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
         return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
     if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
@@ -456,7 +474,13 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     f = s.folded
     clause = _clause_start(f, hit.start)
     lead = f[max(clause, hit.start - 12) : hit.start]
-    if NOT_A_FACT.search(lead) or MODAL.search(lead) or FUTURE.search(f[clause : hit.start]):
+    whole = f[clause : hit.start]
+    if (
+        NOT_A_FACT.search(lead)
+        or MODAL.search(lead)
+        or FUTURE.search(whole)
+        or CONDITION.match(whole)
+    ):
         return True
     if hit.kind == "arrested" and NOUN_USE.search(f[hit.end : hit.end + 6]):
         return True
@@ -621,10 +645,10 @@ def extract_text(
                     proposal if kept is None else replace(kept, date=proposal.date)
                 )
     # a term the article says elsewhere was suspended for that person is not a custodial one
-    kept = [
+    custodial = [
         p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
     ]
-    return sorted(_consistent(kept), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
+    return sorted(_consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
 
 
 def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
