@@ -174,3 +174,23 @@ def test_the_audit_key_file_is_the_evidence_key(tmp_path: Path) -> None:
 
     for settings in (Settings(home=tmp_path), Settings(home=tmp_path, signing_key=tmp_path / "k")):
         assert key_file(settings) == key_path(settings)
+
+
+def test_folding_a_short_text_agrees_with_the_whole_table() -> None:
+    # a query is folded with the table of its own characters (lionrock.fold._table_for)
+    from lionrock.fold import FEW, _han_table, _table
+
+    sample = [*"鄒幸彤黃之鋒蘋果日報林鄭月娥李家超戴耀廷國安法", *map(chr, range(0x4E00, 0x4F00))]
+    whole = _table()
+    assert _han_table(sample) == {k: v for k, v in whole.items() if chr(k) in set(sample)}
+    probe = (
+        "from lionrock.fold import fold, _table\n"
+        f"texts = ['黃之鋒 ＮＳＬ', '林鄭月娥', 'x' * {FEW + 1} + '鄒']\n"
+        "few = [fold(t) for t in texts[:2]]\n"
+        "built = _table.cache_info().currsize\n"
+        "print(built, *few, fold(texts[2])[-1], _table.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)  # fmt: skip
+    # the short texts need not build the whole table; the long one does; all agree
+    assert done.stdout.split() == ["0", "黄之锋", "nsl", "林郑月娥", "邹", "1"]
