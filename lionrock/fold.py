@@ -12,11 +12,23 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
-HAN_RE = re.compile(f"[{HAN}]")
 HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+if TYPE_CHECKING:
+    #: One Han character.
+    HAN_RE: re.Pattern[str]
+
+
+def __getattr__(name: str) -> Any:
+    # HAN_RE is compiled on first use (PEP 562): its wide ranges take milliseconds to
+    # compile, which `lionrock search` need not pay (issue #13, item 5)
+    if name != "HAN_RE":
+        raise AttributeError(f"module 'lionrock.fold' has no attribute {name!r}")
+    pattern = globals()["HAN_RE"] = re.compile(f"[{HAN}]")
+    return pattern
 
 
 #: Full-width ASCII to ASCII, and the ideographic space to a space.

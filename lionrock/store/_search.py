@@ -20,7 +20,7 @@ from typing import Any
 
 from lionrock.fold import fold
 from lionrock.store._dbapi import POSTGRESQL, SQLITE, fetch, param
-from lionrock.store._grams import CJK, short_term_query
+from lionrock.store._grams import cjk, short_term_query
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
@@ -94,7 +94,7 @@ def _postgresql_sql(terms: list[str], params: dict[str, object], review: str) ->
     likes = []
     for i, term in enumerate(terms):
         key = param(POSTGRESQL, f"l{i}")
-        if len(term) < 3 and not CJK.fullmatch(term):
+        if len(term) < 3 and not cjk().fullmatch(term):
             # as on SQLite: a short Latin term is a word prefix ("ng" is not in "Wong")
             params[f"l{i}"] = r"\m" + re.escape(term)
             likes.append(f"s.folded ~ {key}")
