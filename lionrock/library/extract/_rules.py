@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -38,58 +38,50 @@ from lionrock.library.extract._lexicon import (
 )
 from lionrock.library.extract._patterns import (
     ACQUITTED,
-    ANAPHOR,
     ARREST_ACTIVE,
     ARREST_PASSIVE,
     BAIL_DENIED,
     BAIL_GRANTED,
     CHARGE,
     CHARGE_STOP,
-    CLAUSE,
     CONDITION,
     CONDITIONAL_AFTER,
     CONVICTED,
-    COUNTED,
     COURT,
     EITHER,
-    FORMER_LATTER,
     FUTURE,
-    GENERIC_HEAD,
-    JOINERS,
     LONE_SURNAME,
     MODAL,
     NOT_TERM_AFTER,
     NOUN_USE,
-    OTHERS,
-    OWN_SUBJECT,
     PAST_CASE,
     PLEA_GUILTY,
     PLEA_NOT,
     POLICE_BAIL,
-    PRONOUN,
     QUOTED,
     RANGE,
     RANGE_BEFORE,
-    RELATIVE_OR_LIST,
     RELEASED,
     REMAND_BEFORE,
     REMANDED,
-    REQUEST,
-    SELF,
     SENTENCE,
     SERVING,
-    SINGULAR,
-    SPEAKER,
     SUSPENDED,
-    UNNAMED_GROUP,
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
+from lionrock.library.extract._subjects import (
+    Context,
+    Hit,
+    clause_end,
+    clause_start,
+    name_groups,
+    people_of,
+)
 from lionrock.library.extract._text import (
     TERM_EN,
     TERM_ZH,
     Sentence,
-    chinese_number,
     english_months,
     format_months,
     resolve_date,
@@ -149,33 +141,6 @@ class Proposal:
             data["statute"] = self.statute
             data["section"] = self.section
         return data
-
-
-@dataclass
-class Hit:
-    """One trigger match in a sentence, before its people are found."""
-
-    kind: str
-    start: int
-    end: int
-    value: str = ""
-    active: bool = False  # the person comes after the trigger (警方拘捕林文宗)
-    statute: str = ""
-    section: str = ""
-    people: list[NameHit] | None = None  # when the pattern itself holds the name
-    confidence: float = 0.9
-
-
-@dataclass
-class Context:
-    """What the rules remember across one article's sentences."""
-
-    published: date | None
-    paragraph: int = -1
-    last_group: list[NameHit] = field(default_factory=list)
-    defendants: dict[str, NameHit] = field(default_factory=dict)
-    seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
-    suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
 
 
 def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
@@ -269,7 +234,7 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         terms = _terms(f, s.text, start)
         if not terms:
             continue
-        if SUSPENDED.search(f[_clause_start(f, m.start()) : _clause_end(f, terms[-1][1])]):
+        if SUSPENDED.search(f[clause_start(f, m.start()) : clause_end(f, terms[-1][1])]):
             continue  # 判囚12個月，緩刑2年: suspended
         obj = m.groupdict().get("obj")
         people = None
@@ -289,127 +254,9 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         yield hit
 
 
-def _groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
-    """Names next to each other (黃之鋒、岑敖暉、袁嘉蔚及梁凱晴) form one group."""
-    groups: list[list[NameHit]] = []
-    for name in names:
-        gap = f[groups[-1][-1].end : name.start] if groups else None
-        if gap is not None and JOINERS.match(gap) and not TRIGGER.search(gap):
-            groups[-1].append(name)
-        else:
-            groups.append([name])
-    return groups
-
-
-def _clause_start(f: str, at: int) -> int:
-    starts = [m.end() for m in CLAUSE.finditer(f, 0, at)]
-    return starts[-1] if starts else 0
-
-
-def _clause_end(f: str, at: int) -> int:
-    m = CLAUSE.search(f, at)
-    return m.start() if m else len(f)
-
-
-def _people(
-    hit: Hit, s: Sentence, groups: list[list[NameHit]], context: Context
-) -> tuple[list[NameHit], float]:
-    """Who the hit is about, and how sure the rules are of it."""
-    if hit.people:
-        return hit.people, 0.0
-    f = s.folded
-    clause, clause_end = _clause_start(f, hit.start), _clause_end(f, hit.end)
-    after = [g for g in groups if g[0].start >= hit.end]
-    before = [g for g in groups if g[-1].end <= hit.start]
-    listed = bool(after) and bool(RELATIVE_OR_LIST.match(f[hit.end : after[0][0].start]))
-    generic = GENERIC_HEAD.match(f[hit.end :])
-    if generic:
-        # 被捕人士, 還柙或在囚人士: a kind of person, not the name before it; but 被捕者之一
-        # 伍健偉, 被捕人士包括…
-        one_of = after and re.match(
-            zh(r"^\S{0,2}之一|^[,，]?\s*包括"), f[hit.end + generic.end() :]
-        )
-        return (after[0], 0.0) if listed or one_of else ([], 1.0)
-    if hit.active:
-        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested
-        if after and (listed or after[0][0].start < clause_end + 1):
-            return after[0], 0.0
-        return [], 1.0
-    if listed:
-        return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
-    lead = f[clause : hit.start]
-    if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
-        return [], 1.0
-    former = FORMER_LATTER.search(lead)
-    if former and before and len(before[-1]) == 2:
-        # 二人…，前者被控煽動，後者被控分裂國家
-        return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
-    if before and before[-1][-1].end >= clause:
-        return _before(before[-1], f, hit.start, 0.0)
-    anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
-    if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
-        return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
-    if before:
-        group = before[-1]
-        topic = before[0]
-        if topic is not group and _clause_start(f, group[0].start) == _clause_start(
-            f, topic[0].start
-        ):
-            # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
-            return _before(topic, f, hit.start, 0.15)
-        return _before(group, f, hit.start, 0.1)
-    if after and after[0][0].start < clause_end and not f[hit.end :].startswith("、"):
-        return after[0], 0.1
-    if after and clause == 0 and not lead.strip() and after[0][0].start - clause_end <= 12:
-        return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
-    if after:
-        return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.4
-    if PRONOUN.search(lead):
-        if re.search(zh("被告"), lead) and len(context.defendants) == 1:
-            return list(context.defendants.values()), 0.2
-        if len(context.last_group) == 1:
-            return context.last_group, 0.3
-    return [], 1.0
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    matches = list(pattern.finditer(text))
-    return matches[-1] if matches else None
-
-
-def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list[NameHit], float]:
-    """The people named before a trigger at `at`, unless the words before them make them
-    the object of a request (控方申請將李宇軒收押) or those between say it is someone else."""
-    if REQUEST.search(f[_clause_start(f, group[0].start) : group[0].start]):
-        return [], 1.0
-    gap = f[group[-1].end : at]
-    if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
-        return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
-    if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
-        counted = COUNTED.search(gap)
-        if not counted or chinese_number(counted.group(1)) == len(group):
-            return group, 0.05
-    singular = SINGULAR.search(gap)
-    embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
-    if OTHERS.search(gap) or (penalty and embedded):
-        return [], 1.0  # 陳國誠憶起她被捕: she is someone else
-    if len(gap) > 40:
-        penalty += 0.2
-    elif len(gap) > 25:
-        penalty += 0.1
-    counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
-    if counted and (
-        chinese_number(counted.group(1)) == len(group) or gap[: counted.start()].endswith(zh("等"))
-    ):
-        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人: they, and others
-    elif counted:
-        return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
-    return group, penalty
-
-
 def _refused(hit: Hit, s: Sentence) -> bool:
     f = s.folded
-    clause = _clause_start(f, hit.start)
+    clause = clause_start(f, hit.start)
     lead = f[max(clause, hit.start - 12) : hit.start]
     whole = f[clause : hit.start]
     if (
@@ -447,10 +294,10 @@ def extract_sentence(
         or (mainland and not HONG_KONG.search(s.folded))
     ):
         if found:
-            context.last_group = _groups(found, s.folded)[-1]
+            context.last_group = name_groups(found, s.folded)[-1]
         return []
     hits = list(_hits(s, found))
-    groups = _groups(found, s.folded)
+    groups = name_groups(found, s.folded)
     _note_suspended(s, found, context)
     # a quotation that is only a name (「快必」) is no quotation
     quotes = [
@@ -462,14 +309,14 @@ def extract_sentence(
     for hit in hits:
         if _refused(hit, s):
             continue
-        clause = s.folded[_clause_start(s.folded, hit.start) : _clause_end(s.folded, hit.end)]
+        clause = s.folded[clause_start(s.folded, hit.start) : clause_end(s.folded, hit.end)]
         if mainland and MAINLAND.search(clause):
             continue
         # A name inside a quotation is not the subject of a trigger outside it, and the
         # reverse: 被告…認罪，並稱「…黃之鋒、許智峯…」, 「赴湯杜火」…罪名不成立.
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
-        people, penalty = _people(hit, s, visible, context)
+        people, penalty = people_of(hit, s, visible, context)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])
@@ -504,10 +351,10 @@ def _note_suspended(s: Sentence, found: list[NameHit], context: Context) -> None
     """The people a clause says got a suspended term in this case (not 早前…均獲判緩刑)."""
     f = s.folded
     for m in SUSPENDED.finditer(f):
-        clause = f[_clause_start(f, m.start()) : _clause_end(f, m.end())]
+        clause = f[clause_start(f, m.start()) : clause_end(f, m.end())]
         if PAST_CASE.search(clause):
             continue
-        a, b = _clause_start(f, m.start()), _clause_end(f, m.end())
+        a, b = clause_start(f, m.start()), clause_end(f, m.end())
         context.suspended.update(n.name for n in found if a <= n.start < b)
 
 
