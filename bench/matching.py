@@ -122,6 +122,8 @@ def clear_caches() -> None:
         systems.syllable_systems,
         systems.latin_grade,
         romanize.variant_forms,
+        romanize.japanese_form,
+        romanize.chinese_forms,
         romanize.canto_keys,
         romanize.split_syllables,
         romanize.is_syllable,

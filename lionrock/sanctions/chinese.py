@@ -30,7 +30,7 @@ from lionrock.sanctions.names import (
     one_edit_apart,
     typo_orders,
 )
-from lionrock.sanctions.romanize import variant_forms
+from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
     LANGUAGE,
     cross_readings,
@@ -87,8 +87,10 @@ def _grade(x: Syllable, y: Syllable) -> tuple[float, str]:
         if x.simplified == y.simplified:
             why = "same character" if x.text == y.text else "traditional/simplified forms"
             return 1.0, why
-        if variant_forms(x.text) & variant_forms(y.text):
+        if chinese_forms(x.text) & chinese_forms(y.text):
             return 1.0, "variant forms of one character"
+        if _japanese_forms(x, y):
+            return 1.0, "variant forms of one character (Japanese shinjitai)"
         if x.canto & y.canto or x.pinyin & y.pinyin:
             return 0.0, HOMOPHONES
         return 0.0, "different characters"
@@ -101,6 +103,19 @@ def _grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     if latin.pinyin & han.pinyin:
         return 1.0, "Mandarin reading (pinyin)"
     return 0.0, "no reading of the character spells it"
+
+
+def _japanese_forms(x: Syllable, y: Syllable) -> bool:
+    """Whether one character is the other's Japanese form (吳/呉, 聰/聡), and they do
+    not read differently in Cantonese: shinjitai merged some characters that Chinese
+    keeps apart (藝 became 芸, itself another character, read wan4), so a form that has
+    a reading of its own must share a sound (Cantonese or Mandarin) with the other."""
+    jx, jy = japanese_forms(x.text), japanese_forms(y.text)
+    if not (y.text in jx or x.text in jy or variant_forms(x.text) & variant_forms(y.text)):
+        return False
+    if not x.jyutping or not y.jyutping:
+        return True
+    return bool(x.canto & y.canto or x.pinyin & y.pinyin)
 
 
 def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
