@@ -31,6 +31,7 @@ from lionrock.errors import LionRockError
 from lionrock.publish import SiteOptions, build_site
 from lionrock.review import FactInput, SourceInput, approve, comment, propose, submit
 from lionrock.sanctions.dossier import write_dossier
+from lionrock.web._duplicates import person_index, warm_up_matcher
 from tests.reliability.crash import tally
 from tests.web.conftest import make_account
 from tests.web.test_authorization import _suggestion
@@ -235,7 +236,12 @@ def seeded(live: Live) -> Seeded:  # noqa: F811
         # the pages render the same templates from the same values on both backends;
         # `make soak` runs PostgreSQL too (this test takes minutes under load)
         pytest.skip("PostgreSQL in `make soak` only")
-    return _seed(live.store)
+    seeded = _seed(live.store)
+    # the server runs in this process: build the duplicate check's index now, or the
+    # first /app/duplicates waits for it (minutes under load) and the page times out
+    warm_up_matcher()
+    person_index(live.store, wait=True)
+    return seeded
 
 
 def test_app_and_public_pages_keep_payloads_inert(
@@ -287,13 +293,12 @@ def test_app_and_public_pages_keep_payloads_inert(
 
 
 def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-
-    class Quiet(handler):  # type: ignore[misc, valid-type]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *_: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer((CLIENT, 0), Quiet)
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer((CLIENT, 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{CLIENT}:{server.server_address[1]}"
 
