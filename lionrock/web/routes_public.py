@@ -3,12 +3,10 @@ the same handler. Only published facts are shown; merged IDs redirect."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -28,7 +26,7 @@ from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
-from lionrock.web._gaps import StateCache
+from lionrock.web._gaps import SORT_LINKS, StateCache, gap_view
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -63,41 +61,34 @@ def not_found(web: Web, request: Request) -> Response:
     return web.page(request, "app/error.html", status=404, message="not found", code=404)
 
 
-def gaps_body(html: str) -> Markup:
-    """The gap matrix's own page (`lionrock.sanctions.render`, a standalone document with
-    its own styles) without its document: its body, shown in the app's layout, styled by
-    the app's stylesheet (the app's CSP allows no inline style)."""
-    found = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
-    body = found.group(1) if found else html
-    return Markup(re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S | re.I))
-
-
 def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
-    # made once per state of the store and sort: seconds with whole lists imported (the
-    # matrix, and its JSON and HTML too; issue #13)
+    # made once per state of the store: seconds with whole lists imported (issue #13); each
+    # sort's rows, JSON and view from it
+    matrix = StateCache(store, lambda: gap_matrix(store, published_only=True))
+
     def gap_cache(sort: str) -> dict[str, StateCache]:
-        matrix = StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
+        rows = StateCache(store, lambda: matrix.get().sorted(sort))
         return {
-            "matrix": matrix,
-            "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
-            "html": StateCache(
-                store, lambda: gaps_body(render_gaps(matrix.get(), format="html", sort=sort))
-            ),
+            "matrix": rows,
+            "json": StateCache(store, lambda: JSONResponse(rows.get().to_dict()).body),
+            "view": StateCache(store, lambda: gap_view(store, rows.get())),
         }
 
     gap_caches = {sort: gap_cache(sort) for sort in SORTS}
 
     async def gaps(request: Request) -> Response:
-        # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
+        # the sanctions gap matrix (issue #3 §6, issue #12): published only; the same view
+        # and sort switch as the static site's pages (`_gaps.html`)
         sort = request.query_params.get("sort", "conduct")
         sort = sort if sort in SORTS else "conduct"
         if wants_json(request):
             body = gap_caches[sort]["json"].get()
             return Response(body, media_type="application/json")
-        return web.page(request, "app/gaps.html", body=gap_caches[sort]["html"].get())
+        view = gap_caches[sort]["view"].get()
+        return web.page(request, "app/gaps.html", **view, sort=sort, sort_links=SORT_LINKS)
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
