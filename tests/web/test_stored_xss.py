@@ -13,10 +13,7 @@ error, and no request to any host but the loopback address."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +29,7 @@ from lionrock.publish import SiteOptions, build_site
 from lionrock.review import FactInput, SourceInput, approve, comment, propose, submit
 from lionrock.sanctions.dossier import write_dossier
 from lionrock.web._duplicates import person_index, warm_up_matcher
+from tests._browser import serve_folder
 from tests.reliability.crash import tally
 from tests.web.conftest import make_account
 from tests.web.test_authorization import _suggestion
@@ -292,17 +290,6 @@ def test_app_and_public_pages_keep_payloads_inert(
           pages=len(urls) + len(app_urls), loads=loads, ran=0)  # fmt: skip
 
 
-def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *_: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer((CLIENT, 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://{CLIENT}:{server.server_address[1]}"
-
-
 def test_static_site_and_dossier_keep_payloads_inert(
     live: Live,  # noqa: F811
     browser: Browser,
@@ -321,11 +308,8 @@ def test_static_site_and_dossier_keep_payloads_inert(
     )  # fmt: skip
     assert any("zh-hant" in p.as_posix() for p in pages), pages
     written = write_dossier(live.store, entity_id=seeded.person, out_dir=tmp_path / "dossier")
-    server, url = _serve(tmp_path)
-    try:
-        urls = [f"{url}/site/{p.relative_to(root).as_posix()}" for p in pages]
-        urls.append(f"{url}/dossier/{written.html.name}")
+    with serve_folder(tmp_path) as url:
+        urls = [f"{url}site/{p.relative_to(root).as_posix()}" for p in pages]
+        urls.append(f"{url}dossier/{written.html.name}")
         loads = _check(browser, urls)
-    finally:
-        server.shutdown()
     tally(test="web", kind="stored-xss-static", pages=len(urls), loads=loads, ran=0)
