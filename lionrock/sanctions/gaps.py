@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import select
+
 from lionrock.model import public_entities
 from lionrock.sanctions.gaps_model import (
     NO_LIST,
@@ -64,6 +66,7 @@ from lionrock.sanctions.lists import is_counter_sanction
 from lionrock.sanctions.record import KnownNames
 from lionrock.sources.ofac_sdn import HK_PROGRAMS
 from lionrock.store import Entity, Store
+from lionrock.store._tables import statements
 
 __all__ = [
     "JURISDICTIONS",
@@ -94,6 +97,13 @@ __all__ = [
 
 #: What the matrix reads from the store.
 SCHEMATA = ("Person", "Sanction", "Responsibility", "Recommendation")
+#: The Events that answer a measure (`respondsTo`): the PRC's announcements that named no
+#: one are among them (issue #12 §4).
+ANSWERING_EVENTS = (
+    select(statements.c.entity_id)
+    .distinct()
+    .where(statements.c.prop == "respondsTo", statements.c.schema == "Event")
+)
 
 
 def gap_matrix(
@@ -114,6 +124,9 @@ def gap_matrix(
         return public_entities(found) if published_only else found
 
     entities = {e.id: e for e in read(schema=SCHEMATA)}
+    with store.read() as conn:
+        answering = [row.entity_id for row in conn.execute(ANSWERING_EVENTS)]
+    entities |= {e.id: e for e in read(ids=answering)}
     wanted = _referenced(entities.values())
     entities |= {e.id: e for e in read(ids=wanted)}
     return gap_matrix_of(entities, programs=programs, sort=sort)
@@ -149,6 +162,8 @@ def gap_matrix_of(
     persons = {e.id: e for e in by_schema["Person"]}
     sanctions = [s for s in by_schema["Sanction"] if not is_counter_sanction(s)]
     counter = [s for s in by_schema["Sanction"] if is_counter_sanction(s)]
+    # the PRC's announcements that named no one, answering a measure (issue #12 §4)
+    counter += [e for e in by_schema["Event"] if e.values("respondsTo") and is_counter_sanction(e)]
     lists = checked_lists(entities)
     current = dated(current_listings(sanctions), entities)
     from_record = {x.jurisdiction for xs in current.values() for x in xs if x.record_source}

@@ -116,16 +116,22 @@ class Recommended:
 @dataclass(frozen=True, slots=True)
 class CounterSanction:
     """A PRC counter-sanction announcement that answers a measure against the person:
-    its date, program, targets' names, and the measure it answers."""
+    its date, program, targets' names, and the measure it answers. An announcement that
+    named no one is an Event (issue #12 §4): then `announcement` is its name, `targets` is
+    empty and `sanction_ids` holds the Event's ID."""
 
     date: str
     program: str
     targets: tuple[str, ...]
     responds_to: str  # the name of the Event or Sanction answered
     sanction_ids: tuple[str, ...]
+    announcement: str = ""
 
     def label(self) -> str:
-        """`2020-08-10 Countermeasures: 11 targets`."""
+        """`2020-08-10 Countermeasures: 11 targets`, or for an announcement that named no
+        one `2025-04-21 announcement, targets not named`."""
+        if self.announcement:
+            return f"{self.date} announcement, targets not named"
         n = len(self.targets)
         return f"{self.date} {self.program}: {n} target{'s' if n != 1 else ''}"
 
@@ -136,6 +142,7 @@ class CounterSanction:
             "targets": list(self.targets),
             "responds_to": self.responds_to,
             "sanction_ids": list(self.sanction_ids),
+            "announcement": self.announcement,
         }
 
 

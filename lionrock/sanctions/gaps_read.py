@@ -87,13 +87,26 @@ def counter_sanctions_of(
     counter: Iterable[Entity], entities: Mapping[str, Entity]
 ) -> dict[str, list[CounterSanction]]:
     """Per person, the PRC's counter-sanctions that answer a measure against them: a
-    counter-sanction `respondsTo` an Event that involves them or a Sanction on them."""
+    counter-sanction `respondsTo` an Event that involves them or a Sanction on them. An
+    Event in `counter` is an announcement that named no one (the 21 April 2025 answer to
+    the US designations of 31 March): it answers the same way, with no targets."""
     grouped: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
-    for sanction in counter:
+    found: dict[str, list[CounterSanction]] = defaultdict(list)
+    for event in (c for c in counter if c.schema != "Sanction"):
+        for answered in event.values("respondsTo"):
+            measure = entities.get(answered)
+            if measure is None:
+                continue
+            date = event.first("date") or event.first("startDate") or ""
+            item = CounterSanction(
+                date, "", (), measure.caption, (event.id,), announcement=event.caption
+            )
+            for person in {*measure.values("involved"), *measure.values("entity")}:
+                found[person].append(item)
+    for sanction in (c for c in counter if c.schema == "Sanction"):
         date = sanction.first("startDate") or sanction.first("date") or ""
         for answered in sanction.values("respondsTo"):
             grouped[(answered, date, sanction.first("program") or "")].append(sanction)
-    found: dict[str, list[CounterSanction]] = defaultdict(list)
     for (answered, date, program), group in grouped.items():
         measure = entities.get(answered)
         if measure is None:

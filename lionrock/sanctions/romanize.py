@@ -43,6 +43,7 @@ _S2HK = opencc.OpenCC("s2hk")
 # these make of it, so 衞 (Hong Kong) and 衛 (Taiwan) meet at 卫, 峯 and 峰 at 峰.
 _VARIANT_FOLDS = tuple(opencc.OpenCC(c) for c in ("hk2s", "tw2s"))
 _JP2T = opencc.OpenCC("jp2t")
+_T2JP = opencc.OpenCC("t2jp")
 
 # Initials, longest first: (spelling, key). `j` is Jyutping's y and, in loose Hong Kong
 # spellings such as "Ji-yuet" (子悅), a z: both keys are kept.
@@ -72,6 +73,9 @@ _INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("f", ("f",)),
     ("w", ("w",)),
 )
+# The first initial of `_INITIALS` a syllable starts with, with a final after it.
+_INITIAL_RE = re.compile("(" + "|".join(s for s, _ in _INITIALS) + ")(?=.)")
+_INITIAL_KEYS = dict(_INITIALS)
 # Final spellings folded to one key, applied in order (Jyutping first, then HK style).
 _FINALS: tuple[tuple[str, str], ...] = (
     ("eong", "eung"),  # Cheong, Leong, Keong (強 koeng4), before Jyutping's eon
@@ -98,6 +102,8 @@ def fold_latin(text: str) -> str:
 
     Example: `fold_latin("Lü Xin")` returns `"lu xin"`.
     """
+    if text.isascii():
+        return text.lower()
     text = text.replace("ü", "u").replace("Ü", "U")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -121,10 +127,35 @@ def variant_forms(char: str) -> frozenset[str]:
 
     Example: `variant_forms("衞") & variant_forms("衛")` is `{"卫"}`.
     """
+    return chinese_forms(char) | {to_simplified(str(_JP2T.convert(char)))}
+
+
+@lru_cache(maxsize=65536)
+def chinese_forms(char: str) -> frozenset[str]:
+    """`variant_forms` without the Japanese one: the simplified forms through the
+    mainland, Hong Kong and Taiwan standards.
+
+    Example: `chinese_forms("峯") & chinese_forms("峰")` is `{"峰"}`.
+    """
     char = unicodedata.normalize("NFKC", char)
-    forms = {to_simplified(char), to_simplified(str(_JP2T.convert(char)))}
-    forms |= {str(fold.convert(char)) for fold in _VARIANT_FOLDS}
+    forms = {to_simplified(char)} | {str(fold.convert(char)) for fold in _VARIANT_FOLDS}
     return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def japanese_form(char: str) -> str:
+    """The Japanese shinjitai form of a traditional character (OpenCC `t2jp`): 吳 → 呉,
+    聰 → 聡. OpenCC's `jp2t` does not map every shinjitai back (呉, 聡 are kept), so a
+    name written in Japan meets its Hong Kong form only this way.
+
+    Example: `japanese_form("吳")` is `"呉"`.
+    """
+    return str(_T2JP.convert(char))
+
+
+def japanese_forms(char: str) -> frozenset[str]:
+    """A character's forms through Japanese (OpenCC `t2jp` and `jp2t`), itself left out."""
+    return frozenset({japanese_form(char), str(_JP2T.convert(char))}) - {char}
 
 
 def to_traditional(text: str) -> str:
@@ -148,17 +179,21 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
         return frozenset({s})
     keys: tuple[str, ...] = ("",)
     rest = s
-    for spelling, initial_keys in _INITIALS:
-        if s.startswith(spelling) and len(s) > len(spelling):
-            keys, rest = initial_keys, s[len(spelling) :]
-            break
+    initial = _INITIAL_RE.match(s)
+    if initial is not None:
+        keys, rest = _INITIAL_KEYS[initial.group(1)], s[initial.end() :]
     if reading:
         return frozenset({keys[0] + _fold_final(keys[0], rest)})
     finals = {_fold_final(keys[0], rest)}
     if rest[:1] == "u" and rest[1:] in ("n", "k", "t"):
         finals.add("a" + rest[1:])  # HK "u" for a short a: Sun (新 san1), Tsuk (則 zak1)
     if keys == ("",) and rest[:1] == "i":
-        keys = ("", "y")  # Ip, Ieong: HK spellings that leave out Jyutping's j (葉 jip6)
+        keys = ("", "y")  # Ip, Iu: HK spellings that leave out Jyutping's j (葉 jip6)
+        if rest[1:2] in ("a", "e", "o"):
+            # Ieong, Iam (Macau and older HK spellings of 楊 joeng4, 任 jam4): an i
+            # before another vowel is Jyutping's j itself, not a vowel of the final.
+            found = {k + f for k in keys for f in finals}
+            return frozenset(found | {"y" + _fold_final("y", rest[1:])})
     return frozenset(k + f for k in keys for f in finals)
 
 
@@ -257,20 +292,39 @@ def pinyin_syllables() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The Cantonese keys of every reading in the dictionary, and for each pinyin
-    syllable the Cantonese keys of the characters that have both readings."""
+def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The Cantonese keys of every reading in the dictionary, for each pinyin syllable
+    the Cantonese keys of the characters that have both readings, and each toneless
+    Jyutping reading's key (so that a character is read without `canto_keys`)."""
     keys: set[str] = set()
     links: dict[str, set[str]] = defaultdict(set)
     table, words = _dictionary()
+    reading_keys: dict[str, frozenset[str]] = {}
     for char, readings in table.items():
-        char_keys = {k for r in readings for k in canto_keys(r, reading=True)}
+        for r in readings:
+            if r not in reading_keys:
+                reading_keys[r] = canto_keys(r, reading=True)
+        char_keys = {k for r in readings for k in reading_keys[r]}
         keys |= char_keys
         # Rare characters would link almost any two syllables: only common ones count.
         if words.get(char, 0) >= COMMON_CHAR_WORDS and HAN_RE.match(char):
             for py in pinyin(char):
                 links[py] |= char_keys
-    return frozenset(keys), {py: frozenset(ks) for py, ks in links.items()}
+    links_out = {py: frozenset(ks) for py, ks in links.items()}
+    return frozenset(keys), links_out, reading_keys
+
+
+def reading_keys(readings: tuple[str, ...]) -> frozenset[str]:
+    """The Cantonese keys of a character's toneless Jyutping readings (`jyutping`).
+
+    Example: `reading_keys(("zoeng",))` is `frozenset({"ceung"})`.
+    """
+    table = _cross_tables()[2]
+    out: set[str] = set()
+    for r in readings:
+        found = table.get(r)
+        out |= found if found is not None else canto_keys(r, reading=True)
+    return frozenset(out)
 
 
 def cantonese_keys() -> frozenset[str]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from lionrock.model import public_entities
 from lionrock.render import ref_view
 from lionrock.sanctions.gaps import SORTS, GapMatrix
 from lionrock.store import Store
@@ -65,11 +66,12 @@ class StateCache:
 
 def gap_view(store: Store, matrix: GapMatrix) -> dict[str, Any]:
     """What the shared view (`_gaps.html`) shows: the matrix, its counts, and each row's
-    person by their names in every language (published facts only).
+    person by their names in every language (public, published facts only).
 
     Example: `web.page(request, "app/gaps.html", **gap_view(store, matrix), ...)`.
     """
     ids = [r.entity_id for r in matrix.rows]
-    found = {e.id: e for e in store.iter_entities(ids=ids, published_only=True)}
+    read = store.iter_entities(ids=ids, published_only=True)
+    found = {e.id: e for e in public_entities(read)}  # public facts only (issue #18 §2)
     refs = {i: ref_view(found.get(i), i) for i in ids}
     return {"gaps": matrix, "summary": matrix.summary(), "refs": refs}

@@ -35,7 +35,7 @@ from lionrock.web._duplicates import person_index, warm_up_matcher
 from tests.reliability.crash import tally
 from tests.web.conftest import make_account
 from tests.web.test_authorization import _suggestion
-from tests.web.test_webapp_browser import CLIENT, Live, _login, browser, live  # noqa: F401
+from tests.web.test_webapp_browser import CLIENT, Live, _login, live  # noqa: F401 (the fixture)
 
 #: Each payload, if it ever ran, would set window.__xss, open a dialog or call a host
 #: that is not loopback: all three are watched.
@@ -128,7 +128,7 @@ def _open(context: BrowserContext, url: str, seen: Seen, problems: list[str]) ->
         page.close()
 
 
-def _check(browser: Browser, urls: list[str], login: tuple[Live, object] | None = None) -> int:  # noqa: F811
+def _check(browser: Browser, urls: list[str], login: tuple[Live, object] | None = None) -> int:
     """Open every URL with and without the CSP; return the number of page loads."""
     problems: list[str] = []
     loads = 0
@@ -248,7 +248,7 @@ def seeded(live: Live) -> Seeded:  # noqa: F811
 
 def test_app_and_public_pages_keep_payloads_inert(
     live: Live,  # noqa: F811
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     seeded: Seeded,
 ) -> None:
     person, event = quote(seeded.person), quote(seeded.event)
@@ -307,7 +307,7 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def test_static_site_and_dossier_keep_payloads_inert(
     live: Live,  # noqa: F811
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     seeded: Seeded,
     tmp_path: Path,
 ) -> None:

@@ -50,10 +50,10 @@ NOT_NAMES = {
         "何況 何人 何不 何如 明天 明日 唐樓 向前 古代 柯士 易於 卓越 顧及 施政 關注 "
         "關於 關係 關心 關押 方法 安全 戴口 莊嚴 黎民 華人 秦朝 孫中 江湖 熊貓 凌晨 "
         "龐大 田園 畢業 向來 應否 嚴重 嚴格 嚴厲 韋恩 文化 文物 馬路 雷射 葉片 范圍 "
-        "邱吉 羅馬 連登 "
+        "邱吉 羅馬 連登 陳詞 陳辭 陳情 陳述 陳列 陳設 陳舊 "
     )
 }
-NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家]$"))
+NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太]$"))
 COURT_WORDS = zh(
     "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
     "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
@@ -163,11 +163,7 @@ class Gazetteer:
         hits.extend(self._english(text, hits))
         hits.sort(key=lambda h: h.start)
         kept = [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
-        return [
-            h
-            for i, h in enumerate(kept)
-            if not (i + 1 < len(kept) and NICKNAME_GAP.fullmatch(text[h.end : kept[i + 1].start]))
-        ]
+        return _one_of_glued(kept, text)
 
     def _chinese(self, text: str, folded: str) -> list[NameHit]:
         tokenizer = self._ready()
@@ -316,6 +312,16 @@ def _name_at(
 #: Nothing, or a closing quote, between two names: the first is what the second is called
 #: (快必譚得志, 「長毛」梁國雄), one person.
 NICKNAME_GAP = re.compile(r"[」』”\"]?")
+
+
+def _one_of_glued(hits: list[NameHit], text: str) -> list[NameHit]:
+    """Of two names glued together (快必譚得志, 譚得志快必), the longer: the full name."""
+    dropped: set[int] = set()
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if NICKNAME_GAP.fullmatch(text[a.end : b.start]):
+            dropped.add(i if len(b.name) >= len(a.name) else i + 1)
+    return [h for i, h in enumerate(hits) if i not in dropped]
 
 
 def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:
