@@ -190,6 +190,28 @@ def _territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
 
+#: the record's languages (ISO 639-3) as CLDR knows them (ISO 639-1)
+_ISO639_1 = {"eng": "en", "zho": "zh", "jpn": "ja", "fra": "fr", "deu": "de", "spa": "es",
+             "kor": "ko", "rus": "ru", "por": "pt", "ita": "it", "nld": "nl", "vie": "vi"}  # fmt: skip
+
+
+@pass_context
+def language_name(ctx: Context, code: str) -> str:
+    """A record language's name (`zho`, `zh`) in the page's language (CLDR, through
+    Babel): 中文 on a Chinese page, 中国語 on a Japanese one; the code if unknown.
+
+    Example: on an English page, `language_name("jpn")` is "Japanese".
+    """
+    ui: UILanguage = ctx.get("ui") or ENGLISH
+    short = _ISO639_1.get(code.lower(), code.lower())
+    return _languages(ui.catalog).get(short, code)
+
+
+@cache
+def _languages(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).languages)
+
+
 def _gettext(ctx: Context, message: str) -> str:
     return str(ctx.environment.globals["gettext"](ctx, message))  # type: ignore[operator]
 
@@ -287,6 +309,7 @@ def make_environment(
         cite=cite,
         text=text,
         country_name=country_name,
+        language_name=language_name,
         bar_svg=bar_svg,
         months_svg=months_svg,
     )

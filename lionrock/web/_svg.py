@@ -25,7 +25,7 @@ def _clip(label: str, size: int = 34) -> str:
     return label if len(label) <= size else label[: size - 1] + "…"
 
 
-def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
+def bar_chart(title: str, items: list[tuple[str, int]], *, empty: str = "No data.") -> str:
     """A horizontal bar chart as an SVG document.
 
     Example: `bar_chart("Events per year", [("2020", 5), ("2021", 9)])`.
@@ -54,7 +54,7 @@ def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
             f'<text x="{label_width + bar + 4}" y="{y + 15}" font-size="13">{value}</text>',
         ]
     if not items:
-        parts.append('<text x="0" y="50" font-size="13">No data.</text>')
+        parts.append(f'<text x="0" y="50" font-size="13">{escape(empty)}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 

@@ -3,12 +3,10 @@ the same handler. Only published facts are shown; merged IDs redirect."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -19,14 +17,15 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from lionrock.model import get_model
-from lionrock.render import names_by_lang
+from lionrock.render import names_by_lang, ref_view, translations
 from lionrock.review import resolve
-from lionrock.sanctions.gaps import SORTS, gap_matrix
+from lionrock.sanctions.gaps import SORTS, GapMatrix, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
-from lionrock.web._context import BadRequest, Web
+from lionrock.web._context import BadRequest, Web, ui_text
+from lionrock.web._labels import N_
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
 from lionrock.web._gaps import StateCache
 from lionrock.web._sources import citing_counts, search_sources
@@ -63,15 +62,6 @@ def not_found(web: Web, request: Request) -> Response:
     return web.page(request, "app/error.html", status=404, message="not found", code=404)
 
 
-def gaps_body(html: str) -> Markup:
-    """The gap matrix's own page (`lionrock.sanctions.render`, a standalone document with
-    its own styles) without its document: its body, shown in the app's layout, styled by
-    the app's stylesheet (the app's CSP allows no inline style)."""
-    found = re.search(r"<body[^>]*>(.*)</body>", html, flags=re.S | re.I)
-    body = found.group(1) if found else html
-    return Markup(re.sub(r"<style[^>]*>.*?</style>", "", body, flags=re.S | re.I))
-
-
 def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
@@ -83,10 +73,16 @@ def routes(web: Web) -> list[Route]:
         return {
             "matrix": matrix,
             "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
-            "html": StateCache(
-                store, lambda: gaps_body(render_gaps(matrix.get(), format="html", sort=sort))
-            ),
+            "view": StateCache(store, lambda: gap_view(matrix.get())),
         }
+
+    def gap_view(matrix: GapMatrix) -> dict[str, Any]:
+        # what the shared template (_gaps.html, as on the static site) needs: the matrix,
+        # its counts and each row's person, named in the page's language
+        ids = [r.entity_id for r in matrix.rows]
+        found = {e.id: e for e in store.iter_entities(ids=ids, published_only=True)}
+        refs = {i: ref_view(found.get(i), i) for i in ids}
+        return {"gaps": matrix, "summary": matrix.summary(), "refs": refs}
 
     gap_caches = {sort: gap_cache(sort) for sort in SORTS}
 
@@ -97,7 +93,8 @@ def routes(web: Web) -> list[Route]:
         if wants_json(request):
             body = gap_caches[sort]["json"].get()
             return Response(body, media_type="application/json")
-        return web.page(request, "app/gaps.html", body=gap_caches[sort]["html"].get())
+        view = gap_caches[sort]["view"].get()
+        return web.page(request, "app/gaps.html", sort=sort, sorts=SORTS, **view)
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)
@@ -216,25 +213,41 @@ def routes(web: Web) -> list[Route]:
             return JSONResponse({"events": rows})
         return web.page(request, "app/timeline.html", events=rows, params=params)
 
-    def chart_data() -> dict[str, tuple[str, list[tuple[str, int]]]]:
+    def chart_data(
+        say: Callable[[str], str] | None = None,
+    ) -> dict[str, tuple[str, list[tuple[str, int]]]]:
+        # `say` puts titles and value labels in a page's language; without it, the JSON's
+        # English titles and the record's own keys
         stats = compute_stats(store, published_only=True)
-        by_case = {f"{c['name']}: {k}": v for c in stats["cases"] for k, v in c["verdicts"].items()}
+        schemata = get_model() if say is not None else None
+        say = say or str
+        by_case = {
+            f"{c['name']}: {say(k)}": v for c in stats["cases"] for k, v in c["verdicts"].items()
+        }
+        custody = [(say(k), v) for k, v in stats["custody_status"].items()]
+        records = [
+            (say(spec.plural) if schemata and (spec := schemata.get(k)) else k, v)
+            for k, v in stats["schemata"].items()
+        ]
         return {
-            "events-per-year": ("Events per year", list(stats["events_per_year"].items())),
-            "custody-status": ("Persons by custody status", list(stats["custody_status"].items())),
-            "verdicts": ("Verdicts by case", list(by_case.items())),
-            "records": ("Records by type", list(stats["schemata"].items())),
+            "events-per-year": (say(N_("Events per year")), list(stats["events_per_year"].items())),
+            "custody-status": (say(N_("Persons by custody status")), custody),
+            "verdicts": (say(N_("Verdicts by case")), list(by_case.items())),
+            "records": (say(N_("Records by type")), records),
         }
 
     async def charts(request: Request) -> Response:
-        data = chart_data()
         if wants_json(request):
+            data = chart_data()
             return JSONResponse({k: {"title": t, "data": dict(v)} for k, (t, v) in data.items()})
-        svgs = {k: _svg.bar_chart(t, v) for k, (t, v) in data.items()}
+        data = chart_data(lambda message: ui_text(request, message))
+        empty = ui_text(request, "No data.")
+        svgs = {k: _svg.bar_chart(t, v, empty=empty) for k, (t, v) in data.items()}
         return web.page(request, "app/charts.html", charts=svgs)
 
     async def chart(request: Request) -> Response:
-        found = chart_data().get(request.path_params["name"])
+        # a chart on its own has no language in its URL: English, value labels in words
+        found = chart_data(translations("en").gettext).get(request.path_params["name"])
         if found is None:
             return Response("not found", status_code=404, media_type="text/plain")
         return Response(_svg.bar_chart(*found), media_type=SVG)
