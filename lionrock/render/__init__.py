@@ -192,7 +192,7 @@ def _territories(locale: str) -> dict[str, str]:
 
 #: the record's languages (ISO 639-3) as CLDR knows them (ISO 639-1)
 _ISO639_1 = {"eng": "en", "zho": "zh", "jpn": "ja", "fra": "fr", "deu": "de", "spa": "es",
-             "kor": "ko", "rus": "ru", "por": "pt", "ita": "it", "nld": "nl", "vie": "vi"}  # fmt: skip
+             "kor": "ko", "rus": "ru", "por": "pt", "ita": "it", "vie": "vi"}  # fmt: skip
 
 
 @pass_context

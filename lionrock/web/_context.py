@@ -210,7 +210,9 @@ class Web:
         if not request.cookies.get(CSRF_COOKIE) or not hmac.compare_digest(
             form.get("csrf"), self.csrf_token(request)
         ):
-            raise BadRequest(N_("the form's security token is missing or wrong; reload the page"), 403)
+            raise BadRequest(
+                N_("the form's security token is missing or wrong; reload the page"), 403
+            )
         return form
 
     async def json_body(self, request: Request, limit: int = MAX_FORM_BYTES) -> dict[str, Any]:

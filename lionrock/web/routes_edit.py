@@ -153,7 +153,11 @@ def routes(web: Web) -> list[Route]:
         schema = form.get("schema", schema)[:64]
         if get_model().get(schema) is None:
             return web.page(
-                request, EDIT, 400, error=ui_text(request, "Unknown record type."), **form_context("Person")
+                request,
+                EDIT,
+                400,
+                error=ui_text(request, "Unknown record type."),
+                **form_context("Person"),
             )
         adds = facts_from_form(form)
         context = {**form_context(schema), "form": form}
@@ -184,7 +188,9 @@ def routes(web: Web) -> list[Route]:
         entity_id = request.path_params["entity_id"]
         found = store.entity(entity_id)
         if found is None:
-            return web.page(request, "app/error.html", 404, message=ui_text(request, "No such record."))
+            return web.page(
+                request, "app/error.html", 404, message=ui_text(request, "No such record.")
+            )
         view = entity_page_view(store, found, published_only=False)
         # drafts' evidence only for those who may open it (a reader's link would 404)
         attach_evidence(store, view, published_only=not sees_all_evidence(user))
@@ -199,7 +205,10 @@ def routes(web: Web) -> list[Route]:
             return web.page(request, "app/entity.html", **context)
         if not user.can("contributor"):
             return web.page(
-                request, "app/error.html", 403, message=ui_text(request, "Editing needs the contributor role.")
+                request,
+                "app/error.html",
+                403,
+                message=ui_text(request, "Editing needs the contributor role."),
             )
         form = await web.form(request)
         if form.get("find_source"):  # "Find sources", without JavaScript: save nothing

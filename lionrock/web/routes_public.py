@@ -25,9 +25,9 @@ from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web, ui_text
-from lionrock.web._labels import N_
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
 from lionrock.web._gaps import StateCache
+from lionrock.web._labels import N_
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -198,7 +198,9 @@ def routes(web: Web) -> list[Route]:
         if request.url.path.endswith(".svg"):
             return Response(_svg.network_svg(data, root="/"), media_type=SVG)
         depth = request.url.path.count("/") - 1
-        svg = _svg.network_svg(data, root="../" * depth)
+        svg = _svg.network_svg(
+            data, root="../" * depth, say=lambda message: ui_text(request, message)
+        )
         return web.page(request, "app/network.html", entity=found, svg=svg, graph=data)
 
     async def events(request: Request) -> Response:
