@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
+from lionrock.library.extract._lexicon import BY_KEY
 from lionrock.model import get_model
 from lionrock.render import LOCALE_DIR, TEMPLATES, catalog_path
 from lionrock.web.routes_edit import COMMON, editable_schemata
@@ -57,6 +58,7 @@ def model_messages() -> set[str]:
             found |= {p.label for p in spec.properties.values()}
     for values in model.enums.values():
         found |= set(values)
+    found |= {o.label for o in BY_KEY.values()}  # offences of suggested charges (the queue)
     found.add("unknown")
     found |= {"male", "female", "other"}  # FtM's gender values, shown as words (issue #13)
     return found

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from babel import Locale
+from babel.lists import format_list
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.bccache import Bucket
 from jinja2.ext import Extension
@@ -207,6 +208,14 @@ def language_name(ctx: Context, code: str) -> str:
     return _languages(ui.catalog).get(short, code)
 
 
+@pass_context
+def list_text(ctx: Context, items: list[str]) -> str:
+    """Items joined as the page's language writes a list (CLDR, through Babel): "a, b and
+    c" in English, "a、b和c" in Chinese, "a、b、c" in Japanese."""
+    ui: UILanguage = ctx.get("ui") or ENGLISH
+    return format_list([str(i) for i in items], locale=ui.catalog) if items else ""
+
+
 @cache
 def _languages(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).languages)
@@ -310,6 +319,7 @@ def make_environment(
         text=text,
         country_name=country_name,
         language_name=language_name,
+        list_text=list_text,
         bar_svg=bar_svg,
         months_svg=months_svg,
     )
