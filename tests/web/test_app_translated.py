@@ -30,10 +30,12 @@ from lionrock.review import FactInput, propose
 from tests.extract.conftest import court_reports
 from tests.web.conftest import client_for, login, make_account
 
-#: the app's templates: the editors' area and app pages, the library, the gap matrix
+#: the app's templates: the editors' area and app pages, the intake, the library, the gap
+#: matrix
 CHECKED = sorted(
     [
         *TEMPLATES.glob("app/*.html"),
+        *TEMPLATES.glob("intake/*.html"),
         TEMPLATES / "library_search.html",
         TEMPLATES / "library_article.html",
         TEMPLATES / "_gaps.html",
