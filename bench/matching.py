@@ -114,6 +114,7 @@ def clear_caches() -> None:
         names.latin_syllable,
         names._han_syllable,
         names._token_syllables,
+        names._within,
         names._order_systems,
         names.typo_orders,
         korean.korean_name,
@@ -144,8 +145,7 @@ def warm_up() -> float:
     romanize.pinyin_syllables()
     romanize.wade_giles()
     korean.korean_syllables()
-    compare("李家超", "Lee Ka-chiu")
-    compare("IVANOV, Sergei", "Sergey IVANOV")
+    matching.warm_up()  # and out of the collector's sight, as `screen` does
     return time.perf_counter() - start
 
 

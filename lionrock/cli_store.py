@@ -18,7 +18,6 @@ def open_store(ctx: click.Context) -> Store:
     Example: `store = open_store(ctx)` inside any `lionrock` command.
     """
     # here, so that `lionrock --help` loads neither the store nor the audit log
-    from lionrock.audit import enable_head_signing
     from lionrock.store import Store
 
     settings: Settings = ctx.find_root().obj
@@ -27,5 +26,13 @@ def open_store(ctx: click.Context) -> Store:
     except Exception as exc:  # a bad URL or an unreachable server
         message = f"cannot open the store at {settings.database_url}: {exc}"
         raise click.ClickException(message) from exc
-    enable_head_signing(store, settings)  # the audit head, signed on every append
+    # the audit head, signed on every append; set up with the engine that appends, so
+    # that a search (which needs neither) loads neither the audit log nor the key
+    store.on_engine(lambda opened: _sign_heads(opened, settings))
     return store
+
+
+def _sign_heads(store: Store, settings: Settings) -> None:
+    from lionrock.audit import enable_head_signing
+
+    enable_head_signing(store, settings)

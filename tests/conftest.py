@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import sqlalchemy as sa
@@ -13,12 +15,20 @@ import sqlalchemy as sa
 from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 PG_URL = os.environ.get(
     "LIONROCK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 BACKENDS = ["sqlite", "postgres"]
+#: Debian's Chromium, driven by Playwright; `playwright install` must never run (there is
+#: no network). The flags: docs/TOOLCHAIN.md, gotcha 9.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 def _pg_schema_url() -> Iterator[str]:
@@ -115,3 +125,28 @@ sources:
     date: 2024-05-30
     url: https://example.org/test
 """
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium under Playwright, closed afterwards. Every browser test uses this,
+    through the `browser` fixture."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"Debian's chromium is required at {CHROMIUM} (.ci/deps.d/publish.sh)")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium per test module (Playwright's sync API allows one at a time)."""
+    with chromium() as launched:
+        yield launched

@@ -9,7 +9,6 @@ role. Nothing here records a client address: the rate limit counts failures per 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 import threading
 import time
@@ -25,6 +24,7 @@ from lionrock.audit import append
 from lionrock.auth._accounts import ROLES, User, _user, role_at_least
 from lionrock.auth._tables import api_tokens, sessions, users
 from lionrock.errors import LionRockError
+from lionrock.pow import ProofOfWork
 from lionrock.store import Store, utcnow
 
 SESSION_HOURS = 12
@@ -320,61 +320,16 @@ def unlocked_at(store: Store) -> Callable[[str], float]:
     return read
 
 
-class LoginPow:
-    """The proof of work a login must carry after failures: the server signs a challenge
-    (an HMAC over its issue time and a random value, with a key that lives only in the
-    process); the browser finds a nonce such that SHA-256(challenge ":" nonce) starts with
-    the bits asked (`static/pow.js`). Without JavaScript, a challenge at least `wait`
-    seconds old does instead. Each challenge is good once, for ten minutes.
+#: How long a login's proof-of-work challenge is good for.
+LOGIN_POW_LIFETIME = 600
 
-    Example: `pow.check(pow.challenge(), nonce, bits=16)` is True for a solved nonce.
+
+def login_pow(*, wait: float = 30) -> ProofOfWork:
+    """The proof of work a login must carry after failures (`lionrock.pow`, the intake's
+    too; `static/pow.js` solves it): the bits asked come from the account's `LoginGate`
+    at each check. Without JavaScript, a challenge at least `wait` seconds old does
+    instead. Each challenge is good once, for ten minutes.
+
+    Example: `login_pow().passes(challenge, nonce, bits=16)` is True for a solved nonce.
     """
-
-    LIFETIME = 600
-
-    def __init__(self, *, wait: float = 30) -> None:
-        self.wait = wait
-        self._key = secrets.token_bytes(32)
-        self._spent: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def _mac(self, body: str) -> str:
-        return hmac.new(self._key, body.encode(), hashlib.sha256).hexdigest()[:32]
-
-    def challenge(self) -> str:
-        body = f"{int(time.time())}.{secrets.token_hex(12)}"
-        return f"{body}.{self._mac(body)}"
-
-    def check(self, challenge: str, nonce: str, *, bits: int) -> bool:
-        """Accept a solved (or old enough) challenge, once."""
-        issued, _, rest = challenge[:128].partition(".")
-        random, _, mac = rest.partition(".")
-        if not issued.isdigit() or not hmac.compare_digest(mac, self._mac(f"{issued}.{random}")):
-            return False
-        now = time.time()
-        age = now - int(issued)
-        if age < 0 or age > self.LIFETIME:
-            return False
-        if nonce:
-            digest = hashlib.sha256(f"{challenge}:{nonce[:32]}".encode()).digest()
-            if bits and int.from_bytes(digest, "big") >> (256 - bits):
-                return False
-        elif age < self.wait:
-            return False
-        with self._lock:
-            for key in [k for k, t in self._spent.items() if now - t > self.LIFETIME]:
-                del self._spent[key]
-            if challenge in self._spent:
-                return False
-            self._spent[challenge] = now
-        return True
-
-
-def solve_pow(challenge: str, bits: int) -> str:
-    """A nonce for a challenge (what pow.js does in the browser; for tests and scripts)."""
-    nonce = 0
-    while int.from_bytes(hashlib.sha256(f"{challenge}:{nonce}".encode()).digest(), "big") >> (
-        256 - bits
-    ):
-        nonce += 1
-    return str(nonce)
+    return ProofOfWork(wait=wait, lifetime=LOGIN_POW_LIFETIME)

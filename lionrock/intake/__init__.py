@@ -40,11 +40,11 @@ from lionrock.intake._keys import (
     write_key,
 )
 from lionrock.intake._open import OpenReport, open_bundle
-from lionrock.intake._pow import PowRefused, ProofOfWork, solve
 from lionrock.intake._receive import Received, UploadRefused, receive_upload
 from lionrock.intake._replies import ReplyRefused, add_reply
 from lionrock.intake._sandbox import CleanResult, Sandbox, SandboxUnavailable
 from lionrock.intake._server import intake_server
+from lionrock.pow import PowRefused, ProofOfWork, solve  # the login's too
 
 __all__ = [
     "BundleError",

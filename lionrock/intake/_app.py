@@ -35,15 +35,19 @@ from lionrock.intake._db import IntakeDB, Submission, new_id, today
 from lionrock.intake._format import SealedItemError, open_bytes
 from lionrock.intake._http import COOKIE, Hardened, Sessions, SourceSession
 from lionrock.intake._keys import KeyFileError, read_recipients
-from lionrock.intake._pow import PowRefused, ProofOfWork
 from lionrock.intake._receive import UploadRefused, receive_upload
+from lionrock.pow import SCRIPT, PowRefused, ProofOfWork
 from lionrock.render import TEMPLATES, translations
 from lionrock.render._i18n import LANGUAGES, UILanguage
 from lionrock.settings import IntakeSettings
 
 log = logging.getLogger("lionrock.intake")
 STATIC = Path(__file__).with_name("static")
-STATIC_FILES = {"intake.css": "text/css; charset=utf-8", "pow.js": "text/javascript"}
+#: What `/static/` serves: the form's style, and the proof-of-work script the login shares.
+STATIC_FILES = {
+    "intake.css": (STATIC / "intake.css", "text/css; charset=utf-8"),
+    "pow.js": (SCRIPT, "text/javascript"),
+}
 UI = tuple(lang for lang in LANGUAGES if lang.code in ("en", "zh-hant", "ja"))
 BY_CODE = {lang.code: lang for lang in UI}
 
@@ -348,7 +352,8 @@ class Intake:
         name = request.path_params["name"]
         if name not in STATIC_FILES:
             return PlainTextResponse("Not found.", status_code=404)
-        return FileResponse(STATIC / name, media_type=STATIC_FILES[name])
+        path, media_type = STATIC_FILES[name]
+        return FileResponse(path, media_type=media_type)
 
     async def robots(self, request: Request) -> PlainTextResponse:
         return PlainTextResponse("User-agent: *\nDisallow: /\n")

@@ -38,7 +38,7 @@ from lionrock.render import (
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import PrisonerIndex
 from lionrock.sanctions.chart import render_chart, timeline
-from lionrock.sanctions.gaps import gap_matrix_of
+from lionrock.sanctions.gaps import SORTS, gap_matrix_of
 from lionrock.store import Entity, Store
 
 MEDIA_SECTOR = "media"  # Organization.sector value that marks a news outlet
@@ -330,12 +330,30 @@ def _listing_pages(
         },
     )
     # the matrix, and the counts per imported list (the lists' entries stay off the site)
-    yield PageSpec(
-        "sanctions.html", "sanctions.html", {**sanctions_gaps(record), "lists": record.lists}
-    )
+    yield from sanctions_pages(record)
     yield PageSpec("responses.html", "listing.html", responses(record))
     yield from abroad_pages(record)
     yield PageSpec("sources.html", "listing.html", sources(record))
+
+
+def gap_page(sort: str) -> str:
+    """The site's page of the gap matrix in one order: `sanctions.html` (by documented
+    conduct), `sanctions-by-recommendations.html`, `sanctions-by-name.html`."""
+    return "sanctions.html" if sort == "conduct" else f"sanctions-by-{sort}.html"
+
+
+def sanctions_pages(record: SiteRecord) -> Iterator[PageSpec]:
+    """The gap matrix, one page per order (`SORTS`, as the web's `?sort=`): the site has no
+    scripts, so each sort the issue asks for is a page, linked from the others."""
+    data = sanctions_gaps(record)
+    links = [(sort, gap_page(sort)) for sort in SORTS]
+    for sort in SORTS:
+        gaps = data["gaps"].sorted(sort)
+        yield PageSpec(
+            gap_page(sort),
+            "sanctions.html",
+            {**data, "gaps": gaps, "sort": sort, "sort_links": links, "lists": record.lists},
+        )
 
 
 def sanctions_gaps(record: SiteRecord) -> dict[str, Any]:

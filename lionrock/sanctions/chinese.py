@@ -202,20 +202,7 @@ def compare_chinese(a: ParsedName, b: ParsedName) -> NameScore:
     best: _Candidate | None = None
     partial: _Candidate | None = None
     for lorders, rorders in _order_sets(a, b):
-        for lo in lorders:
-            for ro in rorders:
-                if len(lo.syllables) != len(ro.syllables):
-                    continue
-                for grades, note in _grade_orders(lo, ro, latin):
-                    misses = sum(1 for g, _ in grades if g == 0)
-                    if not misses:
-                        score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
-                        if best is None or score > best[0]:
-                            best = (score, lo, ro, grades, note)
-                    else:
-                        value = _partial_score(grades, misses)
-                        if partial is None or value > partial[0]:
-                            partial = (value, lo, ro, grades, note)
+        best, partial = _best_reading(lorders, rorders, latin, best, partial)
         if best is not None:
             break  # a reading without typos found: typo readings are not tried
     if best is not None:
@@ -241,6 +228,35 @@ def compare_chinese(a: ParsedName, b: ParsedName) -> NameScore:
 
 
 _Candidate = tuple[float, Order, Order, list[tuple[float, str]], str | None]
+
+
+def _best_reading(
+    lorders: tuple[Order, ...],
+    rorders: tuple[Order, ...],
+    latin: bool,
+    best: _Candidate | None,
+    partial: _Candidate | None,
+) -> tuple[_Candidate | None, _Candidate | None]:
+    """The best full reading (every syllable agrees) and the best partial one. A full
+    reading that scores 1.0 (every syllable the same, as written) cannot be beaten: the
+    other readings are not tried."""
+    for lo in lorders:
+        for ro in rorders:
+            if len(lo.syllables) != len(ro.syllables):
+                continue
+            for grades, note in _grade_orders(lo, ro, latin):
+                misses = sum(1 for g, _ in grades if g == 0)
+                if not misses:
+                    score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
+                    if best is None or score > best[0]:
+                        best = (score, lo, ro, grades, note)
+                        if score >= 1.0:
+                            return best, partial
+                elif best is None:  # once a full reading is found, partials do not count
+                    value = _partial_score(grades, misses)
+                    if partial is None or value > partial[0]:
+                        partial = (value, lo, ro, grades, note)
+    return best, partial
 
 
 def _order_sets(

@@ -6,7 +6,8 @@ A dossier an advocate can file (issue #12) holds, for a responsible official:
   and record entry that is the same person (`linking.same_person`);
 - the positions held;
 - the documented roles and conduct (`Responsibility`), each with its citation and the
-  evidence hash of its source;
+  evidence hash of its source: the sha256 of its archived capture and whether that carries
+  a trusted timestamp (`evidence_hashes`), or "not archived";
 - the sanctions recommendations, by whom and when;
 - the designations per jurisdiction, naming each list checked and its snapshot date, or
   saying that no list was checked;
@@ -32,6 +33,7 @@ from sqlalchemy import select
 from lionrock.errors import LionRockError, NotFound
 from lionrock.export import export_store
 from lionrock.model import get_model, public_entities, public_entity
+from lionrock.sanctions.evidence_hashes import captures_of
 from lionrock.sanctions.gaps import Column, GapRow, gap_matrix
 from lionrock.sanctions.linking import PersonIndex, current_sanctions
 from lionrock.sanctions.render import environment
@@ -41,7 +43,8 @@ from lionrock.store._tables import statements
 IDENTITY = ("birthDate", "birthPlace", "nationality", "citizenship", "gender")
 IDENTIFIERS = ("passportNumber", "idNumber", "taxNumber", "registrationNumber")
 NAMES = ("name", "alias", "weakAlias", "previousName", "firstName", "lastName")
-EVIDENCE_HASH = "contentHash"
+#: A hash the source record itself declares (FtM Document), shown when nothing is archived.
+DECLARED_HASH = "contentHash"
 #: Country codes as names (CLDR English, through Babel), keyed by FtM's lower-case codes.
 COUNTRY_NAMES = {k.lower(): v for k, v in Locale("en").territories.items() if len(k) == 2}
 #: Shown in their own sections, not among "other documented events and acts".
@@ -74,6 +77,7 @@ class Dossier:
     counter_sanctions: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     names_of: dict[str, str] = field(default_factory=dict)  # entity ID -> name
+    sanction_sources: dict[str, list[str]] = field(default_factory=dict)  # ID -> cited
     country_names: dict[str, str] = field(default_factory=lambda: dict(COUNTRY_NAMES))
 
     @property
@@ -145,18 +149,21 @@ def build_dossier(store: Store, *, entity_id: str, published_only: bool = True) 
     sanction_ids += [i for c in row.counter_sanctions for i in c.sanction_ids]
     for sanction in _read(store, published_only, ids=sanction_ids):
         cited.update(f.source_id for f in sanction.facts)
+        dossier.sanction_sources[sanction.id] = sorted({f.source_id for f in sanction.facts})
     dossier.jurisdictions = _jurisdictions(store, published_only, matrix.columns, row)
     dossier.counter_sanctions = [c.to_dict() for c in row.counter_sanctions]
     referred = {f.value for r in linked for f in r.facts if _is_entity(r.schema, f.prop)}
     for entity in _read(store, published_only, ids=referred | set(ids)):
         dossier.names_of[entity.id] = entity.caption
     sources = {s.id: s for s in store.iter_entities(ids=cited)}
+    captures = captures_of(store, cited)
     order = sorted(cited, key=lambda i: (_source_date(sources.get(i)), i))
     for source_id in order:
         source = sources.get(source_id)
         dossier.sources[source_id] = {
             **citation(source_id, source),
-            "hash": source.first(EVIDENCE_HASH) if source is not None else None,
+            "capture": captures.get(source_id),
+            "hash": source.first(DECLARED_HASH) if source is not None else None,
         }
     return dossier
 
@@ -241,6 +248,8 @@ def _linked(store: Store, ids: list[str], published_only: bool) -> list[Entity]:
 def _role(record: Entity, cited: set[str]) -> dict[str, Any]:
     props = ("position", "conduct")  # the date is in the role's heading
     role = record.first("role") or ""
+    # the role itself, its target and its date: cited once per source, beside the role
+    placed = {f.source_id: f for f in record.facts if f.prop in ("role", "target", "date")}
     return {
         "id": record.id,
         "role": ROLE_LABELS.get(role, role),
@@ -248,7 +257,8 @@ def _role(record: Entity, cited: set[str]) -> dict[str, Any]:
         "date": record.first("date") or "",
         "end": record.first("endDate") or "",
         "facts": _grouped(record, props, cited),
-        "sources": sorted({f.source_id for f in record.facts if f.prop in ("role", "target")}),
+        "role_facts": list(placed.values()),
+        "sources": list(placed),
     }
 
 
@@ -277,10 +287,25 @@ def _events(records: list[Entity], cited: set[str]) -> list[dict[str, Any]]:
                 "schema": spec.label if spec is not None else entity.schema,
                 "caption": entity.caption,
                 "date": date,
-                "facts": _grouped(entity, props, cited),
+                "facts": _merged(_grouped(entity, props, cited)),
             }
         )
     return sorted(found, key=lambda e: (e["date"], e["caption"]))
+
+
+def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per property and set of citations: an event's eleven `involved` values
+    from one press release are one row, not eleven (the rest are the row's `more`)."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        facts = row["facts"]
+        fact = row["fact"]
+        key = (fact.prop, tuple(sorted(f.source_id for f in facts)), fact.status, fact.lang)
+        if key in merged:
+            merged[key]["more"].append(row)
+        else:
+            merged[key] = {**row, "more": []}
+    return list(merged.values())
 
 
 def _jurisdictions(

@@ -18,16 +18,39 @@ the person (`respondsTo` an Event that involves them, or a Sanction on them).
 One implementation serves the CLI (`lionrock sanctions gaps`), the web
 (`/sanctions/gaps`) and the static site: `gap_matrix(store)` reads the store,
 `gap_matrix_of(entities)` takes entities already loaded (the site's published record).
+The values are in `gaps_model`, what is read from the entities in `gaps_read`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import select
+
 from lionrock.model import public_entities
+from lionrock.sanctions.gaps_model import (
+    NO_LIST,
+    NOT_LISTED,
+    RECORD,
+    SORTS,
+    CheckedList,
+    Column,
+    CounterSanction,
+    GapMatrix,
+    GapRow,
+    Recommended,
+    Role,
+    summary,
+)
+from lionrock.sanctions.gaps_read import (
+    checked_lists,
+    counter_sanctions_of,
+    dated,
+    recommendations_of,
+    roles_of,
+)
 from lionrock.sanctions.linking import (
     JURISDICTIONS,
     Listing,
@@ -39,13 +62,17 @@ from lionrock.sanctions.linking import (
     name_keys,
     same_person,
 )
-from lionrock.sanctions.lists import SNAPSHOT_SOURCE, is_counter_sanction
+from lionrock.sanctions.lists import is_counter_sanction
 from lionrock.sanctions.record import KnownNames
 from lionrock.sources.ofac_sdn import HK_PROGRAMS
 from lionrock.store import Entity, Store
+from lionrock.store._tables import statements
 
 __all__ = [
     "JURISDICTIONS",
+    "NOT_LISTED",
+    "NO_LIST",
+    "RECORD",
     "SORTS",
     "CheckedList",
     "Column",
@@ -56,6 +83,7 @@ __all__ = [
     "PersonIndex",
     "Recommended",
     "Role",
+    "checked_lists",
     "dates_agree",
     "gap_matrix",
     "gap_matrix_of",
@@ -66,213 +94,16 @@ __all__ = [
     "summary",
 ]
 
-#: How rows may be ordered: the strongest cases for a submission first.
-SORTS = ("conduct", "recommendations", "name")
-
 
 #: What the matrix reads from the store.
 SCHEMATA = ("Person", "Sanction", "Responsibility", "Recommendation")
-
-
-@dataclass(frozen=True, slots=True)
-class CheckedList:
-    """A list snapshot checked for a jurisdiction: the latest one of its list."""
-
-    list_name: str
-    date: str
-    source_id: str
-    title: str
-    file_name: str
-
-    def label(self) -> str:
-        """`us-ofac-sdn 2024-05-03`."""
-        return f"{self.list_name} {self.date}"
-
-    def to_dict(self) -> dict[str, str]:
-        return {
-            "list": self.list_name,
-            "snapshot_date": self.date,
-            "source_id": self.source_id,
-            "title": self.title,
-            "file_name": self.file_name,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A jurisdiction's column and the lists checked for it."""
-
-    code: str
-    label: str
-    lists: tuple[CheckedList, ...]
-    record: bool = False  # some cell holds a designation of the cited record, not of a list
-
-    def heading(self) -> str:
-        """`US (us-ofac-sdn 2024-05-03)`, `US (us-ofac-sdn 2024-05-03; cited record)`, or
-        `EU (no list checked)`."""
-        checked = "; ".join(x.label() for x in self.lists) or NO_LIST
-        return f"{self.label} ({checked}{'; ' + RECORD if self.record else ''})"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "label": self.label,
-            "lists": [x.to_dict() for x in self.lists],
-            "record": self.record,
-        }
-
-
-NO_LIST = "no list checked"
-RECORD = "cited record"
-NOT_LISTED = "not listed"
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """One cited responsible role (a Responsibility)."""
-
-    responsibility_id: str
-    role: str
-    target_id: str
-    target: str  # the event's or case's name
-    date: str
-    conduct: int  # how many cited conduct statements it has
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.responsibility_id,
-            "role": self.role,
-            "target_id": self.target_id,
-            "target": self.target,
-            "date": self.date,
-            "conduct": self.conduct,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Recommended:
-    """One sanctions recommendation of the row's person."""
-
-    recommendation_id: str
-    recommender: str
-    date: str
-    addressed_to: str
-
-    def label(self) -> str:
-        """`CECC 2023-05-10 (to us)`."""
-        to = f" (to {self.addressed_to})" if self.addressed_to else ""
-        return f"{self.recommender} {self.date}{to}"
-
-    def to_dict(self) -> dict[str, str]:
-        return {
-            "id": self.recommendation_id,
-            "recommender": self.recommender,
-            "date": self.date,
-            "addressed_to": self.addressed_to,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class CounterSanction:
-    """A PRC counter-sanction announcement that answers a measure against the person:
-    its date, program, targets' names, and the measure it answers."""
-
-    date: str
-    program: str
-    targets: tuple[str, ...]
-    responds_to: str  # the name of the Event or Sanction answered
-    sanction_ids: tuple[str, ...]
-
-    def label(self) -> str:
-        """`2020-08-10 Countermeasures: 11 targets`."""
-        n = len(self.targets)
-        return f"{self.date} {self.program}: {n} target{'s' if n != 1 else ''}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date,
-            "program": self.program,
-            "targets": list(self.targets),
-            "responds_to": self.responds_to,
-            "sanction_ids": list(self.sanction_ids),
-        }
-
-
-@dataclass(slots=True)
-class GapRow:
-    """One responsible person: the entities that are them across lists and the record,
-    their roles, recommendations, designations and the PRC's answers."""
-
-    entity_id: str
-    name: str
-    same_as: list[str] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
-    recommendations: list[Recommended] = field(default_factory=list)
-    cells: dict[str, list[Listing]] = field(default_factory=dict)
-    counter_sanctions: list[CounterSanction] = field(default_factory=list)
-    basis: list[str] = field(default_factory=list)  # why a row: role, recommendation, program
-
-    @property
-    def conduct(self) -> int:
-        """How much documented conduct: cited conduct statements over all roles (a role
-        without a statement of conduct counts one)."""
-        return sum(max(1, r.conduct) for r in self.roles)
-
-    def to_dict(self, columns: Iterable[Column] = ()) -> dict[str, Any]:
-        return {
-            "id": self.entity_id,
-            "name": self.name,
-            "same_as": self.same_as,
-            "basis": self.basis,
-            "conduct": self.conduct,
-            "roles": [r.to_dict() for r in self.roles],
-            "recommended_by": [r.to_dict() for r in self.recommendations],
-            "sanctions": {
-                c.label: {
-                    "status": self.status(c),
-                    "designations": [x.to_dict() for x in self.cells.get(c.code, [])],
-                }
-                for c in columns
-            },
-            "counter_sanctioned_by_prc": [c.to_dict() for c in self.counter_sanctions],
-        }
-
-    def status(self, column: Column) -> str:
-        """`listed`, `not listed` (on the lists checked) or `no list checked`."""
-        if self.cells.get(column.code):
-            return "listed"
-        return NOT_LISTED if column.lists else NO_LIST
-
-
-@dataclass(slots=True)
-class GapMatrix:
-    """The columns and the rows."""
-
-    columns: list[Column]
-    rows: list[GapRow]
-
-    def __iter__(self) -> Iterator[GapRow]:
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def summary(self) -> dict[str, int]:
-        return summary(self.rows)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "summary": self.summary(),
-            "columns": [c.to_dict() for c in self.columns],
-            "rows": [r.to_dict(self.columns) for r in self.rows],
-        }
-
-
-def summary(rows: Iterable[GapRow]) -> dict[str, int]:
-    """How many rows each jurisdiction has designated, and how many rows there are."""
-    rows = list(rows)
-    counts = {label: sum(1 for r in rows if r.cells.get(code)) for code, label in JURISDICTIONS}
-    return {"persons": len(rows), **counts}
+#: The Events that answer a measure (`respondsTo`): the PRC's announcements that named no
+#: one are among them (issue #12 §4).
+ANSWERING_EVENTS = (
+    select(statements.c.entity_id)
+    .distinct()
+    .where(statements.c.prop == "respondsTo", statements.c.schema == "Event")
+)
 
 
 def gap_matrix(
@@ -293,6 +124,9 @@ def gap_matrix(
         return public_entities(found) if published_only else found
 
     entities = {e.id: e for e in read(schema=SCHEMATA)}
+    with store.read() as conn:
+        answering = [row.entity_id for row in conn.execute(ANSWERING_EVENTS)]
+    entities |= {e.id: e for e in read(ids=answering)}
     wanted = _referenced(entities.values())
     entities |= {e.id: e for e in read(ids=wanted)}
     return gap_matrix_of(entities, programs=programs, sort=sort)
@@ -313,27 +147,6 @@ def _referenced(entities: Iterable[Entity]) -> set[str]:
     return wanted
 
 
-def checked_lists(entities: Mapping[str, Entity]) -> dict[str, list[CheckedList]]:
-    """Per jurisdiction code, the latest snapshot of each list whose designations are in
-    `entities` (an imported list, or the bundled OFAC extract)."""
-    seen: dict[tuple[str, str], dict[str, str]] = {}
-    for sanction in (e for e in entities.values() if e.schema == "Sanction"):
-        countries = sanction.values("country")
-        for fact in sanction.facts:
-            match = SNAPSHOT_SOURCE.match(fact.source_id)
-            if match:
-                for country in countries:
-                    seen.setdefault((country, match.group(1)), {})[match.group(2)] = match.group(0)
-    found: dict[str, list[CheckedList]] = defaultdict(list)
-    for (country, list_name), dates in sorted(seen.items()):
-        date = max(dates)
-        doc = entities.get(dates[date])
-        title = (doc.first("title") if doc else None) or list_name
-        file_name = (doc.first("fileName") if doc else None) or ""
-        found[country].append(CheckedList(list_name, date, dates[date], title, file_name))
-    return dict(found)
-
-
 def gap_matrix_of(
     entities: Mapping[str, Entity], *, programs: Iterable[str] = (), sort: str = "conduct"
 ) -> GapMatrix:
@@ -349,15 +162,17 @@ def gap_matrix_of(
     persons = {e.id: e for e in by_schema["Person"]}
     sanctions = [s for s in by_schema["Sanction"] if not is_counter_sanction(s)]
     counter = [s for s in by_schema["Sanction"] if is_counter_sanction(s)]
+    # the PRC's announcements that named no one, answering a measure (issue #12 §4)
+    counter += [e for e in by_schema["Event"] if e.values("respondsTo") and is_counter_sanction(e)]
     lists = checked_lists(entities)
-    current = _dated(current_listings(sanctions), entities)
+    current = dated(current_listings(sanctions), entities)
     from_record = {x.jurisdiction for xs in current.values() for x in xs if x.record_source}
     columns = [
         Column(code, label, tuple(lists.get(code, ())), code in from_record)
         for code, label in JURISDICTIONS
     ]
-    roles = _roles(by_schema["Responsibility"], entities)
-    recommended = _recommendations(by_schema["Recommendation"], entities)
+    roles = roles_of(by_schema["Responsibility"], entities)
+    recommended = recommendations_of(by_schema["Recommendation"], entities)
     wanted = set(HK_PROGRAMS) | set(programs)
     listed = {t for t, xs in current.items() if any(x.program in wanted for x in xs)}
     candidates = (roles.keys() | recommended.keys() | listed) & persons.keys()
@@ -365,7 +180,7 @@ def gap_matrix_of(
     # Every person is indexed, so a row takes in the record's entry of a listed person
     # (李家超 in the record, "LEE, John Ka-chiu" on the list) and each person is one row.
     index = PersonIndex(persons.values(), record)
-    answers = _answers(counter, entities)
+    answers = counter_sanctions_of(counter, entities)
     rows: list[GapRow] = []
     placed: set[str] = set()
     # Listed persons first, so a listed entity heads the row of its record entry.
@@ -388,20 +203,7 @@ def gap_matrix_of(
         row.roles.sort(key=lambda r: (r.date, r.target))
         row.basis = _basis(row, wanted)
         rows.append(row)
-    return GapMatrix(columns, _sorted(rows, sort))
-
-
-def _dated(
-    current: dict[str, list[Listing]], entities: Mapping[str, Entity]
-) -> dict[str, list[Listing]]:
-    """The listings, each designation of the record with its source's date."""
-
-    def dated(x: Listing) -> Listing:
-        doc = entities.get(x.record_source) if x.record_source else None
-        when = (doc.first("publishedAt") or doc.first("date") or "") if doc else ""
-        return replace(x, record_source_date=when) if when else x
-
-    return {t: [dated(x) for x in xs] for t, xs in current.items()}
+    return GapMatrix(columns, rows).sorted(sort)
 
 
 def _basis(row: GapRow, wanted: set[str]) -> list[str]:
@@ -410,68 +212,3 @@ def _basis(row: GapRow, wanted: set[str]) -> list[str]:
         basis.append("recommended")
     programs = {x.program for xs in row.cells.values() for x in xs if x.program in wanted}
     return basis + sorted(f"designated {p}" for p in programs)
-
-
-def _sorted(rows: list[GapRow], sort: str) -> list[GapRow]:
-    if sort == "name":
-        return sorted(rows, key=lambda r: (r.name, r.entity_id))
-    if sort == "recommendations":
-        return sorted(rows, key=lambda r: (-len(r.recommendations), -r.conduct, r.name))
-    return sorted(rows, key=lambda r: (-r.conduct, -len(r.recommendations), r.name))
-
-
-def _name(entities: Mapping[str, Entity], entity_id: str) -> str:
-    entity = entities.get(entity_id)
-    return entity.caption if entity is not None else entity_id
-
-
-def _roles(records: Iterable[Entity], entities: Mapping[str, Entity]) -> dict[str, list[Role]]:
-    found: dict[str, list[Role]] = defaultdict(list)
-    for rec in records:
-        target = rec.first("target") or ""
-        conduct = sum(1 for f in rec.facts if f.prop == "conduct")
-        date = rec.first("date") or ""
-        if not date and target in entities:
-            date = entities[target].first("date") or entities[target].first("startDate") or ""
-        for official in rec.values("official"):
-            for role in rec.values("role") or [""]:
-                found[official].append(
-                    Role(rec.id, role, target, _name(entities, target), date, conduct)
-                )
-    return dict(found)
-
-
-def _recommendations(
-    records: Iterable[Entity], entities: Mapping[str, Entity]
-) -> dict[str, list[Recommended]]:
-    found: dict[str, list[Recommended]] = defaultdict(list)
-    for rec in records:
-        by = ", ".join(_name(entities, r) for r in rec.values("recommender"))
-        to = ", ".join(rec.values("addressedTo"))
-        for subject in rec.values("subject"):
-            found[subject].append(Recommended(rec.id, by, rec.first("date") or "", to))
-    return dict(found)
-
-
-def _answers(
-    counter: Iterable[Entity], entities: Mapping[str, Entity]
-) -> dict[str, list[CounterSanction]]:
-    """Per person, the PRC's counter-sanctions that answer a measure against them: a
-    counter-sanction `respondsTo` an Event that involves them or a Sanction on them."""
-    grouped: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
-    for sanction in counter:
-        date = sanction.first("startDate") or sanction.first("date") or ""
-        for answered in sanction.values("respondsTo"):
-            grouped[(answered, date, sanction.first("program") or "")].append(sanction)
-    found: dict[str, list[CounterSanction]] = defaultdict(list)
-    for (answered, date, program), group in grouped.items():
-        measure = entities.get(answered)
-        if measure is None:
-            continue
-        targets = tuple(sorted({_name(entities, t) for s in group for t in s.values("entity")}))
-        item = CounterSanction(
-            date, program, targets, measure.caption, tuple(sorted(s.id for s in group))
-        )
-        for person in {*measure.values("involved"), *measure.values("entity")}:
-            found[person].append(item)
-    return dict(found)

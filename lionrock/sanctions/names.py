@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
+from rigour._core import person_name_prefixes_list
 from rigour.names import remove_person_prefixes
 from rigour.text.cleaning import remove_bracketed_text
 
@@ -29,6 +30,7 @@ from lionrock.sanctions.romanize import (
     cantonese_keys,
     jyutping,
     pinyin,
+    reading_keys,
     split_syllables,
     to_simplified,
 )
@@ -51,7 +53,7 @@ DROPPED_PENALTY = 0.03  # ... and what that reading costs
 MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)  # shared through caches: never changed once made
 class Syllable:
     """One character or one romanized syllable, with what it can be read as."""
 
@@ -65,7 +67,7 @@ class Syllable:
     typo: bool = False  # a token that is no syllable, one edit from one (`typo_orders`)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)  # not frozen: made for every reading, and never changed
 class Order:
     """One reading of a name: its syllables in order, and what that reading assumed."""
 
@@ -84,7 +86,7 @@ def _order_systems(order: Order) -> frozenset[str]:
     return name_systems(s.systems for s in order.syllables if not s.typo)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class _Token:
     text: str  # folded
     syllables: tuple[Syllable, ...] | None  # None: not Chinese syllables
@@ -119,10 +121,20 @@ class ParsedName:
 
 
 @lru_cache(maxsize=65536)
-def _han_syllable(char: str) -> Syllable:
+def _han_syllable(char: str, simplified: str) -> Syllable:
     readings = jyutping(char)
-    keys = frozenset(k for r in readings for k in canto_keys(r, reading=True))
-    return Syllable(char, True, to_simplified(char), keys, frozenset(pinyin(char)), readings)
+    keys = reading_keys(readings)
+    return Syllable(char, True, simplified, keys, frozenset(pinyin(char)), readings)
+
+
+def _han_syllables(name: str) -> tuple[Syllable, ...]:
+    """A Han name's characters, each with its readings; the name is converted to
+    simplified characters in one OpenCC call, not one per character."""
+    chars = HAN_RE.findall(name)
+    simplified = to_simplified("".join(chars))
+    if len(simplified) != len(chars):  # OpenCC mapped a character to two: one by one
+        return tuple(_han_syllable(c, to_simplified(c)) for c in chars)
+    return tuple(_han_syllable(c, s) for c, s in zip(chars, simplified, strict=True))
 
 
 @lru_cache(maxsize=65536)
@@ -166,12 +178,14 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     return syllables
 
 
+@lru_cache(maxsize=65536)
 def _within(syllable: Syllable, systems: frozenset[str]) -> Syllable:
     """The syllable, valid only in `systems` (unless none of its own is left)."""
     kept = syllable.systems & systems
     if not kept or kept == syllable.systems:
         return syllable
-    return replace(syllable, systems=kept)
+    s = syllable
+    return Syllable(s.text, s.han, s.simplified, s.canto, s.pinyin, s.jyutping, kept, s.typo)
 
 
 @lru_cache(maxsize=32768)
@@ -182,11 +196,10 @@ def parse_name(name: str) -> ParsedName:
     """
     name = name[:MAX_NAME_CHARS]
     if HAN_RE.search(name):
-        chars = tuple(_han_syllable(c) for c in HAN_RE.findall(name))
-        return ParsedName(name, True, (Order(chars, "as written"),), (), ())
+        return ParsedName(name, True, (Order(_han_syllables(name), "as written"),), (), ())
     # A bracketed part is another name or a note ("CHAN KA LONG (LESLIE CHAN)"): the
     # caller passes aliases as names of their own.
-    text = _fold_keeping_case(remove_person_prefixes(remove_bracketed_text(name)))
+    text = _fold_keeping_case(_without_prefix(remove_bracketed_text(name)))
     head, comma, tail = text.partition(",")
     raw = [(t, True) for t in TOKEN_RE.findall(head)]
     raw += [(t, False) for t in TOKEN_RE.findall(tail)] if comma else []
@@ -237,6 +250,25 @@ def typo_orders(parsed: ParsedName, targets: frozenset[str]) -> tuple[Order, ...
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _prefix_words() -> frozenset[str]:
+    """The first words of rigour's person-name prefixes ("mr", "dr", "sir"...)."""
+    words = (_FIRST_WORD.match(p) for p in person_name_prefixes_list())
+    return frozenset(w.group(1).lower() for w in words if w)
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def _without_prefix(name: str) -> str:
+    """The name without honorific prefixes (rigour's `remove_person_prefixes`), whose
+    regex is asked only when the first word is one of them: most names have none."""
+    first = _FIRST_WORD.match(name)
+    if first is None or first.group(1).lower() not in _prefix_words():
+        return name
+    return remove_person_prefixes(name)
+
+
 def one_edit_apart(x: str, y: str) -> bool:
     """Whether two words are one edit apart: a letter added, dropped or changed, or two
     neighbours swapped ("mna" / "man").
@@ -256,6 +288,8 @@ def one_edit_apart(x: str, y: str) -> bool:
 
 
 def _fold_keeping_case(text: str) -> str:
+    if text.isascii():
+        return text
     text = text.replace("ü", "u").replace("Ü", "U")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

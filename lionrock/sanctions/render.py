@@ -20,6 +20,12 @@ TEMPLATES = Path(__file__).with_name("templates")
 GAP_FORMATS = ("table", "csv", "json", "html")
 FIXED = ("id", "name", "same_as", "roles", "conduct", "recommended_by")
 PRC = "counter-sanctioned by the PRC"
+#: As the site's and the app's sort switch words them (`render/templates/_gaps.html`).
+SORT_LABELS = {
+    "conduct": "documented conduct",
+    "recommendations": "number of recommendations",
+    "name": "name",
+}
 
 
 def environment() -> Environment:
@@ -74,5 +80,7 @@ def render_gaps(matrix: GapMatrix, *, format: str, sort: str = "conduct") -> str
         return json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if format == "html":
         template = environment().get_template("gaps.html")
-        return template.render(m=matrix, summary=matrix.summary(), sort=sort, sorts=SORTS)
+        return template.render(
+            m=matrix, summary=matrix.summary(), sort=sort, sorts=SORTS, sort_labels=SORT_LABELS
+        )
     raise ValueError(f"unknown format {format!r}; use one of {', '.join(GAP_FORMATS)}")

@@ -72,6 +72,9 @@ _INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("f", ("f",)),
     ("w", ("w",)),
 )
+# The first initial of `_INITIALS` a syllable starts with, with a final after it.
+_INITIAL_RE = re.compile("(" + "|".join(s for s, _ in _INITIALS) + ")(?=.)")
+_INITIAL_KEYS = dict(_INITIALS)
 # Final spellings folded to one key, applied in order (Jyutping first, then HK style).
 _FINALS: tuple[tuple[str, str], ...] = (
     ("eong", "eung"),  # Cheong, Leong, Keong (強 koeng4), before Jyutping's eon
@@ -98,6 +101,8 @@ def fold_latin(text: str) -> str:
 
     Example: `fold_latin("Lü Xin")` returns `"lu xin"`.
     """
+    if text.isascii():
+        return text.lower()
     text = text.replace("ü", "u").replace("Ü", "U")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -148,10 +153,9 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
         return frozenset({s})
     keys: tuple[str, ...] = ("",)
     rest = s
-    for spelling, initial_keys in _INITIALS:
-        if s.startswith(spelling) and len(s) > len(spelling):
-            keys, rest = initial_keys, s[len(spelling) :]
-            break
+    initial = _INITIAL_RE.match(s)
+    if initial is not None:
+        keys, rest = _INITIAL_KEYS[initial.group(1)], s[initial.end() :]
     if reading:
         return frozenset({keys[0] + _fold_final(keys[0], rest)})
     finals = {_fold_final(keys[0], rest)}
@@ -257,20 +261,39 @@ def pinyin_syllables() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """The Cantonese keys of every reading in the dictionary, and for each pinyin
-    syllable the Cantonese keys of the characters that have both readings."""
+def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The Cantonese keys of every reading in the dictionary, for each pinyin syllable
+    the Cantonese keys of the characters that have both readings, and each toneless
+    Jyutping reading's key (so that a character is read without `canto_keys`)."""
     keys: set[str] = set()
     links: dict[str, set[str]] = defaultdict(set)
     table, words = _dictionary()
+    reading_keys: dict[str, frozenset[str]] = {}
     for char, readings in table.items():
-        char_keys = {k for r in readings for k in canto_keys(r, reading=True)}
+        for r in readings:
+            if r not in reading_keys:
+                reading_keys[r] = canto_keys(r, reading=True)
+        char_keys = {k for r in readings for k in reading_keys[r]}
         keys |= char_keys
         # Rare characters would link almost any two syllables: only common ones count.
         if words.get(char, 0) >= COMMON_CHAR_WORDS and HAN_RE.match(char):
             for py in pinyin(char):
                 links[py] |= char_keys
-    return frozenset(keys), {py: frozenset(ks) for py, ks in links.items()}
+    links_out = {py: frozenset(ks) for py, ks in links.items()}
+    return frozenset(keys), links_out, reading_keys
+
+
+def reading_keys(readings: tuple[str, ...]) -> frozenset[str]:
+    """The Cantonese keys of a character's toneless Jyutping readings (`jyutping`).
+
+    Example: `reading_keys(("zoeng",))` is `frozenset({"ceung"})`.
+    """
+    table = _cross_tables()[2]
+    out: set[str] = set()
+    for r in readings:
+        found = table.get(r)
+        out |= found if found is not None else canto_keys(r, reading=True)
+    return frozenset(out)
 
 
 def cantonese_keys() -> frozenset[str]:

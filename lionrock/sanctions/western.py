@@ -67,14 +67,11 @@ def compare_western(left: str, right: str) -> tuple[float, list[str]]:
     Example: `compare_western("IVANOV, Sergei", "Sergey IVANOV")[0]` is 1.0.
     """
     a, b = western_name(left), western_name(right)
-    score, detail = _logic_v2_both(left, right)
-    reasons = [f"nomenklatura logic-v2 name match: {detail}"]
-    if score < 1.0 and _folding_helps(a, b):
-        folded = (a.folded(), b.folded())
-        found, detail = _logic_v2_both(*folded)
-        if found > score:
-            score = found
-            reasons = [f"transliterations folded ({folded[0]!r} ~ {folded[1]!r}): {detail}"]
+    same = _same_parts(a, b)
+    if same is not None:
+        score, reasons = 1.0, [same]
+    else:
+        score, reasons = _logic_v2_and_folded(a, b)
     contained = _contained(a, b)
     if contained is not None and contained[0] > score:
         score, reasons = contained[0], [contained[1]]
@@ -93,6 +90,33 @@ def compare_western(left: str, right: str) -> tuple[float, list[str]]:
     if conflict is not None:
         score = CONFLICT_CAP
         reasons.append(f"{conflict}: at most {CONFLICT_CAP}")
+    return score, reasons
+
+
+def _same_parts(a: WesternName, b: WesternName) -> str | None:
+    """Two names made of the same parts, in any order, or the same once
+    transliteration-folded (`IVANOV, Sergei` / `Sergey IVANOV`): logic-v2 scores them
+    1.0, so it is not asked (it is most of the time spent on a Latin pair)."""
+    if len(a.tokens) < 2 or len(a.tokens) != len(b.tokens):
+        return None
+    if sorted(a.tokens) == sorted(b.tokens):
+        return "the same name parts (in any order)"
+    fa, fb = ([translit_fold(t) for t in n.tokens] for n in (a, b))
+    if sorted(fa) == sorted(fb):
+        return f"transliterations folded ({' '.join(fa)!r}): the same name parts"
+    return None
+
+
+def _logic_v2_and_folded(a: WesternName, b: WesternName) -> tuple[float, list[str]]:
+    """logic-v2 on the names as written, and on the names folded when folding helps."""
+    score, detail = _logic_v2_both(a.original, b.original)
+    reasons = [f"nomenklatura logic-v2 name match: {detail}"]
+    if score < 1.0 and _folding_helps(a, b):
+        folded = (a.folded(), b.folded())
+        found, detail = _logic_v2_both(*folded)
+        if found > score:
+            score = found
+            reasons = [f"transliterations folded ({folded[0]!r} ~ {folded[1]!r}): {detail}"]
     return score, reasons
 
 

@@ -10,12 +10,19 @@ token (CJK) or a word prefix (Latin: `ng` finds "Ng", not "Wong").
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-CJK = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]+"
-)
 FUNCTION = "lr_grams"
+
+
+@cache
+def cjk() -> re.Pattern[str]:
+    """A run of CJK characters. Compiled on first use: its wide ranges take milliseconds
+    to compile, which a search for three or more characters need not pay (issue #13)."""
+    return re.compile(
+        "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]+"
+    )
 
 
 def grams(value: str | None) -> str:
@@ -31,7 +38,7 @@ def grams(value: str | None) -> str:
         pairs = [run[i : i + 2] for i in range(len(run) - 1)]
         return " " + " ".join([*run, *pairs]) + " "
 
-    return CJK.sub(split, value)
+    return cjk().sub(split, value)
 
 
 def short_term_query(term: str) -> str:
@@ -39,7 +46,7 @@ def short_term_query(term: str) -> str:
 
     Example: `short_term_query("家超")` is `'"家超"'`; `short_term_query("ng")` is `'"ng"*'`.
     """
-    return f'"{term}"' if CJK.fullmatch(term) else f'"{term}"*'
+    return f'"{term}"' if cjk().fullmatch(term) else f'"{term}"*'
 
 
 def register(dbapi_conn: Any) -> None:

@@ -7,17 +7,20 @@ FTS5 trigram index over the folded values, so any substring of three or more cha
 hits (李家超 in "李家超先生"), and a second FTS5 index of words and CJK characters and
 pairs (store/_grams.py) for terms of one or two characters (家超 finds 李家超). PostgreSQL
 uses pg_trgm over the folded values, with substring semantics for every term.
+
+The queries run on a DB-API connection (sqlite3 or psycopg), so that `lionrock search`
+need not import SQLAlchemy (store/_dbapi.py, issue #13 item 5).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from sqlalchemy import Connection, text
+from typing import Any
 
 from lionrock.fold import fold
-from lionrock.store._grams import CJK, short_term_query
+from lionrock.store._dbapi import POSTGRESQL, SQLITE, fetch, param
+from lionrock.store._grams import cjk, short_term_query
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
@@ -61,9 +64,10 @@ def _like(term: str) -> str:
 
 
 def search_rows(
-    conn: Connection, query: str, *, limit: int, published_only: bool
+    conn: Any, backend: str, query: str, *, limit: int, published_only: bool
 ) -> list[tuple[str, str, str, str, float]]:
-    """Rows of (entity_id, schema, prop, value, rank), best first, several per entity."""
+    """Rows of (entity_id, schema, prop, value, rank), best first, several per entity,
+    from a DB-API connection to a `backend` ("sqlite" or "postgresql") store."""
     terms = query_terms(query)
     if not terms:
         return []
@@ -71,26 +75,11 @@ def search_rows(
     window = max(limit, 1) * (32 if published_only else 8)
     params: dict[str, object] = {"n": window, "window": window}
     review = " AND s.review = 'published'" if published_only else ""
-    if conn.dialect.name == "sqlite":
+    if backend == SQLITE:
         sql = _sqlite_sql(terms, params, review)
     else:
-        likes = []
-        for i, term in enumerate(terms):
-            if len(term) < 3 and not CJK.fullmatch(term):
-                # as on SQLite: a short Latin term is a word prefix ("ng" is not in "Wong")
-                params[f"l{i}"] = r"\m" + re.escape(term)
-                likes.append(f"s.folded ~ :l{i}")
-            else:
-                params[f"l{i}"] = _like(term)
-                likes.append(f"s.folded LIKE :l{i} ESCAPE '\\'")
-        params["q"] = " ".join(terms)
-        sql = (
-            "SELECT s.entity_id, s.schema, s.prop, s.value, "
-            "1 - similarity(s.folded, :q) AS rank "
-            f"FROM statements s WHERE s.folded IS NOT NULL AND {' AND '.join(likes)}{review} "
-            "ORDER BY rank LIMIT :n"
-        )
-    rows = conn.execute(text(sql), params).all()
+        sql = _postgresql_sql(terms, params, review)
+    rows = fetch(conn, sql, params)
     # One ranking for both backends: an exact match first, then the share of the value the
     # query covers (家超 in 李家超 beats 家超 in a long summary), then the backend's own rank.
     exact = " ".join(terms)
@@ -98,6 +87,28 @@ def search_rows(
     ranked = [(r[0], r[1], r[2], r[3], _score(r[3], exact, covered), float(r[4])) for r in rows]
     ranked.sort(key=lambda r: (r[4], r[5]))
     return [r[:5] for r in ranked]
+
+
+def _postgresql_sql(terms: list[str], params: dict[str, object], review: str) -> str:
+    """pg_trgm: every term a substring of the folded value, ranked by similarity."""
+    likes = []
+    for i, term in enumerate(terms):
+        key = param(POSTGRESQL, f"l{i}")
+        if len(term) < 3 and not cjk().fullmatch(term):
+            # as on SQLite: a short Latin term is a word prefix ("ng" is not in "Wong")
+            params[f"l{i}"] = r"\m" + re.escape(term)
+            likes.append(f"s.folded ~ {key}")
+        else:
+            params[f"l{i}"] = _like(term)
+            likes.append(f"s.folded LIKE {key} ESCAPE '\\'")
+    params["q"] = " ".join(terms)
+    q, n = param(POSTGRESQL, "q"), param(POSTGRESQL, "n")
+    return (
+        "SELECT s.entity_id, s.schema, s.prop, s.value, "
+        f"1 - similarity(s.folded, {q}) AS rank "
+        f"FROM statements s WHERE s.folded IS NOT NULL AND {' AND '.join(likes)}{review} "
+        f"ORDER BY rank LIMIT {n}"
+    )
 
 
 def _sqlite_sql(terms: list[str], params: dict[str, object], review: str) -> str:

@@ -25,15 +25,16 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from lionrock.auth import (
     LoginLimiter,
-    LoginPow,
     Session,
     User,
     find_session,
     get_setting,
+    login_pow,
     role_at_least,
     token_user,
 )
 from lionrock.auth._tables import app_settings
+from lionrock.pow import ProofOfWork
 from lionrock.render import Citations, UILanguage, make_environment, translations
 from lionrock.render._i18n import convert_page, converter
 from lionrock.settings import Settings
@@ -91,7 +92,7 @@ class Web:
     settings: Settings
     secret: bytes
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
-    login_pow: LoginPow = field(default_factory=LoginPow)
+    login_pow: ProofOfWork = field(default_factory=login_pow)
 
     # -- rendering -----------------------------------------------------------------------
 

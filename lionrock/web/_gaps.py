@@ -1,4 +1,5 @@
-"""The gap matrix, computed once per state of the store (issue #13, item 5).
+"""The gap matrix, computed once per state of the store (issue #13, item 5), and what the
+app's page shows of it: the view the static site's pages show too (`_gaps.html`).
 
 With the OFAC and UK lists imported, `sanctions.gaps.gap_matrix` takes seconds; the
 page is read far more often than the store changes. The result is kept under a key that
@@ -17,10 +18,15 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from lionrock.model import public_entities
+from lionrock.render import ref_view
+from lionrock.sanctions.gaps import SORTS, GapMatrix
 from lionrock.store import Store
 from lionrock.store._tables import statements
 
 MAX_AGE = 600.0
+#: The page's sort switch: the orders the site publishes as pages, here `?sort=`.
+SORT_LINKS = tuple((sort, f"?sort={sort}") for sort in SORTS)
 
 
 def store_state(store: Store) -> tuple[Any, ...]:
@@ -56,3 +62,16 @@ class StateCache:
                 self._value = self.make()
                 self._key, self._made = key, time.monotonic()
             return self._value
+
+
+def gap_view(store: Store, matrix: GapMatrix) -> dict[str, Any]:
+    """What the shared view (`_gaps.html`) shows: the matrix, its counts, and each row's
+    person by their names in every language (public, published facts only).
+
+    Example: `web.page(request, "app/gaps.html", **gap_view(store, matrix), ...)`.
+    """
+    ids = [r.entity_id for r in matrix.rows]
+    read = store.iter_entities(ids=ids, published_only=True)
+    found = {e.id: e for e in public_entities(read)}  # public facts only (issue #18 §2)
+    refs = {i: ref_view(found.get(i), i) for i in ids}
+    return {"gaps": matrix, "summary": matrix.summary(), "refs": refs}

@@ -33,5 +33,3 @@ SUGGESTIONS = (
 #: consistency checks: severities and what was checked (lionrock.record.checks)
 CHECKS = (N_("error"), N_("warning"), N_("defendants"), N_("charges"), N_("cases"),
           N_("entities"))  # fmt: skip
-#: the orders of the sanctions gap matrix (lionrock.sanctions.gaps.SORTS)
-SORTS = (N_("conduct"), N_("recommendations"), N_("name"))

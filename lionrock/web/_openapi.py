@@ -41,7 +41,8 @@ def _get(
     schema: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     responses: dict[str, Any] = {"200": _ok(summary, media, schema)}
-    for code in codes:
+    # every route refuses a NUL in its path or query with 400 (app.RejectNul)
+    for code in sorted({400, *codes}):
         responses[str(code)] = {
             "description": {
                 301: "moved (merged)",
@@ -318,7 +319,7 @@ def openapi_spec() -> dict[str, Any]:
             **_post("Propose a change (token: contributor)", CHANGE, ok=201),
         },
         "/api/changes/{change_id}": _get(
-            "A change with its comments", [change_id], codes=(400, 401, 403), secured=True
+            "A change with its comments", [change_id], codes=(401, 403, 404), secured=True
         ),
         "/api/changes/{change_id}/submit": _post("Submit for review", None, params=[change_id]),
         "/api/changes/{change_id}/approve": _post(

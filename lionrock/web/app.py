@@ -212,8 +212,10 @@ def create_app(settings: Settings, *, store: Store | None = None) -> Starlette:
     routes: list[BaseRoute] = [r for module in ROUTE_MODULES for r in module(web)]
     # the research library (issue #7); signed-in users find its drafts too (issue #13)
     routes.extend(library_routes(store, web.page, signed_in=lambda r: web.user(r) is not None))
-    # the shared assets, then the app's own (vendored htmx: lionrock/web/static/VENDORED.md)
-    assets = StaticFiles(directory=STATIC, packages=[("lionrock.web", "static")])
+    # the shared assets, then the app's own (vendored htmx: lionrock/web/static/VENDORED.md),
+    # then the proof-of-work script the intake serves too
+    packages: list[str | tuple[str, str]] = [("lionrock.web", "static"), ("lionrock.pow", "static")]
+    assets = StaticFiles(directory=STATIC, packages=packages)
     routes.append(Mount("/static", assets, name="static"))
     # archived pages: their own path, sandboxed, scripts off (issue #4 §6)
     vault = open_vault(settings, store)

@@ -73,7 +73,7 @@ def routes(web: Web) -> list[Route]:
         if gate.pow_bits:
             challenge = request.query_params.get("pow", "") or form.get("pow")
             nonce = request.query_params.get("nonce", "") or form.get("nonce")
-            if not web.login_pow.check(challenge, nonce, bits=gate.pow_bits):
+            if not web.login_pow.passes(challenge, nonce, bits=gate.pow_bits):
                 again = ui_text(request, "This account had failed logins: send the form again.")
                 return slowed(request, nxt, gate.pow_bits, again)
         user = authenticate(store, username=username, password=form.get("password")[:1024])

@@ -17,16 +17,16 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from lionrock.model import get_model
-from lionrock.render import names_by_lang, ref_view, translations
+from lionrock.render import names_by_lang, translations
 from lionrock.review import resolve
-from lionrock.sanctions.gaps import SORTS, GapMatrix, gap_matrix
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web, ui_text
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
-from lionrock.web._gaps import StateCache
+from lionrock.web._gaps import SORT_LINKS, StateCache, gap_view
 from lionrock.web._labels import N_
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
@@ -66,35 +66,30 @@ def routes(web: Web) -> list[Route]:
     """The public read routes and their JSON twins."""
     store = web.store
 
-    # made once per state of the store and sort: seconds with whole lists imported (the
-    # matrix, and its JSON and HTML too; issue #13)
-    def gap_cache(sort: str) -> dict[str, StateCache]:
-        matrix = StateCache(store, lambda: gap_matrix(store, published_only=True, sort=sort))
-        return {
-            "matrix": matrix,
-            "json": StateCache(store, lambda: JSONResponse(matrix.get().to_dict()).body),
-            "view": StateCache(store, lambda: gap_view(matrix.get())),
-        }
+    # made once per state of the store: seconds with whole lists imported (issue #13); each
+    # sort's rows, JSON and view from it
+    matrix = StateCache(store, lambda: gap_matrix(store, published_only=True))
 
-    def gap_view(matrix: GapMatrix) -> dict[str, Any]:
-        # what the shared template (_gaps.html, as on the static site) needs: the matrix,
-        # its counts and each row's person, named in the page's language
-        ids = [r.entity_id for r in matrix.rows]
-        found = {e.id: e for e in store.iter_entities(ids=ids, published_only=True)}
-        refs = {i: ref_view(found.get(i), i) for i in ids}
-        return {"gaps": matrix, "summary": matrix.summary(), "refs": refs}
+    def gap_cache(sort: str) -> dict[str, StateCache]:
+        rows = StateCache(store, lambda: matrix.get().sorted(sort))
+        return {
+            "matrix": rows,
+            "json": StateCache(store, lambda: JSONResponse(rows.get().to_dict()).body),
+            "view": StateCache(store, lambda: gap_view(store, rows.get())),
+        }
 
     gap_caches = {sort: gap_cache(sort) for sort in SORTS}
 
     async def gaps(request: Request) -> Response:
-        # the sanctions gap matrix (issue #3 §6): who is sanctioned where, published only
+        # the sanctions gap matrix (issue #3 §6, issue #12): published only; the same view
+        # and sort switch as the static site's pages (`_gaps.html`)
         sort = request.query_params.get("sort", "conduct")
         sort = sort if sort in SORTS else "conduct"
         if wants_json(request):
             body = gap_caches[sort]["json"].get()
             return Response(body, media_type="application/json")
         view = gap_caches[sort]["view"].get()
-        return web.page(request, "app/gaps.html", sort=sort, sorts=SORTS, **view)
+        return web.page(request, "app/gaps.html", **view, sort=sort, sort_links=SORT_LINKS)
 
     async def home(request: Request) -> Response:
         stats = compute_stats(store, published_only=True)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
+from playwright.sync_api import Browser
 from starlette.testclient import TestClient
 
 from lionrock.evidence import Signing, Target, Vault, capture, replay_app, rewrite_html
@@ -21,10 +22,6 @@ from lionrock.store import Store
 from lionrock.web import create_app
 from tests.conftest import write
 from tests.evidence.conftest import FAST, Site, sources_yaml
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 def _free_port() -> int:
@@ -114,34 +111,29 @@ def test_rewrite_html_never_lets_urls_escape() -> None:
 
 @pytest.mark.slow
 def test_replay_in_chromium_makes_no_outside_request(
-    captured: tuple[str, str], evidence_settings: Settings, store: Store
+    captured: tuple[str, str], evidence_settings: Settings, store: Store, browser: Browser
 ) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is required (.ci/deps.d/evidence.sh installs it)")
     served = _serve(evidence_settings, store)
     base = next(served)
     requests: list[str] = []
     try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-            page = browser.new_page()
-            page.on("request", lambda r: requests.append(r.url))
-            for item in captured:
-                evidence_id, url = item.split(" ")
-                page.goto(f"{base}/evidence/replay/{evidence_id}/{url}")
-                page.wait_for_load_state("networkidle")
-                if url.endswith("/zh"):
-                    assert page.inner_text("#zh") == "這是一個合成的測試頁面。"
-                else:
-                    # the archived script did not run: the captured text is intact
-                    assert page.inner_text("#text") == (
-                        "This page is a synthetic fixture on example.org."
-                    )
-                    assert page.eval_on_selector("#pic", "img => img.naturalWidth") == 1
-                    color = page.eval_on_selector("h1", "h => getComputedStyle(h).color")
-                    assert color == "rgb(1, 2, 3)"  # the archived stylesheet applied
-            browser.close()
+        page = browser.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        for item in captured:
+            evidence_id, url = item.split(" ")
+            page.goto(f"{base}/evidence/replay/{evidence_id}/{url}")
+            page.wait_for_load_state("networkidle")
+            if url.endswith("/zh"):
+                assert page.inner_text("#zh") == "這是一個合成的測試頁面。"
+            else:
+                # the archived script did not run: the captured text is intact
+                assert page.inner_text("#text") == (
+                    "This page is a synthetic fixture on example.org."
+                )
+                assert page.eval_on_selector("#pic", "img => img.naturalWidth") == 1
+                color = page.eval_on_selector("h1", "h => getComputedStyle(h).color")
+                assert color == "rgb(1, 2, 3)"  # the archived stylesheet applied
+        page.close()
     finally:
         next(served, None)
     origin = urlsplit(base).netloc

@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
 from lionrock.library import import_archive
 from tests.conftest import BACKENDS, SHARED, _pg_schema_url
-from tests.web.test_webapp_browser import CHROMIUM_ARGS
 
 HKCNEWS = SHARED / "news" / "hkcnews-2020-06-to-2021-08.tar.xz"
 #: 鍾翰林 charged, then convicted of desecrating the flag after pleading not guilty (he is
@@ -51,14 +49,3 @@ def extract_store(request: pytest.FixtureRequest, tmp_path: Path, reports: Path)
     store.close()
     for _ in urls:
         pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium (`playwright install` never runs: there is no network)."""
-    with sync_playwright() as p:
-        launched = p.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()

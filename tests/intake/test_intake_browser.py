@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from lionrock.cli import main
 from tests.conftest import ROOT
@@ -29,15 +29,6 @@ from tests.intake.conftest import (
 )
 
 ARTIFACTS = ROOT / "test-artifacts" / "intake"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CANARY = "CANARY-journey-機密"
 
 
@@ -53,44 +44,45 @@ def live(tmp_path: Path, recipient: RecipientKey) -> Iterator[LiveServer]:
 
 
 def test_journey_with_javascript_off(
-    live: LiveServer, tmp_path: Path, recipient: RecipientKey, monkeypatch: pytest.MonkeyPatch
+    live: LiveServer,
+    tmp_path: Path,
+    recipient: RecipientKey,
+    monkeypatch: pytest.MonkeyPatch,
+    browser: Browser,
 ) -> None:
     jpeg = make_jpeg(tmp_path / "harbour.jpg")
     docx = make_docx(tmp_path / "memo.docx")
     assert "GPS Latitude" in exiftool(jpeg) and "CHAN Tai Man" in exiftool(docx)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(java_script_enabled=False)
-        page = context.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(f"{live.url}/zh-hant/")
-        assert "Tor" in page.inner_text("main")
-        assert context.cookies() == []  # no cookie before submission
-        page.screenshot(path=str(ARTIFACTS / "form-zh-hant.png"), full_page=True)
-        page.goto(f"{live.url}/en/")
-        page.fill("#message", f"Documents from the department. {CANARY}")
-        page.set_input_files("#files", [str(jpeg), str(docx)])
-        assert context.cookies() == []
-        page.click("button[type=submit]")
-        page.wait_for_selector(".codename .words")
-        codename = page.inner_text(".codename .words").strip()
-        assert len(codename.split()) == 7
-        assert "2 file(s)" in page.inner_text("main")
-        page.screenshot(path=str(ARTIFACTS / "received-en.png"), full_page=True)
-        cookies = context.cookies()
-        assert [c["name"] for c in cookies] == ["intake_session"] and cookies[0]["httpOnly"]
-        # the codename opens the source's page in another browser
-        other = browser.new_context(java_script_enabled=False).new_page()
-        other.on("request", lambda request: requests.append(request.url))
-        other.goto(f"{live.url}/ja/source")
-        other.fill("#codename", codename)
-        other.click("button[type=submit]")
-        other.wait_for_selector("ul.sent li")
-        browser.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{live.url}/zh-hant/")
+    assert "Tor" in page.inner_text("main")
+    assert context.cookies() == []  # no cookie before submission
+    page.screenshot(path=str(ARTIFACTS / "form-zh-hant.png"), full_page=True)
+    page.goto(f"{live.url}/en/")
+    page.fill("#message", f"Documents from the department. {CANARY}")
+    page.set_input_files("#files", [str(jpeg), str(docx)])
+    assert context.cookies() == []
+    page.click("button[type=submit]")
+    page.wait_for_selector(".codename .words")
+    codename = page.inner_text(".codename .words").strip()
+    assert len(codename.split()) == 7
+    assert "2 file(s)" in page.inner_text("main")
+    page.screenshot(path=str(ARTIFACTS / "received-en.png"), full_page=True)
+    cookies = context.cookies()
+    assert [c["name"] for c in cookies] == ["intake_session"] and cookies[0]["httpOnly"]
+    # the codename opens the source's page in another browser
+    other = browser.new_context(java_script_enabled=False).new_page()
+    other.on("request", lambda request: requests.append(request.url))
+    other.goto(f"{live.url}/ja/source")
+    other.fill("#codename", codename)
+    other.click("button[type=submit]")
+    other.wait_for_selector("ul.sent li")
+    other.context.close()
+    context.close()
     assert requests and all(url.startswith(live.url + "/") for url in requests), requests
 
     # the server side: export, as an operator would

@@ -9,6 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 
+from lionrock import Store
+from lionrock.publish.pages import gap_page
+from lionrock.render import entity_slug
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from tests.publish.conftest import HREF, html_pages
 
 LANGS = ("en", "zh-hant", "ja", "zh-hans")
@@ -112,7 +116,7 @@ def test_gap_matrix_prisoners_organisations_and_responses(bundled_site: Path) ->
     lam = next(r for r in gaps.split("<tr>") if "Paul Lam" in r)
     assert "HK-EO13936 <small>2025-03-31</small> <small>(cited record, source of 2025-03-31)" in lam
     assert "no list checked" in gaps and "us-ofac-sdn 2024-05-03" in gaps
-    assert gaps.count('<span class="unchecked">') > 42 * 5  # no UK, EU, ... list imported
+    assert gaps.count('<td class="unchecked">') > 42 * 5  # no UK, EU, ... list imported
     prisoners = bundled_site / "en" / "prisoners"
     listed = read(prisoners / "serving_sentence.html").split("</details>")[1]
     assert "Jimmy Lai" in listed and "2026-02-09" in listed  # the status's as-of date
@@ -124,6 +128,28 @@ def test_gap_matrix_prisoners_organisations_and_responses(bundled_site: Path) ->
     assert "Civil Human Rights Front" in orgs and "2021-08" in orgs and "Apple Daily" not in orgs
     responses = read(bundled_site / "en" / "responses.html")
     assert "Japan" in responses and "BN(O)" in responses
+
+
+def test_gap_matrix_has_a_page_per_sort_linked_as_a_switch(
+    bundled_site: Path, bundled_store: Store
+) -> None:
+    # issue #12: sortable by recommendations and by documented conduct; no scripts on the
+    # site, so each order is a page, and the switch links the others (the app: ?sort=)
+    for sort in SORTS:
+        expected = [r.entity_id for r in gap_matrix(bundled_store, published_only=True, sort=sort)]
+        for lang in LANGS:
+            html = read(bundled_site / lang / gap_page(sort))
+            assert len(gzip.compress(html.encode("utf-8"), 9)) < 100_000, (lang, sort)
+            switch = html.split('<p class="sort">', 1)[1].split("</p>", 1)[0]
+            assert switch.count("<strong>") == 1 and switch.count("<a ") == len(SORTS) - 1
+            for other in SORTS:
+                assert (f'href="{gap_page(other)}"' in switch) == (other != sort), (lang, sort)
+            body = html.split('<table class="gaps">', 1)[1].split("</table>", 1)[0]
+            rows = re.findall(r'<tr><td><a href="[^"]*entities/([^"/]+)\.html"', body)
+            assert rows == [entity_slug(i) for i in expected], (lang, sort)
+    en = read(bundled_site / "en" / gap_page("recommendations"))
+    assert "Sort by: <a" in en and "<strong>number of recommendations</strong>" in en
+    assert "<strong>有記錄的行為</strong>" in read(bundled_site / "zh-hant" / "sanctions.html")
 
 
 def test_charts_are_inline_svg(bundled_site: Path) -> None:

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.publish.test_browser import browser, served  # noqa: F401 (fixtures)
+from tests.publish.test_browser import served  # noqa: F401 (the fixture)
 
 
 def read(path: Path) -> str:

@@ -5,9 +5,6 @@ and each page is titled in the language of its tree."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -19,9 +16,8 @@ from libzim.reader import Archive  # type: ignore[import-untyped]
 from lionrock import Defaults, Store, load_paths
 from lionrock.publish import SiteOptions, build_site
 from lionrock.release import build_zim
-from lionrock.release._zim import KIWIX_ENV
 from tests.conftest import SOURCE_YAML, write
-from tests.release.conftest import free_port
+from tests.release.conftest import fetch, kiwix_serve
 
 RECORD = (
     SOURCE_YAML
@@ -58,32 +54,8 @@ def zim(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def kiwix(zim: Path) -> Iterator[str]:
-    """kiwix-serve as docs/release.md says to run it (`KIWIX_ENV`)."""
-    port = free_port()
-    proc = subprocess.Popen(
-        ["kiwix-serve", "--address", "127.0.0.1", "--port", str(port), "--nosearchbar", str(zim)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **KIWIX_ENV},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("kiwix-serve did not start")
-                time.sleep(0.1)
+    with kiwix_serve(zim) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return str(response.read().decode("utf-8"))
 
 
 @pytest.mark.parametrize(("name", "path"), [("李家超", LEE), ("戴耀廷", TAI)])

@@ -10,8 +10,12 @@ import http.server
 import os
 import shutil
 import socket
+import subprocess
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -21,6 +25,7 @@ import pytest
 
 from lionrock.release import generate_keys, sign_site, write_manifest
 from lionrock.release._png import illustration
+from lionrock.release._zim import KIWIX_ENV
 from tests.conftest import ROOT
 
 IPFS_CAR = ROOT / "node_modules" / ".bin" / "ipfs-car"
@@ -164,6 +169,38 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def kiwix_serve(zim: Path) -> Iterator[str]:
+    """kiwix-serve on loopback, as docs/release.md says to run it (`KIWIX_ENV`), serving
+    `zim`; yields its base URL. Its pages are at /<zim stem>/<path> (TOOLCHAIN gotcha 4)."""
+    port = free_port()
+    proc = subprocess.Popen(
+        ["kiwix-serve", "--address", "127.0.0.1", "--port", str(port), "--nosearchbar", str(zim)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **KIWIX_ENV},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/", timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("kiwix-serve did not start")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def fetch(url: str) -> str:
+    """The text at `url` (a loopback server's page)."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode("utf-8"))
 
 
 def require_ipfs_car() -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import struct
 import subprocess
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from libzim.search import Query, Searcher  # type: ignore[import-untyped]
 
 from lionrock.release import ZimError, build_zim, verify
 from lionrock.release._zim import zim_languages
-from tests.release.conftest import Keys, free_port
+from tests.release.conftest import Keys, fetch, kiwix_serve
 
 LANGUAGES = ["en", "zh-hant", "ja"]
 
@@ -68,33 +67,8 @@ def test_libzim_finds_the_chinese_name(zim: Path) -> None:
 
 @pytest.fixture(scope="module")
 def kiwix(zim: Path) -> Iterator[str]:
-    """kiwix-serve on loopback; its URLs are /<zim stem>/<path> (TOOLCHAIN gotcha 4)."""
-    port = free_port()
-    proc = subprocess.Popen(
-        ["kiwix-serve", "--address", "127.0.0.1", "--port", str(port), "--nosearchbar", str(zim)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("kiwix-serve did not start")
-                time.sleep(0.1)
+    with kiwix_serve(zim) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return str(response.read().decode("utf-8"))
 
 
 def test_kiwix_serves_a_page(kiwix: str, zim: Path) -> None:

@@ -71,6 +71,14 @@ def test_rows_are_the_responsible_with_a_cited_basis(
     assert len(answer.targets) == 11 and "Marco Rubio" in answer.targets
     # Counter-sanctioned US senators are not rows: they are not the responsible.
     assert "lr-person-marco-rubio" not in rows
+    # The PRC's answer of 21 April 2025 to the designations of 31 March named no one (an
+    # Event): it still answers the measure against each of the six, with no targets.
+    (named_none,) = rows["lr-person-paul-lam"].counter_sanctions
+    assert (named_none.date, named_none.targets) == ("2025-04-21", ())
+    assert named_none.announcement.startswith("PRC announces sanctions on unnamed US")
+    assert named_none.label() == "2025-04-21 announcement, targets not named"
+    assert named_none.sanction_ids == ("lr-event-2025-04-21-prc-sanctions-us-personnel-hong-kong",)
+    assert named_none in rows["lr-person-raymond-siu"].counter_sanctions
 
 
 def test_columns_name_the_list_checked_or_say_none_was(matrices: dict[str, GapMatrix]) -> None:

@@ -14,7 +14,7 @@ from followthemoney import model as ftm_model
 
 from lionrock import Store
 from lionrock.cli import main
-from lionrock.sanctions.dossier import build_dossier, write_dossier
+from lionrock.sanctions.dossier import build_dossier, render_html, write_dossier
 from lionrock.sanctions.gaps import gap_matrix
 from lionrock.sanctions.render import render_gaps
 from tests.conftest import SHARED
@@ -95,6 +95,16 @@ def test_dossier_pdf_renders_chinese_and_the_bundle_is_ftm(
     } <= ids
     for data in lines:
         assert ftm_model.get_proxy(data).schema.name  # every line is a valid FtM entity
+
+
+def test_a_dossier_shows_the_prc_answer_that_named_no_one(bundled_store: Store) -> None:
+    dossier = build_dossier(bundled_store, entity_id="lr-person-paul-lam")
+    assert [(c["date"], c["targets"]) for c in dossier.counter_sanctions] == [("2025-04-21", [])]
+    section = render_html(dossier).split("6. The PRC", 1)[1].split("<h2>", 1)[0]
+    assert "2025-04-21" in section and "Not named in the announcement" in section
+    assert "PRC announces sanctions on unnamed US" in section
+    assert "Manila Bulletin (AP), 2025-04-21" in section  # cited, by publisher and date
+    assert "None recorded" not in section
 
 
 def test_gaps_render_as_csv_json_and_html(bundled_store: Store) -> None:

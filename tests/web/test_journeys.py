@@ -28,7 +28,7 @@ from lionrock.web import create_app
 from lionrock.web import server as serve
 from tests.conftest import ROOT
 from tests.evidence.conftest import FAST, Site
-from tests.web.test_webapp_browser import _free_port, browser  # noqa: F401 (the fixture)
+from tests.web.test_webapp_browser import _free_port
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 CARRIE_LAM = "ofac-29249"
@@ -138,7 +138,7 @@ def test_users_journeys(
     vault: Vault,
     signing: Signing,
     evidence_settings: Settings,
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     tmp_path: Path,
 ) -> None:
     load_paths(store, bundled_files(), defaults=Defaults(review="published"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 from lionrock import Fact, Settings, Store
+from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.web import create_app
 
 
@@ -262,3 +264,15 @@ def test_sanctions_gap_matrix_view(bundled_store: Store) -> None:
     page = client.get("/sanctions/gaps")
     assert page.status_code == 200 and "HK-EO13936" in page.text
     assert "<script" not in page.text
+    # the site's view and sort switch (issue #12): names, not list entries; each order
+    # the site publishes as a page is a ?sort= link here
+    for sort in SORTS:
+        html = client.get(f"/sanctions/gaps?sort={sort}").text
+        switch = html.split('<p class="sort">', 1)[1].split("</p>", 1)[0]
+        assert [f"?sort={s}" in switch for s in SORTS] == [s != sort for s in SORTS]
+        body = html.split('<table class="gaps">', 1)[1].split("</table>", 1)[0]
+        rows = re.findall(r'<tr><td><a href="[^"]*entities/([^"/]+)"', body)
+        assert rows == [r.entity_id for r in gap_matrix(bundled_store, published_only=True,
+                                                         sort=sort)]  # fmt: skip
+    zh = client.get("/zh-hant/sanctions/gaps").text
+    assert "<strong>有記錄的行為</strong>" in zh and "李家超" in zh and "未核對任何名單" in zh

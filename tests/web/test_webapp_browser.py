@@ -23,7 +23,7 @@ from urllib.parse import quote
 import pyotp
 import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from lionrock import Defaults, Settings, Store, load_paths
 from lionrock.bundled import bundled_files
@@ -35,15 +35,6 @@ from tests.web.conftest import Account, make_account
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 CLIENT = "127.0.0.1"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAYLOADS = [
     "<script>alert('xss-script')</script>",
     '"><img src=x onerror=alert("xss-img")>',
@@ -110,17 +101,6 @@ def live(
         store.close()
         for _ in urls:
             pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        # Debian's chromium; `playwright install` must never run (there is no network)
-        launched = p.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def _shot(page: Page, live: Live, name: str) -> None:

@@ -35,17 +35,19 @@ def _offence(key: str, statute: str, section: str, label: str, zh_words: str, en
 OFFENCES: tuple[Offence, ...] = (
     _offence(
         "subversion", "nsl", "art 22", "conspiracy to commit subversion",
-        r"顛覆國家政權|顛覆罪", r"subversion|subvert",
+        r"顛覆國家政權|顛覆罪|國安法第\s*2[23]\s*條", r"subversion|subvert",
     ),
     _offence(
-        "secession", "nsl", "art 20", "secession", r"分裂國家", r"secession",
+        "secession", "nsl", "art 20", "secession", r"分裂國家|國安法第\s*2[01]\s*條",
+        r"secession",
     ),
     _offence(
         "collusion", "nsl", "art 29", "collusion with a foreign country or external elements",
-        r"勾結外國|勾結境外", r"collu(?:sion|ding)\s+with\s+(?:a\s+)?foreign",
+        r"勾結外國|勾結境外|國安法第\s*29\s*條", r"collu(?:sion|ding)\s+with\s+(?:a\s+)?foreign",
     ),
     _offence(
-        "terrorism", "nsl", "art 24", "terrorist activities", r"恐怖活動", r"terroris[tm]",
+        "terrorism", "nsl", "art 24", "terrorist activities", r"恐怖活動|國安法第\s*24\s*條",
+        r"terroris[tm]",
     ),
     _offence(
         "sedition", "crimes_ordinance", "s.10", "sedition",
@@ -124,7 +126,7 @@ TRIGGER = re.compile(
     zh(
         r"被捕|拘捕|被拘|被抓|被控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
-        r"懲教署看管"
+        r"懲教署看管|緩刑"
     )
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
     + r"|found\s+guilty|imprison|custody",
@@ -151,9 +153,35 @@ NOT_A_FACT = re.compile(
     zh(
         r"要求|申請|建議|促請|反對|尋求|爭取|希望|冀|擬|打算|將會|或會|可能|可判|最高|一旦|如果|"
         r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|未被|不會|免於|避免|"
-        r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括"
+        r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括|"
+        # a prediction, a wish, an intention, an opinion, a denial (issue #16 §1: facts only)
+        r"將被|將遭|將會|願意|表示|有意|認為|相信|不考慮|並非|並不|不是|掙扎|猶豫|傾向|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
+        r"未曾|險被|險些|差點|幾乎"
     )
     + r"|\b(?:may|might|could|would|faces?|facing|if|unless|seek(?:s|ing)?|asked|urged|"
     r"applied|appeal(?:ed|s)?\s+against|not\s+been|never|wants?|calls?\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+#: Proceedings in mainland China are out of scope (docs/extract.md): a fact whose clause
+#: names a mainland court, place, procedure or offence is not proposed, nor one whose
+#: sentence does and names nothing of Hong Kong (`HONG_KONG`).
+MAINLAND = re.compile(
+    zh(
+        r"內地|大陸|人民法院|人民檢察院|檢察院|中級法院|公安(?!條例)|刑事拘留|刑拘|指定居所|尋釁滋事|"
+        r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|"
+        r"深圳|鹽田|廣東|廣州|成都|江蘇|天津|新疆|西藏|四川|湖南|湖北|河南|河北|山東|山西|浙江|"
+        r"福建|雲南|貴州|遼寧|吉林|黑龍江|安徽|江西|陝西|甘肅|青海|海南|內蒙|寧夏|重慶|唐山"
+    )
+    + r"|mainland|shenzhen|guangdong",
+    re.IGNORECASE,
+)
+HONG_KONG = re.compile(
+    zh(
+        r"香港|本港|區域法院|區院|裁判法院|裁判院|高等法院|高院|終審法院|上訴庭|西九龍|荔枝角|"
+        r"律政司|國安處|港區國安法"
+    )
+    + r"|hong\s+kong",
     re.IGNORECASE,
 )

@@ -50,10 +50,10 @@ NOT_NAMES = {
         "何況 何人 何不 何如 明天 明日 唐樓 向前 古代 柯士 易於 卓越 顧及 施政 關注 "
         "關於 關係 關心 關押 方法 安全 戴口 莊嚴 黎民 華人 秦朝 孫中 江湖 熊貓 凌晨 "
         "龐大 田園 畢業 向來 應否 嚴重 嚴格 嚴厲 韋恩 文化 文物 馬路 雷射 葉片 范圍 "
-        "邱吉 羅馬 連登 "
+        "邱吉 羅馬 連登 陳詞 陳辭 陳情 陳述 陳列 陳設 陳舊 "
     )
 }
-NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家]$"))
+NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太]$"))
 COURT_WORDS = zh(
     "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
     "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
@@ -129,6 +129,12 @@ class Gazetteer:
                 self.english[name.strip()] = entity_id
         self._added = False
         self._tokenizer: Any = None
+        # One pattern for all the record's English names, longest first: a pattern per
+        # name per sentence was most of the run time over a whole archive.
+        ordered = sorted(self.english, key=len, reverse=True)
+        self._english_names = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+        )
 
     def _ready(self) -> Any:
         """This gazetteer's own tokenizer: the shared one's dictionary, copied, with these
@@ -156,7 +162,8 @@ class Gazetteer:
         hits = self._chinese(text, folded) if HAN_RE.search(folded) else []
         hits.extend(self._english(text, hits))
         hits.sort(key=lambda h: h.start)
-        return [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+        kept = [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+        return _one_of_glued(kept, text)
 
     def _chinese(self, text: str, folded: str) -> list[NameHit]:
         tokenizer = self._ready()
@@ -171,7 +178,7 @@ class Gazetteer:
             start, token = tokens[i]
             following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
             name, used = _name_at(token, following, tokenizer, self.known)
-            if name:
+            if name and not (name[0] == "张" and folded[start - 1 : start] in MEASURE_BEFORE):
                 end = start + len(name)
                 entity_id = self.known.get(name)
                 hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
@@ -180,19 +187,26 @@ class Gazetteer:
 
     def _english(self, text: str, taken: list[NameHit]) -> list[NameHit]:
         hits: list[NameHit] = []
-        for name, entity_id in self.english.items():
-            for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-                hits.append(NameHit(name, found.start(), found.end(), entity_id, True))
+        if not CAPITAL.search(text):
+            return hits
+        if self._english_names is not None:
+            for found in self._english_names.finditer(text):
+                name = found.group(0)
+                hits.append(NameHit(name, found.start(), found.end(), self.english[name], True))
         for found in EN_NAME.finditer(text):
             words = re.split(r"[ -]", found.group(0))
             if words[0] in EN_STOP or sum(w in EN_STOP for w in words) * 2 >= len(words):
                 continue
             overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
-            if not overlaps and not EN_ROLES_BEFORE.search(text[: found.start()]):
+            gloss = GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()])
+            if not overlaps and not gloss and not EN_ROLES_BEFORE.search(text[: found.start()]):
                 hits.append(NameHit(found.group(0), found.start(), found.end(), None, False))
         return hits
 
 
+CAPITAL = re.compile(r"[A-Z]")
+#: 尼曼獎學金（Nieman Fellowship）: English in brackets right after Chinese glosses it.
+GLOSS_BEFORE = re.compile(r"[\u3400-\u9fff][(（]\s*$")
 EN_ROLES_BEFORE = re.compile(
     r"(?:judge|magistrate|justice|prosecutor|counsel|barrister|lawyer|solicitor|reporter|"
     r"superintendent|inspector|secretary)\s+$",
@@ -219,6 +233,9 @@ STRONG_SURNAMES = set(
     )
 )
 
+
+#: 這張文宣, 9張限聚令: 張 as a measure word.
+MEASURE_BEFORE = set(zh("這那一二兩三四五六七八九十每幾數各該此整0123456789"))
 
 #: Characters of court words, never in a name after its surname (周|刑期 is not 周刑期).
 LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
@@ -263,6 +280,18 @@ def _name_at(
         ):
             return merged, 2
         return "", 1
+    if (
+        freq(token)
+        and len(token) in (2, 3)
+        and token[0] in STRONG_SURNAMES
+        and _word_tags().get(token) == "nr"
+        and _plausible(token)
+        and freq(token) < 200
+        and (freq(token[:2]) or 0) < 1000
+    ):
+        # 楊森: a rare person in jieba's own dictionary (whose person tags are loose: 陳述
+        # is one, but a frequent word; 嚴重性 starts with one)
+        return token, 1
     if not freq(token) and 2 <= len(token) <= 4:
         if len(token) == 2 and following and HAN_RE.match(following[0]):
             merged = token + following[0]
@@ -272,11 +301,27 @@ def _name_at(
                 return merged, 2 if len(following) == 1 else 1
         if len(token) >= 3 and token[-1] in NOT_NAME_END and _plausible(token[:-1]):
             return token[:-1], 1
-        if _plausible(token) and not (
-            len(token) == 3 and token[0] not in STRONG_SURNAMES and freq(token[1:])
-        ):  # 曾出庭 is 曾 + 出庭 (appeared in court), not a name
+        weak = token[0] not in STRONG_SURNAMES and _surname(token) == 1
+        if _plausible(token) and not (weak and (len(token) == 2 or freq(token[1:]))):
+            # 曾出庭 is 曾 + 出庭 (appeared in court), 左肩 a shoulder: a guess of two
+            # characters, or of a surname and a word, needs a surname that is not a word
             return token, 1
     return "", 1
+
+
+#: Nothing, or a closing quote, between two names: the first is what the second is called
+#: (快必譚得志, 「長毛」梁國雄), one person.
+NICKNAME_GAP = re.compile(r"[」』”\"]?")
+
+
+def _one_of_glued(hits: list[NameHit], text: str) -> list[NameHit]:
+    """Of two names glued together (快必譚得志, 譚得志快必), the longer: the full name."""
+    dropped: set[int] = set()
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if NICKNAME_GAP.fullmatch(text[a.end : b.start]):
+            dropped.add(i if len(b.name) >= len(a.name) else i + 1)
+    return [h for i, h in enumerate(hits) if i not in dropped]
 
 
 def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:

@@ -59,6 +59,7 @@ def sentences(body: str) -> Iterator[Sentence]:
 
     Example: `[s.text for s in sentences("甲被捕。乙獲釋。")]` is `["甲被捕。", "乙獲釋。"]`.
     """
+    folded = fold(body)  # once: folding keeps offsets, so each sentence is a slice of it
     offset = 0
     for number, line in enumerate(body.split("\n")):
         if line.strip() and not SKIPPED_LINE.match(line):
@@ -71,7 +72,7 @@ def sentences(body: str) -> Iterator[Sentence]:
                 text = piece.strip()
                 if text:
                     start = offset + at + (len(piece) - len(piece.lstrip()))
-                    yield Sentence(text, fold(text), number, start)
+                    yield Sentence(text, folded[start : start + len(text)], number, start)
         offset += len(line) + 1
 
 

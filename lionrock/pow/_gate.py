@@ -1,22 +1,23 @@
-"""An optional proof of work on submit, against floods (issue #15 §5; GlobaLeaks does the
-same). Off unless `LIONROCK_INTAKE_POW_BITS` is set.
+"""The proof of work asked of a form: the intake's submit, optionally, against floods
+(issue #15 §5; GlobaLeaks does the same, off unless `LIONROCK_INTAKE_POW_BITS` is set),
+and a login after failures (issue #18, `lionrock.auth.LoginGate`).
 
 The form's action carries a challenge the server signed (an HMAC over a random value and
 the second it was issued, with a key that lives only in the process). With JavaScript, the
 browser finds a nonce such that SHA-256(challenge ":" nonce) starts with that many zero
 bits and adds it to the action (`static/pow.js`); the server checks it before reading a
-byte of the body. Without JavaScript (Tor Browser at "Safest"), the source can still send:
-then the challenge must be at least `LIONROCK_INTAKE_POW_WAIT` seconds old, so each
-submission costs a flooder that much wall time per challenge. Each challenge is good for
-one submission, and for two hours. Nothing about the client is kept.
+byte of the body. Without JavaScript (Tor Browser at "Safest"), the form still works:
+then the challenge must be at least `wait` seconds old, so each try costs a flooder that
+much wall time per challenge. Each challenge is good once, for `lifetime` seconds.
+Nothing about the client is kept.
 
 Tor's own onion-service proof of work (`HiddenServicePoWDefensesEnabled`, docs/intake.md)
-protects the service below the application, for JavaScript-free clients too.
+protects the intake below the application, for JavaScript-free clients too.
 
 Example:
     gate = ProofOfWork(bits=16, wait=30)
     challenge = gate.challenge()
-    gate.check(challenge, nonce)  # raises PowRefused
+    gate.check(challenge, solve(challenge, 16))  # raises PowRefused
 """
 
 from __future__ import annotations
@@ -26,10 +27,16 @@ import hmac
 import secrets
 import threading
 import time
+from pathlib import Path
 
 from lionrock.errors import LionRockError
 
 LIFETIME = 2 * 3600
+#: The one script that solves challenges in the browser; the web app and the intake both
+#: serve it as `/static/pow.js`.
+SCRIPT = Path(__file__).with_name("static") / "pow.js"
+#: A longer challenge is refused unread (a signed one is about 60 characters).
+MAX_CHALLENGE = 128
 
 
 class PowRefused(LionRockError):
@@ -47,7 +54,10 @@ def leading_zero_bits(digest: bytes) -> int:
 
 
 def solve(challenge: str, bits: int) -> str:
-    """Find a nonce (what pow.js does in the browser; tests and scripts use this)."""
+    """Find a nonce (what pow.js does in the browser; tests and scripts use this).
+
+    Example: `solve(gate.challenge(), 12)`.
+    """
     nonce = 0
     while True:
         digest = hashlib.sha256(f"{challenge}:{nonce}".encode()).digest()
@@ -57,11 +67,16 @@ def solve(challenge: str, bits: int) -> str:
 
 
 class ProofOfWork:
-    """Issues and checks challenges; holds only the spent ones, until they expire."""
+    """Issues and checks challenges; holds only the spent ones, until they expire.
 
-    def __init__(self, *, bits: int, wait: float) -> None:
+    `bits` is how many zero bits a nonce needs (0: off); a caller that asks more as
+    failures grow (the login) passes `bits` to each check instead.
+    """
+
+    def __init__(self, *, bits: int = 0, wait: float = 30, lifetime: float = LIFETIME) -> None:
         self.bits = bits
         self.wait = wait
+        self.lifetime = lifetime
         self._key = secrets.token_bytes(32)
         self._spent: dict[str, float] = {}
         self._lock = threading.Lock()
@@ -77,29 +92,47 @@ class ProofOfWork:
         body = f"{int(now if now is not None else time.time())}.{secrets.token_hex(12)}"
         return f"{body}.{self._mac(body)}"
 
-    def check(self, challenge: str, nonce: str, *, now: float | None = None) -> None:
-        """Accept the challenge once, or raise `PowRefused`."""
-        if not self.enabled:
+    def check(
+        self, challenge: str, nonce: str, *, bits: int | None = None, now: float | None = None
+    ) -> None:
+        """Accept the challenge once, or raise `PowRefused`; with no bits asked, accept."""
+        bits = self.bits if bits is None else bits
+        if bits <= 0:
             return
         now = time.time() if now is None else now
         issued_text, _, rest = challenge.partition(".")
         _random, _, mac = rest.partition(".")
-        if not issued_text.isdigit() or not hmac.compare_digest(
-            mac, self._mac(f"{issued_text}.{_random}")
+        if (
+            len(challenge) > MAX_CHALLENGE
+            or not issued_text.isdigit()
+            or not hmac.compare_digest(mac, self._mac(f"{issued_text}.{_random}"))
         ):
             raise PowRefused("the form has expired: reload the page and send again")
         age = now - int(issued_text)
-        if age < 0 or age > LIFETIME:
+        if age < 0 or age > self.lifetime:
             raise PowRefused("the form has expired: reload the page and send again")
         if nonce:
             digest = hashlib.sha256(f"{challenge}:{nonce[:32]}".encode()).digest()
-            if leading_zero_bits(digest) < self.bits:
+            if leading_zero_bits(digest) < bits:
                 raise PowRefused("the proof of work is wrong: reload the page and send again")
         elif age < self.wait:
             raise PowRefused("sent too soon after the page loaded: wait a little and send again")
         with self._lock:
-            for key in [k for k, t in self._spent.items() if now - t > LIFETIME]:
+            for key in [k for k, t in self._spent.items() if now - t > self.lifetime]:
                 del self._spent[key]
             if challenge in self._spent:
                 raise PowRefused("this form was already sent: reload the page to send more")
             self._spent[challenge] = now
+
+    def passes(
+        self, challenge: str, nonce: str, *, bits: int | None = None, now: float | None = None
+    ) -> bool:
+        """`check`, as a yes or no.
+
+        Example: `gate.passes(challenge, nonce, bits=16)`.
+        """
+        try:
+            self.check(challenge, nonce, bits=bits, now=now)
+        except PowRefused:
+            return False
+        return True

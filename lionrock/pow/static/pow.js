@@ -1,4 +1,5 @@
-// Lion Rock intake: the optional proof of work (lionrock/intake/_pow.py). Finds a nonce
+// Lion Rock's proof of work (lionrock/pow), for the intake form and for logins after
+// failures: both apps serve this one file as /static/pow.js. Finds a nonce
 // such that SHA-256(challenge ":" nonce) starts with `data-pow-bits` zero bits and adds it
 // to the form's action. Without JavaScript the form still works (the server then asks
 // only that the page be a little older). Served from this origin; nothing else loads.

@@ -1,0 +1,63 @@
+"""List what the prosecution record still lacks (issue #11): national-security-era
+charges without a statutory section, a charge date, a verdict, or (when convicted) a
+sentence in months; and convicted persons with no release date. It reads the store
+that LIONROCK_HOME names (run `lionrock init` first) and prints one line per gap, so
+an editor knows which facts to look for.
+
+Example: PYTHONPATH=. .venv/bin/python scripts/record_gaps.py --only section
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+
+from lionrock.record import NSL_ERA, CaseRecord
+from lionrock.settings import Settings
+from lionrock.store import Entity, Store
+
+#: What each gap means: a check on one NSL-era charge.
+GAPS = ("section", "chargeDate", "verdict", "sentenceMonths")
+
+
+def charge_gaps(charge: Entity) -> Iterator[str]:
+    """The gaps of one charge, by name."""
+    if not charge.first("section"):
+        yield "section"
+    if not charge.first("chargeDate"):
+        yield "chargeDate"
+    verdict = charge.first("verdict")
+    if not verdict:
+        yield "verdict"
+    elif verdict == "convicted" and not charge.first("sentenceMonths"):
+        yield "sentenceMonths"
+
+
+def record_gaps(record: CaseRecord) -> dict[str, list[Entity]]:
+    """The NSL-era charges with each gap, by gap, in ID order.
+
+    Example: `len(record_gaps(record)["chargeDate"])`.
+    """
+    found: dict[str, list[Entity]] = {gap: [] for gap in GAPS}
+    for charge in sorted(record.charges, key=lambda c: c.id):
+        if charge.first("statute") in NSL_ERA:
+            for gap in charge_gaps(charge):
+                found[gap].append(charge)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=GAPS, help="list one kind of gap")
+    args = parser.parse_args()
+    store = Store(Settings.from_env().database_url)
+    found = record_gaps(CaseRecord.from_store(store, published_only=True))
+    for gap, charges in found.items():
+        for charge in charges if args.only in (None, gap) else []:
+            who = ", ".join(charge.values("defendant"))
+            print(f"{gap:15} {charge.id}  ({who}; {charge.first('offence')})")
+    print(", ".join(f"{len(charges)} without {gap}" for gap, charges in found.items()))
+
+
+if __name__ == "__main__":
+    main()
