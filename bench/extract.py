@@ -10,7 +10,8 @@ on the whole Citizen News archive, each against its anchor in the same run.
    charge the first offence after it. Targets: P ≥ 0.9 and R ≥ 0.75 overall, P ≥ 0.95
    for sentence terms.
 2. Speed: `extract_articles` over the 12,318 imported articles (one core: this process),
-   against `library import` of the same archive in the same run. Target: under 60 s.
+   against `library import` of the same archive in the same run. Target: under 60 s of CPU
+   (`time.process_time`, since the machine is shared); wall time is reported too.
 
 The gazetteer is the bundled record's people (`data/`), as `lionrock library extract`
 uses the store's.
@@ -41,7 +42,13 @@ from lionrock import Defaults, Store, load_paths  # noqa: E402
 from lionrock.bundled import bundled_files  # noqa: E402
 from lionrock.fold import fold  # noqa: E402
 from lionrock.library import import_archive  # noqa: E402
-from lionrock.library.extract import KINDS, Gazetteer, extract_text, offences_in  # noqa: E402
+from lionrock.library.extract import (  # noqa: E402
+    KINDS,
+    MIN_CONFIDENCE,
+    Gazetteer,
+    extract_text,
+    offences_in,
+)
 from lionrock.library.extract._rules import Proposal  # noqa: E402
 from lionrock.library.extract._run import extract_articles, record_names  # noqa: E402
 from lionrock.library.extract._text import (  # noqa: E402  # noqa: E402
@@ -178,18 +185,23 @@ def quality(split: str, names: Gazetteer, verbose: bool) -> tuple[dict[str, Any]
     return score(ours, gold), score(theirs, gold)
 
 
-def speed(names: Gazetteer, store: Store) -> tuple[float, float, int]:
-    """Seconds for `library import` of the archive, then for `extract_articles` over it."""
+Timing = tuple[float, float, float, float, int]
+
+
+def speed(names: Gazetteer, store: Store) -> Timing:
+    """CPU and wall seconds of `library import` of the archive, then of `extract_articles`
+    over it (stored suggestions included): (import CPU, extract CPU, import wall, extract
+    wall, articles)."""
     with tempfile.TemporaryDirectory() as tmp:
         target = Store(f"sqlite:///{tmp}/bench.db")
-        started = time.perf_counter()
+        cpu, wall = time.process_time(), time.perf_counter()
         import_archive(target, path=str(ARCHIVE), format="hkcnews")
-        imported = time.perf_counter() - started
-        started = time.perf_counter()
+        imported = time.process_time() - cpu, time.perf_counter() - wall
+        cpu, wall = time.process_time(), time.perf_counter()
         report = extract_articles(target, names=names, save=True)
-        extracted = time.perf_counter() - started
+        extracted = time.process_time() - cpu, time.perf_counter() - wall
         target.close()
-    return imported, extracted, report.articles
+    return imported[0], extracted[0], imported[1], extracted[1], report.articles
 
 
 def fmt(x: float) -> str:
@@ -216,7 +228,10 @@ def main() -> None:
         )
     timing = None if args.no_speed else speed(names, store)
     if timing:
-        print(f"import {timing[0]:.1f} s, extract {timing[1]:.1f} s over {timing[2]} articles")
+        print(
+            f"CPU: import {timing[0]:.1f} s, extract {timing[1]:.1f} s; wall: import "
+            f"{timing[2]:.1f} s, extract {timing[3]:.1f} s; over {timing[4]} articles"
+        )
     if not args.no_report:
         report(args.split, ours, theirs, timing, args.note)
 
@@ -225,7 +240,7 @@ def report(
     split: str,
     ours: dict[str, Any],
     theirs: dict[str, Any],
-    timing: tuple[float, float, int] | None,
+    timing: Timing | None,
     notes: list[str] | None = None,
 ) -> None:
     rows: list[Row] = []
@@ -257,15 +272,25 @@ def report(
             )
         )
     if timing:
-        imported, extracted, articles = timing
+        imported, extracted, imported_wall, extracted_wall, articles = timing
         rows.append(
             Row(
-                f"extract {articles:,} articles (s), against library import of them",
+                f"extract {articles:,} articles, CPU (s), against library import of them",
                 f"{extracted:.1f}",
                 f"{imported:.1f}",
                 f"×{extracted / imported:.2f}",
                 "< 60 s",
                 extracted < 60,
+            )
+        )
+        rows.append(
+            Row(
+                "the same, wall clock (s), on a shared machine",
+                f"{extracted_wall:.1f}",
+                f"{imported_wall:.1f}",
+                f"×{extracted_wall / imported_wall:.2f}",
+                "",
+                None,
             )
         )
     counts = Counter(kind for _a, _p, kind, _v in labels(split)[1])
@@ -275,6 +300,7 @@ def report(
             f"{split} split: {len(labels(split)[0])} articles, "
             f"{sum(counts.values())} labelled facts",
             f"anchor: keyword window of {WINDOW} characters",
+            f"suggestions at the default threshold, confidence ≥ {MIN_CONFIDENCE}",
         ],
         rows=rows,
         notes=notes or [],

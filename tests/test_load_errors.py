@@ -262,3 +262,23 @@ def test_loading_a_file_again_keeps_review_decisions(store: Store, tmp_path: Pat
     load_paths(store, [write(tmp_path / "seed.yaml", SOURCE_YAML + more)])
     [alias] = [f for f in store.iter_facts() if f.prop == "alias"]
     assert alias.review == "published"
+
+
+def test_a_source_defined_twice_in_one_load_is_refused(memory_store: Store, tmp_path: Path) -> None:
+    # two different definitions of one source ID would merge two titles into one source
+    first = write(tmp_path / "first.yaml", SOURCE_YAML + GOOD_PERSON)
+    again = SOURCE_YAML.replace("A test document", "Another document")
+    second = write(tmp_path / "second.yaml", again)
+    with pytest.raises(LoadError) as info:
+        load_paths(memory_store, [first, second])
+    message = str(info.value)
+    assert re.search(
+        r"second\.yaml:7: field 'title': source 'src-test' is already defined at \S*first\.yaml:5",
+        message,
+    ), message
+    assert list(memory_store.iter_facts()) == []
+    # the same definition written again is harmless, and so is loading a file again
+    same = write(tmp_path / "same.yaml", SOURCE_YAML)
+    load_paths(memory_store, [first, same])
+    load_paths(memory_store, [first])
+    assert memory_store.entity("lr-person-good") is not None

@@ -27,10 +27,11 @@ from lionrock.sanctions.names import (
     Order,
     ParsedName,
     Syllable,
+    joined_orders,
     one_edit_apart,
     typo_orders,
 )
-from lionrock.sanctions.romanize import variant_forms
+from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
     LANGUAGE,
     cross_readings,
@@ -87,8 +88,10 @@ def _grade(x: Syllable, y: Syllable) -> tuple[float, str]:
         if x.simplified == y.simplified:
             why = "same character" if x.text == y.text else "traditional/simplified forms"
             return 1.0, why
-        if variant_forms(x.text) & variant_forms(y.text):
+        if chinese_forms(x.text) & chinese_forms(y.text):
             return 1.0, "variant forms of one character"
+        if _japanese_forms(x, y):
+            return 1.0, "variant forms of one character (Japanese shinjitai)"
         if x.canto & y.canto or x.pinyin & y.pinyin:
             return 0.0, HOMOPHONES
         return 0.0, "different characters"
@@ -101,6 +104,19 @@ def _grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     if latin.pinyin & han.pinyin:
         return 1.0, "Mandarin reading (pinyin)"
     return 0.0, "no reading of the character spells it"
+
+
+def _japanese_forms(x: Syllable, y: Syllable) -> bool:
+    """Whether one character is the other's Japanese form (吳/呉, 聰/聡), and they do
+    not read differently in Cantonese: shinjitai merged some characters that Chinese
+    keeps apart (藝 became 芸, itself another character, read wan4), so a form that has
+    a reading of its own must share a sound (Cantonese or Mandarin) with the other."""
+    jx, jy = japanese_forms(x.text), japanese_forms(y.text)
+    if not (y.text in jx or x.text in jy or variant_forms(x.text) & variant_forms(y.text)):
+        return False
+    if not x.jyutping or not y.jyutping:
+        return True
+    return bool(x.canto & y.canto or x.pinyin & y.pinyin)
 
 
 def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
@@ -263,11 +279,16 @@ def _order_sets(
     a: ParsedName, b: ParsedName
 ) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
     yield a.orders, b.orders
+    longest_a = max((len(o.syllables) for o in a.orders), default=0)
+    longest_b = max((len(o.syllables) for o in b.orders), default=0)
+    # Two syllables written joined ("Kachiu") leave a name a syllable short too.
+    if a.english and longest_a < longest_b:
+        yield joined_orders(a), b.orders
+    if b.english and longest_b < longest_a:
+        yield a.orders, joined_orders(b)
     if a.han or b.han:
         return
     # A typo leaves a name a syllable short (the mistyped token reads as English).
-    longest_a = max((len(o.syllables) for o in a.orders), default=0)
-    longest_b = max((len(o.syllables) for o in b.orders), default=0)
     if a.english and longest_a < longest_b:
         yield typo_orders(a, _syllable_texts(b)), b.orders
     if b.english and longest_b < longest_a:
@@ -310,6 +331,7 @@ def _pair(x: Syllable, y: Syllable, why: str) -> str:
 #: The rule that decided, by what the reasons say (first found wins).
 RULES_FULL = (
     ("read as a typo", "typo: a token that is no syllable, one edit from the other's"),
+    ("joined syllables", "given-name syllables written joined"),
     ("read as an English name", "English given name set apart"),
     ("variant forms", "variant characters"),
     ("traditional/simplified", "traditional/simplified characters"),

@@ -43,6 +43,7 @@ _S2HK = opencc.OpenCC("s2hk")
 # these make of it, so 衞 (Hong Kong) and 衛 (Taiwan) meet at 卫, 峯 and 峰 at 峰.
 _VARIANT_FOLDS = tuple(opencc.OpenCC(c) for c in ("hk2s", "tw2s"))
 _JP2T = opencc.OpenCC("jp2t")
+_T2JP = opencc.OpenCC("t2jp")
 
 # Initials, longest first: (spelling, key). `j` is Jyutping's y and, in loose Hong Kong
 # spellings such as "Ji-yuet" (子悅), a z: both keys are kept.
@@ -126,10 +127,35 @@ def variant_forms(char: str) -> frozenset[str]:
 
     Example: `variant_forms("衞") & variant_forms("衛")` is `{"卫"}`.
     """
+    return chinese_forms(char) | {to_simplified(str(_JP2T.convert(char)))}
+
+
+@lru_cache(maxsize=65536)
+def chinese_forms(char: str) -> frozenset[str]:
+    """`variant_forms` without the Japanese one: the simplified forms through the
+    mainland, Hong Kong and Taiwan standards.
+
+    Example: `chinese_forms("峯") & chinese_forms("峰")` is `{"峰"}`.
+    """
     char = unicodedata.normalize("NFKC", char)
-    forms = {to_simplified(char), to_simplified(str(_JP2T.convert(char)))}
-    forms |= {str(fold.convert(char)) for fold in _VARIANT_FOLDS}
+    forms = {to_simplified(char)} | {str(fold.convert(char)) for fold in _VARIANT_FOLDS}
     return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def japanese_form(char: str) -> str:
+    """The Japanese shinjitai form of a traditional character (OpenCC `t2jp`): 吳 → 呉,
+    聰 → 聡. OpenCC's `jp2t` does not map every shinjitai back (呉, 聡 are kept), so a
+    name written in Japan meets its Hong Kong form only this way.
+
+    Example: `japanese_form("吳")` is `"呉"`.
+    """
+    return str(_T2JP.convert(char))
+
+
+def japanese_forms(char: str) -> frozenset[str]:
+    """A character's forms through Japanese (OpenCC `t2jp` and `jp2t`), itself left out."""
+    return frozenset({japanese_form(char), str(_JP2T.convert(char))}) - {char}
 
 
 def to_traditional(text: str) -> str:
@@ -162,7 +188,12 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
     if rest[:1] == "u" and rest[1:] in ("n", "k", "t"):
         finals.add("a" + rest[1:])  # HK "u" for a short a: Sun (新 san1), Tsuk (則 zak1)
     if keys == ("",) and rest[:1] == "i":
-        keys = ("", "y")  # Ip, Ieong: HK spellings that leave out Jyutping's j (葉 jip6)
+        keys = ("", "y")  # Ip, Iu: HK spellings that leave out Jyutping's j (葉 jip6)
+        if rest[1:2] in ("a", "e", "o"):
+            # Ieong, Iam (Macau and older HK spellings of 楊 joeng4, 任 jam4): an i
+            # before another vowel is Jyutping's j itself, not a vowel of the final.
+            found = {k + f for k in keys for f in finals}
+            return frozenset(found | {"y" + _fold_final("y", rest[1:])})
     return frozenset(k + f for k in keys for f in finals)
 
 

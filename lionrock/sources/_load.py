@@ -72,6 +72,7 @@ class _Validator:
         self.entities: dict[str, _Seen] = {}
         self.refs: list[tuple[str, str | None, Location]] = []
         self.cited: dict[str, Location] = {}
+        self.defined: dict[str, tuple[Location, dict[str, object]]] = {}
 
     def problem(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
@@ -88,6 +89,8 @@ class _Validator:
         if registry.entity.clean(rec.entity_id) != rec.entity_id or len(rec.entity_id) > 255:
             self.problem(Location(loc.path, loc.line, "id"), f"invalid ID {rec.entity_id!r}")
             return None
+        if "source_line" in rec.extra:
+            self._define_source(rec)
         seen = self.entities.get(rec.entity_id)
         if seen is None:
             seen = self.entities[rec.entity_id] = _Seen(schema, loc)
@@ -142,6 +145,23 @@ class _Validator:
             recorded_by=rec.recorded_by or "unknown",
             recorded_at=rec.recorded_at,
         )
+
+    def _define_source(self, rec: Record) -> None:
+        """A source is defined once per load. The same definition written again (in a
+        second file) is harmless; a different one (another title, date or URL under the
+        same ID) would merge two sources into one, and is refused."""
+        here = Location(rec.location.path, rec.extra["source_line"], "id")
+        first, values = self.defined.setdefault(rec.entity_id, (here, {}))
+        if first == here:
+            values[rec.prop] = rec.value
+            return
+        if values.get(rec.prop) != rec.value:
+            self.problem(
+                Location(rec.location.path, rec.location.line, rec.location.field),
+                f"source {rec.entity_id!r} is already defined at {first.path}:{first.line}"
+                f" with another {rec.location.field}; cite that one, or give this source"
+                " its own ID",
+            )
 
     def finish(self, writer: Writer) -> dict[str, str]:
         """Check the load as a whole against the store; return each entity's schema."""

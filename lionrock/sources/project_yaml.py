@@ -91,6 +91,7 @@ def _source(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
         if key not in (*SOURCE_FIELDS, "id", "schema", "lang"):
             raise _fail(path, item.lines[key], key, f"unknown source field (source {source_id})")
     lang = item.get("lang") or defaults.lang
+    defined_at = {"source_line": item.line}
     for key, prop in SOURCE_FIELDS.items():
         if key in item:
             loc = Location(path, item.lines[key], key)
@@ -103,6 +104,7 @@ def _source(path: str, item: LineDict, defaults: Defaults) -> Iterator[Record]:
                 location=loc,
                 source_id=source_id,
                 lang=lang if key in ("title", "summary") else None,
+                extra=defined_at,
             )
 
 

@@ -7,19 +7,13 @@ person's link leads to their record, and that nothing leaves loopback."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 
-from lionrock import Settings, Store
+from lionrock import Store
 from lionrock.publish import SiteOptions, build_site
-from lionrock.web import create_app
-from lionrock.web import server as serve
+from tests._browser import check_charts, serve_folder, serve_store
 from tests.conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "abroad"
@@ -28,43 +22,19 @@ TITLE = {"en": "Hongkongers abroad", "zh-hant": "海外港人", "ja": "国外の
 UK = {"en": "United Kingdom", "zh-hant": "英國", "ja": "イギリス"}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(abroad_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("site") / "site"
     build_site(abroad_store, out=out, options=SiteOptions(search=False))
-    handler = functools.partial(_Quiet, directory=str(out.resolve()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    with serve_folder(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def app_url(bundled_store: Store) -> Iterator[str]:
     """The web app over the bundled record, on a real socket as `lionrock serve` runs it."""
-    port = _free_port()
-    app = create_app(Settings(database_url="sqlite://"), store=bundled_store)
-    server = serve(app, host="127.0.0.1", port=port)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_store(bundled_store) as url:
+        yield url
 
 
 def _backend(store: Store) -> str:
@@ -72,20 +42,7 @@ def _backend(store: Store) -> str:
 
 
 def _check_page(page: object, shot: str) -> None:
-    """Nothing in an SVG chart reaches past the chart's edge, then a screenshot."""
-    clipped = page.evaluate(  # type: ignore[attr-defined]
-        """() => [...document.querySelectorAll('main svg')].flatMap(svg => {
-            const box = svg.getBoundingClientRect();
-            return [...svg.querySelectorAll('text')].filter(t => {
-                const r = t.getBoundingClientRect();
-                return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1
-                    || r.top < box.top - 1 || r.bottom > box.bottom + 1);
-            }).map(t => t.textContent);
-        })"""
-    )
-    assert clipped == [], clipped
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)  # type: ignore[attr-defined]
+    check_charts(page, ARTIFACTS / f"{shot}.png")
 
 
 def test_site_abroad_pages(browser: object, site_url: str, abroad_store: Store) -> None:

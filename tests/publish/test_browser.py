@@ -3,14 +3,13 @@ JavaScript on and off, search works as an enhancement, and no request leaves loo
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests._browser import serve_folder
 
 PAGES = (
     "index.html",
@@ -23,21 +22,11 @@ PAGES = (
 )
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # no access log
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(bundled_site: Path) -> Iterator[str]:
     """The site served from a sub-path on loopback, as a mirror might serve it."""
-    root = bundled_site.parent.resolve()
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{bundled_site.name}/"
-    server.shutdown()
+    with serve_folder(bundled_site.parent) as url:
+        yield f"{url}{bundled_site.name}/"
 
 
 def _visit(browser: object, base: str, *, javascript: bool) -> list[str]:

@@ -31,7 +31,6 @@ from tests.evidence.conftest import Site
 from tests.reliability.crash import (
     ROOT,
     TRIALS,
-    children_of,
     kill_at_random,
     lionrock,
     run,
@@ -237,9 +236,34 @@ def _postgres_ids() -> tuple[int, int]:
 
 
 def _start(data: Path, port: int) -> None:
+    """Start the cluster; after a kill, once its last backend has gone (a backend that
+    outlives the postmaster holds the shared memory a new one needs)."""
     options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1"
-    _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
-                 str(data / "log.txt"), "start")  # fmt: skip
+    command = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
+               str(data.parent / "log.txt"), "start"]  # fmt: skip
+    for attempt in range(20):
+        for pid in _cluster_processes(data):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        try:
+            _as_postgres(*command)
+            return
+        except subprocess.CalledProcessError:
+            if attempt == 19:
+                raise
+            time.sleep(1)
+
+
+def _cluster_processes(data: Path) -> list[int]:
+    """This cluster's processes only: a PostgreSQL process works in its data folder, so
+    the shared server's processes (another folder) are never matched."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if Path(os.readlink(entry / "cwd")) == data:
+                    found.append(int(entry.name))
+    return found
 
 
 def _postmaster(data: Path) -> int:
@@ -283,10 +307,8 @@ def test_kill_postgres_during_a_load(tmp_path: Path, cluster: tuple[Path, int]) 
         time.sleep(rng.uniform(0.3, took))
         if process.poll() is None:
             killed += 1
-        postmaster = _postmaster(data)
-        backends = children_of(postmaster)
-        os.kill(postmaster, signal.SIGKILL)  # the database server, not the client
-        for pid in backends:  # its backends too, as a power cut would
+        os.kill(_postmaster(data), signal.SIGKILL)  # the database server, not the client
+        for pid in _cluster_processes(data):  # its backends too, as a power cut would
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         process.communicate(timeout=300)

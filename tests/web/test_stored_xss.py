@@ -31,10 +31,11 @@ from lionrock.errors import LionRockError
 from lionrock.publish import SiteOptions, build_site
 from lionrock.review import FactInput, SourceInput, approve, comment, propose, submit
 from lionrock.sanctions.dossier import write_dossier
+from lionrock.web._duplicates import person_index, warm_up_matcher
 from tests.reliability.crash import tally
 from tests.web.conftest import make_account
 from tests.web.test_authorization import _suggestion
-from tests.web.test_webapp_browser import CLIENT, Live, _login, browser, live  # noqa: F401
+from tests.web.test_webapp_browser import CLIENT, Live, _login, live  # noqa: F401 (the fixture)
 
 #: Each payload, if it ever ran, would set window.__xss, open a dialog or call a host
 #: that is not loopback: all three are watched.
@@ -125,7 +126,7 @@ def _open(context: BrowserContext, url: str, seen: Seen, problems: list[str]) ->
         page.close()
 
 
-def _check(browser: Browser, urls: list[str], login: tuple[Live, object] | None = None) -> int:  # noqa: F811
+def _check(browser: Browser, urls: list[str], login: tuple[Live, object] | None = None) -> int:
     """Open every URL with and without the CSP; return the number of page loads."""
     problems: list[str] = []
     loads = 0
@@ -235,12 +236,17 @@ def seeded(live: Live) -> Seeded:  # noqa: F811
         # the pages render the same templates from the same values on both backends;
         # `make soak` runs PostgreSQL too (this test takes minutes under load)
         pytest.skip("PostgreSQL in `make soak` only")
-    return _seed(live.store)
+    seeded = _seed(live.store)
+    # the server runs in this process: build the duplicate check's index now, or the
+    # first /app/duplicates waits for it (minutes under load) and the page times out
+    warm_up_matcher()
+    person_index(live.store, wait=True)
+    return seeded
 
 
 def test_app_and_public_pages_keep_payloads_inert(
     live: Live,  # noqa: F811
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     seeded: Seeded,
 ) -> None:
     person, event = quote(seeded.person), quote(seeded.event)
@@ -287,20 +293,19 @@ def test_app_and_public_pages_keep_payloads_inert(
 
 
 def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-
-    class Quiet(handler):  # type: ignore[misc, valid-type]
+    class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *_: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer((CLIENT, 0), Quiet)
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer((CLIENT, 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{CLIENT}:{server.server_address[1]}"
 
 
 def test_static_site_and_dossier_keep_payloads_inert(
     live: Live,  # noqa: F811
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     seeded: Seeded,
     tmp_path: Path,
 ) -> None:

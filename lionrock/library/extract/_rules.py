@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -36,12 +36,52 @@ from lionrock.library.extract._lexicon import (
     TRIGGER,
     offences_in,
 )
+from lionrock.library.extract._patterns import (
+    ACQUITTED,
+    ARREST_ACTIVE,
+    ARREST_PASSIVE,
+    BAIL_DENIED,
+    BAIL_GRANTED,
+    CHARGE,
+    CHARGE_STOP,
+    CONDITION,
+    CONDITIONAL_AFTER,
+    CONVICTED,
+    COURT,
+    EITHER,
+    FUTURE,
+    LONE_SURNAME,
+    MODAL,
+    NOT_TERM_AFTER,
+    NOUN_USE,
+    PAST_CASE,
+    PLEA_GUILTY,
+    PLEA_NOT,
+    POLICE_BAIL,
+    QUOTED,
+    RANGE,
+    RANGE_BEFORE,
+    RELEASED,
+    REMAND_BEFORE,
+    REMANDED,
+    SENTENCE,
+    SERVING,
+    SUSPENDED,
+    WISH,
+)
 from lionrock.library.extract._persons import Gazetteer, NameHit
+from lionrock.library.extract._subjects import (
+    Context,
+    Hit,
+    clause_end,
+    clause_start,
+    name_groups,
+    people_of,
+)
 from lionrock.library.extract._text import (
     TERM_EN,
     TERM_ZH,
     Sentence,
-    chinese_number,
     english_months,
     format_months,
     resolve_date,
@@ -64,27 +104,6 @@ KINDS = (
     "custody",
     "released",
 )
-LONE_SURNAME = re.compile(
-    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
-)
-CLAUSE = re.compile(r"[,;:，；：]")
-JOINERS = re.compile(
-    zh(
-        r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:[、及和與同]|以及|[,，]\s*(?:與|及|和|以及))"
-        r"[^,;:。，；：]{0,12}$"
-    )
-)  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
-#: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
-ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
-COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
-RELATIVE_OR_LIST = re.compile(
-    zh(
-        r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
-    )
-)
-SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
-OTHERS = re.compile(zh(r"其餘|其他|另外\S{0,3}人|他們|她們"))
-PRONOUN = re.compile(zh(r"他|她|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,123 +141,6 @@ class Proposal:
             data["statute"] = self.statute
             data["section"] = self.section
         return data
-
-
-@dataclass
-class Hit:
-    """One trigger match in a sentence, before its people are found."""
-
-    kind: str
-    start: int
-    end: int
-    value: str = ""
-    active: bool = False  # the person comes after the trigger (警方拘捕林文宗)
-    statute: str = ""
-    section: str = ""
-    people: list[NameHit] | None = None  # when the pattern itself holds the name
-    confidence: float = 0.9
-
-
-@dataclass
-class Context:
-    """What the rules remember across one article's sentences."""
-
-    published: date | None
-    paragraph: int = -1
-    last_group: list[NameHit] = field(default_factory=list)
-    defendants: dict[str, NameHit] = field(default_factory=dict)
-    seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
-    suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
-
-
-def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(zh(pattern), re.IGNORECASE)
-
-
-ARREST_PASSIVE = _p(
-    r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
-    r"(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
-)
-ARREST_ACTIVE = _p(r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))")
-CHARGE = _p(
-    r"被控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
-    r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
-)
-BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|批(?:准|出)\S{0,8}?保釋|繼續保釋|保釋獲批"
-    r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
-)
-BAIL_DENIED = _p(
-    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
-    r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
-)
-POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
-COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
-PLEA_GUILTY = _p(
-    r"(?<!不)(?<!否)認罪(?!答辯)|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
-)
-PLEA_NOT = _p(
-    r"否認(?:控罪|\S{0,16}?罪)|不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
-)
-ACQUITTED = _p(
-    r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪|acquitted|found\s+not\s+guilty|cleared\s+of"
-)
-CONVICTED = _p(
-    r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?成立|found\s+guilty|(?:was|were)\s+convicted"
-)
-#: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
-CHARGE_STOP = _p(
-    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者|另一|另外"
-)
-CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
-SENTENCE = _p(
-    r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,10}?)監禁|監禁|入獄|"
-    r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
-)
-SUSPENDED = _p(r"緩刑|緩期|suspended")
-REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
-PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
-NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
-RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
-RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
-REMANDED = _p(
-    r"還押(?!期|所|地點|安排)|還柙(?!期|所|地點|安排)|羈押(?!期|所|地點|安排)|懲教署看管|remanded"
-    r"|held\s+in\s+custody"
-)
-SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
-RELEASED = _p(
-    r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
-)
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
-#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
-REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲")
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
-#: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
-#: happened to them (unless they speak of themselves: 自己, 本人).
-SPEAKER = _p(
-    r"^\S{0,4}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
-)
-SELF = _p(r"自己|本人|我")
-NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
-#: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
-#: of a named person before it.
-GENERIC_HEAD = _p(
-    r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
-    r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
-)
-#: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
-OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則")
-#: 如在囚人士拒絕…: a condition.
-CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
-#: 服刑或還押: which of the two is not said.
-EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|還柙|在囚|羈押)")
-#: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
-UNNAMED_GROUP = _p(
-    r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾)\S{0,8}$"
-)
-QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
-FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")
-WISH = _p(r"早日|祝願|希望|盼")
 
 
 def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
@@ -332,7 +234,7 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         terms = _terms(f, s.text, start)
         if not terms:
             continue
-        if SUSPENDED.search(f[_clause_start(f, m.start()) : _clause_end(f, terms[-1][1])]):
+        if SUSPENDED.search(f[clause_start(f, m.start()) : clause_end(f, terms[-1][1])]):
             continue  # 判囚12個月，緩刑2年: suspended
         obj = m.groupdict().get("obj")
         people = None
@@ -352,127 +254,9 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         yield hit
 
 
-def _groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
-    """Names next to each other (黃之鋒、岑敖暉、袁嘉蔚及梁凱晴) form one group."""
-    groups: list[list[NameHit]] = []
-    for name in names:
-        gap = f[groups[-1][-1].end : name.start] if groups else None
-        if gap is not None and JOINERS.match(gap) and not TRIGGER.search(gap):
-            groups[-1].append(name)
-        else:
-            groups.append([name])
-    return groups
-
-
-def _clause_start(f: str, at: int) -> int:
-    starts = [m.end() for m in CLAUSE.finditer(f, 0, at)]
-    return starts[-1] if starts else 0
-
-
-def _clause_end(f: str, at: int) -> int:
-    m = CLAUSE.search(f, at)
-    return m.start() if m else len(f)
-
-
-def _people(
-    hit: Hit, s: Sentence, groups: list[list[NameHit]], context: Context
-) -> tuple[list[NameHit], float]:
-    """Who the hit is about, and how sure the rules are of it."""
-    if hit.people:
-        return hit.people, 0.0
-    f = s.folded
-    clause, clause_end = _clause_start(f, hit.start), _clause_end(f, hit.end)
-    after = [g for g in groups if g[0].start >= hit.end]
-    before = [g for g in groups if g[-1].end <= hit.start]
-    listed = bool(after) and bool(RELATIVE_OR_LIST.match(f[hit.end : after[0][0].start]))
-    generic = GENERIC_HEAD.match(f[hit.end :])
-    if generic:
-        # 被捕人士, 還柙或在囚人士: a kind of person, not the name before it; but 被捕者之一
-        # 伍健偉, 被捕人士包括…
-        one_of = after and re.match(
-            zh(r"^\S{0,2}之一|^[,，]?\s*包括"), f[hit.end + generic.end() :]
-        )
-        return (after[0], 0.0) if listed or one_of else ([], 1.0)
-    if hit.active:
-        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested
-        if after and (listed or after[0][0].start < clause_end + 1):
-            return after[0], 0.0
-        return [], 1.0
-    if listed:
-        return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
-    lead = f[clause : hit.start]
-    if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
-        return [], 1.0
-    former = FORMER_LATTER.search(lead)
-    if former and before and len(before[-1]) == 2:
-        # 二人…，前者被控煽動，後者被控分裂國家
-        return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
-    if before and before[-1][-1].end >= clause:
-        return _before(before[-1], f, hit.start, 0.0)
-    anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
-    if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
-        return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
-    if before:
-        group = before[-1]
-        topic = before[0]
-        if topic is not group and _clause_start(f, group[0].start) == _clause_start(
-            f, topic[0].start
-        ):
-            # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
-            return _before(topic, f, hit.start, 0.15)
-        return _before(group, f, hit.start, 0.1)
-    if after and after[0][0].start < clause_end and not f[hit.end :].startswith("、"):
-        return after[0], 0.1
-    if after and clause == 0 and not lead.strip() and after[0][0].start - clause_end <= 12:
-        return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
-    if after:
-        return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.4
-    if PRONOUN.search(lead):
-        if re.search(zh("被告"), lead) and len(context.defendants) == 1:
-            return list(context.defendants.values()), 0.2
-        if len(context.last_group) == 1:
-            return context.last_group, 0.3
-    return [], 1.0
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    matches = list(pattern.finditer(text))
-    return matches[-1] if matches else None
-
-
-def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list[NameHit], float]:
-    """The people named before a trigger at `at`, unless the words before them make them
-    the object of a request (控方申請將李宇軒收押) or those between say it is someone else."""
-    if REQUEST.search(f[_clause_start(f, group[0].start) : group[0].start]):
-        return [], 1.0
-    gap = f[group[-1].end : at]
-    if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
-        return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
-    if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
-        counted = COUNTED.search(gap)
-        if not counted or chinese_number(counted.group(1)) == len(group):
-            return group, 0.05
-    singular = SINGULAR.search(gap)
-    embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
-    if OTHERS.search(gap) or (penalty and embedded):
-        return [], 1.0  # 陳國誠憶起她被捕: she is someone else
-    if len(gap) > 40:
-        penalty += 0.2
-    elif len(gap) > 25:
-        penalty += 0.1
-    counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
-    if counted and (
-        chinese_number(counted.group(1)) == len(group) or gap[: counted.start()].endswith(zh("等"))
-    ):
-        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人: they, and others
-    elif counted:
-        return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
-    return group, penalty
-
-
 def _refused(hit: Hit, s: Sentence) -> bool:
     f = s.folded
-    clause = _clause_start(f, hit.start)
+    clause = clause_start(f, hit.start)
     lead = f[max(clause, hit.start - 12) : hit.start]
     whole = f[clause : hit.start]
     if (
@@ -510,10 +294,10 @@ def extract_sentence(
         or (mainland and not HONG_KONG.search(s.folded))
     ):
         if found:
-            context.last_group = _groups(found, s.folded)[-1]
+            context.last_group = name_groups(found, s.folded)[-1]
         return []
     hits = list(_hits(s, found))
-    groups = _groups(found, s.folded)
+    groups = name_groups(found, s.folded)
     _note_suspended(s, found, context)
     # a quotation that is only a name (「快必」) is no quotation
     quotes = [
@@ -525,14 +309,14 @@ def extract_sentence(
     for hit in hits:
         if _refused(hit, s):
             continue
-        clause = s.folded[_clause_start(s.folded, hit.start) : _clause_end(s.folded, hit.end)]
+        clause = s.folded[clause_start(s.folded, hit.start) : clause_end(s.folded, hit.end)]
         if mainland and MAINLAND.search(clause):
             continue
         # A name inside a quotation is not the subject of a trigger outside it, and the
         # reverse: 被告…認罪，並稱「…黃之鋒、許智峯…」, 「赴湯杜火」…罪名不成立.
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
-        people, penalty = _people(hit, s, visible, context)
+        people, penalty = people_of(hit, s, visible, context)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])
@@ -567,10 +351,10 @@ def _note_suspended(s: Sentence, found: list[NameHit], context: Context) -> None
     """The people a clause says got a suspended term in this case (not 早前…均獲判緩刑)."""
     f = s.folded
     for m in SUSPENDED.finditer(f):
-        clause = f[_clause_start(f, m.start()) : _clause_end(f, m.end())]
+        clause = f[clause_start(f, m.start()) : clause_end(f, m.end())]
         if PAST_CASE.search(clause):
             continue
-        a, b = _clause_start(f, m.start()), _clause_end(f, m.end())
+        a, b = clause_start(f, m.start()), clause_end(f, m.end())
         context.suspended.update(n.name for n in found if a <= n.start < b)
 
 

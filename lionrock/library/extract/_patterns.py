@@ -1,0 +1,125 @@
+"""The patterns the rules match on folded text (issue #16 §2): the triggers of each kind of
+court-case fact, and the words around a trigger that make it someone else's, a request, a
+condition, a prediction or no fact at all. Written in traditional characters and folded
+(`_text.zh`), so one pattern serves both scripts.
+
+Example: `bool(CHARGE.search(fold("被控串謀顛覆國家政權")))` is True.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lionrock.library.extract._text import zh
+
+LONE_SURNAME = re.compile(
+    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
+)
+CLAUSE = re.compile(r"[,;:，；：]")
+JOINERS = re.compile(
+    zh(
+        r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:[、及和與同]|以及|[,，]\s*(?:與|及|和|以及))"
+        r"[^,;:。，；：]{0,12}$"
+    )
+)  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
+#: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
+ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
+COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
+RELATIVE_OR_LIST = re.compile(
+    zh(
+        r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
+    )
+)
+SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
+OTHERS = re.compile(zh(r"其餘|其他|另外\S{0,3}人|他們|她們"))
+PRONOUN = re.compile(zh(r"他|她|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(zh(pattern), re.IGNORECASE)
+
+
+ARREST_PASSIVE = _p(
+    r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
+    r"(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
+)
+ARREST_ACTIVE = _p(r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))")
+CHARGE = _p(
+    r"被控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
+    r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
+)
+BAIL_GRANTED = _p(
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|批(?:准|出)\S{0,8}?保釋|繼續保釋|保釋獲批"
+    r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
+)
+BAIL_DENIED = _p(
+    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
+    r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
+)
+POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
+COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
+PLEA_GUILTY = _p(
+    r"(?<!不)(?<!否)認罪(?!答辯)|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
+)
+PLEA_NOT = _p(
+    r"否認(?:控罪|\S{0,16}?罪)|不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
+)
+ACQUITTED = _p(
+    r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪|acquitted|found\s+not\s+guilty|cleared\s+of"
+)
+CONVICTED = _p(
+    r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?成立|found\s+guilty|(?:was|were)\s+convicted"
+)
+#: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
+CHARGE_STOP = _p(
+    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者|另一|另外"
+)
+CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
+SENTENCE = _p(
+    r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,10}?)監禁|監禁|入獄|"
+    r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
+)
+SUSPENDED = _p(r"緩刑|緩期|suspended")
+REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
+PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
+NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
+RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
+RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
+REMANDED = _p(
+    r"還押(?!期|所|地點|安排)|還柙(?!期|所|地點|安排)|羈押(?!期|所|地點|安排)|懲教署看管|remanded"
+    r"|held\s+in\s+custody"
+)
+SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
+RELEASED = _p(
+    r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
+)
+MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
+#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
+REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲")
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
+#: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
+#: happened to them (unless they speak of themselves: 自己, 本人).
+SPEAKER = _p(
+    r"^\S{0,4}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
+)
+SELF = _p(r"自己|本人|我")
+NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
+#: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
+#: of a named person before it.
+GENERIC_HEAD = _p(
+    r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
+    r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
+)
+#: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
+OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則")
+#: 如在囚人士拒絕…: a condition.
+CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
+#: 服刑或還押: which of the two is not said.
+EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|還柙|在囚|羈押)")
+#: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
+UNNAMED_GROUP = _p(
+    r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾)\S{0,8}$"
+)
+QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
+FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")
+WISH = _p(r"早日|祝願|希望|盼")

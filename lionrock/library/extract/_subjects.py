@@ -1,0 +1,179 @@
+"""Who a court-case fact is about: the people a trigger's sentence names, grouped (黃之鋒、
+岑敖暉及梁凱晴), and the rules that pick the group a trigger speaks of, or none (issue #16
+§2: several defendants in one sentence, reported speech, the wrong defendant).
+
+Example: `name_groups(hits, folded)` groups the names joined by 、, 及, 和 or 與.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lionrock.library.extract._lexicon import TRIGGER
+from lionrock.library.extract._patterns import (
+    ANAPHOR,
+    CLAUSE,
+    COUNTED,
+    FORMER_LATTER,
+    FUTURE,
+    GENERIC_HEAD,
+    JOINERS,
+    OTHERS,
+    OWN_SUBJECT,
+    PRONOUN,
+    RELATIVE_OR_LIST,
+    REQUEST,
+    SELF,
+    SINGULAR,
+    SPEAKER,
+    UNNAMED_GROUP,
+)
+from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._text import Sentence, chinese_number, zh
+
+
+@dataclass
+class Hit:
+    """One trigger match in a sentence, before its people are found."""
+
+    kind: str
+    start: int
+    end: int
+    value: str = ""
+    active: bool = False  # the person comes after the trigger (警方拘捕林文宗)
+    statute: str = ""
+    section: str = ""
+    people: list[NameHit] | None = None  # when the pattern itself holds the name
+    confidence: float = 0.9
+
+
+@dataclass
+class Context:
+    """What the rules remember across one article's sentences."""
+
+    published: date | None
+    paragraph: int = -1
+    last_group: list[NameHit] = field(default_factory=list)
+    defendants: dict[str, NameHit] = field(default_factory=dict)
+    seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
+    suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
+
+
+def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
+    """Names next to each other (黃之鋒、岑敖暉、袁嘉蔚及梁凱晴) form one group."""
+    groups: list[list[NameHit]] = []
+    for name in names:
+        gap = f[groups[-1][-1].end : name.start] if groups else None
+        if gap is not None and JOINERS.match(gap) and not TRIGGER.search(gap):
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    return groups
+
+
+def clause_start(f: str, at: int) -> int:
+    starts = [m.end() for m in CLAUSE.finditer(f, 0, at)]
+    return starts[-1] if starts else 0
+
+
+def clause_end(f: str, at: int) -> int:
+    m = CLAUSE.search(f, at)
+    return m.start() if m else len(f)
+
+
+def people_of(
+    hit: Hit, s: Sentence, groups: list[list[NameHit]], context: Context
+) -> tuple[list[NameHit], float]:
+    """Who the hit is about, and how sure the rules are of it."""
+    if hit.people:
+        return hit.people, 0.0
+    f = s.folded
+    clause, end = clause_start(f, hit.start), clause_end(f, hit.end)
+    after = [g for g in groups if g[0].start >= hit.end]
+    before = [g for g in groups if g[-1].end <= hit.start]
+    listed = bool(after) and bool(RELATIVE_OR_LIST.match(f[hit.end : after[0][0].start]))
+    generic = GENERIC_HEAD.match(f[hit.end :])
+    if generic:
+        # 被捕人士, 還柙或在囚人士: a kind of person, not the name before it; but 被捕者之一
+        # 伍健偉, 被捕人士包括…
+        one_of = after and re.match(
+            zh(r"^\S{0,2}之一|^[,，]?\s*包括"), f[hit.end + generic.end() :]
+        )
+        return (after[0], 0.0) if listed or one_of else ([], 1.0)
+    if hit.active:
+        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested
+        if after and (listed or after[0][0].start < end + 1):
+            return after[0], 0.0
+        return [], 1.0
+    if listed:
+        return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
+    lead = f[clause : hit.start]
+    if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
+        return [], 1.0
+    former = FORMER_LATTER.search(lead)
+    if former and before and len(before[-1]) == 2:
+        # 二人…，前者被控煽動，後者被控分裂國家
+        return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
+    if before and before[-1][-1].end >= clause:
+        return _before(before[-1], f, hit.start, 0.0)
+    anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
+    if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
+        return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
+    if before:
+        group = before[-1]
+        topic = before[0]
+        if topic is not group and clause_start(f, group[0].start) == clause_start(
+            f, topic[0].start
+        ):
+            # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
+            return _before(topic, f, hit.start, 0.15)
+        return _before(group, f, hit.start, 0.1)
+    if after and after[0][0].start < end and not f[hit.end :].startswith("、"):
+        return after[0], 0.1
+    if after and clause == 0 and not lead.strip() and after[0][0].start - end <= 12:
+        return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
+    if after:
+        return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.4
+    if PRONOUN.search(lead):
+        if re.search(zh("被告"), lead) and len(context.defendants) == 1:
+            return list(context.defendants.values()), 0.2
+        if len(context.last_group) == 1:
+            return context.last_group, 0.3
+    return [], 1.0
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list[NameHit], float]:
+    """The people named before a trigger at `at`, unless the words before them make them
+    the object of a request (控方申請將李宇軒收押) or those between say it is someone else."""
+    if REQUEST.search(f[clause_start(f, group[0].start) : group[0].start]):
+        return [], 1.0
+    gap = f[group[-1].end : at]
+    if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
+        return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
+    if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
+        counted = COUNTED.search(gap)
+        if not counted or chinese_number(counted.group(1)) == len(group):
+            return group, 0.05
+    singular = SINGULAR.search(gap)
+    embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
+    if OTHERS.search(gap) or (penalty and embedded):
+        return [], 1.0  # 陳國誠憶起她被捕: she is someone else
+    if len(gap) > 40:
+        penalty += 0.2
+    elif len(gap) > 25:
+        penalty += 0.1
+    counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
+    if counted and (
+        chinese_number(counted.group(1)) == len(group) or gap[: counted.start()].endswith(zh("等"))
+    ):
+        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人: they, and others
+    elif counted:
+        return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
+    return group, penalty
