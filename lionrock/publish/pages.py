@@ -12,6 +12,7 @@ import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -37,7 +38,7 @@ from lionrock.render import (
 )
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import PrisonerIndex
-from lionrock.sanctions.chart import render_chart, timeline
+from lionrock.sanctions.chart import Timeline, render_chart, timeline
 from lionrock.sanctions.gaps import SORTS, gap_matrix_of
 from lionrock.store import Entity, Store
 
@@ -356,13 +357,25 @@ def sanctions_pages(record: SiteRecord) -> Iterator[PageSpec]:
         )
 
 
+def _chart_svg(data: Timeline, **labels: str) -> Markup:
+    """The designations chart with one language's labels: our own SVG, every value escaped."""
+    return Markup(render_chart(data, **labels))
+
+
 def sanctions_gaps(record: SiteRecord) -> dict[str, Any]:
     """The gap matrix (`lionrock.sanctions.gaps`, the one the CLI and the web use) of the
     published record, with a link for each row's person."""
     matrix = gap_matrix_of(record.entities)
     refs = {r.entity_id: ref_view(record.entities[r.entity_id], r.entity_id) for r in matrix.rows}
-    chart = Markup(render_chart(timeline(record.entities)))  # our own SVG, values escaped
-    return {"gaps": matrix, "summary": matrix.summary(), "refs": refs, "chart": chart}
+    data = timeline(record.entities)
+    chart = partial(_chart_svg, data)  # each tree passes its labels; picklable for workers
+    return {
+        "gaps": matrix,
+        "summary": matrix.summary(),
+        "refs": refs,
+        "chart": chart,
+        "chart_undated": data.undated,
+    }
 
 
 def abroad_pages(record: SiteRecord) -> Iterator[PageSpec]:

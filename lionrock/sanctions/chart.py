@@ -79,8 +79,16 @@ def _quarters(first: str, last: str) -> list[str]:
     return out
 
 
-def render_chart(data: Timeline, *, title: str = "Designations and PRC counter-sanctions") -> str:
-    """The timeline as an SVG document (a string).
+def render_chart(
+    data: Timeline,
+    *,
+    title: str = "Designations and PRC counter-sanctions",
+    above: str = "designations",
+    below: str = "PRC counter-sanctions",
+    note: str | None = None,
+) -> str:
+    """The timeline as an SVG document (a string). The labels are parameters so that each
+    language's page can pass its own (the site renders one chart per language tree).
 
     Example: `render_chart(timeline(entities)).startswith("<svg")` is True.
     """
@@ -96,8 +104,8 @@ def render_chart(data: Timeline, *, title: str = "Designations and PRC counter-s
         f'width="{width * 2}" font-family="sans-serif" font-size="8" aria-label="{label}">',
         f"<title>{label}</title>",
         f'<text x="2" y="10" font-size="9" font-weight="bold">{label}</text>',
-        f'<text x="2" y="22" fill="#1f4e79">■ designations ({sum(data.designations.values())})'
-        f'</text><text x="120" y="22" fill="#a33">■ PRC counter-sanctions '
+        f'<text x="2" y="22" fill="#1f4e79">■ {escape(above)} ({sum(data.designations.values())})'
+        f'</text><text x="120" y="22" fill="#a33">■ {escape(below)} '
         f"({sum(data.counter.values())})</text>",
         f'<line x1="{LEFT}" y1="{mid}" x2="{width - 4}" y2="{mid}" stroke="#333"/>',
         f'<text x="{LEFT - 3}" y="{TOP + 6}" text-anchor="end">{top}</text>',
@@ -110,16 +118,17 @@ def render_chart(data: Timeline, *, title: str = "Designations and PRC counter-s
         if up:
             parts.append(
                 f'<rect x="{x}" y="{mid - up}" width="{BAR - 2}" height="{up}" fill="#1f4e79">'
-                f"<title>{quarter}: {data.designations[quarter]} designations</title></rect>"
+                f"<title>{quarter}: {data.designations[quarter]} {escape(above)}</title></rect>"
             )
         if down:
             parts.append(
                 f'<rect x="{x}" y="{mid}" width="{BAR - 2}" height="{down}" fill="#a33">'
-                f"<title>{quarter}: {data.counter[quarter]} PRC counter-sanctions</title></rect>"
+                f"<title>{quarter}: {data.counter[quarter]} {escape(below)}</title></rect>"
             )
         if quarter.endswith("Q1") or i == 0:
             parts.append(f'<text x="{x}" y="{mid + HEIGHT + 12}">{quarter[:4]}</text>')
-    note = f"{data.undated} designations without a known date are not drawn."
+    if note is None:
+        note = f"{data.undated} designations without a known date are not drawn."
     parts.append(f'<text x="2" y="{total - 6}" fill="#555">{escape(note)}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"

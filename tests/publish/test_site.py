@@ -156,6 +156,12 @@ def test_charts_are_inline_svg(bundled_site: Path) -> None:
     home = read(bundled_site / "ja" / "index.html")
     assert home.count("<svg") == 2 and "月ごとの出来事" in home
     assert "<svg" in read(bundled_site / "en" / "timeline.html")
+    # the designations chart speaks each tree's language (it was drawn once, in English)
+    for lang, label in (("zh-hant", "■ 制裁指定 ("), ("ja", "■ 制裁指定 (")):
+        chart = read(bundled_site / lang / "sanctions.html").split("<svg", 1)[1]
+        chart = chart.split("</svg>", 1)[0]
+        assert label in chart and "designations" not in chart, lang
+        assert "counter-sanctions" not in chart and "not drawn" not in chart, lang
 
 
 def test_plain_index_pages_by_letter_and_stroke_count(bundled_site: Path) -> None:
