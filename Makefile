@@ -45,13 +45,18 @@ test: install deps
 
 # The long reliability runs (issue #18; not in CI): 20 kill trials per command and many
 # more fuzzed inputs per importer than `make test` tries. Figures: docs/reliability.md.
+# The web attacks (schemathesis as each role, stored XSS on both backends) run longer too.
 SOAK_TRIALS ?= 20
 SOAK_FUZZ ?= 200
+SOAK_TAMPER ?= 70
+SOAK_WEB ?= 6
 soak: install deps
 	scripts/ensure-postgres.sh
 	LIONROCK_SOAK_TRIALS=$(SOAK_TRIALS) LIONROCK_SOAK_FUZZ=$(SOAK_FUZZ) \
+	  LIONROCK_SOAK_TAMPER=$(SOAK_TAMPER) LIONROCK_SOAK_WEB=$(SOAK_WEB) \
 	  LIONROCK_SOAK_REPORT=$(CURDIR)/soak-report.jsonl \
-	  $(PY) -m pytest -n 2 -p no:cacheprovider tests/reliability $(PYTEST_ARGS)
+	  $(PY) -m pytest -n 2 -p no:cacheprovider tests/reliability \
+	  tests/web/test_api_schemathesis.py tests/web/test_stored_xss.py $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check lionrock tests bench scripts

@@ -117,6 +117,7 @@ def clear_caches() -> None:
         names._within,
         names._order_systems,
         names.typo_orders,
+        names.joined_orders,
         korean.korean_name,
         record.name_key,
         systems.syllable_systems,

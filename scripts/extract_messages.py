@@ -1,9 +1,10 @@
 """Refresh the gettext catalogs: `lionrock/locale/messages.pot` and each language's `.po`.
 
 Messages come from the shared templates (`{{ _("...") }}`), from `N_("...")` marks in
-`lionrock/publish/` and `_gettext(ui, "...")` calls in `lionrock/intake/`, and from the
-record model: the labels of the properties and schemata the bundled record uses, and every
-enum value.
+`lionrock/publish/` and `lionrock/web/`, `_gettext(ui, "...")` calls in `lionrock/intake/`
+and `ui_text(request, "...")` calls in `lionrock/web/`, and from the record model: the
+labels of the properties and schemata the bundled record uses, every record type the
+editors' forms offer and the properties of the common ones, and every enum value.
 
 Run: `PYTHONPATH=. python scripts/extract_messages.py`, then translate the new entries.
 """
@@ -19,12 +20,15 @@ from babel.messages.pofile import read_po, write_po
 
 from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
+from lionrock.library.extract._lexicon import BY_KEY
 from lionrock.model import get_model
 from lionrock.render import LOCALE_DIR, TEMPLATES, catalog_path
+from lionrock.web.routes_edit import COMMON, editable_schemata
 
 LOCALES = ("en", "zh_Hant", "ja")
 PUBLISH = Path(__file__).resolve().parent.parent / "lionrock" / "publish"
 INTAKE = PUBLISH.parent / "intake"
+WEB = PUBLISH.parent / "web"
 
 
 def model_messages() -> set[str]:
@@ -46,8 +50,15 @@ def model_messages() -> set[str]:
         if spec.extension:
             found |= {spec.label, spec.name, spec.plural}
         found |= {p.label for p in spec.properties.values() if p.extension}
+    # the editors' forms (issue #13, item 2): every record type, the common types' properties
+    for name in editable_schemata():
+        spec = model.schemata[name]
+        found |= {spec.label, spec.name}
+        if name in COMMON:
+            found |= {p.label for p in spec.properties.values()}
     for values in model.enums.values():
         found |= set(values)
+    found |= {o.label for o in BY_KEY.values()}  # offences of suggested charges (the queue)
     found.add("unknown")
     found |= {"male", "female", "other"}  # FtM's gender values, shown as words (issue #13)
     return found
@@ -59,9 +70,10 @@ def template_messages() -> set[str]:
     options = {"**.html": {"extensions": "jinja2.ext.i18n"}}
     for _f, _l, message, _c, _ctx in extract_from_dir(TEMPLATES, methods, options_map=options):
         found.add(message if isinstance(message, str) else message[0])
-    for folder in (PUBLISH, TEMPLATES.parent, INTAKE):
+    keywords = {"N_": None, "_gettext": (2,), "ui_text": (2,)}
+    for folder in (PUBLISH, TEMPLATES.parent, INTAKE, WEB):
         for _f, _l, message, _c, _ctx in extract_from_dir(
-            folder, [("*.py", "python")], keywords={"N_": None, "_gettext": (2,)}
+            folder, [("*.py", "python")], keywords=keywords
         ):
             found.add(message if isinstance(message, str) else message[0])
     return found

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from babel import Locale
+from babel.lists import format_list
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.bccache import Bucket
 from jinja2.ext import Extension
@@ -190,6 +191,36 @@ def _territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
 
+#: the record's languages (ISO 639-3) as CLDR knows them (ISO 639-1)
+_ISO639_1 = {"eng": "en", "zho": "zh", "jpn": "ja", "fra": "fr", "deu": "de", "spa": "es",
+             "kor": "ko", "rus": "ru", "por": "pt", "ita": "it", "vie": "vi"}  # fmt: skip
+
+
+@pass_context
+def language_name(ctx: Context, code: str) -> str:
+    """A record language's name (`zho`, `zh`) in the page's language (CLDR, through
+    Babel): 中文 on a Chinese page, 中国語 on a Japanese one; the code if unknown.
+
+    Example: on an English page, `language_name("jpn")` is "Japanese".
+    """
+    ui: UILanguage = ctx.get("ui") or ENGLISH
+    short = _ISO639_1.get(code.lower(), code.lower())
+    return _languages(ui.catalog).get(short, code)
+
+
+@pass_context
+def list_text(ctx: Context, items: list[str]) -> str:
+    """Items joined as the page's language writes a list (CLDR, through Babel): "a, b and
+    c" in English, "a、b和c" in Chinese, "a、b、c" in Japanese."""
+    ui: UILanguage = ctx.get("ui") or ENGLISH
+    return format_list([str(i) for i in items], locale=ui.catalog) if items else ""
+
+
+@cache
+def _languages(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).languages)
+
+
 def _gettext(ctx: Context, message: str) -> str:
     return str(ctx.environment.globals["gettext"](ctx, message))  # type: ignore[operator]
 
@@ -287,6 +318,8 @@ def make_environment(
         cite=cite,
         text=text,
         country_name=country_name,
+        language_name=language_name,
+        list_text=list_text,
         bar_svg=bar_svg,
         months_svg=months_svg,
     )

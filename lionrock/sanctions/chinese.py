@@ -27,6 +27,7 @@ from lionrock.sanctions.names import (
     Order,
     ParsedName,
     Syllable,
+    joined_orders,
     one_edit_apart,
     typo_orders,
 )
@@ -278,11 +279,16 @@ def _order_sets(
     a: ParsedName, b: ParsedName
 ) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
     yield a.orders, b.orders
+    longest_a = max((len(o.syllables) for o in a.orders), default=0)
+    longest_b = max((len(o.syllables) for o in b.orders), default=0)
+    # Two syllables written joined ("Kachiu") leave a name a syllable short too.
+    if a.english and longest_a < longest_b:
+        yield joined_orders(a), b.orders
+    if b.english and longest_b < longest_a:
+        yield a.orders, joined_orders(b)
     if a.han or b.han:
         return
     # A typo leaves a name a syllable short (the mistyped token reads as English).
-    longest_a = max((len(o.syllables) for o in a.orders), default=0)
-    longest_b = max((len(o.syllables) for o in b.orders), default=0)
     if a.english and longest_a < longest_b:
         yield typo_orders(a, _syllable_texts(b)), b.orders
     if b.english and longest_b < longest_a:
@@ -325,6 +331,7 @@ def _pair(x: Syllable, y: Syllable, why: str) -> str:
 #: The rule that decided, by what the reasons say (first found wins).
 RULES_FULL = (
     ("read as a typo", "typo: a token that is no syllable, one edit from the other's"),
+    ("joined syllables", "given-name syllables written joined"),
     ("read as an English name", "English given name set apart"),
     ("variant forms", "variant characters"),
     ("traditional/simplified", "traditional/simplified characters"),

@@ -26,8 +26,10 @@ from rigour.text.cleaning import remove_bracketed_text
 
 from lionrock.sanctions.romanize import (
     HAN_RE,
+    VOWEL_RE,
     canto_keys,
     cantonese_keys,
+    is_syllable,
     jyutping,
     pinyin,
     reading_keys,
@@ -51,6 +53,8 @@ _PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
 MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
 DROPPED_PENALTY = 0.03  # ... and what that reading costs
 MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
+JOINED_PENALTY = 0.03  # a token read as two syllables written joined ("Kachiu")
+MIN_JOINED_PART = 2  # letters of each of them
 
 
 @dataclass(slots=True, eq=False)  # shared through caches: never changed once made
@@ -266,7 +270,49 @@ def _without_prefix(name: str) -> str:
     first = _FIRST_WORD.match(name)
     if first is None or first.group(1).lower() not in _prefix_words():
         return name
+    word = first.group(1).lower()
+    if is_syllable(word) and name[first.end() : first.end() + 1] != ".":
+        return name  # "Hon Tai-man" is the surname 韓 (Hon); "Hon. Tai-man" is not
     return remove_person_prefixes(name)
+
+
+@lru_cache(maxsize=8192)
+def joined_orders(parsed: ParsedName) -> tuple[Order, ...]:
+    """The orders of a romanized name that read one English token as two syllables
+    written joined ("Lee Kachiu", "CHAN Taiman"): Hong Kong given names are written
+    hyphenated, spaced or joined, and only pinyin ones are split as written (`parse_name`).
+    Tried only against a longer name (`chinese.compare_chinese`), at a small cost.
+
+    Example: `joined_orders(parse_name("Lee Kachiu"))[0].note` ends in "joined syllables".
+    """
+    if not parsed.english or parsed.parts is None:
+        return ()
+    tokens, surname_first = parsed.parts
+    out: list[Order] = []
+    for index, token in enumerate(tokens):
+        if token.syllables is not None:
+            continue
+        for split in _joined_splits(token.text):
+            joined = [*tokens[:index], _Token(token.text, split, token.capitals, token.head)]
+            joined += tokens[index + 1 :]
+            note = f"'{token.text}' read as two joined syllables"
+            out += [
+                Order(o.syllables, f"{o.note}; {note}", o.penalty + JOINED_PENALTY)
+                for o in _orders(joined, surname_first=surname_first, drops=False)
+            ]
+    return tuple(out)
+
+
+def _joined_splits(token: str) -> list[tuple[Syllable, ...]]:
+    """Every way to cut a token into two syllables of two letters or more, each with a
+    vowel, each valid in some romanization system."""
+    out: list[tuple[Syllable, ...]] = []
+    for cut in range(MIN_JOINED_PART, len(token) - MIN_JOINED_PART + 1):
+        head, tail = token[:cut], token[cut:]
+        vowels = VOWEL_RE.search(head) and VOWEL_RE.search(tail)
+        if vowels and is_syllable(head) and is_syllable(tail):
+            out.append((latin_syllable(head), latin_syllable(tail)))
+    return out
 
 
 def one_edit_apart(x: str, y: str) -> bool:

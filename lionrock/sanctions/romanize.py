@@ -188,7 +188,12 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
     if rest[:1] == "u" and rest[1:] in ("n", "k", "t"):
         finals.add("a" + rest[1:])  # HK "u" for a short a: Sun (新 san1), Tsuk (則 zak1)
     if keys == ("",) and rest[:1] == "i":
-        keys = ("", "y")  # Ip, Ieong: HK spellings that leave out Jyutping's j (葉 jip6)
+        keys = ("", "y")  # Ip, Iu: HK spellings that leave out Jyutping's j (葉 jip6)
+        if rest[1:2] in ("a", "e", "o"):
+            # Ieong, Iam (Macau and older HK spellings of 楊 joeng4, 任 jam4): an i
+            # before another vowel is Jyutping's j itself, not a vowel of the final.
+            found = {k + f for k in keys for f in finals}
+            return frozenset(found | {"y" + _fold_final("y", rest[1:])})
     return frozenset(k + f for k in keys for f in finals)
 
 

@@ -39,6 +39,7 @@ from lionrock.render import Citations, UILanguage, make_environment, translation
 from lionrock.render._i18n import convert_page, converter
 from lionrock.settings import Settings
 from lionrock.store import Store
+from lionrock.web._labels import N_
 from lionrock.web._lang import alternates, lang_path, prefixed, ui_of
 
 SESSION_COOKIE = "lr_session"
@@ -52,7 +53,11 @@ class Unauthorized(Exception):
 
 
 class Forbidden(Exception):
-    """Logged in, but the role does not allow this: 403."""
+    """Logged in, but the role does not allow this: 403. `role` is the role needed."""
+
+    def __init__(self, message: str = "", role: str = "") -> None:
+        super().__init__(message)
+        self.role = role
 
 
 class BadRequest(Exception):
@@ -158,7 +163,7 @@ class Web:
         if user is None:
             raise Unauthorized()
         if not role_at_least(user.role, role):
-            raise Forbidden(f"this needs the {role} role")
+            raise Forbidden(f"this needs the {role} role", role=role)
         return user
 
     def api_user(self, request: Request, role: str) -> User:
@@ -193,20 +198,22 @@ class Web:
         async for chunk in request.stream():
             body += chunk
             if len(body) > MAX_FORM_BYTES:
-                raise BadRequest("the form is too large", 413)
+                raise BadRequest(N_("the form is too large"), 413)
         try:
             items = parse_qsl(
                 body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS
             )
         except (UnicodeDecodeError, ValueError) as exc:
-            raise BadRequest("the form could not be read") from exc
+            raise BadRequest(N_("the form could not be read")) from exc
         if any("\x00" in k or "\x00" in v for k, v in items):
-            raise BadRequest("the form holds a NUL character")
+            raise BadRequest(N_("the form holds a NUL character"))
         form = Form(items)
         if not request.cookies.get(CSRF_COOKIE) or not hmac.compare_digest(
             form.get("csrf"), self.csrf_token(request)
         ):
-            raise BadRequest("the form's security token is missing or wrong; reload the page", 403)
+            raise BadRequest(
+                N_("the form's security token is missing or wrong; reload the page"), 403
+            )
         return form
 
     async def json_body(self, request: Request, limit: int = MAX_FORM_BYTES) -> dict[str, Any]:
@@ -299,6 +306,17 @@ def app_secret(store: Store, settings: Settings) -> bytes:
         except IntegrityError:  # another process made it first: use theirs
             key = get_setting(store, "secret_key")
     return key.encode()
+
+
+def ui_text(request: Request, message: str, **values: object) -> str:
+    """A message shown on a page (an error, a notice), in the request's language: its
+    catalog's translation, else the message itself, formatted with `values` if any
+    (scripts/extract_messages.py collects these calls).
+
+    Example: `ui_text(request, "Wrong code.")` is "驗證碼錯誤。" under `/zh-hant/`.
+    """
+    text = translations(ui_of(request).catalog).gettext(message)
+    return text % values if values else text
 
 
 def json_error(message: str, status: int) -> Response:

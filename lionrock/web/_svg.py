@@ -4,6 +4,7 @@ escaped, links only to our own pages."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -25,7 +26,7 @@ def _clip(label: str, size: int = 34) -> str:
     return label if len(label) <= size else label[: size - 1] + "…"
 
 
-def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
+def bar_chart(title: str, items: list[tuple[str, int]], *, empty: str = "No data.") -> str:
     """A horizontal bar chart as an SVG document.
 
     Example: `bar_chart("Events per year", [("2020", 5), ("2021", 9)])`.
@@ -54,16 +55,18 @@ def bar_chart(title: str, items: list[tuple[str, int]]) -> str:
             f'<text x="{label_width + bar + 4}" y="{y + 15}" font-size="13">{value}</text>',
         ]
     if not items:
-        parts.append('<text x="0" y="50" font-size="13">No data.</text>')
+        parts.append(f'<text x="0" y="50" font-size="13">{escape(empty)}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def network_svg(graph: dict[str, Any], *, root: str = "/") -> str:
-    """The entity in the middle, its linked entities around it, each a link to its page."""
+def network_svg(graph: dict[str, Any], *, root: str = "/", say: Callable[[str], str] = str) -> str:
+    """The entity in the middle, its linked entities around it, each a link to its page;
+    `say` puts the words (the title, the links' labels) in the page's language."""
     size, centre, radius = 720, 360, 270
     nodes = [n for n in graph["nodes"] if n["id"] != graph["id"]]
     middle = next((n for n in graph["nodes"] if n["id"] == graph["id"]), None)
+    name = middle["caption"] if middle else graph["id"]
     where = {graph["id"]: (centre, centre)}
     for i, node in enumerate(nodes):
         angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
@@ -74,14 +77,14 @@ def network_svg(graph: dict[str, Any], *, root: str = "/") -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {size} {size}" '
         f'width="{size}" height="{size}" aria-labelledby="nt">',
-        f'<title id="nt">Links of {escape(middle["caption"] if middle else graph["id"])}</title>',
+        f'<title id="nt">{escape(say("Links of %(name)s") % {"name": name})}</title>',
     ]
     for edge in graph["edges"]:
         (x1, y1), (x2, y2) = where[edge["source"]], where[edge["target"]]
         parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#999"/>')
         parts.append(
             f'<text x="{(x1 + x2) // 2}" y="{(y1 + y2) // 2}" font-size="10" fill="#555" '
-            f'text-anchor="middle">{escape(_clip(edge["label"], 24))}</text>'
+            f'text-anchor="middle">{escape(_clip(say(edge["label"]), 24))}</text>'
         )
     for node in ([middle] if middle else []) + nodes:
         x, y = where[node["id"]]

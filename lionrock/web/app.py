@@ -41,10 +41,11 @@ from lionrock.web import (
     routes_review,
 )
 from lionrock.web._cache import PublicCache
-from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret
+from lionrock.web._context import BadRequest, Forbidden, Unauthorized, Web, app_secret, ui_text
 from lionrock.web._context import login_redirect as _login_redirect
 from lionrock.web._duplicates import person_index, warm_up_matcher
 from lionrock.web._evidence import backs_published_source, sees_all_evidence
+from lionrock.web._labels import N_
 from lionrock.web._lang import LanguagePrefix
 from lionrock.web._offload import offload_routes
 
@@ -130,7 +131,9 @@ def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
     def error(request: Request, status: int, message: str) -> Response:
         if _is_api(request):
             return JSONResponse({"error": message}, status_code=status)
-        return web.page(request, "app/error.html", status, message=message, code=status)
+        # in the page's language when the catalogs know the message (issue #13, item 2)
+        shown = ui_text(request, message)
+        return web.page(request, "app/error.html", status, message=shown, code=status)
 
     def unauthorized(request: Request, _: Exception) -> Response:
         if _is_api(request):
@@ -142,7 +145,11 @@ def _handlers(web: Web) -> dict[type[Exception] | int, Callable[..., Response]]:
         return _login_redirect(request)
 
     def forbidden(request: Request, exc: Exception) -> Response:
-        return error(request, 403, str(exc) or "not allowed")
+        role = getattr(exc, "role", "")
+        if role and not _is_api(request):
+            needed = ui_text(request, "This needs the %(role)s role.", role=ui_text(request, role))
+            return web.page(request, "app/error.html", 403, message=needed, code=403)
+        return error(request, 403, str(exc) or N_("not allowed"))
 
     def bad(request: Request, exc: Exception) -> Response:
         return error(request, exc.status if isinstance(exc, BadRequest) else 400, str(exc))

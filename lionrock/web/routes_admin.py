@@ -19,7 +19,8 @@ from lionrock.auth import (
     two_factor_required,
 )
 from lionrock.errors import LionRockError
-from lionrock.web._context import Web
+from lionrock.web._context import Web, ui_text
+from lionrock.web._labels import N_
 
 
 def routes(web: Web) -> list[Route]:
@@ -58,7 +59,7 @@ def routes(web: Web) -> list[Route]:
                 set_role(store, username=name, role=form.get("role"), actor=me.username)
             elif action == "disable":
                 if name == me.username:
-                    raise LionRockError("you cannot disable your own account")
+                    raise LionRockError(N_("You cannot disable your own account."))
                 disable_user(store, username=name, actor=me.username)
             elif action == "reset-2fa":
                 reset_2fa(store, username=name, actor=me.username)
@@ -66,9 +67,9 @@ def routes(web: Web) -> list[Route]:
                 value = "yes" if form.get("value") == "yes" else "no"
                 set_setting(store, key=REQUIRE_2FA, value=value, actor=me.username)
             else:
-                raise LionRockError("unknown action")
+                raise LionRockError(N_("Unknown action."))
         except LionRockError as exc:
-            return render(request, 400, error=str(exc))
+            return render(request, 400, error=ui_text(request, str(exc)))
         return web.redirect(request, "/app/admin")
 
     return [

@@ -28,7 +28,14 @@ from lionrock.auth import (
 )
 from lionrock.auth._sessions import SESSION_HOURS
 from lionrock.errors import LionRockError
-from lionrock.web._context import SESSION_COOKIE, Unauthorized, Web, safe_next, set_cookie
+from lionrock.web._context import (
+    SESSION_COOKIE,
+    Unauthorized,
+    Web,
+    safe_next,
+    set_cookie,
+    ui_text,
+)
 
 LOGIN = "app/login.html"
 
@@ -57,22 +64,23 @@ def routes(web: Web) -> list[Route]:
         # per account, never global, never by address (issue #18 §5)
         gate = web.limiter.gate(username)
         if gate.wait > 0:
-            wait = (
-                f"Too many failed attempts for this account: try again in {int(gate.wait) + 1} s."
+            wait = ui_text(
+                request,
+                "Too many failed attempts for this account: try again in %(seconds)s s.",
+                seconds=int(gate.wait) + 1,
             )
             return slowed(request, nxt, gate.pow_bits, wait)
         if gate.pow_bits:
             challenge = request.query_params.get("pow", "") or form.get("pow")
             nonce = request.query_params.get("nonce", "") or form.get("nonce")
             if not web.login_pow.passes(challenge, nonce, bits=gate.pow_bits):
-                again = "This account had failed logins: send the form again."
+                again = ui_text(request, "This account had failed logins: send the form again.")
                 return slowed(request, nxt, gate.pow_bits, again)
         user = authenticate(store, username=username, password=form.get("password")[:1024])
         if user is None:
             web.limiter.failed(username)
-            return web.page(
-                request, LOGIN, 401, step="password", next=nxt, error="Wrong username or password."
-            )
+            wrong = ui_text(request, "Wrong username or password.")
+            return web.page(request, LOGIN, 401, step="password", next=nxt, error=wrong)
         if user.totp_enabled:
             return start(
                 request,
@@ -111,11 +119,16 @@ def routes(web: Web) -> list[Route]:
                 429,
                 step="totp",
                 next=nxt,
-                error=f"Too many wrong codes: try again in {int(gate.wait) + 1} s.",
+                error=ui_text(
+                    request,
+                    "Too many wrong codes: try again in %(seconds)s s.",
+                    seconds=int(gate.wait) + 1,
+                ),
             )
         if not verify_totp(user.totp_secret or "", form.get("code")[:20]):
             web.limiter.failed(user.username)
-            return web.page(request, LOGIN, 401, step="totp", next=nxt, error="Wrong code.")
+            wrong = ui_text(request, "Wrong code.")
+            return web.page(request, LOGIN, 401, step="totp", next=nxt, error=wrong)
         web.limiter.succeeded(user.username)
         end_session(store, token)
         return start(request, create_session(store, user=user, stage="full"), nxt)
@@ -134,7 +147,8 @@ def routes(web: Web) -> list[Route]:
         form = await web.form(request)
         nxt = safe_next(form.get("next", "/app"))
         if not verify_totp(secret, form.get("code")[:20]):
-            return web.page(request, LOGIN, 400, next=nxt, error="Wrong code.", **context)
+            wrong = ui_text(request, "Wrong code.")
+            return web.page(request, LOGIN, 400, next=nxt, error=wrong, **context)
         enable_totp(store, user=user, secret=secret)
         end_session(store, token)
         return start(request, create_session(store, user=user, stage="full"), nxt)
@@ -178,7 +192,7 @@ def routes(web: Web) -> list[Route]:
                     400,
                     secret=secret,
                     uri=totp_uri(secret, user.username),
-                    error="Wrong code.",
+                    error=ui_text(request, "Wrong code."),
                     **context,
                 )
             enable_totp(store, user=user, secret=secret)
@@ -195,7 +209,8 @@ def routes(web: Web) -> list[Route]:
         if action == "token-revoke":
             revoke_token(store, user=user, token_id=form.get("token"))
             return web.redirect(request, "/app/account")
-        return web.page(request, "app/account.html", 400, error="Unknown action.", **context)
+        unknown = ui_text(request, "Unknown action.")
+        return web.page(request, "app/account.html", 400, error=unknown, **context)
 
     return [
         Route("/login", login_form, methods=["GET"]),

@@ -14,7 +14,7 @@ from starlette.routing import Route
 from lionrock.errors import LionRockError
 from lionrock.model import STATUSES, get_model
 from lionrock.review import NEW_SOURCE, FactInput, SourceInput, list_changes, merge, propose
-from lionrock.web._context import Form, Web
+from lionrock.web._context import Form, Web, ui_text
 from lionrock.web._duplicates import find_duplicates
 from lionrock.web._evidence import attach_evidence, sees_all_evidence
 from lionrock.web._sources import search_sources
@@ -45,6 +45,13 @@ def editable_schemata() -> list[str]:
         if n not in COMMON and (s.extension or not s.ftm.abstract)
     )
     return [*COMMON, *rest]
+
+
+def schema_labels() -> dict[str, str]:
+    """Each editable record type's label (`CourtCase`: "Court case"), which the forms
+    show in the page's language."""
+    model = get_model()
+    return {name: model.schemata[name].label for name in editable_schemata()}
 
 
 def facts_from_form(form: Form) -> list[FactInput]:
@@ -98,6 +105,7 @@ def routes(web: Web) -> list[Route]:
             "statuses": STATUSES,
             "entity": entity,
             "schemata": editable_schemata(),
+            "labels": schema_labels(),
         }
 
     async def dashboard(request: Request) -> Response:
@@ -108,6 +116,7 @@ def routes(web: Web) -> list[Route]:
             mine=list_changes(store, author=user.username, limit=50),
             queue=list_changes(store, state="in_review", limit=100),
             schemata=editable_schemata(),
+            labels=schema_labels(),
         )
 
     def duplicates_of(adds: list[FactInput], schema: str) -> list[dict[str, Any]]:
@@ -144,7 +153,11 @@ def routes(web: Web) -> list[Route]:
         schema = form.get("schema", schema)[:64]
         if get_model().get(schema) is None:
             return web.page(
-                request, EDIT, 400, error="Unknown record type.", **form_context("Person")
+                request,
+                EDIT,
+                400,
+                error=ui_text(request, "Unknown record type."),
+                **form_context("Person"),
             )
         adds = facts_from_form(form)
         context = {**form_context(schema), "form": form}
@@ -175,7 +188,9 @@ def routes(web: Web) -> list[Route]:
         entity_id = request.path_params["entity_id"]
         found = store.entity(entity_id)
         if found is None:
-            return web.page(request, "app/error.html", 404, message="No such record.")
+            return web.page(
+                request, "app/error.html", 404, message=ui_text(request, "No such record.")
+            )
         view = entity_page_view(store, found, published_only=False)
         # drafts' evidence only for those who may open it (a reader's link would 404)
         attach_evidence(store, view, published_only=not sees_all_evidence(user))
@@ -190,7 +205,10 @@ def routes(web: Web) -> list[Route]:
             return web.page(request, "app/entity.html", **context)
         if not user.can("contributor"):
             return web.page(
-                request, "app/error.html", 403, message="Editing needs the contributor role."
+                request,
+                "app/error.html",
+                403,
+                message=ui_text(request, "Editing needs the contributor role."),
             )
         form = await web.form(request)
         if form.get("find_source"):  # "Find sources", without JavaScript: save nothing
@@ -230,6 +248,7 @@ def routes(web: Web) -> list[Route]:
             typed=name,
             schema=schema,
             schemata=editable_schemata(),
+            labels=schema_labels(),
         )
 
     async def merge_form(request: Request) -> Response:

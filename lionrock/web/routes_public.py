@@ -17,16 +17,17 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from lionrock.model import get_model
-from lionrock.render import names_by_lang
+from lionrock.render import names_by_lang, translations
 from lionrock.review import resolve
 from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
 from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
-from lionrock.web._context import BadRequest, Web
+from lionrock.web._context import BadRequest, Web, ui_text
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
 from lionrock.web._gaps import SORT_LINKS, StateCache, gap_view
+from lionrock.web._labels import N_
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
     SearchFilters,
@@ -192,7 +193,9 @@ def routes(web: Web) -> list[Route]:
         if request.url.path.endswith(".svg"):
             return Response(_svg.network_svg(data, root="/"), media_type=SVG)
         depth = request.url.path.count("/") - 1
-        svg = _svg.network_svg(data, root="../" * depth)
+        svg = _svg.network_svg(
+            data, root="../" * depth, say=lambda message: ui_text(request, message)
+        )
         return web.page(request, "app/network.html", entity=found, svg=svg, graph=data)
 
     async def events(request: Request) -> Response:
@@ -207,25 +210,41 @@ def routes(web: Web) -> list[Route]:
             return JSONResponse({"events": rows})
         return web.page(request, "app/timeline.html", events=rows, params=params)
 
-    def chart_data() -> dict[str, tuple[str, list[tuple[str, int]]]]:
+    def chart_data(
+        say: Callable[[str], str] | None = None,
+    ) -> dict[str, tuple[str, list[tuple[str, int]]]]:
+        # `say` puts titles and value labels in a page's language; without it, the JSON's
+        # English titles and the record's own keys
         stats = compute_stats(store, published_only=True)
-        by_case = {f"{c['name']}: {k}": v for c in stats["cases"] for k, v in c["verdicts"].items()}
+        schemata = get_model() if say is not None else None
+        say = say or str
+        by_case = {
+            f"{c['name']}: {say(k)}": v for c in stats["cases"] for k, v in c["verdicts"].items()
+        }
+        custody = [(say(k), v) for k, v in stats["custody_status"].items()]
+        records = [
+            (say(spec.plural) if schemata and (spec := schemata.get(k)) else k, v)
+            for k, v in stats["schemata"].items()
+        ]
         return {
-            "events-per-year": ("Events per year", list(stats["events_per_year"].items())),
-            "custody-status": ("Persons by custody status", list(stats["custody_status"].items())),
-            "verdicts": ("Verdicts by case", list(by_case.items())),
-            "records": ("Records by type", list(stats["schemata"].items())),
+            "events-per-year": (say(N_("Events per year")), list(stats["events_per_year"].items())),
+            "custody-status": (say(N_("Persons by custody status")), custody),
+            "verdicts": (say(N_("Verdicts by case")), list(by_case.items())),
+            "records": (say(N_("Records by type")), records),
         }
 
     async def charts(request: Request) -> Response:
-        data = chart_data()
         if wants_json(request):
+            data = chart_data()
             return JSONResponse({k: {"title": t, "data": dict(v)} for k, (t, v) in data.items()})
-        svgs = {k: _svg.bar_chart(t, v) for k, (t, v) in data.items()}
+        data = chart_data(lambda message: ui_text(request, message))
+        empty = ui_text(request, "No data.")
+        svgs = {k: _svg.bar_chart(t, v, empty=empty) for k, (t, v) in data.items()}
         return web.page(request, "app/charts.html", charts=svgs)
 
     async def chart(request: Request) -> Response:
-        found = chart_data().get(request.path_params["name"])
+        # a chart on its own has no language in its URL: English, value labels in words
+        found = chart_data(translations("en").gettext).get(request.path_params["name"])
         if found is None:
             return Response("not found", status_code=404, media_type="text/plain")
         return Response(_svg.bar_chart(*found), media_type=SVG)

@@ -23,7 +23,7 @@ from lionrock.review import (
     submit,
     withdraw,
 )
-from lionrock.web._context import Web
+from lionrock.web._context import Web, ui_text
 
 
 def routes(web: Web) -> list[Route]:
@@ -61,7 +61,9 @@ def routes(web: Web) -> list[Route]:
         try:
             found = get_change(store, request.path_params["change_id"])
         except LionRockError:
-            return web.page(request, "app/error.html", 404, message="No such change.")
+            return web.page(
+                request, "app/error.html", 404, message=ui_text(request, "No such change.")
+            )
         problems = checks_report().for_entities([found.entity_id])
         return web.page(request, "app/change.html", change=found, problems=problems)
 
@@ -75,7 +77,9 @@ def routes(web: Web) -> list[Route]:
             "reject": "reviewer",
         }.get(action)
         if needed is None:
-            return web.page(request, "app/error.html", 404, message="No such action.")
+            return web.page(
+                request, "app/error.html", 404, message=ui_text(request, "No such action.")
+            )
         user = web.require(request, needed)
         form = await web.form(request)
         try:

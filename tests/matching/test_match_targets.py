@@ -51,3 +51,28 @@ def test_warm_up_takes_the_tables_out_of_the_collector() -> None:
     warm_up()
     assert gc.get_freeze_count() > 0
     assert compare("陳大文", "Chan Tai-man").match
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("李大文", "Lee Taiman"), ("李大文", "LEE TAIMAN"), ("Lee Tai-man", "Lee Taiman")],
+)
+def test_given_name_syllables_written_joined(left: str, right: str) -> None:
+    result = compare(left, right)
+    assert result.match, result.explanation
+
+
+def test_joined_syllables_must_each_agree() -> None:
+    result = compare("李大文", "Lee Taiwai")
+    assert not result.match, result.explanation
+
+
+def test_macau_i_before_a_vowel_is_jyutping_j() -> None:
+    result = compare("楊大文", "Ieong Tai Man")
+    assert result.match and result.rule == "character readings", result.explanation
+    assert not compare("楊大文", "Iu Tai Man").match
+
+
+def test_a_surname_that_spells_an_honorific_is_kept() -> None:
+    assert compare("韓大文", "Hon Tai Man").match
+    assert compare("陳大文", "Hon. Chan Tai-man").match  # "Hon." is the honorific

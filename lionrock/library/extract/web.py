@@ -21,7 +21,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from lionrock.errors import LionRockError
-from lionrock.library.extract._lexicon import OFFENCES
+from lionrock.library.extract._lexicon import BY_KEY, OFFENCES
 from lionrock.library.extract._review import (
     accept_suggestion,
     list_suggestions,
@@ -91,6 +91,7 @@ def routes(web: Web) -> list[BaseRoute]:
             given=given,
             kinds=KINDS,
             offences=OFFENCES,
+            offence_labels={key: o.label for key, o in BY_KEY.items()},  # shown translated
             message=message,
             query=_query(request),
         )
