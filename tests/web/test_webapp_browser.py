@@ -30,6 +30,7 @@ from lionrock.bundled import bundled_files
 from lionrock.review import FactInput, SourceInput, approve, comment, propose, submit
 from lionrock.web import create_app
 from lionrock.web import server as serve
+from lionrock.web._duplicates import person_index, warm_up_matcher
 from tests.conftest import BACKENDS, ROOT, _pg_schema_url
 from tests.web.conftest import Account, make_account
 
@@ -69,6 +70,11 @@ def live(
         urls = _pg_schema_url()
     store = Store(next(urls))
     load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    # the server runs in this process: load the name matcher and build the duplicate
+    # check's index now, or the first check typed in the browser waits for them (tens of
+    # seconds under load) and the journey's wait for its answer times out
+    warm_up_matcher()
+    person_index(store, wait=True)
     log = io.StringIO()
     handler = logging.StreamHandler(log)
     handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
