@@ -309,6 +309,9 @@ def make_environment(
     # `tojson` keeps Chinese as it is (still HTML-safe): OpenCC can convert it on zh-Hans
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+    # a value's words (`in_review`, a suggested plea): looked up, never %-formatted as
+    # `_()` is, so a value holding "%" prints as it is
+    env.globals["label"] = catalog.gettext
     env.globals.update(
         link=link,
         entity_url=entity_url,
