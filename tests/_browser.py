@@ -45,23 +45,32 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def serve_store(store: Store) -> Iterator[str]:
+def serve_app(
+    store: Store, settings: Settings | None = None, *, log_level: str = "warning"
+) -> Iterator[str]:
     """The web app over `store` on a real socket, as `lionrock serve` runs it (uvicorn);
-    yields its base URL."""
+    yields its base URL, without a trailing slash."""
     port = free_port()
-    app = create_app(Settings(database_url="sqlite://"), store=store)
-    server = serve(app, host=CLIENT, port=port)
+    app = create_app(settings or Settings(database_url="sqlite://"), store=store)
+    server = serve(app, host=CLIENT, port=port, log_level=log_level, log_config=None)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    for _ in range(200):
+    for _ in range(400):
         if server.started:
             break
         time.sleep(0.05)
     try:
-        yield f"http://{CLIENT}:{port}/"
+        yield f"http://{CLIENT}:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def serve_store(store: Store) -> Iterator[str]:
+    """The web app over `store`, as `serve_app`; its base URL ends with a slash."""
+    with serve_app(store) as url:
+        yield url + "/"
 
 
 def check_charts(page: Any, screenshot: Path) -> None:

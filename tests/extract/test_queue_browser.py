@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -20,15 +18,14 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser
 
-from lionrock import Defaults, Settings, Store, load_paths
+from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
 from lionrock.library import import_archive
 from lionrock.library.extract import extract_articles, list_suggestions
-from lionrock.web import create_app
-from lionrock.web import server as serve
+from tests._browser import serve_app
 from tests.conftest import BACKENDS, _pg_schema_url
 from tests.web.conftest import make_account
-from tests.web.test_webapp_browser import CLIENT, Live, _free_port, _login, _shot
+from tests.web.test_webapp_browser import Live, _login, _shot
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -45,20 +42,10 @@ def live_queue(
     load_paths(store, [str(p) for p in bundled_files()], defaults=Defaults(review="published"))
     import_archive(store, path=str(reports), format="hkcnews")
     assert extract_articles(store).new
-    port = _free_port()
-    app = create_app(Settings(database_url="sqlite://"), store=store)
-    server = serve(app, host=CLIENT, port=port, log_level="warning", log_config=None)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
     try:
-        yield Live(f"http://{CLIENT}:{port}", store, io.StringIO(), request.param)
+        with serve_app(store) as url:
+            yield Live(url, store, io.StringIO(), request.param)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         store.close()
         for _ in urls:
             pass

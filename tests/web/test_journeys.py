@@ -12,8 +12,6 @@ test-artifacts/web/journey-*.png.
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,11 +22,9 @@ from playwright.sync_api import Browser, Page
 from lionrock import Defaults, Settings, Store, load_paths
 from lionrock.bundled import bundled_files
 from lionrock.evidence import Signing, Target, Vault, capture
-from lionrock.web import create_app
-from lionrock.web import server as serve
+from tests._browser import serve_app
 from tests.conftest import ROOT
 from tests.evidence.conftest import FAST, Site
-from tests.web.test_webapp_browser import _free_port
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 CARRIE_LAM = "ofac-29249"
@@ -52,20 +48,8 @@ pytestmark = pytest.mark.slow
 
 @contextmanager
 def _served(settings: Settings, store: Store) -> Iterator[str]:
-    port = _free_port()
-    server = serve(create_app(settings, store=store), host="127.0.0.1", port=port,
-                   log_level="warning", log_config=None)  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(400):
-        if server.started:
-            break
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve_app(store, settings) as url:
+        yield url
 
 
 def _shot(page: Page, name: str) -> None:

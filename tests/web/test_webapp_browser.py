@@ -12,9 +12,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,17 +22,15 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import Browser, Page
 
-from lionrock import Defaults, Settings, Store, load_paths
+from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
 from lionrock.review import FactInput, SourceInput, approve, comment, propose, submit
-from lionrock.web import create_app
-from lionrock.web import server as serve
 from lionrock.web._duplicates import person_index, warm_up_matcher
+from tests._browser import CLIENT, serve_app
 from tests.conftest import BACKENDS, ROOT, _pg_schema_url
 from tests.web.conftest import Account, make_account
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
-CLIENT = "127.0.0.1"
 PAYLOADS = [
     "<script>alert('xss-script')</script>",
     '"><img src=x onerror=alert("xss-img")>',
@@ -50,12 +45,6 @@ class Live:
     store: Store
     log: io.StringIO
     backend: str
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((CLIENT, 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -86,21 +75,11 @@ def live(
     for logger in loggers:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-    port = _free_port()
-    app = create_app(Settings(database_url="sqlite://"), store=store)
-    # as `lionrock serve` runs it, but logging at INFO, to the root logger
-    server = serve(app, host=CLIENT, port=port, log_level="info", log_config=None)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
     try:
-        yield Live(f"http://{CLIENT}:{port}", store, log, request.param)
+        # as `lionrock serve` runs it, but logging at INFO, to the root logger
+        with serve_app(store, log_level="info") as url:
+            yield Live(url, store, log, request.param)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         for logger, level in zip(loggers, levels, strict=True):
             logger.removeHandler(handler)
             logger.setLevel(level)
