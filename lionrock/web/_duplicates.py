@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -24,6 +25,8 @@ from typing import Any
 
 from lionrock.sanctions import Listing, ScreeningIndex, Subject, compare
 from lionrock.store import Store
+
+log = logging.getLogger(__name__)
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
 MATCHED_SCHEMATA = ("Person",)
@@ -89,6 +92,8 @@ def person_index(store: Store, *, wait: bool = True) -> ScreeningIndex | None:
 def _build_in_background(store: Store, done: threading.Event) -> None:
     try:
         _build(store)
+    except Exception as exc:  # the store was closed or failed: say so; the next request retries
+        log.warning("the person index was not built: %s", type(exc).__name__)
     finally:
         with _index_lock:
             _building.pop(store, None)

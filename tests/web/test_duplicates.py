@@ -5,6 +5,9 @@ without JavaScript (a "Check for duplicates" button that saves nothing)."""
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 from starlette.testclient import TestClient
 
 from lionrock import Fact, Store
@@ -127,3 +130,20 @@ def test_a_record_known_only_in_characters_is_found_from_its_romanization(
         writer.put_facts([pub("p-lee-han", "name", "李家超")])
         writer.put_entities({"p-lee-han": "Person"})
     assert [d["id"] for d in _live(client, "李家超")] == ["p-lee-han"]
+
+
+def test_a_failed_background_index_build_is_logged_not_raised(
+    memory_store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the app's person index is built in a thread; when its store has gone (closed at
+    # shutdown), the thread says so in the log and ends, instead of dying with a traceback
+    import threading
+
+    from lionrock.web._duplicates import _build_in_background
+
+    memory_store.close()
+    done = threading.Event()
+    with caplog.at_level(logging.WARNING, logger="lionrock.web._duplicates"):
+        _build_in_background(memory_store, done)
+    assert done.is_set()
+    assert "the person index was not built" in caplog.text
