@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from lionrock.model import get_model
 from lionrock.render import names_by_lang, translations
+from lionrock.render._i18n import converter, ui_language
 from lionrock.review import resolve
 from lionrock.sanctions.gaps import SORTS, gap_matrix
 from lionrock.sanctions.render import render_gaps
@@ -243,11 +244,16 @@ def routes(web: Web) -> list[Route]:
         return web.page(request, "app/charts.html", charts=svgs)
 
     async def chart(request: Request) -> Response:
-        # a chart on its own has no language in its URL: English, value labels in words
-        found = chart_data(translations("en").gettext).get(request.path_params["name"])
+        # a chart on its own has no language tree in its URL (`/charts/` is neutral):
+        # `?lang=ja` picks one, as the charts page's links do; English by default
+        language = ui_language(request.query_params.get("lang", "en")[:10])
+        found = chart_data(translations(language.catalog).gettext).get(request.path_params["name"])
         if found is None:
             return Response("not found", status_code=404, media_type="text/plain")
-        return Response(_svg.bar_chart(*found), media_type=SVG)
+        svg = _svg.bar_chart(*found, empty=translations(language.catalog).gettext("No data."))
+        if language.convert:
+            svg = str(converter(language.convert).convert(svg))
+        return Response(svg, media_type=SVG)
 
     async def source_list(request: Request) -> Response:
         q = request.query_params.get("q", "")[:200]

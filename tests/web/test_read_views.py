@@ -192,6 +192,15 @@ def test_timeline_prisoners_charts_network_and_sources(bundled_store: Store) -> 
     assert chart.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in chart.text and "2021" in chart.text
     assert client.get("/charts").text.count("<svg") == 4
+    # a chart on its own speaks the language its page links it in (`?lang=`)
+    assert 'charts/custody-status.svg?lang=ja"' in client.get("/ja/charts").text
+    custody_ja = client.get("/charts/custody-status.svg", params={"lang": "ja"}).text
+    assert "Persons by custody status" not in custody_ja and "<svg" in custody_ja
+    custody_hans = client.get("/charts/custody-status.svg", params={"lang": "zh-hans"}).text
+    custody_hant = client.get("/charts/custody-status.svg", params={"lang": "zh-hant"}).text
+    assert custody_hans != custody_hant and "Persons by custody status" not in custody_hant
+    english = client.get("/charts/custody-status.svg", params={"lang": "<script>"}).text
+    assert "Persons by custody status" in english and "<script>" not in english
     graph = client.get("/api/entities/lr-org-apple-daily/network").json()
     assert {"lr-org-next-digital"} <= {n["id"] for n in graph["nodes"]}
     network = client.get("/entities/lr-org-apple-daily/network").text
