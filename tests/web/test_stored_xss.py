@@ -1,7 +1,8 @@
 """Stored XSS, rendered in Chromium (issue #18 §3, web): payloads stored in every text
 field an editor can write (a record's names, aliases, notes and summaries; a source's
 title, publisher and URL; a change's summary; comments; suggestions waiting in the
-review queue), then every page that shows them is opened: the app's pages in English and
+review queue; the Hongkongers-abroad section's organisations, wanted persons and
+incidents; an imported library archive's titles, tags, authors and text), then every page that shows them is opened: the app's pages in English and
 Traditional Chinese, the public pages, the static site `publish` builds, and the
 dossier's HTML (the PDF is printed from it).
 
@@ -13,7 +14,10 @@ error, and no request to any host but the loopback address."""
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
+import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +29,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog,
 from lionrock import Store
 from lionrock.auth import add_user
 from lionrock.errors import LionRockError
+from lionrock.library import import_archive
 from lionrock.publish import SiteOptions, build_site
 from lionrock.review import FactInput, SourceInput, approve, comment, propose, submit
 from lionrock.sanctions.dossier import write_dossier
@@ -211,6 +216,40 @@ def _seed(store: Store) -> Seeded:
                     adds=[FactInput("name", f"{PAYLOADS[1]} draft {tag}", "new")],
                     source=sources[3], summary=PAYLOADS[0])  # fmt: skip
     submit(store, change_id=draft.id, actor=author.username)
+    # Hongkongers abroad: an organisation, a wanted person and an incident abroad, each
+    # with payloads in what the section shows (issue #17's pages)
+    abroad = [
+        ("Organization", [FactInput("name", f"{PAYLOADS[5]} org", "new"),
+                          FactInput("sector", "advocacy", "new"),
+                          FactInput("country", "gb", "new"),
+                          FactInput("summary", PAYLOADS[8], "new"),
+                          FactInput("notes", PAYLOADS[9], "new")]),
+        ("Person", [FactInput("name", f"{PAYLOADS[10]} wanted", "new"),
+                    FactInput("wantedDate", "2024-05-30", "new"),
+                    FactInput("bounty", PAYLOADS[11], "new"),
+                    FactInput("notes", PAYLOADS[12], "new")]),
+        ("Event", [FactInput("name", f"{PAYLOADS[2]} abroad", "new"),
+                   FactInput("country", "gb", "new"), FactInput("date", "2024-05-30", "new"),
+                   FactInput("involved", person, "new"),
+                   FactInput("summary", PAYLOADS[7], "new")]),
+    ]  # fmt: skip
+    for schema, adds in abroad:
+        made = propose(store, author=author.username, schema=schema, adds=adds,
+                       source=sources[4], summary=PAYLOADS[6])  # fmt: skip
+        submit(store, change_id=made.id, actor=author.username)
+        approve(store, change_id=made.id, reviewer=reviewer)
+    # the research library: an imported archive is hostile input too (its titles, tags,
+    # authors and text come from whoever wrote the files)
+    with tempfile.TemporaryDirectory() as folder:
+        for number, payload in enumerate(PAYLOADS):
+            front = {"title": f"{payload} article{number}", "date": "2024-05-30",
+                     "tags": [payload, "xss"], "author": payload,
+                     "url": f"https://example.org/a{number}"}  # fmt: skip
+            text = f"---\n{json.dumps(front)}\n---\n{payload} 國家安全 xsslibrary\n\n{payload}\n"
+            Path(folder, f"a{number}.md").write_text(text, encoding="utf-8")
+        imported = import_archive(store, path=folder, format="markdown", publisher=PAYLOADS[1],
+                                  review="published")  # fmt: skip
+        assert imported.articles == len(PAYLOADS), imported
     # suggestions in the review queue, with payloads in what an article said
     from lionrock.library.extract._tables import extract_suggestions
 
@@ -266,6 +305,10 @@ def test_app_and_public_pages_keep_payloads_inert(
         "/sources?q=" + quote(PAYLOADS[4]),
         "/prisoners?status=" + quote(PAYLOADS[1]),
         "/library?q=" + quote(PAYLOADS[0]),
+        "/library?q=xsslibrary",
+        "/library?q=xsslibrary&tag=xss",
+        "/abroad",
+        "/abroad/gb",
     ]
     app = [
         f"/app/entities/{person}",
@@ -285,6 +328,24 @@ def test_app_and_public_pages_keep_payloads_inert(
     # every page in English, the pages that show the most fields in Chinese too
     urls = [live.url + p for p in public + public_en]
     urls += [live.url + "/zh-hant" + p for p in public]
+    urls += [live.url + p for p in ("/zh-hant/abroad/gb", "/ja/abroad")]
+    articles = [
+        e.id
+        for e in live.store.iter_entities(schema="Article")
+        if any("article" in title for title in e.values("title"))
+    ]
+    assert len(articles) >= len(PAYLOADS)
+    urls += [f"{live.url}/library/articles/{quote(a)}" for a in articles[: len(PAYLOADS)]]
+    # the payloads are really on those pages, as text
+    shown = {
+        "/abroad/gb": ["&lt;/textarea&gt;&lt;script&gt;", "wanted", "abroad"],
+        f"/library/articles/{quote(articles[0])}": ["xsslibrary"],
+        "/library?q=xsslibrary": ["article0", "&lt;script&gt;"],
+    }
+    for path, needles in shown.items():
+        with urllib.request.urlopen(live.url + path) as response:  # loopback
+            body = response.read().decode()
+        assert all(n in body for n in needles), (path, [n for n in needles if n not in body])
     loads = _check(browser, urls)
     app_urls = [live.url + p for p in app + app_en] + [live.url + "/zh-hant" + p for p in app]
     loads += _check(browser, app_urls, login=(live, seeded.viewer))
@@ -307,8 +368,11 @@ def test_static_site_and_dossier_keep_payloads_inert(
         p for p in root.rglob("*.html")
         if seeded.person in p.as_posix() or seeded.event in p.as_posix()
         or p.name in ("index.html", "sources.html", "timeline.html")
+        or (p.parent.name == "abroad" and p.name in ("index.html", "gb.html"))
     )  # fmt: skip
     assert any("zh-hant" in p.as_posix() for p in pages), pages
+    abroad = [p for p in pages if p.parent.name == "abroad"]
+    assert abroad and any("&lt;/textarea&gt;" in p.read_text() for p in abroad), abroad
     written = write_dossier(live.store, entity_id=seeded.person, out_dir=tmp_path / "dossier")
     with serve_folder(tmp_path) as url:
         urls = [f"{url}site/{p.relative_to(root).as_posix()}" for p in pages]
