@@ -2,9 +2,10 @@
 field an editor can write (a record's names, aliases, notes and summaries; a source's
 title, publisher and URL; a change's summary; comments; suggestions waiting in the
 review queue; the Hongkongers-abroad section's organisations, wanted persons and
-incidents; an imported library archive's titles, tags, authors and text), then every page that shows them is opened: the app's pages in English and
-Traditional Chinese, the public pages, the static site `publish` builds, and the
-dossier's HTML (the PDF is printed from it).
+incidents; an imported library archive's titles, tags, authors and text), then every
+page that shows them is opened: the app's pages in English and Traditional Chinese,
+the public pages, the static site `publish` builds, and the dossier's HTML (the PDF is
+printed from it).
 
 Each page is opened twice: once as served, listening for `securitypolicyviolation`
 events (a payload that reached the DOM as markup and was stopped only by the CSP is a
