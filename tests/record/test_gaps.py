@@ -11,9 +11,11 @@ from scripts.record_gaps import record_gaps
 def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     found = record_gaps(CaseRecord.from_store(bundled_store, published_only=True))
     counts = {gap: len(charges) for gap, charges in found.items()}
-    # the figures of December 2026 (docs/methodology.md, "Coverage"); lower them as gaps close
-    assert counts["chargeDate"] <= 14 and counts["section"] <= 66
-    assert counts["verdict"] <= 8 and counts["sentenceMonths"] <= 27
+    # the figures of December 2026 (docs/methodology.md, "Coverage"); lower them as gaps close.
+    # A newly recorded pending case adds charges without a verdict (and often without a
+    # section): the two 2025 "unlawful drills" subversion charges raised those bounds by two.
+    assert counts["chargeDate"] <= 13 and counts["section"] <= 64
+    assert counts["verdict"] <= 10 and counts["sentenceMonths"] <= 25
     dated = {c.id for c in found["chargeDate"]}
     assert not dated & {
         "lr-charge-jimmy-lai-collusion-count-1",
@@ -23,3 +25,9 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     }
     # an NSL-era charge without a verdict is a pending case, and is listed as one
     assert "lr-charge-snso-wong-kwok-ngon" in {c.id for c in found["verdict"]}
+    # Jimmy Lai's per-count terms (9 February 2026) are recorded
+    sentenced = {c.id for c in found["sentenceMonths"]}
+    assert not sentenced & {
+        "lr-charge-jimmy-lai-collusion-count-2",
+        "lr-charge-jimmy-lai-seditious-publications",
+    }
