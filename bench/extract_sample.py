@@ -59,3 +59,19 @@ def second_draw(path: str, count: int = 30, seed: int = 17) -> list[str]:
                     court.append(member.name)
     court.sort()
     return random.Random(seed).sample(court, count)
+
+
+def third_draw(path: str, count: int = 36, seed: int = 19) -> list[str]:
+    """A third random draw of court-keyword articles for the dev split (fourth round, after
+    the third test-split run): none of the first two draws, labelled in full by hand."""
+    taken = {name for name, _ in sample(path)} | set(second_draw(path))
+    court = []
+    with tarfile.open(path) as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".md") and member.name not in taken:
+                raw = tar.extractfile(member)
+                assert raw is not None
+                if any(k in raw.read().decode("utf-8", "replace") for k in KEYWORDS):
+                    court.append(member.name)
+    court.sort()
+    return random.Random(seed).sample(court, count)

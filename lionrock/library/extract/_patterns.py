@@ -30,9 +30,10 @@ RELATIVE_OR_LIST = re.compile(
         r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
-SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
+#: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person).
+SINGULAR = re.compile(zh(r"他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
 OTHERS = re.compile(zh(r"其餘|其他|另外\S{0,3}人|他們|她們"))
-PRONOUN = re.compile(zh(r"他|她|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
+PRONOUN = re.compile(zh(r"他(?!人)|她(?!人)|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -53,7 +54,7 @@ BAIL_GRANTED = _p(
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 BAIL_DENIED = _p(
-    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
+    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
 POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
@@ -77,25 +78,31 @@ CHARGE_STOP = _p(
 CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
 SENTENCE = _p(
     r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,10}?)監禁|監禁|入獄|"
-    r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
+    r"總刑期為?|刑期為|刑期共|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
+#: The total of several terms: the parts before it are not the sentence.
+TOTAL = _p(r"總刑期為?|合共判囚|共判囚|合共判監|共判監|刑期共|total\s+of")
+#: 被判處13個月監禁: a term before the word for prison, right after 判.
+TERM_FIRST = _p(r"(?:被判處?|判處|遭判處?)\s*(?=[\d一二兩三四五六七八九十半年])")
+TERM_THEN = _p(r"\s*(?:的)?(?:即時)?(?:監禁|刑期|徒刑)")
 REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
 PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
 REMANDED = _p(
-    r"還押(?!期|所|地點|安排)|還柙(?!期|所|地點|安排)|羈押(?!期|所|地點|安排)|懲教署看管|remanded"
+    r"還押(?!期|所|地點|安排|時間)|還柙(?!期|所|地點|安排|時間)|羈押(?!期|所|地點|安排|時間)|懲教署看管|remanded"
     r"|held\s+in\s+custody"
 )
-SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
+SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+sentence")
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
+MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋|需)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
-REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲")
+#: and what the defence hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
+REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
 FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
@@ -109,9 +116,11 @@ NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐
 GENERIC_HEAD = _p(
     r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
     r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
+    r"|^的(?:其餘|其他|另外|多名|一眾)\S{0,3}被告"  # 同案已認罪的其餘被告
 )
 #: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
-OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則")
+#: 涂謹申（左二）則被捕: so has a clause whose topic 則 marks, when no name was found in it.
+OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則|^\s*[^\s,，。]{2,5}?(?:[(（][^)）]{0,6}[)）])?則(?!上|例|是)")
 #: 如在囚人士拒絕…: a condition.
 CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
 #: 服刑或還押: which of the two is not said.

@@ -35,7 +35,7 @@ SURNAMES_1 = set(
         "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關馬高譚鍾區廖姚彭莫"
         "戴歐方岑伍湯黎范傅冼鄒聶尹程溫温賴杜鄺龐顧施柯邱丘孔崔葛石雷阮翁殷凌文游巫侯嚴江韋甘"
         "田唐魏符卓莊龍邵孫沈史賀宋熊白毛姜左夏勞單植簡容鮑洪舒易利車霍卜饒司祁湛俞董任金"
-        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古於熊蒙解"
+        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古於熊蒙解涂"
     )
 )
 #: Tokens that start like a name but are not one (a judge's short title, a place, a word).
@@ -53,7 +53,8 @@ NOT_NAMES = {
         "邱吉 羅馬 連登 陳詞 陳辭 陳情 陳述 陳列 陳設 陳舊 "
     )
 }
-NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太]$"))
+#: 李太, 朱妻, 龔媽媽: a surname and a kinship word name no one.
+NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太妻媽爸母父婆伯叔嫂]$"))
 COURT_WORDS = zh(
     "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
     "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
@@ -163,6 +164,8 @@ class Gazetteer:
         hits.extend(self._english(text, hits))
         hits.sort(key=lambda h: h.start)
         kept = [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+        titles = [(m.start(), m.end()) for m in TITLE.finditer(text)] if "《" in text else []
+        kept = [h for h in kept if not any(a < h.start < b for a, b in titles)]
         return _one_of_glued(kept, text)
 
     def _chinese(self, text: str, folded: str) -> list[NameHit]:
@@ -219,7 +222,7 @@ NOT_NAME_END = set(
     zh(
         "須被在於的是和及與將已亦也等稱指說今昨早曾則仍又再都均就並因由向對為以會可要不未沒無"
         "一二三四五六七八九十兩人獲遭承否認判表回前後上下中日月年時所之其而但即若如著了過到去"
-        "等及與同案官說表指稱批拒還押柙囚控捕保自從把讓給跟至乃曾已憶"
+        "等及與同案官說表指稱批拒還押柙囚控捕保自從把讓給跟至乃曾已憶涉"
     )
 )
 
@@ -241,6 +244,12 @@ MEASURE_BEFORE = set(zh("這那一二兩三四五六七八九十每幾數各該�
 LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
 
 
+#: 梁及龔 is two surnames joined (梁 and 龔), not a name.
+JOINED = set(zh("及與、"))
+#: 《Toys Story 4》: a title in book brackets names a work, not a person.
+TITLE = re.compile(r"《[^《》]*》")
+
+
 def _surname(token: str) -> int:
     return 2 if token[:2] in SURNAMES_2 else 1 if token[:1] in SURNAMES_1 else 0
 
@@ -255,6 +264,7 @@ def _plausible(name: str) -> bool:
         and not NAME_END.search(name)
         and name[-1] not in NOT_NAME_END
         and not set(name[surname:]) & LEGAL_CHARS
+        and not set(name[surname:]) & JOINED
     )
 
 

@@ -67,6 +67,9 @@ from lionrock.library.extract._patterns import (
     SENTENCE,
     SERVING,
     SUSPENDED,
+    TERM_FIRST,
+    TERM_THEN,
+    TOTAL,
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
@@ -224,7 +227,7 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
 
 def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     f = s.folded
-    total = re.search(zh(r"總刑期為?|合共判囚|共判囚|total\s+of"), f)
+    total = TOTAL.search(f)
     for m in SENTENCE.finditer(f):
         if total and m.start() < total.start() and "总刑期" not in f[m.start() : m.end()]:
             continue
@@ -252,6 +255,21 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if after.startswith(zh("的")):
             hit.active = True
         yield hit
+    yield from _terms_before(f, total.start() if total else 0)
+
+
+def _terms_before(f: str, total: int) -> Iterator[Hit]:
+    """被判處13個月監禁, 被判12個月監禁: the term between 判 and 監禁 (not a range, a
+    starting point, a suspended term, or a part of the total that follows)."""
+    for m in TERM_FIRST.finditer(f, total):
+        term = TERM_ZH.match(f, m.end())
+        months = term_months(term) if term else None
+        if term is None or months is None or not TERM_THEN.match(f, term.end()):
+            continue
+        tail = f[term.end() : clause_end(f, term.end())]
+        if SUSPENDED.search(tail) or NOT_TERM_AFTER.search(tail) or RANGE.match(tail):
+            continue
+        yield Hit("sentence", m.start(), term.end(), format_months(months))
 
 
 def _refused(hit: Hit, s: Sentence) -> bool:

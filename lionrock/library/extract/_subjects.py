@@ -171,9 +171,10 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
         penalty += 0.1
     counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
     if counted and (
-        chinese_number(counted.group(1)) == len(group) or gap[: counted.start()].endswith(zh("等"))
+        chinese_number(counted.group(1)) == len(group)
+        or gap[: counted.start()].endswith((zh("等"), zh("共")))
     ):
-        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人: they, and others
+        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人, …陳皓桓共13人: they
     elif counted:
         return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
     return group, penalty

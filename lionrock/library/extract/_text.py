@@ -162,8 +162,8 @@ def term_months(found: re.Match[str]) -> float | None:
         return 18.0
     if g["years"]:
         years = chinese_number(g["years"])
-        if years is None:
-            return None
+        if years is None or years > 99:
+            return None  # 2018年 is a date, not a term
         months = chinese_number(g["ymonths"]) if g["ymonths"] else 0.0
         return _round(years * 12 + (months or 0.0) + (6 if g["yhalf"] else 0))
     if g["months"] or g["bare"]:
