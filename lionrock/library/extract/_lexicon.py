@@ -78,7 +78,8 @@ OFFENCES: tuple[Offence, ...] = (
     ),
     _offence(
         "instrument_unlawful", "other", "", "possession of an instrument fit for unlawful purpose",
-        r"適合作非法用途", r"instrument\s+fit\s+for\s+unlawful",
+        r"(?:管有攻擊性武器或其他)?適合作非法用途",  # one offence, not two
+        r"instrument\s+fit\s+for\s+unlawful",
     ),
     _offence(
         "other", "other", "", "other offence",
@@ -170,7 +171,7 @@ NOT_A_FACT = re.compile(
 MAINLAND = re.compile(
     zh(
         r"內地|大陸|人民法院|人民檢察院|檢察院|中級法院|公安(?!條例)|刑事拘留|刑拘|指定居所|尋釁滋事|"
-        r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|"
+        r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|看守所|"
         r"深圳|鹽田|廣東|廣州|成都|江蘇|天津|新疆|西藏|四川|湖南|湖北|河南|河北|山東|山西|浙江|"
         r"福建|雲南|貴州|遼寧|吉林|黑龍江|安徽|江西|陝西|甘肅|青海|海南|內蒙|寧夏|重慶|唐山"
     )

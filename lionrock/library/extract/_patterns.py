@@ -95,11 +95,13 @@ REMANDED = _p(
     r"還押(?!期|所|地點|安排|時間)|還柙(?!期|所|地點|安排|時間)|羈押(?!期|所|地點|安排|時間)|懲教署看管|remanded"
     r"|held\s+in\s+custody"
 )
-SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+sentence")
+SERVING = _p(
+    r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+sentence"
+)
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋|需)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
+MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
 #: and what the defence hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
@@ -132,3 +134,20 @@ UNNAMED_GROUP = _p(
 QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
 FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")
 WISH = _p(r"早日|祝願|希望|盼")
+#: 亦需判囚4年 (what the law would call for), 讓被告可即時獲釋 (what the defence asks):
+#: an obligation before a term, a possibility before a release.
+MUST_TERM = _p(r"(?:需|須|應|理應)\s*$")
+MAY_RELEASE = _p(r"(?:可|能|會|讓|以便|使)\S{0,3}$")
+#: 黃于喬…唱出男友還柙的心聲: a relative named by kinship is someone else than the name.
+KIN_BEFORE = _p(
+    r"(?:男友|女友|男朋友|女朋友|丈夫|老公|太太|妻子|老婆|兒子|女兒|囡囡|父親|母親|爸爸|媽媽|"
+    r"哥哥|弟弟|姊姊|姐姐|妹妹|家人|親人|伴侶|未婚夫|未婚妻)\S{0,2}$"
+)
+#: 辯方期望…, 辯方求情指…: what the defence asks or pleads in mitigation is not a fact.
+DEFENCE_SAYS = _p(
+    r"^\S{0,6}?辯方(?:律師|大律師)?\S{0,4}?(?:期望|希望|求情|指|稱|表示|認為|建議|冀|要求|爭取|強調)"
+)
+#: 他指, 她表示: the pronoun is a speaker, not who a trigger after it is about.
+PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強調|坦言|憶述|形容|估計)")
+#: 有案例的被告認罪: a defendant of some other case.
+OTHER_DEFENDANT = _p(r"(?:案例|案件|案子|個案|同類案)\S{0,3}的被告")

@@ -54,7 +54,9 @@ NOT_NAMES = {
     )
 }
 #: 李太, 朱妻, 龔媽媽: a surname and a kinship word name no one.
-NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太妻媽爸母父婆伯叔嫂]$"))
+NAME_END = re.compile(
+    zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太妻媽爸母父婆伯叔嫂]$")
+)
 COURT_WORDS = zh(
     "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
     "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
@@ -320,8 +322,8 @@ def _name_at(
 
 
 #: Nothing, or a closing quote, between two names: the first is what the second is called
-#: (快必譚得志, 「長毛」梁國雄), one person.
-NICKNAME_GAP = re.compile(r"[」』”\"]?")
+#: (快必譚得志, 「長毛」梁國雄, 譚得志「快必」), one person.
+NICKNAME_GAP = re.compile(r"[」』”\"「『“]?")  # 譚得志「快必」 too
 
 
 def _one_of_glued(hits: list[NameHit], text: str) -> list[NameHit]:

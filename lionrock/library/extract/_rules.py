@@ -48,10 +48,14 @@ from lionrock.library.extract._patterns import (
     CONDITIONAL_AFTER,
     CONVICTED,
     COURT,
+    DEFENCE_SAYS,
     EITHER,
     FUTURE,
+    KIN_BEFORE,
     LONE_SURNAME,
+    MAY_RELEASE,
     MODAL,
+    MUST_TERM,
     NOT_TERM_AFTER,
     NOUN_USE,
     PAST_CASE,
@@ -267,7 +271,9 @@ def _terms_before(f: str, total: int) -> Iterator[Hit]:
         if term is None or months is None or not TERM_THEN.match(f, term.end()):
             continue
         tail = f[term.end() : clause_end(f, term.end())]
-        if SUSPENDED.search(tail) or NOT_TERM_AFTER.search(tail) or RANGE.match(tail):
+        if SUSPENDED.search(f[term.end() : term.end() + 10]) or NOT_TERM_AFTER.search(tail):
+            continue
+        if RANGE.match(tail):
             continue
         yield Hit("sentence", m.start(), term.end(), format_months(months))
 
@@ -285,6 +291,12 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     ):
         return True
     if hit.kind == "arrested" and NOUN_USE.search(f[hit.end : hit.end + 6]):
+        return True
+    if (hit.kind == "sentence" and MUST_TERM.search(lead)) or (
+        hit.kind == "released" and MAY_RELEASE.search(lead)
+    ):
+        return True
+    if KIN_BEFORE.search(f[max(0, hit.start - 8) : hit.start]) or DEFENCE_SAYS.search(f):
         return True
     english = s.text[max(0, hit.start - 40) : hit.start]
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))

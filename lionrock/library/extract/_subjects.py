@@ -20,9 +20,11 @@ from lionrock.library.extract._patterns import (
     FUTURE,
     GENERIC_HEAD,
     JOINERS,
+    OTHER_DEFENDANT,
     OTHERS,
     OWN_SUBJECT,
     PRONOUN,
+    PRONOUN_SPEAKS,
     RELATIVE_OR_LIST,
     REQUEST,
     SELF,
@@ -136,7 +138,7 @@ def people_of(
         return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
     if after:
         return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.4
-    if PRONOUN.search(lead):
+    if PRONOUN.search(lead) and not (PRONOUN_SPEAKS.search(lead) or OTHER_DEFENDANT.search(lead)):
         if re.search(zh("被告"), lead) and len(context.defendants) == 1:
             return list(context.defendants.values()), 0.2
         if len(context.last_group) == 1:
