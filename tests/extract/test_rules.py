@@ -305,3 +305,30 @@ def test_names_titles_kin_and_one_offence_in_two_words() -> None:
     weapon = facts("第二被告符凱晴另被控一項「管有攻擊性武器或其他適合作非法用途的工具」罪。")
     assert {v for _, k, v in weapon if k == "charged"} == {"instrument_unlawful"}
     assert not facts("直至上月7日，王紅被還押看守所，在還押前她哭著跟檢察官說後悔。")
+
+
+def test_a_list_of_events_an_object_and_a_companion_are_not_the_subject() -> None:
+    found = facts(
+        "47人因初選被控顛覆國家政權、黎智英被控違反國安法、舉辦了30年的六四燭光集會被視為非法集結。"
+    )
+    assert not any(v in {"subversion", "unlawful_assembly"} for _, _, v in found)
+    assert not facts(
+        "民建聯主席李慧琼一位前助理，以福袋選舉舞弊，誘使選民投票給黨友鄭泳舜，罪名成立。"
+    )
+    assert not facts("許智峯陪同未成年示威者登記被捕離開校園。")
+    assert not facts("許智峯和陳渭新形影相隨，理大一役，兩人未能隨未成年人士出外自願被捕。")
+    assert not facts("曾朗軒覺得在社會現時政治氛圍下，自己某天也會因政見被捕。")
+
+
+def test_which_of_two_custody_states_and_bail_while_held_by_the_police_are_not_told() -> None:
+    assert not facts("其中黃之鋒和譚得志，正在獄中服刑及被拘押。")
+    assert not facts("獲准保釋的陳沛敏接受訪問，憶及在羈留期間得悉二人將被落案起訴。")
+    court = facts("法官批准黃之鋒以原有條件繼續保釋，期間不得離港，每周到警署報到一次。")
+    assert ("黃之鋒", "bail_granted", "") in court
+
+
+def test_a_willingness_a_mainland_procedure_and_a_verb_after_a_surname() -> None:
+    assert not facts("【庭前會議】孫大午願認罪換取家人員工獲釋。")
+    assert not facts(
+        "因去年查找載有施襲竹枝的車輛車主身份，而進行車牌查冊的記者，被控作出虛假陳述罪成。"
+    )

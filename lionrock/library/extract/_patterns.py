@@ -58,6 +58,8 @@ BAIL_DENIED = _p(
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
 POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
+#: 獲准保釋的陳沛敏…憶及在羈留期間: held by the police, so the bail was theirs.
+POLICE_HELD = _p(r"羈留|扣留")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
 PLEA_GUILTY = _p(
     r"(?<!不)(?<!否)認罪(?!答辯)|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
@@ -74,6 +76,7 @@ CONVICTED = _p(
 #: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
 CHARGE_STOP = _p(
     r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者|另一|另外"
+    r"|、(?=[^,，。、]{2,16}?被)"  # …違反國安法、…集會被視為非法集結: another item of a list
 )
 CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
 SENTENCE = _p(
@@ -101,7 +104,7 @@ SERVING = _p(
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
+MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
 #: and what the defence hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
@@ -126,7 +129,8 @@ OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則|^\s*[^\s,，。]{2,5}?(?:[(（][^)）]{0,6
 #: 如在囚人士拒絕…: a condition.
 CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
 #: 服刑或還押: which of the two is not said.
-EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|還柙|在囚|羈押)")
+#: 黃之鋒和譚得志，正在獄中服刑及被拘押: which is which is not said either.
+EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:服刑|還押|還柙|在囚|羈押|拘押)")
 #: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
 UNNAMED_GROUP = _p(
     r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾)\S{0,8}$"
@@ -149,5 +153,9 @@ DEFENCE_SAYS = _p(
 )
 #: 他指, 她表示: the pronoun is a speaker, not who a trigger after it is about.
 PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強調|坦言|憶述|形容|估計)")
+#: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
+OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
+#: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
+COMPANION = _p(r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念")
 #: 有案例的被告認罪: a defendant of some other case.
 OTHER_DEFENDANT = _p(r"(?:案例|案件|案子|個案|同類案)\S{0,3}的被告")

@@ -62,6 +62,7 @@ from lionrock.library.extract._patterns import (
     PLEA_GUILTY,
     PLEA_NOT,
     POLICE_BAIL,
+    POLICE_HELD,
     QUOTED,
     RANGE,
     RANGE_BEFORE,
@@ -166,7 +167,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             )
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
-        if clause_court and not POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4]):
+        police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4])
+        if clause_court and not police and not POLICE_HELD.search(f[m.end() : m.end() + 25]):
             yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")

@@ -15,11 +15,13 @@ from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._patterns import (
     ANAPHOR,
     CLAUSE,
+    COMPANION,
     COUNTED,
     FORMER_LATTER,
     FUTURE,
     GENERIC_HEAD,
     JOINERS,
+    OBJECT_BEFORE,
     OTHER_DEFENDANT,
     OTHERS,
     OWN_SUBJECT,
@@ -131,8 +133,11 @@ def people_of(
         ):
             # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
             return _before(topic, f, hit.start, 0.15)
+        if OBJECT_BEFORE.search(f[clause_start(f, group[0].start) : group[0].start]):
+            return [], 1.0  # 投票給黨友鄭泳舜，罪名成立: not 鄭泳舜 (nor 李慧琼 before)
         return _before(group, f, hit.start, 0.1)
-    if after and after[0][0].start < end and not f[hit.end :].startswith("、"):
+    if after and after[0][0].start < end and "、" not in f[hit.end : after[0][0].start]:
+        # not 47人因初選被控顛覆國家政權、黎智英被控…: the list's next item
         return after[0], 0.1
     if after and clause == 0 and not lead.strip() and after[0][0].start - end <= 12:
         return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
@@ -157,6 +162,8 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     if REQUEST.search(f[clause_start(f, group[0].start) : group[0].start]):
         return [], 1.0
     gap = f[group[-1].end : at]
+    if COMPANION.search(gap) and not CLAUSE.search(gap):
+        return [], 1.0  # 許智峯陪同未成年示威者登記被捕: they were, not he
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
         return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
     if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
