@@ -332,3 +332,19 @@ def test_a_willingness_a_mainland_procedure_and_a_verb_after_a_surname() -> None
     assert not facts(
         "因去年查找載有施襲竹枝的車輛車主身份，而進行車牌查冊的記者，被控作出虛假陳述罪成。"
     )
+
+
+def test_english_lists_respectively_aliases_and_places() -> None:
+    found = facts(
+        "Ivan Lam, Agnes Chow and Joshua Wong were heavily sentenced to 7 months, 10 months "
+        "and 13.5 months respectively."
+    )
+    terms = {(p, v) for p, k, v in found if k == "sentence"}
+    assert terms == {("Ivan Lam", "7"), ("Agnes Chow", "10"), ("Joshua Wong", "13.5")}
+    assert not facts("On June 17, five top executives of Next Digital were arrested.")
+    assert not facts("With the exception of Helena Wong, others were denied bail in court.")
+    alias = facts(
+        "Editorial writer Fung Wai-kong (who wrote under the pen-name Lo Fung) was arrested "
+        "at the airport."
+    )
+    assert {p for p, _, _ in alias} == {"Fung Wai-kong"}

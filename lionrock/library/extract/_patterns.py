@@ -21,6 +21,7 @@ JOINERS = re.compile(
         r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:[、及和與同]|以及|[,，]\s*(?:與|及|和|以及))"
         r"[^,;:。，；：]{0,12}$"
     )
+    + r"|^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"  # Ivan Lam, Agnes Chow and Joshua Wong
 )  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
 #: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
@@ -32,7 +33,10 @@ RELATIVE_OR_LIST = re.compile(
 )
 #: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person).
 SINGULAR = re.compile(zh(r"他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
-OTHERS = re.compile(zh(r"其餘|其他|另外\S{0,3}人|他們|她們"))
+OTHERS = re.compile(
+    zh(r"其餘|其他|另外\S{0,3}人|他們|她們") + r"|\bothers\b|\bthe\s+rest\b|\bexcept",
+    re.IGNORECASE,
+)  # With the exception of Helena Wong, others were denied bail
 PRONOUN = re.compile(zh(r"他(?!人)|她(?!人)|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
 
 

@@ -204,12 +204,20 @@ class Gazetteer:
                 continue
             overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
             gloss = GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()])
+            # five top executives of Next Digital, in Happy Valley: a place or a body
+            gloss = gloss or EN_PLACE_BEFORE.search(
+                text[max(0, found.start() - 12) : found.start()]
+            )
             if not overlaps and not gloss and not EN_ROLES_BEFORE.search(text[: found.start()]):
                 hits.append(NameHit(found.group(0), found.start(), found.end(), None, False))
         return hits
 
 
 CAPITAL = re.compile(r"[A-Z]")
+EN_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:of|in|at|from|to|by|for|near|outside|inside)\s+(?:the\s+)?|['’]s\s+)$",
+    re.IGNORECASE,
+)
 #: 尼曼獎學金（Nieman Fellowship）: English in brackets right after Chinese glosses it.
 GLOSS_BEFORE = re.compile(r"[\u3400-\u9fff][(（]\s*$")
 EN_ROLES_BEFORE = re.compile(
@@ -339,7 +347,8 @@ def _one_of_glued(hits: list[NameHit], text: str) -> list[NameHit]:
 def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:
     """關尚義(John Clancy), 馮偉光（筆名盧峯）: a second name of the same person."""
     between = text[previous.end : hit.start]
-    return bool(re.fullmatch(r"\s*[(（][^)）]{0,6}", between))
+    # Fung Wai-kong (who wrote under the pen-name Lo Fung)
+    return bool(re.fullmatch(r"\s*[(（][^)）]{0,6}|\s*\([^()]{0,40}", between))
 
 
 def _is_role(before: str) -> bool:

@@ -250,7 +250,9 @@ def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if obj:
             at = m.start("obj")
             people = [n for n in found if at <= n.start < at + len(obj)] or None
-        respectively = re.search(zh(r"分別\S{0,4}$"), f[max(0, m.start() - 6) : m.start()])
+        respectively = re.search(
+            zh(r"分別\S{0,4}$"), f[max(0, m.start() - 6) : m.start()]
+        ) or re.match(r"\W*(?:in\s+(?:jail|prison)\W*)?respectively", f[terms[-1][1] :])
         if respectively and len(terms) > 1:
             for i, (_a, _b, months) in enumerate(terms):
                 yield Hit("sentence", m.start(), m.end(), format_months(months), False,

@@ -143,7 +143,9 @@ TERM_ZH = re.compile(
 )
 TERM_EN = re.compile(
     r"(?P<n1>\d+(?:\.\d+)?|[a-z]+)[\s-]+(?P<u1>years?|months?|weeks?|days?)"
-    r"(?:,?\s+and\s+(?:a\s+half|(?P<n2>\d+|[a-z]+)[\s-]+(?P<u2>months?|weeks?|days?)))?",
+    # "three years and nine months" is one term; "10 months and seven months" two
+    r"(?:(?:(?<=year)|(?<=years))"
+    r",?\s+and\s+(?:a\s+half|(?P<n2>\d+|[a-z]+)[\s-]+(?P<u2>months?|weeks?|days?)))?",
     re.IGNORECASE,
 )
 UNIT_MONTHS = {"year": 12.0, "month": 1.0, "week": 7 / 30, "day": 1 / 30}
