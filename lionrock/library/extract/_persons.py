@@ -63,7 +63,8 @@ COURT_WORDS = zh(
     "再度 被囚 分別 同案 案中 涉嫌 涉及 被指"
 ).split()
 EN_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+)"
+    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+(?:-[a-z]+)?|(?!(?:and|in|of|the|for|at|to|on|by|from)\b)"
+    r"[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)"  # Lam Cheuk-ting; not "A and B"
 )
 EN_STOP = set(
     words(
