@@ -348,3 +348,15 @@ def test_english_lists_respectively_aliases_and_places() -> None:
         "at the airport."
     )
     assert {p for p, _, _ in alias} == {"Fung Wai-kong"}
+
+
+def test_a_sentence_that_starts_with_their_number_is_about_the_group_just_named() -> None:
+    record = Gazetteer({n: None for n in ("李卓人", "梁國雄", "何俊仁")})
+    body = "李卓人及梁國雄今日再被判刑。他們被控組織未經批准集結罪成。"
+    found = extract_text(article_id="a", body=body, published=None, names=record)
+    assert {(p.person, p.kind) for p in found if p.kind == "verdict"} == {
+        ("李卓人", "verdict"),
+        ("梁國雄", "verdict"),
+    }
+    counted = "李卓人、梁國雄及何俊仁今日提堂。兩人承認控罪。"
+    assert not extract_text(article_id="a", body=counted, published=None, names=record)

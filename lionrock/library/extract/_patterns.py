@@ -161,5 +161,11 @@ PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強�
 OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
 #: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
 COMPANION = _p(r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念")
+#: A sentence that starts with 三人, 兩名被告 or 他們: the group the sentence before named,
+#: when it named that many (三名被告依次為梁柏添、龔志遠及李文謙…。三人承認全部暴動控罪。).
+PLURAL_LEAD = _p(
+    r"^\s*(?:(?:他們|她們|各人)|(?P<n>[二兩三四五六七八九十\d]+)\s*(?:人|名被告)"
+    r"|they\b|the\s+(?P<en>two|three|four|five)\b)"
+)
 #: 有案例的被告認罪: a defendant of some other case.
 OTHER_DEFENDANT = _p(r"(?:案例|案件|案子|個案|同類案)\S{0,3}的被告")

@@ -25,6 +25,7 @@ from lionrock.library.extract._patterns import (
     OTHER_DEFENDANT,
     OTHERS,
     OWN_SUBJECT,
+    PLURAL_LEAD,
     PRONOUN,
     PRONOUN_SPEAKS,
     RELATIVE_OR_LIST,
@@ -35,7 +36,7 @@ from lionrock.library.extract._patterns import (
     UNNAMED_GROUP,
 )
 from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._text import Sentence, chinese_number, zh
+from lionrock.library.extract._text import WORDS, Sentence, chinese_number, zh
 
 
 @dataclass
@@ -122,6 +123,15 @@ def people_of(
         return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
     if before and before[-1][-1].end >= clause:
         return _before(before[-1], f, hit.start, 0.0)
+    if not before and len(context.last_group) > 1:
+        plural = PLURAL_LEAD.match(f)
+        n = plural and (
+            chinese_number(plural.group("n"))
+            if plural.group("n")
+            else WORDS.get((plural.group("en") or "").lower())
+        )
+        if plural and (not n or n == len(context.last_group)):
+            return context.last_group, 0.25
     anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
     if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
         return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
