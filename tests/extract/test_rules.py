@@ -360,3 +360,13 @@ def test_a_sentence_that_starts_with_their_number_is_about_the_group_just_named(
     }
     counted = "李卓人、梁國雄及何俊仁今日提堂。兩人承認控罪。"
     assert not extract_text(article_id="a", body=counted, published=None, names=record)
+
+
+def test_a_relative_named_through_a_person_and_the_next_item_of_a_list_are_not_them() -> None:
+    record = Gazetteer({n: None for n in ("楊雪盈", "郭家麒", "張超雄")})
+    body = "同案獲保釋的楊雪盈、郭家麒太太、張超雄等，以及數十名旁聽人士一早來到法院。"
+    found = extract_text(article_id="a", body=body, published=None, names=record)
+    assert {p.person for p in found} == {"楊雪盈"}
+    assert not facts("大拘捕、大檢控民主派人士、壹傳媒創辦人黎智英正服刑。") - {
+        ("黎智英", "custody", "serving_sentence")
+    }

@@ -169,6 +169,7 @@ class Gazetteer:
         kept = [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
         titles = [(m.start(), m.end()) for m in TITLE.finditer(text)] if "《" in text else []
         kept = [h for h in kept if not any(a < h.start < b for a, b in titles)]
+        kept = [h for h in kept if not KIN_AFTER.match(folded, h.end)]
         return _one_of_glued(kept, text)
 
     def _chinese(self, text: str, folded: str) -> list[NameHit]:
@@ -257,6 +258,10 @@ LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
 
 #: 梁及龔 is two surnames joined (梁 and 龔), not a name.
 JOINED = set(zh("及與、"))
+#: 郭家麒太太, 黃之鋒的母親: a relative of the person, named through them.
+KIN_AFTER = re.compile(
+    zh(r"(?:的|之)?(?:太太|妻子|夫人|丈夫|母親|父親|媽媽|爸爸|兒子|女兒|家人|女友|男友|兄長|胞弟)")
+)
 #: 《Toys Story 4》: a title in book brackets names a work, not a person.
 TITLE = re.compile(r"《[^《》]*》")
 

@@ -35,7 +35,7 @@ from lionrock.library.extract._patterns import (
     SPEAKER,
     UNNAMED_GROUP,
 )
-from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._persons import KIN_AFTER, NameHit
 from lionrock.library.extract._text import WORDS, Sentence, chinese_number, zh
 
 
@@ -71,7 +71,12 @@ def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
     groups: list[list[NameHit]] = []
     for name in names:
         gap = f[groups[-1][-1].end : name.start] if groups else None
-        if gap is not None and JOINERS.match(gap) and not TRIGGER.search(gap):
+        # 楊雪盈、郭家麒太太、張超雄: a relative named between ends the list
+        if (
+            gap is not None
+            and JOINERS.match(gap)
+            and not (TRIGGER.search(gap) or KIN_AFTER.search(gap))
+        ):
             groups[-1].append(name)
         else:
             groups.append([name])
@@ -108,8 +113,15 @@ def people_of(
         )
         return (after[0], 0.0) if listed or one_of else ([], 1.0)
     if hit.active:
-        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested
-        if after and (listed or after[0][0].start < end + 1):
+        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested (and
+        # not 大拘捕、大檢控民主派人士、…黎智英正服刑: another item of a list)
+        if (
+            after
+            and "、" not in f[hit.end : after[0][0].start]
+            and (listed or after[0][0].start < end + 1)
+        ):
+            return after[0], 0.0
+        if after and listed:
             return after[0], 0.0
         return [], 1.0
     if listed:
