@@ -370,3 +370,18 @@ def test_a_relative_named_through_a_person_and_the_next_item_of_a_list_are_not_t
     assert not facts("大拘捕、大檢控民主派人士、壹傳媒創辦人黎智英正服刑。") - {
         ("黎智英", "custody", "serving_sentence")
     }
+
+
+def test_refused_bail_no_case_to_answer_possibility_and_a_relative_clause_up_to_a_comma() -> None:
+    refused = facts("裁判官香淑嫻拒絕批出保釋予黃之鋒，黃之鋒須還柙至月底候審。")
+    assert ("黃之鋒", "bail_denied", "") in refused
+    assert ("黃之鋒", "bail_granted", "") not in refused
+    assert not any(
+        k == "verdict" for _, k, _ in facts("陳虹秀卻被控暴動罪，主審法官裁定表證不成立當庭釋放。")
+    )
+    assert not facts("葉建源慨嘆目前再溫和者一樣可以被捕。")
+    assert not facts("律師通知指律政司放棄覆核，呂智恆即將獲得保釋。")
+    record = Gazetteer({"林卓廷": None, "莊榮輝": None})
+    body = "現因7.21事件被控暴動的前立法會議員林卓廷，以及其助理莊榮輝今早亦有到庭。"
+    found = extract_text(article_id="a", body=body, published=None, names=record)
+    assert {(p.person, p.value) for p in found} == {("林卓廷", "riot")}

@@ -54,14 +54,15 @@ CHARGE = _p(
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|批(?:准|出)\S{0,8}?保釋|繼續保釋|保釋獲批"
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)\S{0,8}?保釋"
+    r"|繼續保釋|保釋獲批"  # not 拒絕批出保釋
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
-POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
+POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|扣押|扣留|羈留|police\s+bail")
 #: 獲准保釋的陳沛敏…憶及在羈留期間: held by the police, so the bail was theirs.
 POLICE_HELD = _p(r"羈留|扣留")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
@@ -75,7 +76,8 @@ ACQUITTED = _p(
     r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪|acquitted|found\s+not\s+guilty|cleared\s+of"
 )
 CONVICTED = _p(
-    r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?成立|found\s+guilty|(?:was|were)\s+convicted"
+    r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?(?<!不)(?<!表證)成立"  # not 表證不成立
+    r"|found\s+guilty|(?:was|were)\s+convicted"
 )
 #: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
 CHARGE_STOP = _p(
@@ -108,11 +110,14 @@ SERVING = _p(
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
-#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
-#: and what the defence hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
+MODAL = _p(
+    r"(?:會|要|可|可以|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$"
+)  # 未正式被捕
+#: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
+#: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
+#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋).
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時|即將")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._patterns import (
@@ -125,7 +126,11 @@ def people_of(
             return after[0], 0.0
         return [], 1.0
     if listed:
-        return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
+        # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…; but 被控暴動的林卓廷，以及其助理莊榮輝:
+        # a relative clause qualifies the names up to a comma, a 包括 list all of them
+        if zh("包括") in f[hit.end : after[0][0].start]:
+            return after[0], 0.0
+        return _up_to_comma(after[0], f), 0.0
     lead = f[clause : hit.start]
     if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
         return [], 1.0
@@ -171,6 +176,15 @@ def people_of(
         if len(context.last_group) == 1:
             return context.last_group, 0.3
     return [], 1.0
+
+
+def _up_to_comma(group: list[NameHit], f: str) -> list[NameHit]:
+    kept = group[:1]
+    for previous, name in pairwise(group):
+        if re.search(r"[,，]", f[previous.end : name.start]):
+            break
+        kept.append(name)
+    return kept
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
