@@ -75,3 +75,20 @@ def third_draw(path: str, count: int = 36, seed: int = 19) -> list[str]:
                     court.append(member.name)
     court.sort()
     return random.Random(seed).sample(court, count)
+
+
+def fourth_draw(path: str, count: int = 24, seed: int = 20) -> list[str]:
+    """A fourth draw for the dev split, labelled in full before the rules were run on it, so
+    that its first score measured the fourth round's fixes on articles they were not fitted
+    to (see docs/extract.md)."""
+    taken = {name for name, _ in sample(path)} | set(second_draw(path)) | set(third_draw(path))
+    court = []
+    with tarfile.open(path) as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".md") and member.name not in taken:
+                raw = tar.extractfile(member)
+                assert raw is not None
+                if any(k in raw.read().decode("utf-8", "replace") for k in KEYWORDS):
+                    court.append(member.name)
+    court.sort()
+    return random.Random(seed).sample(court, count)

@@ -385,3 +385,52 @@ def test_refused_bail_no_case_to_answer_possibility_and_a_relative_clause_up_to_
     body = "現因7.21事件被控暴動的前立法會議員林卓廷，以及其助理莊榮輝今早亦有到庭。"
     found = extract_text(article_id="a", body=body, published=None, names=record)
     assert {(p.person, p.value) for p in found} == {("林卓廷", "riot")}
+
+
+def test_pronouns_lone_surname_lists_and_another_defendant() -> None:
+    record = Gazetteer({n: None for n in ("林卓廷", "吳靄儀", "姚鈞豪", "文念志", "蘇揚浚")})
+
+    def run(body: str) -> set[tuple[str, str, str]]:
+        found = extract_text(article_id="a", body=body, published=None, names=record)
+        return {(p.person, p.kind, p.value) for p in found}
+
+    assert ("林卓廷", "arrested", "") in run("林卓廷被白衣人打傷。警方以暴動罪拘捕他。")
+    assert ("吳靄儀", "verdict", "convicted") in run(
+        "吳靄儀是資深大律師。正因如此，她在2019年8月18日走出來，事後被裁定罪名成立。"
+    )
+    listed = run(
+        "姚鈞豪、文念志及蘇揚浚今日提堂。同案中的姚、文、蘇三人被控無牌管有無線通訊器具；"
+        "文、蘇二人亦被控襲警。"
+    )
+    assert {p for p, k, v in listed if (k, v) == ("charged", "other")} == {
+        "姚鈞豪",
+        "文念志",
+        "蘇揚浚",
+    }
+    assert not any(
+        k == "plea"
+        for _, k, _ in facts("黃之鋒今日提堂。同案另一名被告早前在區域法院承認企圖縱火罪。")
+    )
+
+
+def test_long_lists_after_a_verdict_verb_terms_suspended_in_another_case_and_new_offences() -> None:
+    record = Gazetteer({n: None for n in ("陳皓桓", "李卓人", "梁國雄", "何俊仁", "楊森")})
+    body = (
+        "法官胡雅文判處陳皓桓、李卓人、梁國雄、何俊仁監禁18個月，其餘被告均被判囚14個月，"
+        "包括楊森。\n何俊仁和楊森分別在818和831案獲胡官判處緩刑。"
+    )
+    found = extract_text(article_id="a", body=body, published=None, names=record)
+    terms = {(p.person, p.value) for p in found if p.kind == "sentence"}
+    assert {("何俊仁", "18"), ("楊森", "14"), ("陳皓桓", "18")} <= terms
+    mask = facts("黃之鋒被控參與未經批准集結及違反《禁蒙面法》。")
+    assert ("黃之鋒", "charged", "other") in mask
+    assert ("黃之鋒", "bail_denied", "") in facts("其後黃之鋒上庭，法官延期審訊，但不准他保釋。")
+
+
+def test_bail_as_a_topic_companies_streets_and_unnamed_crowds_are_not_facts() -> None:
+    assert not facts(
+        "李志喜引述終審法院在黎智英保釋案的裁決，指「不會繼續危害國家安全」是法院批准保釋的先決條件。"
+    )
+    assert not facts("Apple Daily Internet Limited was charged with collusion with foreign forces.")
+    assert not facts("控方以螢光筆顯示軒尼詩道及盧押道一帶，馬師道被捕。")
+    assert not facts("魯比奧在Twitter表示，越來越多人被以國安法拘捕。")

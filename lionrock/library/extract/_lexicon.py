@@ -84,7 +84,8 @@ OFFENCES: tuple[Offence, ...] = (
     _offence(
         "other", "other", "", "other offence",
         r"欺詐|洗黑錢|縱火|刑事毀壞|刑事毁壞|襲警|藐視法庭|管有攻擊性武器|公職人員行為失當|"
-        r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂",
+        r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂|禁蒙面|蒙面物品|妨礙司法公正|"
+        r"意圖\S{0,4}(?:摧毀|摧毁|損壞)|無線通訊器具|無牌管有",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip

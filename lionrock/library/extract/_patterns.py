@@ -15,6 +15,11 @@ from lionrock.library.extract._text import zh
 LONE_SURNAME = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
 )
+#: 姚、文、蘇三人被控…, 與連、蔡二人同否認: lone surnames listed, then their number.
+LONE_LIST = re.compile(
+    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的]))[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
+    r"(?=" + zh(r"[二兩三四五]人") + ")"
+)
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(
     zh(
@@ -23,6 +28,10 @@ JOINERS = re.compile(
     )
     + r"|^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"  # Ivan Lam, Agnes Chow and Joshua Wong
 )  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
+#: 警方以暴動罪拘捕他: the one person the sentence before named.
+OBJECT_PRONOUN = re.compile(zh(r"^\s*(?:他|她)(?![們人])"))
+#: 正因如此，她在…，事後被裁定…罪名成立: a sentence whose subject is a pronoun.
+PRONOUN_SUBJECT = re.compile(zh(r"^(?:\S{0,6}[,，])?\s*(?:他|她)(?![們人])"))
 #: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
@@ -34,7 +43,8 @@ RELATIVE_OR_LIST = re.compile(
 #: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person).
 SINGULAR = re.compile(zh(r"他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
 OTHERS = re.compile(
-    zh(r"其餘|其他|另外\S{0,3}人|他們|她們") + r"|\bothers\b|\bthe\s+rest\b|\bexcept",
+    zh(r"其餘|其他|另外\S{0,3}人|另一(?:名|個|位)?(?:被告|人)|他們|她們")
+    + r"|\bothers\b|\bthe\s+rest\b|\bexcept",
     re.IGNORECASE,
 )  # With the exception of Helena Wong, others were denied bail
 PRONOUN = re.compile(zh(r"他(?!人)|她(?!人)|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
@@ -59,9 +69,11 @@ BAIL_GRANTED = _p(
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 BAIL_DENIED = _p(
-    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
+    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
+#: 法院批准保釋的先決條件, 批准保釋的門檻, 是否准予保釋階段: bail as a topic, not an event.
+BAIL_TOPIC = _p(r"(?:的)?\S{0,2}(?:先決條件|條件|門檻|準則|原則|指引|階段|標準|要求)")
 POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|扣押|扣留|羈留|police\s+bail")
 #: 獲准保釋的陳沛敏…憶及在羈留期間: held by the police, so the bail was theirs.
 POLICE_HELD = _p(r"羈留|扣留")
@@ -86,7 +98,7 @@ CHARGE_STOP = _p(
 )
 CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
 SENTENCE = _p(
-    r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,10}?)監禁|監禁|入獄|"
+    r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,24}?)監禁|監禁|入獄|"
     r"總刑期為?|刑期為|刑期共|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
@@ -96,7 +108,8 @@ TOTAL = _p(r"總刑期為?|合共判囚|共判囚|合共判監|共判監|刑期�
 TERM_FIRST = _p(r"(?:被判處?|判處|遭判處?)\s*(?=[\d一二兩三四五六七八九十半年])")
 TERM_THEN = _p(r"\s*(?:的)?(?:即時)?(?:監禁|刑期|徒刑)")
 REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
-PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
+#: 早前…獲判緩刑, 分別在818和831案獲判處緩刑: a suspended term of another case.
+PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous|在\S{0,10}案")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
@@ -121,7 +134,7 @@ FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時|即將
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(
-    r"^\S{0,4}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
+    r"^\S{0,12}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
 )
 SELF = _p(r"自己|本人|我")
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
@@ -142,7 +155,8 @@ CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
 EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:服刑|還押|還柙|在囚|羈押|拘押)")
 #: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
 UNNAMED_GROUP = _p(
-    r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾)\S{0,8}$"
+    r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾"
+    r"|多人|不少人|很多人|一些人)\S{0,8}$"
 )
 QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
 FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")

@@ -55,7 +55,7 @@ NOT_NAMES = {
 }
 #: 李太, 朱妻, 龔媽媽: a surname and a kinship word name no one.
 NAME_END = re.compile(
-    zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太妻媽爸母父婆伯叔嫂]$")
+    zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太妻媽爸母父婆伯叔嫂道街路邨苑]$")
 )
 COURT_WORDS = zh(
     "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
@@ -77,7 +77,7 @@ EN_STOP = set(
         "Final Appeal First Instance Central Government Liaison Office Democratic Party "
         "Civic League Social Democrats Demosisto Alliance Support Patriotic Movements He "
         "She They It His Her Their After Before When While Under United States Kingdom "
-        "British American "
+        "British American Limited Ltd Company Inc Corporation Group Holdings "
     )
 )
 

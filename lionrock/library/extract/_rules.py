@@ -42,6 +42,7 @@ from lionrock.library.extract._patterns import (
     ARREST_PASSIVE,
     BAIL_DENIED,
     BAIL_GRANTED,
+    BAIL_TOPIC,
     CHARGE,
     CHARGE_STOP,
     CONDITION,
@@ -52,6 +53,7 @@ from lionrock.library.extract._patterns import (
     EITHER,
     FUTURE,
     KIN_BEFORE,
+    LONE_LIST,
     LONE_SURNAME,
     MAY_RELEASE,
     MODAL,
@@ -168,7 +170,13 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
         police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4])
-        if clause_court and not police and not POLICE_HELD.search(f[m.end() : m.end() + 25]):
+        topic = BAIL_TOPIC.match(f, m.end())
+        if (
+            clause_court
+            and not police
+            and not topic
+            and not POLICE_HELD.search(f[m.end() : m.end() + 25])
+        ):
             yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
@@ -416,11 +424,14 @@ def _surname_mentions(s: Sentence, seen: dict[str, NameHit], found: list[NameHit
         if HAN_RE.match(hit.name[:1]):
             by_surname.setdefault(fold(hit.name[0]), []).append(hit)
     extra: list[NameHit] = []
-    for m in LONE_SURNAME.finditer(s.folded):
-        people = by_surname.get(m.group(1), [])
-        if len(people) == 1 and not any(h.start <= m.start() < h.end for h in found):
+    spots = [(m.start(), m.group(1)) for m in LONE_SURNAME.finditer(s.folded)]
+    for m in LONE_LIST.finditer(s.folded):
+        spots += [(m.start() + i, m.group(0)[i]) for i in range(0, len(m.group(0)), 2)]
+    for at, surname in sorted(set(spots)):
+        people = by_surname.get(surname, [])
+        if len(people) == 1 and not any(h.start <= at < h.end for h in (*found, *extra)):
             person = people[0]
-            extra.append(NameHit(person.name, m.start(), m.end(), person.entity_id, person.known))
+            extra.append(NameHit(person.name, at, at + 1, person.entity_id, person.known))
     return extra
 
 

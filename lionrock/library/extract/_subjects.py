@@ -23,12 +23,14 @@ from lionrock.library.extract._patterns import (
     GENERIC_HEAD,
     JOINERS,
     OBJECT_BEFORE,
+    OBJECT_PRONOUN,
     OTHER_DEFENDANT,
     OTHERS,
     OWN_SUBJECT,
     PLURAL_LEAD,
     PRONOUN,
     PRONOUN_SPEAKS,
+    PRONOUN_SUBJECT,
     RELATIVE_OR_LIST,
     REQUEST,
     SELF,
@@ -124,6 +126,8 @@ def people_of(
             return after[0], 0.0
         if after and listed:
             return after[0], 0.0
+        if OBJECT_PRONOUN.match(f[hit.end :]) and len(context.last_group) == 1:
+            return context.last_group, 0.3  # 警方以暴動罪拘捕他
         return [], 1.0
     if listed:
         # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…; but 被控暴動的林卓廷，以及其助理莊榮輝:
@@ -175,6 +179,15 @@ def people_of(
             return list(context.defendants.values()), 0.2
         if len(context.last_group) == 1:
             return context.last_group, 0.3
+    # (not for a term: 他…判囚12個月。他…判監8個月。…共服刑14個月 are parts of a total)
+    if (
+        hit.kind != "sentence"
+        and not before
+        and PRONOUN_SUBJECT.match(f)
+        and not PRONOUN_SPEAKS.search(f[: hit.start])
+        and len(context.last_group) == 1
+    ):
+        return context.last_group, 0.3  # 正因如此，她在…，事後被裁定…罪名成立
     return [], 1.0
 
 
