@@ -434,3 +434,13 @@ def test_bail_as_a_topic_companies_streets_and_unnamed_crowds_are_not_facts() ->
     assert not facts("Apple Daily Internet Limited was charged with collusion with foreign forces.")
     assert not facts("控方以螢光筆顯示軒尼詩道及盧押道一帶，馬師道被捕。")
     assert not facts("魯比奧在Twitter表示，越來越多人被以國安法拘捕。")
+
+
+def test_risks_words_that_look_like_names_and_a_share_of_a_crowd() -> None:
+    assert not any(
+        k == "verdict"
+        for _, k, _ in facts("黎智英被控，民主派面對政治檢控、罪成坐牢的風險越來越大。")
+    )
+    assert not facts("打開了國安法可變相具追溯力的潘朵拉盒子，法官拒絕保釋。")
+    assert not facts("●3人被控於德輔道西近西邊街參與暴動。")
+    assert not facts("鄧炳強說，去年共有45位警員被捕，當中超過8成是由警方調查後被捕。")

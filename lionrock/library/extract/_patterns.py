@@ -137,6 +137,8 @@ SPEAKER = _p(
     r"^\S{0,12}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
 )
 SELF = _p(r"自己|本人|我")
+#: 罪成坐牢的風險, 被捕的可能: a risk or a cost, not an event.
+RISK_AFTER = _p(r"\S{0,3}的(?:風險|可能|機會|危險|代價|後果)")
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
@@ -156,7 +158,7 @@ EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:
 #: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
 UNNAMED_GROUP = _p(
     r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾"
-    r"|多人|不少人|很多人|一些人)\S{0,8}$"
+    r"|多人|不少人|很多人|一些人|當中|\d+成)\S{0,8}$"
 )
 QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
 FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")

@@ -71,6 +71,7 @@ from lionrock.library.extract._patterns import (
     RELEASED,
     REMAND_BEFORE,
     REMANDED,
+    RISK_AFTER,
     SENTENCE,
     SERVING,
     SUSPENDED,
@@ -303,6 +304,8 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     ):
         return True
     if hit.kind == "arrested" and NOUN_USE.search(f[hit.end : hit.end + 6]):
+        return True
+    if RISK_AFTER.match(f, hit.end):
         return True
     if (hit.kind == "sentence" and MUST_TERM.search(lead)) or (
         hit.kind == "released" and MAY_RELEASE.search(lead)
