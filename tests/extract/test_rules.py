@@ -444,3 +444,17 @@ def test_risks_words_that_look_like_names_and_a_share_of_a_crowd() -> None:
     assert not facts("打開了國安法可變相具追溯力的潘朵拉盒子，法官拒絕保釋。")
     assert not facts("●3人被控於德輔道西近西邊街參與暴動。")
     assert not facts("鄧炳強說，去年共有45位警員被捕，當中超過8成是由警方調查後被捕。")
+
+
+def test_a_name_before_an_age_in_brackets_is_a_name_even_when_jieba_splits_it() -> None:
+    found = facts(
+        "同案還有4名被告：學生鄭錦輝（21歲）、丘建威（24歲）、學生莫禮滔（21歲）和"
+        "地盤工黃建棋（19歲），4人否認控罪。"
+    )
+    assert {p for p, k, v in found if (k, v) == ("plea", "not_guilty")} == {
+        "鄭錦輝",
+        "丘建威",
+        "莫禮滔",
+        "黃建棋",
+    }
+    assert not facts("一名司機（40歲）被捕。")

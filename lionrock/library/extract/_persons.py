@@ -35,7 +35,7 @@ SURNAMES_1 = set(
         "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關馬高譚鍾區廖姚彭莫"
         "戴歐方岑伍湯黎范傅冼鄒聶尹程溫温賴杜鄺龐顧施柯邱丘孔崔葛石雷阮翁殷凌文游巫侯嚴江韋甘"
         "田唐魏符卓莊龍邵孫沈史賀宋熊白毛姜左夏勞單植簡容鮑洪舒易利車霍卜饒司祁湛俞董任金"
-        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古熊蒙解涂"  # not 於 (於德輔道西)
+        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古熊蒙解涂龔連"  # not 於 (於德輔道西)
     )
 )
 #: Tokens that start like a name but are not one (a judge's short title, a place, a word).
@@ -190,6 +190,7 @@ class Gazetteer:
                 entity_id = self.known.get(name)
                 hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
             i += used
+        hits += _aged(text, folded, hits, self.known)
         return [h for h in hits if not _is_role(folded[: h.start])]
 
     def _english(self, text: str, taken: list[NameHit]) -> list[NameHit]:
@@ -262,6 +263,29 @@ JOINED = set(zh("及與、"))
 KIN_AFTER = re.compile(
     zh(r"(?:的|之)?(?:太太|妻子|夫人|丈夫|母親|父親|媽媽|爸爸|兒子|女兒|家人|女友|男友|兄長|胞弟)")
 )
+#: 丘建威（24歲）, 被告曾嘉朗（運輸工人、22歲）: a court report gives a defendant's age in
+#: brackets right after the name, which jieba may have split.
+AGED_SURNAMES = set(zh("龔丘連方石文馬高"))  # weak alone, sure before an age
+AGED = re.compile(r"([\u3400-\u9fff]{2,3})[（(][^（()）]{0,10}?\d{1,2}\s*[歲岁]")
+
+
+def _aged(
+    text: str, folded: str, hits: list[NameHit], known: dict[str, str | None]
+) -> list[NameHit]:
+    found: list[NameHit] = []
+    for m in AGED.finditer(folded):
+        chars = m.group(1)
+        name = chars if len(chars) == 3 and _surname(chars) else chars[-2:]
+        if not _plausible(name) or name[0] not in STRONG_SURNAMES | AGED_SURNAMES:
+            continue
+        start = m.end(1) - len(name)
+        if not any(h.start < m.end(1) and start < h.end for h in hits):
+            found.append(
+                NameHit(text[start : m.end(1)], start, m.end(1), known.get(name), name in known)
+            )
+    return found
+
+
 #: 《Toys Story 4》: a title in book brackets names a work, not a person.
 TITLE = re.compile(r"《[^《》]*》")
 
