@@ -1,6 +1,8 @@
 """Draw the random sample of Citizen News articles hand-labelled in
 `bench/data/extract-labels.jsonl` (issue #16 §5): 60 with court keywords, 20 without,
-seed 16. Prints the article paths with their split; reproducible from the archive.
+seed 16. Prints the article paths with their split; reproducible from the archive. The
+later `dev` draws (`second_draw`, `third_draw`, `fourth_draw`) are drawn from the same pool
+of court-keyword articles, each without the draws before it.
 
 Example: python bench/extract_sample.py ../shared/data/news/hkcnews-2020-06-to-2021-08.tar.xz
 """
@@ -45,17 +47,36 @@ if __name__ == "__main__":
         print(split, name)
 
 
-def second_draw(path: str, count: int = 30, seed: int = 17) -> list[str]:
-    """A second random draw of court-keyword articles for the dev split, none of the first
-    80 (added after the first test-split run; see docs/extract.md)."""
-    first = {name for name, _ in sample(path)}
+def _court_articles(path: str, taken: set[str]) -> list[str]:
+    """The archive's court-keyword articles not in `taken`, sorted (the pool of a draw)."""
     court = []
     with tarfile.open(path) as tar:
         for member in tar:
-            if member.isfile() and member.name.endswith(".md") and member.name not in first:
+            if member.isfile() and member.name.endswith(".md") and member.name not in taken:
                 raw = tar.extractfile(member)
                 assert raw is not None
                 if any(k in raw.read().decode("utf-8", "replace") for k in KEYWORDS):
                     court.append(member.name)
-    court.sort()
-    return random.Random(seed).sample(court, count)
+    return sorted(court)
+
+
+def second_draw(path: str, count: int = 30, seed: int = 17) -> list[str]:
+    """A second random draw of court-keyword articles for the dev split, none of the first
+    80 (added after the first test-split run; see docs/extract.md)."""
+    first = {name for name, _ in sample(path)}
+    return random.Random(seed).sample(_court_articles(path, first), count)
+
+
+def third_draw(path: str, count: int = 36, seed: int = 19) -> list[str]:
+    """A third random draw of court-keyword articles for the dev split (fourth round, after
+    the third test-split run): none of the first two draws, labelled in full by hand."""
+    taken = {name for name, _ in sample(path)} | set(second_draw(path))
+    return random.Random(seed).sample(_court_articles(path, taken), count)
+
+
+def fourth_draw(path: str, count: int = 24, seed: int = 20) -> list[str]:
+    """A fourth draw for the dev split, labelled in full before the rules were run on it, so
+    that its first score measured the fourth round's fixes on articles they were not fitted
+    to (see docs/extract.md)."""
+    taken = {name for name, _ in sample(path)} | set(second_draw(path)) | set(third_draw(path))
+    return random.Random(seed).sample(_court_articles(path, taken), count)

@@ -78,12 +78,14 @@ OFFENCES: tuple[Offence, ...] = (
     ),
     _offence(
         "instrument_unlawful", "other", "", "possession of an instrument fit for unlawful purpose",
-        r"適合作非法用途", r"instrument\s+fit\s+for\s+unlawful",
+        r"(?:管有攻擊性武器或其他)?適合作非法用途",  # one offence, not two
+        r"instrument\s+fit\s+for\s+unlawful",
     ),
     _offence(
         "other", "other", "", "other offence",
         r"欺詐|洗黑錢|縱火|刑事毀壞|刑事毁壞|襲警|藐視法庭|管有攻擊性武器|公職人員行為失當|"
-        r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂",
+        r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂|禁蒙面|蒙面物品|妨礙司法公正|"
+        r"意圖\S{0,4}(?:摧毀|摧毁|損壞)|無線通訊器具|無牌管有",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip
@@ -156,7 +158,7 @@ NOT_A_FACT = re.compile(
         r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括|"
         # a prediction, a wish, an intention, an opinion, a denial (issue #16 §1: facts only)
         r"將被|將遭|將會|願意|表示|有意|認為|相信|不考慮|並非|並不|不是|掙扎|猶豫|傾向|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
-        r"未曾|險被|險些|差點|幾乎"
+        r"未曾|險被|險些|差點|幾乎|未能|不能|無法|會因|某天|某日|遲早|終有一天"
     )
     + r"|\b(?:may|might|could|would|faces?|facing|if|unless|seek(?:s|ing)?|asked|urged|"
     r"applied|appeal(?:ed|s)?\s+against|not\s+been|never|wants?|calls?\s+for)\b",
@@ -170,11 +172,12 @@ NOT_A_FACT = re.compile(
 MAINLAND = re.compile(
     zh(
         r"內地|大陸|人民法院|人民檢察院|檢察院|中級法院|公安(?!條例)|刑事拘留|刑拘|指定居所|尋釁滋事|"
-        r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|"
+        r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|看守所|監視居住|"
+        r"庭前會議|緬甸|"
         r"深圳|鹽田|廣東|廣州|成都|江蘇|天津|新疆|西藏|四川|湖南|湖北|河南|河北|山東|山西|浙江|"
         r"福建|雲南|貴州|遼寧|吉林|黑龍江|安徽|江西|陝西|甘肅|青海|海南|內蒙|寧夏|重慶|唐山"
     )
-    + r"|mainland|shenzhen|guangdong",
+    + r"|mainland|shenzhen|guangdong|myanmar",
     re.IGNORECASE,
 )
 HONG_KONG = re.compile(

@@ -15,13 +15,23 @@ from lionrock.library.extract._text import zh
 LONE_SURNAME = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
 )
+#: 姚、文、蘇三人被控…, 與連、蔡二人同否認: lone surnames listed, then their number.
+LONE_LIST = re.compile(
+    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的]))[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
+    r"(?=" + zh(r"[二兩三四五]人") + ")"
+)
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(
     zh(
         r"^\s*(?:[(（][^)）]{0,6}[)）])?\s*(?:[、及和與同]|以及|[,，]\s*(?:與|及|和|以及))"
         r"[^,;:。，；：]{0,12}$"
     )
+    + r"|^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"  # Ivan Lam, Agnes Chow and Joshua Wong
 )  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
+#: 警方以暴動罪拘捕他: the one person the sentence before named.
+OBJECT_PRONOUN = re.compile(zh(r"^\s*(?:他|她)(?![們人])"))
+#: 正因如此，她在…，事後被裁定…罪名成立: a sentence whose subject is a pronoun.
+PRONOUN_SUBJECT = re.compile(zh(r"^(?:\S{0,6}[,，])?\s*(?:他|她)(?![們人])"))
 #: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
@@ -30,9 +40,14 @@ RELATIVE_OR_LIST = re.compile(
         r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
-SINGULAR = re.compile(zh(r"他|她|\bhe\b|\bshe\b"), re.IGNORECASE)
-OTHERS = re.compile(zh(r"其餘|其他|另外\S{0,3}人|他們|她們"))
-PRONOUN = re.compile(zh(r"他|她|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
+#: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person).
+SINGULAR = re.compile(zh(r"他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
+OTHERS = re.compile(
+    zh(r"其餘|其他|另外\S{0,3}人|另一(?:名|個|位)?(?:被告|人)|他們|她們")
+    + r"|\bothers\b|\bthe\s+rest\b|\bexcept",
+    re.IGNORECASE,
+)  # With the exception of Helena Wong, others were denied bail
+PRONOUN = re.compile(zh(r"他(?!人)|她(?!人)|其|被告|二人|兩人|三人|\bhe\b|\bshe\b"), re.IGNORECASE)
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -49,14 +64,19 @@ CHARGE = _p(
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|批(?:准|出)\S{0,8}?保釋|繼續保釋|保釋獲批"
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)\S{0,8}?保釋"
+    r"|繼續保釋|保釋獲批"  # not 拒絕批出保釋
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 BAIL_DENIED = _p(
-    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲|准|予)保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
+    r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
-POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|police\s+bail")
+#: 法院批准保釋的先決條件, 批准保釋的門檻, 是否准予保釋階段: bail as a topic, not an event.
+BAIL_TOPIC = _p(r"(?:的)?\S{0,2}(?:先決條件|條件|門檻|準則|原則|指引|階段|標準|要求)")
+POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|扣押|扣留|羈留|police\s+bail")
+#: 獲准保釋的陳沛敏…憶及在羈留期間: held by the police, so the bail was theirs.
+POLICE_HELD = _p(r"羈留|扣留")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
 PLEA_GUILTY = _p(
     r"(?<!不)(?<!否)認罪(?!答辯)|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
@@ -68,58 +88,105 @@ ACQUITTED = _p(
     r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪|acquitted|found\s+not\s+guilty|cleared\s+of"
 )
 CONVICTED = _p(
-    r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?成立|found\s+guilty|(?:was|were)\s+convicted"
+    r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?(?<!不)(?<!表證)成立"  # not 表證不成立
+    r"|found\s+guilty|(?:was|were)\s+convicted"
 )
 #: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
 CHARGE_STOP = _p(
     r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者|另一|另外"
+    r"|、(?=[^,，。、]{2,16}?被)"  # …違反國安法、…集會被視為非法集結: another item of a list
 )
 CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
 SENTENCE = _p(
-    r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,10}?)監禁|監禁|入獄|"
-    r"總刑期為?|刑期為|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
+    r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,24}?)監禁|監禁|入獄|"
+    r"總刑期為?|刑期為|刑期共|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
+#: The total of several terms: the parts before it are not the sentence.
+TOTAL = _p(r"總刑期為?|合共判囚|共判囚|合共判監|共判監|刑期共|total\s+of")
+#: 被判處13個月監禁: a term before the word for prison, right after 判.
+TERM_FIRST = _p(r"(?:被判處?|判處|遭判處?)\s*(?=[\d一二兩三四五六七八九十半年])")
+TERM_THEN = _p(r"\s*(?:的)?(?:即時)?(?:監禁|刑期|徒刑)")
 REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
-PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous")
+#: 早前…獲判緩刑, 分別在818和831案獲判處緩刑: a suspended term of another case.
+PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous|在\S{0,10}案")
 NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
 REMANDED = _p(
-    r"還押(?!期|所|地點|安排)|還柙(?!期|所|地點|安排)|羈押(?!期|所|地點|安排)|懲教署看管|remanded"
+    r"還押(?!期|所|地點|安排|時間)|還柙(?!期|所|地點|安排|時間)|羈押(?!期|所|地點|安排|時間)|懲教署看管|remanded"
     r"|held\s+in\s+custody"
 )
-SERVING = _p(r"(?<!等候上訴)(?<!不)服刑(?!等候)|serving\s+(?:a|his|her|their)\s+sentence")
+SERVING = _p(
+    r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+sentence"
+)
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
-MODAL = _p(r"(?:會|要|可|或|怕|免|得|能|應|有|不|無|毋)\s*$|(?:沒|未)\S{0,2}$")  # 未正式被捕
-#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪).
-REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲")
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時")
+MODAL = _p(
+    r"(?:會|要|可|可以|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$"
+)  # 未正式被捕
+#: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
+#: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
+REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
+#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋).
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時|即將")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(
-    r"^\S{0,4}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
+    r"^\S{0,12}?(?:指|表示|稱|說|認為|相信|透露|批評|質疑|強調|坦言|憶述|形容|估計)\s*[,，:：]"
 )
 SELF = _p(r"自己|本人|我")
+#: 罪成坐牢的風險, 被捕的可能: a risk or a cost, not an event.
+RISK_AFTER = _p(r"\S{0,3}的(?:風險|可能|機會|危險|代價|後果)")
 NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐懼|人數|數字)|^前")
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
 GENERIC_HEAD = _p(
     r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
     r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
+    r"|^的(?:其餘|其他|另外|多名|一眾)\S{0,3}被告"  # 同案已認罪的其餘被告
 )
 #: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
-OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則")
+#: 涂謹申（左二）則被捕: so has a clause whose topic 則 marks, when no name was found in it.
+OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則|^\s*[^\s,，。]{2,5}?(?:[(（][^)）]{0,6}[)）])?則(?!上|例|是)")
 #: 如在囚人士拒絕…: a condition.
 CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
 #: 服刑或還押: which of the two is not said.
-EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?或\S?(?:服刑|還押|還柙|在囚|羈押)")
+#: 黃之鋒和譚得志，正在獄中服刑及被拘押: which is which is not said either.
+EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:服刑|還押|還柙|在囚|羈押|拘押)")
 #: A plural subject with no name (7名泛民, 其他三名被告, 全部被告): not a named person's fact.
 UNNAMED_GROUP = _p(
-    r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾)\S{0,8}$"
+    r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾"
+    r"|多人|不少人|很多人|一些人|當中|\d+成)\S{0,8}$"
 )
 QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
 FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")
 WISH = _p(r"早日|祝願|希望|盼")
+#: 亦需判囚4年 (what the law would call for), 讓被告可即時獲釋 (what the defence asks):
+#: an obligation before a term, a possibility before a release.
+MUST_TERM = _p(r"(?:需|須|應|理應)\s*$")
+MAY_RELEASE = _p(r"(?:可|能|會|讓|以便|使)\S{0,3}$")
+#: 黃于喬…唱出男友還柙的心聲: a relative named by kinship is someone else than the name.
+KIN_BEFORE = _p(
+    r"(?:男友|女友|男朋友|女朋友|丈夫|老公|太太|妻子|老婆|兒子|女兒|囡囡|父親|母親|爸爸|媽媽|"
+    r"哥哥|弟弟|姊姊|姐姐|妹妹|家人|親人|伴侶|未婚夫|未婚妻)\S{0,2}$"
+)
+#: 辯方期望…, 辯方求情指…: what the defence asks or pleads in mitigation is not a fact.
+DEFENCE_SAYS = _p(
+    r"^\S{0,6}?辯方(?:律師|大律師)?\S{0,4}?(?:期望|希望|求情|指|稱|表示|認為|建議|冀|要求|爭取|強調)"
+)
+#: 他指, 她表示: the pronoun is a speaker, not who a trigger after it is about.
+PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強調|坦言|憶述|形容|估計)")
+#: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
+OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
+#: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
+COMPANION = _p(r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念")
+#: A sentence that starts with 三人, 兩名被告 or 他們: the group the sentence before named,
+#: when it named that many (三名被告依次為梁柏添、龔志遠及李文謙…。三人承認全部暴動控罪。).
+PLURAL_LEAD = _p(
+    r"^\s*(?:(?:他們|她們|各人)|(?P<n>[二兩三四五六七八九十\d]+)\s*(?:人|名被告)"
+    r"|they\b|the\s+(?P<en>two|three|four|five)\b)"
+)
+#: 有案例的被告認罪: a defendant of some other case.
+OTHER_DEFENDANT = _p(r"(?:案例|案件|案子|個案|同類案)\S{0,3}的被告")

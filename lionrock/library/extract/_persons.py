@@ -35,7 +35,7 @@ SURNAMES_1 = set(
         "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關馬高譚鍾區廖姚彭莫"
         "戴歐方岑伍湯黎范傅冼鄒聶尹程溫温賴杜鄺龐顧施柯邱丘孔崔葛石雷阮翁殷凌文游巫侯嚴江韋甘"
         "田唐魏符卓莊龍邵孫沈史賀宋熊白毛姜左夏勞單植簡容鮑洪舒易利車霍卜饒司祁湛俞董任金"
-        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古於熊蒙解"
+        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古熊蒙解涂龔連"  # not 於 (於德輔道西)
     )
 )
 #: Tokens that start like a name but are not one (a judge's short title, a place, a word).
@@ -50,17 +50,21 @@ NOT_NAMES = {
         "何況 何人 何不 何如 明天 明日 唐樓 向前 古代 柯士 易於 卓越 顧及 施政 關注 "
         "關於 關係 關心 關押 方法 安全 戴口 莊嚴 黎民 華人 秦朝 孫中 江湖 熊貓 凌晨 "
         "龐大 田園 畢業 向來 應否 嚴重 嚴格 嚴厲 韋恩 文化 文物 馬路 雷射 葉片 范圍 "
-        "邱吉 羅馬 連登 陳詞 陳辭 陳情 陳述 陳列 陳設 陳舊 "
+        "邱吉 羅馬 連登 陳詞 陳辭 陳情 陳述 陳列 陳設 陳舊 潘朵拉 雷明登 "
     )
 }
-NAME_END = re.compile(zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太]$"))
+#: 李太, 朱妻, 龔媽媽: a surname and a kinship word name no one.
+NAME_END = re.compile(
+    zh(r"[官氏案組隊黨會局署府院處科股報台社網區市省國姓某家太妻媽爸母父婆伯叔嫂道街路邨苑]$")
+)
 COURT_WORDS = zh(
     "被捕 被控 被判 判囚 判监 判處 還柙 還押 羈押 保釋 認罪 罪成 獲准 獲釋 出獄 服刑 提堂 起訴 "
     "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
     "再度 被囚 分別 同案 案中 涉嫌 涉及 被指"
 ).split()
 EN_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+)"
+    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+(?:-[a-z]+)?|(?!(?:and|in|of|the|for|at|to|on|by|from)\b)"
+    r"[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)"  # Lam Cheuk-ting; not "A and B"
 )
 EN_STOP = set(
     words(
@@ -73,7 +77,7 @@ EN_STOP = set(
         "Final Appeal First Instance Central Government Liaison Office Democratic Party "
         "Civic League Social Democrats Demosisto Alliance Support Patriotic Movements He "
         "She They It His Her Their After Before When While Under United States Kingdom "
-        "British American "
+        "British American Limited Ltd Company Inc Corporation Group Holdings "
     )
 )
 
@@ -163,6 +167,9 @@ class Gazetteer:
         hits.extend(self._english(text, hits))
         hits.sort(key=lambda h: h.start)
         kept = [h for i, h in enumerate(hits) if not (i and _alias_of(hits[i - 1], h, text))]
+        titles = [(m.start(), m.end()) for m in TITLE.finditer(text)] if "《" in text else []
+        kept = [h for h in kept if not any(a < h.start < b for a, b in titles)]
+        kept = [h for h in kept if not KIN_AFTER.match(folded, h.end)]
         return _one_of_glued(kept, text)
 
     def _chinese(self, text: str, folded: str) -> list[NameHit]:
@@ -183,6 +190,7 @@ class Gazetteer:
                 entity_id = self.known.get(name)
                 hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
             i += used
+        hits += _aged(text, folded, hits, self.known)
         return [h for h in hits if not _is_role(folded[: h.start])]
 
     def _english(self, text: str, taken: list[NameHit]) -> list[NameHit]:
@@ -199,12 +207,20 @@ class Gazetteer:
                 continue
             overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
             gloss = GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()])
+            # five top executives of Next Digital, in Happy Valley: a place or a body
+            gloss = gloss or EN_PLACE_BEFORE.search(
+                text[max(0, found.start() - 12) : found.start()]
+            )
             if not overlaps and not gloss and not EN_ROLES_BEFORE.search(text[: found.start()]):
                 hits.append(NameHit(found.group(0), found.start(), found.end(), None, False))
         return hits
 
 
 CAPITAL = re.compile(r"[A-Z]")
+EN_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:of|in|at|from|to|by|for|near|outside|inside)\s+(?:the\s+)?|['’]s\s+)$",
+    re.IGNORECASE,
+)
 #: 尼曼獎學金（Nieman Fellowship）: English in brackets right after Chinese glosses it.
 GLOSS_BEFORE = re.compile(r"[\u3400-\u9fff][(（]\s*$")
 EN_ROLES_BEFORE = re.compile(
@@ -219,7 +235,7 @@ NOT_NAME_END = set(
     zh(
         "須被在於的是和及與將已亦也等稱指說今昨早曾則仍又再都均就並因由向對為以會可要不未沒無"
         "一二三四五六七八九十兩人獲遭承否認判表回前後上下中日月年時所之其而但即若如著了過到去"
-        "等及與同案官說表指稱批拒還押柙囚控捕保自從把讓給跟至乃曾已憶"
+        "等及與同案官說表指稱批拒還押柙囚控捕保自從把讓給跟至乃曾已憶涉襲"
     )
 )
 
@@ -241,6 +257,39 @@ MEASURE_BEFORE = set(zh("這那一二兩三四五六七八九十每幾數各該�
 LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
 
 
+#: 梁及龔 is two surnames joined (梁 and 龔), not a name.
+JOINED = set(zh("及與、"))
+#: 郭家麒太太, 黃之鋒的母親: a relative of the person, named through them.
+KIN_AFTER = re.compile(
+    zh(r"(?:的|之)?(?:太太|妻子|夫人|丈夫|母親|父親|媽媽|爸爸|兒子|女兒|家人|女友|男友|兄長|胞弟)")
+)
+#: 丘建威（24歲）, 被告曾嘉朗（運輸工人、22歲）: a court report gives a defendant's age in
+#: brackets right after the name, which jieba may have split.
+AGED_SURNAMES = set(zh("龔丘連方石文馬高"))  # weak alone, sure before an age
+AGED = re.compile(r"([\u3400-\u9fff]{2,3})[（(][^（()）]{0,10}?\d{1,2}\s*[歲岁]")
+
+
+def _aged(
+    text: str, folded: str, hits: list[NameHit], known: dict[str, str | None]
+) -> list[NameHit]:
+    found: list[NameHit] = []
+    for m in AGED.finditer(folded):
+        chars = m.group(1)
+        name = chars if len(chars) == 3 and _surname(chars) else chars[-2:]
+        if not _plausible(name) or name[0] not in STRONG_SURNAMES | AGED_SURNAMES:
+            continue
+        start = m.end(1) - len(name)
+        if not any(h.start < m.end(1) and start < h.end for h in hits):
+            found.append(
+                NameHit(text[start : m.end(1)], start, m.end(1), known.get(name), name in known)
+            )
+    return found
+
+
+#: 《Toys Story 4》: a title in book brackets names a work, not a person.
+TITLE = re.compile(r"《[^《》]*》")
+
+
 def _surname(token: str) -> int:
     return 2 if token[:2] in SURNAMES_2 else 1 if token[:1] in SURNAMES_1 else 0
 
@@ -255,6 +304,7 @@ def _plausible(name: str) -> bool:
         and not NAME_END.search(name)
         and name[-1] not in NOT_NAME_END
         and not set(name[surname:]) & LEGAL_CHARS
+        and not set(name[surname:]) & JOINED
     )
 
 
@@ -310,8 +360,8 @@ def _name_at(
 
 
 #: Nothing, or a closing quote, between two names: the first is what the second is called
-#: (快必譚得志, 「長毛」梁國雄), one person.
-NICKNAME_GAP = re.compile(r"[」』”\"]?")
+#: (快必譚得志, 「長毛」梁國雄, 譚得志「快必」), one person.
+NICKNAME_GAP = re.compile(r"[」』”\"「『“]?")  # 譚得志「快必」 too
 
 
 def _one_of_glued(hits: list[NameHit], text: str) -> list[NameHit]:
@@ -327,7 +377,8 @@ def _one_of_glued(hits: list[NameHit], text: str) -> list[NameHit]:
 def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:
     """關尚義(John Clancy), 馮偉光（筆名盧峯）: a second name of the same person."""
     between = text[previous.end : hit.start]
-    return bool(re.fullmatch(r"\s*[(（][^)）]{0,6}", between))
+    # Fung Wai-kong (who wrote under the pen-name Lo Fung)
+    return bool(re.fullmatch(r"\s*[(（][^)）]{0,6}|\s*\([^()]{0,40}", between))
 
 
 def _is_role(before: str) -> bool:

@@ -42,29 +42,32 @@ from lionrock.library.extract._patterns import (
     ARREST_PASSIVE,
     BAIL_DENIED,
     BAIL_GRANTED,
+    BAIL_TOPIC,
     CHARGE,
     CHARGE_STOP,
     CONDITION,
     CONDITIONAL_AFTER,
     CONVICTED,
     COURT,
+    DEFENCE_SAYS,
     EITHER,
     FUTURE,
+    KIN_BEFORE,
+    LONE_LIST,
     LONE_SURNAME,
+    MAY_RELEASE,
     MODAL,
-    NOT_TERM_AFTER,
+    MUST_TERM,
     NOUN_USE,
     PAST_CASE,
     PLEA_GUILTY,
     PLEA_NOT,
     POLICE_BAIL,
+    POLICE_HELD,
     QUOTED,
-    RANGE,
-    RANGE_BEFORE,
     RELEASED,
-    REMAND_BEFORE,
     REMANDED,
-    SENTENCE,
+    RISK_AFTER,
     SERVING,
     SUSPENDED,
     WISH,
@@ -78,16 +81,12 @@ from lionrock.library.extract._subjects import (
     name_groups,
     people_of,
 )
+from lionrock.library.extract._terms import sentence_hits
 from lionrock.library.extract._text import (
-    TERM_EN,
-    TERM_ZH,
     Sentence,
-    english_months,
-    format_months,
     resolve_date,
     sentences,
     short_quote,
-    term_months,
     zh,
 )
 
@@ -159,7 +158,14 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             )
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
-        if clause_court and not POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4]):
+        police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4])
+        topic = BAIL_TOPIC.match(f, m.end())
+        if (
+            clause_court
+            and not police
+            and not topic
+            and not POLICE_HELD.search(f[m.end() : m.end() + 25])
+        ):
             yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
@@ -179,7 +185,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         acquitted = ACQUITTED.search(f[max(0, m.start() - 3) : m.end() + 2])
         if not acquitted and not CONDITIONAL_AFTER.search(f[m.end() :]):
             yield Hit("verdict", m.start(), m.end(), "convicted")
-    yield from _sentence_hits(s, found)
+    yield from sentence_hits(s, found)
     either = [(m.start(), m.end()) for m in EITHER.finditer(f)]
     for pattern, value, confidence in (
         (REMANDED, "remanded", 0.85),
@@ -191,67 +197,6 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     for m in RELEASED.finditer(f):
         if not WISH.search(f[max(0, m.start() - 6) : m.start()]):
             yield Hit("released", m.start(), m.end(), confidence=0.8)
-
-
-def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
-    """The terms right after a sentence trigger (within a few characters, and in a row
-    when several follow: 分別判囚 7 個月、10個月及13.5 個月)."""
-    found: list[tuple[int, int, float]] = []
-    position = start
-    for _ in range(6):
-        window = f[position : position + 14]
-        m = TERM_ZH.search(window)
-        months: float | None = None
-        if m and ((not found and m.start() <= 8) or (found and m.start() <= 3)):
-            if (m.group("days") or m.group("weeks")) and m.start() > 3:
-                break
-            months = term_months(m)
-            a, b = position + m.start(), position + m.end()
-        else:
-            e = TERM_EN.search(text[position : position + 40])
-            if not e or e.start() > 12:
-                break
-            months = english_months(e)
-            a, b = position + e.start(), position + e.end()
-        if months is None or RANGE.search(f[b : b + 6]) or NOT_TERM_AFTER.search(f[b : b + 8]):
-            break
-        if RANGE_BEFORE.search(f[max(0, a - 4) : a]):
-            break
-        found.append((a, b, months))
-        position = b
-    return found
-
-
-def _sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
-    f = s.folded
-    total = re.search(zh(r"總刑期為?|合共判囚|共判囚|total\s+of"), f)
-    for m in SENTENCE.finditer(f):
-        if total and m.start() < total.start() and "总刑期" not in f[m.start() : m.end()]:
-            continue
-        if REMAND_BEFORE.search(f[max(0, m.start() - 3) : m.start()]):
-            continue  # 已羈押入獄共三個月: remand, not a term
-        start = m.end()
-        terms = _terms(f, s.text, start)
-        if not terms:
-            continue
-        if SUSPENDED.search(f[clause_start(f, m.start()) : clause_end(f, terms[-1][1])]):
-            continue  # 判囚12個月，緩刑2年: suspended
-        obj = m.groupdict().get("obj")
-        people = None
-        if obj:
-            at = m.start("obj")
-            people = [n for n in found if at <= n.start < at + len(obj)] or None
-        respectively = re.search(zh(r"分別\S{0,4}$"), f[max(0, m.start() - 6) : m.start()])
-        if respectively and len(terms) > 1:
-            for i, (_a, _b, months) in enumerate(terms):
-                yield Hit("sentence", m.start(), m.end(), format_months(months), False,
-                          statute=str(i), confidence=0.8)  # fmt: skip
-            continue
-        hit = Hit("sentence", m.start(), terms[0][1], format_months(terms[0][2]), people=people)
-        after = f[terms[0][1] : terms[0][1] + 3]
-        if after.startswith(zh("的")):
-            hit.active = True
-        yield hit
 
 
 def _refused(hit: Hit, s: Sentence) -> bool:
@@ -267,6 +212,14 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     ):
         return True
     if hit.kind == "arrested" and NOUN_USE.search(f[hit.end : hit.end + 6]):
+        return True
+    if RISK_AFTER.match(f, hit.end):
+        return True
+    if (hit.kind == "sentence" and MUST_TERM.search(lead)) or (
+        hit.kind == "released" and MAY_RELEASE.search(lead)
+    ):
+        return True
+    if KIN_BEFORE.search(f[max(0, hit.start - 8) : hit.start]) or DEFENCE_SAYS.search(f):
         return True
     english = s.text[max(0, hit.start - 40) : hit.start]
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))
@@ -382,11 +335,14 @@ def _surname_mentions(s: Sentence, seen: dict[str, NameHit], found: list[NameHit
         if HAN_RE.match(hit.name[:1]):
             by_surname.setdefault(fold(hit.name[0]), []).append(hit)
     extra: list[NameHit] = []
-    for m in LONE_SURNAME.finditer(s.folded):
-        people = by_surname.get(m.group(1), [])
-        if len(people) == 1 and not any(h.start <= m.start() < h.end for h in found):
+    spots = [(m.start(), m.group(1)) for m in LONE_SURNAME.finditer(s.folded)]
+    for m in LONE_LIST.finditer(s.folded):
+        spots += [(m.start() + i, m.group(0)[i]) for i in range(0, len(m.group(0)), 2)]
+    for at, surname in sorted(set(spots)):
+        people = by_surname.get(surname, [])
+        if len(people) == 1 and not any(h.start <= at < h.end for h in (*found, *extra)):
             person = people[0]
-            extra.append(NameHit(person.name, m.start(), m.end(), person.entity_id, person.known))
+            extra.append(NameHit(person.name, at, at + 1, person.entity_id, person.known))
     return extra
 
 

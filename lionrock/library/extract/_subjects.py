@@ -10,19 +10,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._patterns import (
     ANAPHOR,
     CLAUSE,
+    COMPANION,
     COUNTED,
     FORMER_LATTER,
     FUTURE,
     GENERIC_HEAD,
     JOINERS,
+    OBJECT_BEFORE,
+    OBJECT_PRONOUN,
+    OTHER_DEFENDANT,
     OTHERS,
     OWN_SUBJECT,
+    PLURAL_LEAD,
     PRONOUN,
+    PRONOUN_SPEAKS,
+    PRONOUN_SUBJECT,
     RELATIVE_OR_LIST,
     REQUEST,
     SELF,
@@ -30,8 +38,8 @@ from lionrock.library.extract._patterns import (
     SPEAKER,
     UNNAMED_GROUP,
 )
-from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._text import Sentence, chinese_number, zh
+from lionrock.library.extract._persons import KIN_AFTER, NameHit
+from lionrock.library.extract._text import WORDS, Sentence, chinese_number, zh
 
 
 @dataclass
@@ -66,7 +74,12 @@ def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
     groups: list[list[NameHit]] = []
     for name in names:
         gap = f[groups[-1][-1].end : name.start] if groups else None
-        if gap is not None and JOINERS.match(gap) and not TRIGGER.search(gap):
+        # 楊雪盈、郭家麒太太、張超雄: a relative named between ends the list
+        if (
+            gap is not None
+            and JOINERS.match(gap)
+            and not (TRIGGER.search(gap) or KIN_AFTER.search(gap))
+        ):
             groups[-1].append(name)
         else:
             groups.append([name])
@@ -103,12 +116,25 @@ def people_of(
         )
         return (after[0], 0.0) if listed or one_of else ([], 1.0)
     if hit.active:
-        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested
-        if after and (listed or after[0][0].start < end + 1):
+        # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested (and
+        # not 大拘捕、大檢控民主派人士、…黎智英正服刑: another item of a list)
+        if (
+            after
+            and "、" not in f[hit.end : after[0][0].start]
+            and (listed or after[0][0].start < end + 1)
+        ):
             return after[0], 0.0
+        if after and listed:
+            return after[0], 0.0
+        if OBJECT_PRONOUN.match(f[hit.end :]) and len(context.last_group) == 1:
+            return context.last_group, 0.3  # 警方以暴動罪拘捕他
         return [], 1.0
     if listed:
-        return after[0], 0.0  # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…
+        # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…; but 被控暴動的林卓廷，以及其助理莊榮輝:
+        # a relative clause qualifies the names up to a comma, a 包括 list all of them
+        if zh("包括") in f[hit.end : after[0][0].start]:
+            return after[0], 0.0
+        return _up_to_comma(after[0], f), 0.0
     lead = f[clause : hit.start]
     if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
         return [], 1.0
@@ -118,6 +144,15 @@ def people_of(
         return [before[-1][0 if former.group(1) == zh("前者") else 1]], 0.1
     if before and before[-1][-1].end >= clause:
         return _before(before[-1], f, hit.start, 0.0)
+    if not before and len(context.last_group) > 1:
+        plural = PLURAL_LEAD.match(f)
+        n = plural and (
+            chinese_number(plural.group("n"))
+            if plural.group("n")
+            else WORDS.get((plural.group("en") or "").lower())
+        )
+        if plural and (not n or n == len(context.last_group)):
+            return context.last_group, 0.25
     anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
     if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
         return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
@@ -129,19 +164,40 @@ def people_of(
         ):
             # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
             return _before(topic, f, hit.start, 0.15)
+        if OBJECT_BEFORE.search(f[clause_start(f, group[0].start) : group[0].start]):
+            return [], 1.0  # 投票給黨友鄭泳舜，罪名成立: not 鄭泳舜 (nor 李慧琼 before)
         return _before(group, f, hit.start, 0.1)
-    if after and after[0][0].start < end and not f[hit.end :].startswith("、"):
+    if after and after[0][0].start < end and "、" not in f[hit.end : after[0][0].start]:
+        # not 47人因初選被控顛覆國家政權、黎智英被控…: the list's next item
         return after[0], 0.1
     if after and clause == 0 and not lead.strip() and after[0][0].start - end <= 12:
         return after[0], 0.1  # 還柙13個月，24歲的唐英傑昨天…: the subject follows
     if after:
         return after[0], 0.2 if len(after) == 1 and SINGULAR.search(lead) else 0.4
-    if PRONOUN.search(lead):
+    if PRONOUN.search(lead) and not (PRONOUN_SPEAKS.search(lead) or OTHER_DEFENDANT.search(lead)):
         if re.search(zh("被告"), lead) and len(context.defendants) == 1:
             return list(context.defendants.values()), 0.2
         if len(context.last_group) == 1:
             return context.last_group, 0.3
+    # (not for a term: 他…判囚12個月。他…判監8個月。…共服刑14個月 are parts of a total)
+    if (
+        hit.kind != "sentence"
+        and not before
+        and PRONOUN_SUBJECT.match(f)
+        and not PRONOUN_SPEAKS.search(f[: hit.start])
+        and len(context.last_group) == 1
+    ):
+        return context.last_group, 0.3  # 正因如此，她在…，事後被裁定…罪名成立
     return [], 1.0
+
+
+def _up_to_comma(group: list[NameHit], f: str) -> list[NameHit]:
+    kept = group[:1]
+    for previous, name in pairwise(group):
+        if re.search(r"[,，]", f[previous.end : name.start]):
+            break
+        kept.append(name)
+    return kept
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -155,6 +211,8 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     if REQUEST.search(f[clause_start(f, group[0].start) : group[0].start]):
         return [], 1.0
     gap = f[group[-1].end : at]
+    if COMPANION.search(gap) and not CLAUSE.search(gap):
+        return [], 1.0  # 許智峯陪同未成年示威者登記被捕: they were, not he
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
         return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
     if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
@@ -171,9 +229,10 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
         penalty += 0.1
     counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
     if counted and (
-        chinese_number(counted.group(1)) == len(group) or gap[: counted.start()].endswith(zh("等"))
+        chinese_number(counted.group(1)) == len(group)
+        or gap[: counted.start()].endswith((zh("等"), zh("共")))
     ):
-        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人: they, and others
+        penalty = 0.05  # 三人早前認罪: the three just named; 李柱銘等9人, …陳皓桓共13人: they
     elif counted:
         return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
     return group, penalty

@@ -143,7 +143,9 @@ TERM_ZH = re.compile(
 )
 TERM_EN = re.compile(
     r"(?P<n1>\d+(?:\.\d+)?|[a-z]+)[\s-]+(?P<u1>years?|months?|weeks?|days?)"
-    r"(?:,?\s+and\s+(?:a\s+half|(?P<n2>\d+|[a-z]+)[\s-]+(?P<u2>months?|weeks?|days?)))?",
+    # "three years and nine months" is one term; "10 months and seven months" two
+    r"(?:(?:(?<=year)|(?<=years))"
+    r",?\s+and\s+(?:a\s+half|(?P<n2>\d+|[a-z]+)[\s-]+(?P<u2>months?|weeks?|days?)))?",
     re.IGNORECASE,
 )
 UNIT_MONTHS = {"year": 12.0, "month": 1.0, "week": 7 / 30, "day": 1 / 30}
@@ -162,8 +164,8 @@ def term_months(found: re.Match[str]) -> float | None:
         return 18.0
     if g["years"]:
         years = chinese_number(g["years"])
-        if years is None:
-            return None
+        if years is None or years > 99:
+            return None  # 2018年 is a date, not a term
         months = chinese_number(g["ymonths"]) if g["ymonths"] else 0.0
         return _round(years * 12 + (months or 0.0) + (6 if g["yhalf"] else 0))
     if g["months"] or g["bare"]:
