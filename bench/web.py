@@ -186,7 +186,8 @@ def main() -> None:
     env = {**os.environ, "LIONROCK_DATABASE_URL": f"sqlite:///{db}"}
     ours_port, theirs_port, plain_port = free_port(), free_port(), free_port()
     multi_port, workers = free_port(), os.cpu_count() or 1
-    datasette = Path(sys.executable).parent / "datasette"
+    beside = Path(sys.executable).parent / "datasette"  # the venv's, else the PATH's
+    datasette = beside if beside.exists() else Path(shutil.which("datasette") or "datasette")
     servers = [
         subprocess.Popen(
             [sys.executable, "-m", "lionrock.cli", "serve", "--port", str(ours_port)],
@@ -208,7 +209,7 @@ def main() -> None:
         ),
         subprocess.Popen(
             [
-                str(datasette if datasette.exists() else "datasette"),
+                str(datasette),
                 "serve",
                 str(db),
                 "--port",
