@@ -252,7 +252,8 @@ def count_facets(store: Store, filters: SearchFilters) -> Matches:
     Example: `count_facets(store, SearchFilters(q="Apple")).counts["schema"]`.
     """
     if filters.q:
-        found_hits = store.search(filters.q, limit=200, published_only=True)
+        # the page's captions come from its whole (public) entities, not from the hits
+        found_hits = store.search(filters.q, limit=200, published_only=True, captions=False)
         order = [h.entity_id for h in found_hits]
         hits = {h.entity_id: h for h in found_hits}
     else:
