@@ -9,13 +9,15 @@ The app itself drops the client address from each request's scope (`ForgetClient
 
 from __future__ import annotations
 
-import functools
 import logging
+import multiprocessing
 import re
+import signal
+import socket
+import threading
 from typing import Any
 
 import uvicorn
-from uvicorn.supervisors import Multiprocess
 
 from lionrock.settings import Settings
 
@@ -49,7 +51,13 @@ def quiet_access_log() -> None:
             logger.addFilter(ScrubAddresses())
 
 
-def _config(app: Any, *, host: str, port: int, log_level: str, **options: Any) -> uvicorn.Config:
+def server(
+    app: Any, *, host: str, port: int, log_level: str = "warning", **options: Any
+) -> uvicorn.Server:
+    """A uvicorn server for the app that logs no client address.
+
+    Example: `server(create_app(settings), host="127.0.0.1", port=8000).run()`.
+    """
     config = uvicorn.Config(
         app,
         host=host,
@@ -60,44 +68,63 @@ def _config(app: Any, *, host: str, port: int, log_level: str, **options: Any) -
         **options,
     )
     quiet_access_log()
-    return config
-
-
-def server(
-    app: Any, *, host: str, port: int, log_level: str = "warning", **options: Any
-) -> uvicorn.Server:
-    """A uvicorn server for the app that logs no client address.
-
-    Example: `server(create_app(settings), host="127.0.0.1", port=8000).run()`.
-    """
-    return uvicorn.Server(_config(app, host=host, port=port, log_level=log_level, **options))
+    return uvicorn.Server(config)
 
 
 def serve_workers(
     settings: Settings, *, host: str, port: int, workers: int, log_level: str = "warning"
 ) -> None:
-    """Serve the app from `workers` processes sharing one listening socket, under
-    uvicorn's supervisor (which replaces a worker that dies), until SIGINT or SIGTERM.
+    """Serve the app from `workers` processes on one port, until SIGINT or SIGTERM; a
+    worker that dies is replaced.
 
     One process runs Python on one core at a time (the GIL), however many threads serve
     its requests (`_offload`); a search under load needs the other cores (issue #18 §5).
-    Each worker builds its own app (`create_app`), so each has its own connections, page
-    cache (`LIONROCK_CACHE_SECONDS` bounds how stale another worker's writes look) and
-    login failure counts (a guesser spread over N workers gets up to N times as many tries
-    at each step of the growing delay).
+    Each worker binds the port itself with SO_REUSEPORT, so the kernel spreads new
+    connections over the workers. (Sharing one listening socket, as uvicorn's own
+    `--workers` does, let the first worker awake accept a whole burst: 48 of wrk's 50
+    connections went to one of two workers.) So a second server started on the same port
+    by the same user shares it instead of failing. Each worker builds its own app,
+    so each has its own connections, page cache (`LIONROCK_CACHE_SECONDS` bounds how stale
+    another worker's writes look) and login failure counts (a guesser spread over N workers
+    gets up to N times as many tries at each step of the growing delay).
 
     Example: `serve_workers(Settings.from_env(), host="127.0.0.1", port=8000, workers=2)`.
     """
-    # spawned workers unpickle the factory and call it: the settings travel with it
-    app = functools.partial(_worker_app, settings)
-    config = _config(app, host=host, port=port, log_level=log_level, factory=True,
-                     workers=workers)  # fmt: skip
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited state
+    stop = threading.Event()
+
+    def start() -> Any:
+        ready = spawn.Event()
+        process = spawn.Process(target=_worker, args=(settings, host, port, log_level, ready))
+        process.start()
+        return process, ready
+
+    running = [start() for _ in range(workers)]
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.5):
+            for n, (process, ready) in enumerate(running):
+                if process.is_alive():
+                    continue
+                if not ready.is_set():  # it never served: it would fail the same way again
+                    raise SystemExit(f"a worker could not start (exit code {process.exitcode})")
+                running[n] = start()
+    finally:
+        for process, _ in running:
+            process.terminate()  # SIGTERM: uvicorn finishes the requests in progress
+        for process, _ in running:
+            process.join(timeout=30)
 
 
-def _worker_app(settings: Settings) -> Any:
-    """The app, built in a worker process, whose logging uvicorn has just set up anew."""
+def _worker(settings: Settings, host: str, port: int, log_level: str, ready: Any) -> None:
+    """One worker: its own app, on its own SO_REUSEPORT socket bound to the shared port."""
     from lionrock.web.app import create_app
 
-    quiet_access_log()
-    return create_app(settings)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    app = server(create_app(settings), host=host, port=port, log_level=log_level)
+    ready.set()
+    app.run(sockets=[sock])
