@@ -17,7 +17,7 @@ import lionrock
 from lionrock import __version__
 from lionrock.cli_store import open_store as _store
 from lionrock.errors import LionRockError
-from lionrock.settings import Settings
+from lionrock.settings import MAX_WEB_WORKERS, Settings
 
 if TYPE_CHECKING:
     from lionrock.sources import Defaults
@@ -492,13 +492,16 @@ def _plural(count: int, word: str) -> str:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", type=click.IntRange(1, MAX_WEB_WORKERS), default=None,
+              help="Processes to answer from (one per core). Default: LIONROCK_WEB_WORKERS, "
+              "else 1.")  # fmt: skip
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, workers: int | None) -> None:
     """Serve the web app: the public record, its JSON API and the researchers' app.
     Access logs are off and addresses are scrubbed from logs: no client IP is logged.
     Create the first admin with `lionrock users add NAME --admin`.
 
-    Example: lionrock serve --port 8000
+    Example: lionrock serve --port 8000 --workers 2
     """
     import os
     from dataclasses import replace
@@ -509,6 +512,14 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     settings = ctx.obj
     if not os.environ.get(ENV_BASE_URL):  # exported URLs point at this server, this port
         settings = replace(settings, base_url=f"http://{host}:{port}")
+    workers = workers or settings.web_workers
+    if workers > 1:
+        from lionrock.web import serve_workers
+
+        click.echo(f"serving {settings.database_url} on http://{host}:{port}, "
+                   f"{workers} processes", err=True)  # fmt: skip
+        serve_workers(settings, host=host, port=port, workers=workers)
+        return
     app = create_app(settings)
     click.echo(f"serving {ctx.obj.database_url} on http://{host}:{port}", err=True)
     server(app, host=host, port=port).run()

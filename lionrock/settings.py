@@ -14,6 +14,7 @@
   key kept in the store).
 - `LIONROCK_CACHE_SECONDS`: how long the web app may serve a cached public page after
   another process wrote to the store (default 5; 0 turns the cache off).
+- `LIONROCK_WEB_WORKERS`: how many processes `lionrock serve` answers from (default 1).
 
 Intake (issue #15) has a block of its own (`IntakeSettings`), since `lionrock intake
 serve` may run on a machine of its own: `LIONROCK_INTAKE_*`.
@@ -45,6 +46,9 @@ ENV_OPERATOR = "LIONROCK_OPERATOR"
 ENV_ONION_ADDRESS = "LIONROCK_ONION_ADDRESS"
 ENV_SECRET_KEY = "LIONROCK_SECRET_KEY"
 ENV_CACHE_SECONDS = "LIONROCK_CACHE_SECONDS"
+ENV_WEB_WORKERS = "LIONROCK_WEB_WORKERS"
+#: The most worker processes `lionrock serve` starts (each holds its own app and caches).
+MAX_WEB_WORKERS = 32
 
 ENV_INTAKE_DIR = "LIONROCK_INTAKE_DIR"
 ENV_INTAKE_DATABASE_URL = "LIONROCK_INTAKE_DATABASE_URL"
@@ -94,6 +98,7 @@ class Settings:
     onion_address: str = ""
     secret_key: str = ""
     cache_seconds: float = 5.0
+    web_workers: int = 1
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -118,6 +123,7 @@ class Settings:
             onion_address=os.environ.get(ENV_ONION_ADDRESS, "").rstrip("/"),
             secret_key=os.environ.get(ENV_SECRET_KEY, ""),
             cache_seconds=_seconds(os.environ.get(ENV_CACHE_SECONDS, "5")),
+            web_workers=_int(os.environ.get(ENV_WEB_WORKERS), 1, 1, MAX_WEB_WORKERS),
         )
 
     @property

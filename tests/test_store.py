@@ -249,3 +249,22 @@ def test_a_store_from_before_migration_0006_keeps_its_facts_and_finds_them(db_ur
         assert store.check_search_index() == []
     finally:
         store.close()
+
+
+def test_entities_read_by_id_are_those_of_a_full_read(bundled_store: Store) -> None:
+    """`iter_entities(ids=...)` reads on the driver (issue #18 §5): the same entities, facts
+    and order as the full read through SQLAlchemy, drafts left out when asked, across the
+    batches of IDs."""
+    from lionrock.store import _store
+
+    every = {e.id: e for e in bundled_store.iter_entities(schema=None)}
+    ids = [*random.Random(7).sample(sorted(every), 1500), "no-such-entity"]
+    found = list(bundled_store.iter_entities(ids=ids))
+    assert [e.id for e in found] == sorted(set(ids) - {"no-such-entity"})
+    assert found == [every[i] for i in sorted(set(ids) & set(every))]
+    assert len(ids) > _store.ID_BATCH  # several batches
+    published = {e.id: e for e in bundled_store.iter_entities(published_only=True)}
+    assert list(bundled_store.iter_entities(ids=ids[:50], published_only=True)) == [
+        published[i] for i in sorted(set(ids[:50]) & set(published))
+    ]
+    assert list(bundled_store.iter_entities(ids=[])) == []

@@ -82,9 +82,11 @@ def search_rows(
     rows = fetch(conn, sql, params)
     # One ranking for both backends: an exact match first, then the share of the value the
     # query covers (家超 in 李家超 beats 家超 in a long summary), then the backend's own rank.
+    # The value's folded form is the stored one (`folded`, what the query matched), not
+    # folded again here: a common word matches thousands of values (issue #18 §5).
     exact = " ".join(terms)
     covered = sum(len(t) for t in terms)
-    ranked = [(r[0], r[1], r[2], r[3], _score(r[3], exact, covered), float(r[4])) for r in rows]
+    ranked = [(r[0], r[1], r[2], r[3], _score(r[5], exact, covered), float(r[4])) for r in rows]
     ranked.sort(key=lambda r: (r[4], r[5]))
     return [r[:5] for r in ranked]
 
@@ -105,7 +107,7 @@ def _postgresql_sql(terms: list[str], params: dict[str, object], review: str) ->
     q, n = param(POSTGRESQL, "q"), param(POSTGRESQL, "n")
     return (
         "SELECT s.entity_id, s.schema, s.prop, s.value, "
-        f"1 - similarity(s.folded, {q}) AS rank "
+        f"1 - similarity(s.folded, {q}) AS rank, s.folded "
         f"FROM statements s WHERE s.folded IS NOT NULL AND {' AND '.join(likes)}{review} "
         f"ORDER BY rank LIMIT {n}"
     )
@@ -139,15 +141,15 @@ def _sqlite_sql(terms: list[str], params: dict[str, object], review: str) -> str
     if extra:  # the short terms filter after FTS has ranked: look further
         params["window"] = int(str(params["window"])) * 4
     return (
-        "SELECT s.entity_id, s.schema, s.prop, s.value, hits.rank "
+        "SELECT s.entity_id, s.schema, s.prop, s.value, hits.rank, s.folded "
         f"FROM ({inner}) AS hits JOIN statements s ON s.seq = hits.rowid "
         f"WHERE s.folded IS NOT NULL{extra}{review} ORDER BY hits.rank LIMIT :n"
     )
 
 
-def _score(value: str, exact: str, covered: int) -> float:
-    """Lower is better: -2 for an exact match, else minus the share of the value matched."""
-    folded = fold(value)
+def _score(folded: str, exact: str, covered: int) -> float:
+    """Lower is better: -2 for an exact match, else minus the share of the (folded) value
+    matched."""
     if folded == exact:
         return -2.0
     return -covered / max(len(folded), 1)

@@ -1,14 +1,11 @@
 """The data behind the read views (pages and their JSON twins): the entity with its
-citations, faceted search, the timeline and sources (the prisoner record has its own
-module, `routes_prisoners`). Public views
-read published facts only."""
+citations, the timeline and sources (faceted search is `_search`, the prisoner record
+`routes_prisoners`). Public views read published facts only."""
 
 from __future__ import annotations
 
 import base64
 import json
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text
@@ -17,9 +14,7 @@ from lionrock.model import Fact, get_model, public_entities, public_entity
 from lionrock.render import entity_view, names_by_lang, related_ids
 from lionrock.store import Entity, Store, citation
 from lionrock.store._tables import entities, statements
-
-ORG_SCHEMATA = ("Organization", "Company", "PublicBody", "LegalEntity")
-MAX_CANDIDATES = 2000
+from lionrock.web._search import in_range
 
 
 def encode_cursor(value: Any) -> str:
@@ -83,207 +78,6 @@ def entity_page_view(
     return view
 
 
-@dataclass(frozen=True, slots=True)
-class SearchFilters:
-    """The facets a search can be narrowed by."""
-
-    q: str = ""
-    schema: str = ""
-    custody: str = ""
-    charge: str = ""
-    org: str = ""
-    date_from: str = ""
-    date_to: str = ""
-    lang: str = ""
-
-    @classmethod
-    def from_params(cls, params: Any) -> SearchFilters:
-        def get(key: str) -> str:
-            return str(params.get(key, ""))[:200].strip()
-
-        return cls(
-            get("q"),
-            get("schema"),
-            get("custody"),
-            get("charge"),
-            get("org"),
-            get("from"),
-            get("to"),
-            get("lang"),
-        )
-
-
-def _published_ids(store: Store, filters: SearchFilters, limit: int) -> list[str]:
-    """Candidates for a search without words: published entities, narrowed in SQL by the
-    filters that can be (schema, custody status, charge), so a filter finds its entities
-    however large the store is, not only among the first `limit` IDs."""
-    query = select(statements.c.entity_id).where(statements.c.review == "published")
-    if filters.schema:
-        query = query.where(
-            statements.c.entity_id.in_(
-                select(entities.c.id).where(entities.c.schema == filters.schema)
-            )
-        )
-    if filters.custody:
-        query = query.where(
-            statements.c.entity_id.in_(
-                select(statements.c.entity_id).where(
-                    statements.c.prop == "custodyStatus",
-                    statements.c.value == filters.custody,
-                    statements.c.review == "published",
-                )
-            )
-        )
-    if filters.charge:
-        offence = statements.alias("offence")
-        defendant = statements.alias("defendant")
-        query = query.where(
-            statements.c.entity_id.in_(
-                select(defendant.c.value)
-                .join(offence, offence.c.entity_id == defendant.c.entity_id)
-                .where(
-                    defendant.c.schema == "Charge",
-                    defendant.c.prop == "defendant",
-                    defendant.c.review == "published",
-                    offence.c.prop == "offence",
-                    offence.c.value == filters.charge,
-                    offence.c.review == "published",
-                )
-            )
-        )
-    query = query.distinct().order_by(statements.c.entity_id).limit(limit)
-    with store.read() as conn:
-        return [r.entity_id for r in conn.execute(query)]
-
-
-def _links(store: Store, ids: list[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Per entity: offences charged against it, and organisations it is linked to
-    (directly, or through a shared link entity such as a membership or an event)."""
-    charges: dict[str, set[str]] = {}
-    orgs: dict[str, set[str]] = {}
-    if not ids:
-        return charges, orgs
-    marks = ", ".join(f":i{n}" for n in range(len(ids)))
-    params = {f"i{n}": v for n, v in enumerate(ids)}
-    pub = "a.review = 'published' AND b.review = 'published'"
-    sql_charges = (
-        "SELECT a.value AS eid, b.value AS offence FROM statements a JOIN statements b "
-        "ON b.entity_id = a.entity_id AND b.prop = 'offence' "
-        f"WHERE a.schema = 'Charge' AND a.prop = 'defendant' AND a.value IN ({marks}) AND {pub}"
-    )
-    org_marks = ", ".join(f"'{s}'" for s in ORG_SCHEMATA)
-    sql_orgs = (
-        "SELECT a.value AS eid, b.value AS org FROM statements a JOIN statements b "
-        "ON b.entity_id = a.entity_id AND b.prop_type = 'entity' AND b.value <> a.value "
-        f"JOIN entities o ON o.id = b.value AND o.schema IN ({org_marks}) "
-        f"WHERE a.prop_type = 'entity' AND a.value IN ({marks}) AND {pub} "
-        "UNION SELECT a.entity_id AS eid, a.value AS org FROM statements a "
-        f"JOIN entities o ON o.id = a.value AND o.schema IN ({org_marks}) "
-        f"WHERE a.prop_type = 'entity' AND a.entity_id IN ({marks}) AND a.review = 'published'"
-    )
-    with store.read() as conn:
-        for row in conn.execute(text(sql_charges), params):
-            charges.setdefault(row.eid, set()).add(row.offence)
-        for row in conn.execute(text(sql_orgs), params):
-            orgs.setdefault(row.eid, set()).add(row.org)
-    return charges, orgs
-
-
-def _dates(entity: Entity) -> list[str]:
-    spec = get_model().get(entity.schema)
-    props = spec.properties if spec is not None else {}
-    return [f.value for f in entity.facts if f.prop in props and props[f.prop].type == "date"]
-
-
-def _in_range(values: list[str], start: str, end: str) -> bool:
-    return any(
-        (not start or v[: len(start)] >= start) and (not end or v[: len(end)] <= end)
-        for v in values
-    )
-
-
-def faceted_search(
-    store: Store, filters: SearchFilters, *, limit: int = 20, offset: int = 0
-) -> dict[str, Any]:
-    """Search with facets: schema, custody status, charge, organisation, date range and
-    language. Counts are over the matching entities; results are paged by offset.
-
-    Example: `faceted_search(store, SearchFilters(q="47", schema="Person"))["total"]`.
-    """
-    if filters.q:
-        hits = store.search(filters.q, limit=200, published_only=True)
-        order = [h.entity_id for h in hits]
-        matched = {h.entity_id: h for h in hits}
-    else:
-        order, matched = _published_ids(store, filters, MAX_CANDIDATES), {}
-    found = {e.id: e for e in public_entities(store.iter_entities(ids=order, published_only=True))}
-    charges, orgs = _links(store, order)
-    results, counts = (
-        [],
-        {k: Counter[str]() for k in ("schema", "custody", "charge", "org", "year", "lang")},
-    )
-    for eid in order:
-        entity = found.get(eid)
-        if entity is None:
-            continue
-        custody = entity.values("custodyStatus")
-        langs = {f.lang for f in entity.facts if f.lang}
-        dates = _dates(entity)
-        checks = (
-            not filters.schema or entity.schema == filters.schema,
-            not filters.custody or filters.custody in custody,
-            not filters.charge or filters.charge in charges.get(eid, set()),
-            not filters.org or filters.org in orgs.get(eid, set()),
-            not (filters.date_from or filters.date_to)
-            or _in_range(dates, filters.date_from, filters.date_to),
-            not filters.lang or filters.lang in langs,
-        )
-        if not all(checks):
-            continue
-        hit = matched.get(eid)
-        results.append(
-            {
-                "id": eid,
-                "schema": entity.schema,
-                "caption": entity.caption,
-                "names": names_by_lang(entity),
-                "prop": hit.prop if hit else None,
-                "prop_label": _prop_label(entity.schema, hit.prop) if hit else None,
-                "matched": hit.matched if hit else None,
-            }
-        )
-        counts["schema"][entity.schema] += 1
-        counts["custody"].update(set(custody))
-        counts["charge"].update(charges.get(eid, set()))
-        counts["org"].update(orgs.get(eid, set()))
-        counts["year"].update({d[:4] for d in dates})
-        counts["lang"].update(langs)
-    orgs_found = store.iter_entities(ids=list(counts["org"]), published_only=True)
-    org_names = {e.id: e.caption for e in public_entities(orgs_found)}
-    facets = {
-        name: [
-            {"value": v, "count": n, "label": org_names.get(v, v) if name == "org" else v}
-            for v, n in (sorted(c.items()) if name == "year" else c.most_common(20))
-        ]
-        for name, c in counts.items()
-    }
-    page = results[offset : offset + limit]
-    return {
-        "total": len(results),
-        "results": page,
-        "facets": facets,
-        "offset": offset,
-        "next_offset": offset + limit if offset + limit < len(results) else None,
-    }
-
-
-def _prop_label(schema: str, prop: str) -> str:
-    """A property's label (`name` -> `Name`), for the page to translate."""
-    spec = get_model().get(schema)
-    found = spec.properties.get(prop) if spec is not None else None
-    return found.label if found is not None else prop
-
-
 def timeline(
     store: Store, *, date_from: str = "", date_to: str = "", q: str = ""
 ) -> list[dict[str, Any]]:
@@ -292,7 +86,7 @@ def timeline(
     for event in public_entities(store.iter_entities(schema="Event", published_only=True)):
         dates = sorted(event.values("date") or event.values("startDate"))
         when = dates[0] if dates else ""
-        if (date_from or date_to) and not _in_range([when], date_from, date_to):
+        if (date_from or date_to) and not in_range([when], date_from, date_to):
             continue
         if q and q.casefold() not in " ".join(event.values("name")).casefold():
             continue

@@ -29,13 +29,12 @@ from lionrock.web._context import BadRequest, Web, ui_text
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
 from lionrock.web._gaps import SORT_LINKS, StateCache, gap_view
 from lionrock.web._labels import N_
+from lionrock.web._search import SearchFilters, faceted_search
 from lionrock.web._sources import citing_counts, search_sources
 from lionrock.web._views import (
-    SearchFilters,
     decode_cursor,
     encode_cursor,
     entity_page_view,
-    faceted_search,
     network,
     public_lookup,
     sources,

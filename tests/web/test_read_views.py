@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from lionrock import Fact, Settings, Store
@@ -87,8 +88,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_serve_runs_and_logs_no_client_address(tmp_path: Path) -> None:
-    env = {**os.environ, "LIONROCK_HOME": str(tmp_path / "home")}
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_runs_and_logs_no_client_address(tmp_path: Path, workers: str) -> None:
+    env = {**os.environ, "LIONROCK_HOME": str(tmp_path / "home"), "LIONROCK_WEB_WORKERS": workers}
     env.pop("LIONROCK_DATABASE_URL", None)
     cli = [sys.executable, "-m", "lionrock.cli"]
     subprocess.run([*cli, "init"], env=env, check=True, capture_output=True)
@@ -111,11 +113,19 @@ def test_serve_runs_and_logs_no_client_address(tmp_path: Path) -> None:
             else:
                 raise AssertionError("the server did not start: " + log.read_text())
             query = urllib.parse.quote("家超")
-            with urllib.request.urlopen(f"{base}/api/search?q={query}", timeout=5) as response:
-                assert json.load(response)["results"][0]["id"] == "ofac-29250"
+            for _ in range(4):  # each answered by whichever worker takes the connection
+                with urllib.request.urlopen(f"{base}/api/search?q={query}", timeout=5) as found:
+                    assert json.load(found)["results"][0]["id"] == "ofac-29250"
+            children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+            # uvicorn's supervisor spawns the workers (and multiprocessing its resource tracker)
+            assert (len(children) >= 2) == (workers == "2"), children
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            server.wait(timeout=30)
+    deadline = time.monotonic() + 10  # the workers stop too (the resource tracker just after)
+    while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in children)
     assert "127.0.0.1:" + str(port) in log.read_text()  # it says where it serves...
     lines = [line for line in log.read_text().splitlines() if "serving" not in line]
     assert not any("127.0.0.1" in line for line in lines), lines  # ...but logs no client
