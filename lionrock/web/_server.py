@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import re
 import signal
 import socket
@@ -20,6 +21,7 @@ from typing import Any
 import uvicorn
 
 from lionrock.settings import Settings
+from lionrock.workers import die_with_parent
 
 ADDRESS = re.compile(
     r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b"  # IPv4, with an optional port
@@ -95,7 +97,9 @@ def serve_workers(
 
     def start() -> Any:
         ready = spawn.Event()
-        process = spawn.Process(target=_worker, args=(settings, host, port, log_level, ready))
+        process = spawn.Process(
+            target=_worker, args=(settings, host, port, log_level, ready, os.getpid())
+        )
         process.start()
         return process, ready
 
@@ -117,10 +121,15 @@ def serve_workers(
             process.join(timeout=30)
 
 
-def _worker(settings: Settings, host: str, port: int, log_level: str, ready: Any) -> None:
-    """One worker: its own app, on its own SO_REUSEPORT socket bound to the shared port."""
+def _worker(
+    settings: Settings, host: str, port: int, log_level: str, ready: Any, parent: int
+) -> None:
+    """One worker: its own app, on its own SO_REUSEPORT socket bound to the shared port.
+    It dies with the supervisor, however that dies (issue #18: workers must not outlive
+    their parent, here still answering on the port)."""
     from lionrock.web.app import create_app
 
+    die_with_parent(parent)
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -88,8 +89,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_serve_runs_and_logs_no_client_address(tmp_path: Path, workers: str) -> None:
+@pytest.mark.parametrize(
+    ("workers", "stop"), [("1", signal.SIGTERM), ("2", signal.SIGTERM), ("2", signal.SIGKILL)]
+)
+def test_serve_runs_and_logs_no_client_address(
+    tmp_path: Path, workers: str, stop: signal.Signals
+) -> None:
+    # SIGKILL: the supervisor cannot stop its workers, so they must die with it
+    # (issue #18: workers must not outlive their parent)
     env = {**os.environ, "LIONROCK_HOME": str(tmp_path / "home"), "LIONROCK_WEB_WORKERS": workers}
     env.pop("LIONROCK_DATABASE_URL", None)
     cli = [sys.executable, "-m", "lionrock.cli"]
@@ -120,7 +127,7 @@ def test_serve_runs_and_logs_no_client_address(tmp_path: Path, workers: str) -> 
             # uvicorn's supervisor spawns the workers (and multiprocessing its resource tracker)
             assert (len(children) >= 2) == (workers == "2"), children
         finally:
-            server.terminate()
+            server.send_signal(stop)
             server.wait(timeout=30)
     deadline = time.monotonic() + 10  # the workers stop too (the resource tracker just after)
     while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
