@@ -115,7 +115,6 @@ def clear_caches() -> None:
         names._han_syllable,
         names._token_syllables,
         names._within,
-        names._order_systems,
         names.typo_orders,
         names.joined_orders,
         korean.korean_name,

@@ -134,17 +134,20 @@ def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
 def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     """The grades of two romanized readings' syllables, under each pair of systems the
     names may be read in (`systems.cross_readings`), and a note on that pair."""
-    left, right = lo.systems, ro.systems
-    if all(x.text == y.text for x, y in zip(lo.syllables, ro.syllables, strict=True)):
-        yield [(1.0, "same spelling")] * len(lo.syllables), None
+    texts = [(x.text, y.text) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
+    if all(x == y for x, y in texts):
+        yield [(1.0, "same spelling")] * len(texts), None
         return
+    left, right = lo.systems, ro.systems
+    typos = any(x.typo or y.typo for x, y in zip(lo.syllables, ro.syllables, strict=True))
     for sx, sy in cross_readings(left, right):
-        grades = []
-        for x, y in zip(lo.syllables, ro.syllables, strict=True):
-            if x.typo or y.typo:
-                grades.append(_typo_grade(x, y))
-            else:
-                grades.append(latin_grade(x.text, y.text, sx, sy))
+        if typos:
+            grades = [
+                _typo_grade(x, y) if x.typo or y.typo else latin_grade(x.text, y.text, sx, sy)
+                for x, y in zip(lo.syllables, ro.syllables, strict=True)
+            ]
+        else:
+            grades = [latin_grade(x, y, sx, sy) for x, y in texts]
         if LANGUAGE[sx] != LANGUAGE[sy]:
             grades = _one_letter_apart(lo, ro, grades, left & right)
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
@@ -261,9 +264,10 @@ def _best_reading(
             if len(lo.syllables) != len(ro.syllables):
                 continue
             for grades, note in _grade_orders(lo, ro, latin):
-                misses = sum(1 for g, _ in grades if g == 0)
+                values = [g for g, _ in grades]
+                misses = values.count(0)
                 if not misses:
-                    score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
+                    score = sum(values) / len(grades) - lo.penalty - ro.penalty
                     if best is None or score > best[0]:
                         best = (score, lo, ro, grades, note)
                         if score >= 1.0:

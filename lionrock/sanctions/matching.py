@@ -28,6 +28,7 @@ from lionrock.errors import LionRockError
 from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
 from lionrock.sanctions.korean import compare_korean, korean_name
 from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.tables import load_tables
 from lionrock.sanctions.western import compare_western
 
 __all__ = ["clear_grades"]  # re-exported for the benchmark
@@ -177,8 +178,11 @@ def warm_up() -> None:
     The tables (Jyutping, pinyin, Wade–Giles, nomenklatura's symbols) are some 350,000
     objects that live as long as the process. Every full collection walked them all, and
     comparisons allocate enough to set one off every few hundred pairs: a quarter of
-    the matcher's time went to it (issue #14, bench/matching.py).
+    the matcher's time went to it (issue #14, bench/matching.py). And the per-syllable
+    and per-character tables are built first (`tables.load_tables`), so that a name met
+    for the first time costs lookups, not readings worked out.
     """
+    load_tables()
     compare("李家超", "Lee Ka-chiu")
     compare("IVANOV, Sergei Borisovich", "Sergey IVANOV")  # logic-v2 and rigour's tables
     if gc.isenabled() and gc.get_freeze_count() == 0:

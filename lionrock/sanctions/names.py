@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -56,6 +57,12 @@ MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
 JOINED_PENALTY = 0.03  # a token read as two syllables written joined ("Kachiu")
 MIN_JOINED_PART = 2  # letters of each of them
 
+# Tables filled once by `tables.load_tables` (warm-up) for the whole inventory of
+# syllables and characters, consulted before any work: a fresh name costs lookups.
+LATIN_SYLLABLES: dict[str, Syllable] = {}
+TOKEN_SYLLABLES: dict[tuple[str, bool], tuple[Syllable, ...] | None] = {}
+HAN_SYLLABLES: dict[str, Syllable] = {}
+
 
 @dataclass(slots=True, eq=False)  # shared through caches: never changed once made
 class Syllable:
@@ -78,16 +85,20 @@ class Order:
     syllables: tuple[Syllable, ...]
     note: str  # "as written", "surname last", "dropped 'Kinda'"...
     penalty: float = 0.0
+    # The systems, once worked out (`systems`): the readings of one set of syllables
+    # in other orders share them (`_readings`).
+    valid_in: frozenset[str] | None = None
 
     @property
     def systems(self) -> frozenset[str]:
         """The romanization systems every syllable (but a typo) is valid in."""
-        return _order_systems(self)
+        if self.valid_in is None:
+            self.valid_in = _order_systems(self.syllables)
+        return self.valid_in
 
 
-@lru_cache(maxsize=65536)
-def _order_systems(order: Order) -> frozenset[str]:
-    return name_systems(s.systems for s in order.syllables if not s.typo)
+def _order_systems(syllables: tuple[Syllable, ...]) -> frozenset[str]:
+    return name_systems(s.systems for s in syllables if not s.typo)
 
 
 @dataclass(slots=True, eq=False)
@@ -126,6 +137,9 @@ class ParsedName:
 
 @lru_cache(maxsize=65536)
 def _han_syllable(char: str, simplified: str) -> Syllable:
+    found = HAN_SYLLABLES.get(char)
+    if found is not None and found.simplified == simplified:
+        return found
     readings = jyutping(char)
     keys = reading_keys(readings)
     return Syllable(char, True, simplified, keys, frozenset(pinyin(char)), readings)
@@ -148,6 +162,9 @@ def latin_syllable(text: str) -> Syllable:
 
     Example: `latin_syllable("hsieh").pinyin` is `frozenset({"xie"})`.
     """
+    found = LATIN_SYLLABLES.get(text)
+    if found is not None:
+        return found
     keys = canto_keys(text) & cantonese_keys()
     bare = TONE_DIGIT_RE.sub("", text)
     systems = syllable_systems(bare)
@@ -161,10 +178,23 @@ def _typo(token: str) -> Syllable:
     return Syllable(token, False, token, frozenset(), frozenset(), systems=ALL, typo=True)
 
 
+_UNKNOWN = object()
+
+
+def _syllables_of(token: str, joined: bool) -> tuple[Syllable, ...] | None:
+    """`_token_syllables`, from the table when the token is in it."""
+    found = TOKEN_SYLLABLES.get((token, joined), _UNKNOWN)
+    if found is _UNKNOWN:
+        return _token_syllables(token, joined=joined)
+    return found  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=65536)
 def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...] | None:
     """The syllables of a token ("ka-chiu", "jiachao", "lei5"), or None if it is not
     Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
+    if (token, joined) in TOKEN_SYLLABLES:
+        return TOKEN_SYLLABLES[token, joined]
     parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
     out: list[str] = []
     for part in parts:
@@ -205,27 +235,26 @@ def parse_name(name: str) -> ParsedName:
     # caller passes aliases as names of their own.
     text = _fold_keeping_case(_without_prefix(remove_bracketed_text(name)))
     head, comma, tail = text.partition(",")
-    raw = [(t, True) for t in TOKEN_RE.findall(head)]
-    raw += [(t, False) for t in TOKEN_RE.findall(tail)] if comma else []
-    mixed_case = any(t.isupper() for t, _ in raw) and any(not t.isupper() for t, _ in raw)
-    single = [_token_syllables(t.lower(), joined=False) for t, _ in raw]
+    words = TOKEN_RE.findall(head)
+    heads = len(words)  # the words before the comma
+    words += TOKEN_RE.findall(tail) if comma else []
+    lowered = [w.lower() for w in words]
+    upper = [w.isupper() for w in words]
+    mixed_case = any(upper) and not all(upper)
+    single = [_syllables_of(w, False) for w in lowered]
     # Two pinyin syllables written as one word ("Jiachao") only in a name written in
     # pinyin: no hyphen, and its other words pinyin too. Elsewhere "Mike" and "Owen"
     # are English names, not mi + ke and o + wen.
-    pinyin_name = all("-" not in t for t, _ in raw) and all(
+    pinyin_name = not any("-" in w for w in lowered) and all(
         PY in x.systems for syls in single if syls for x in syls
     )
-    tokens = [
-        _Token(
-            t.lower(),
-            syls if syls is not None or not pinyin_name else _token_syllables(t.lower()),
-            mixed_case and t.isupper() and len(t) > 1,
-            h,
-        )
-        for (t, h), syls in zip(raw, single, strict=True)
-    ]
+    tokens = []
+    for i, (word, syls) in enumerate(zip(lowered, single, strict=True)):
+        if syls is None and pinyin_name:
+            syls = _syllables_of(word, True)
+        tokens.append(_Token(word, syls, mixed_case and upper[i] and len(word) > 1, i < heads))
     english = tuple(t.text for t in tokens if t.syllables is None)
-    surname_first = bool(comma) and any(t.head for t in tokens)
+    surname_first = bool(comma) and heads > 0
     orders = _orders(tokens, surname_first=surname_first)
     tokens_out = tuple(t.text for t in tokens)
     return ParsedName(name, False, orders, english, tokens_out, (tuple(tokens), surname_first))
@@ -248,7 +277,12 @@ def typo_orders(parsed: ParsedName, targets: frozenset[str]) -> tuple[Order, ...
             if sum(len(t.syllables or ()) for t in typo) >= MIN_KEPT:
                 found = _orders(typo, surname_first=surname_first, drops=False)
                 out += [
-                    Order(o.syllables, f"{o.note}; '{token.text}' read as a typo", o.penalty)
+                    Order(
+                        o.syllables,
+                        f"{o.note}; '{token.text}' read as a typo",
+                        o.penalty,
+                        o.valid_in,
+                    )
                     for o in found
                 ]
     return tuple(out)
@@ -297,7 +331,7 @@ def joined_orders(parsed: ParsedName) -> tuple[Order, ...]:
             joined += tokens[index + 1 :]
             note = f"'{token.text}' read as two joined syllables"
             out += [
-                Order(o.syllables, f"{o.note}; {note}", o.penalty + JOINED_PENALTY)
+                Order(o.syllables, f"{o.note}; {note}", o.penalty + JOINED_PENALTY, o.valid_in)
                 for o in _orders(joined, surname_first=surname_first, drops=False)
             ]
     return tuple(out)
@@ -355,7 +389,10 @@ def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) ->
     if not syllabic:
         return ()
     orders = _readings(syllabic, surname_first, "", 0.0)
-    if drops:
+    total = sum(len(t.syllables or ()) for t in syllabic)
+    # A token read as an English name must leave MIN_KEPT syllables: with no more than
+    # that in all, none can be (every token has a syllable at least).
+    if drops and total > MIN_KEPT:
         places = {0, len(syllabic) - 1}
         heads = sum(1 for t in syllabic if t.head)
         if surname_first:
@@ -370,28 +407,33 @@ def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) ->
                 continue
             token = syllabic[index]
             rest = syllabic[:index] + syllabic[index + 1 :]
-            if "-" in token.text or sum(len(t.syllables or ()) for t in rest) < MIN_KEPT:
+            if "-" in token.text or total - len(token.syllables or ()) < MIN_KEPT:
                 continue
             note = f"'{token.text}' read as an English name"
             orders += _readings(rest, surname_first, note, DROPPED_PENALTY)
     unique: dict[tuple[str, ...], Order] = {}
     for order in orders:
-        unique.setdefault(tuple(s.text for s in order.syllables), order)
+        unique.setdefault(tuple([s.text for s in order.syllables]), order)
     return tuple(unique.values())
 
 
 def _readings(tokens: list[_Token], surname_first: bool, note: str, cost: float) -> list[Order]:
-    def flat(items: list[_Token]) -> tuple[Syllable, ...]:
-        return tuple(s for t in items for s in t.syllables or ())
+    parts = [t.syllables or () for t in tokens]
+    flat = tuple(itertools.chain.from_iterable(parts))
+    # Every order of these tokens has the same syllables, so the same systems.
+    systems = _order_systems(flat)
 
-    def order(items: list[_Token], how: str) -> Order:
-        return Order(flat(items), f"{how}; {note}" if note else how, cost)
+    def order(syllables: tuple[Syllable, ...], how: str) -> Order:
+        return Order(syllables, f"{how}; {note}" if note else how, cost, systems)
 
-    out = [order(tokens, "as written")]
-    if len(tokens) > 1 and not surname_first:
-        out.append(order(tokens[-1:] + tokens[:-1], "surname last"))
+    out = [order(flat, "as written")]
+    if surname_first:
+        return out
+    if len(tokens) > 1:
+        out.append(order(tuple(itertools.chain(parts[-1], *parts[:-1])), "surname last"))
     capitals = [i for i, t in enumerate(tokens) if t.capitals]
-    if len(capitals) == 1 and capitals[0] > 0 and not surname_first:
+    if len(capitals) == 1 and capitals[0] > 0:
         i = capitals[0]
-        out.append(order([tokens[i], *tokens[:i], *tokens[i + 1 :]], "surname in capitals"))
+        moved = itertools.chain(parts[i], *parts[:i], *parts[i + 1 :])
+        out.append(order(tuple(moved), "surname in capitals"))
     return out
