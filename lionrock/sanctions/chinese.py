@@ -34,6 +34,7 @@ from lionrock.sanctions.names import (
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
     LANGUAGE,
+    SAME_SPELLING,
     cross_readings,
     latin_grade,
     system_name,
@@ -147,11 +148,15 @@ def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]
                 for x, y in zip(lo.syllables, ro.syllables, strict=True)
             ]
         else:
-            grades = [latin_grade(x, y, sx, sy) for x, y in texts]
+            # One spelling agrees in any systems (`latin_grade`), without asking.
+            grades = [_SAME if x == y else latin_grade(x, y, sx, sy) for x, y in texts]
         if LANGUAGE[sx] != LANGUAGE[sy]:
             grades = _one_letter_apart(lo, ro, grades, left & right)
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
         yield grades, note
+
+
+_SAME = (SAME_SPELLING, "same spelling")
 
 
 def _one_letter_apart(
