@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
+from lionrock.sanctions.hk_surnames import SOURCE_NOTE, surname_grade
 from lionrock.sanctions.names import (
     Order,
     ParsedName,
@@ -150,6 +151,8 @@ def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]
         else:
             # One spelling agrees in any systems (`latin_grade`), without asking.
             grades = [_SAME if x == y else latin_grade(x, y, sx, sy) for x, y in texts]
+        if grades[0][0] == 0:
+            grades[0] = surname_grade(lo.syllables[0], ro.syllables[0], (sx, sy)) or grades[0]
         if LANGUAGE[sx] != LANGUAGE[sy]:
             grades = _one_letter_apart(lo, ro, grades, left & right)
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
@@ -195,8 +198,11 @@ def _grade_orders(
 ) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     if latin:
         yield from _latin_grades(lo, ro)
-    else:
-        yield [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)], None
+        return
+    grades = [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
+    if grades[0][0] == 0:  # the surname may be spelled as Hong Kong spells surnames
+        grades[0] = surname_grade(lo.syllables[0], ro.syllables[0]) or grades[0]
+    yield grades, None
 
 
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
@@ -344,6 +350,7 @@ RULES_FULL = (
     ("read as an English name", "English given name set apart"),
     ("variant forms", "variant characters"),
     ("traditional/simplified", "traditional/simplified characters"),
+    (SOURCE_NOTE, "Hong Kong surname spellings"),
     (" read as ", "one name in two romanization systems"),
     ("Cantonese reading", "character readings"),
     ("Mandarin reading", "character readings"),
@@ -370,7 +377,8 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
         return None
     for so in short.orders:
         for lo in long.orders:
-            grade, why = _single_grade(so.syllables[0], lo.syllables[0])
+            x, y = so.syllables[0], lo.syllables[0]
+            grade, why = surname_grade(x, y) or _single_grade(x, y)
             if grade == 0:
                 continue
             surname = _pair(so.syllables[0], lo.syllables[0], why)
