@@ -31,7 +31,6 @@ from lionrock.sanctions.romanize import (
     _FINALS,
     _INITIAL_RE,
     _INITIALS,
-    VOWEL_RE,
     _jyutping_readings,
     _pinyin_table,
     cantonese_keys,
@@ -85,10 +84,11 @@ def latin_inventory() -> frozenset[str]:
         finals.add(text[initial.end() :] if initial else text)
     for spelling, key in _FINALS:
         finals |= {f.replace(key, spelling) for f in finals if key in f}
+    finals |= {"z", "ze", "zz"}  # Tsz, Sze, Sz (`romanize._fold_final`)
     for end, spelling in _HK_ENDINGS:
         finals |= {f[: -len(end)] + spelling for f in finals if f.endswith(end)}
     initials = [""] + [spelling for spelling, _ in _INITIALS] + ["i"]
-    candidates = {i + f for i in initials for f in finals if f and VOWEL_RE.search(i + f)}
+    candidates = {i + f for i in initials for f in finals if f}
     candidates |= known
     return frozenset(c for c in candidates if c.isalpha() and romanize.is_syllable(c))
 
