@@ -243,14 +243,10 @@ def parse_name(name: str) -> ParsedName:
     mixed_case = any(upper) and not all(upper)
     single = [_syllables_of(w, False) for w in lowered]
     # Two pinyin syllables written as one word ("Jiachao") only in a name written in
-    # pinyin: no hyphen, and its other words pinyin too, one of them at least ("Li",
-    # "WANG"). Elsewhere "Mike" and "Owen" are English names, not mi + ke and o + wen,
-    # and so is "Ali" in "Ali Heidar", whose other word is no syllable at all.
-    syllabic = [x for syls in single if syls for x in syls]
-    pinyin_name = (
-        bool(syllabic)
-        and not any("-" in w for w in lowered)
-        and all(PY in x.systems for x in syllabic)
+    # pinyin: no hyphen, and its other words pinyin too. Elsewhere "Mike" and "Owen"
+    # are English names, not mi + ke and o + wen.
+    pinyin_name = not any("-" in w for w in lowered) and all(
+        PY in x.systems for syls in single if syls for x in syls
     )
     tokens = []
     for i, (word, syls) in enumerate(zip(lowered, single, strict=True)):
