@@ -109,7 +109,7 @@ class _Token:
     head: bool  # before the comma
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)  # shared through caches: never changed once made
 class ParsedName:
     """A name as the matcher sees it."""
 
@@ -257,7 +257,9 @@ def parse_name(name: str) -> ParsedName:
     surname_first = bool(comma) and heads > 0
     orders = _orders(tokens, surname_first=surname_first)
     tokens_out = tuple(t.text for t in tokens)
-    return ParsedName(name, False, orders, english, tokens_out, (tuple(tokens), surname_first))
+    # The tokens are kept for the typo and joined readings of an English token only.
+    parts = (tuple(tokens), surname_first) if english else None
+    return ParsedName(name, False, orders, english, tokens_out, parts)
 
 
 @lru_cache(maxsize=8192)
