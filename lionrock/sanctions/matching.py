@@ -19,7 +19,7 @@ Example:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
@@ -160,6 +160,8 @@ def compare(
 
 def _best_names(a: Subject, b: Subject) -> NameScore:
     """The best-scoring pair of names."""
+    if len(a.names) == 1 and len(b.names) == 1:  # most comparisons: no loop to run
+        return compare_names(a.names[0], b.names[0])
     best: NameScore | None = None
     for lname in a.names[:MAX_NAMES]:
         for rname in b.names[:MAX_NAMES]:
@@ -247,9 +249,11 @@ def _compare_western(left: str, right: str) -> NameScore:
 
 
 def _adjust_for_dates(
-    score: float, left: Iterable[str], right: Iterable[str]
+    score: float, left: tuple[str, ...], right: tuple[str, ...]
 ) -> tuple[float, str | None]:
     """Raise the score when birth dates agree, lower it when they conflict."""
+    if not left or not right:
+        return score, None
     lefts, rights = [d[:10] for d in left if d], [d[:10] for d in right if d]
     if not lefts or not rights:
         return score, None
