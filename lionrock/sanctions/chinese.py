@@ -28,10 +28,8 @@ from lionrock.sanctions.names import (
     Order,
     ParsedName,
     Syllable,
-    joined_orders,
-    one_edit_apart,
-    typo_orders,
 )
+from lionrock.sanctions.readings import joined_orders, one_edit_apart, typo_orders
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
     LANGUAGE,
