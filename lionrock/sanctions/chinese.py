@@ -32,6 +32,7 @@ from lionrock.sanctions.names import (
 from lionrock.sanctions.readings import joined_orders, one_edit_apart, typo_orders
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
+    HK,
     LANGUAGE,
     SAME_SPELLING,
     cross_readings,
@@ -140,7 +141,14 @@ def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]
         return
     left, right = lo.systems, ro.systems
     typos = any(x.typo or y.typo for x, y in zip(lo.syllables, ro.syllables, strict=True))
+    plain = False  # a reading of both names in one system other than Hong Kong style
     for sx, sy in cross_readings(left, right):
+        if sx == sy != HK:
+            # There two spellings agree only when they are one: every such system grades
+            # the names alike, and the first reading graded wins a tie.
+            if plain:
+                continue
+            plain = True
         if typos:
             grades = [
                 _typo_grade(x, y) if x.typo or y.typo else latin_grade(x.text, y.text, sx, sy)
