@@ -23,17 +23,18 @@ from dataclasses import dataclass
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
+from lionrock.sanctions.hk_surnames import SOURCE_NOTE, surname_grade
 from lionrock.sanctions.names import (
     Order,
     ParsedName,
     Syllable,
-    joined_orders,
-    one_edit_apart,
-    typo_orders,
 )
+from lionrock.sanctions.readings import joined_orders, one_edit_apart, typo_orders
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
+    HK,
     LANGUAGE,
+    SAME_SPELLING,
     cross_readings,
     latin_grade,
     system_name,
@@ -134,21 +135,37 @@ def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
 def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     """The grades of two romanized readings' syllables, under each pair of systems the
     names may be read in (`systems.cross_readings`), and a note on that pair."""
-    left, right = lo.systems, ro.systems
-    if all(x.text == y.text for x, y in zip(lo.syllables, ro.syllables, strict=True)):
-        yield [(1.0, "same spelling")] * len(lo.syllables), None
+    texts = [(x.text, y.text) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
+    if all(x == y for x, y in texts):
+        yield [(1.0, "same spelling")] * len(texts), None
         return
+    left, right = lo.systems, ro.systems
+    typos = any(x.typo or y.typo for x, y in zip(lo.syllables, ro.syllables, strict=True))
+    plain = False  # a reading of both names in one system other than Hong Kong style
     for sx, sy in cross_readings(left, right):
-        grades = []
-        for x, y in zip(lo.syllables, ro.syllables, strict=True):
-            if x.typo or y.typo:
-                grades.append(_typo_grade(x, y))
-            else:
-                grades.append(latin_grade(x.text, y.text, sx, sy))
+        if sx == sy != HK:
+            # There two spellings agree only when they are one: every such system grades
+            # the names alike, and the first reading graded wins a tie.
+            if plain:
+                continue
+            plain = True
+        if typos:
+            grades = [
+                _typo_grade(x, y) if x.typo or y.typo else latin_grade(x.text, y.text, sx, sy)
+                for x, y in zip(lo.syllables, ro.syllables, strict=True)
+            ]
+        else:
+            # One spelling agrees in any systems (`latin_grade`), without asking.
+            grades = [_SAME if x == y else latin_grade(x, y, sx, sy) for x, y in texts]
+        if grades[0][0] == 0:
+            grades[0] = surname_grade(lo.syllables[0], ro.syllables[0], (sx, sy)) or grades[0]
         if LANGUAGE[sx] != LANGUAGE[sy]:
             grades = _one_letter_apart(lo, ro, grades, left & right)
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
         yield grades, note
+
+
+_SAME = (SAME_SPELLING, "same spelling")
 
 
 def _one_letter_apart(
@@ -187,8 +204,11 @@ def _grade_orders(
 ) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     if latin:
         yield from _latin_grades(lo, ro)
-    else:
-        yield [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)], None
+        return
+    grades = [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
+    if grades[0][0] == 0:  # the surname may be spelled as Hong Kong spells surnames
+        grades[0] = surname_grade(lo.syllables[0], ro.syllables[0]) or grades[0]
+    yield grades, None
 
 
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
@@ -261,9 +281,10 @@ def _best_reading(
             if len(lo.syllables) != len(ro.syllables):
                 continue
             for grades, note in _grade_orders(lo, ro, latin):
-                misses = sum(1 for g, _ in grades if g == 0)
+                values = [g for g, _ in grades]
+                misses = values.count(0)
                 if not misses:
-                    score = sum(g for g, _ in grades) / len(grades) - lo.penalty - ro.penalty
+                    score = sum(values) / len(grades) - lo.penalty - ro.penalty
                     if best is None or score > best[0]:
                         best = (score, lo, ro, grades, note)
                         if score >= 1.0:
@@ -335,6 +356,7 @@ RULES_FULL = (
     ("read as an English name", "English given name set apart"),
     ("variant forms", "variant characters"),
     ("traditional/simplified", "traditional/simplified characters"),
+    (SOURCE_NOTE, "Hong Kong surname spellings"),
     (" read as ", "one name in two romanization systems"),
     ("Cantonese reading", "character readings"),
     ("Mandarin reading", "character readings"),
@@ -361,7 +383,8 @@ def _surname_only(a: ParsedName, b: ParsedName, eng_agree: bool) -> tuple[float,
         return None
     for so in short.orders:
         for lo in long.orders:
-            grade, why = _single_grade(so.syllables[0], lo.syllables[0])
+            x, y = so.syllables[0], lo.syllables[0]
+            grade, why = surname_grade(x, y) or _single_grade(x, y)
             if grade == 0:
                 continue
             surname = _pair(so.syllables[0], lo.syllables[0], why)

@@ -19,7 +19,7 @@ Example:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
@@ -28,6 +28,7 @@ from lionrock.errors import LionRockError
 from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
 from lionrock.sanctions.korean import compare_korean, korean_name
 from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.tables import load_tables
 from lionrock.sanctions.western import compare_western
 
 __all__ = ["clear_grades"]  # re-exported for the benchmark
@@ -159,6 +160,8 @@ def compare(
 
 def _best_names(a: Subject, b: Subject) -> NameScore:
     """The best-scoring pair of names."""
+    if len(a.names) == 1 and len(b.names) == 1:  # most comparisons: no loop to run
+        return compare_names(a.names[0], b.names[0])
     best: NameScore | None = None
     for lname in a.names[:MAX_NAMES]:
         for rname in b.names[:MAX_NAMES]:
@@ -177,8 +180,11 @@ def warm_up() -> None:
     The tables (Jyutping, pinyin, Wade–Giles, nomenklatura's symbols) are some 350,000
     objects that live as long as the process. Every full collection walked them all, and
     comparisons allocate enough to set one off every few hundred pairs: a quarter of
-    the matcher's time went to it (issue #14, bench/matching.py).
+    the matcher's time went to it (issue #14, bench/matching.py). And the per-syllable
+    and per-character tables are built first (`tables.load_tables`), so that a name met
+    for the first time costs lookups, not readings worked out.
     """
+    load_tables()
     compare("李家超", "Lee Ka-chiu")
     compare("IVANOV, Sergei Borisovich", "Sergey IVANOV")  # logic-v2 and rigour's tables
     if gc.isenabled() and gc.get_freeze_count() == 0:
@@ -243,9 +249,11 @@ def _compare_western(left: str, right: str) -> NameScore:
 
 
 def _adjust_for_dates(
-    score: float, left: Iterable[str], right: Iterable[str]
+    score: float, left: tuple[str, ...], right: tuple[str, ...]
 ) -> tuple[float, str | None]:
     """Raise the score when birth dates agree, lower it when they conflict."""
+    if not left or not right:
+        return score, None
     lefts, rights = [d[:10] for d in left if d], [d[:10] for d in right if d]
     if not lefts or not rights:
         return score, None

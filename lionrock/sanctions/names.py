@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,7 +27,6 @@ from rigour.text.cleaning import remove_bracketed_text
 
 from lionrock.sanctions.romanize import (
     HAN_RE,
-    VOWEL_RE,
     canto_keys,
     cantonese_keys,
     is_syllable,
@@ -52,9 +52,12 @@ TONE_DIGIT_RE = re.compile(r"[1-6]$")
 _PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
 MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
 DROPPED_PENALTY = 0.03  # ... and what that reading costs
-MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
-JOINED_PENALTY = 0.03  # a token read as two syllables written joined ("Kachiu")
-MIN_JOINED_PART = 2  # letters of each of them
+
+# Tables filled once by `tables.load_tables` (warm-up) for the whole inventory of
+# syllables and characters, consulted before any work: a fresh name costs lookups.
+LATIN_SYLLABLES: dict[str, Syllable] = {}
+TOKEN_SYLLABLES: dict[tuple[str, bool], tuple[Syllable, ...] | None] = {}
+HAN_SYLLABLES: dict[str, Syllable] = {}
 
 
 @dataclass(slots=True, eq=False)  # shared through caches: never changed once made
@@ -68,7 +71,7 @@ class Syllable:
     pinyin: frozenset[str]  # toneless pinyin readings (of a spelling: pinyin or Wade–Giles)
     jyutping: tuple[str, ...] = ()
     systems: frozenset[str] = frozenset()  # romanization systems the spelling is valid in
-    typo: bool = False  # a token that is no syllable, one edit from one (`typo_orders`)
+    typo: bool = False  # a token that is no syllable, one edit from one (`readings.typo_orders`)
 
 
 @dataclass(slots=True, eq=False)  # not frozen: made for every reading, and never changed
@@ -78,16 +81,20 @@ class Order:
     syllables: tuple[Syllable, ...]
     note: str  # "as written", "surname last", "dropped 'Kinda'"...
     penalty: float = 0.0
+    # The systems, once worked out (`systems`): the readings of one set of syllables
+    # in other orders share them (`_readings`).
+    valid_in: frozenset[str] | None = None
 
     @property
     def systems(self) -> frozenset[str]:
         """The romanization systems every syllable (but a typo) is valid in."""
-        return _order_systems(self)
+        if self.valid_in is None:
+            self.valid_in = _order_systems(self.syllables)
+        return self.valid_in
 
 
-@lru_cache(maxsize=65536)
-def _order_systems(order: Order) -> frozenset[str]:
-    return name_systems(s.systems for s in order.syllables if not s.typo)
+def _order_systems(syllables: tuple[Syllable, ...]) -> frozenset[str]:
+    return name_systems(s.systems for s in syllables if not s.typo)
 
 
 @dataclass(slots=True, eq=False)
@@ -98,7 +105,7 @@ class _Token:
     head: bool  # before the comma
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)  # shared through caches: never changed once made
 class ParsedName:
     """A name as the matcher sees it."""
 
@@ -126,6 +133,9 @@ class ParsedName:
 
 @lru_cache(maxsize=65536)
 def _han_syllable(char: str, simplified: str) -> Syllable:
+    found = HAN_SYLLABLES.get(char)
+    if found is not None and found.simplified == simplified:
+        return found
     readings = jyutping(char)
     keys = reading_keys(readings)
     return Syllable(char, True, simplified, keys, frozenset(pinyin(char)), readings)
@@ -148,6 +158,9 @@ def latin_syllable(text: str) -> Syllable:
 
     Example: `latin_syllable("hsieh").pinyin` is `frozenset({"xie"})`.
     """
+    found = LATIN_SYLLABLES.get(text)
+    if found is not None:
+        return found
     keys = canto_keys(text) & cantonese_keys()
     bare = TONE_DIGIT_RE.sub("", text)
     systems = syllable_systems(bare)
@@ -161,10 +174,23 @@ def _typo(token: str) -> Syllable:
     return Syllable(token, False, token, frozenset(), frozenset(), systems=ALL, typo=True)
 
 
+_UNKNOWN = object()
+
+
+def _syllables_of(token: str, joined: bool) -> tuple[Syllable, ...] | None:
+    """`_token_syllables`, from the table when the token is in it."""
+    found = TOKEN_SYLLABLES.get((token, joined), _UNKNOWN)
+    if found is _UNKNOWN:
+        return _token_syllables(token, joined=joined)
+    return found  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=65536)
 def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...] | None:
     """The syllables of a token ("ka-chiu", "jiachao", "lei5"), or None if it is not
     Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
+    if (token, joined) in TOKEN_SYLLABLES:
+        return TOKEN_SYLLABLES[token, joined]
     parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
     out: list[str] = []
     for part in parts:
@@ -205,53 +231,31 @@ def parse_name(name: str) -> ParsedName:
     # caller passes aliases as names of their own.
     text = _fold_keeping_case(_without_prefix(remove_bracketed_text(name)))
     head, comma, tail = text.partition(",")
-    raw = [(t, True) for t in TOKEN_RE.findall(head)]
-    raw += [(t, False) for t in TOKEN_RE.findall(tail)] if comma else []
-    mixed_case = any(t.isupper() for t, _ in raw) and any(not t.isupper() for t, _ in raw)
-    single = [_token_syllables(t.lower(), joined=False) for t, _ in raw]
+    words = TOKEN_RE.findall(head)
+    heads = len(words)  # the words before the comma
+    words += TOKEN_RE.findall(tail) if comma else []
+    lowered = [w.lower() for w in words]
+    upper = [w.isupper() for w in words]
+    mixed_case = any(upper) and not all(upper)
+    single = [_syllables_of(w, False) for w in lowered]
     # Two pinyin syllables written as one word ("Jiachao") only in a name written in
     # pinyin: no hyphen, and its other words pinyin too. Elsewhere "Mike" and "Owen"
     # are English names, not mi + ke and o + wen.
-    pinyin_name = all("-" not in t for t, _ in raw) and all(
+    pinyin_name = not any("-" in w for w in lowered) and all(
         PY in x.systems for syls in single if syls for x in syls
     )
-    tokens = [
-        _Token(
-            t.lower(),
-            syls if syls is not None or not pinyin_name else _token_syllables(t.lower()),
-            mixed_case and t.isupper() and len(t) > 1,
-            h,
-        )
-        for (t, h), syls in zip(raw, single, strict=True)
-    ]
+    tokens = []
+    for i, (word, syls) in enumerate(zip(lowered, single, strict=True)):
+        if syls is None and pinyin_name:
+            syls = _syllables_of(word, True)
+        tokens.append(_Token(word, syls, mixed_case and upper[i] and len(word) > 1, i < heads))
     english = tuple(t.text for t in tokens if t.syllables is None)
-    surname_first = bool(comma) and any(t.head for t in tokens)
+    surname_first = bool(comma) and heads > 0
     orders = _orders(tokens, surname_first=surname_first)
     tokens_out = tuple(t.text for t in tokens)
-    return ParsedName(name, False, orders, english, tokens_out, (tuple(tokens), surname_first))
-
-
-@lru_cache(maxsize=8192)
-def typo_orders(parsed: ParsedName, targets: frozenset[str]) -> tuple[Order, ...]:
-    """The orders of a romanized name that read one English token as a mistyped
-    syllable ("Chan Tai Mna"): a token that is no syllable, one edit (a letter added,
-    dropped or changed, or two swapped) from one of `targets` (the other name's
-    syllables); only names of three syllables or more."""
-    if not parsed.english or parsed.parts is None:
-        return ()
-    tokens, surname_first = parsed.parts
-    out: list[Order] = []
-    for index, token in enumerate(tokens):
-        if token.syllables is None and any(one_edit_apart(token.text, t) for t in targets):
-            typo = [*tokens[:index], _Token(token.text, (_typo(token.text),), False, token.head)]
-            typo += tokens[index + 1 :]
-            if sum(len(t.syllables or ()) for t in typo) >= MIN_KEPT:
-                found = _orders(typo, surname_first=surname_first, drops=False)
-                out += [
-                    Order(o.syllables, f"{o.note}; '{token.text}' read as a typo", o.penalty)
-                    for o in found
-                ]
-    return tuple(out)
+    # The tokens are kept for the typo and joined readings of an English token only.
+    parts = (tuple(tokens), surname_first) if english else None
+    return ParsedName(name, False, orders, english, tokens_out, parts)
 
 
 @lru_cache(maxsize=1)
@@ -276,63 +280,6 @@ def _without_prefix(name: str) -> str:
     return remove_person_prefixes(name)
 
 
-@lru_cache(maxsize=8192)
-def joined_orders(parsed: ParsedName) -> tuple[Order, ...]:
-    """The orders of a romanized name that read one English token as two syllables
-    written joined ("Lee Kachiu", "CHAN Taiman"): Hong Kong given names are written
-    hyphenated, spaced or joined, and only pinyin ones are split as written (`parse_name`).
-    Tried only against a longer name (`chinese.compare_chinese`), at a small cost.
-
-    Example: `joined_orders(parse_name("Lee Kachiu"))[0].note` ends in "joined syllables".
-    """
-    if not parsed.english or parsed.parts is None:
-        return ()
-    tokens, surname_first = parsed.parts
-    out: list[Order] = []
-    for index, token in enumerate(tokens):
-        if token.syllables is not None:
-            continue
-        for split in _joined_splits(token.text):
-            joined = [*tokens[:index], _Token(token.text, split, token.capitals, token.head)]
-            joined += tokens[index + 1 :]
-            note = f"'{token.text}' read as two joined syllables"
-            out += [
-                Order(o.syllables, f"{o.note}; {note}", o.penalty + JOINED_PENALTY)
-                for o in _orders(joined, surname_first=surname_first, drops=False)
-            ]
-    return tuple(out)
-
-
-def _joined_splits(token: str) -> list[tuple[Syllable, ...]]:
-    """Every way to cut a token into two syllables of two letters or more, each with a
-    vowel, each valid in some romanization system."""
-    out: list[tuple[Syllable, ...]] = []
-    for cut in range(MIN_JOINED_PART, len(token) - MIN_JOINED_PART + 1):
-        head, tail = token[:cut], token[cut:]
-        vowels = VOWEL_RE.search(head) and VOWEL_RE.search(tail)
-        if vowels and is_syllable(head) and is_syllable(tail):
-            out.append((latin_syllable(head), latin_syllable(tail)))
-    return out
-
-
-def one_edit_apart(x: str, y: str) -> bool:
-    """Whether two words are one edit apart: a letter added, dropped or changed, or two
-    neighbours swapped ("mna" / "man").
-
-    Example: `one_edit_apart("chna", "chan")` is True.
-    """
-    if x == y or len(x) < MIN_TYPO_LEN or abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        diffs = [i for i in range(len(x)) if x[i] != y[i]]
-        if len(diffs) == 1:
-            return True
-        i = diffs[0]
-        return len(diffs) == 2 and diffs[1] == i + 1 and x[i] == y[i + 1] and x[i + 1] == y[i]
-    short, long = (x, y) if len(x) < len(y) else (y, x)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def _fold_keeping_case(text: str) -> str:
     if text.isascii():
         return text
@@ -355,7 +302,10 @@ def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) ->
     if not syllabic:
         return ()
     orders = _readings(syllabic, surname_first, "", 0.0)
-    if drops:
+    total = sum(len(t.syllables or ()) for t in syllabic)
+    # A token read as an English name must leave MIN_KEPT syllables: with no more than
+    # that in all, none can be (every token has a syllable at least).
+    if drops and total > MIN_KEPT:
         places = {0, len(syllabic) - 1}
         heads = sum(1 for t in syllabic if t.head)
         if surname_first:
@@ -370,28 +320,33 @@ def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) ->
                 continue
             token = syllabic[index]
             rest = syllabic[:index] + syllabic[index + 1 :]
-            if "-" in token.text or sum(len(t.syllables or ()) for t in rest) < MIN_KEPT:
+            if "-" in token.text or total - len(token.syllables or ()) < MIN_KEPT:
                 continue
             note = f"'{token.text}' read as an English name"
             orders += _readings(rest, surname_first, note, DROPPED_PENALTY)
     unique: dict[tuple[str, ...], Order] = {}
     for order in orders:
-        unique.setdefault(tuple(s.text for s in order.syllables), order)
+        unique.setdefault(tuple([s.text for s in order.syllables]), order)
     return tuple(unique.values())
 
 
 def _readings(tokens: list[_Token], surname_first: bool, note: str, cost: float) -> list[Order]:
-    def flat(items: list[_Token]) -> tuple[Syllable, ...]:
-        return tuple(s for t in items for s in t.syllables or ())
+    parts = [t.syllables or () for t in tokens]
+    flat = tuple(itertools.chain.from_iterable(parts))
+    # Every order of these tokens has the same syllables, so the same systems.
+    systems = _order_systems(flat)
 
-    def order(items: list[_Token], how: str) -> Order:
-        return Order(flat(items), f"{how}; {note}" if note else how, cost)
+    def order(syllables: tuple[Syllable, ...], how: str) -> Order:
+        return Order(syllables, f"{how}; {note}" if note else how, cost, systems)
 
-    out = [order(tokens, "as written")]
-    if len(tokens) > 1 and not surname_first:
-        out.append(order(tokens[-1:] + tokens[:-1], "surname last"))
+    out = [order(flat, "as written")]
+    if surname_first:
+        return out
+    if len(tokens) > 1:
+        out.append(order(tuple(itertools.chain(parts[-1], *parts[:-1])), "surname last"))
     capitals = [i for i, t in enumerate(tokens) if t.capitals]
-    if len(capitals) == 1 and capitals[0] > 0 and not surname_first:
+    if len(capitals) == 1 and capitals[0] > 0:
         i = capitals[0]
-        out.append(order([tokens[i], *tokens[:i], *tokens[i + 1 :]], "surname in capitals"))
+        moved = itertools.chain(parts[i], *parts[:i], *parts[i + 1 :])
+        out.append(order(tuple(moved), "surname in capitals"))
     return out

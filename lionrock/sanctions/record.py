@@ -35,7 +35,14 @@ from functools import lru_cache
 
 from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
 from lionrock.sanctions.names import parse_name
-from lionrock.sanctions.romanize import HAN_RE, fold_latin, variant_forms
+from lionrock.sanctions.romanize import (
+    HAN_RE,
+    chinese_forms,
+    fold_latin,
+    jyutping,
+    pinyin,
+    variant_forms,
+)
 from lionrock.sanctions.screen import Listing, ScreeningIndex
 from lionrock.store import Entity, Store
 
@@ -56,9 +63,36 @@ def name_key(name: str) -> str | None:
     """
     chars = HAN_RE.findall(name)
     if chars:
-        return "h:" + "".join(min(variant_forms(c)) for c in chars) if len(chars) > 1 else None
+        return "h:" + "".join(_key_char(c) for c in chars) if len(chars) > 1 else None
     words = sorted(WORD_RE.findall(fold_latin(name)))
     return "w:" + " ".join(words) if len(words) > 1 else None
+
+
+def _key_char(char: str) -> str:
+    """One form for the forms of one character (`name_key`): the least of its Chinese
+    forms (OpenCC's simplified and regional ones) and, when the two read alike, the
+    simplified form of the traditional character it is the Japanese shinjitai of (頼 and
+    賴). Not when they read differently: shinjitai wrote 藝 (ngai6) as 芸, which in
+    Chinese is another character (wan4), so 陳藝 and 陳芸 keep two keys, as `compare`
+    keeps them two names.
+
+    Example: `_key_char("芸") != _key_char("藝")`; `_key_char("頼") == _key_char("賴")`.
+    """
+    forms = chinese_forms(char)
+    japanese = variant_forms(char) - forms
+    if japanese and _reads_alike(char, japanese):
+        forms = forms | japanese
+    return min(forms)
+
+
+def _reads_alike(char: str, forms: frozenset[str]) -> bool:
+    """Whether a character shares a Cantonese or Mandarin reading with one of `forms`
+    (or has no Cantonese reading of its own to differ by), as `chinese._japanese_forms`
+    asks."""
+    own = set(jyutping(char))
+    if not own:
+        return True
+    return any(own & set(jyutping(f)) or set(pinyin(char)) & set(pinyin(f)) for f in forms)
 
 
 def _same_script(name: str, names: Iterable[str]) -> list[str]:

@@ -37,6 +37,13 @@ VOWEL_RE = re.compile(r"[aeiouy]")
 MIN_WORD_READINGS = 2  # a heteronym must occur in at least this many dictionary words
 COMMON_CHAR_WORDS = 5  # characters in fewer words do not link pinyin to Cantonese
 
+# Tables filled once by `tables.load_tables` (warm-up), consulted before any work:
+# whether a spelling is a syllable, its Cantonese keys, and a character's forms
+# (`chinese_forms`, `variant_forms`, `japanese_form`, `japanese_forms`).
+SYLLABLES: dict[str, bool] = {}
+CANTO_KEYS: dict[str, frozenset[str]] = {}
+FORMS: dict[str, tuple[frozenset[str], frozenset[str], str, frozenset[str]]] = {}
+
 _T2S = opencc.OpenCC("t2s")
 _S2HK = opencc.OpenCC("s2hk")
 # Regional standards and variant forms, each to simplified: a character's forms are what
@@ -127,6 +134,9 @@ def variant_forms(char: str) -> frozenset[str]:
 
     Example: `variant_forms("衞") & variant_forms("衛")` is `{"卫"}`.
     """
+    found = FORMS.get(char)
+    if found is not None:
+        return found[1]
     return chinese_forms(char) | {to_simplified(str(_JP2T.convert(char)))}
 
 
@@ -137,6 +147,9 @@ def chinese_forms(char: str) -> frozenset[str]:
 
     Example: `chinese_forms("峯") & chinese_forms("峰")` is `{"峰"}`.
     """
+    found = FORMS.get(char)
+    if found is not None:
+        return found[0]
     char = unicodedata.normalize("NFKC", char)
     forms = {to_simplified(char)} | {str(fold.convert(char)) for fold in _VARIANT_FOLDS}
     return frozenset(forms)
@@ -150,11 +163,17 @@ def japanese_form(char: str) -> str:
 
     Example: `japanese_form("吳")` is `"呉"`.
     """
+    found = FORMS.get(char)
+    if found is not None:
+        return found[2]
     return str(_T2JP.convert(char))
 
 
 def japanese_forms(char: str) -> frozenset[str]:
     """A character's forms through Japanese (OpenCC `t2jp` and `jp2t`), itself left out."""
+    found = FORMS.get(char)
+    if found is not None:
+        return found[3]
     return frozenset({japanese_form(char), str(_JP2T.convert(char))}) - {char}
 
 
@@ -172,6 +191,9 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
 
     Example: `canto_keys("Tsz") == canto_keys("zi2") == frozenset({"ci"})`.
     """
+    known = None if reading else CANTO_KEYS.get(syllable)
+    if known is not None:
+        return known
     s = TONE_RE.sub("", fold_latin(syllable))
     if not s.isalpha():
         return frozenset()
@@ -365,6 +387,8 @@ def wade_giles() -> dict[str, frozenset[str]]:
 def is_syllable(text: str) -> bool:
     """Whether a folded Latin string is one pinyin, Wade–Giles, Jyutping or HK-style
     syllable."""
+    if text in SYLLABLES:
+        return True
     if text in pinyin_syllables() or text in wade_giles():
         return True
     return bool(canto_keys(text) & cantonese_keys())

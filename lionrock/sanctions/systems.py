@@ -47,6 +47,13 @@ SAME_SPELLING = 1.0
 SPELLING_VARIANT = 0.95  # one sound, two systems of one language (Cheung/zoeng, Ching/jing)
 ACROSS_LANGUAGES = 0.85  # a character read one way in Cantonese, the other in Mandarin
 
+# Tables filled once by `tables.load_tables` (warm-up) for every syllable of the
+# inventory, consulted before any work: `strict_canto_keys`, `mandarin_readings`, and
+# the Cantonese keys of the characters a spelling's Mandarin readings stand for.
+STRICT_KEYS: dict[str, frozenset[str]] = {}
+MANDARIN: dict[str, frozenset[str]] = {}
+MANDARIN_CANTO: dict[str, frozenset[str]] = {}
+
 
 @lru_cache(maxsize=1)
 def jyutping_syllables() -> frozenset[str]:
@@ -56,6 +63,9 @@ def jyutping_syllables() -> frozenset[str]:
 
 def strict_canto_keys(text: str) -> frozenset[str]:
     """The real Cantonese keys of a spelling, with `j` read only as Jyutping's y."""
+    found = STRICT_KEYS.get(text)
+    if found is not None:
+        return found
     keys = canto_keys(text) & cantonese_keys()
     if text.startswith("j"):
         keys = frozenset(k for k in keys if not k.startswith("c"))
@@ -93,16 +103,28 @@ def syllable_systems(text: str) -> frozenset[str]:
 def mandarin_readings(text: str) -> frozenset[str]:
     """The pinyin syllables a spelling stands for: itself if it is pinyin, and what it
     spells in Wade–Giles."""
+    found = MANDARIN.get(text)
+    if found is not None:
+        return found
     own = frozenset({text}) if text in pinyin_syllables() else frozenset()
     return own | wade_giles().get(text, frozenset())
 
 
+def mandarin_canto(text: str) -> frozenset[str]:
+    """The Cantonese keys of the characters read as one of a spelling's Mandarin
+    readings (`romanize.pinyin_to_canto`): "chang" gives the keys of 張 and 常...
+
+    Example: `"ceung" in mandarin_canto("chang")` (張 zoeng1, Wade–Giles chang).
+    """
+    found = MANDARIN_CANTO.get(text)
+    if found is not None:
+        return found
+    return frozenset().union(*(pinyin_to_canto(p) for p in mandarin_readings(text)))
+
+
 def name_systems(systems: Iterable[frozenset[str]]) -> frozenset[str]:
     """The systems a whole name can be read in: those all its syllables are valid in."""
-    out = ALL
-    for found in systems:
-        out &= found
-    return out
+    return ALL.intersection(*systems)
 
 
 @lru_cache(maxsize=4096)
@@ -153,8 +175,7 @@ def latin_grade(x: str, y: str, sx: str, sy: str) -> tuple[float, str]:
             return SPELLING_VARIANT, "one Mandarin sound (pinyin and Wade–Giles)"
         return 0.0, "different Mandarin sounds"
     canto, mandarin = (x, y) if LANGUAGE[sx] == "yue" else (y, x)
-    keys = strict_canto_keys(canto)
-    if any(pinyin_to_canto(p) & keys for p in mandarin_readings(mandarin)):
+    if strict_canto_keys(canto) & mandarin_canto(mandarin):
         return ACROSS_LANGUAGES, "a character is read so in Cantonese and in Mandarin"
     return 0.0, "no character is read so in Cantonese and in Mandarin"
 

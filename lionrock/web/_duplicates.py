@@ -24,6 +24,7 @@ import weakref
 from typing import Any
 
 from lionrock.sanctions import Listing, ScreeningIndex, Subject, compare
+from lionrock.sanctions.matching import warm_up
 from lionrock.store import Store
 
 log = logging.getLogger(__name__)
@@ -178,10 +179,11 @@ def find_duplicates(
 
 
 def warm_up_matcher() -> None:
-    """Load the matcher's reading tables and nomenklatura (seconds, once per process), so
-    the first name typed after the server starts is answered at once."""
-    compare("李家超", "Lee Ka-chiu")
-    compare("CHAN, Tai Man", "CHAN, Tai Wai")
+    """Load the matcher's reading tables, its syllable and character tables and
+    nomenklatura (seconds, once per process: `matching.warm_up`), so the first name
+    typed after the server starts is answered at once, and every new name costs
+    lookups."""
+    warm_up()
 
 
 def _row(entity_id: str, caption: str, schema: str, matched: str) -> dict[str, Any]:
