@@ -15,6 +15,8 @@ from lionrock.errors import LoadError, Location, Problem
 MAX_JSON_DEPTH = 100
 _STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _BRACKET_RE = re.compile(rb"[\[\]{}]")
+_SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def json_depth(raw: bytes) -> int:
@@ -41,7 +43,7 @@ def load_json(name: str, raw: bytes | str, *, line: int | None = None) -> Any:
             message = f"JSON nested {depth} deep; the limit is {MAX_JSON_DEPTH}"
             raise LoadError([Problem(Location(name, line or 1), message)])
     try:
-        return json.loads(data)
+        document = json.loads(data)
     except UnicodeDecodeError as exc:
         where = Location(name, line or data.count(b"\n", 0, exc.start) + 1)
         message = f"not UTF-8 text at byte {exc.start}: {exc.reason}"
@@ -52,3 +54,29 @@ def load_json(name: str, raw: bytes | str, *, line: int | None = None) -> Any:
         raise LoadError([Problem(where, message)]) from exc
     except RecursionError as exc:  # pragma: no cover - the depth check comes first
         raise LoadError([Problem(Location(name, line), "JSON nested too deep")]) from exc
+    # `"\ud800"` parses to a lone UTF-16 surrogate, which is no text: it cannot be stored
+    # or written out (found by the fuzzer: a UnicodeEncodeError at the database). A pair,
+    # `"\ud83d\ude00"`, parses to one character and passes.
+    if _SURROGATE_ESCAPE_RE.search(data):
+        found = _lone_surrogate(document)
+        if found is not None:
+            where = Location(name, line or 1)
+            message = f"a lone UTF-16 surrogate (\\u{ord(found):04x}) in a string: not text"
+            raise LoadError([Problem(where, message)])
+    return document
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The first lone surrogate in the strings (keys too) of a parsed document, if any."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if (match := _SURROGATE_RE.search(item)) is not None:
+                return match.group(0)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None

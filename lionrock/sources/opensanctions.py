@@ -34,7 +34,7 @@ from typing import Any
 
 from followthemoney import model as ftm_model
 
-from lionrock.errors import LoadError, Location, Problem
+from lionrock.errors import LoadError, Location, Problem, cut
 from lionrock.model import get_model
 from lionrock.sources._json import load_json
 from lionrock.sources._lists import Emitter, check_snapshot_date, date_in_name, read_csv, safe_id
@@ -159,10 +159,18 @@ def _sanction_date(
 
 
 def _cell(text: str) -> list[str]:
-    """The values of a multi-valued cell (`;`-separated, CSV-quoted)."""
+    """The values of a multi-valued cell (`;`-separated, CSV-quoted). A line break inside
+    the cell (a quoted field of the export spanning lines, or a stray CR) is a space: the
+    inner CSV reader refuses a bare one, and one dirty cell must not stop the import with a
+    traceback (issue #18, found by the fuzzer)."""
     if not text.strip():
         return []
-    return [v.strip() for v in next(csv.reader([text], delimiter=";")) if v.strip()]
+    flat = " ".join(text.splitlines())
+    try:
+        values = next(csv.reader([flat], delimiter=";"))
+    except csv.Error:  # e.g. an unbalanced quote at the end: plain `;` splitting
+        values = flat.split(";")
+    return [v.strip() for v in values if v.strip()]
 
 
 def _simple(emit: Emitter, snapshot: str) -> Iterator[Record]:
@@ -266,7 +274,7 @@ def _ftm(emit: Emitter, snapshot: str) -> Iterator[Record]:
     for line, data in entities:
         yield from _ftm_entity(emit, data, line, known, unread, snapshot)
     if unread:
-        props = ", ".join(f"{p} ({n})" for p, n in unread.most_common(8))
+        props = ", ".join(f"{cut(p, 80)} ({n})" for p, n in unread.most_common(8))
         log.warning("%s: properties not read: %s", emit.path, props)
 
 

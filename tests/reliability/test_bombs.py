@@ -77,6 +77,24 @@ def test_deep_json_is_a_clear_error(store: Store, tmp_path: Path) -> None:
     assert store.count_facts() == 0
 
 
+def test_lone_surrogates_in_json_are_a_clear_error(store: Store, tmp_path: Path) -> None:
+    # found by the fuzzer: "\ud800" parsed to a string the database could not encode
+    # (a UnicodeEncodeError traceback); a surrogate pair is one character and loads
+    good = '{"id": "p1", "schema": "Person", "properties": {"name": ["A \\ud83d\\ude00"]}}\n'
+    bad = '{"id": "p2", "schema": "Person", "properties": {"name": ["B \\ud800"]}}\n'
+    path = write(tmp_path / "people.ftm.json", good + bad)
+    with pytest.raises(LoadError, match=r"people\.ftm\.json:2: a lone UTF-16 surrogate"):
+        load_paths(store, [path])
+    listed = write(tmp_path / "entities.ftm.json", good + bad)
+    with pytest.raises(LoadError, match=r"entities\.ftm\.json:2: a lone UTF-16 surrogate"):
+        import_list(store, path=listed, list_name="opensanctions", snapshot_date="2026-01-01")
+    assert store.count_facts() == 0
+    (tmp_path / "good").mkdir()
+    import_list(store, path=write(tmp_path / "good" / "entities.ftm.json", good),
+                list_name="opensanctions", snapshot_date="2026-01-01")  # fmt: skip
+    assert "A \U0001f600" in {f.value for f in store.iter_facts()}
+
+
 def test_tar_member_over_the_limit_is_skipped_fast(memory_store: Store, tmp_path: Path) -> None:
     store = memory_store
     buffer = io.BytesIO()

@@ -3,6 +3,7 @@ OpenSanctions exports."""
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from pathlib import Path
 
@@ -164,3 +165,17 @@ def test_bad_opensanctions_json_is_refused_with_its_line(
 def test_an_opensanctions_file_needs_a_date(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="give --snapshot-date"):
         list(opensanctions.rows(str(FIXTURES / "targets.simple.csv"), Defaults()))
+
+
+def test_opensanctions_cells_with_line_breaks_are_read(tmp_path: Path) -> None:
+    # a quoted cell spanning lines, a stray CR and an unbalanced inner quote: each is read
+    # as text (the fuzzer's traceback: "new-line character seen in unquoted field")
+    with open(FIXTURES / "targets.simple.csv", encoding="utf-8", newline="") as fh:
+        header, first, *_ = csv.reader(fh)
+    first[header.index("aliases")] = 'Alias One;Alias\nTwo;Al\rias "Three'
+    path = tmp_path / "targets.simple.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL).writerows([header, first])
+    facts = _facts(list(opensanctions.rows(str(path), Defaults(), snapshot="2026-04-01")))
+    aliases = {v for entity in facts.values() for p, v in entity if p == "alias"}
+    assert {"Alias One", "Alias Two", 'Al ias "Three'} <= aliases, aliases
