@@ -45,3 +45,15 @@ def test_a_court_named_after_the_security_law_is_no_offence() -> None:
     assert not {f for f in facts(text) if f[1] == "charged"}
     said = facts("Jimmy Lai was charged under the National Security Law on Friday.")
     assert ("Jimmy Lai", "charged", "nsl_unspecified") in said
+
+
+def test_the_name_compared_with_is_not_the_one_arrested() -> None:
+    said = facts("相比許智峯，林卓廷因721事件被捕更為關注。")
+    assert ("林卓廷", "arrested", "") in said
+    assert ("許智峯", "arrested", "") not in said
+
+
+def test_a_clause_about_a_kind_of_person_is_not_about_the_name_before() -> None:
+    said = facts("立法會主席讓陳健波主持選主席；在前線的議員也先後被捕。")
+    assert ("陳健波", "arrested", "") not in said
+    assert ("陳健波", "arrested", "") in facts("立法會主席陳健波主持選主席；其後陳健波也被捕。")

@@ -163,7 +163,11 @@ EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:
 UNNAMED_GROUP = _p(
     r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾"
     r"|多人|不少人|很多人|一些人|當中|\d+成)\S{0,8}$"
+    # …讓陳健波主持；在前線的議員也先後被捕: a clause whose subject is a kind of person
+    r"|(?:議員|人士|示威者|抗爭者|社工|記者|市民|學生|手足)們?(?:也|亦|都|均|先後|相繼|紛紛)\S{0,4}$"
 )
+#: 相比許智峯，林卓廷…被捕: the name compared with is not the one the clause is about.
+COMPARED = _p(r"(?:相比|比起|對比|有別於|不同於)\s*$")
 QUOTED = re.compile(r"「[^「」]+」|“[^“”]+”")
 FORMER_LATTER = _p(r"(前者|後者)\S{0,2}$")
 WISH = _p(r"早日|祝願|希望|盼")
