@@ -1,7 +1,7 @@
 """Draw the random sample of Citizen News articles hand-labelled in
 `bench/data/extract-labels.jsonl` (issue #16 §5): 60 with court keywords, 20 without,
 seed 16. Prints the article paths with their split; reproducible from the archive. The
-later `dev` draws (`second_draw`, `third_draw`, `fourth_draw`) are drawn from the same pool
+later `dev` draws (`second_draw` to `fifth_draw`) are drawn from the same pool
 of court-keyword articles, each without the draws before it.
 
 Example: python bench/extract_sample.py ../shared/data/news/hkcnews-2020-06-to-2021-08.tar.xz
