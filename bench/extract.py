@@ -78,13 +78,13 @@ ANCHOR_KEYWORDS = {
 Fact = tuple[str, str, str, str]
 
 
-def labels(split: str) -> tuple[set[str], set[Fact]]:
-    """The articles of a split and their labelled facts."""
+def labels(split: str, draw: int | None = None) -> tuple[set[str], set[Fact]]:
+    """The articles of a split (of one draw of it, when `draw` is given) and their facts."""
     articles: set[str] = set()
     facts: set[Fact] = set()
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        if row["split"] != split:
+        if row["split"] != split or (draw is not None and row.get("draw", 1) != draw):
             continue
         articles.add(row["article"])
         if row["kind"]:
@@ -167,8 +167,10 @@ def score(predicted: set[Fact], gold: set[Fact]) -> dict[str, dict[str, float]]:
     return table
 
 
-def quality(split: str, names: Gazetteer, verbose: bool) -> tuple[dict[str, Any], dict[str, Any]]:
-    wanted, gold = labels(split)
+def quality(
+    split: str, names: Gazetteer, verbose: bool, draw: int | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    wanted, gold = labels(split, draw)
     texts = read_articles(wanted)
     ours: set[Fact] = set()
     theirs: set[Fact] = set()
@@ -214,10 +216,13 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--draw", type=int, help="Score one dev draw only (1 to 5).")
     parser.add_argument("--note", action="append", default=[], help="A note for the report.")
     args = parser.parse_args()
     names, store = record_gazetteer()
-    ours, theirs = quality(args.split, names, args.verbose)
+    if args.draw is not None and (args.split != "dev" or not args.no_report):
+        parser.error("--draw is for dev only, with --no-report")
+    ours, theirs = quality(args.split, names, args.verbose, args.draw)
     print(f"{'kind':14} {'gold':>4} {'P':>5} {'R':>5}   anchor P    R")
     for kind in (*KINDS, "overall"):
         o, a = ours[kind], theirs[kind]

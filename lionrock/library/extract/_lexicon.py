@@ -94,7 +94,13 @@ NSL_UNSPECIFIED = Offence(
     "nsl",
     "",
     "an offence under the National Security Law",
-    re.compile(zh(r"國安法|國家安全") + r"|national\s+security\s+law", re.IGNORECASE),
+    # not the court or police named after the law (國安法指定法官, National Security
+    # Law-appointed judge, 國家安全處): a charge "with the offence" names no offence
+    re.compile(
+        zh(r"國安法(?!指定)|國家安全(?!處|委員會)")
+        + r"|national\s+security\s+law(?![\s-]*(?:appointed|designated|judge|police|unit))",
+        re.IGNORECASE,
+    ),
 )
 BY_KEY = {o.key: o for o in (*OFFENCES, NSL_UNSPECIFIED)}
 
@@ -158,7 +164,8 @@ NOT_A_FACT = re.compile(
         r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括|"
         # a prediction, a wish, an intention, an opinion, a denial (issue #16 §1: facts only)
         r"將被|將遭|將會|願意|表示|有意|認為|相信|不考慮|並非|並不|不是|掙扎|猶豫|傾向|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
-        r"未曾|險被|險些|差點|幾乎|未能|不能|無法|會因|某天|某日|遲早|終有一天"
+        r"未曾|險被|險些|差點|幾乎|未能|不能|無法|會因|某天|某日|遲早|終有一天|"
+        r"麻煩|請立即"  # 如果…希望…，麻煩立即拘捕梁振英: a demand, not an arrest
     )
     + r"|\b(?:may|might|could|would|faces?|facing|if|unless|seek(?:s|ing)?|asked|urged|"
     r"applied|appeal(?:ed|s)?\s+against|not\s+been|never|wants?|calls?\s+for)\b",

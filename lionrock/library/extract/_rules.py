@@ -37,6 +37,7 @@ from lionrock.library.extract._lexicon import (
     offences_in,
 )
 from lionrock.library.extract._patterns import (
+    ACCUSED_AT_ARREST,
     ACQUITTED,
     ARREST_ACTIVE,
     ARREST_PASSIVE,
@@ -151,6 +152,10 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             yield Hit("arrested", m.start(), m.end(), active=True)
     for m in CHARGE.finditer(f):
         tail = f[m.end() : m.end() + 90]
+        # …by the national security law|-appointed judge: the window ends after a whole word
+        tail += re.match(r"[\w-]*", f[m.end() + 90 :]).group()  # type: ignore[union-attr]
+        if ACCUSED_AT_ARREST.match(tail):
+            continue  # 被控違反國安法被捕的余慧明: accused at an arrest, not yet charged
         stop = CHARGE_STOP.search(tail)
         for offence in offences_in(tail[: stop.start()] if stop else tail):
             yield Hit(

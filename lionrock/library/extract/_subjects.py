@@ -17,6 +17,7 @@ from lionrock.library.extract._patterns import (
     ANAPHOR,
     CLAUSE,
     COMPANION,
+    COMPARED,
     COUNTED,
     FORMER_LATTER,
     FUTURE,
@@ -210,6 +211,8 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     the object of a request (控方申請將李宇軒收押) or those between say it is someone else."""
     if REQUEST.search(f[clause_start(f, group[0].start) : group[0].start]):
         return [], 1.0
+    if len(group) > 1 and COMPARED.search(f[: group[0].start]):
+        group = group[1:]
     gap = f[group[-1].end : at]
     if COMPANION.search(gap) and not CLAUSE.search(gap):
         return [], 1.0  # 許智峯陪同未成年示威者登記被捕: they were, not he
