@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from lionrock.errors import LoadError, Location
+from lionrock.errors import LoadError, Location, cut
 from lionrock.sources._records import Defaults, Record
 
 log = logging.getLogger(__name__)
@@ -276,7 +276,7 @@ class Leftovers:
         for key in data:
             if key in self.ignore:
                 continue
-            name = prefix + str(key)
+            name = cut(prefix + str(key), 80)  # a hostile key may be megabytes long
             if not self.counts[name]:
                 log.warning("%s: %s field %r is not read", location, self.name, name)
             self.counts[name] += 1

@@ -15,7 +15,8 @@ from lionrock.errors import LoadError, Location, Problem
 MAX_JSON_DEPTH = 100
 _STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _BRACKET_RE = re.compile(rb"[\[\]{}]")
-_SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]")
+#: a surrogate escape, or the bytes of one (json.loads decodes bytes with "surrogatepass")
+_SURROGATE_ESCAPE_RE = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
@@ -54,9 +55,9 @@ def load_json(name: str, raw: bytes | str, *, line: int | None = None) -> Any:
         raise LoadError([Problem(where, message)]) from exc
     except RecursionError as exc:  # pragma: no cover - the depth check comes first
         raise LoadError([Problem(Location(name, line), "JSON nested too deep")]) from exc
-    # `"\ud800"` parses to a lone UTF-16 surrogate, which is no text: it cannot be stored
-    # or written out (found by the fuzzer: a UnicodeEncodeError at the database). A pair,
-    # `"\ud83d\ude00"`, parses to one character and passes.
+    # `"\ud800"` (or its bytes, ED A0 80) parses to a lone UTF-16 surrogate, which is no
+    # text: it cannot be stored or written out (found by the fuzzer: a UnicodeEncodeError
+    # at the database). A pair, `"\ud83d\ude00"`, parses to one character and passes.
     if _SURROGATE_ESCAPE_RE.search(data):
         found = _lone_surrogate(document)
         if found is not None:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from lionrock.errors import LoadError, Location, Problem
+from lionrock.errors import LoadError, Location, Problem, cut
 from lionrock.model import PROVENANCE
 from lionrock.sources._json import load_json
 from lionrock.sources._records import MAX_LINE_BYTES, Defaults, Record, check_size
@@ -55,7 +55,8 @@ def rows(path: str, defaults: Defaults) -> Iterator[Record]:
 def _entity(path: str, number: int, data: dict[str, Any], defaults: Defaults) -> Iterator[Record]:
     unknown = set(data) - KNOWN_KEYS
     if unknown:
-        log.warning("%s:%d: keys not read: %s", path, number, ", ".join(sorted(unknown)))
+        keys = ", ".join(cut(key, 80) for key in sorted(unknown)[:20])  # hostile keys: cut
+        log.warning("%s:%d: keys not read: %s", path, number, keys)
     extra = data.get("lionrock") or {}
     if not isinstance(extra, dict):
         raise _fail(path, number, "lionrock", "expected an object")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import lzma
 import os
 import shutil
@@ -88,6 +89,12 @@ def test_lone_surrogates_in_json_are_a_clear_error(store: Store, tmp_path: Path)
     listed = write(tmp_path / "entities.ftm.json", good + bad)
     with pytest.raises(LoadError, match=r"entities\.ftm\.json:2: a lone UTF-16 surrogate"):
         import_list(store, path=listed, list_name="opensanctions", snapshot_date="2026-01-01")
+    # the same surrogate as UTF-8-style bytes (json.loads reads bytes with surrogatepass)
+    raw = tmp_path / "raw.ftm.json"
+    bad_bytes = b'{"id": "p2", "schema": "Person", "properties": {"name": ["B \xed\xa0\x80"]}}\n'
+    raw.write_bytes(good.encode() + bad_bytes)
+    with pytest.raises(LoadError, match=r"raw\.ftm\.json:2: a lone UTF-16 surrogate"):
+        load_paths(store, [str(raw)])
     assert store.count_facts() == 0
     (tmp_path / "good").mkdir()
     import_list(store, path=write(tmp_path / "good" / "entities.ftm.json", good),
@@ -143,6 +150,22 @@ def test_long_values_are_cut_in_messages(store: Store, tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_paths(store, [path])
     assert len(str(info.value)) < 2_000 and "more characters" in str(info.value)
+
+
+def test_long_unread_keys_are_cut_in_warnings(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a 5 MB key was logged whole, once per load: the fuzzer's memory bound caught it
+    huge = "k" * 5_000_000
+    line = f'{{"id": "p1", "schema": "Person", "{huge}": 1, "properties": {{"name": ["A"]}}}}\n'
+    listed = write(tmp_path / "entities.ftm.json", line.replace('"p1"', '"p1", "zz": 2'))
+    with caplog.at_level(logging.WARNING):
+        import_list(store, path=listed, list_name="opensanctions", snapshot_date="2026-01-01")
+        with pytest.raises(LoadError):  # no source: refused, after the keys were read
+            load_paths(store, [write(tmp_path / "people.ftm.json", line)])
+    warned = [r.getMessage() for r in caplog.records if "not read" in r.getMessage()]
+    assert warned and all(len(m) < 2_000 for m in warned), [len(m) for m in warned]
+    assert any("more characters" in m for m in warned)
 
 
 def test_refusals_name_a_line(store: Store, tmp_path: Path) -> None:
