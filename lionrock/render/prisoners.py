@@ -203,6 +203,25 @@ def _sentence_fact(person: Defendant) -> Fact | None:
     return best[1] if best else None
 
 
+def _expected_cells(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
+    """The expected release, and when it is alleged, every other alleged estimate on the
+    same charge beside it: reports that differ (Jimmy Lai's 2040 and 2042) are shown
+    side by side, each marked, never one of them as if it were the answer."""
+    latest = person.expected_release
+    if latest is None:
+        return []
+    found = [latest]
+    if latest.status == "alleged":
+        charge = next((c for c in person.charges if c.id == latest.entity_id), None)
+        found += [
+            f
+            for f in (charge.facts if charge is not None else ())
+            if f.prop == "expectedRelease" and f.status == "alleged" and f.value != latest.value
+        ]
+    found.sort(key=lambda f: f.value)  # ISO dates: 2040 before 2042-06
+    return [{"value": f.value, "status": f.status, "source": record.cite(f)} for f in found]
+
+
 def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
     """Everything a list may show of one person, each value with its citation."""
     status = person.status
@@ -240,6 +259,7 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "verdicts": sorted({v for c in person.charges for v in c.values("verdict")}),
         "release": _cell(record, person.release),
         "expected": _cell(record, person.expected_release),
+        "expected_all": _expected_cells(record, person),
         "wanted": _cell(record, person.wanted),
         "bounty": _cell(record, person.bounty),
         "residence": _cell(record, person.residence),

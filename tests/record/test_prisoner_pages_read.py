@@ -1,0 +1,139 @@
+"""The prisoner record read as its users read it (issue #11): a person page says which
+custody status is current and as of when, shows a sentence cut on appeal beside the
+original and a charge's notes (a conviction quashed), names statutes rather than their
+keys; the prisoner list shows estimates of release that reports disagree on side by
+side; and a person's charges fit a phone's width. A fictitious record, built once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lionrock import Defaults, Store, load_paths
+from lionrock.publish import SiteOptions, build_site
+from lionrock.record import CaseRecord
+from lionrock.render.prisoners import ListQuery, PrisonerIndex
+from tests._browser import serve_folder
+
+# Every name, case, source and figure below is invented.
+RECORD = """
+defaults: {review: published, status: confirmed, recorded_by: tests, recorded_at: 2026-01-01}
+sources:
+  - {id: src-qa-2021, publisher: Example Daily, title: Fictitious arrest report, date: 2021-02-01}
+  - {id: src-qa-2023, publisher: Example Daily, title: Fictitious sentence report, date: 2023-10-30}
+  - {id: src-qa-2024, publisher: Example Weekly, title: Fictitious appeal report, date: 2024-09-13}
+  - {id: src-qa-2026a, publisher: Example Weekly, title: Fictitious estimate A, date: 2026-02-26}
+  - {id: src-qa-2026b, publisher: Example Post, title: Fictitious estimate B, date: 2026-02-27}
+entities:
+  - id: lr-qa-case
+    schema: CourtCase
+    source: src-qa-2021
+    properties: {name: Fictitious appeal case}
+  - id: lr-qa-person
+    schema: Person
+    source: src-qa-2021
+    properties:
+      name: [{value: 虛構者, lang: zho}]
+      custodyStatus:
+        - {value: remanded, source: src-qa-2021}
+        - {value: serving_sentence, source: src-qa-2024}
+        - {value: released, source: src-qa-2023, status: alleged}
+  - id: lr-qa-charge
+    schema: Charge
+    source: src-qa-2023
+    properties:
+      defendant: lr-qa-person
+      case: lr-qa-case
+      offence: Fictitious offence
+      statute: public_order_ordinance
+      verdict: convicted
+      sentence:
+        - 24 months
+        - {value: 15 months (reduced on appeal), source: src-qa-2024}
+      sentenceMonths:
+        - 24
+        - {value: 15, source: src-qa-2024}
+      notes: {value: "Fictitious note: the term was reduced on appeal.", source: src-qa-2024}
+      expectedRelease:
+        - {value: "2040", status: alleged, source: src-qa-2026a}
+        - {value: "2042", status: alleged, source: src-qa-2026b}
+"""
+
+
+@pytest.fixture(scope="module")
+def qa_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path = tmp_path_factory.mktemp("qa") / "record.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    store = Store("sqlite://")
+    load_paths(store, [path], defaults=Defaults(review="published"))
+    return store
+
+
+@pytest.fixture(scope="module")
+def qa_site(qa_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("qa-site") / "site"
+    build_site(qa_store, out=out, options=SiteOptions(search=False))
+    return out
+
+
+def _charges(page: str) -> str:
+    return page.split('<table class="charges">', 1)[1].split("</table>", 1)[0]
+
+
+def test_person_page_orders_custody_statuses_with_their_dates(qa_site: Path) -> None:
+    page = (qa_site / "en" / "entities" / "lr-qa-person.html").read_text(encoding="utf-8")
+    facts = page.split('<table class="facts">', 1)[1].split("</table>", 1)[0]
+    dates = [facts.index(f"as of {d}") for d in ("2024-09-13", "2023-10-30", "2021-02-01")]
+    assert dates == sorted(dates)  # the current status first
+    assert facts.index("Serving sentence") < facts.index("Released") < facts.index("Remanded")
+    zh = (qa_site / "zh-hant" / "entities" / "lr-qa-person.html").read_text(encoding="utf-8")
+    assert "截至" in zh.split('<table class="facts">', 1)[1].split("</table>", 1)[0]
+
+
+def test_person_page_shows_every_sentence_the_notes_and_the_statute_by_name(
+    qa_site: Path,
+) -> None:
+    en = _charges((qa_site / "en" / "entities" / "lr-qa-person.html").read_text("utf-8"))
+    assert "24 months" in en and "15 months (reduced on appeal)" in en
+    assert "Fictitious note: the term was reduced on appeal." in en
+    assert "Public Order Ordinance (Cap. 245)" in en and "public_order_ordinance" not in en
+    assert 'data-label="Sentence"' in en  # each cell labelled where a phone stacks them
+    zh = _charges((qa_site / "zh-hant" / "entities" / "lr-qa-person.html").read_text("utf-8"))
+    assert "《公安條例》(第245章)" in zh and "public_order_ordinance" not in zh
+
+
+def test_differing_alleged_release_estimates_are_both_shown(qa_store: Store, qa_site: Path) -> None:
+    index = PrisonerIndex.build(CaseRecord.from_store(qa_store, published_only=True))
+    [row] = index.page(ListQuery(view="all"))["rows"]
+    assert [(e["value"], e["status"]) for e in row["expected_all"]] == [
+        ("2040", "alleged"),
+        ("2042", "alleged"),
+    ]
+    assert [e["source"]["title"] for e in row["expected_all"]] == [
+        "Fictitious estimate A",
+        "Fictitious estimate B",
+    ]
+    page = (qa_site / "en" / "prisoners" / "serving_sentence.html").read_text(encoding="utf-8")
+    cell = page.split('data-label="Expected release">', 1)[1].split("</td>", 1)[0]
+    assert cell.count("<strong>alleged</strong>") == 2 and " or " in cell
+    assert cell.index("2040") < cell.index("2042") and "reports differ" in cell
+    ja = (qa_site / "ja" / "prisoners" / "serving_sentence.html").read_text(encoding="utf-8")
+    assert "報道により異なる" in ja and "reports differ" not in ja
+
+
+def test_person_charges_fit_a_phone(browser: object, qa_site: Path) -> None:
+    """At 390 px wide the charges table stacks its cells, each under its label, and
+    nothing runs past the screen's edge (it did by 40-150 px on the bundled record)."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 390, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    with serve_folder(qa_site) as url:
+        for lang in ("en", "zh-hant", "ja"):
+            page.goto(f"{url}{lang}/entities/lr-qa-person.html")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, lang
+            assert page.locator("table.charges thead").is_hidden() or page.evaluate(
+                "document.querySelector('table.charges thead').getBoundingClientRect().right < 0"
+            )
+    context.close()
