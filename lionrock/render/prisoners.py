@@ -239,6 +239,9 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         if status
         else None,
         "cases": [ref_view(record.entities.get(c), c) for c in person.cases],
+        # arrested and let go (Allan Au): say so, rather than leave a blank a reader
+        # may take for a charge not yet entered
+        "charged": bool(person.charges),
         "statutes": list(person.statutes),
         "arrested": _cell(record, person.arrested),
         "remand": {

@@ -39,6 +39,10 @@ entities:
         - {value: remanded, source: src-qa-2021}
         - {value: serving_sentence, source: src-qa-2024}
         - {value: released, source: src-qa-2023, status: alleged}
+  - id: lr-qa-let-go
+    schema: Person
+    source: src-qa-2021
+    properties: {name: Fictitious Journalist, arrestDate: 2021-01-31}
   - id: lr-qa-charge
     schema: Charge
     source: src-qa-2023
@@ -105,7 +109,7 @@ def test_person_page_shows_every_sentence_the_notes_and_the_statute_by_name(
 
 def test_differing_alleged_release_estimates_are_both_shown(qa_store: Store, qa_site: Path) -> None:
     index = PrisonerIndex.build(CaseRecord.from_store(qa_store, published_only=True))
-    [row] = index.page(ListQuery(view="all"))["rows"]
+    [row] = index.page(ListQuery(view="serving_sentence"))["rows"]
     assert [(e["value"], e["status"]) for e in row["expected_all"]] == [
         ("2040", "alleged"),
         ("2042", "alleged"),
@@ -137,3 +141,12 @@ def test_person_charges_fit_a_phone(browser: object, qa_site: Path) -> None:
                 "document.querySelector('table.charges thead').getBoundingClientRect().right < 0"
             )
     context.close()
+
+
+def test_a_person_never_charged_is_shown_as_such(qa_site: Path) -> None:
+    for lang, words in (("en", "no charge recorded"), ("zh-hant", "未有起訴紀錄")):
+        page = (qa_site / lang / "prisoners" / "all.html").read_text(encoding="utf-8")
+        rows = {r.split(".html", 1)[0]: r for r in page.split('href="../entities/')[1:]}
+        cases = rows["lr-qa-let-go"].split('data-label="', 3)[2]
+        assert words in cases and "href" not in cases, lang
+        assert words not in rows["lr-qa-person"], lang
