@@ -29,7 +29,16 @@ entities:
   - id: lr-qa-case
     schema: CourtCase
     source: src-qa-2021
-    properties: {name: Fictitious appeal case}
+    properties:
+      # names long enough to crowd the list's other columns, as the bundled record's do
+      name:
+        - >-
+          Fictitious appeal case of the example court over an invented march, a made-up
+          rally and an imaginary protest, with invented charges of taking part
+        - value: >-
+            虛構的上訴案件，名稱很長，涉及虛構的遊行、集會及抗議，以及參與其中的虛構控罪，
+            足以佔去表格的大部分寬度而擠壓其他欄位
+          lang: zho
   - id: lr-qa-person
     schema: Person
     source: src-qa-2021
@@ -42,7 +51,7 @@ entities:
   - id: lr-qa-let-go
     schema: Person
     source: src-qa-2021
-    properties: {name: Fictitious Journalist, arrestDate: 2021-01-31}
+    properties: {name: {value: 虛構記者, lang: zho}, arrestDate: 2021-01-31}
   - id: lr-qa-charge
     schema: Charge
     source: src-qa-2023
@@ -150,3 +159,23 @@ def test_a_person_never_charged_is_shown_as_such(qa_site: Path) -> None:
         cases = rows["lr-qa-let-go"].split('data-label="', 3)[2]
         assert words in cases and "href" not in cases, lang
         assert words not in rows["lr-qa-person"], lang
+
+
+def test_names_and_status_dates_are_not_squeezed(browser: object, qa_site: Path) -> None:
+    """On a desktop, a long case name beside them left Chinese names one character a
+    line and broke "2026-01-21" in two (zh-Hant prisoner list)."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    with serve_folder(qa_site) as url:
+        page.goto(f"{url}zh-hant/prisoners/all.html")
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('table.prisoners tbody tr')].map(tr =>
+                [tr.cells[0].querySelector('a'), tr.cells[1].querySelector('small')]
+                .filter(e => e).map(e => [e.getClientRects().length,
+                                          e.textContent.trim().split(/\\s+/).length]))"""
+        )
+    # a line at most per word: 虛構者 on one line, the date never split
+    assert lines and all(n <= words for row in lines for n, words in row), lines
+    context.close()
