@@ -14,13 +14,16 @@ from lionrock import Defaults, Store, load_paths
 from lionrock.publish import SiteOptions, build_site
 from lionrock.record import CaseRecord
 from lionrock.render.prisoners import ListQuery, PrisonerIndex
-from tests._browser import serve_folder
+from tests._browser import serve_app, serve_folder
 
 # Every name, case, source and figure below is invented.
 RECORD = """
 defaults: {review: published, status: confirmed, recorded_by: tests, recorded_at: 2026-01-01}
 sources:
-  - {id: src-qa-2021, publisher: Example Daily, title: Fictitious arrest report, date: 2021-02-01}
+  - id: src-qa-2021
+    publisher: Example Daily
+    title: Fictitious report of an arrest, with a title as long as a newspaper's headline
+    date: 2021-02-01
   - {id: src-qa-2023, publisher: Example Daily, title: Fictitious sentence report, date: 2023-10-30}
   - {id: src-qa-2024, publisher: Example Weekly, title: Fictitious appeal report, date: 2024-09-13}
   - {id: src-qa-2026a, publisher: Example Weekly, title: Fictitious estimate A, date: 2026-02-26}
@@ -178,4 +181,23 @@ def test_names_and_status_dates_are_not_squeezed(browser: object, qa_site: Path)
         )
     # a line at most per word: 虛構者 on one line, the date never split
     assert lines and all(n <= words for row in lines for n, words in row), lines
+    context.close()
+
+
+def test_property_names_read_on_one_line(browser: object, qa_store: Store) -> None:
+    """A person page's property names (羈押狀況, 被捕日期) were set one or two characters
+    a line beside the sources (the web app's zh-Hant page of Jimmy Lai)."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    with serve_app(qa_store) as url:
+        page.goto(f"{url}/zh-hant/entities/lr-qa-person")
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('table.facts tbody th')].map(th => {
+                const range = document.createRange(); range.selectNodeContents(th);
+                return [th.textContent, new Set([...range.getClientRects()].map(r => r.top)).size];
+            })"""
+        )
+    assert ["羈押狀況", 1] in lines and all(n == 1 for _, n in lines), lines
     context.close()
