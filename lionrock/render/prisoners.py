@@ -18,7 +18,13 @@ from datetime import date
 from typing import Any
 
 from lionrock.model import Fact, get_model
-from lionrock.record import CaseRecord, Defendant, defendants, record_statistics
+from lionrock.record import (
+    CaseRecord,
+    Defendant,
+    defendants,
+    record_statistics,
+    standing_terms,
+)
 from lionrock.render import entity_slug
 from lionrock.render._views import ref_view
 
@@ -187,20 +193,15 @@ def _cell(record: CaseRecord, fact: Fact | None) -> dict[str, Any] | None:
     return {"value": fact.value, "status": fact.status, "source": record.cite(fact)}
 
 
-def _sentence_fact(person: Defendant) -> Fact | None:
-    best: tuple[float, Fact] | None = None
-    for charge in person.charges:
-        if charge.first("verdict") != "convicted":
-            continue
-        for fact in charge.facts:
-            if fact.prop == "sentenceMonths":
-                try:
-                    months = float(fact.value)
-                except ValueError:
-                    continue
-                if best is None or months > best[0]:
-                    best = (months, fact)
-    return best[1] if best else None
+def _sentence_fact(record: CaseRecord, person: Defendant) -> Fact | None:
+    """The report of the longest term a convicted charge of the person stands at."""
+    terms = [
+        term
+        for charge in person.charges
+        if charge.first("verdict") == "convicted"
+        for term in standing_terms(record, charge)
+    ]
+    return max(terms, key=lambda t: t[0])[1] if terms else None
 
 
 def _expected_cells(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
@@ -226,7 +227,7 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
     """Everything a list may show of one person, each value with its citation."""
     status = person.status
     remand = person.remand
-    sentence = _sentence_fact(person)
+    sentence = _sentence_fact(record, person)
     return {
         "id": person.id,
         "name": ref_view(person.entity, person.id),

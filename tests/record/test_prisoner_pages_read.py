@@ -1,8 +1,9 @@
 """The prisoner record read as its users read it (issue #11): a person page says which
 custody status is current and as of when, shows a sentence cut on appeal beside the
 original and a charge's notes (a conviction quashed), names statutes rather than their
-keys; the prisoner list shows estimates of release that reports disagree on side by
-side; and a person's charges fit a phone's width. A fictitious record, built once."""
+keys; the prisoner list counts the term cut on appeal, shows release estimates that
+reports disagree on side by side and says of a person let go that no charge is recorded;
+nothing is squeezed on a desktop or runs past a phone's edge. A fictitious record."""
 
 from __future__ import annotations
 
@@ -126,6 +127,9 @@ def test_differing_alleged_release_estimates_are_both_shown(qa_store: Store, qa_
         ("2040", "alleged"),
         ("2042", "alleged"),
     ]
+    # the term cut on appeal is the one the person serves, cited to the appeal's report
+    assert row["sentence"]["months"] == 15
+    assert row["sentence"]["source"]["title"] == "Fictitious appeal report"
     assert [e["source"]["title"] for e in row["expected_all"]] == [
         "Fictitious estimate A",
         "Fictitious estimate B",
