@@ -56,6 +56,19 @@ entities:
     schema: Person
     source: src-qa-2021
     properties: {name: {value: 虛構記者, lang: zho}, arrestDate: 2021-01-31}
+  - id: lr-qa-remanded
+    schema: Person
+    source: src-qa-2021
+    properties: {name: {value: 虛構被告, lang: zho}, custodyStatus: remanded}
+  - id: lr-qa-charge-month
+    schema: Charge
+    source: src-qa-2021
+    properties:
+      defendant: lr-qa-remanded
+      case: lr-qa-case
+      offence: Another fictitious offence
+      chargeDate: "2021-01"
+      verdict: pending
   - id: lr-qa-charge
     schema: Charge
     source: src-qa-2023
@@ -205,3 +218,12 @@ def test_property_names_read_on_one_line(browser: object, qa_store: Store) -> No
         )
     assert ["羈押狀況", 1] in lines and all(n == 1 for _, n in lines), lines
     context.close()
+
+
+def test_days_on_remand_unknown_are_said_to_be(qa_site: Path) -> None:
+    """Charged in a month, no day (Albert Ho: 2021-09): the cell was a bare citation."""
+    for lang, words in (("en", "days unknown"), ("ja", "日数不明")):
+        page = (qa_site / lang / "prisoners" / "remanded.html").read_text(encoding="utf-8")
+        cell = page.split('data-label="', 7)[6]
+        assert cell.startswith(("Days on remand", "勾留日数")) and words in cell, cell
+        assert "2021-01" in cell, cell
