@@ -84,7 +84,14 @@ entities:
       sentenceMonths:
         - 24
         - {value: 15, source: src-qa-2024}
-      notes: {value: "Fictitious note: the term was reduced on appeal.", source: src-qa-2024}
+      plea: guilty
+      notes:
+        - {value: "Fictitious note: the term was reduced on appeal.", source: src-qa-2024}
+        - value: >-
+            A second fictitious note, as long as the notes the record keeps on a charge: it
+            tells of an appeal, of reasons given later, of an application to a court, and of
+            a term served, so that it fills the sentence column and crowds the others.
+          source: src-qa-2024
       expectedRelease:
         - {value: "2040", status: alleged, source: src-qa-2026a}
         - {value: "2042", status: alleged, source: src-qa-2026b}
@@ -227,3 +234,21 @@ def test_days_on_remand_unknown_are_said_to_be(qa_site: Path) -> None:
         cell = page.split('data-label="', 7)[6]
         assert cell.startswith(("Days on remand", "勾留日数")) and words in cell, cell
         assert "2021-01" in cell, cell
+
+
+def test_charge_columns_are_not_squeezed_by_notes(browser: object, qa_site: Path) -> None:
+    """Beside long notes, a plea and verdict (有罪答弁, 有罪) were set a character a line
+    and a case name a word or two a line (the ja page of Kinson Cheung)."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    with serve_folder(qa_site) as url:
+        page.goto(f"{url}ja/entities/lr-qa-person.html")
+        widths = page.evaluate(
+            """() => [...document.querySelector('table.charges tbody tr').cells]
+                .map(c => c.getBoundingClientRect().width
+                          / parseFloat(getComputedStyle(c).fontSize))"""
+        )
+    assert widths[0] >= 7 and widths[2] >= 4.5 and widths[3] >= 4.5, widths
+    context.close()
