@@ -7,7 +7,10 @@ nothing is squeezed on a desktop or runs past a phone's edge. A fictitious recor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,6 +117,18 @@ def qa_site(qa_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@contextmanager
+def _page(browser: Any, width: int) -> Iterator[Any]:
+    """A page of `width` CSS pixels, without JavaScript, as a reader's browser shows it."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=False
+    )
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def _charges(page: str) -> str:
     return page.split('<table class="charges">', 1)[1].split("</table>", 1)[0]
 
@@ -165,18 +180,13 @@ def test_differing_alleged_release_estimates_are_both_shown(qa_store: Store, qa_
 def test_person_charges_fit_a_phone(browser: object, qa_site: Path) -> None:
     """At 390 px wide the charges table stacks its cells, each under its label, and
     nothing runs past the screen's edge (it did by 40-150 px on the bundled record)."""
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": 390, "height": 800}, java_script_enabled=False
-    )
-    page = context.new_page()
-    with serve_folder(qa_site) as url:
+    with _page(browser, 390) as page, serve_folder(qa_site) as url:
         for lang in ("en", "zh-hant", "ja"):
             page.goto(f"{url}{lang}/entities/lr-qa-person.html")
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, lang
             assert page.locator("table.charges thead").is_hidden() or page.evaluate(
                 "document.querySelector('table.charges thead').getBoundingClientRect().right < 0"
             )
-    context.close()
 
 
 def test_a_person_never_charged_is_shown_as_such(qa_site: Path) -> None:
@@ -191,43 +201,36 @@ def test_a_person_never_charged_is_shown_as_such(qa_site: Path) -> None:
 def test_names_and_status_dates_are_not_squeezed(browser: object, qa_site: Path) -> None:
     """On a desktop, a long case name beside them left Chinese names one character a
     line and broke "2026-01-21" in two (zh-Hant prisoner list)."""
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": 1280, "height": 800}, java_script_enabled=False
-    )
-    page = context.new_page()
-    with serve_folder(qa_site) as url:
-        lines = []
-        for lang in ("zh-hant", "ja"):
-            page.goto(f"{url}{lang}/prisoners/all.html")
-            lines += page.evaluate(
-                """() => [...document.querySelectorAll('table.prisoners tbody tr')].map(tr =>
-                [tr.cells[0].querySelector('a'), tr.cells[1].querySelector('small')]
-                .filter(e => e).map(e => [e.getClientRects().length,
-                                          e.textContent.trim().split(/\\s+/).length]))"""
-            )
-    # a line at most per word of a name (虛構者 on one), the as-of line never broken
-    assert lines and all(n <= words for row in lines for n, words in row[:1]), lines
-    assert all(row[1][0] == 1 for row in lines if len(row) > 1), lines
-    context.close()
+    with _page(browser, 1280) as page:
+        with serve_folder(qa_site) as url:
+            lines = []
+            for lang in ("zh-hant", "ja"):
+                page.goto(f"{url}{lang}/prisoners/all.html")
+                lines += page.evaluate(
+                    """() => [...document.querySelectorAll('table.prisoners tbody tr')].map(tr =>
+                    [tr.cells[0].querySelector('a'), tr.cells[1].querySelector('small')]
+                    .filter(e => e).map(e => [e.getClientRects().length,
+                                              e.textContent.trim().split(/\\s+/).length]))"""
+                )
+        # a line at most per word of a name (虛構者 on one), the as-of line never broken
+        assert lines and all(n <= words for row in lines for n, words in row[:1]), lines
+        assert all(row[1][0] == 1 for row in lines if len(row) > 1), lines
 
 
 def test_property_names_read_on_one_line(browser: object, qa_store: Store) -> None:
     """A person page's property names (羈押狀況, 被捕日期) were set one or two characters
     a line beside the sources (the web app's zh-Hant page of Jimmy Lai)."""
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": 1280, "height": 800}, java_script_enabled=False
-    )
-    page = context.new_page()
-    with serve_app(qa_store) as url:
-        page.goto(f"{url}/zh-hant/entities/lr-qa-person")
-        lines = page.evaluate(
-            """() => [...document.querySelectorAll('table.facts tbody th')].map(th => {
-                const range = document.createRange(); range.selectNodeContents(th);
-                return [th.textContent, new Set([...range.getClientRects()].map(r => r.top)).size];
-            })"""
-        )
-    assert ["羈押狀況", 1] in lines and all(n == 1 for _, n in lines), lines
-    context.close()
+    with _page(browser, 1280) as page:
+        with serve_app(qa_store) as url:
+            page.goto(f"{url}/zh-hant/entities/lr-qa-person")
+            lines = page.evaluate(
+                """() => [...document.querySelectorAll('table.facts tbody th')].map(th => {
+                    const range = document.createRange(); range.selectNodeContents(th);
+                    const tops = [...range.getClientRects()].map(r => r.top);
+                    return [th.textContent, new Set(tops).size];
+                })"""
+            )
+        assert ["羈押狀況", 1] in lines and all(n == 1 for _, n in lines), lines
 
 
 def test_days_on_remand_unknown_are_said_to_be(qa_site: Path) -> None:
@@ -242,16 +245,12 @@ def test_days_on_remand_unknown_are_said_to_be(qa_site: Path) -> None:
 def test_charge_columns_are_not_squeezed_by_notes(browser: object, qa_site: Path) -> None:
     """Beside long notes, a plea and verdict (有罪答弁, 有罪) were set a character a line
     and a case name a word or two a line (the ja page of Kinson Cheung)."""
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": 1280, "height": 800}, java_script_enabled=False
-    )
-    page = context.new_page()
-    with serve_folder(qa_site) as url:
-        page.goto(f"{url}ja/entities/lr-qa-person.html")
-        widths = page.evaluate(
-            """() => [...document.querySelector('table.charges tbody tr').cells]
-                .map(c => c.getBoundingClientRect().width
-                          / parseFloat(getComputedStyle(c).fontSize))"""
-        )
-    assert widths[0] >= 7 and widths[2] >= 4.5 and widths[3] >= 4.5, widths
-    context.close()
+    with _page(browser, 1280) as page:
+        with serve_folder(qa_site) as url:
+            page.goto(f"{url}ja/entities/lr-qa-person.html")
+            widths = page.evaluate(
+                """() => [...document.querySelector('table.charges tbody tr').cells]
+                    .map(c => c.getBoundingClientRect().width
+                              / parseFloat(getComputedStyle(c).fontSize))"""
+            )
+        assert widths[0] >= 7 and widths[2] >= 4.5 and widths[3] >= 4.5, widths
