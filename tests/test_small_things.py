@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from lionrock import Defaults, Fact, Store
 from lionrock.cli import main
 from lionrock.publish.pages import feed_entries
 from lionrock.publish.record import SiteRecord
+from lionrock.render.charts import months_svg
 from lionrock.render.timeline_svg import text_width
 from lionrock.sanctions import import_list
 from lionrock.web._svg import bar_chart
@@ -30,6 +32,20 @@ def test_chart_labels_are_never_cut() -> None:
     assert anchor >= text_width(long) and anchor >= text_width(chinese)
     width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))  # type: ignore[union-attr]
     assert width > anchor + 360
+
+
+@pytest.mark.parametrize("first", ["2019-12", "2019-06"])
+def test_month_axis_labels_do_not_overlap(first: str) -> None:
+    """The prisoner statistics' arrests per month began in 2019-12 and printed that month
+    over 2020-01; a first month far enough from the next January is still named."""
+    counts = {first: 1, "2020-03": 2, "2025-11": 1}
+    svg = str(months_svg({"Arrested": counts}, title="People arrested, per month"))
+    ticks = re.findall(r'<text x="([\d.]+)" y="\d+" text-anchor="middle">(\d{4}-\d\d)</text>', svg)
+    spans = sorted((float(x), text_width(m, 11)) for x, m in ticks)
+    assert "2020-01" in {m for _, m in ticks} and len(spans) >= 6
+    for (x1, w1), (x2, w2) in pairwise(spans):
+        assert x2 - x1 >= (w1 + w2) / 2, (x1, x2)
+    assert (first in {m for _, m in ticks}) == (first == "2019-06")
 
 
 def test_the_feed_leaves_out_list_snapshots(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ Example:
 """
 
 from lionrock.record._data import NSL_ERA, CaseRecord, before, date_bounds, day, fold_chinese
-from lionrock.record._people import Defendant, defendants, summarize
+from lionrock.record._people import Defendant, defendants, standing_terms, summarize
 from lionrock.record._status import IN_CUSTODY, Event, Remand, Status, current_status, statuses
 from lionrock.record.checks import ERROR, RULES, WARNING, Problem, Report, run_checks
 from lionrock.record.rows import COLUMNS, charge_rows, write_csv
@@ -41,6 +41,7 @@ __all__ = [
     "fold_chinese",
     "record_statistics",
     "run_checks",
+    "standing_terms",
     "statuses",
     "summarize",
     "write_csv",

@@ -64,19 +64,31 @@ class Defendant:
         return self.wanted is not None or self.bounty is not None
 
 
-def case_sentence(charges: list[Entity]) -> float | None:
-    """A person's sentence in one case: the longest term recorded on any of their
-    charges in it (terms for several counts usually run concurrently, and where a
-    source gives the overall term it is the longest)."""
-    months: list[float] = []
-    for charge in charges:
-        if charge.first("verdict") != "convicted":
+def standing_terms(record: CaseRecord, charge: Entity) -> list[tuple[float, Fact]]:
+    """The terms a charge stands at: those of the latest-dated report of its sentence,
+    so a term cut on appeal replaces the first (the HKU student-union four: 24 months,
+    15 on appeal); terms reported on the same day (or undated) are all kept."""
+    terms: list[tuple[float, Fact]] = []
+    for fact in facts_of(charge, "sentenceMonths"):
+        try:
+            terms.append((float(fact.value), fact))
+        except ValueError:
             continue
-        for value in charge.values("sentenceMonths"):
-            try:
-                months.append(float(value))
-            except ValueError:
-                continue
+    dated = [(sort_key(record.source_date(f.source_id) or ""), m, f) for m, f in terms]
+    latest = max((d for d, _, _ in dated), default=None)
+    return [(m, f) for d, m, f in dated if d == latest or not record.source_date(f.source_id)]
+
+
+def case_sentence(record: CaseRecord, charges: list[Entity]) -> float | None:
+    """A person's sentence in one case: the longest term any of their charges in it
+    stands at (terms for several counts usually run concurrently, and where a source
+    gives the overall term it is the longest)."""
+    months = [
+        m
+        for charge in charges
+        if charge.first("verdict") == "convicted"
+        for m, _ in standing_terms(record, charge)
+    ]
     return max(months) if months else None
 
 
@@ -103,7 +115,9 @@ def summarize(record: CaseRecord, entity: Entity, today: date) -> Defendant:
     statutes = tuple(dict.fromkeys(v for c in charges for v in c.values("statute")))
     arrests = arrest_dates(record, entity)
     years = tuple(sorted({f.value[:4] for f in arrests}))
-    per_case = [case_sentence([c for c in charges if case in c.values("case")]) for case in cases]
+    per_case = [
+        case_sentence(record, [c for c in charges if case in c.values("case")]) for case in cases
+    ]
     months = [m for m in per_case if m is not None]
     arrest_facts = [f for c in charges for f in facts_of(c, "arrestDate")]
     arrest_facts += facts_of(entity, "arrestDate")

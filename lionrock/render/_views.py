@@ -133,6 +133,7 @@ def entity_view(
         if provenance:
             facts[-1].update(id=fact.id, entity_id=fact.entity_id, schema=fact.schema,
                              source_id=fact.source_id, recorded_by=fact.recorded_by)  # fmt: skip
+    _latest_status_first(facts)
     evidence = {p: entity.first(p) for p in EVIDENCE_PROPS if entity.first(p)}
     return {
         "id": entity.id,
@@ -176,6 +177,32 @@ def cell(entity: Entity, prop: str, related: Mapping[str, Entity]) -> dict[str, 
     return None
 
 
+def _latest_status_first(facts: list[dict[str, Any]]) -> None:
+    """Custody statuses newest first, in their own rows' places: a status is as of its
+    source's date (issue #11), so a reader sees which is current (undated ones last)."""
+    places = [i for i, fact in enumerate(facts) if fact["prop"] == "custodyStatus"]
+    ordered = sorted(
+        (facts[i] for i in places), key=lambda f: str(f["source"]["date"] or ""), reverse=True
+    )
+    for i, fact in zip(places, ordered, strict=True):
+        facts[i] = fact
+
+
+def cells(entity: Entity, prop: str, related: Mapping[str, Entity]) -> list[dict[str, Any]]:
+    """Every value of `prop`, each with its status and citation: a charge's sentence as
+    first passed and as cut on appeal, or its notes (a conviction quashed), not only the
+    first of them."""
+    return [
+        {
+            "value": fact.value,
+            "status": fact.status,
+            "source": citation(fact.source_id, related.get(fact.source_id)),
+        }
+        for fact in entity.facts
+        if fact.prop == prop
+    ]
+
+
 def _ref_cell(entity: Entity, prop: str, related: Mapping[str, Entity]) -> dict[str, Any] | None:
     found = cell(entity, prop, related)
     if found is not None:
@@ -206,6 +233,8 @@ def entity_sections(
             key = "defendant" if other.first("case") == entity.id else "case"
             row: dict[str, Any] = {c: cell(other, c, related) for c in CHARGE_COLUMNS}
             row["who"] = _ref_cell(other, key, related)
+            row["sentences"] = cells(other, "sentence", related)
+            row["notes"] = cells(other, "notes", related)
             row["id"] = other.id
             charges.append(row)
         elif other.schema == "Sanction":

@@ -18,7 +18,13 @@ from datetime import date
 from typing import Any
 
 from lionrock.model import Fact, get_model
-from lionrock.record import CaseRecord, Defendant, defendants, record_statistics
+from lionrock.record import (
+    CaseRecord,
+    Defendant,
+    defendants,
+    record_statistics,
+    standing_terms,
+)
 from lionrock.render import entity_slug
 from lionrock.render._views import ref_view
 
@@ -187,27 +193,41 @@ def _cell(record: CaseRecord, fact: Fact | None) -> dict[str, Any] | None:
     return {"value": fact.value, "status": fact.status, "source": record.cite(fact)}
 
 
-def _sentence_fact(person: Defendant) -> Fact | None:
-    best: tuple[float, Fact] | None = None
-    for charge in person.charges:
-        if charge.first("verdict") != "convicted":
-            continue
-        for fact in charge.facts:
-            if fact.prop == "sentenceMonths":
-                try:
-                    months = float(fact.value)
-                except ValueError:
-                    continue
-                if best is None or months > best[0]:
-                    best = (months, fact)
-    return best[1] if best else None
+def _sentence_fact(record: CaseRecord, person: Defendant) -> Fact | None:
+    """The report of the longest term a convicted charge of the person stands at."""
+    terms = [
+        term
+        for charge in person.charges
+        if charge.first("verdict") == "convicted"
+        for term in standing_terms(record, charge)
+    ]
+    return max(terms, key=lambda t: t[0])[1] if terms else None
+
+
+def _expected_cells(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
+    """The expected release, and when it is alleged, every other alleged estimate on the
+    same charge beside it: reports that differ (Jimmy Lai's 2040 and 2042) are shown
+    side by side, each marked, never one of them as if it were the answer."""
+    latest = person.expected_release
+    if latest is None:
+        return []
+    found = [latest]
+    if latest.status == "alleged":
+        charge = next((c for c in person.charges if c.id == latest.entity_id), None)
+        found += [
+            f
+            for f in (charge.facts if charge is not None else ())
+            if f.prop == "expectedRelease" and f.status == "alleged" and f.value != latest.value
+        ]
+    found.sort(key=lambda f: f.value)  # ISO dates: 2040 before 2042-06
+    return [{"value": f.value, "status": f.status, "source": record.cite(f)} for f in found]
 
 
 def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
     """Everything a list may show of one person, each value with its citation."""
     status = person.status
     remand = person.remand
-    sentence = _sentence_fact(person)
+    sentence = _sentence_fact(record, person)
     return {
         "id": person.id,
         "name": ref_view(person.entity, person.id),
@@ -220,6 +240,9 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         if status
         else None,
         "cases": [ref_view(record.entities.get(c), c) for c in person.cases],
+        # arrested and let go (Allan Au): say so, rather than leave a blank a reader
+        # may take for a charge not yet entered
+        "charged": bool(person.charges),
         "statutes": list(person.statutes),
         "arrested": _cell(record, person.arrested),
         "remand": {
@@ -240,6 +263,7 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "verdicts": sorted({v for c in person.charges for v in c.values("verdict")}),
         "release": _cell(record, person.release),
         "expected": _cell(record, person.expected_release),
+        "expected_all": _expected_cells(record, person),
         "wanted": _cell(record, person.wanted),
         "bounty": _cell(record, person.bounty),
         "residence": _cell(record, person.residence),

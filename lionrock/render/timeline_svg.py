@@ -61,6 +61,7 @@ def timeline_svg(
         f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end">0</text>',
     ]
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
+    labelled = _axis_labels(months, step)
     for i, month in enumerate(months):
         x = left + i * step
         base: float = top + plot_h
@@ -75,7 +76,7 @@ def timeline_svg(
                 f'height="{_fmt(h)}" fill="{colours[name]}">'
                 f"<title>{escape(name)} {escape(month)}: {count}</title></rect>"
             )
-        if len(months) <= 24 or month.endswith("-01") or i == 0:
+        if i in labelled:
             out.append(
                 f'<text x="{_fmt(x + step / 2)}" y="{top + plot_h + 14}" '
                 f'text-anchor="middle">{escape(month)}</text>'
@@ -90,6 +91,19 @@ def timeline_svg(
         x += max(180, text_width(name, 11) + 30)
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _axis_labels(months: Sequence[str], step: float) -> set[int]:
+    """Which months the axis names: all of up to 24; of more, each January, and the first
+    month only when it has room before the first January (a range starting in 2019-12
+    printed "2019-12" over "2020-01" on the prisoner statistics)."""
+    if len(months) <= 24:
+        return set(range(len(months)))
+    found = {i for i, month in enumerate(months) if month.endswith("-01")}
+    first = min(found, default=len(months))
+    if first * step >= text_width(months[0], 11) + 4:
+        found.add(0)
+    return found
 
 
 def _events(
