@@ -58,6 +58,8 @@ DROPPED_PENALTY = 0.03  # ... and what that reading costs
 LATIN_SYLLABLES: dict[str, Syllable] = {}
 TOKEN_SYLLABLES: dict[tuple[str, bool], tuple[Syllable, ...] | None] = {}
 HAN_SYLLABLES: dict[str, Syllable] = {}
+# A table syllable as one part of a hyphenated token: valid outside pinyin (`_within`).
+HYPHENED: dict[Syllable, Syllable] = {}
 
 
 @dataclass(slots=True, eq=False)  # shared through caches: never changed once made
@@ -191,6 +193,9 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
     if (token, joined) in TOKEN_SYLLABLES:
         return TOKEN_SYLLABLES[token, joined]
+    hyphenated = _hyphenated(token)
+    if hyphenated is not _UNKNOWN:
+        return hyphenated  # type: ignore[return-value]
     parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
     out: list[str] = []
     for part in parts:
@@ -206,6 +211,28 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     if len(parts) > 1:
         return tuple(_within(s, s.systems - {PY}) for s in syllables)
     return syllables
+
+
+def _hyphenated(token: str) -> object:
+    """A hyphenated token ("ka-chiu") from its parts' table entries, as
+    `_token_syllables` reads it: each part one syllable, valid outside pinyin (`_UNKNOWN`
+    when a part is not in the tables). Most romanized Hong Kong names have one, and a
+    name met for the first time then costs lookups."""
+    parts = token.split("-")
+    if len(parts) < 2:
+        return _UNKNOWN
+    out: list[Syllable] = []
+    for part in parts:
+        found = TOKEN_SYLLABLES.get((part, False), _UNKNOWN)
+        if found is _UNKNOWN:
+            return _UNKNOWN
+        if found is None:
+            return None
+        hyphened = HYPHENED.get(found[0])  # type: ignore[index]
+        if hyphened is None:
+            return _UNKNOWN
+        out.append(hyphened)
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
