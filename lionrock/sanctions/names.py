@@ -86,6 +86,14 @@ class Order:
     # The systems, once worked out (`systems`): the readings of one set of syllables
     # in other orders share them (`_readings`).
     valid_in: frozenset[str] | None = None
+    spelled: tuple[str, ...] | None = None  # the syllables' texts, once asked (`texts`)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The syllables' texts, in order (compared for every pair of readings)."""
+        if self.spelled is None:
+            self.spelled = tuple([s.text for s in self.syllables])
+        return self.spelled
 
     @property
     def systems(self) -> frozenset[str]:
@@ -353,7 +361,7 @@ def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) ->
             orders += _readings(rest, surname_first, note, DROPPED_PENALTY)
     unique: dict[tuple[str, ...], Order] = {}
     for order in orders:
-        unique.setdefault(tuple([s.text for s in order.syllables]), order)
+        unique.setdefault(order.texts, order)
     return tuple(unique.values())
 
 
