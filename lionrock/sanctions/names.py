@@ -264,7 +264,7 @@ def parse_name(name: str) -> ParsedName:
         return ParsedName(name, True, (Order(_han_syllables(name), "as written"),), (), ())
     # A bracketed part is another name or a note ("CHAN KA LONG (LESLIE CHAN)"): the
     # caller passes aliases as names of their own.
-    text = _fold_keeping_case(_without_prefix(remove_bracketed_text(name)))
+    text = _fold_keeping_case(_without_prefix(_without_brackets(name)))
     head, comma, tail = text.partition(",")
     words = TOKEN_RE.findall(head)
     heads = len(words)  # the words before the comma
@@ -291,6 +291,14 @@ def parse_name(name: str) -> ParsedName:
     # The tokens are kept for the typo and joined readings of an English token only.
     parts = (tuple(tokens), surname_first) if english else None
     return ParsedName(name, False, orders, english, tokens_out, parts)
+
+
+def _without_brackets(name: str) -> str:
+    """rigour's `remove_bracketed_text`, asked only of a name with a bracket in it (its
+    regex knows three: ( [ and the full-width one): most names have none."""
+    if "(" in name or "[" in name or "（" in name:
+        return remove_bracketed_text(name)
+    return name
 
 
 @lru_cache(maxsize=1)
