@@ -215,13 +215,10 @@ class KnownNames:
         for listing in self.index.candidates(subject, limit=MAX_RESOLVED * 4):
             if listing.entity_id in skip:
                 continue
-            own = self._same_script(name, listing.entity_id)
-            scores = [compare_names(name, n).score for n in own]
-            if not scores:
-                continue
+            scores = _scores_until_contradicted(name, self._same_script(name, listing.entity_id))
             # It must match one of the entity's names and contradict none: "Tiu-ting
             # Benny TAI" matches "Benny Tai" but not "Benny Tai Yiu-ting".
-            if max(scores) >= RESOLVES and min(scores) >= POSSIBLE:
+            if scores and max(scores.values()) >= RESOLVES and min(scores.values()) >= POSSIBLE:
                 found.add(listing.entity_id)
         return found
 
@@ -273,10 +270,8 @@ class KnownNames:
                 continue
             if name_key(theirs) in self._keys(entity):
                 return theirs, theirs
-            scores = {
-                own: compare_names(own, theirs).score
-                for own in self._same_script(theirs, entity.entity_id)
-            }
+            owns = self._same_script(theirs, entity.entity_id)
+            scores = _scores_until_contradicted(theirs, owns, own_first=True)
             if scores and min(scores.values()) >= POSSIBLE:
                 best = max(scores, key=lambda n: scores[n])
                 if scores[best] >= CARRIES:
@@ -295,3 +290,19 @@ class KnownNames:
             ):
                 return False
         return True
+
+
+def _scores_until_contradicted(
+    name: str, owns: Iterable[str], *, own_first: bool = False
+) -> dict[str, float]:
+    """The name-alone scores of `name` against each of an entity's names `owns`, up to
+    the first below `POSSIBLE`: one contradiction settles what `_resolve` and `_carried`
+    ask (a contradicted entity counts for neither), so the names after it are not
+    compared."""
+    scores: dict[str, float] = {}
+    for own in owns:
+        pair = (own, name) if own_first else (name, own)
+        scores[own] = score = compare_names(*pair).score
+        if score < POSSIBLE:
+            break
+    return scores
