@@ -135,10 +135,10 @@ def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
 def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     """The grades of two romanized readings' syllables, under each pair of systems the
     names may be read in (`systems.cross_readings`), and a note on that pair."""
-    texts = [(x.text, y.text) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
-    if all(x == y for x, y in texts):
-        yield [(1.0, "same spelling")] * len(texts), None
+    if lo.texts == ro.texts:
+        yield [(1.0, "same spelling")] * len(lo.texts), None
         return
+    texts = list(zip(lo.texts, ro.texts, strict=True))
     left, right = lo.systems, ro.systems
     typos = any(x.typo or y.typo for x, y in zip(lo.syllables, ro.syllables, strict=True))
     plain = False  # a reading of both names in one system other than Hong Kong style
@@ -199,16 +199,13 @@ def _typo_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     return TYPO, f"a typo of '{other.text}', which is no syllable: {TYPO}"
 
 
-def _grade_orders(
-    lo: Order, ro: Order, latin: bool
-) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
-    if latin:
-        yield from _latin_grades(lo, ro)
-        return
+def _han_grades(lo: Order, ro: Order) -> tuple[tuple[list[tuple[float, str]], None]]:
+    """The grades of two readings, one of them or both in characters (one way to grade
+    them, as `_latin_grades` yields them)."""
     grades = [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
     if grades[0][0] == 0:  # the surname may be spelled as Hong Kong spells surnames
         grades[0] = surname_grade(lo.syllables[0], ro.syllables[0]) or grades[0]
-    yield grades, None
+    return ((grades, None),)
 
 
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
@@ -277,10 +274,11 @@ def _best_reading(
     reading that scores 1.0 (every syllable the same, as written) cannot be beaten: the
     other readings are not tried."""
     for lo in lorders:
+        length = len(lo.syllables)
         for ro in rorders:
-            if len(lo.syllables) != len(ro.syllables):
+            if len(ro.syllables) != length:
                 continue
-            for grades, note in _grade_orders(lo, ro, latin):
+            for grades, note in _latin_grades(lo, ro) if latin else _han_grades(lo, ro):
                 values = [g for g, _ in grades]
                 misses = values.count(0)
                 if not misses:

@@ -58,6 +58,8 @@ DROPPED_PENALTY = 0.03  # ... and what that reading costs
 LATIN_SYLLABLES: dict[str, Syllable] = {}
 TOKEN_SYLLABLES: dict[tuple[str, bool], tuple[Syllable, ...] | None] = {}
 HAN_SYLLABLES: dict[str, Syllable] = {}
+# A table syllable as one part of a hyphenated token: valid outside pinyin (`_within`).
+HYPHENED: dict[Syllable, Syllable] = {}
 
 
 @dataclass(slots=True, eq=False)  # shared through caches: never changed once made
@@ -84,6 +86,14 @@ class Order:
     # The systems, once worked out (`systems`): the readings of one set of syllables
     # in other orders share them (`_readings`).
     valid_in: frozenset[str] | None = None
+    spelled: tuple[str, ...] | None = None  # the syllables' texts, once asked (`texts`)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The syllables' texts, in order (compared for every pair of readings)."""
+        if self.spelled is None:
+            self.spelled = tuple([s.text for s in self.syllables])
+        return self.spelled
 
     @property
     def systems(self) -> frozenset[str]:
@@ -191,6 +201,9 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
     if (token, joined) in TOKEN_SYLLABLES:
         return TOKEN_SYLLABLES[token, joined]
+    hyphenated = _hyphenated(token)
+    if hyphenated is not _UNKNOWN:
+        return hyphenated  # type: ignore[return-value]
     parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
     out: list[str] = []
     for part in parts:
@@ -206,6 +219,28 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     if len(parts) > 1:
         return tuple(_within(s, s.systems - {PY}) for s in syllables)
     return syllables
+
+
+def _hyphenated(token: str) -> object:
+    """A hyphenated token ("ka-chiu") from its parts' table entries, as
+    `_token_syllables` reads it: each part one syllable, valid outside pinyin (`_UNKNOWN`
+    when a part is not in the tables). Most romanized Hong Kong names have one, and a
+    name met for the first time then costs lookups."""
+    parts = token.split("-")
+    if len(parts) < 2:
+        return _UNKNOWN
+    out: list[Syllable] = []
+    for part in parts:
+        found = TOKEN_SYLLABLES.get((part, False), _UNKNOWN)
+        if found is _UNKNOWN:
+            return _UNKNOWN
+        if found is None:
+            return None
+        hyphened = HYPHENED.get(found[0])  # type: ignore[index]
+        if hyphened is None:
+            return _UNKNOWN
+        out.append(hyphened)
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -229,7 +264,7 @@ def parse_name(name: str) -> ParsedName:
         return ParsedName(name, True, (Order(_han_syllables(name), "as written"),), (), ())
     # A bracketed part is another name or a note ("CHAN KA LONG (LESLIE CHAN)"): the
     # caller passes aliases as names of their own.
-    text = _fold_keeping_case(_without_prefix(remove_bracketed_text(name)))
+    text = _fold_keeping_case(_without_prefix(_without_brackets(name)))
     head, comma, tail = text.partition(",")
     words = TOKEN_RE.findall(head)
     heads = len(words)  # the words before the comma
@@ -256,6 +291,14 @@ def parse_name(name: str) -> ParsedName:
     # The tokens are kept for the typo and joined readings of an English token only.
     parts = (tuple(tokens), surname_first) if english else None
     return ParsedName(name, False, orders, english, tokens_out, parts)
+
+
+def _without_brackets(name: str) -> str:
+    """rigour's `remove_bracketed_text`, asked only of a name with a bracket in it (its
+    regex knows three: ( [ and the full-width one): most names have none."""
+    if "(" in name or "[" in name or "（" in name:
+        return remove_bracketed_text(name)
+    return name
 
 
 @lru_cache(maxsize=1)
@@ -326,7 +369,7 @@ def _orders(tokens: list[_Token], *, surname_first: bool, drops: bool = True) ->
             orders += _readings(rest, surname_first, note, DROPPED_PENALTY)
     unique: dict[tuple[str, ...], Order] = {}
     for order in orders:
-        unique.setdefault(tuple([s.text for s in order.syllables]), order)
+        unique.setdefault(order.texts, order)
     return tuple(unique.values())
 
 

@@ -95,22 +95,6 @@ def _reads_alike(char: str, forms: frozenset[str]) -> bool:
     return any(own & set(jyutping(f)) or set(pinyin(char)) & set(pinyin(f)) for f in forms)
 
 
-def _same_script(name: str, names: Iterable[str]) -> list[str]:
-    """The names a name may be compared with to resolve it or to be carried.
-
-    A name in characters only with names in characters: a romanized name has lost what
-    tells 何靖 from 何頴. A romanized Chinese name with names in characters and romanized
-    Chinese names. Other names with none: they resolve and are carried only as written
-    (in any word order), since the Latin-script matcher is looser (transliterations,
-    initials), as in the gap matrix.
-    """
-    if HAN_RE.search(name):
-        return [n for n in names if HAN_RE.search(n)]
-    if not parse_name(name).chinese:
-        return []
-    return [n for n in names if parse_name(n).chinese]
-
-
 @dataclass(frozen=True, slots=True)
 class KnownEntity:
     """An entity of the store as the record-aware mode sees it."""
@@ -132,6 +116,10 @@ class KnownNames:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self._index: ScreeningIndex | None = None
+        # Per entity, worked out once with the index: its names' keys, and its names in
+        # characters and in Chinese (`_same_script`), which every link would ask again.
+        self._keys_of: dict[str, frozenset[str | None]] = {}
+        self._scripts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for entity in entities:
             names = tuple(n for n in entity.names if name_key(n) is not None)
             if not names:
@@ -141,6 +129,26 @@ class KnownNames:
                 key = name_key(name)
                 assert key is not None
                 self.by_key[key].add(entity.entity_id)
+            self._keys_of[entity.entity_id] = frozenset(name_key(n) for n in entity.names)
+            self._scripts[entity.entity_id] = (
+                tuple(n for n in entity.names if HAN_RE.search(n)),
+                tuple(n for n in entity.names if parse_name(n).chinese),
+            )
+
+    def _same_script(self, name: str, entity_id: str) -> tuple[str, ...]:
+        """The entity's names a name may be compared with to resolve it or to be carried.
+
+        A name in characters only with names in characters: a romanized name has lost what
+        tells 何靖 from 何頴. A romanized Chinese name with names in characters and romanized
+        Chinese names. Other names with none: they resolve and are carried only as written
+        (in any word order), since the Latin-script matcher is looser (transliterations,
+        initials), as in the gap matrix. The lists are made with the index.
+        """
+        if HAN_RE.search(name):
+            return self._scripts[entity_id][0]
+        if not parse_name(name).chinese:
+            return ()
+        return self._scripts[entity_id][1]
 
     @property
     def index(self) -> ScreeningIndex:
@@ -207,12 +215,10 @@ class KnownNames:
         for listing in self.index.candidates(subject, limit=MAX_RESOLVED * 4):
             if listing.entity_id in skip:
                 continue
-            scores = [compare_names(name, n).score for n in _same_script(name, listing.names)]
-            if not scores:
-                continue
+            scores = _scores_until_contradicted(name, self._same_script(name, listing.entity_id))
             # It must match one of the entity's names and contradict none: "Tiu-ting
             # Benny TAI" matches "Benny Tai" but not "Benny Tai Yiu-ting".
-            if max(scores) >= RESOLVES and min(scores) >= POSSIBLE:
+            if scores and max(scores.values()) >= RESOLVES and min(scores.values()) >= POSSIBLE:
                 found.add(listing.entity_id)
         return found
 
@@ -253,8 +259,8 @@ class KnownNames:
                     ]
         return None
 
-    def _keys(self, entity: KnownEntity) -> set[str | None]:
-        return {name_key(n) for n in entity.names}
+    def _keys(self, entity: KnownEntity) -> frozenset[str | None]:
+        return self._keys_of[entity.entity_id]
 
     def _carried(self, entity: KnownEntity, other: Subject) -> tuple[str, str] | None:
         """(entity's name, other's name) when one of the entity's names matches one of
@@ -264,9 +270,8 @@ class KnownNames:
                 continue
             if name_key(theirs) in self._keys(entity):
                 return theirs, theirs
-            scores = {
-                own: compare_names(own, theirs).score for own in _same_script(theirs, entity.names)
-            }
+            owns = self._same_script(theirs, entity.entity_id)
+            scores = _scores_until_contradicted(theirs, owns, own_first=True)
             if scores and min(scores.values()) >= POSSIBLE:
                 best = max(scores, key=lambda n: scores[n])
                 if scores[best] >= CARRIES:
@@ -285,3 +290,19 @@ class KnownNames:
             ):
                 return False
         return True
+
+
+def _scores_until_contradicted(
+    name: str, owns: Iterable[str], *, own_first: bool = False
+) -> dict[str, float]:
+    """The name-alone scores of `name` against each of an entity's names `owns`, up to
+    the first below `POSSIBLE`: one contradiction settles what `_resolve` and `_carried`
+    ask (a contradicted entity counts for neither), so the names after it are not
+    compared."""
+    scores: dict[str, float] = {}
+    for own in owns:
+        pair = (own, name) if own_first else (name, own)
+        scores[own] = score = compare_names(*pair).score
+        if score < POSSIBLE:
+            break
+    return scores

@@ -124,7 +124,14 @@ def mandarin_canto(text: str) -> frozenset[str]:
 
 def name_systems(systems: Iterable[frozenset[str]]) -> frozenset[str]:
     """The systems a whole name can be read in: those all its syllables are valid in."""
-    return ALL.intersection(*systems)
+    found = ALL.intersection(*systems)
+    # One object per set (a few dozen subsets of ALL), not one kept per parsed name: a
+    # cached name then holds fewer objects for the collector to walk, and the set's
+    # hash (`cross_readings` is cached by it) is worked out once.
+    return _NAME_SYSTEMS.setdefault(found, found)
+
+
+_NAME_SYSTEMS: dict[frozenset[str], frozenset[str]] = {}
 
 
 @lru_cache(maxsize=4096)

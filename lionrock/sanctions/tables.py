@@ -37,7 +37,7 @@ from lionrock.sanctions.romanize import (
     pinyin_syllables,
     wade_giles,
 )
-from lionrock.sanctions.systems import jyutping_syllables
+from lionrock.sanctions.systems import PY, jyutping_syllables
 
 T = TypeVar("T")
 _BLOCK = re.compile(r"[\u4e00-\u9fff]")
@@ -102,6 +102,12 @@ def _latin_tables() -> None:
         for s in syllables
         for joined in (False, True)
     }
+    # One table syllable per part of a hyphenated token, as `_token_syllables` makes it.
+    hyphened = {
+        found[0]: names._within(found[0], found[0].systems - {PY})
+        for (_, joined), found in tokens.items()
+        if not joined and found is not None and len(found) == 1
+    }
     # Filled last and all at once: the functions above still computed every entry.
     strict = {s: systems.strict_canto_keys(s) for s in syllables}
     mandarin = {s: systems.mandarin_readings(s) for s in syllables}
@@ -112,6 +118,7 @@ def _latin_tables() -> None:
     romanize.CANTO_KEYS.update(keys)
     names.LATIN_SYLLABLES.update(latin)
     names.TOKEN_SYLLABLES.update(tokens)
+    names.HYPHENED.update(hyphened)
     romanize.SYLLABLES.update(dict.fromkeys(syllables, True))
 
 

@@ -38,6 +38,7 @@ TABLES = (
     systems.MANDARIN_CANTO,
     names.LATIN_SYLLABLES,
     names.TOKEN_SYLLABLES,
+    names.HYPHENED,
     names.HAN_SYLLABLES,
 )
 CACHED = (
