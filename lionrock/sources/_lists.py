@@ -90,7 +90,7 @@ def read_csv(
                     raise LoadError([Problem(Location(path, line), message)])
                 yield line, dict(zip(names, cells, strict=True))
             if header and names is columns:
-                raise LoadError([Problem(Location(path), "the file is empty (no header)")])
+                raise LoadError([Problem(Location(path, 1), "the file is empty (no header)")])
     except csv.Error as exc:
         message = f"invalid CSV (truncated or badly quoted): {exc}"
         raise LoadError([Problem(Location(path, line + 1), message)]) from exc
