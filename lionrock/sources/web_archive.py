@@ -74,6 +74,9 @@ def _wacz(path: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
         yield Skipped(Location(path), f"not a readable WACZ (zip) file: {exc}")
 
 
+_PARSER_SLIPS = (AttributeError, TypeError, IndexError, KeyError)
+
+
 def _warc(fh: IO[bytes], name: str, publisher: str | None) -> Iterator[ArticleDoc | Skipped]:
     from warcio.archiveiterator import ArchiveIterator  # imported late: CLI start-up time
     from warcio.exceptions import ArchiveLoadFailed
@@ -89,7 +92,9 @@ def _warc(fh: IO[bytes], name: str, publisher: str | None) -> Iterator[ArticleDo
                 doc.location = Location(f"{name}#{offset}")
             if doc is not None:
                 yield doc
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+    # warcio's parser also fails with AttributeError and the like on some damaged
+    # headers (found by the fuzzer: `'NoneType' object has no attribute 'startswith'`)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, *_PARSER_SLIPS) as exc:
         # the records before the break are kept; the rest of this file is set aside
         where = f"{name} (after the record at byte {offset})"
         yield Skipped(Location(where), f"broken web archive: {str(exc)[:300]}")

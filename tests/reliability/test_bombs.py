@@ -10,6 +10,8 @@ import logging
 import lzma
 import os
 import shutil
+import subprocess
+import sys
 import tarfile
 import time
 from pathlib import Path
@@ -235,3 +237,17 @@ def test_nul_is_stripped_at_the_door_on_both_backends(store: Store, tmp_path: Pa
     )
     load_paths(store, [str(csv)])
     assert store.entity("lr-person-nul").first("name") == "Before"
+
+
+def test_a_long_json_string_does_not_cost_its_length_a_hundredfold() -> None:
+    # the depth check's string pattern kept a backtracking state per character: a 5 MB
+    # string in an Apple Daily article with over 100 brackets took 1.7 GB (the fuzzer)
+    code = (
+        "import resource; from lionrock.sources._json import load_json\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "load_json('a.json', b'[' + b'[], ' * 101 + b'\"' + b'x' * 5_000_000 + b'\"]')\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
+    )
+    grown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert grown.returncode == 0, grown.stderr[-2000:]
+    assert int(grown.stdout.strip()) < 150, grown.stdout  # MB: the input's few copies

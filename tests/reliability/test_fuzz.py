@@ -213,6 +213,16 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _attempt_start_rss() -> float:
+    """The RSS an attempt starts from: the 500 MB bound is per input. glibc keeps the heap
+    an earlier 5 MB value grew (its mmap threshold rises after the first free), which is
+    no leak (RSS levels off) but adds up over hundreds of attempts; and earlier refusals
+    (tracebacks holding their 5 MB inputs) are cycles freed only when the collector next
+    runs: free them first."""
+    gc.collect()
+    return _rss_mb()
+
+
 @pytest.fixture
 def fuzz_dir(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path
@@ -236,13 +246,7 @@ def test_record_loads_refuse_cleanly(kind: str, inputs: dict[str, Path], fuzz_di
     @given(raw=mutated(source.read_bytes()))
     def check(raw: bytes) -> None:
         counts[0] += 1
-        # the bound is per input: measured from this attempt's start, since glibc keeps
-        # the heap an earlier 5 MB value grew (its mmap threshold rises after the first
-        # free), which is no leak (RSS levels off) but adds up over hundreds of attempts;
-        # and earlier attempts' refusals (tracebacks holding their 5 MB inputs) are cycles
-        # the collector frees only when it next runs: free them first
-        gc.collect()
-        start_rss = _rss_mb()
+        start_rss = _attempt_start_rss()
         path = _copy_input(source, fuzz_dir, kind, raw)
         # a list snapshot is imported once per date: each attempt gets a store of its own
         target = store if kind in ("yaml", "statements", "ftm") else Store("sqlite://")
@@ -274,7 +278,6 @@ def test_archive_imports_set_bad_items_aside(
 ) -> None:
     source = inputs[kind]
     store = Store("sqlite://")
-    baseline_rss = _rss_mb()
     counts = TALLY.setdefault(kind, [0, 0])
 
     @settings(
@@ -286,6 +289,7 @@ def test_archive_imports_set_bad_items_aside(
     @given(raw=mutated(source.read_bytes()))
     def check(raw: bytes) -> None:
         counts[0] += 1
+        start_rss = _attempt_start_rss()
         path = _copy_input(source, fuzz_dir, kind, raw)
         try:
             report = import_archive(
@@ -298,7 +302,7 @@ def test_archive_imports_set_bad_items_aside(
             assert path.name in item["path"], item
             if item["action"] == "set aside":
                 assert item["reason"]
-        assert _rss_mb() - baseline_rss < 500
+        assert _rss_mb() - start_rss < 500
 
     check()
     tally(test="fuzz", importer=kind, tried=TALLY[kind][0], tracebacks=TALLY[kind][1])
