@@ -178,12 +178,19 @@ def find_duplicates(
     return scored[:limit]
 
 
+#: Set once this process's matcher is warmed up (`/healthz` says `"warm": true`): until
+#: then a background thread holds the interpreter for seconds at a time, so a load
+#: balancer or a benchmark waits for it before sending the crowd.
+MATCHER_WARM = threading.Event()
+
+
 def warm_up_matcher() -> None:
     """Load the matcher's reading tables, its syllable and character tables and
     nomenklatura (seconds, once per process: `matching.warm_up`), so the first name
     typed after the server starts is answered at once, and every new name costs
     lookups."""
     warm_up()
+    MATCHER_WARM.set()
 
 
 def _row(entity_id: str, caption: str, schema: str, matched: str) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from lionrock.stats import compute_stats
 from lionrock.web import _svg
 from lionrock.web._backlinks import backlink_counts, backlink_groups, backlinks, more_path
 from lionrock.web._context import BadRequest, Web, ui_text
+from lionrock.web._duplicates import MATCHER_WARM
 from lionrock.web._evidence import attach_evidence, evidence_file, sees_all_evidence
 from lionrock.web._gaps import SORT_LINKS, StateCache, gap_view
 from lionrock.web._labels import N_
@@ -307,7 +308,10 @@ def routes(web: Web) -> list[Route]:
         return RedirectResponse("search?schema=CourtCase", status_code=303)
 
     async def healthz(_: Request) -> Response:
-        return JSONResponse({"ok": True, "facts": store.count_facts()})
+        # `warm`: the start-up work in the background (the matcher's tables) is done
+        return JSONResponse(
+            {"ok": True, "facts": store.count_facts(), "warm": MATCHER_WARM.is_set()}
+        )
 
     return [
         Route("/", home),

@@ -138,6 +138,16 @@ def test_serve_runs_and_logs_no_client_address(
     assert not any("127.0.0.1" in line for line in lines), lines  # ...but logs no client
 
 
+def test_healthz_says_when_the_start_up_work_is_done(bundled_store: Store) -> None:
+    from lionrock.web._duplicates import MATCHER_WARM, warm_up_matcher
+
+    client = _client(bundled_store)
+    first = client.get("/healthz").json()
+    assert first["ok"] and first["facts"] > 0 and first["warm"] is MATCHER_WARM.is_set()
+    warm_up_matcher()  # what the app starts in a thread; here, to its end
+    assert client.get("/healthz").json()["warm"] is True
+
+
 def test_search_facets_narrow_the_results(bundled_store: Store) -> None:
     client = _client(bundled_store)
     everything = client.get("/api/search", params={"limit": 5}).json()
