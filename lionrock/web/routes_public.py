@@ -247,10 +247,11 @@ def routes(web: Web) -> list[Route]:
         # a chart on its own has no language tree in its URL (`/charts/` is neutral):
         # `?lang=ja` picks one, as the charts page's links do; English by default
         language = ui_language(request.query_params.get("lang", "en")[:10])
-        found = chart_data(translations(language.catalog).gettext).get(request.path_params["name"])
+        say = translations(language.catalog).gettext
+        found = chart_data(say).get(request.path_params["name"])
         if found is None:
             return Response("not found", status_code=404, media_type="text/plain")
-        svg = _svg.bar_chart(*found, empty=translations(language.catalog).gettext("No data."))
+        svg = _svg.bar_chart(*found, empty=say("No data."))
         if language.convert:
             svg = str(converter(language.convert).convert(svg))
         return Response(svg, media_type=SVG)
