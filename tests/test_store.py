@@ -154,6 +154,25 @@ def test_simplified_and_traditional_find_each_other(store: Store) -> None:
         assert hits[0].matched == names[expected]  # the value as stored, not folded
 
 
+def test_public_search_captions_never_use_a_draft_name(store: Store) -> None:
+    # a published summary matches, while the entity's only name is still a draft: the
+    # public's caption must not show the draft name (issue #18 §2)
+    facts = [
+        *_source(),
+        Fact("p1", "Person", "name", "Secret Draft Name", "src-a", review="draft"),
+        Fact("p1", "Person", "position", "Protest song writer", "src-a", review="published"),
+        Fact("p2", "Person", "name", "Published Name", "src-a", review="published"),
+        Fact("p2", "Person", "alias", "Draft Alias", "src-a", review="draft"),
+        Fact("p2", "Person", "position", "Protest flag maker", "src-a", review="published"),
+    ]
+    _put(store, facts, {"src-a": "Article", "p1": "Person", "p2": "Person"})
+    public = {h.entity_id: h.caption for h in store.search("protest", published_only=True)}
+    assert public["p2"] == "Published Name"
+    assert "Secret" not in public["p1"] and "Draft" not in public["p1"]
+    editors = {h.entity_id: h.caption for h in store.search("protest")}
+    assert editors["p1"] == "Secret Draft Name"
+
+
 def test_search_survives_vacuum(store: Store) -> None:
     """Issue #18: the SQLite FTS index is keyed on a real INTEGER PRIMARY KEY, so VACUUM
     after deletions cannot point it at the wrong rows."""
