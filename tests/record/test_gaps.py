@@ -15,8 +15,10 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     # A newly recorded pending case adds charges without a verdict (and often without a
     # section): the two 2025 "unlawful drills" subversion charges raised those bounds by two,
     # and 謝震斌's pending SNSO charge (no report gives its section) the section bound by one.
-    assert counts["chargeDate"] <= 13 and counts["section"] <= 65
-    assert counts["verdict"] <= 10 and counts["sentenceMonths"] <= 25
+    # Archive reading in December 2026 closed six sections, two charge dates and two
+    # verdicts: 65, 13 and 10 before.
+    assert counts["chargeDate"] <= 11 and counts["section"] <= 59
+    assert counts["verdict"] <= 8 and counts["sentenceMonths"] <= 25
     dated = {c.id for c in found["chargeDate"]}
     assert not dated & {
         "lr-charge-jimmy-lai-collusion-count-1",
@@ -34,4 +36,16 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     assert not sentenced & {
         "lr-charge-jimmy-lai-collusion-count-2",
         "lr-charge-jimmy-lai-seditious-publications",
+    }
+    # filled from the newsroom archives: sections, a charge date, and two verdicts (a count
+    # left on file, a count acquitted)
+    assert not {c.id for c in found["section"]} & {
+        "lr-charge-joseph-john-joseph-john-2",
+        "lr-charge-returning-valiant-bomb-plot-so-wing-ching",
+        "lr-charge-speech-therapists-sheep-books-marco-fong",
+    }
+    assert "lr-charge-sedition-zeng-yuxuan-2" not in dated
+    assert not {c.id for c in found["verdict"]} & {
+        "lr-charge-studentlocalism-tony-chung-3",
+        "lr-charge-tam-tak-chi-sedition-conspiracy",
     }
