@@ -157,3 +157,16 @@ def test_draw_2(path: str, labels: str, seed: int = 22) -> list[str]:
             (court if any(k in text for k in KEYWORDS) else other).append(member.name)
     rng = random.Random(seed)
     return rng.sample(sorted(court), 40) + rng.sample(sorted(other), 10)
+
+
+def sixth_draw(path: str, labels: str, count: int = 20, seed: int = 23) -> list[str]:
+    """A sixth draw for the dev split (sixth round), labelled in full before any fix of that
+    round: none of the five earlier draws nor of the second test draw (its rows in
+    `labels`, frozen)."""
+    import json
+
+    with open(labels, encoding="utf-8") as rows:
+        taken = {row["path"] for row in map(json.loads, rows) if row.get("draw") == "test2"}
+    taken |= {name for name, _ in sample(path)} | set(second_draw(path)) | set(third_draw(path))
+    taken |= set(fourth_draw(path)) | set(fifth_draw(path))
+    return random.Random(seed).sample(_court_articles(path, taken), count)
