@@ -74,3 +74,20 @@ def test_a_hong_kong_report_that_speaks_of_the_mainland_is_still_read() -> None:
         "主題包括關注十二港人被扣押內地、反對《港版國安法》。\n\n"
         "曾志健亦因同日案件，與一名26歲理大博士生被控暴動及襲警罪。"
     )
+
+
+def test_the_speaker_is_not_the_one_arrested_nor_is_a_judges_short_title_a_name() -> None:
+    assert facts(
+        "盧惠嫻坦言港台節目《鏗鏘集》編導蔡玉玲做調查報道，因為車牌查冊而被捕，會令記者以至"
+        "傳媒機構猶疑未來應否繼續查冊。"
+    ) == {("蔡玉玲", "arrested", "")}
+    # 李官續指: 李官 (Judge Lee) continued; not a person 李官續 acquitted
+    assert not {
+        f
+        for f in facts(
+            "就第三被告張俊浩面對的「在公眾地方管有攻擊性武器」罪，李官指出，鐳射筆並非細小物件。"
+            "李官續指，證人沒有合理解釋為何鐳射筆會在一個多小時後突然出現。李官強調，控方有責任"
+            "證明檢取證物的連貫性，由於證物鏈有不能解釋的關鍵缺陷，故裁定第三被告罪名不成立。"
+        )
+        if f[0].startswith("李官")
+    }

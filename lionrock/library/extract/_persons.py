@@ -314,6 +314,7 @@ def _plausible(name: str) -> bool:
         and name[-1] not in NOT_NAME_END
         and not set(name[surname:]) & LEGAL_CHARS
         and not set(name[surname:]) & JOINED
+        and name[surname : surname + 1] != zh("官")  # 李官續指: a judge's short title
     )
 
 
