@@ -195,3 +195,18 @@ HONG_KONG = re.compile(
     + r"|hong\s+kong",
     re.IGNORECASE,
 )
+
+#: Words of Hong Kong's own affairs, for a whole article (a sentence needs HONG_KONG).
+HONG_KONG_TOO = re.compile(zh(r"港人|港版|全港|港府|特區|立法會|區議|反修例|警務處|港島|九龍|新界"))
+
+
+def mainland_only(folded: str) -> bool:
+    """An article (folded) that names the mainland's places, courts or procedures twice or
+    more and nothing of Hong Kong is about a case there (丁家喜, 王藏), even in the
+    sentences that name neither (被控顛覆國家政權罪的新公民運動發起人丁家喜，被捕至今…);
+    十二港人被扣押內地 is Hong Kong's own news."""
+    return (
+        len(MAINLAND.findall(folded)) >= 2
+        and not HONG_KONG.search(folded)
+        and not HONG_KONG_TOO.search(folded)
+    )

@@ -34,6 +34,7 @@ from lionrock.library.extract._lexicon import (
     MAINLAND,
     NOT_A_FACT,
     TRIGGER,
+    mainland_only,
     offences_in,
 )
 from lionrock.library.extract._patterns import (
@@ -375,7 +376,7 @@ def extract_text(
     # Names are looked for only where they can matter (segmentation is the costly step):
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
-    if _mainland_only(every):
+    if mainland_only("".join(s.folded for s in every)):
         return []
     read = [bool(TRIGGER.search(s.folded)) for s in every]
     for i, s in enumerate(every):
@@ -396,22 +397,6 @@ def extract_text(
         p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
     ]
     return sorted(_consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
-
-
-def _mainland_only(every: list[Sentence]) -> bool:
-    """An article that names the mainland's places, courts or procedures twice or more and
-    nothing of Hong Kong is about a case there (丁家喜, 王藏), even in the sentences that
-    name neither (被控顛覆國家政權罪的新公民運動發起人丁家喜，被捕至今…)."""
-    whole = "".join(s.folded for s in every)
-    return (
-        len(MAINLAND.findall(whole)) >= 2
-        and not HONG_KONG.search(whole)
-        and not HONG_KONG_TOO.search(whole)  # 十二港人被扣押內地: Hong Kong's own news
-    )
-
-
-#: Words of Hong Kong's own affairs, for a whole article (a sentence needs HONG_KONG).
-HONG_KONG_TOO = re.compile(zh(r"港人|港版|全港|港府|特區|立法會|區議|反修例|警務處|港島|九龍|新界"))
 
 
 def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
