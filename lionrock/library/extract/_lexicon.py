@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lionrock.library.extract._text import zh
 
@@ -205,8 +206,7 @@ def mainland_only(folded: str) -> bool:
     more and nothing of Hong Kong is about a case there (丁家喜, 王藏), even in the
     sentences that name neither (被控顛覆國家政權罪的新公民運動發起人丁家喜，被捕至今…);
     十二港人被扣押內地 is Hong Kong's own news."""
-    return (
-        len(MAINLAND.findall(folded)) >= 2
-        and not HONG_KONG.search(folded)
-        and not HONG_KONG_TOO.search(folded)
-    )
+    # Hong Kong first: most articles name it early, and the count then is never made
+    if HONG_KONG.search(folded) or HONG_KONG_TOO.search(folded):
+        return False
+    return len(list(islice(MAINLAND.finditer(folded), 2))) == 2
