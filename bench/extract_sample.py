@@ -2,7 +2,9 @@
 `bench/data/extract-labels.jsonl` (issue #16 §5): 60 with court keywords, 20 without,
 seed 16. Prints the article paths with their split; reproducible from the archive. The
 later `dev` draws (`second_draw` to `fifth_draw`) are drawn from the same pool
-of court-keyword articles, each without the draws before it.
+of court-keyword articles, each without the draws before it; `test_draw_2` (the second
+held-out `test` draw) also leaves out every fresh draw of `bench/extract_fresh.py` the
+rules were fixed on.
 
 Example: python bench/extract_sample.py ../shared/data/news/hkcnews-2020-06-to-2021-08.tar.xz
 """
@@ -88,4 +90,83 @@ def fifth_draw(path: str, count: int = 25, seed: int = 21) -> list[str]:
     they stood (see docs/extract.md)."""
     taken = {name for name, _ in sample(path)} | set(second_draw(path)) | set(third_draw(path))
     taken |= set(fourth_draw(path))
+    return random.Random(seed).sample(_court_articles(path, taken), count)
+
+
+# The fresh unlabelled draws the rules were fixed on (bench/extract_fresh.py): seed, whether
+# English only, and the labelled draws the pool then excluded (both guesses for the fourth
+# round, which labelled draws 3 and 4 while it read its fresh draws). Counts are at most 150
+# (50 in English); random.sample's first k picks do not depend on the count asked here.
+FRESH_SEEDS = (
+    *((seed, False, (1, 2)) for seed in (1801, 1802, 1803, 1804)),
+    *((seed, False, draws) for seed in (1901, 1902, 1904, 1905, 1906)
+      for draws in ((1, 2), (1, 2, 3, 4))),
+    *((1903, True, draws) for draws in ((1, 2), (1, 2, 3, 4))),
+    (2001, False, (1, 2, 3, 4)), (2002, True, (1, 2, 3, 4)), (2003, False, (1, 2, 3, 4)),
+)  # fmt: skip
+
+
+def fresh_seen(path: str, labels: str) -> set[str]:
+    """Article IDs of every fresh draw the rules were fixed on, drawn again as
+    bench/extract_fresh.py drew them (labels: the labelled file, each row's draw)."""
+    import json
+
+    from extract_fresh import english  # needs lionrock, which the draws above do not
+
+    from lionrock.sources import hkcnews
+
+    by_draw: dict[int, set[str]] = {}
+    with open(labels, encoding="utf-8") as rows:
+        for line in rows:
+            row = json.loads(line)
+            if isinstance(row.get("draw", 1), int):
+                by_draw.setdefault(row.get("draw", 1), set()).add(row["article"])
+    court = {
+        doc.id: english(doc.body)
+        for doc in hkcnews.articles(path)
+        if getattr(doc, "id", None) and any(k in doc.body for k in KEYWORDS)
+    }
+    seen: set[str] = set()
+    for seed, only_english, draws in FRESH_SEEDS:
+        labelled = set().union(*(by_draw[d] for d in draws))
+        pool = sorted(
+            a for a, en in court.items() if a not in labelled and (en or not only_english)
+        )
+        seen |= set(random.Random(seed).sample(pool, min(50 if only_english else 150, len(pool))))
+    return seen
+
+
+def test_draw_2(path: str, labels: str, seed: int = 22) -> list[str]:
+    """A second held-out `test` draw (`"draw": "test2"`, issue #16, sixth round): 40
+    court-keyword articles and 10 without, none of the five labelled draws nor of any fresh
+    draw the rules were fixed on, labelled in full before any rule of that round was
+    written and never tuned on (see docs/extract.md)."""
+    taken = {name for name, _ in sample(path)} | set(second_draw(path)) | set(third_draw(path))
+    taken |= set(fourth_draw(path)) | set(fifth_draw(path))
+    seen = fresh_seen(path, labels)
+    court, other = [], []
+    with tarfile.open(path) as tar:
+        for member in tar:
+            if not member.isfile() or not member.name.endswith(".md") or member.name in taken:
+                continue
+            if "hkcnews-" + member.name.rsplit("_", 1)[-1].removesuffix(".md") in seen:
+                continue
+            raw = tar.extractfile(member)
+            assert raw is not None
+            text = raw.read().decode("utf-8", "replace")
+            (court if any(k in text for k in KEYWORDS) else other).append(member.name)
+    rng = random.Random(seed)
+    return rng.sample(sorted(court), 40) + rng.sample(sorted(other), 10)
+
+
+def sixth_draw(path: str, labels: str, count: int = 20, seed: int = 23) -> list[str]:
+    """A sixth draw for the dev split (sixth round), labelled in full before any fix of that
+    round: none of the five earlier draws nor of the second test draw (its rows in
+    `labels`, frozen)."""
+    import json
+
+    with open(labels, encoding="utf-8") as rows:
+        taken = {row["path"] for row in map(json.loads, rows) if row.get("draw") == "test2"}
+    taken |= {name for name, _ in sample(path)} | set(second_draw(path)) | set(third_draw(path))
+    taken |= set(fourth_draw(path)) | set(fifth_draw(path))
     return random.Random(seed).sample(_court_articles(path, taken), count)

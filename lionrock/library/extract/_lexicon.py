@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lionrock.library.extract._text import zh
 
@@ -160,7 +161,7 @@ EN_ROLES = re.compile(
 NOT_A_FACT = re.compile(
     zh(
         r"要求|申請|建議|促請|反對|尋求|爭取|希望|冀|擬|打算|將會|或會|可能|可判|最高|一旦|如果|"
-        r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|未被|不會|免於|避免|"
+        r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|尚未|未被|不會|免於|避免|"
         r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括|"
         # a prediction, a wish, an intention, an opinion, a denial (issue #16 §1: facts only)
         r"將被|將遭|將會|願意|表示|有意|認為|相信|不考慮|並非|並不|不是|掙扎|猶豫|傾向|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
@@ -195,3 +196,17 @@ HONG_KONG = re.compile(
     + r"|hong\s+kong",
     re.IGNORECASE,
 )
+
+#: Words of Hong Kong's own affairs, for a whole article (a sentence needs HONG_KONG).
+HONG_KONG_TOO = re.compile(zh(r"港人|港版|全港|港府|特區|立法會|區議|反修例|警務處|港島|九龍|新界"))
+
+
+def mainland_only(folded: str) -> bool:
+    """An article (folded) that names the mainland's places, courts or procedures twice or
+    more and nothing of Hong Kong is about a case there (丁家喜, 王藏), even in the
+    sentences that name neither (被控顛覆國家政權罪的新公民運動發起人丁家喜，被捕至今…);
+    十二港人被扣押內地 is Hong Kong's own news."""
+    # Hong Kong first: most articles name it early, and the count then is never made
+    if HONG_KONG.search(folded) or HONG_KONG_TOO.search(folded):
+        return False
+    return len(list(islice(MAINLAND.finditer(folded), 2))) == 2

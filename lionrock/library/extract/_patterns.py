@@ -163,6 +163,9 @@ EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:
 UNNAMED_GROUP = _p(
     r"(?:[二兩三四五六七八九十\d]+\s*(?:名|個|位)|其餘|其他|另外|全部|所有|多名|一批|一眾"
     r"|多人|不少人|很多人|一些人|當中|\d+成)\S{0,8}$"
+    # …至今，至少10人被捕; 24名被告，其中一人…已認罪: a count of people, or one of them
+    r"|(?:至少|最少|逾|超過|近|約)\s*[\d一二兩三四五六七八九十百千萬]+\s*(?:人|名)\S{0,4}$"
+    r"|其中\s*[一二兩三四五六七八九十\d]+\s*(?:人|名)\S{0,8}$"
     # …讓陳健波主持；在前線的議員也先後被捕: a clause whose subject is a kind of person
     r"|(?:議員|人士|示威者|抗爭者|社工|記者|市民|學生|手足)們?(?:也|亦|都|均|先後|相繼|紛紛)\S{0,4}$"
 )
@@ -186,6 +189,8 @@ DEFENCE_SAYS = _p(
 )
 #: 他指, 她表示: the pronoun is a speaker, not who a trigger after it is about.
 PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強調|坦言|憶述|形容|估計)")
+#: 盧惠嫻坦言…蔡玉玲…被捕: the one who speaks is not the subject of what they say.
+SAYS = _p(r"表示|認為|相信|透露|批評|質疑|強調|坦言|直言|憶述|形容|估計|認同|擔心|慨嘆|指出")
 #: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
 OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
 #: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.

@@ -62,8 +62,9 @@ COURT_WORDS = zh(
     "落案 控以 監禁 即囚 否認 被告 控罪 串謀 顛覆 勾結 煽動 煽惑 國安法 懲教署 看管 拘捕 被拘捕 "
     "再度 被囚 分別 同案 案中 涉嫌 涉及 被指"
 ).split()
-EN_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+(?:-[a-z]+)?|(?!(?:and|in|of|the|for|at|to|on|by|from)\b)"
+EN_NAME = re.compile(  # 美籍律師Samuel Phillip Bickett: no \b between 師 and S
+    r"(?<![A-Za-z])[A-Z][a-z]+"
+    r"(?:[ -](?:[A-Z][a-z]+(?:-[a-z]+)?|(?!(?:and|in|of|the|for|at|to|on|by|from)\b)"
     r"[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)"  # Lam Cheuk-ting; not "A and B"
 )
 EN_STOP = set(
@@ -185,7 +186,12 @@ class Gazetteer:
             start, token = tokens[i]
             following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
             name, used = _name_at(token, following, tokenizer, self.known)
-            if name and not (name[0] == "张" and folded[start - 1 : start] in MEASURE_BEFORE):
+            street = name not in self.known and folded[start + len(name) :].startswith(STREET)
+            if (
+                name
+                and not street
+                and not (name[0] == "张" and folded[start - 1 : start] in MEASURE_BEFORE)
+            ):
                 end = start + len(name)
                 entity_id = self.known.get(name)
                 hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
@@ -250,6 +256,9 @@ STRONG_SURNAMES = set(
 )
 
 
+#: 停泊在唐明街: a guessed name right before 街 names a street (as 馬師道 does).
+STREET = zh("街")
+
 #: 這張文宣, 9張限聚令: 張 as a measure word.
 MEASURE_BEFORE = set(zh("這那一二兩三四五六七八九十每幾數各該此整0123456789"))
 
@@ -305,6 +314,7 @@ def _plausible(name: str) -> bool:
         and name[-1] not in NOT_NAME_END
         and not set(name[surname:]) & LEGAL_CHARS
         and not set(name[surname:]) & JOINED
+        and name[surname : surname + 1] != zh("官")  # 李官續指: a judge's short title
     )
 
 

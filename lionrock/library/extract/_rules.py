@@ -34,6 +34,7 @@ from lionrock.library.extract._lexicon import (
     MAINLAND,
     NOT_A_FACT,
     TRIGGER,
+    mainland_only,
     offences_in,
 )
 from lionrock.library.extract._patterns import (
@@ -375,6 +376,8 @@ def extract_text(
     # Names are looked for only where they can matter (segmentation is the costly step):
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
+    if mainland_only("".join(s.folded for s in every)):
+        return []
     read = [bool(TRIGGER.search(s.folded)) for s in every]
     for i, s in enumerate(every):
         if not read[i]:

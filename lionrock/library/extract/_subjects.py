@@ -34,6 +34,7 @@ from lionrock.library.extract._patterns import (
     PRONOUN_SUBJECT,
     RELATIVE_OR_LIST,
     REQUEST,
+    SAYS,
     SELF,
     SINGULAR,
     SPEAKER,
@@ -160,8 +161,10 @@ def people_of(
     if before:
         group = before[-1]
         topic = before[0]
-        if topic is not group and clause_start(f, group[0].start) == clause_start(
-            f, topic[0].start
+        if (
+            topic is not group
+            and clause_start(f, group[0].start) == clause_start(f, topic[0].start)
+            and not SAYS.search(f[topic[-1].end : group[0].start])
         ):
             # 王鳳瑤…悼念陳彥霖，被警方拘捕: the clause's subject, not its object
             return _before(topic, f, hit.start, 0.15)

@@ -82,9 +82,11 @@ def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if obj:
             at = m.start("obj")
             people = [n for n in found if at <= n.start < at + len(obj)] or None
-        respectively = re.search(
-            zh(r"分別\S{0,4}$"), f[max(0, m.start() - 6) : m.start()]
-        ) or re.match(r"\W*(?:in\s+(?:jail|prison)\W*)?respectively", f[terms[-1][1] :])
+        respectively = (
+            re.search(zh(r"分別\S{0,4}$"), f[max(0, m.start() - 6) : m.start()])
+            or re.match(r"\W*(?:in\s+(?:jail|prison)\W*)?respectively", f[terms[-1][1] :])
+            or _far_respectively(f, m.start(), found, len(terms))
+        )
         if respectively and len(terms) > 1:
             for i, (_a, _b, months) in enumerate(terms):
                 yield Hit("sentence", m.start(), m.end(), format_months(months), False,
@@ -96,6 +98,20 @@ def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             hit.active = True
         yield hit
     yield from _terms_before(f, total.start() if total else 0)
+
+
+def _far_respectively(f: str, at: int, found: list[NameHit], count: int) -> bool:
+    """黃之鋒、周庭及林朗彥，分別因煽惑…罪，被判囚13.5個月、10個月及7個月: a 分別 further
+    back in the sentence pairs the terms with the names before it, when there are as many
+    names as terms (else which term is whose is not said)."""
+    lo = max(0, at - 40)
+    stop = max(f.rfind(zh("。"), lo, at), f.rfind(zh("；"), lo, at), f.rfind(";", lo, at))
+    lo = max(lo, stop + 1)
+    far = re.search(zh("分別"), f[lo:at])
+    if not far:
+        return False
+    names = [n for n in found if n.end <= lo + far.start() and n.start >= stop + 1]
+    return len(names) == count
 
 
 def _terms_before(f: str, total: int) -> Iterator[Hit]:
