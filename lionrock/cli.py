@@ -334,8 +334,9 @@ def export(
 
     The CSV table carries each entity's ID and URL and the URLs of its sources. The
     charges table (--format charges) has one row per person per charge: names, case,
-    offence, statute, section, dates, plea, verdict, sentence, custody status and its
-    as-of date, release, entity URLs and source URLs. Add --published-only for what the
+    offence, statute, section, dates, plea, verdict, appeal outcome and whether the
+    conviction stands, sentence, custody status and its as-of date, release, entity URLs
+    and source URLs. Add --published-only for what the
     public may see. The abroad formats (always published facts only): abroad-figures,
     the emigration figures with period and source; abroad-directory and
     abroad-directory-ftm, the diaspora organisations with their leaders, as CSV or FtM.

@@ -9,7 +9,14 @@ from sqlalchemy import text
 
 from lionrock.abroad import abroad_stats, load_record
 from lionrock.model import get_model
-from lionrock.record import CaseRecord, Defendant, defendants, record_statistics, run_checks
+from lionrock.record import (
+    CaseRecord,
+    Defendant,
+    defendants,
+    record_statistics,
+    run_checks,
+    standing_verdict,
+)
 from lionrock.store import Store
 
 
@@ -33,7 +40,8 @@ def case_outcomes(store: Store, *, published_only: bool = False) -> list[dict[st
     """Per court case: defendants charged, and counts by plea and by verdict."""
     charges: dict[str, list[dict[str, str]]] = defaultdict(list)
     for charge in store.iter_entities(schema="Charge", published_only=published_only):
-        first = {p: (charge.values(p) or [""])[0] for p in ("case", "defendant", "plea", "verdict")}
+        first = {p: (charge.values(p) or [""])[0] for p in ("case", "defendant", "plea")}
+        first["verdict"] = standing_verdict(charge)  # a quashed conviction is no conviction
         charges[first["case"]].append(first)
     cases = {e.id: e for e in store.iter_entities(ids=list(charges), published_only=published_only)}
     result = []

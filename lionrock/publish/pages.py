@@ -26,7 +26,7 @@ from lionrock.abroad import (
 )
 from lionrock.model import get_model
 from lionrock.publish.record import SiteRecord
-from lionrock.record import CaseRecord, charge_rows, current_status, write_csv
+from lionrock.record import CaseRecord, charge_rows, current_status, standing_verdict, write_csv
 from lionrock.render import (
     cell,
     entity_sections,
@@ -156,7 +156,7 @@ def case_rows(record: SiteRecord) -> list[dict[str, Any]]:
                 "number": cell(case, "caseNumber", related),
                 "court": cell(case, "court", related),
                 "defendants": len({c.first("defendant") for c in charges}),
-                "verdicts": dict(Counter(c.first("verdict") or "unknown" for c in charges)),
+                "verdicts": dict(Counter(standing_verdict(c) or "unknown" for c in charges)),
             }
         )
     return rows

@@ -10,10 +10,12 @@ Example:
     assert report.errors == []
 """
 
+from lionrock.record._appeal import Ruling, conviction_stands, quashing, rulings, standing_verdict
 from lionrock.record._data import NSL_ERA, CaseRecord, before, date_bounds, day, fold_chinese
 from lionrock.record._people import Defendant, defendants, standing_terms, summarize
+from lionrock.record._problems import ERROR, WARNING, Problem
 from lionrock.record._status import IN_CUSTODY, Event, Remand, Status, current_status, statuses
-from lionrock.record.checks import ERROR, RULES, WARNING, Problem, Report, run_checks
+from lionrock.record.checks import RULES, Report, run_checks
 from lionrock.record.rows import COLUMNS, charge_rows, write_csv
 from lionrock.record.statistics import HK47, record_statistics
 
@@ -31,17 +33,22 @@ __all__ = [
     "Problem",
     "Remand",
     "Report",
+    "Ruling",
     "Status",
     "before",
     "charge_rows",
+    "conviction_stands",
     "current_status",
     "date_bounds",
     "day",
     "defendants",
     "fold_chinese",
+    "quashing",
     "record_statistics",
+    "rulings",
     "run_checks",
     "standing_terms",
+    "standing_verdict",
     "statuses",
     "summarize",
     "write_csv",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lionrock.model import Fact
+from lionrock.record._appeal import conviction_stands
 from lionrock.record._data import NSL_ERA, CaseRecord, date_bounds, facts_of, first_fact, sort_key
 from lionrock.record._status import IN_CUSTODY, Remand, Status, current_status, remand
 from lionrock.store import Entity
@@ -51,7 +52,8 @@ class Defendant:
 
     @property
     def convicted(self) -> bool:
-        return any(c.first("verdict") == "convicted" for c in self.charges)
+        """Convicted on a charge whose conviction stands (not quashed on appeal)."""
+        return any(conviction_stands(c) for c in self.charges)
 
     @property
     def nsl_era(self) -> bool:
@@ -82,11 +84,12 @@ def standing_terms(record: CaseRecord, charge: Entity) -> list[tuple[float, Fact
 def case_sentence(record: CaseRecord, charges: list[Entity]) -> float | None:
     """A person's sentence in one case: the longest term any of their charges in it
     stands at (terms for several counts usually run concurrently, and where a source
-    gives the overall term it is the longest)."""
+    gives the overall term it is the longest). A conviction quashed on appeal has no
+    term (the time served is in its notes and on its row)."""
     months = [
         m
         for charge in charges
-        if charge.first("verdict") == "convicted"
+        if conviction_stands(charge)
         for m, _ in standing_terms(record, charge)
     ]
     return max(months) if months else None

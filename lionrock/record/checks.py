@@ -18,7 +18,9 @@ from datetime import date
 from typing import Any
 
 from lionrock.model import Fact, get_model
+from lionrock.record._appeal_checks import APPEAL_RULES
 from lionrock.record._data import CaseRecord, before, date_bounds, facts_of
+from lionrock.record._problems import ERROR, WARNING, Problem, _Found
 from lionrock.record._status import (
     IN_CUSTODY,
     current_status,
@@ -28,7 +30,6 @@ from lionrock.record._status import (
 )
 from lionrock.store import Entity
 
-ERROR, WARNING = "error", "warning"
 #: Dates that look forward by nature, so may be in the future.
 FORWARD_DATES = frozenset({"expectedRelease"})
 #: The schemata whose dates are checked against today (and every source they cite).
@@ -36,40 +37,6 @@ DATED_SCHEMATA = ("Person", "Charge", "CourtCase", "Event", "Organization", "Com
 SENTENCE_PROPS = ("sentence", "sentenceMonths", "sentenceDate")
 #: Events that put a person back in custody after a release.
 HOLDING_EVENTS = frozenset({"arrest", "bail_refused", "convicted", "sentenced"})
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One failure of one rule: the entity, what is wrong, and the facts involved."""
-
-    rule: str
-    severity: str
-    entity_id: str
-    entity: str
-    message: str
-    facts: tuple[dict[str, Any], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "entity_id": self.entity_id,
-            "entity": self.entity,
-            "message": self.message,
-            "facts": list(self.facts),
-        }
-
-    def describe(self) -> str:
-        """Plain text, one line per fact: what `lionrock check` prints."""
-        lines = [f"{self.severity}: {self.rule}: {self.entity} ({self.entity_id}): {self.message}"]
-        for fact in self.facts:
-            src = fact["source"]
-            where = ", ".join(str(x) for x in (src["publisher"], src["title"], src["date"]) if x)
-            lines.append(
-                f"    {fact['entity_id']}.{fact['prop']} = {fact['value']!r}"
-                f" [{fact['review']}] cites {src['id']}" + (f" ({where})" if where else "")
-            )
-        return "\n".join(lines)
 
 
 @dataclass(slots=True)
@@ -109,31 +76,6 @@ class Report:
             "by_rule": dict(sorted(by_rule.items())),
             "problems": [p.to_dict() for p in self.problems],
         }
-
-
-class _Found:
-    """Builds the problems of one rule."""
-
-    def __init__(self, record: CaseRecord, rule: str, severity: str = ERROR) -> None:
-        self.record, self.rule, self.severity = record, rule, severity
-        self.items: list[Problem] = []
-
-    def add(self, entity: Entity | str, message: str, facts: Iterable[Fact]) -> None:
-        entity_id = entity if isinstance(entity, str) else entity.id
-        found = self.record.entities.get(entity_id)
-        caption = found.caption if found is not None else entity_id
-        refs = tuple(
-            {
-                "id": f.id,
-                "entity_id": f.entity_id,
-                "prop": f.prop,
-                "value": f.value,
-                "review": f.review,
-                "source": self.record.cite(f),
-            }
-            for f in facts
-        )
-        self.items.append(Problem(self.rule, self.severity, entity_id, caption, message, refs))
 
 
 def _facts(entity: Entity, *props: str) -> list[Fact]:
@@ -339,6 +281,7 @@ RULES: tuple[Rule, ...] = (
     check_charge_links,
     check_verdict_after_charge,
     check_sentence_on_conviction,
+    *APPEAL_RULES,
     check_release_after_sentence,
     check_status_dated,
     check_status_conflict,

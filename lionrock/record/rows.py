@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import IO, Any
 
+from lionrock.record._appeal import conviction_stands
 from lionrock.record._data import CaseRecord, facts_of
 from lionrock.record._people import Defendant, defendants
 from lionrock.store import Entity
@@ -36,6 +37,9 @@ COLUMNS = (
     "plea",
     "verdict",
     "verdict_date",
+    "appeal_outcome",
+    "appeal_date",
+    "conviction_stands",
     "sentence",
     "sentence_months",
     "sentence_date",
@@ -65,6 +69,8 @@ CHARGE_PROPS = {
     "plea": "plea",
     "verdict": "verdict",
     "verdictDate": "verdict_date",
+    "appealOutcome": "appeal_outcome",
+    "appealDate": "appeal_date",
     "sentence": "sentence",
     "sentenceMonths": "sentence_months",
     "sentenceDate": "sentence_date",
@@ -142,6 +148,9 @@ def charge_rows(
                     facts = facts_of(charge, prop)
                     row[column] = _join(f.value for f in facts)
                     sources += [f.source_id for f in facts]
+                # "no" for a conviction quashed on appeal (its sentence is in no total)
+                if charge.first("verdict") == "convicted":
+                    row["conviction_stands"] = "yes" if conviction_stands(charge) else "no"
                 case = record.entities.get(charge.first("case") or "")
                 if case is not None:
                     row.update(

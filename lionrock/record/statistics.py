@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.model import get_model
+from lionrock.record._appeal import standing_verdict
 from lionrock.record._data import CaseRecord
 from lionrock.record._people import Defendant, arrest_dates, completed_remands, defendants
 
@@ -75,7 +76,8 @@ def record_statistics(
             by_statute[statute]["persons"] += 1
     statuses = get_model().enums["custodyStatus"]
     current = Counter(p.current or "none" for p in persons)
-    verdicts = Counter(c.first("verdict") or "unknown" for c in record.charges)
+    # a conviction quashed on appeal is counted as such, not as a conviction
+    verdicts = Counter(standing_verdict(c) or "unknown" for c in record.charges)
     sentences = [p.sentence_months for p in persons if p.sentence_months is not None]
     remanded_now = [
         p.remand.days_to_today

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from lionrock.model import PropSpec, get_model
+from lionrock.record._appeal import rulings
 from lionrock.store import Entity, caption_of, citation
 
 LANG_TAGS = {"eng": "en", "zho": "zh-Hant", "jpn": "ja"}
@@ -235,6 +236,7 @@ def entity_sections(
             row["who"] = _ref_cell(other, key, related)
             row["sentences"] = cells(other, "sentence", related)
             row["notes"] = cells(other, "notes", related)
+            row["appeals"] = _appeals(other, related)
             row["id"] = other.id
             charges.append(row)
         elif other.schema == "Sanction":
@@ -256,6 +258,20 @@ def entity_sections(
     if others:
         sections.append({"kind": "others", "rows": others})
     return sections
+
+
+def _appeals(charge: Entity, related: Mapping[str, Entity]) -> list[dict[str, Any]]:
+    """A charge's appeal rulings, oldest first, each with its date (None: undated) and
+    citation: "conviction quashed on appeal (2026-02-26)", then any reinstatement."""
+    return [
+        {
+            "value": r.outcome,
+            "date": r.date,
+            "status": r.fact.status,
+            "source": citation(r.fact.source_id, related.get(r.fact.source_id)),
+        }
+        for r in rulings(charge)
+    ]
 
 
 def _sort_date(entity: Entity) -> str:

@@ -21,9 +21,12 @@ from lionrock.model import Fact, get_model
 from lionrock.record import (
     CaseRecord,
     Defendant,
+    conviction_stands,
     defendants,
+    quashing,
     record_statistics,
     standing_terms,
+    standing_verdict,
 )
 from lionrock.render import entity_slug
 from lionrock.render._views import ref_view
@@ -194,11 +197,11 @@ def _cell(record: CaseRecord, fact: Fact | None) -> dict[str, Any] | None:
 
 
 def _sentence_fact(record: CaseRecord, person: Defendant) -> Fact | None:
-    """The report of the longest term a convicted charge of the person stands at."""
+    """The report of the longest term a standing conviction of the person stands at."""
     terms = [
         term
         for charge in person.charges
-        if charge.first("verdict") == "convicted"
+        if conviction_stands(charge)
         for term in standing_terms(record, charge)
     ]
     return max(terms, key=lambda t: t[0])[1] if terms else None
@@ -221,6 +224,33 @@ def _expected_cells(record: CaseRecord, person: Defendant) -> list[dict[str, Any
         ]
     found.sort(key=lambda f: f.value)  # ISO dates: 2040 before 2042-06
     return [{"value": f.value, "status": f.status, "source": record.cite(f)} for f in found]
+
+
+def _verdicts(person: Defendant) -> list[str]:
+    """The person's verdicts as they stand: a quashed conviction as `conviction_quashed`,
+    any other charge's every recorded verdict (sources may disagree)."""
+    found: set[str] = set()
+    for charge in person.charges:
+        found |= {standing_verdict(charge)} if quashing(charge) else set(charge.values("verdict"))
+    return sorted(found)
+
+
+def _quashed(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
+    """Each conviction of the person quashed on appeal: its charge, case, the ruling's
+    date (None when no source dates it) and the ruling's citation."""
+    found = []
+    for charge in person.charges:
+        ruling = quashing(charge)
+        if ruling is not None:
+            found.append(
+                {
+                    "charge": charge.id,
+                    "case": charge.first("case"),
+                    "date": ruling.date,
+                    "source": record.cite(ruling.fact),
+                }
+            )
+    return found
 
 
 def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
@@ -260,7 +290,9 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         }
         if person.sentence_months is not None
         else None,
-        "verdicts": sorted({v for c in person.charges for v in c.values("verdict")}),
+        "verdicts": _verdicts(person),
+        # shown beside the sentence: its term is in no total, the time served in its notes
+        "quashed": _quashed(record, person),
         "release": _cell(record, person.release),
         "expected": _cell(record, person.expected_release),
         "expected_all": _expected_cells(record, person),
@@ -287,7 +319,11 @@ def person_json(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "remand_days_to_as_of": remand.days_to_as_of if remand else None,
         "remand_start": remand.start if remand else None,
         "remand_basis": remand.basis if remand else None,
-        "verdicts": sorted({v for c in person.charges for v in c.values("verdict")}),
+        "verdicts": _verdicts(person),
+        "quashed_convictions": [
+            {"charge": q["charge"], "date": q["date"], "source": q["source"]["id"]}
+            for q in _quashed(record, person)
+        ],
         "sentences": sorted({s for c in person.charges for s in c.values("sentence")}),
         "sentence_months": _number(person.sentence_months),
         "release_date": person.release.value if person.release else None,

@@ -19,8 +19,9 @@ from urllib.parse import quote, urlencode
 from sqlalchemy import bindparam, text
 
 from lionrock.model import get_model, public_entities
+from lionrock.record import quashing
 from lionrock.render import ref_view, visible_props
-from lionrock.store import Entity, Store
+from lionrock.store import Entity, Store, citation
 
 #: Rows of each group on an entity page; the rest is one "more" link away.
 CAP = 10
@@ -190,9 +191,20 @@ def _rows(
                 "via_labels": [props[n].label if n in props else n for n in names],
                 "date": _earliest_date(entity),
                 "others": [ref_view(o, o.id) for o in linked],
+                "quashed": _quashed(store, entity, published_only=published_only),
             }
         )
     return rows
+
+
+def _quashed(store: Store, entity: Entity, *, published_only: bool) -> dict[str, Any] | None:
+    """A charge whose conviction was quashed on appeal: the ruling's date and citation,
+    so a person's page says so beside the charge (issue #11); else None."""
+    ruling = quashing(entity) if entity.schema == "Charge" else None
+    if ruling is None:
+        return None
+    source = store.entity(ruling.fact.source_id, published_only=published_only)
+    return {"date": ruling.date, "source": citation(ruling.fact.source_id, source)}
 
 
 def _every(entities: Iterable[Entity]) -> Iterable[Entity]:

@@ -158,6 +158,11 @@ BACKLINK = {
         "via_labels": {"type": "array", "items": STR},
         "date": NULL_STR,
         "others": {"type": "array", "items": REF},
+        "quashed": {
+            "type": ["object", "null"],
+            "description": "a charge's conviction quashed on appeal: the ruling's date and source",
+            "properties": {"date": NULL_STR, "source": {"type": "object"}},
+        },
     },
 }
 BACKLINK_GROUP = {

@@ -32,6 +32,17 @@ EXPECTED = {
     "duplicate_name": ("warning", "lr-bx-chan-dup", "陈大文/陳大文"),
     "expected_release_passed": ("warning", "lr-bx-overdue", "expected release (2025-02-01)"),
     "status_conflict": ("warning", "lr-bx-conflict", "on_bail, remanded"),
+    "appeal_after_conviction": (
+        "error",
+        "lr-bx-charge-quashed-acquittal",
+        "an appeal ruling is recorded but the verdict is acquitted",
+    ),
+    "appeal_order": ("error", "lr-bx-charge-unordered-appeals", "not all dated"),
+    "serving_quashed": (
+        "error",
+        "lr-bx-serving-quashed",
+        "every conviction was quashed on appeal (2025-04-10)",
+    ),
 }
 
 
