@@ -246,6 +246,9 @@ def _quashed(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
                 {
                     "charge": charge.id,
                     "case": charge.first("case"),
+                    # the count named beside the ruling: one count quashed (organising the
+                    # 18 August 2019 march) is not the whole case nor the whole sentence
+                    "charge_ref": ref_view(charge, charge.id),
                     "date": ruling.date,
                     "source": record.cite(ruling.fact),
                 }

@@ -104,6 +104,9 @@ def test_app_pages_show_the_quashing_in_each_language(appeal_store: Store) -> No
         listed = client.get("/prisoners", params={"view": "all", "lang": lang}).text
         assert words in listed, lang
         assert "Fictitious report of a Court of Appeal ruling" in listed  # its citation
+        # the count quashed is named, linked to its charge: one count is not the whole case
+        named = listed.split('<small class="quashed"><a href="./entities/lr-fx-charge-cheung">')
+        assert "Doing an act with seditious intention" in named[1].split("</a>")[0], lang
     # the person's page, beside the charge; the charge's own page keeps the time served
     page = client.get("/entities/lr-fx-cheung-ka-fai").text
     assert QUASHED["en"] in page
