@@ -140,7 +140,7 @@ def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]
         return
     texts = list(zip(lo.texts, ro.texts, strict=True))
     left, right = lo.systems, ro.systems
-    typos = any(x.typo or y.typo for x, y in zip(lo.syllables, ro.syllables, strict=True))
+    typos = lo.typos or ro.typos
     plain = False  # a reading of both names in one system other than Hong Kong style
     for sx, sy in cross_readings(left, right):
         if sx == sy != HK:
@@ -298,6 +298,8 @@ def _order_sets(
     a: ParsedName, b: ParsedName
 ) -> Iterable[tuple[tuple[Order, ...], tuple[Order, ...]]]:
     yield a.orders, b.orders
+    if not a.english and not b.english:
+        return  # every other reading is of an English token
     longest_a = max((len(o.syllables) for o in a.orders), default=0)
     longest_b = max((len(o.syllables) for o in b.orders), default=0)
     # Two syllables written joined ("Kachiu") leave a name a syllable short too.

@@ -197,8 +197,10 @@ def compare_names(left: str, right: str) -> NameScore:
     """Score two single names, without birth dates. A one-word name ("John", "KHALID")
     names nobody on its own: it is at most a possible (`ONE_WORD_CAP`)."""
     found = _compare_names(left, right)
+    if found.score <= ONE_WORD_CAP:  # nothing to cap: the names' words are not counted
+        return found
     one_word = [n for n in (left, right) if _one_word(n)]
-    if one_word and found.score > ONE_WORD_CAP:
+    if one_word:
         note = f"{one_word[0]!r} is one word, which cannot carry a match: at most {ONE_WORD_CAP}"
         return NameScore(
             ONE_WORD_CAP, found.left, found.right, found.method, [*found.reasons, note], "one word"

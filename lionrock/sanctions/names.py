@@ -87,6 +87,7 @@ class Order:
     # in other orders share them (`_readings`).
     valid_in: frozenset[str] | None = None
     spelled: tuple[str, ...] | None = None  # the syllables' texts, once asked (`texts`)
+    mistyped: bool | None = None  # whether a syllable is a typo, once asked (`typos`)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -94,6 +95,14 @@ class Order:
         if self.spelled is None:
             self.spelled = tuple([s.text for s in self.syllables])
         return self.spelled
+
+    @property
+    def typos(self) -> bool:
+        """Whether a syllable is a typo (`readings.typo_orders`): asked for every pair of
+        readings, worked out once per reading."""
+        if self.mistyped is None:
+            self.mistyped = any(s.typo for s in self.syllables)
+        return self.mistyped
 
     @property
     def systems(self) -> frozenset[str]:
