@@ -1,6 +1,8 @@
 """Name matching: Lion Rock's matcher against nomenklatura's logic-v1, logic-v2 and ofac
 algorithms, on the same labelled pairs (bench/data/name-pairs.jsonl and, for the classes
-of issue #14, bench/data/name-pairs-hard.jsonl), in the same run.
+of issue #14, bench/data/name-pairs-hard.jsonl), in the same run. The `dev` and `all`
+rows also count the development pairs of bench/data/name-pairs-dev-extra.jsonl
+(latin-latin and cantonese-pinyin), scored outside the clock.
 
 Ours runs in two modes: names only, and record-aware (`record.KnownNames` over the
 bundled record, built outside the clock), where two names of one person in the store
