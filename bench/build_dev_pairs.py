@@ -1,11 +1,19 @@
 """Build bench/data/name-pairs-dev-extra.jsonl: more development pairs for the
-`latin-latin` slice, drawn like bench/build_name_pairs.py draws them, from the same real
-lists, with another random seed, and without any pair of the benchmark file.
+`latin-latin` and `cantonese-pinyin` slices, drawn like bench/build_name_pairs.py draws
+them, from the same real lists, with other random seeds, and without any pair of the
+benchmark file (so never one of its held-out `test` pairs).
 
-The benchmark's `dev` split holds 57 latin-latin pairs, too few to see which kinds of
-list variation the matcher misses. These pairs are for that: the matcher's Latin-script
-layer (`lionrock/sanctions/western.py`) was developed against them and the `dev` split,
-never against the held-out `test` split. They are not scored by bench/matching.py.
+The benchmark's `dev` split holds 57 latin-latin and 70 cantonese-pinyin pairs, too few
+to see which kinds of variation the matcher misses on `test`. These pairs are for that:
+the matcher was developed against them and the `dev` split, never against the held-out
+`test` split. bench/matching.py scores them as `dev` (outside its clock, so pairs/s is
+still measured on the benchmark file alone).
+
+cantonese-pinyin pairs are drawn as the benchmark draws its councillor pairs: a
+councillor's English name (Hong Kong government romanization) against the pypinyin form
+of the same councillor's Chinese name (positive), or of another councillor with the same
+surname (negative; a homophone of another person's name stays a negative: it is another
+person). Two councillors who write their names alike in English are left out, as there.
 
 Example:
     .venv/bin/python bench/build_dev_pairs.py
@@ -28,6 +36,12 @@ import build_name_pairs as source  # noqa: E402
 OUT = ROOT / "bench" / "data" / "name-pairs-dev-extra.jsonl"
 SEED = 12345
 AKAS, VARIANTS, SAME_SURNAME, COUNCILLORS_PER_TIER = 400, 400, 800, 120
+CANTO_SEED, CANTO_NEGATIVES = 54321, 400  # and every councillor as a positive
+# Councillor rows whose English name is not the councillor's (errors in the list): their
+# pairs would carry a wrong label, so they are left out of these draws. A row with the
+# English name of the row above is a copy-down error (古桂耀 is written WONG YI
+# CHRISTINE, as 黃宜 above; 馬希鵬 LAI KWONG WAI, as 黎廣偉); and one more:
+MISNAMED = {"莫灝哲": "MOK KIN WING, which does not spell 灝哲 (Jyutping hou6 zit3)"}
 
 
 def key(left: Any, right: Any) -> str:
@@ -75,24 +89,45 @@ def candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
                 yield en_a, en_b, "negative", "District Councillors 2019: different councillors"
 
 
+def canto_candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
+    """(left, right, judgement, source): councillors' English names against pinyin."""
+    src = "District Councillors 2019"
+    listed = source.councillors()
+    rows = [
+        (zh, en)
+        for i, (zh, en) in enumerate(listed)
+        if zh not in MISNAMED and (i == 0 or en != listed[i - 1][1])
+    ]
+    usable = [(zh, en) for zh, en in rows if source.spells_given_name(en, zh)]
+    for zh, en in rng.sample(usable, len(usable)):
+        yield en, source.pinyin_name(zh), "positive", src
+    # Same surname, different councillors (the benchmark's cantonese-pinyin negatives
+    # come from this tier: its one-apart and shared-character tiers go to other slices).
+    near = [
+        (a[1], b[0])
+        for a in rows
+        for b in rows
+        if a[0] != b[0] and a[0][0] == b[0][0] and source._bare(a[1]) != source._bare(b[1])
+    ]
+    for en_a, zh_b in rng.sample(near, min(CANTO_NEGATIVES, len(near))):
+        yield en_a, source.pinyin_name(zh_b), "negative", f"{src}: different councillors"
+
+
 def main() -> None:
     with open(source.OUT, encoding="utf-8") as fh:
         taken = {key(p["left"], p["right"]) for p in map(json.loads, fh)}
     out = []
-    for left, right, judgement, src in candidates(random.Random(SEED)):
-        k = key(left, right)
-        if k not in taken:
-            taken.add(k)
-            out.append(
-                {
-                    "left": left,
-                    "right": right,
-                    "judgement": judgement,
-                    "slice": "latin-latin",
-                    "split": "dev-extra",
-                    "source": src,
-                }
-            )
+    drawn = [
+        ("latin-latin", {}, candidates(random.Random(SEED))),
+        ("cantonese-pinyin", {"derived": "pypinyin"}, canto_candidates(random.Random(CANTO_SEED))),
+    ]
+    for slice_, extra, found in drawn:
+        for left, right, judgement, src in found:
+            k = key(left, right)
+            if k not in taken:
+                taken.add(k)
+                row = {"left": left, "right": right, "judgement": judgement, "slice": slice_}
+                out.append({**row, "split": "dev", "source": src, **extra})
     with open(OUT, "w", encoding="utf-8") as fh:
         for p in out:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")

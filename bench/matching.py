@@ -1,6 +1,8 @@
 """Name matching: Lion Rock's matcher against nomenklatura's logic-v1, logic-v2 and ofac
 algorithms, on the same labelled pairs (bench/data/name-pairs.jsonl and, for the classes
-of issue #14, bench/data/name-pairs-hard.jsonl), in the same run.
+of issue #14, bench/data/name-pairs-hard.jsonl), in the same run. The `dev` and `all`
+rows also count the development pairs of bench/data/name-pairs-dev-extra.jsonl
+(latin-latin and cantonese-pinyin), scored outside the clock.
 
 Ours runs in two modes: names only, and record-aware (`record.KnownNames` over the
 bundled record, built outside the clock), where two names of one person in the store
@@ -65,6 +67,10 @@ from lionrock.sanctions.record import KnownNames  # noqa: E402
 
 PAIRS = ROOT / "bench" / "data" / "name-pairs.jsonl"
 HARD_PAIRS = ROOT / "bench" / "data" / "name-pairs-hard.jsonl"
+# More `dev` pairs for latin-latin and cantonese-pinyin (bench/build_dev_pairs.py): in
+# the dev and all rows, scored once outside the clock, so pairs/s stays measured on the
+# two files above.
+DEV_PAIRS = ROOT / "bench" / "data" / "name-pairs-dev-extra.jsonl"
 THRESHOLD = 0.7
 SLICES = (
     "latin-latin",
@@ -85,9 +91,9 @@ ALGORITHMS = {"logic-v1": LogicV1, "logic-v2": LogicV2, "ofac": OFACMatcher}
 Scorer = Callable[[Any, Any], float]
 
 
-def load_pairs() -> list[dict[str, Any]]:
+def load_pairs(*paths: Path) -> list[dict[str, Any]]:
     out = []
-    for path in (PAIRS, HARD_PAIRS):
+    for path in paths or (PAIRS, HARD_PAIRS):
         with open(path, encoding="utf-8") as fh:
             out += [json.loads(line) for line in fh if line.strip()]
     return out
@@ -185,7 +191,7 @@ def timed(name: str, scorer: Scorer, pairs: list[dict[str, Any]]) -> tuple[list[
     return scores, time.process_time() - start
 
 
-def tally(scores: list[float], pairs: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
+def tally(scores: list[float], pairs: list[dict[str, Any]], rate: float) -> dict[str, Any]:
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     misses = []
     for p, score in zip(pairs, scores, strict=True):
@@ -200,12 +206,15 @@ def tally(scores: list[float], pairs: list[dict[str, Any]], seconds: float) -> d
         if predicted != actual and p["split"] == "dev":
             misses.append((p["slice"], p["left"], p["right"], round(score, 3)))
     metrics = {key: t.metrics() for key, t in tallies.items()}
-    return {"metrics": metrics, "rate": len(pairs) / seconds, "misses": misses}
+    return {"metrics": metrics, "rate": rate, "misses": misses}
 
 
-def run_all(pairs: list[dict[str, Any]], record: Scorer, rounds: int) -> dict[str, Any]:
+def run_all(
+    pairs: list[dict[str, Any]], record: Scorer, rounds: int, extra: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Each algorithm `rounds` times, interleaved (a shared machine's load falls on all
-    alike); each one's fastest round counts for pairs/s, its first for the metrics."""
+    alike); each one's fastest round counts for pairs/s, its first for the metrics. The
+    `extra` pairs are scored once, after, outside the clock, for the metrics only."""
     scorers: dict[str, Callable[[int], Scorer]] = {
         "lionrock": lambda _: ours,
         "lionrock-record": lambda _: record,
@@ -218,7 +227,12 @@ def run_all(pairs: list[dict[str, Any]], record: Scorer, rounds: int) -> dict[st
             scores, seconds = timed(name, make(round_), pairs)
             first.setdefault(name, scores)
             best[name] = min(best.get(name, seconds), seconds)
-    return {name: tally(first[name], pairs, best[name]) for name in scorers}
+    out = {}
+    for name, make in scorers.items():
+        scorer = make(rounds)
+        scores = first[name] + [scorer(p["left"], p["right"]) for p in extra]
+        out[name] = tally(scores, pairs + extra, len(pairs) / best[name])
+    return out
 
 
 def main() -> None:
@@ -228,12 +242,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="Timing rounds, interleaved.")
     args = parser.parse_args()
     pairs = load_pairs()
+    extra = load_pairs(DEV_PAIRS)
     # The record-aware store first, then the one-off table load and `gc.freeze`, the
     # order `screen` takes (its index is built, then `matching.warm_up`): long-lived
     # setup is kept out of the garbage collector's full passes, for every algorithm.
     record, record_load = record_scorer()
     startup = warm_up()
-    results = run_all(pairs, record, args.rounds)
+    results = run_all(pairs, record, args.rounds, extra)
     if args.show_dev_misses:
         for mode in ("lionrock", "lionrock-record"):
             for miss in results[mode]["misses"]:
@@ -246,11 +261,12 @@ def main() -> None:
         )
     if not args.no_report:
         counts = defaultdict(int)
-        for p in pairs:
+        for p in pairs + extra:
             counts[(p["slice"], p["split"])] += 1
         sizes = [
-            f"{len(pairs)} labelled pairs ({sum(p['split'] == 'test' for p in pairs)} "
-            "held-out test, the rest dev)"
+            f"{len(pairs) + len(extra)} labelled pairs "
+            f"({sum(p['split'] == 'test' for p in pairs)} held-out test, the rest dev; "
+            f"{len(extra)} of the dev ones from {DEV_PAIRS.name}, outside the clock)"
         ] + [f"{s}: {counts[(s, 'test')]} test + {counts[(s, 'dev')]} dev" for s in SLICES]
         notes = [
             "Anchor column: nomenklatura logic-v1 / logic-v2 / ofac, same pairs, same run, "

@@ -29,7 +29,13 @@ from lionrock.sanctions.names import (
     ParsedName,
     Syllable,
 )
-from lionrock.sanctions.readings import joined_orders, one_edit_apart, typo_orders
+from lionrock.sanctions.readings import (
+    APART_NOTE,
+    apart_from_pinyin,
+    joined_orders,
+    one_edit_apart,
+    typo_orders,
+)
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import (
     HK,
@@ -230,6 +236,8 @@ def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
 def compare_chinese(a: ParsedName, b: ParsedName) -> NameScore:
     method = _method(a, b)
     latin = not a.han and not b.han
+    if latin:
+        a, b = apart_from_pinyin(a, b)
     eng_adjust, eng_note, eng_agree = _english(a, b)
     # Scores first, reasons only for the winner: most readings tried are not it.
     best: _Candidate | None = None
@@ -357,6 +365,7 @@ RULES_FULL = (
     ("variant forms", "variant characters"),
     ("traditional/simplified", "traditional/simplified characters"),
     (SOURCE_NOTE, "Hong Kong surname spellings"),
+    (APART_NOTE, "given name apart against pinyin's joined one"),
     (" read as ", "one name in two romanization systems"),
     ("Cantonese reading", "character readings"),
     ("Mandarin reading", "character readings"),

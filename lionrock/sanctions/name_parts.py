@@ -270,7 +270,26 @@ def may_be_same_name(x: str, y: str) -> bool:
         return True
     if PATRONYMIC_RE.search(x) or PATRONYMIC_RE.search(y):
         return False  # a patronymic names the father, not the person
-    return _similar_folded(translit_fold(x), translit_fold(y))
+    fx, fy = translit_fold(x), translit_fold(y)
+    if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx):
+        return False
+    return _similar_folded(fx, fy)
+
+
+# A transliteration changes a name's letters, and may drop or add a glide or a
+# breathing at its start (Yevgeny/Evgeny, 'Amer/Amer, Hamid/Amid), never a consonant:
+# Samer is another name than Amer, Bashir than Ashir.
+_SOFT_ONSETS = frozenset("hyjwv")
+
+
+def _consonant_prefixed(longer: str, shorter: str) -> bool:
+    """Whether `longer` is `shorter` with one consonant put before it."""
+    return (
+        len(longer) == len(shorter) + 1
+        and longer[1:] == shorter
+        and longer[0] not in _SOFT_ONSETS
+        and longer[0] not in "aeiou"
+    )
 
 
 def _same_father(x: str, y: str) -> bool:

@@ -1,6 +1,8 @@
 """Readings of a romanized name beyond its orders (`names.parse_name`): an English
 token read as a mistyped syllable ("Chan Tai Mna"), or as two syllables written joined
-("Lee Taiman"). `chinese.compare_chinese` tries them only against a longer name.
+("Lee Taiman"). `chinese.compare_chinese` tries them only against a longer name. And a
+name whose given name is written apart, met with one whose given name is joined as
+pinyin writes it, is read outside pinyin (`apart_from_pinyin`).
 
 Example:
     >>> joined_orders(names.parse_name("Lee Kachiu"))[0].note
@@ -9,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from lionrock.sanctions.names import (
@@ -22,8 +25,9 @@ from lionrock.sanctions.names import (
     latin_syllable,
 )
 from lionrock.sanctions.romanize import VOWEL_RE, is_syllable
+from lionrock.sanctions.systems import PY
 
-__all__ = ["joined_orders", "one_edit_apart", "typo_orders"]
+__all__ = ["apart_from_pinyin", "joined_orders", "one_edit_apart", "typo_orders"]
 
 MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
 JOINED_PENALTY = 0.03  # a token read as two syllables written joined ("Kachiu")
@@ -83,6 +87,61 @@ def joined_orders(parsed: ParsedName) -> tuple[Order, ...]:
                 for o in _orders(joined, surname_first=surname_first, drops=False)
             ]
     return tuple(out)
+
+
+APART_NOTE = "given name written apart, so not pinyin"
+
+
+def apart_from_pinyin(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedName]:
+    """The two names, the one whose given name is written apart read outside pinyin
+    when the other joins its given name as pinyin does.
+
+    Pinyin writes a given name of two characters as one word ("WU, Suishan", "Mingguo
+    CHEN"); the Hong Kong government style and Wade–Giles write its syllables apart,
+    spaced or hyphenated ("WU SUI SHAN", "Wu Sui-shan"). Against a joined given name, a
+    given name written apart was written in another system, even when its syllables
+    also spell pinyin ("Wu Sui Shan" is 胡穗珊 in Hong Kong style; Hu in pinyin): it is
+    read in its other systems, so that the two names are compared across the two
+    languages (`systems.cross_readings`). Two names both written apart, or both joined,
+    stay in one system ("Yu Chun Hsi" is not "Yu Chun Hai").
+
+    Example: `apart_from_pinyin(parse_name("WU SUI SHAN"), parse_name("HU, Suishan"))`
+    reads the first in Hong Kong style and Wade–Giles only.
+    """
+    style_a, style_b = _given_style(a), _given_style(b)
+    if style_a == "apart" and style_b == "joined":
+        return _outside_pinyin(a), b
+    if style_b == "apart" and style_a == "joined":
+        return a, _outside_pinyin(b)
+    return a, b
+
+
+@lru_cache(maxsize=8192)
+def _given_style(parsed: ParsedName) -> str:
+    """How a name writes its given name: `joined` (a token of two syllables or more,
+    no hyphen: pinyin), `apart` (a hyphen, or three syllables or more, one to a token),
+    or empty (cannot tell: a given name of one syllable is one word in every system)."""
+    if parsed.han or not parsed.orders:
+        return ""
+    syllabic = len(parsed.tokens) - len(parsed.english)
+    if any("-" in t for t in parsed.tokens):
+        return "apart"
+    if parsed.length > syllabic:
+        return "joined"
+    return "apart" if syllabic == parsed.length >= 3 else ""
+
+
+@lru_cache(maxsize=8192)
+def _outside_pinyin(parsed: ParsedName) -> ParsedName:
+    """The name with its orders read in their systems other than pinyin (unchanged
+    where pinyin is their only one)."""
+    orders = []
+    for o in parsed.orders:
+        kept = o.systems - {PY}
+        if kept and kept != o.systems:
+            o = Order(o.syllables, f"{o.note}; {APART_NOTE}", o.penalty, kept)
+        orders.append(o)
+    return replace(parsed, orders=tuple(orders))
 
 
 def _joined_splits(token: str) -> list[tuple[Syllable, ...]]:

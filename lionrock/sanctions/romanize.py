@@ -31,6 +31,8 @@ import pycantonese
 from pypinyin import Style
 from pypinyin import pinyin as _pinyin
 
+from lionrock.sanctions.name_chars import name_characters
+
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 TONE_RE = re.compile(r"[1-6]$")
 VOWEL_RE = re.compile(r"[aeiouy]")
@@ -322,14 +324,22 @@ def _cross_tables() -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str
     links: dict[str, set[str]] = defaultdict(set)
     table, words = _dictionary()
     reading_keys: dict[str, frozenset[str]] = {}
-    for char, readings in table.items():
+    chars = list(table)
+    simplified = to_simplified("".join(chars))
+    if len(simplified) != len(chars):  # OpenCC mapped a character to two: one by one
+        simplified = "".join(to_simplified(c)[:1] or c for c in chars)
+    in_names = name_characters()
+    for char, simple in zip(chars, simplified, strict=True):
+        readings = table[char]
         for r in readings:
             if r not in reading_keys:
                 reading_keys[r] = canto_keys(r, reading=True)
         char_keys = {k for r in readings for k in reading_keys[r]}
         keys |= char_keys
-        # Rare characters would link almost any two syllables: only common ones count.
-        if words.get(char, 0) >= COMMON_CHAR_WORDS and HAN_RE.match(char):
+        # Rare characters would link almost any two syllables: only common ones count,
+        # in words or in names (`name_chars`: the surname 尹 is rare in words).
+        common = words.get(char, 0) >= COMMON_CHAR_WORDS or simple in in_names
+        if common and HAN_RE.match(char):
             for py in pinyin(char):
                 links[py] |= char_keys
     links_out = {py: frozenset(ks) for py, ks in links.items()}

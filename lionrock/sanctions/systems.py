@@ -46,6 +46,10 @@ LANGUAGE = {HK: "yue", JP: "yue", PY: "cmn", WG: "cmn"}
 SAME_SPELLING = 1.0
 SPELLING_VARIANT = 0.95  # one sound, two systems of one language (Cheung/zoeng, Ching/jing)
 ACROSS_LANGUAGES = 0.85  # a character read one way in Cantonese, the other in Mandarin
+# Pinyin's syllabic nasals spell only interjections (嗯 ng, 呣 m, 噷 hm, 哼 hng), never a
+# name: "NG" in a name is the Cantonese surname Ng (吳, 伍), so "NG Mei" is no pinyin name
+# and may meet "WU, Mei" across the two languages.
+PINYIN_INTERJECTIONS = frozenset({"m", "n", "ng", "hm", "hng"})
 
 # Tables filled once by `tables.load_tables` (warm-up) for every syllable of the
 # inventory, consulted before any work: `strict_canto_keys`, `mandarin_readings`, and
@@ -93,10 +97,11 @@ def syllable_systems(text: str) -> frozenset[str]:
         found.add(HK)
     if text in jyutping_syllables():
         found.add(JP)
-    if text in pinyin_syllables():
-        found.add(PY)
-    if text in wade_giles():
-        found.add(WG)
+    if text not in PINYIN_INTERJECTIONS:  # nor in Wade–Giles, made from pinyin
+        if text in pinyin_syllables():
+            found.add(PY)
+        if text in wade_giles():
+            found.add(WG)
     return frozenset(found)
 
 

@@ -142,3 +142,13 @@ def test_the_explanation_names_the_conflict() -> None:
     assert fathers is not None and "patronymics differ" in fathers
     translit = compare("Aliaksandr Paulavich Vasilieu", "Alexander Pavlovich Vasiliev")
     assert "transliterations folded" in translit.explanation
+
+
+def test_a_consonant_put_before_a_name_makes_another_name() -> None:
+    # Two OFAC entries: Amer and Samer (عامر, سامر) are two names, one letter apart.
+    assert not may_be_same_name("amer", "samer")
+    assert_different("FOZ, Amer", "FOZ, Samer")
+    assert "personal names differ (amer / samer)" in compare("FOZ, Amer", "FOZ, Samer").explanation
+    # A glide or a breathing at the start is a transliteration's: one name.
+    assert may_be_same_name("evgeny", "yevgeny") and may_be_same_name("amid", "hamid")
+    assert_same("Yevgeny Petrov", "Evgeny Petrov")
