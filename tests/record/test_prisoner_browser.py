@@ -88,6 +88,9 @@ def test_app_prisoner_pages_in_three_languages(
     browser: object, app_url: str, bundled_store: Store
 ) -> None:
     context = browser.new_context()  # type: ignore[attr-defined]
+    # the first page builds the prisoner index of the whole record: on a busy machine
+    # (load 7 on 2 cores, full suite beside it) that took past Playwright's default 30 s
+    context.set_default_timeout(120_000)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
