@@ -37,6 +37,7 @@ from lionrock.library.extract._lexicon import (
     mainland_only,
     offences_in,
 )
+from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._patterns import (
     ACCUSED_AT_ARREST,
     ACQUITTED,
@@ -237,6 +238,8 @@ def extract_sentence(
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names.find(s.text, s.folded)
     found = sorted(found + _surname_mentions(s, context.seen, found), key=lambda h: h.start)
+    context.orders.learn(s.folded, found)
+    found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     for name in found:
         context.seen.setdefault(name.name, name)
     if s.paragraph != context.paragraph:
@@ -378,7 +381,7 @@ def extract_text(
     every = list(sentences(body))
     if mainland_only("".join(s.folded for s in every)):
         return []
-    read = [bool(TRIGGER.search(s.folded)) for s in every]
+    read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     for i, s in enumerate(every):
         if not read[i]:
             following = i + 1 < len(every) and read[i + 1]

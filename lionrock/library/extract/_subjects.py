@@ -13,6 +13,7 @@ from datetime import date
 from itertools import pairwise
 
 from lionrock.library.extract._lexicon import TRIGGER
+from lionrock.library.extract._order import Orders
 from lionrock.library.extract._patterns import (
     ANAPHOR,
     CLAUSE,
@@ -69,6 +70,7 @@ class Context:
     defendants: dict[str, NameHit] = field(default_factory=dict)
     seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
+    orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
@@ -77,7 +79,9 @@ def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
     for name in names:
         gap = f[groups[-1][-1].end : name.start] if groups else None
         # 楊雪盈、郭家麒太太、張超雄: a relative named between ends the list
-        if (
+        if gap is not None and name.start < groups[-1][-1].end:
+            groups[-1].append(name)  # the people one 第二至第四被告 stands for
+        elif (
             gap is not None
             and JOINERS.match(gap)
             and not (TRIGGER.search(gap) or KIN_AFTER.search(gap))
@@ -229,6 +233,8 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
     if OTHERS.search(gap) or (penalty and embedded):
         return [], 1.0  # 陳國誠憶起她被捕: she is someone else
+    if singular and len(group) > 1:
+        return [], 1.0  # 未有阻止第一、第二被告施襲，他…被判監17個月: not the two
     if len(gap) > 40:
         penalty += 0.2
     elif len(gap) > 25:
