@@ -236,8 +236,8 @@ def _verdicts(person: Defendant) -> list[str]:
 
 
 def _quashed(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
-    """Each conviction of the person quashed on appeal: its charge, case, the ruling's
-    date (None when no source dates it) and the ruling's citation."""
+    """Each conviction of the person quashed on appeal: its charge (ID and link), the
+    ruling's date (None when no source dates it) and the ruling's citation."""
     found = []
     for charge in person.charges:
         ruling = quashing(charge)
@@ -245,7 +245,6 @@ def _quashed(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
             found.append(
                 {
                     "charge": charge.id,
-                    "case": charge.first("case"),
                     # the count named beside the ruling: one count quashed (organising the
                     # 18 August 2019 march) is not the whole case nor the whole sentence
                     "charge_ref": ref_view(charge, charge.id),
