@@ -41,7 +41,7 @@ run: install
 # Install with the dev extras, make sure PostgreSQL is up, and run the whole suite.
 test: install deps
 	scripts/ensure-postgres.sh
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --durations=25 $(PYTEST_ARGS)
 
 # The long reliability runs (issue #18; not in CI): 20 kill trials per command and many
 # more fuzzed inputs per importer than `make test` tries. Figures: docs/reliability.md.

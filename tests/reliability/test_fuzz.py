@@ -18,8 +18,11 @@ import os
 import re
 import resource
 import shutil
+import signal
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -33,6 +36,9 @@ from tests.reliability.crash import tally
 from tests.reliability.test_bombs import LAUGHS
 
 EXAMPLES = int(os.environ.get("LIONROCK_SOAK_FUZZ", "12"))
+#: no input may exhaust time: one attempt's bound, far above what a slow CI machine takes
+#: (a few seconds), so that a hang fails with its input instead of stalling the suite
+ATTEMPT_SECONDS = float(os.environ.get("LIONROCK_FUZZ_ATTEMPT_SECONDS", "120"))
 ROOT = Path(__file__).resolve().parents[2]
 NEWS = SHARED / "news"
 WARC = SHARED / "warc"
@@ -209,6 +215,35 @@ def _copy_input(source: Path, tmp: Path, kind: str, raw: bytes) -> Path:
     return target
 
 
+class _Expired(BaseException):
+    """Raised by the alarm; a BaseException, so an importer's `except Exception` (which
+    sets a bad item aside) cannot swallow it."""
+
+
+@contextmanager
+def _bounded(kind: str, raw: bytes) -> Iterator[None]:
+    """Fail the attempt if it runs longer than ATTEMPT_SECONDS, naming the input and
+    keeping a copy of it for reproduction."""
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, ATTEMPT_SECONDS)
+    try:
+        yield
+    except _Expired:
+        digest = hashlib.sha256(raw).hexdigest()[:16]
+        kept = Path(os.environ.get("TMPDIR", "/tmp")) / f"lionrock-fuzz-hang-{kind}-{digest}"
+        kept.write_bytes(raw)
+        raise AssertionError(
+            f"{kind}: one input took over {ATTEMPT_SECONDS:g} s ({len(raw)} bytes, kept at {kept})"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -252,7 +287,8 @@ def test_record_loads_refuse_cleanly(kind: str, inputs: dict[str, Path], fuzz_di
         target = store if kind in ("yaml", "statements", "ftm") else Store("sqlite://")
         before = _digest(target)
         try:
-            attempt(target, path)
+            with _bounded(kind, raw):
+                attempt(target, path)
         except LoadError as exc:
             message = str(exc)
             assert path.name in message or path.parent.name in message, message[:500]
@@ -292,9 +328,10 @@ def test_archive_imports_set_bad_items_aside(
         start_rss = _attempt_start_rss()
         path = _copy_input(source, fuzz_dir, kind, raw)
         try:
-            report = import_archive(
-                store, path=str(path), format=kind, publisher="Fuzz", accessed="2026-12-06"
-            )
+            with _bounded(kind, raw):
+                report = import_archive(
+                    store, path=str(path), format=kind, publisher="Fuzz", accessed="2026-12-06"
+                )
         except Exception:
             counts[1] += 1
             raise
