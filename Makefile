@@ -55,7 +55,7 @@ soak: install deps
 	LIONROCK_SOAK_TRIALS=$(SOAK_TRIALS) LIONROCK_SOAK_FUZZ=$(SOAK_FUZZ) \
 	  LIONROCK_SOAK_TAMPER=$(SOAK_TAMPER) LIONROCK_SOAK_WEB=$(SOAK_WEB) \
 	  LIONROCK_SOAK_REPORT=$(CURDIR)/soak-report.jsonl \
-	  $(PY) -m pytest -n 2 -p no:cacheprovider tests/reliability \
+	  $(PY) -m pytest -n 2 -p no:cacheprovider --timeout=7200 tests/reliability \
 	  tests/web/test_api_schemathesis.py tests/web/test_stored_xss.py $(PYTEST_ARGS)
 
 lint: install
