@@ -41,7 +41,7 @@ run: install
 # Install with the dev extras, make sure PostgreSQL is up, and run the whole suite.
 test: install deps
 	scripts/ensure-postgres.sh
-	$(PY) -m pytest -n 2 --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --durations=25 --reruns 1 --only-rerun 'from pytest-timeout' $(PYTEST_ARGS)
 
 # The long reliability runs (issue #18; not in CI): 20 kill trials per command and many
 # more fuzzed inputs per importer than `make test` tries. Figures: docs/reliability.md.
@@ -55,7 +55,7 @@ soak: install deps
 	LIONROCK_SOAK_TRIALS=$(SOAK_TRIALS) LIONROCK_SOAK_FUZZ=$(SOAK_FUZZ) \
 	  LIONROCK_SOAK_TAMPER=$(SOAK_TAMPER) LIONROCK_SOAK_WEB=$(SOAK_WEB) \
 	  LIONROCK_SOAK_REPORT=$(CURDIR)/soak-report.jsonl \
-	  $(PY) -m pytest -n 2 -p no:cacheprovider --timeout=7200 tests/reliability \
+	  $(PY) -m pytest -n 2 -p no:cacheprovider --timeout=7200 --faulthandler-timeout=7000 tests/reliability \
 	  tests/web/test_api_schemathesis.py tests/web/test_stored_xss.py $(PYTEST_ARGS)
 
 lint: install

@@ -36,8 +36,9 @@ from tests.reliability.crash import tally
 from tests.reliability.test_bombs import LAUGHS
 
 EXAMPLES = int(os.environ.get("LIONROCK_SOAK_FUZZ", "12"))
-#: no input may exhaust time: one attempt's bound, far above what a slow CI machine takes
-#: (a few seconds), so that a hang fails with its input instead of stalling the suite
+#: no input may exhaust time: one attempt's bound in CPU seconds (of this process), far above
+#: what a slow machine takes (a few seconds), so that a loop without end fails with its input
+#: instead of stalling the suite (a wait without end is pytest-timeout's, see pyproject)
 ATTEMPT_SECONDS = float(os.environ.get("LIONROCK_FUZZ_ATTEMPT_SECONDS", "120"))
 ROOT = Path(__file__).resolve().parents[2]
 NEWS = SHARED / "news"
@@ -222,14 +223,14 @@ class _Expired(BaseException):
 
 @contextmanager
 def _bounded(kind: str, raw: bytes) -> Iterator[None]:
-    """Fail the attempt if it runs longer than ATTEMPT_SECONDS, naming the input and
-    keeping a copy of it for reproduction."""
+    """Fail the attempt if it uses more than ATTEMPT_SECONDS of CPU, naming the input and
+    keeping a copy of it for reproduction. SIGPROF, not SIGALRM: pytest-timeout's."""
 
     def expire(signum: int, frame: FrameType | None) -> None:
         raise _Expired
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, ATTEMPT_SECONDS)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, ATTEMPT_SECONDS)
     try:
         yield
     except _Expired:
@@ -237,11 +238,12 @@ def _bounded(kind: str, raw: bytes) -> Iterator[None]:
         kept = Path(os.environ.get("TMPDIR", "/tmp")) / f"lionrock-fuzz-hang-{kind}-{digest}"
         kept.write_bytes(raw)
         raise AssertionError(
-            f"{kind}: one input took over {ATTEMPT_SECONDS:g} s ({len(raw)} bytes, kept at {kept})"
+            f"{kind}: one input took over {ATTEMPT_SECONDS:g} CPU s ({len(raw)} bytes, "
+            f"kept at {kept})"
         ) from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _rss_mb() -> float:
