@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,9 +43,26 @@ def _pg_schema_url() -> Iterator[str]:
     except sa.exc.OperationalError as exc:  # pragma: no cover - the server is required
         pytest.fail(f"PostgreSQL is required at {PG_URL} (run scripts/ensure-postgres.sh): {exc}")
     try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema},public"
+        # the schema's name is also the connections' application_name, to find them below
+        yield f"{PG_URL}?options=-csearch_path%3D{schema},public&application_name={schema}"
     finally:
         with engine.begin() as conn:
+            # A connection left open inside a transaction on this schema (a result not read
+            # to its end, say) holds a lock that DROP SCHEMA would wait on for ever, and the
+            # suite would stall at this teardown: end such connections first, and say so.
+            left = conn.execute(
+                sa.text(
+                    "SELECT state, pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": schema},
+            ).all()
+            if any(state != "idle" for state, _ in left):
+                warnings.warn(
+                    f"{schema}: ended connections left open: {sorted(s for s, _ in left)}",
+                    stacklevel=1,
+                )
+            conn.execute(sa.text("SET LOCAL lock_timeout = '60s'"))
             conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
         engine.dispose()
 
