@@ -98,7 +98,8 @@ def ended_term(
     """For a person whose current status is `serving_sentence`: the `TermEnd` when the
     reported sentences ended before `today`, else None. A later source wins: a status
     dated after that day (the record misses a term) or an expected release not yet
-    passed keeps the person in custody.
+    passed keeps the person in custody; a release recorded since the sentencing is a
+    release report, so the state does not apply.
 
     Example: `ended_term(status, charges, {"lr-case-x": 3.0}, today=date.today())`.
     """
@@ -109,5 +110,10 @@ def ended_term(
         return None
     expected = [f for c in charges for f in facts_of(c, "expectedRelease")]
     if any(not before(f.value, today.isoformat()) for f in expected):
+        return None
+    # a release recorded since the sentencing is a release report: the status is out of
+    # date, which `status_agrees` and `custody_release` report
+    released = [f for c in charges for f in facts_of(c, "releaseDate")]
+    if any(not before(f.value, end.sentenced.value) for f in released):
         return None
     return end
