@@ -30,8 +30,9 @@ def check_term_ended(record: CaseRecord, today: date) -> list[Problem]:
         found.add(
             person,
             f"{status.value!r} as of {status.as_of or 'an unknown date'}, but the reported "
-            f"sentences ({_months(end.months)} from the sentencing on {end.sentenced.value}) "
-            f"ended by {end.by}; no release report found",
+            f"sentences ({_months(end.months)} from the sentencing on {end.sentenced.value}, "
+            f"one case after another) ran to {end.by} at the latest, and no source in the "
+            "record reports a release",
             [status.fact, end.sentenced],
         )
     return found.items

@@ -32,7 +32,7 @@ EXPECTED = {
     "duplicate_name": ("warning", "lr-bx-chan-dup", "陈大文/陳大文"),
     "expected_release_passed": ("warning", "lr-bx-overdue", "expected release (2025-02-01)"),
     # its three months from 2024-11-19 ended too: a warning of its own, with the end date
-    "term_ended": ("warning", "lr-bx-overdue", "ended by 2025-02-19; no release report found"),
+    "term_ended": ("warning", "lr-bx-overdue", "ran to 2025-02-19 at the latest"),
     "status_conflict": ("warning", "lr-bx-conflict", "on_bail, remanded"),
     "appeal_after_conviction": (
         "error",

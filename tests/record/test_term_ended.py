@@ -148,7 +148,7 @@ def test_statistics_stats_and_csv(terms_store: Store) -> None:
     warned = {p.entity_id: p for p in report.problems if p.rule == "term_ended"}
     assert set(warned) == set(ENDED) and report.errors == []
     problem = warned["lr-tx-ended"]
-    assert "ended by 2023-10-27; no release report found" in problem.message
+    assert "ran to 2023-10-27 at the latest, and no source" in problem.message
     assert [f["prop"] for f in problem.facts] == ["custodyStatus", "sentenceDate"]
     assert problem.facts[1]["value"] == "2023-07-27"
     assert problem.facts[0]["source"]["title"] == "Fictitious July sentences"
