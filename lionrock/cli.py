@@ -460,6 +460,10 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         f"{_plural(data['check_failures'], 'failure')}, {data['check_warnings']} "
         f"{_plural(data['check_warnings'], 'warning')} (lionrock check)"
     )
+    out.print(
+        f"{data['in_custody_persons']} in custody now; {data['term_ended_persons']} serving a "
+        "sentence as of a past date whose reported sentence has ended, no release report found"
+    )
     abroad = data["abroad"]
     out.print(
         f"Hongkongers abroad: {abroad['diaspora_organisations']} diaspora organisations, "

@@ -90,8 +90,9 @@ def sanctions_by_program(
 def prosecution_stats(record: CaseRecord, people: list[Defendant]) -> dict[str, Any]:
     """What `lionrock stats` reports of the prosecution record (issue #11): persons with
     national-security-era charges, charges by statute, persons by current custody
-    status, convicted persons with and without a dated status, the 47's release dates,
-    and the consistency checks' results."""
+    status (with those whose reported terms have ended apart), how many are in custody
+    now, convicted persons with and without a dated status, the 47's release dates, and
+    the consistency checks' results."""
     numbers = record_statistics(record, people=people)
     report = run_checks(record)
     return {
@@ -99,6 +100,10 @@ def prosecution_stats(record: CaseRecord, people: list[Defendant]) -> dict[str, 
         "charges_by_statute": {k: v["charges"] for k, v in numbers["by_statute"].items()},
         # each person counted once, under the latest-dated status (issue #11)
         "custody_status": {k: v for k, v in numbers["by_status"].items() if k != "none"},
+        "in_custody_persons": numbers["in_custody"],
+        # serving a sentence as of a past date, every reported term ended since, no
+        # release report found: not in custody now (`lionrock.record._term`)
+        "term_ended_persons": numbers["term_ended"],
         "convicted_custody": numbers["convicted"],
         "hk47": numbers["hk47"],
         "check_failures": len(report.errors),

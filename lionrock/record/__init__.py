@@ -15,6 +15,7 @@ from lionrock.record._data import NSL_ERA, CaseRecord, before, date_bounds, day,
 from lionrock.record._people import Defendant, defendants, standing_terms, summarize
 from lionrock.record._problems import ERROR, WARNING, Problem
 from lionrock.record._status import IN_CUSTODY, Event, Remand, Status, current_status, statuses
+from lionrock.record._term import TERM_ENDED, TermEnd, add_months, ended_term, sentence_end
 from lionrock.record.checks import RULES, Report, run_checks
 from lionrock.record.rows import COLUMNS, charge_rows, write_csv
 from lionrock.record.statistics import HK47, record_statistics
@@ -26,6 +27,7 @@ __all__ = [
     "IN_CUSTODY",
     "NSL_ERA",
     "RULES",
+    "TERM_ENDED",
     "WARNING",
     "CaseRecord",
     "Defendant",
@@ -35,6 +37,8 @@ __all__ = [
     "Report",
     "Ruling",
     "Status",
+    "TermEnd",
+    "add_months",
     "before",
     "charge_rows",
     "conviction_stands",
@@ -42,11 +46,13 @@ __all__ = [
     "date_bounds",
     "day",
     "defendants",
+    "ended_term",
     "fold_chinese",
     "quashing",
     "record_statistics",
     "rulings",
     "run_checks",
+    "sentence_end",
     "standing_terms",
     "standing_verdict",
     "statuses",

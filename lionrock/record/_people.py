@@ -11,6 +11,7 @@ from lionrock.model import Fact
 from lionrock.record._appeal import conviction_stands
 from lionrock.record._data import NSL_ERA, CaseRecord, date_bounds, facts_of, first_fact, sort_key
 from lionrock.record._status import IN_CUSTODY, Remand, Status, current_status, remand
+from lionrock.record._term import TERM_ENDED, TermEnd, ended_term
 from lionrock.store import Entity
 
 
@@ -32,6 +33,9 @@ class Defendant:
     wanted: Fact | None
     bounty: Fact | None
     residence: Fact | None
+    #: Serving a sentence as of a date, but every reported term has ended since
+    #: (`_term`): a derived state, shown apart from "in custody now".
+    term_ended: TermEnd | None = None
 
     @property
     def id(self) -> str:
@@ -43,7 +47,11 @@ class Defendant:
 
     @property
     def current(self) -> str | None:
-        """The current custody status's value."""
+        """The current custody status's value, or `term_ended` when the status is
+        `serving_sentence` but every reported term has ended since (no release report
+        found): every list, count and filter reads this."""
+        if self.term_ended is not None:
+            return TERM_ENDED
         return self.status.value if self.status is not None else None
 
     @property
@@ -122,6 +130,7 @@ def summarize(record: CaseRecord, entity: Entity, today: date) -> Defendant:
         case_sentence(record, [c for c in charges if case in c.values("case")]) for case in cases
     ]
     months = [m for m in per_case if m is not None]
+    case_terms = dict(zip(cases, per_case, strict=True))
     arrest_facts = [f for c in charges for f in facts_of(c, "arrestDate")]
     arrest_facts += facts_of(entity, "arrestDate")
     arrested = min(arrest_facts, key=lambda f: sort_key(f.value), default=None)
@@ -142,6 +151,7 @@ def summarize(record: CaseRecord, entity: Entity, today: date) -> Defendant:
         wanted=first_fact(entity, "wantedDate"),
         bounty=first_fact(entity, "bounty"),
         residence=first_fact(entity, "residenceCountry"),
+        term_ended=ended_term(status, charges, case_terms, today=today),
     )
 
 

@@ -28,6 +28,7 @@ from lionrock.record._status import (
     later_events,
     statuses,
 )
+from lionrock.record._term_checks import check_term_ended
 from lionrock.store import Entity
 
 #: Dates that look forward by nature, so may be in the future.
@@ -287,6 +288,7 @@ RULES: tuple[Rule, ...] = (
     check_status_conflict,
     check_status_agrees,
     check_custody_release,
+    check_term_ended,
     check_future_dates,
     check_duplicate_names,
 )

@@ -48,6 +48,7 @@ COLUMNS = (
     "custody_status",
     "custody_status_as_of",
     "custody_status_source_url",
+    "term_ended_by",
     "wanted_date",
     "bounty",
     "residence_country",
@@ -130,6 +131,11 @@ def charge_rows(
             url = source.first("sourceUrl") if source is not None else None
             base["custody_status_source_url"] = url or ""
             cited.append(person.status.fact.source_id)
+        if person.term_ended is not None:
+            # derived: serving a sentence as of a past date, but the reported terms (from
+            # the latest sentencing, one case after another) ended by this day
+            base["term_ended_by"] = person.term_ended.by
+            cited.append(person.term_ended.sentenced.source_id)
         for prop, column in PERSON_PROPS.items():
             facts = facts_of(entity, prop)
             base[column] = _join(f.value for f in facts)

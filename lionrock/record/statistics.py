@@ -14,6 +14,7 @@ from lionrock.model import get_model
 from lionrock.record._appeal import standing_verdict
 from lionrock.record._data import CaseRecord
 from lionrock.record._people import Defendant, arrest_dates, completed_remands, defendants
+from lionrock.record._term import TERM_ENDED
 
 HK47 = "lr-case-hk47"
 #: Sentence bands (months, upper bound exclusive) for the histogram.
@@ -103,8 +104,10 @@ def record_statistics(
         "cases": len(record.by_case),
         "nsl_era_persons": sum(p.nsl_era for p in persons),
         "by_statute": {k: v for k, v in by_statute.items() if v["charges"] or v["persons"]},
-        "by_status": {s: current[s] for s in (*statuses, "none") if current[s]},
+        # `term_ended`: serving a sentence as of a date, every reported term ended since
+        "by_status": {s: current[s] for s in (*statuses, TERM_ENDED, "none") if current[s]},
         "in_custody": sum(p.in_custody for p in persons),
+        "term_ended": current[TERM_ENDED],
         "wanted": sum(p.is_wanted for p in persons),
         "by_verdict": dict(sorted(verdicts.items())),
         "sentences": {

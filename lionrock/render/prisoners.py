@@ -19,6 +19,7 @@ from typing import Any
 
 from lionrock.model import Fact, get_model
 from lionrock.record import (
+    TERM_ENDED,
     CaseRecord,
     Defendant,
     conviction_stands,
@@ -85,6 +86,17 @@ VIEWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         N_("People released, with the release date where a source gives it."),
         ("name", "status", "cases", "statutes", "sentence", "release"),
     ),
+    TERM_ENDED: (
+        N_("Reported sentence ended, no release report found"),
+        N_(
+            "People whose latest status, as of the date of its source, is serving a sentence, "
+            "but whose reported sentences have all ended since: counted in full from the latest "
+            "sentencing, one case after another. No source reports their release, so they are "
+            "listed apart, not as in custody now. The date is an upper bound: remission and "
+            "credit for time on remand make the real release earlier."
+        ),
+        ("name", "status", "cases", "statutes", "sentence", "term_end"),
+    ),
     "wanted": (
         N_("Wanted abroad"),
         N_(
@@ -109,11 +121,15 @@ COLUMN_LABELS = {
     "sentence": N_("Sentence"),
     "expected": N_("Expected release"),
     "release": N_("Released"),
+    "term_end": N_("Reported sentence ended by"),
     "verdicts": N_("Verdicts"),
     "wanted": N_("Warrant issued"),
     "bounty": N_("Bounty"),
     "residence": N_("Country of residence"),
 }
+#: The derived state is a value of the status filter and of the statistics chart: the
+#: catalogs translate its name as they do the custody statuses'.
+TERM_ENDED_NAME = N_("term_ended")
 FILTER_LABELS = {
     "status": N_("Custody status"),
     "statute": N_("Statute"),
@@ -297,6 +313,16 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "quashed": _quashed(record, person),
         "release": _cell(record, person.release),
         "expected": _cell(record, person.expected_release),
+        # derived, not a fact: the end of the reported terms, citing the sentencing
+        "term_end": {
+            "value": person.term_ended.by,
+            "months": _number(person.term_ended.months),
+            "sentenced": person.term_ended.sentenced.value,
+            "status": None,
+            "source": record.cite(person.term_ended.sentenced),
+        }
+        if person.term_ended
+        else None,
         "expected_all": _expected_cells(record, person),
         "wanted": _cell(record, person.wanted),
         "bounty": _cell(record, person.bounty),
@@ -330,6 +356,8 @@ def person_json(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "sentence_months": _number(person.sentence_months),
         "release_date": person.release.value if person.release else None,
         "expected_release": person.expected_release.value if person.expected_release else None,
+        # serving a sentence as of a date, but the reported terms ended by this day
+        "term_ended_by": person.term_ended.by if person.term_ended else None,
         "wanted_date": person.wanted.value if person.wanted else None,
         "bounty": person.bounty.value if person.bounty else None,
         "residence_country": person.residence.value if person.residence else None,
@@ -369,7 +397,7 @@ class PrisonerIndex:
     def select(self, query: ListQuery) -> list[Defendant]:
         """The people a query asks for, by name."""
         view = query.view
-        is_status = view in get_model().enums["custodyStatus"]
+        is_status = view in get_model().enums["custodyStatus"] or view == TERM_ENDED
         found = []
         for person in self.people:
             if view == "in_custody" and not person.in_custody:
@@ -378,8 +406,8 @@ class PrisonerIndex:
                 continue
             if view == "wanted" and not (person.is_wanted or person.current == "in_exile"):
                 continue
-            if view in ("in_custody", "remanded", "serving_sentence", "released") and not (
-                person.is_person
+            if view in ("in_custody", "remanded", "serving_sentence", "released", TERM_ENDED) and (
+                not person.is_person
             ):
                 continue
             if query.status and person.current != query.status:
@@ -433,7 +461,7 @@ class PrisonerIndex:
         counts = self.counts()
         model = get_model()
         orders = {
-            "status": list(model.enums["custodyStatus"]),
+            "status": [*model.enums["custodyStatus"], TERM_ENDED],
             "statute": list(model.enums["statute"]),
             "year": sorted(counts["year"]),
             "case": [c.id for c in self.record.cases()],
@@ -521,6 +549,7 @@ class PrisonerIndex:
                     "remanded",
                     "serving_sentence",
                     "released",
+                    TERM_ENDED,
                     "wanted",
                     "all",
                 )
@@ -551,6 +580,7 @@ class PrisonerIndex:
                 "remanded": sum(p.current == "remanded" for p in people),
                 "serving_sentence": sum(p.current == "serving_sentence" for p in people),
                 "released": sum(p.current == "released" for p in people),
+                "term_ended": sum(p.current == TERM_ENDED for p in people),
                 "wanted": len(self.select(ListQuery(view="wanted"))),
             },
         )

@@ -259,7 +259,9 @@ def openapi_spec() -> dict[str, Any]:
         ),
         "/api/prisoners": _get(
             "The prisoner record (issue #11): a list (view: in_custody, remanded, "
-            "serving_sentence, released, wanted, all, or a custody status), filtered by "
+            "serving_sentence, released, term_ended (serving a sentence as of a past date, "
+            "every reported term ended since, no release report found), wanted, all, or a "
+            "custody status), filtered by "
             "custody status, statute, case and year of arrest or charge, 150 a page; each "
             "person's current custody status with its as-of date and source, days on "
             "remand, sentence, release, warrant and bounty",

@@ -31,6 +31,8 @@ EXPECTED = {
     "future_date": ("error", "lr-bx-future-event", "2099-01-01 is in the future"),
     "duplicate_name": ("warning", "lr-bx-chan-dup", "陈大文/陳大文"),
     "expected_release_passed": ("warning", "lr-bx-overdue", "expected release (2025-02-01)"),
+    # its three months from 2024-11-19 ended too: a warning of its own, with the end date
+    "term_ended": ("warning", "lr-bx-overdue", "ran to 2025-02-19 at the latest"),
     "status_conflict": ("warning", "lr-bx-conflict", "on_bail, remanded"),
     "appeal_after_conviction": (
         "error",
