@@ -18,7 +18,7 @@ LONE_SURNAME = re.compile(
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認: lone surnames listed, then their number.
 LONE_LIST = re.compile(
     r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的]))[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
-    r"(?=" + zh(r"[二兩三四五]人") + ")"
+    r"(?=" + zh(r"[二兩三四五](?:人|名?被告)") + ")"
 )
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(
