@@ -93,3 +93,21 @@ def test_a_lone_surname_of_two_unlisted_people_is_no_one() -> None:
 def test_the_mask_ban_offence_is_not_an_unlawful_assembly_besides() -> None:
     found = facts("何志明被控在非法集結時使用蒙面物品。")
     assert {f for f in found if f[1] == "charged"} == {("何志明", "charged", "other")}
+
+
+def test_lone_surnames_joined_before_a_plea() -> None:
+    found = facts(LISTING + "其中何、李承認控罪，即時被判刑。")
+    assert {f for f in found if f[1] == "plea"} == {
+        ("何志明", "plea", "guilty"),
+        ("李嘉欣", "plea", "guilty"),
+    }
+
+
+def test_a_name_found_once_is_found_again_where_it_is_written() -> None:
+    # 林啟明 is not in the gazetteer: the segmenter finds it in the listing, not after 及
+    body = (
+        "3名被告依次為王志榮（54歲）、林觀良（48歲）及林啟明（43歲）。\n\n"
+        "除了林觀良及林啟明認罪還柙，另一名被告獲准保釋。"
+    )
+    found = extract_text(article_id="a", body=body, published="2021-03-01", names=Gazetteer())
+    assert ("林啟明", "custody", "remanded") in {(p.person, p.kind, p.value) for p in found}

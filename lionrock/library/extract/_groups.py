@@ -119,3 +119,19 @@ def surname_mentions(
             person = people[0]
             extra.append(NameHit(person.name, at, at + 1, person.entity_id, person.known))
     return extra
+
+
+def names_again(
+    s: Sentence, seen: dict[str, NameHit], orders: Orders, found: list[NameHit]
+) -> list[NameHit]:
+    """A full Chinese name the article has already found (or listed), written again where
+    the segmenter splits it differently (…及林啟明認罪): each place it stands that no name
+    found covers."""
+    extra: list[NameHit] = []
+    for hit in {**{n.name: n for n in orders.names.values()}, **seen}.values():
+        if len(hit.name) < 3 or not all(HAN_RE.match(c) for c in hit.name):
+            continue
+        for m in re.finditer(re.escape(fold(hit.name)), s.folded):
+            if not any(h.start < m.end() and m.start() < h.end for h in (*found, *extra)):
+                extra.append(NameHit(hit.name, m.start(), m.end(), hit.entity_id, hit.known))
+    return extra

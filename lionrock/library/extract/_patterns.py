@@ -15,10 +15,14 @@ from lionrock.library.extract._text import zh
 LONE_SURNAME = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
 )
-#: 姚、文、蘇三人被控…, 與連、蔡二人同否認: lone surnames listed, then their number.
+#: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
+#: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
 LONE_LIST = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的]))[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
+    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的])|(?<=" + zh("其中") + r"))"
+    r"[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
     r"(?=" + zh(r"[二兩三四五](?:人|名?被告)") + ")"
+    r"|(?:(?<![\u3400-\u9fff])|(?<=" + zh("其中") + r"))[\u3400-\u9fff](?:、[\u3400-\u9fff]){1,4}"
+    r"(?=" + zh(r"承認|否認|被|遭|獲") + ")"
 )
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(

@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
-from lionrock.library.extract._groups import group_mentions, surname_mentions
+from lionrock.library.extract._groups import group_mentions, names_again, surname_mentions
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
     MAINLAND,
@@ -238,6 +238,7 @@ def extract_sentence(
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names.find(s.text, s.folded)
     found += surname_mentions(s, context.seen, found, context.orders)
+    found += names_again(s, context.seen, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     found += group_mentions(s.folded, found, context.orders, context.last_group)
     found.sort(key=lambda h: h.start)
