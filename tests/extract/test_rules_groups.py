@@ -59,6 +59,14 @@ def test_the_rest_of_the_listing_after_some_were_singled_out() -> None:
     }
 
 
+def test_the_rest_of_each_defendant_is_not_each_defendant() -> None:
+    found = facts(LISTING + "只有何志明和李嘉欣認罪，其餘各被告不認罪。")
+    assert {f for f in found if f[2] == "not_guilty"} == {
+        ("陳大文", "plea", "not_guilty"),
+        ("黃小玲", "plea", "not_guilty"),
+    }
+
+
 def test_the_rest_singled_out_in_the_sentence_before() -> None:
     found = facts(LISTING + "何志明今日認罪。其餘被告否認控罪，案件明日開審。")
     assert {f for f in found if f[2] == "not_guilty"} == {

@@ -19,7 +19,7 @@ from dataclasses import replace
 from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._order import LISTING, Orders
 from lionrock.library.extract._patterns import LONE_LIST, LONE_SURNAME
-from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._persons import KIN_AFTER, NameHit
 from lionrock.library.extract._text import Sentence, chinese_number, zh
 
 _N = r"[一二三四五六七八九十\d]{1,3}|兩"
@@ -37,6 +37,9 @@ REST = re.compile(
         r"(?![知中]|之[一中]|其中)"
     )
 )
+
+#: What may stand before the rest in its clause: nothing, or a conjunction.
+REST_LEAD = re.compile(zh(r"(?:^|[,;:，；：。])\s*(?:以及|而|但|惟|及|和|、)?\s*$"))
 
 
 def _listed(orders: Orders) -> list[NameHit]:
@@ -56,16 +59,18 @@ def _count(text: str | None) -> int | None:
 def group_mentions(
     f: str, found: list[NameHit], orders: Orders, earlier: list[NameHit]
 ) -> list[NameHit]:
-    """The listed names a sentence's groups stand for, placed where the group is written:
-    a count equal to the listing's (6名男女, 6人), and the rest of the listing (其餘被告) after
-    the names this sentence, or else the one before (`earlier`), singled out."""
+    """The sentence's names with the listed names its groups stand for, placed where the
+    group is written: a count equal to the listing's (6名男女, 6人), and the rest of the
+    listing (其餘被告) after the names this sentence, or else the one before (`earlier`),
+    singled out. 其餘各被告 is the rest, not 各被告 (all of them)."""
     listed = _listed(orders)
     if not listed:
-        return []
+        return found
     taken = [(m.start(), m.end()) for m in LISTING.finditer(f)]
     extra: list[NameHit] = []
     for m in REST.finditer(f):
         taken.append((m.start(), m.end()))
+        found = [n for n in found if not (m.start() < n.end and n.start < m.end())]
         rest = _rest(f, m, found, listed, earlier)
         # the names sit where the group starts, so a trigger inside it (其餘六名不認罪被告)
         # or after it has them before it
@@ -78,12 +83,16 @@ def group_mentions(
         if any(n.start < m.end() and m.start() < n.end for n in found):
             continue  # already a name (a group the orders placed here)
         extra += [replace(n, start=m.start(), end=m.end()) for n in listed]
-    return extra
+    return sorted(found + extra, key=lambda h: h.start)
 
 
 def _rest(
     f: str, m: re.Match[str], found: list[NameHit], listed: list[NameHit], earlier: list[NameHit]
 ) -> list[NameHit]:
+    # the subject of its clause (其餘被告不認罪; 以及其餘4名被告另被控), not an object or a
+    # clause of time (待同案其他被告審訊完結…，期間獲准保釋: the two, not the rest)
+    if not REST_LEAD.search(f[: m.start()]):
+        return []
     names = {n.name for n in listed}
     singled = [n for n in found if n.end <= m.start()] or earlier
     later = [n for n in found if n.start >= m.end()]
@@ -122,16 +131,20 @@ def surname_mentions(
 
 
 def names_again(
-    s: Sentence, seen: dict[str, NameHit], orders: Orders, found: list[NameHit]
+    s: Sentence, defendants: dict[str, NameHit], orders: Orders, found: list[NameHit]
 ) -> list[NameHit]:
-    """A full Chinese name the article has already found (or listed), written again where
-    the segmenter splits it differently (…及林啟明認罪): each place it stands that no name
-    found covers."""
+    """A full Chinese name of a defendant the article has already found (listed, or
+    written after 被告), written again where the segmenter splits it differently (…及林
+    啟明認罪): each place it stands that no name found covers, unless a relative follows
+    (郭家麒太太). Other names are not looked for again: the finder may have refused them
+    there (法官周家明及李運騰)."""
     extra: list[NameHit] = []
-    for hit in {**{n.name: n for n in orders.names.values()}, **seen}.values():
+    for hit in {**{n.name: n for n in orders.names.values()}, **defendants}.values():
         if len(hit.name) < 3 or not all(HAN_RE.match(c) for c in hit.name):
             continue
         for m in re.finditer(re.escape(fold(hit.name)), s.folded):
+            if KIN_AFTER.match(s.folded, m.end()):
+                continue
             if not any(h.start < m.end() and m.start() < h.end for h in (*found, *extra)):
                 extra.append(NameHit(hit.name, m.start(), m.end(), hit.entity_id, hit.known))
     return extra

@@ -238,10 +238,9 @@ def extract_sentence(
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names.find(s.text, s.folded)
     found += surname_mentions(s, context.seen, found, context.orders)
-    found += names_again(s, context.seen, context.orders, found)
+    found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
-    found += group_mentions(s.folded, found, context.orders, context.last_group)
-    found.sort(key=lambda h: h.start)
+    found = group_mentions(s.folded, found, context.orders, context.last_group)
     for name in found:
         context.seen.setdefault(name.name, name)
     if s.paragraph != context.paragraph:
