@@ -130,8 +130,11 @@ RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
 )
 MODAL = _p(
-    r"(?:會|要|可|可以|或|怕|免|得|能|應|有|不|無|毋|願|(?<!即)將)\s*$|(?:沒|未)\S{0,2}$"
-)  # 未正式被捕; 十人將承認控罪 (an intention, not a plea)
+    r"(?:會|要|可|可以|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$"
+)  # 未正式被捕
+#: 十人將承認控罪: an intention to plead, not a plea (only for pleas: 將被捕者包括… lists
+#: the arrested too).
+WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
 #: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")

@@ -73,6 +73,7 @@ from lionrock.library.extract._patterns import (
     RISK_AFTER,
     SERVING,
     SUSPENDED,
+    WILL_PLEAD,
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
@@ -222,8 +223,10 @@ def _refused(hit: Hit, s: Sentence) -> bool:
         return True
     if RISK_AFTER.match(f, hit.end):
         return True
-    if (hit.kind == "sentence" and MUST_TERM.search(lead)) or (
-        hit.kind == "released" and MAY_RELEASE.search(lead)
+    if (
+        (hit.kind == "sentence" and MUST_TERM.search(lead))
+        or (hit.kind == "released" and MAY_RELEASE.search(lead))
+        or (hit.kind == "plea" and WILL_PLEAD.search(lead))
     ):
         return True
     if KIN_BEFORE.search(f[max(0, hit.start - 8) : hit.start]) or DEFENCE_SAYS.search(f):
