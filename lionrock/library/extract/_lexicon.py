@@ -55,6 +55,15 @@ OFFENCES: tuple[Offence, ...] = (
         r"煽動刊物|煽動意圖|煽動文字|煽動罪|發表煽動|發布煽動|刊印.{0,6}煽動|作出具煽動",
         r"sedition|seditious",
     ),
+    # the mask ban's offence names the assembly it was committed in (在非法集結時使用蒙面
+    # 物品): one offence, not an unlawful assembly besides (issue #16, seventh round)
+    _offence(
+        "other", "other", "", "using a facial covering at an unlawful or unauthorised assembly",
+        r"(?:在|於)?(?:未經批准(?:的)?集結|非法集結)(?:中|時|期間)?\S{0,4}?(?:使用|佩戴|戴上|戴)"
+        r"\S{0,4}?蒙面(?:物品)?",
+        r"(?:facial\s+covering|mask)\w*\s+(?:while\s+)?(?:at|in|during)\s+an?\s+"
+        r"(?:unlawful|unauthori[sz]ed)\s+assembly",
+    ),
     _offence(
         "unauthorised_assembly", "public_order_ordinance", "s.17A",
         "unauthorised assembly", r"未經批准(?:的)?集結|未經批准集會",

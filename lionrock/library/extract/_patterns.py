@@ -15,10 +15,14 @@ from lionrock.library.extract._text import zh
 LONE_SURNAME = re.compile(
     r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
 )
-#: 姚、文、蘇三人被控…, 與連、蔡二人同否認: lone surnames listed, then their number.
+#: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
+#: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
 LONE_LIST = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的]))[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
-    r"(?=" + zh(r"[二兩三四五]人") + ")"
+    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的])|(?<=" + zh("其中") + r"))"
+    r"[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
+    r"(?=" + zh(r"[二兩三四五](?:人|名?被告)") + ")"
+    r"|(?:(?<![\u3400-\u9fff])|(?<=" + zh("其中") + r"))[\u3400-\u9fff](?:、[\u3400-\u9fff]){1,4}"
+    r"(?=" + zh(r"承認|否認|被|遭|獲") + ")"
 )
 CLAUSE = re.compile(r"[,;:，；：]")
 JOINERS = re.compile(
@@ -128,6 +132,9 @@ RELEASED = _p(
 MODAL = _p(
     r"(?:會|要|可|可以|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$"
 )  # 未正式被捕
+#: 十人將承認控罪: an intention to plead, not a plea (only for pleas: 將被捕者包括… lists
+#: the arrested too).
+WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
 #: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")

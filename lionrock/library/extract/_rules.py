@@ -28,7 +28,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from lionrock.fold import HAN_RE, fold
+from lionrock.fold import HAN_RE
+from lionrock.library.extract._groups import group_mentions, names_again, surname_mentions
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
     MAINLAND,
@@ -38,6 +39,7 @@ from lionrock.library.extract._lexicon import (
     offences_in,
 )
 from lionrock.library.extract._order import CUE as ORDER_CUE
+from lionrock.library.extract._order import MENTION as ORDER_MENTION
 from lionrock.library.extract._patterns import (
     ACCUSED_AT_ARREST,
     ACQUITTED,
@@ -56,8 +58,6 @@ from lionrock.library.extract._patterns import (
     EITHER,
     FUTURE,
     KIN_BEFORE,
-    LONE_LIST,
-    LONE_SURNAME,
     MAY_RELEASE,
     MODAL,
     MUST_TERM,
@@ -73,6 +73,7 @@ from lionrock.library.extract._patterns import (
     RISK_AFTER,
     SERVING,
     SUSPENDED,
+    WILL_PLEAD,
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
@@ -222,8 +223,10 @@ def _refused(hit: Hit, s: Sentence) -> bool:
         return True
     if RISK_AFTER.match(f, hit.end):
         return True
-    if (hit.kind == "sentence" and MUST_TERM.search(lead)) or (
-        hit.kind == "released" and MAY_RELEASE.search(lead)
+    if (
+        (hit.kind == "sentence" and MUST_TERM.search(lead))
+        or (hit.kind == "released" and MAY_RELEASE.search(lead))
+        or (hit.kind == "plea" and WILL_PLEAD.search(lead))
     ):
         return True
     if KIN_BEFORE.search(f[max(0, hit.start - 8) : hit.start]) or DEFENCE_SAYS.search(f):
@@ -237,9 +240,10 @@ def extract_sentence(
 ) -> list[Proposal]:
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names.find(s.text, s.folded)
-    found = sorted(found + _surname_mentions(s, context.seen, found), key=lambda h: h.start)
-    context.orders.learn(s.folded, found)
+    found += surname_mentions(s, context.seen, found, context.orders)
+    found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
+    found = group_mentions(s.folded, found, context.orders, context.last_group)
     for name in found:
         context.seen.setdefault(name.name, name)
     if s.paragraph != context.paragraph:
@@ -336,25 +340,6 @@ def _quote_of(at: int, quotes: list[tuple[int, int]]) -> int:
     return next((i for i, (a, b) in enumerate(quotes) if a <= at < b), -1)
 
 
-def _surname_mentions(s: Sentence, seen: dict[str, NameHit], found: list[NameHit]) -> list[NameHit]:
-    """余被控…, 李因須…: a lone surname stands for the one person of that surname the
-    article has named so far (and for no one when it has named several)."""
-    by_surname: dict[str, list[NameHit]] = {}
-    for hit in seen.values():
-        if HAN_RE.match(hit.name[:1]):
-            by_surname.setdefault(fold(hit.name[0]), []).append(hit)
-    extra: list[NameHit] = []
-    spots = [(m.start(), m.group(1)) for m in LONE_SURNAME.finditer(s.folded)]
-    for m in LONE_LIST.finditer(s.folded):
-        spots += [(m.start() + i, m.group(0)[i]) for i in range(0, len(m.group(0)), 2)]
-    for at, surname in sorted(set(spots)):
-        people = by_surname.get(surname, [])
-        if len(people) == 1 and not any(h.start <= at < h.end for h in (*found, *extra)):
-            person = people[0]
-            extra.append(NameHit(person.name, at, at + 1, person.entity_id, person.known))
-    return extra
-
-
 def extract_text(
     *,
     article_id: str,
@@ -382,11 +367,16 @@ def extract_text(
     if mainland_only("".join(s.folded for s in every)):
         return []
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
+    read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
+            for i, (r, s) in enumerate(zip(read, every, strict=True))]  # fmt: skip
+    # the listing first (of the sentences read), so that a group or order stated before it
+    # resolves too
+    for i, s in enumerate(every):
+        if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
+            context.orders.learn(s.folded, names.find(s.text, s.folded))
     for i, s in enumerate(every):
         if not read[i]:
-            following = i + 1 < len(every) and read[i + 1]
-            if not (following and every[i + 1].paragraph == s.paragraph):
-                continue
+            continue
         for proposal in extract_sentence(s, article_id=article_id, names=names, context=context):
             if proposal.confidence < min_confidence:
                 continue

@@ -1,0 +1,150 @@
+"""Defendants named as a group or by a lone surname, through the article's listing (issue
+#16, seventh round). A trial report often states a fact of a group before or after it
+lists the defendants (事後拘捕6名男女 … 6名被告依次為A、B…; 6人原被控…), of the rest once
+some were singled out (林觀良及林啟明認罪，其餘六名被告不認罪), or of a surname alone
+(歐、鄧兩被告認罪，林則否認). Each stands for listed names only when the article's listing
+(`_order.Orders`, learnt from the whole article first) is unambiguous and the count, when
+one is written, is the listing's; else it stands for no one.
+
+Example:
+    group_mentions(folded, found, orders, earlier)  # 6人被控… → the six listed names
+    surname_mentions(sentence, seen, found, orders)  # 林則否認 → the one listed 林
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._order import LISTING, Orders
+from lionrock.library.extract._patterns import LONE_LIST, LONE_SURNAME
+from lionrock.library.extract._persons import KIN_AFTER, NameHit
+from lionrock.library.extract._text import Sentence, chinese_number, zh
+
+_N = r"[一二三四五六七八九十\d]{1,3}|兩"
+#: A count of people: 6名男女, 三名警員, 6 人 (not 16人, 至少6人, 共15人, 6人中, 6人士).
+COUNTED_GROUP = re.compile(
+    zh(
+        rf"(?<![\d一二兩三四五六七八九十百千至到約逾近共等超過])(?P<n>{_N})\s*"
+        r"(?:[名個]\s*(?:男女|男子|女子|青年|少年|學生|警員|示威者)|人(?![士員數次手中之口物]))"
+    )
+)
+#: The rest of the defendants: 其餘被告, 其餘六名不認罪被告, 另外五名否認控罪被告, 餘下被告.
+REST = re.compile(
+    zh(
+        rf"(?:其餘|其他|餘下|剩餘|另外)\s*(?:(?P<n>{_N})\s*名)?[^,;:，；：。、]{{0,6}}?被告(?:人)?"
+        r"(?![知中]|之[一中]|其中)"
+    )
+)
+
+#: What may stand before the rest in its clause: nothing, or a conjunction.
+REST_LEAD = re.compile(zh(r"(?:^|[,;:，；：。])\s*(?:以及|而|但|惟|及|和|、)?\s*$"))
+
+
+def _listed(orders: Orders) -> list[NameHit]:
+    """The listing's names in order, or none when the map is not whole."""
+    total = orders.total or 0
+    names = [orders.names.get(i) for i in range(1, total + 1)]
+    return [n for n in names if n is not None] if all(names) else []
+
+
+def _count(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = 2 if text == zh("兩") else chinese_number(text)
+    return int(value) if value else None
+
+
+def group_mentions(
+    f: str, found: list[NameHit], orders: Orders, earlier: list[NameHit]
+) -> list[NameHit]:
+    """The sentence's names with the listed names its groups stand for, placed where the
+    group is written: a count equal to the listing's (6名男女, 6人), and the rest of the
+    listing (其餘被告) after the names this sentence, or else the one before (`earlier`),
+    singled out. 其餘各被告 is the rest, not 各被告 (all of them)."""
+    listed = _listed(orders)
+    if not listed:
+        return found
+    taken = [(m.start(), m.end()) for m in LISTING.finditer(f)]
+    extra: list[NameHit] = []
+    for m in REST.finditer(f):
+        taken.append((m.start(), m.end()))
+        found = [n for n in found if not (m.start() < n.end and n.start < m.end())]
+        rest = _rest(f, m, found, listed, earlier)
+        # the names sit where the group starts, so a trigger inside it (其餘六名不認罪被告)
+        # or after it has them before it
+        extra += [replace(n, start=m.start(), end=m.start() + 2) for n in rest]
+    for m in COUNTED_GROUP.finditer(f):
+        if _count(m.group("n")) != len(listed):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if any(n.start < m.end() and m.start() < n.end for n in found):
+            continue  # already a name (a group the orders placed here)
+        extra += [replace(n, start=m.start(), end=m.end()) for n in listed]
+    return sorted(found + extra, key=lambda h: h.start)
+
+
+def _rest(
+    f: str, m: re.Match[str], found: list[NameHit], listed: list[NameHit], earlier: list[NameHit]
+) -> list[NameHit]:
+    # the subject of its clause (其餘被告不認罪; 以及其餘4名被告另被控), not an object or a
+    # clause of time (待同案其他被告審訊完結…，期間獲准保釋: the two, not the rest)
+    if not REST_LEAD.search(f[: m.start()]):
+        return []
+    names = {n.name for n in listed}
+    singled = [n for n in found if n.end <= m.start()] or earlier
+    later = [n for n in found if n.start >= m.end()]
+    # 其餘7名被告包括林卓廷: others than the listed; or who was singled out is not listed
+    if not singled or any(n.name not in names for n in singled + later):
+        return []
+    rest = [n for n in listed if n.name not in {s.name for s in singled}]
+    count = _count(m.group("n"))
+    return rest if rest and count in (None, len(rest)) else []
+
+
+def surname_mentions(
+    s: Sentence, seen: dict[str, NameHit], found: list[NameHit], orders: Orders
+) -> list[NameHit]:
+    """余被控…, 李因須…: a lone surname stands for the one person of that surname the
+    article has named so far; when it has named several, for the one of them the listing
+    of defendants holds (歐、鄧兩被告認罪，林則否認: 林易昇, not 林卓廷 who spoke), else
+    for no one."""
+    by_surname: dict[str, list[NameHit]] = {}
+    for hit in seen.values():
+        if HAN_RE.match(hit.name[:1]):
+            by_surname.setdefault(fold(hit.name[0]), []).append(hit)
+    listed = {n.name for n in orders.names.values()}
+    extra: list[NameHit] = []
+    spots = [(m.start(), m.group(1)) for m in LONE_SURNAME.finditer(s.folded)]
+    for m in LONE_LIST.finditer(s.folded):
+        spots += [(m.start() + i, m.group(0)[i]) for i in range(0, len(m.group(0)), 2)]
+    for at, surname in sorted(set(spots)):
+        people = by_surname.get(surname, [])
+        if len(people) > 1:
+            people = [p for p in people if p.name in listed]
+        if len(people) == 1 and not any(h.start <= at < h.end for h in (*found, *extra)):
+            person = people[0]
+            extra.append(NameHit(person.name, at, at + 1, person.entity_id, person.known))
+    return extra
+
+
+def names_again(
+    s: Sentence, defendants: dict[str, NameHit], orders: Orders, found: list[NameHit]
+) -> list[NameHit]:
+    """A full Chinese name of a defendant the article has already found (listed, or
+    written after 被告), written again where the segmenter splits it differently (…及林
+    啟明認罪): each place it stands that no name found covers, unless a relative follows
+    (郭家麒太太). Other names are not looked for again: the finder may have refused them
+    there (法官周家明及李運騰)."""
+    extra: list[NameHit] = []
+    for hit in {**{n.name: n for n in orders.names.values()}, **defendants}.values():
+        if len(hit.name) < 3 or not all(HAN_RE.match(c) for c in hit.name):
+            continue
+        for m in re.finditer(re.escape(fold(hit.name)), s.folded):
+            if KIN_AFTER.match(s.folded, m.end()):
+                continue
+            if not any(h.start < m.end() and m.start() < h.end for h in (*found, *extra)):
+                extra.append(NameHit(hit.name, m.start(), m.end(), hit.entity_id, hit.known))
+    return extra
