@@ -202,6 +202,10 @@ class KnownNames:
             self._resolved[key] = frozenset(self._resolve(name, skip))
         return set(self._resolved[key])
 
+    def clear_resolved(self) -> None:
+        """Forget the names resolved so far (the benchmark starts each round without)."""
+        self._resolved.clear()
+
     def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
         carriers = self.carriers(name)
         carried = carriers - skip
