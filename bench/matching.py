@@ -47,6 +47,10 @@ sys.path.insert(0, str(ROOT))
 from _report import Row, append_run  # noqa: E402
 from followthemoney import model  # noqa: E402
 from nomenklatura.matching import LogicV1, LogicV2, OFACMatcher  # noqa: E402
+from nomenklatura.matching.logic_v2.names.analysis import (  # noqa: E402
+    entity_names,
+    entity_names_consolidated,
+)
 
 from lionrock import Defaults, Store, load_paths  # noqa: E402
 from lionrock.bundled import bundled_files  # noqa: E402
@@ -156,6 +160,10 @@ def clear_caches(known: KnownNames | None = None) -> None:
     ):
         fn.cache_clear()
     matching.clear_grades()
+    # nomenklatura caches logic-v2's name analysis by entity ID, and our Latin-script
+    # names keep one ID per name (`western._person`): the next round would find it.
+    for fn in (entity_names, entity_names_consolidated):
+        fn.cache_clear()
     if known is not None:
         known.clear_resolved()
 
