@@ -75,7 +75,7 @@ def bundled() -> KnownNames:
 def test_record_aware_results_are_the_same_without_the_shortcut(
     bundled: KnownNames, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pairs = _pairs()[::25]
+    pairs = _pairs()[::60]
     with_shortcut = bundled
     got = [compare(a, b, record=with_shortcut).to_dict() for a, b in pairs]
     monkeypatch.setattr(record_module, "_may_reach", lambda left, right: True)
