@@ -214,6 +214,64 @@ def _han_grades(lo: Order, ro: Order) -> tuple[tuple[list[tuple[float, str]], No
     return ((grades, None),)
 
 
+def full_reading(a: ParsedName, b: ParsedName) -> bool:
+    """Whether two Chinese names may have a reading in which every syllable agrees, as
+    `_best_reading` looks for one (but stopping at the first syllable that disagrees).
+
+    When False, `compare_chinese` scores them below the threshold: a partial reading
+    scores at most `HOMOPHONE_CAP`, a surname alone `SURNAME_ONLY`. Two romanized names
+    with English names on both sides may be a surname and agreeing English names (0.8):
+    True. The record-aware mode asks this before comparing a name with each of a
+    candidate entity's names (`record.KnownNames`), most of which it does not match.
+
+    Example: `full_reading(parse_name("李家超"), parse_name("Lee Ka-chiu"))` is True.
+    """
+    latin = not a.han and not b.han
+    if latin:
+        if a.english and b.english:
+            return True
+        a, b = apart_from_pinyin(a, b)
+    agree = _latin_agree if latin else _han_agree
+    for lorders, rorders in _order_sets(a, b):
+        for lo in lorders:
+            for ro in rorders:
+                if len(lo.syllables) == len(ro.syllables) and agree(lo, ro):
+                    return True
+    return False
+
+
+def _han_agree(lo: Order, ro: Order) -> bool:
+    """`_han_grades` has no 0 (the surname may agree through `surname_grade`)."""
+    first = True
+    for x, y in zip(lo.syllables, ro.syllables, strict=True):
+        if _syllable_grade(x, y)[0] == 0 and not (first and surname_grade(x, y)):
+            return False
+        first = False
+    return True
+
+
+def _latin_agree(lo: Order, ro: Order) -> bool:
+    """One of `_latin_grades`' grade lists may have no 0: under one pair of systems,
+    every syllable agrees (`_one_letter_apart`, which only takes agreement away, is
+    left out)."""
+    if lo.texts == ro.texts:
+        return True
+    typos = lo.typos or ro.typos
+    for sx, sy in cross_readings(lo.systems, ro.systems):
+        first = True
+        for x, y in zip(lo.syllables, ro.syllables, strict=True):
+            if typos and (x.typo or y.typo):
+                grade = _typo_grade(x, y)[0]
+            else:
+                grade = 1.0 if x.text == y.text else latin_grade(x.text, y.text, sx, sy)[0]
+            if grade == 0 and not (first and surname_grade(x, y, (sx, sy))):
+                break
+            first = False
+        else:
+            return True
+    return False
+
+
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
     """The adjustment for English given names, a note, and whether they agree."""
     if a.english and b.english:

@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lionrock.sanctions.chinese import full_reading
+from lionrock.sanctions.korean import korean_name
 from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import (
@@ -202,6 +204,10 @@ class KnownNames:
             self._resolved[key] = frozenset(self._resolve(name, skip))
         return set(self._resolved[key])
 
+    def clear_resolved(self) -> None:
+        """Forget the names resolved so far (the benchmark starts each round without)."""
+        self._resolved.clear()
+
     def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
         carriers = self.carriers(name)
         carried = carriers - skip
@@ -215,7 +221,10 @@ class KnownNames:
         for listing in self.index.candidates(subject, limit=MAX_RESOLVED * 4):
             if listing.entity_id in skip:
                 continue
-            scores = _scores_until_contradicted(name, self._same_script(name, listing.entity_id))
+            owns = self._same_script(name, listing.entity_id)
+            if not any(_may_reach(name, own) for own in owns):
+                continue  # no name of the entity can score RESOLVES: not compared
+            scores = _scores_until_contradicted(name, owns)
             # It must match one of the entity's names and contradict none: "Tiu-ting
             # Benny TAI" matches "Benny Tai" but not "Benny Tai Yiu-ting".
             if scores and max(scores.values()) >= RESOLVES and min(scores.values()) >= POSSIBLE:
@@ -243,6 +252,8 @@ class KnownNames:
                             f"both are names of {entity.label()}: {lname!r} and {rname!r}"
                         ]
         for this, other, side in ((left, right, lefts), (right, left, rights)):
+            if not self._may_be_carried(other):
+                continue  # whatever this side resolves to cannot carry the other
             for name in side:
                 resolved = self.resolve(name, exclude=skip)
                 if len(resolved) != 1:
@@ -262,6 +273,19 @@ class KnownNames:
     def _keys(self, entity: KnownEntity) -> frozenset[str | None]:
         return self._keys_of[entity.entity_id]
 
+    def _may_be_carried(self, subject: Subject) -> bool:
+        """Whether any entity could carry one of the subject's names (`_carried`): a name
+        some entity carries in one of its forms, or one that is compared with an
+        entity's names (in characters, or romanized Chinese). Resolving a name for a
+        subject that fails this is wasted work."""
+        for name in subject.names:
+            key = name_key(name)
+            if key is not None and (
+                key in self.by_key or HAN_RE.search(name) or parse_name(name).chinese
+            ):
+                return True
+        return False
+
     def _carried(self, entity: KnownEntity, other: Subject) -> tuple[str, str] | None:
         """(entity's name, other's name) when one of the entity's names matches one of
         the other's almost certainly, by name alone."""
@@ -271,6 +295,8 @@ class KnownNames:
             if name_key(theirs) in self._keys(entity):
                 return theirs, theirs
             owns = self._same_script(theirs, entity.entity_id)
+            if not any(_may_reach(own, theirs) for own in owns):
+                continue  # no name of the entity can score CARRIES: not compared
             scores = _scores_until_contradicted(theirs, owns, own_first=True)
             if scores and min(scores.values()) >= POSSIBLE:
                 best = max(scores, key=lambda n: scores[n])
@@ -290,6 +316,19 @@ class KnownNames:
             ):
                 return False
         return True
+
+
+def _may_reach(left: str, right: str) -> bool:
+    """False when `compare_names(left, right)` is certainly below the threshold, worked
+    out without comparing: two Chinese names (not read as Korean) with no reading in
+    which every syllable agrees (`chinese.full_reading`). Otherwise True: the names
+    must be compared."""
+    a, b = parse_name(left), parse_name(right)
+    if not (a.chinese and b.chinese):
+        return True
+    if not a.han and not b.han and (korean_name(left) or korean_name(right)):
+        return True
+    return full_reading(a, b)
 
 
 def _scores_until_contradicted(

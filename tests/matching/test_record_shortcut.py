@@ -1,0 +1,87 @@
+"""The record-aware mode's shortcut (issue #14, speed): a name is compared with a
+candidate entity's names only when a match is within reach (`chinese.full_reading`).
+
+The shortcut must never skip a pair the matcher would score at the threshold or more:
+checked on every labelled pair of the benchmark that `record._may_reach` rules out, and
+on the record-aware mode's results over those pairs, with and without the shortcut.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lionrock import Defaults, Store, load_paths
+from lionrock.bundled import bundled_files
+from lionrock.sanctions import KnownNames, Subject, compare
+from lionrock.sanctions import record as record_module
+from lionrock.sanctions.chinese import full_reading
+from lionrock.sanctions.matching import THRESHOLD, compare_names
+from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.tables import load_tables
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
+
+
+def _pairs() -> list[tuple[str, str]]:
+    out = []
+    for name in ("name-pairs.jsonl", "name-pairs-hard.jsonl"):
+        with open(BENCH / name, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    pair = json.loads(line)
+                    for left in Subject.of(pair["left"]).names:
+                        for right in Subject.of(pair["right"]).names:
+                            out.append((left, right))
+    return out
+
+
+def test_names_ruled_out_score_below_the_threshold() -> None:
+    pairs = _pairs()
+    ruled_out = [(a, b) for a, b in pairs if not record_module._may_reach(a, b)]
+    assert len(ruled_out) > 1000  # the shortcut is used: most labelled pairs differ
+    for left, right in ruled_out:
+        assert compare_names(left, right).score < THRESHOLD, (left, right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("李家超", "Lee Ka-chiu"), ("陳大文", "陳大文"), ("CHAN, Tai Man", "Chan Tai-man")],
+)
+def test_a_match_is_within_reach(left: str, right: str) -> None:
+    assert full_reading(parse_name(left), parse_name(right))
+    assert record_module._may_reach(left, right)
+
+
+@pytest.mark.parametrize(("left", "right"), [("陳大文", "陳大民"), ("李家超", "Lee Ka-wai")])
+def test_a_syllable_apart_is_out_of_reach(left: str, right: str) -> None:
+    assert not full_reading(parse_name(left), parse_name(right))
+    assert compare_names(left, right).score < THRESHOLD
+
+
+@pytest.fixture(scope="module")
+def bundled() -> KnownNames:
+    """The bundled record's names, as the benchmark's record-aware mode has them."""
+    load_tables()  # as `screen` and the benchmark have them: lookups, not readings
+    store = Store("sqlite://")
+    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    known = KnownNames.from_store(store)
+    store.close()
+    return known
+
+
+def test_record_aware_results_are_the_same_without_the_shortcut(
+    bundled: KnownNames, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pairs = _pairs()[::60]
+    with_shortcut = bundled
+    got = [compare(a, b, record=with_shortcut).to_dict() for a, b in pairs]
+    monkeypatch.setattr(record_module, "_may_reach", lambda left, right: True)
+    without = KnownNames(with_shortcut.entities.values())
+    monkeypatch.setattr(without, "_may_be_carried", lambda subject: True)
+    assert [compare(a, b, record=without).to_dict() for a, b in pairs] == got
+    # Forgetting the resolved names changes nothing but the time.
+    with_shortcut.clear_resolved()
+    assert [compare(a, b, record=with_shortcut).to_dict() for a, b in pairs] == got
