@@ -18,11 +18,14 @@ from datetime import date
 from typing import Any
 
 from lionrock.model import Fact, get_model
+from lionrock.record._appeal import conviction_stands, quashing
 from lionrock.record._appeal_checks import APPEAL_RULES
 from lionrock.record._data import CaseRecord, before, date_bounds, facts_of
 from lionrock.record._problems import ERROR, WARNING, Problem, _Found
 from lionrock.record._status import (
+    CLOSED_VERDICTS,
     IN_CUSTODY,
+    Event,
     current_status,
     events,
     later_events,
@@ -38,6 +41,8 @@ DATED_SCHEMATA = ("Person", "Charge", "CourtCase", "Event", "Organization", "Com
 SENTENCE_PROPS = ("sentence", "sentenceMonths", "sentenceDate")
 #: Events that put a person back in custody after a release.
 HOLDING_EVENTS = frozenset({"arrest", "bail_refused", "convicted", "sentenced"})
+#: Holding events that rest on a conviction, so hold no one once it is quashed.
+ON_CONVICTION = frozenset({"convicted", "sentenced"})
 
 
 @dataclass(slots=True)
@@ -81,6 +86,27 @@ class Report:
 
 def _facts(entity: Entity, *props: str) -> list[Fact]:
     return [f for p in props for f in facts_of(entity, p)]
+
+
+def _holds(record: CaseRecord, event: Event) -> bool:
+    """Whether an event holds the person in custody, as the appeals left it: a
+    conviction or sentence quashed on appeal holds no one (`conviction_stands` decides;
+    one quashed and then reinstated holds again)."""
+    if event.kind not in HOLDING_EVENTS:
+        return False
+    if event.kind in ON_CONVICTION and event.charge_id is not None:
+        return conviction_stands(record.entities[event.charge_id])
+    return True
+
+
+def _still_holding(charge: Entity, held: list[Event]) -> bool:
+    """Whether a charge still holds its defendant: a hold on it, and neither a release
+    nor an acquittal (or discontinuance) since."""
+    return (
+        any(e.charge_id == charge.id for e in held)
+        and not charge.values("releaseDate")
+        and charge.first("verdict") not in CLOSED_VERDICTS
+    )
 
 
 # -- the rules ---------------------------------------------------------------------------
@@ -141,11 +167,13 @@ def check_sentence_on_conviction(record: CaseRecord, today: date) -> list[Proble
 
 def check_release_after_sentence(record: CaseRecord, today: date) -> list[Problem]:
     """A release (actual or expected) comes after the sentence starts, and after the
-    arrest."""
+    arrest. The sentence of a conviction quashed on appeal is not compared: it was set
+    aside, so the person may have left custody before it began (on bail pending appeal)."""
     found = _Found(record, "release_after_sentence")
     for charge in record.charges:
+        starts = ("sentenceDate", "arrestDate") if quashing(charge) is None else ("arrestDate",)
         for release in _facts(charge, "releaseDate", "expectedRelease"):
-            for start in _facts(charge, "sentenceDate", "arrestDate"):
+            for start in _facts(charge, *starts):
                 if before(release.value, start.value):
                     what = "sentence" if start.prop == "sentenceDate" else "arrest"
                     found.add(charge, f"the {release.prop} is before the {what}", [release, start])
@@ -210,7 +238,13 @@ def check_custody_release(record: CaseRecord, today: date) -> list[Problem]:
     """No one is currently in custody (remanded or serving a sentence) with a release
     date in the past, unless a later arrest, bail refusal, conviction or sentence holds
     them again. An expected release that has passed is a warning: look for a source
-    reporting the release."""
+    reporting the release.
+
+    Appeals count as `conviction_stands` says (issue #11): a conviction or sentence
+    quashed on appeal holds no one again, so it cannot hide a release; a release on a
+    quashed conviction frees the person of that conviction only, so while another
+    charge still holds them it is no release of theirs; a quashed sentence has no
+    expected release to wait for. A conviction quashed and then reinstated stands."""
     found = _Found(record, "custody_release")
     passed = _Found(record, "expected_release_passed", WARNING)
     now = today.isoformat()
@@ -218,20 +252,26 @@ def check_custody_release(record: CaseRecord, today: date) -> list[Problem]:
         status = current_status(record, person)
         if status is None or status.value not in IN_CUSTODY:
             continue
-        held = [e for e in events(record, person) if e.kind in HOLDING_EVENTS]
+        held = [e for e in events(record, person) if _holds(record, e)]
         charges = record.charges_of(person.id)
-        for release in [f for c in charges for f in facts_of(c, "releaseDate")]:
-            # a release after the status's date is `status_agrees`'s to report
-            if not before(release.value, now) or before(status.as_of, release.value):
-                continue
-            if not any(before(release.value, e.date) for e in held):
-                found.add(
-                    person,
-                    f"{status.value!r} as of {status.as_of or 'an unknown date'}, "
-                    f"but released on {release.value}",
-                    [status.fact, release],
-                )
-        for expected in [f for c in charges for f in facts_of(c, "expectedRelease")]:
+        for charge in charges:
+            quashed = quashing(charge) is not None
+            others = [c for c in charges if c.id != charge.id and _still_holding(c, held)]
+            for release in facts_of(charge, "releaseDate"):
+                # a release after the status's date is `status_agrees`'s to report
+                if not before(release.value, now) or before(status.as_of, release.value):
+                    continue
+                if quashed and others:  # released from the quashed conviction only
+                    continue
+                if not any(before(release.value, e.date) for e in held):
+                    found.add(
+                        person,
+                        f"{status.value!r} as of {status.as_of or 'an unknown date'}, "
+                        f"but released on {release.value}",
+                        [status.fact, release],
+                    )
+        standing = [c for c in charges if quashing(c) is None]  # a quashed term: no wait
+        for expected in [f for c in standing for f in facts_of(c, "expectedRelease")]:
             if before(expected.value, now) and not before(expected.value, status.as_of):
                 passed.add(
                     person,

@@ -6,11 +6,18 @@ A page asked for without a prefix is answered in English, unless the browser's
 `Accept-Language` prefers another of the app's languages: then the first visit is sent on
 to that language's URL (and the switch on every page leads to the others, English too,
 under `/en/`). The JSON API, files and assets have no language and no prefix.
+
+Old links name the language in the query (`/prisoners?lang=ja`, issue #11 item 1): such a
+page is sent on to its prefixed URL (`/ja/prisoners`, the rest of the query kept), since a
+page rendered in place would link relatively to English pages. The redirect is a 308: it
+depends on the URL alone (no `Vary`), so bookmarks and search engines may keep the new URL
+for good, and it keeps the method (a HEAD stays a HEAD); 303 would say "see another
+resource", which this is not. The target is always `/{code}/...` on this origin.
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from starlette.datastructures import URL
 from starlette.requests import Request
@@ -24,6 +31,13 @@ BY_CODE = {language.code: language for language in LANGUAGES}
 SCOPE_KEY = "lionrock.lang"
 #: paths without a language: the API, files, assets and feeds (no redirect, no prefix)
 NEUTRAL = ("/api/", "/static/", "/evidence/", "/healthz", "/charts/", "/logout")
+#: where `lang` is not the page's language but a filter of its own: the search's
+#: record-language facet (`/search?q=Lai&lang=eng`)
+LANG_IS_A_FILTER = ("/search",)
+#: an old `?lang=` link is redirected only with a query this long at most (bytes) and this
+#: many fields; past that the parameter is ignored, so a Location header stays bounded
+MAX_QUERY = 2048
+MAX_FIELDS = 40
 _TAGS = (  # Accept-Language ranges, most specific first
     ("zh-hant", "zh-hant"),
     ("zh-tw", "zh-hant"),
@@ -74,6 +88,32 @@ def split_prefix(path: str) -> tuple[UILanguage | None, str]:
     if found is None:
         return None, path
     return found, "/" + rest
+
+
+def query_language(path: str, query: bytes) -> str | None:
+    """Where an unprefixed page asked for with an old `?lang=xx` belongs: the same path
+    under that language's prefix, the other parameters kept (re-encoded). None when the
+    query names no UI language (unknown codes are ignored), is too long, or when `lang`
+    is the page's own filter.
+
+    Example: `query_language("/prisoners", b"view=all&lang=ja")` is
+    `"/ja/prisoners?view=all"`.
+    """
+    if len(query) > MAX_QUERY or path.startswith(NEUTRAL) or path in LANG_IS_A_FILTER:
+        return None
+    try:
+        pairs = parse_qsl(
+            query.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=MAX_FIELDS
+        )
+    except ValueError:  # more fields than MAX_FIELDS
+        return None
+    codes = [value.strip().lower() for key, value in pairs if key == "lang"]
+    found = BY_CODE.get(codes[-1]) if codes else None  # the last wins, as in query_params
+    if found is None:
+        return None
+    rest = urlencode([(key, value) for key, value in pairs if key != "lang"])
+    # the prefix comes first, so even `//host` stays a path on this origin (`/ja//host`)
+    return f"/{found.code}{quote(path)}" + (f"?{rest}" if rest else "")
 
 
 def ui_of(request: Request) -> UILanguage:
@@ -137,6 +177,10 @@ class LanguagePrefix:
             await self.app(scope, receive, send)
             return
         if scope["method"] in ("GET", "HEAD") and not path.startswith(NEUTRAL):
+            moved = query_language(path, scope.get("query_string", b""))
+            if moved is not None:  # an old `?lang=` link (issue #11 item 1)
+                await RedirectResponse(moved, status_code=308)(scope, receive, send)
+                return
             headers = dict(scope.get("headers") or [])
             chosen = negotiate(headers.get(b"accept-language", b"").decode("latin-1"))
             if chosen is not ENGLISH:
@@ -155,6 +199,7 @@ __all__ = [
     "lang_path",
     "negotiate",
     "prefixed",
+    "query_language",
     "split_prefix",
     "ui_of",
 ]

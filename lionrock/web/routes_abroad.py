@@ -3,8 +3,8 @@ JSON twins, and the downloads (figures CSV, the directory of organisations as CS
 FtM). Published facts only, through the one rule for public output
 (`lionrock.model.public_entities`: no draft, no confidential property, no unlicensed full
 text); the same view models and templates as the static site (`lionrock.abroad`), in
-English, Traditional Chinese, Japanese or Simplified Chinese (`/ja/abroad`, or
-`?lang=en|zh-hant|ja|zh-hans`).
+English, Traditional Chinese, Japanese or Simplified Chinese (`/ja/abroad`; an old
+`?lang=ja` link is sent on to it by `lionrock.web._lang`).
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from lionrock.abroad import (
 )
 from lionrock.model import public_entities
 from lionrock.render import UILanguage
-from lionrock.render._i18n import ui_language
 from lionrock.web._context import Web
-from lionrock.web._lang import prefixed, ui_of
+from lionrock.web._lang import ui_of
 from lionrock.web.routes_prisoners import LAYOUT
 from lionrock.web.routes_public import not_found, wants_json
 
@@ -46,11 +45,8 @@ def routes(web: Web) -> list[Route]:
         )
 
     def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
-        # the URL's language prefix (`/ja/abroad`); `?lang=` as before, for old links
-        if prefixed(request) or "lang" not in request.query_params:
-            return ui_of(request), {"layout": LAYOUT, "app_lang": ""}
-        ui = ui_language(request.query_params.get("lang", "")[:10])
-        return ui, {"layout": LAYOUT, "app_lang": "" if ui.code == "en" else ui.code}
+        # the URL's language prefix (`/ja/abroad`); `?lang=` links were redirected to it
+        return ui_of(request), {"layout": LAYOUT}
 
     async def index(request: Request) -> Response:
         data = AbroadIndex(record()).index()

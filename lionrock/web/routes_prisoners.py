@@ -2,7 +2,8 @@
 wanted abroad; filters by status, statute, case and year; statistics; the charges CSV;
 and the methodology. Published facts only; the same view models and templates as the
 static site (`lionrock.render.prisoners`), in English, Traditional Chinese, Japanese or
-Simplified Chinese (the URL's prefix, `/ja/prisoners`; `?lang=ja` still works).
+Simplified Chinese (the URL's prefix, `/ja/prisoners`; an old `?lang=ja` link is sent
+on to it by `lionrock.web._lang`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from starlette.routing import Route
 
 from lionrock.record import CaseRecord, charge_rows, write_csv
 from lionrock.render import UILanguage
-from lionrock.render._i18n import ui_language
 from lionrock.render.methodology import methodology_html
 from lionrock.render.prisoners import ListQuery, PrisonerIndex, person_json
 from lionrock.web._context import Web
-from lionrock.web._lang import prefixed, ui_of
+from lionrock.web._lang import ui_of
 from lionrock.web.routes_public import wants_json
 
 LAYOUT = "app/layout.html"
@@ -34,12 +34,8 @@ def routes(web: Web) -> list[Route]:
         return PrisonerIndex.build(CaseRecord.from_store(store, published_only=True))
 
     def language(request: Request) -> tuple[UILanguage, dict[str, Any]]:
-        # the URL's language prefix (`/ja/prisoners`); `?lang=` as before, for old links
-        if prefixed(request) or "lang" not in request.query_params:
-            return ui_of(request), {"layout": LAYOUT, "app_lang": ""}
-        ui = ui_language(request.query_params.get("lang", "")[:10])
-        extra = {"layout": LAYOUT, "app_lang": "" if ui.code == "en" else ui.code}
-        return ui, extra
+        # the URL's language prefix (`/ja/prisoners`); `?lang=` links were redirected to it
+        return ui_of(request), {"layout": LAYOUT}
 
     async def prisoner_list(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
