@@ -101,12 +101,10 @@ def memory_store() -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
-def bundled_store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
-    """The bundled Hong Kong record, loaded once per backend, as `lionrock init` does."""
-    if request.param == "sqlite":
+def bundled_store_on(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A store holding the bundled record on `backend`, closed (and its PostgreSQL schema
+    dropped) when the generator ends."""
+    if backend == "sqlite":
         urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('bundled')}/lr.db"])
     else:
         urls = _pg_schema_url()
@@ -117,6 +115,16 @@ def bundled_store(
     store.close()
     for _ in urls:  # let the PostgreSQL generator drop its schema
         pass
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def bundled_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The bundled Hong Kong record, loaded once per backend, as `lionrock init` does.
+    Shared by the whole session: a test that writes drafts into it must use a store of
+    its own (`bundled_store_on`), or other tests (the record's checks) see them."""
+    yield from bundled_store_on(request.param, tmp_path_factory)
 
 
 @pytest.fixture
