@@ -52,6 +52,7 @@ from lionrock import Defaults, Store, load_paths  # noqa: E402
 from lionrock.bundled import bundled_files  # noqa: E402
 from lionrock.sanctions import (  # noqa: E402
     korean,
+    latin_forms,
     matching,
     name_parts,
     names,
@@ -148,6 +149,7 @@ def clear_caches() -> None:
         western._person,
     ):
         fn.cache_clear()
+    latin_forms.cache_clear()
     matching.clear_grades()
 
 

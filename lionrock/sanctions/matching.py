@@ -248,7 +248,7 @@ RULES_WESTERN = (
 def _compare_western(left: str, right: str) -> NameScore:
     """Names that are not Chinese: nomenklatura's logic-v2 and the western layer."""
     score, reasons = compare_western(left, right)
-    if score < THRESHOLD:  # Mikalai is Nikolai, Ryhoravich Grigorievich (`latin_forms`)
+    if score < 1.0:  # Mikalai is Nikolai, Ryhoravich Grigorievich (`latin_forms`)
         forms = common_forms(left, right)
         found = compare_western(*forms) if forms else (0.0, [])
         if forms and found[0] > score:
