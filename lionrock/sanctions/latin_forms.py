@@ -40,6 +40,7 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 # Oleksandr-ovych, Ivan-ivna, Yauhen-auna): the stem is what comes before the suffix.
 PATRONYMIC_SUFFIX_RE = re.compile(r"(?:[aeioy]?(?:vich|vych|vitch|witsch|wytsch|wich|vic))$")
 FEMININE_SUFFIX_RE = re.compile(r"(?:[aeioy]?(?:vna|wna)|auna|ichna)$")
+VOWELS = frozenset("aeiouy")
 MIN_FUZZY_STEM = 6  # a father's name this long may be misspelled by one letter (Grogori)
 
 
@@ -49,6 +50,7 @@ class FormTable:
 
     names: dict[str, str]  # translit_fold(spelling) -> the class's name
     stems: dict[str, str]  # the same, with final vowels dropped (patronymic stems)
+    onsets: dict[str, str]  # a name's first letters -> the same sound in other systems
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,8 @@ def form_table() -> FormTable:
                 raise ValueError(f"latin_forms.yaml: {spelling!r} reads as another class")
             names[key] = head
             stems[_stem_key(key)] = head
-    return FormTable(names, stems)
+    onsets = {str(k): str(v) for k, v in (data.get("onsets") or {}).items()}
+    return FormTable(names, stems, onsets)
 
 
 def _stem_key(folded: str) -> str:
@@ -88,7 +91,14 @@ def word_form(word: str) -> str | None:
     table = form_table()
     if PATRONYMIC_RE.search(folded):
         return _patronymic_form(folded, table)
-    return table.names.get(translit_fold(folded))
+    found = table.names.get(translit_fold(folded))
+    if found is not None:
+        return found
+    for onset, other in table.onsets.items():
+        if folded.startswith(onset) and folded[len(onset) : len(onset) + 1] in VOWELS:
+            respelled = other + folded[len(onset) :]
+            return table.names.get(translit_fold(respelled), respelled)
+    return None
 
 
 def _patronymic_form(folded: str, table: FormTable) -> str | None:

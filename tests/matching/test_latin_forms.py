@@ -43,6 +43,10 @@ def assert_different(left: str, right: str) -> None:
         ("Uladzimir BARSUKOU", "Volodymyr BARSUKOV"),
         # Georgy and George in Arabic (Jurj)
         ("Jurj Haddad Salim", "George Haddad Salim"),
+        # Belarusian Volha is Olga, and -auna the Belarusian -ovna
+        ("Volha Ivanauna KOVAL", "Olga Ivanovna KOVAL"),
+        # French dj for Arabic j, and French ou for w in Tawfiq
+        ("Djafar Toufic HADDAD", "Jafar Tawfiq HADDAD"),
     ],
 )
 def test_given_names_in_sister_languages_match(left: str, right: str) -> None:
@@ -77,6 +81,9 @@ def test_patronymics_of_one_father_match(left: str, right: str) -> None:
         ("Mykola PETRENKO", "Nikolay KOVALENKO"),
         # Yury is not Georgy, though both come from one Greek name
         ("Yury KHALIL", "George KHALIL"),
+        # Olga is not Olena (Yelena), Denis not Dzmitry
+        ("Volha KOVAL", "Olena KOVAL"),
+        ("Dzianis KOVAL", "Dzmitry KOVAL"),
     ],
 )
 def test_other_names_stay_apart(left: str, right: str) -> None:
@@ -87,6 +94,7 @@ def test_a_name_is_rewritten_once_with_its_class_forms() -> None:
     assert word_form("Mikalai") == word_form("Mykola") == "nikolai"
     assert word_form("Ryhoravich") == word_form("Grigoryevich") == "grigorivich"
     assert word_form("Yawhenauna") == "yevgenivna"  # Belarusian feminine -auna
+    assert word_form("Djamal") == "jamal"  # French dj at the start: j
     assert word_form("Petrenko") is None
     assert word_form("Ivanovich") is None  # Ivan is written alike everywhere
     assert name_forms("KARPENKA, Mikalai") == "KARPENKA, nikolai"  # the comma is kept
