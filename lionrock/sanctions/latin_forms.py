@@ -51,6 +51,7 @@ class FormTable:
     names: dict[str, str]  # translit_fold(spelling) -> the class's name
     stems: dict[str, str]  # the same, with final vowels dropped (patronymic stems)
     onsets: dict[str, str]  # a name's first letters -> the same sound in other systems
+    arabic: frozenset[str]  # words that mark a name as Arabic (`arabic_name`)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,8 @@ def form_table() -> FormTable:
             names[key] = head
             stems[_stem_key(key)] = head
     onsets = {str(k): str(v) for k, v in (data.get("onsets") or {}).items()}
-    return FormTable(names, stems, onsets)
+    arabic = frozenset(str(w) for w in data.get("arabic_markers") or ())
+    return FormTable(names, stems, onsets, arabic)
 
 
 def _stem_key(folded: str) -> str:
@@ -114,6 +116,16 @@ def _patronymic_form(folded: str, table: FormTable) -> str | None:
     if head is None:
         return None
     return _stem_key(head) + ("ivna" if feminine else "ivich")
+
+
+def arabic_name(tokens: tuple[str, ...], english: tuple[str, ...]) -> bool:
+    """Whether a Latin name read as Chinese syllables is an Arabic name: one of its words
+    is an Arabic marker (`latin_forms.yaml`) and another is no Chinese syllable.
+
+    Example: `arabic_name(("osama", "bin", "laden"), ("osama",))` is True;
+    `arabic_name(("wang", "bin"), ())` is False.
+    """
+    return bool(english) and not form_table().arabic.isdisjoint(tokens)
 
 
 @dataclass(frozen=True, slots=True)

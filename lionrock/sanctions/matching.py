@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from lionrock.errors import LionRockError
 from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
 from lionrock.sanctions.korean import compare_korean, korean_name
-from lionrock.sanctions.latin_forms import common_forms
+from lionrock.sanctions.latin_forms import arabic_name, common_forms
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.tables import load_tables
 from lionrock.sanctions.western import compare_western
@@ -226,8 +226,11 @@ def _compare_names(left: str, right: str) -> NameScore:
                 return NameScore(score, left, right, "korean", reasons, "Korean names")
     if (not a.orders and not a.english) or (not b.orders and not b.english):
         return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
+    # "Osama bin Laden" and "Ali Hassan" spell Chinese syllables, but are Arabic names.
     if a.chinese and b.chinese:
-        return compare_chinese(a, b)
+        if not (arabic_name(a.tokens, a.english) or arabic_name(b.tokens, b.english)):
+            return compare_chinese(a, b)
+        return _compare_western(left, right)
     if a.han or b.han:
         return NameScore(
             0.0, left, right, "han-latin", ["the romanized name is not made of Chinese syllables"]

@@ -12,6 +12,7 @@ from lionrock.safe_yaml import load_yaml_file
 from lionrock.sanctions import compare
 from lionrock.sanctions.latin_forms import (
     FORMS_PATH,
+    arabic_name,
     common_forms,
     form_table,
     name_forms,
@@ -116,3 +117,25 @@ def test_no_spelling_is_in_two_classes() -> None:
             key = translit_fold(spelling)
             assert seen.setdefault(key, i) == i, f"{spelling} is in two classes"
     assert len(form_table().names) == len(seen)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # Ali is a-li, Heidar no syllable: read as Chinese, the two spellings of Haidar
+        # were two English names; as an Arabic name they are one
+        ("Ali Heidar", "Ali Haydar"),
+        ("Osama bin Laden", "Usama bin Laden"),
+    ],
+)
+def test_arabic_names_that_spell_syllables_are_compared_as_latin(left: str, right: str) -> None:
+    for x, y in ((left, right), (right, left)):
+        result = compare(x, y)
+        assert result.match, result.explanation
+
+
+def test_an_arabic_marker_alone_does_not_make_a_chinese_name_arabic() -> None:
+    assert arabic_name(("osama", "bin", "laden"), ("osama",))
+    assert not arabic_name(("wang", "bin"), ())  # Wang Bin: a Chinese name
+    assert not compare("WANG Bin", "WANG Ben").match  # syllables compared, as Chinese
+    assert not compare("Ali Hassan", "Ali Hussein").match  # Hasan is not Husayn
