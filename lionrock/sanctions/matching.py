@@ -228,7 +228,7 @@ def _compare_names(left: str, right: str) -> NameScore:
         return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     # "Osama bin Laden" and "Ali Hassan" spell Chinese syllables, but are Arabic names.
     if a.chinese and b.chinese:
-        if not (arabic_name(a.tokens, a.english) or arabic_name(b.tokens, b.english)):
+        if not (arabic_name(a.tokens, a.english) and arabic_name(b.tokens, b.english)):
             return compare_chinese(a, b)
         return _compare_western(left, right)
     if a.han or b.han:

@@ -139,3 +139,6 @@ def test_an_arabic_marker_alone_does_not_make_a_chinese_name_arabic() -> None:
     assert not arabic_name(("wang", "bin"), ())  # Wang Bin: a Chinese name
     assert not compare("WANG Bin", "WANG Ben").match  # syllables compared, as Chinese
     assert not compare("Ali Hassan", "Ali Hussein").match  # Hasan is not Husayn
+    # Only two marked names are compared as Latin names: as one, "HADI, Hadi" would be
+    # contained in any name with a Hadi in it.
+    assert not compare("HADI, Hadi", "Abu Hadi").match
