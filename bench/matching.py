@@ -57,6 +57,7 @@ from lionrock import Defaults, Store, load_paths  # noqa: E402
 from lionrock.bundled import bundled_files  # noqa: E402
 from lionrock.sanctions import (  # noqa: E402
     korean,
+    latin_forms,
     matching,
     name_parts,
     names,
@@ -160,6 +161,7 @@ def clear_caches(known: KnownNames | None = None) -> None:
         screen.name_keys,
     ):
         fn.cache_clear()
+    latin_forms.cache_clear()
     matching.clear_grades()
     # nomenklatura caches logic-v2's name analysis by entity ID, and our Latin-script
     # names keep one ID per name (`western._person`): the next round would find it.

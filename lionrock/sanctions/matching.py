@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from lionrock.errors import LionRockError
 from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
 from lionrock.sanctions.korean import compare_korean, korean_name
+from lionrock.sanctions.latin_forms import arabic_name, common_forms
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.tables import load_tables
 from lionrock.sanctions.western import compare_western
@@ -225,8 +226,11 @@ def _compare_names(left: str, right: str) -> NameScore:
                 return NameScore(score, left, right, "korean", reasons, "Korean names")
     if (not a.orders and not a.english) or (not b.orders and not b.english):
         return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
+    # "Osama bin Laden" and "Ali Hassan" spell Chinese syllables, but are Arabic names.
     if a.chinese and b.chinese:
-        return compare_chinese(a, b)
+        if not (arabic_name(a.tokens, a.english) and arabic_name(b.tokens, b.english)):
+            return compare_chinese(a, b)
+        return _compare_western(left, right)
     if a.han or b.han:
         return NameScore(
             0.0, left, right, "han-latin", ["the romanized name is not made of Chinese syllables"]
@@ -236,6 +240,7 @@ def _compare_names(left: str, right: str) -> NameScore:
 
 RULES_WESTERN = (
     ("at most 0.6", "name structure: relatives or namesakes"),
+    ("one name in other languages", "name forms across languages"),
     ("initials read", "initials"),
     ("transliterations folded", "transliteration variants"),
     ("spelled closely", "every part spelled closely in the other name"),
@@ -246,6 +251,12 @@ RULES_WESTERN = (
 def _compare_western(left: str, right: str) -> NameScore:
     """Names that are not Chinese: nomenklatura's logic-v2 and the western layer."""
     score, reasons = compare_western(left, right)
+    if score < 1.0:  # Mikalai is Nikolai, Ryhoravich Grigorievich (`latin_forms`)
+        forms = common_forms(left, right)
+        found = compare_western(*forms) if forms else (0.0, [])
+        if forms and found[0] > score:
+            score = found[0]
+            reasons = [f"one name in other languages ({forms[0]!r} ~ {forms[1]!r})", *found[1]]
     rule = rule_of(reasons, RULES_WESTERN, "nomenklatura logic-v2 name match")
     return NameScore(score, left, right, "latin-latin", reasons, rule)
 
