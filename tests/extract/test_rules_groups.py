@@ -124,3 +124,12 @@ def test_a_name_found_once_is_found_again_where_it_is_written() -> None:
 def test_a_group_that_will_plead_has_not_pleaded() -> None:
     found = facts(LISTING + "據悉，4人將承認控罪。")
     assert not {f for f in found if f[1] == "plea"}
+
+
+def test_one_label_per_offence_key() -> None:
+    """The queue shows (and translates) one label per offence key: two offences that share
+    a key must share its label, or one of them is shown in English only."""
+    from lionrock.library.extract import BY_KEY, OFFENCES
+
+    for offence in OFFENCES:
+        assert BY_KEY[offence.key].label == offence.label, offence

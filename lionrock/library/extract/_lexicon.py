@@ -56,9 +56,10 @@ OFFENCES: tuple[Offence, ...] = (
         r"sedition|seditious",
     ),
     # the mask ban's offence names the assembly it was committed in (在非法集結時使用蒙面
-    # 物品): one offence, not an unlawful assembly besides (issue #16, seventh round)
+    # 物品): one offence, not an unlawful assembly besides (issue #16, seventh round). Its
+    # key is "other", and so is its label: the queue shows one label per key, translated
     _offence(
-        "other", "other", "", "using a facial covering at an unlawful or unauthorised assembly",
+        "other", "other", "", "other offence",
         r"(?:在|於)?(?:未經批准(?:的)?集結|非法集結)(?:中|時|期間)?\S{0,4}?(?:使用|佩戴|戴上|戴)"
         r"\S{0,4}?蒙面(?:物品)?",
         r"(?:facial\s+covering|mask)\w*\s+(?:while\s+)?(?:at|in|during)\s+an?\s+"
