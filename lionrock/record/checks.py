@@ -271,14 +271,18 @@ def check_custody_release(record: CaseRecord, today: date) -> list[Problem]:
                         [status.fact, release],
                     )
         standing = [c for c in charges if quashing(c) is None]  # a quashed term: no wait
+        # one warning per person and date: a second source for the same date backs it up
+        overdue: dict[str, list[Fact]] = {}
         for expected in [f for c in standing for f in facts_of(c, "expectedRelease")]:
             if before(expected.value, now) and not before(expected.value, status.as_of):
-                passed.add(
-                    person,
-                    f"{status.value!r} as of {status.as_of}, but the expected "
-                    f"release ({expected.value}) has passed",
-                    [status.fact, expected],
-                )
+                overdue.setdefault(expected.value, []).append(expected)
+        for value, facts in overdue.items():
+            passed.add(
+                person,
+                f"{status.value!r} as of {status.as_of}, but the expected "
+                f"release ({value}) has passed",
+                [status.fact, *facts],
+            )
     return found.items + passed.items
 
 

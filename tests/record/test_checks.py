@@ -92,6 +92,9 @@ def test_each_rule_catches_its_broken_record(broken_store: Store) -> None:
     assert stale == {"lr-bx-stale", "lr-bx-stale-serving"}
     # one problem per broken record: no rule reports what another already does
     assert len(found["custody_release"]) == 1 and len(found["status_agrees"]) == 2
+    # one warning per person and date, however many sources give the date
+    (overdue,) = found["expected_release_passed"]
+    assert [f["value"] for f in overdue.facts].count("2025-02-01") == 2, overdue.describe()
 
 
 def test_problems_name_the_facts_and_their_sources(broken_store: Store) -> None:
