@@ -50,14 +50,21 @@ if __name__ == "__main__":
 
 
 def _court_articles(path: str, taken: set[str]) -> list[str]:
-    """The archive's court-keyword articles not in `taken`, sorted (the pool of a draw)."""
+    """The archive's articles not in `taken` that contain 判囚 (a prison sentence),
+    sorted: the pool of draws 2 to 6.
+
+    The pool was meant to be every court-keyword article, but the first version read
+    the file inside `any(k in raw.read()... for k in KEYWORDS)`: the first read took the
+    whole text and the others read nothing, so only the first keyword, 判囚, was ever
+    looked for. Those draws are labelled and must be drawn again the same way, so the
+    test stays what it was, now said plainly (docs/extract.md)."""
     court = []
     with tarfile.open(path) as tar:
         for member in tar:
             if member.isfile() and member.name.endswith(".md") and member.name not in taken:
                 raw = tar.extractfile(member)
                 assert raw is not None
-                if any(k in raw.read().decode("utf-8", "replace") for k in KEYWORDS):
+                if KEYWORDS[0] in raw.read().decode("utf-8", "replace"):
                     court.append(member.name)
     return sorted(court)
 
