@@ -1,6 +1,8 @@
 """List what the prosecution record still lacks (issue #11): national-security-era
 charges without a statutory section, a charge date, a verdict, or (when convicted) a
-sentence in months; and convicted persons with no release date. It reads the store
+sentence in months (a company is fined, never imprisoned: its sentence is a gap only
+while none of its charges in the case records a fine or a sentence of any kind); and
+convicted persons with no release date. It reads the store
 that LIONROCK_HOME names (run `lionrock init` first) and prints one line per gap, so
 an editor knows which facts to look for.
 
@@ -20,7 +22,7 @@ from lionrock.store import Entity, Store
 GAPS = ("section", "chargeDate", "verdict", "sentenceMonths")
 
 
-def charge_gaps(charge: Entity) -> Iterator[str]:
+def charge_gaps(record: CaseRecord, charge: Entity) -> Iterator[str]:
     """The gaps of one charge, by name."""
     if not charge.first("section"):
         yield "section"
@@ -29,8 +31,27 @@ def charge_gaps(charge: Entity) -> Iterator[str]:
     verdict = charge.first("verdict")
     if not verdict:
         yield "verdict"
-    elif verdict == "convicted" and not charge.first("sentenceMonths"):
+    elif (
+        verdict == "convicted"
+        and not charge.first("sentenceMonths")
+        and not _sentenced_company(record, charge)
+    ):
         yield "sentenceMonths"
+
+
+def _sentenced_company(record: CaseRecord, charge: Entity) -> bool:
+    """Whether the charge's defendant is not a person (a company cannot be sentenced to
+    months) and a fine or other sentence is recorded on one of its charges in the same
+    case: the Apple Daily companies were each fined once for both of their offences."""
+    defendant = record.entities.get(charge.first("defendant") or "")
+    if defendant is None or defendant.schema == "Person":
+        return False
+    cases = set(charge.values("case"))
+    return any(
+        other.first("sentence") or other.first("sentenceMonths")
+        for other in record.by_defendant.get(defendant.id, [])
+        if cases & set(other.values("case"))
+    )
 
 
 def record_gaps(record: CaseRecord) -> dict[str, list[Entity]]:
@@ -41,7 +62,7 @@ def record_gaps(record: CaseRecord) -> dict[str, list[Entity]]:
     found: dict[str, list[Entity]] = {gap: [] for gap in GAPS}
     for charge in sorted(record.charges, key=lambda c: c.id):
         if charge.first("statute") in NSL_ERA:
-            for gap in charge_gaps(charge):
+            for gap in charge_gaps(record, charge):
                 found[gap].append(charge)
     return found
 

@@ -3,8 +3,9 @@ counts may only fall as editors fill the gaps, and filled charges stay filled.""
 
 from __future__ import annotations
 
+from lionrock.model import Fact
 from lionrock.record import CaseRecord
-from lionrock.store import Store
+from lionrock.store import Entity, Store
 from scripts.record_gaps import record_gaps
 
 
@@ -18,7 +19,9 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     # Archive reading in December 2026 closed six sections, two charge dates and two
     # verdicts: 65, 13 and 10 before.
     assert counts["chargeDate"] <= 11 and counts["section"] <= 46
-    assert counts["verdict"] <= 8 and counts["sentenceMonths"] <= 25
+    # A company is fined, never sentenced to months: its sentence is a gap only while no fine
+    # or sentence of any kind is recorded on its charges in the case (25 before recK).
+    assert counts["verdict"] <= 8 and counts["sentenceMonths"] <= 18
     dated = {c.id for c in found["chargeDate"]}
     assert not dated & {
         "lr-charge-jimmy-lai-collusion-count-1",
@@ -33,6 +36,8 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     assert "lr-charge-snso-tse-chun-bun" not in dated
     # Jimmy Lai's per-count terms (9 February 2026) are recorded
     sentenced = {c.id for c in found["sentenceMonths"]}
+    fined = {"lr-org-best-pencil", "lr-org-apple-daily-limited", "lr-org-ad-internet-limited"}
+    assert not {d for c in found["sentenceMonths"] for d in c.values("defendant")} & fined
     assert not sentenced & {
         "lr-charge-jimmy-lai-collusion-count-2",
         "lr-charge-jimmy-lai-seditious-publications",
@@ -49,3 +54,22 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
         "lr-charge-studentlocalism-tony-chung-3",
         "lr-charge-tam-tak-chi-sedition-conspiracy",
     }
+
+
+def test_a_company_lacks_a_sentence_only_until_a_fine_is_recorded() -> None:
+    def charge(cid: str, defendant: str, *props: tuple[str, str]) -> Entity:
+        facts = [("defendant", defendant), ("case", "k1"), ("statute", "nsl")]
+        facts += [("offence", "X"), ("verdict", "convicted"), *props]
+        return Entity(cid, "Charge", tuple(Fact(cid, "Charge", p, v, "s") for p, v in facts))
+
+    def gaps(*entities: Entity) -> list[str]:
+        company = Entity("co", "Company", (Fact("co", "Company", "name", "Co Ltd", "s"),))
+        person = Entity("p1", "Person", (Fact("p1", "Person", "name", "CHAN Tai Man", "s"),))
+        found = record_gaps(CaseRecord.from_entities([company, person, *entities]))
+        return [c.id for c in found["sentenceMonths"]]
+
+    # a company's count without a term is a gap until a fine on any of its counts is recorded
+    assert gaps(charge("c1", "co"), charge("c2", "co")) == ["c1", "c2"]
+    assert gaps(charge("c1", "co", ("sentence", "Fine of HK$5,000")), charge("c2", "co")) == []
+    # a person's fine is not a term in months: the gap stays
+    assert gaps(charge("c3", "p1", ("sentence", "Fine of HK$5,000"))) == ["c3"]
