@@ -1,7 +1,8 @@
 """List what the prosecution record still lacks (issue #11): national-security-era
 charges without a statutory section, a charge date, a verdict, or (when convicted) a
 sentence in months (a company is fined, never imprisoned: its sentence is a gap only
-while none of its charges in the case records a fine or a sentence of any kind); and
+while none of its charges in the case records a fine or a sentence of any kind; a
+training-centre or rehabilitation-centre order has no term to give); and
 convicted persons with no release date. It reads the store
 that LIONROCK_HOME names (run `lionrock init` first) and prints one line per gap, so
 an editor knows which facts to look for.
@@ -21,6 +22,11 @@ from lionrock.store import Entity, Store
 #: What each gap means: a check on one NSL-era charge.
 GAPS = ("section", "chargeDate", "verdict", "sentenceMonths")
 
+#: Orders for young offenders that have no fixed term: the correctional officers decide when
+#: the young person leaves (a training centre holds them for up to three years), so no source
+#: can give the sentence in months (docs/methodology.md, "Coverage and cross-checks").
+TERMLESS_ORDERS = ("training centre", "rehabilitation centre")
+
 
 def charge_gaps(record: CaseRecord, charge: Entity) -> Iterator[str]:
     """The gaps of one charge, by name."""
@@ -35,8 +41,14 @@ def charge_gaps(record: CaseRecord, charge: Entity) -> Iterator[str]:
         verdict == "convicted"
         and not charge.first("sentenceMonths")
         and not _sentenced_company(record, charge)
+        and not _termless_order(charge)
     ):
         yield "sentenceMonths"
+
+
+def _termless_order(charge: Entity) -> bool:
+    """Whether the recorded sentence is an order without a term (a training centre)."""
+    return any(v.casefold().startswith(TERMLESS_ORDERS) for v in charge.values("sentence"))
 
 
 def _sentenced_company(record: CaseRecord, charge: Entity) -> bool:

@@ -20,8 +20,9 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     # verdicts: 65, 13 and 10 before.
     assert counts["chargeDate"] <= 11 and counts["section"] <= 43
     # A company is fined, never sentenced to months: its sentence is a gap only while no fine
-    # or sentence of any kind is recorded on its charges in the case (25 before recK).
-    assert counts["verdict"] <= 8 and counts["sentenceMonths"] <= 18
+    # or sentence of any kind is recorded on its charges in the case; a training-centre order
+    # has no term at all (25 before recK, 18 without the companies, 9 without the orders).
+    assert counts["verdict"] <= 8 and counts["sentenceMonths"] <= 9
     dated = {c.id for c in found["chargeDate"]}
     assert not dated & {
         "lr-charge-jimmy-lai-collusion-count-1",
@@ -38,6 +39,11 @@ def test_the_bundled_record_gaps_only_shrink(bundled_store: Store) -> None:
     sentenced = {c.id for c in found["sentenceMonths"]}
     fined = {"lr-org-best-pencil", "lr-org-apple-daily-limited", "lr-org-ad-internet-limited"}
     assert not {d for c in found["sentenceMonths"] for d in c.values("defendant")} & fined
+    assert not sentenced & {
+        "lr-charge-returning-valiant-incitement-yuen-ka-him",
+        "lr-charge-student-politicism-alice-wong-yuen-lam",
+        "lr-charge-sedition-chloe-tso-wong-chun-wai",  # a rehabilitation-centre order
+    }
     assert not sentenced & {
         "lr-charge-jimmy-lai-collusion-count-2",
         "lr-charge-jimmy-lai-seditious-publications",
@@ -79,3 +85,6 @@ def test_a_company_lacks_a_sentence_only_until_a_fine_is_recorded() -> None:
     assert gaps(charge("c1", "co", ("sentence", "Fine of HK$5,000")), charge("c2", "co")) == []
     # a person's fine is not a term in months: the gap stays
     assert gaps(charge("c3", "p1", ("sentence", "Fine of HK$5,000"))) == ["c3"]
+    # a training-centre order has no term to look for; a prison term without months does
+    assert gaps(charge("c4", "p1", ("sentence", "Training centre order"))) == []
+    assert gaps(charge("c5", "p1", ("sentence", "3 months' imprisonment"))) == ["c5"]
