@@ -60,7 +60,10 @@ VIEWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         N_("In custody now"),
         N_(
             "People held now, remanded before trial or serving a sentence. Each status is as of "
-            "the publication date of the source that reports it."
+            "the publication date of the source that reports it. People whose latest status is "
+            "serving a sentence but whose reported sentences have all ended, with no release "
+            "report found, are not counted here: they are listed apart, under “Reported "
+            "sentence ended, no release report found”."
         ),
         ("name", "status", "cases", "statutes", "arrested", "remand", "sentence", "expected"),
     ),
@@ -292,6 +295,14 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         # may take for a charge not yet entered
         "charged": bool(person.charges),
         "statutes": list(person.statutes),
+        # arrested or wanted under a statute without a charge under it: shown apart, an
+        # arrest or a warrant is not a charge
+        "arrest_statutes": [s for s in person.arrest_statutes if s not in person.statutes],
+        "wanted_statutes": [
+            s
+            for s in person.wanted_statutes
+            if s not in person.statutes and s not in person.arrest_statutes
+        ],
         "arrested": _cell(record, person.arrested),
         "remand": {
             "days": remand.days_to_today,
@@ -342,6 +353,9 @@ def person_json(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "status_source": status.fact.source_id if status else None,
         "cases": list(person.cases),
         "statutes": list(person.statutes),
+        "arrest_statutes": list(person.arrest_statutes),
+        "wanted_statutes": list(person.wanted_statutes),
+        "nsl_era_basis": person.nsl_era_basis,
         "arrested": person.arrested.value if person.arrested else None,
         "remand_days": remand.days_to_today if remand else None,
         "remand_days_to_as_of": remand.days_to_as_of if remand else None,
@@ -412,7 +426,7 @@ class PrisonerIndex:
                 continue
             if query.status and person.current != query.status:
                 continue
-            if query.statute and query.statute not in person.statutes:
+            if query.statute and query.statute not in person.listed_statutes:
                 continue
             if query.case and query.case not in person.cases:
                 continue
@@ -431,7 +445,7 @@ class PrisonerIndex:
         for person in self.people:
             if person.current:
                 found["status"][person.current] += 1
-            found["statute"].update(set(person.statutes))
+            found["statute"].update(set(person.listed_statutes))
             found["case"].update(set(person.cases))
             found["year"].update(set(person.years))
         return found
