@@ -274,6 +274,22 @@ def _quashed(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
     return found
 
 
+def _suspected(
+    record: CaseRecord, person: Defendant, prop: str, shown: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The statutes of a person's arrest or warrant (`prop`) not already `shown`, one
+    cell per statute (its first report; Timothy Lai's two, each alleged, both show)."""
+    found: dict[str, dict[str, Any]] = {}
+    for fact in person.entity.facts:
+        if fact.prop == prop and fact.value not in shown and fact.value not in found:
+            found[fact.value] = {
+                "value": fact.value,
+                "status": fact.status,
+                "source": record.cite(fact),
+            }
+    return list(found.values())
+
+
 def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
     """Everything a list may show of one person, each value with its citation."""
     status = person.status
@@ -295,14 +311,12 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         # may take for a charge not yet entered
         "charged": bool(person.charges),
         "statutes": list(person.statutes),
-        # arrested or wanted under a statute without a charge under it: shown apart, an
-        # arrest or a warrant is not a charge
-        "arrest_statutes": [s for s in person.arrest_statutes if s not in person.statutes],
-        "wanted_statutes": [
-            s
-            for s in person.wanted_statutes
-            if s not in person.statutes and s not in person.arrest_statutes
-        ],
+        # arrested or wanted under a statute without a charge under it: shown apart (an
+        # arrest or a warrant is not a charge), each with its citation
+        "arrest_statutes": _suspected(record, person, "arrestStatute", person.statutes),
+        "wanted_statutes": _suspected(
+            record, person, "wantedStatute", (*person.statutes, *person.arrest_statutes)
+        ),
         "arrested": _cell(record, person.arrested),
         "remand": {
             "days": remand.days_to_today,

@@ -93,8 +93,11 @@ def test_the_statute_filter_finds_arrests_and_warrants(arrests_store: Store) -> 
     assert counts["nsl"] == 4 and counts["snso"] == 1 and counts["crimes_ordinance"] == 1
     rows = {r["id"]: r for r in index.page(ListQuery(view="all", statute="nsl"))["rows"]}
     assert rows["lr-fa-au-subversion"]["statutes"] == []
-    assert rows["lr-fa-au-subversion"]["arrest_statutes"] == ["nsl"]
-    assert rows["lr-fa-fan-wanted"]["wanted_statutes"] == ["nsl"]
+    au = rows["lr-fa-au-subversion"]["arrest_statutes"]
+    assert [s["value"] for s in au] == ["nsl"]
+    assert au[0]["source"]["title"] == "Fictitious report of national security arrests"
+    assert [s["value"] for s in rows["lr-fa-fan-wanted"]["wanted_statutes"]] == ["nsl"]
+    assert rows["lr-fa-ho-both"]["wanted_statutes"] == []  # shown as the arrest's
     assert rows["lr-fa-kwok-charged"]["arrest_statutes"] == []  # shown as the charge's
 
 
