@@ -426,7 +426,8 @@ def show(ctx: click.Context, entity_id: str, as_json: bool) -> None:
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Counts by schema, events per year, case outcomes and sanctions; the prosecution
-    record (persons with national-security-era charges, charges by statute, people by
+    record (persons with national-security-era charges, persons named as charged, arrested
+    or wanted under those statutes, charges by statute, people by
     current custody status, convicted persons with and without a dated status, the 47's
     release dates, consistency-check failures); Hongkongers abroad (diaspora
     organisations, wanted persons and bounty batches, emigration figures); and facts
@@ -450,9 +451,12 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     )
     convicted = data["convicted_custody"]
     hk47 = data["hk47"]
+    named = data["nsl_era_named"]
     out.print(
         f"{data['nsl_era_persons']} {_plural(data['nsl_era_persons'], 'person')} charged under "
         "national-security-era statutes; "
+        f"{named['persons']} named as charged, arrested or wanted under them ({named['charged']} "
+        f"charged, {named['arrested_only']} arrested only, {named['wanted_only']} wanted only); "
         f"{convicted['with_dated_status']} of {convicted['persons']} convicted "
         f"{_plural(convicted['persons'], 'person')} with a dated custody status; "
         f"{hk47['with_release_date']} of the {hk47['defendants']} in the 47 case with a "

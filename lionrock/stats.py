@@ -89,7 +89,8 @@ def sanctions_by_program(
 
 def prosecution_stats(record: CaseRecord, people: list[Defendant]) -> dict[str, Any]:
     """What `lionrock stats` reports of the prosecution record (issue #11): persons with
-    national-security-era charges, charges by statute, persons by current custody
+    national-security-era charges, persons named as charged, arrested or wanted under those
+    statutes (each once), charges by statute, persons by current custody
     status (with those whose reported terms have ended apart), how many are in custody
     now, convicted persons with and without a dated status, the 47's release dates, and
     the consistency checks' results."""
@@ -97,6 +98,8 @@ def prosecution_stats(record: CaseRecord, people: list[Defendant]) -> dict[str, 
     report = run_checks(record)
     return {
         "nsl_era_persons": numbers["nsl_era_persons"],
+        # named as charged, arrested (a source states the statute) or wanted under them
+        "nsl_era_named": numbers["nsl_era_named"],
         "charges_by_statute": {k: v["charges"] for k, v in numbers["by_statute"].items()},
         # each person counted once, under the latest-dated status (issue #11)
         "custody_status": {k: v for k, v in numbers["by_status"].items() if k != "none"},

@@ -29,6 +29,8 @@ PERSON_PROPS = ("custodyStatus", "arrestDate", "wantedDate", "bounty")
 LIVE_REVIEWS = ("draft", "in_review", "published")
 #: The statutes of the national-security era (issue #11's scope).
 NSL_ERA = ("nsl", "nsl_rules", "crimes_ordinance", "snso")
+#: The day the National Security Law came into force: the era's first day.
+NSL_IN_FORCE = "2020-06-30"
 
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:

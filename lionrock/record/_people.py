@@ -9,7 +9,16 @@ from datetime import date
 
 from lionrock.model import Fact
 from lionrock.record._appeal import conviction_stands
-from lionrock.record._data import NSL_ERA, CaseRecord, date_bounds, facts_of, first_fact, sort_key
+from lionrock.record._data import (
+    NSL_ERA,
+    NSL_IN_FORCE,
+    CaseRecord,
+    before,
+    date_bounds,
+    facts_of,
+    first_fact,
+    sort_key,
+)
 from lionrock.record._status import IN_CUSTODY, Remand, Status, current_status, remand
 from lionrock.record._term import TERM_ENDED, TermEnd, ended_term
 from lionrock.store import Entity
@@ -36,6 +45,12 @@ class Defendant:
     #: Serving a sentence as of a date, but every reported term has ended since
     #: (`_term`): a derived state, shown apart from "in custody now".
     term_ended: TermEnd | None = None
+    #: The statutes a source says the person was arrested under (`arrestStatute`) and is
+    #: wanted under (`wantedStatute`): an arrest or a warrant, not a charge.
+    arrest_statutes: tuple[str, ...] = ()
+    wanted_statutes: tuple[str, ...] = ()
+    #: Whether any arrest of the person is dated on or after 30 June 2020.
+    arrested_since_nsl: bool = False
 
     @property
     def id(self) -> str:
@@ -68,6 +83,36 @@ class Defendant:
         """Charged under the national-security era's statutes (NSL, its implementation
         rules, the Crimes Ordinance's sedition provisions, the SNSO)."""
         return any(s in NSL_ERA for s in self.statutes)
+
+    @property
+    def nsl_era_arrested(self) -> bool:
+        """Arrested since 30 June 2020 on suspicion of an offence under the national-security
+        era's statutes, as a source states it (`arrestStatute`); charged or not. An arrest
+        by the national security police for another offence (assisting offenders) is not."""
+        return self.arrested_since_nsl and any(s in NSL_ERA for s in self.arrest_statutes)
+
+    @property
+    def nsl_era_wanted(self) -> bool:
+        """Wanted on a warrant under the national-security era's statutes (`wantedStatute`)."""
+        return any(s in NSL_ERA for s in self.wanted_statutes)
+
+    @property
+    def nsl_era_basis(self) -> str | None:
+        """Why the person is among those named as arrested, charged or wanted under the
+        national-security era's statutes (issue #11's scope), each counted once:
+        `charged`, else `arrested` (arrested under them, not charged under them), else
+        `wanted` (a warrant only); None when none of these."""
+        if self.nsl_era:
+            return "charged"
+        if self.nsl_era_arrested:
+            return "arrested"
+        return "wanted" if self.nsl_era_wanted else None
+
+    @property
+    def listed_statutes(self) -> tuple[str, ...]:
+        """The statutes the prisoner list's filter finds the person by: those of their
+        charges, of their arrest and of their warrant."""
+        return tuple(dict.fromkeys((*self.statutes, *self.arrest_statutes, *self.wanted_statutes)))
 
     @property
     def is_wanted(self) -> bool:
@@ -152,6 +197,9 @@ def summarize(record: CaseRecord, entity: Entity, today: date) -> Defendant:
         bounty=first_fact(entity, "bounty"),
         residence=first_fact(entity, "residenceCountry"),
         term_ended=ended_term(status, charges, case_terms, today=today),
+        arrest_statutes=tuple(dict.fromkeys(entity.values("arrestStatute"))),
+        wanted_statutes=tuple(dict.fromkeys(entity.values("wantedStatute"))),
+        arrested_since_nsl=any(not before(f.value, NSL_IN_FORCE) for f in arrest_facts),
     )
 
 

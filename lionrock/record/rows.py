@@ -52,6 +52,10 @@ COLUMNS = (
     "wanted_date",
     "bounty",
     "residence_country",
+    "arrest_statute",
+    "arrest_offence",
+    "wanted_statute",
+    "wanted_offence",
     "person_url",
     "case_url",
     "charge_url",
@@ -82,6 +86,11 @@ PERSON_PROPS = {
     "wantedDate": "wanted_date",
     "bounty": "bounty",
     "residenceCountry": "residence_country",
+    # what the person was arrested or is wanted on suspicion of: not a charge
+    "arrestStatute": "arrest_statute",
+    "arrestOffence": "arrest_offence",
+    "wantedStatute": "wanted_statute",
+    "wantedOffence": "wanted_offence",
 }
 
 UrlFor = Callable[[str], str]

@@ -66,15 +66,21 @@ def record_statistics(
     people = people if people is not None else defendants(record, today=today)
     persons = [p for p in people if p.is_person]
     statutes = get_model().enums["statute"]
-    by_statute: dict[str, dict[str, int]] = {
-        s: {"charges": 0, "persons": 0} for s in (*statutes, "unknown")
-    }
+    empty = {"charges": 0, "persons": 0, "arrested_only": 0, "wanted_only": 0}
+    by_statute: dict[str, dict[str, int]] = {s: dict(empty) for s in (*statutes, "unknown")}
     for charge in record.charges:
         for statute in charge.values("statute") or ["unknown"]:
-            by_statute.setdefault(statute, {"charges": 0, "persons": 0})["charges"] += 1
+            by_statute.setdefault(statute, dict(empty))["charges"] += 1
     for person in persons:  # people, not companies
         for statute in set(person.statutes) or ({"unknown"} if person.charges else set()):
             by_statute[statute]["persons"] += 1
+        # arrested or wanted under a statute, not charged under it (the filter finds them)
+        for statute in set(person.arrest_statutes) - set(person.statutes):
+            by_statute[statute]["arrested_only"] += 1
+        wanted = set(person.wanted_statutes) - set(person.statutes) - set(person.arrest_statutes)
+        for statute in wanted:
+            by_statute[statute]["wanted_only"] += 1
+    named = Counter(p.nsl_era_basis for p in persons if p.nsl_era_basis)
     statuses = get_model().enums["custodyStatus"]
     current = Counter(p.current or "none" for p in persons)
     # a conviction quashed on appeal is counted as such, not as a conviction
@@ -102,8 +108,16 @@ def record_statistics(
         "companies": len(people) - len(persons),
         "charges": len(record.charges),
         "cases": len(record.by_case),
+        # charged under the national-security era's statutes (the first measure)
         "nsl_era_persons": sum(p.nsl_era for p in persons),
-        "by_statute": {k: v for k, v in by_statute.items() if v["charges"] or v["persons"]},
+        # named as charged, arrested or wanted under them, each person once
+        "nsl_era_named": {
+            "persons": sum(named.values()),
+            "charged": named["charged"],
+            "arrested_only": named["arrested"],
+            "wanted_only": named["wanted"],
+        },
+        "by_statute": {k: v for k, v in by_statute.items() if any(v.values())},
         # `term_ended`: serving a sentence as of a date, every reported term ended since
         "by_status": {s: current[s] for s in (*statuses, TERM_ENDED, "none") if current[s]},
         "in_custody": sum(p.in_custody for p in persons),

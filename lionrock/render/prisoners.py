@@ -60,7 +60,10 @@ VIEWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         N_("In custody now"),
         N_(
             "People held now, remanded before trial or serving a sentence. Each status is as of "
-            "the publication date of the source that reports it."
+            "the publication date of the source that reports it. People whose latest status is "
+            "serving a sentence but whose reported sentences have all ended, with no release "
+            "report found, are not counted here: they are listed apart, under “Reported "
+            "sentence ended, no release report found”."
         ),
         ("name", "status", "cases", "statutes", "arrested", "remand", "sentence", "expected"),
     ),
@@ -271,6 +274,22 @@ def _quashed(record: CaseRecord, person: Defendant) -> list[dict[str, Any]]:
     return found
 
 
+def _suspected(
+    record: CaseRecord, person: Defendant, prop: str, shown: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The statutes of a person's arrest or warrant (`prop`) not already `shown`, one
+    cell per statute (its first report; Timothy Lai's two, each alleged, both show)."""
+    found: dict[str, dict[str, Any]] = {}
+    for fact in person.entity.facts:
+        if fact.prop == prop and fact.value not in shown and fact.value not in found:
+            found[fact.value] = {
+                "value": fact.value,
+                "status": fact.status,
+                "source": record.cite(fact),
+            }
+    return list(found.values())
+
+
 def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
     """Everything a list may show of one person, each value with its citation."""
     status = person.status
@@ -292,6 +311,12 @@ def person_row(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         # may take for a charge not yet entered
         "charged": bool(person.charges),
         "statutes": list(person.statutes),
+        # arrested or wanted under a statute without a charge under it: shown apart (an
+        # arrest or a warrant is not a charge), each with its citation
+        "arrest_statutes": _suspected(record, person, "arrestStatute", person.statutes),
+        "wanted_statutes": _suspected(
+            record, person, "wantedStatute", (*person.statutes, *person.arrest_statutes)
+        ),
         "arrested": _cell(record, person.arrested),
         "remand": {
             "days": remand.days_to_today,
@@ -342,6 +367,9 @@ def person_json(record: CaseRecord, person: Defendant) -> dict[str, Any]:
         "status_source": status.fact.source_id if status else None,
         "cases": list(person.cases),
         "statutes": list(person.statutes),
+        "arrest_statutes": list(person.arrest_statutes),
+        "wanted_statutes": list(person.wanted_statutes),
+        "nsl_era_basis": person.nsl_era_basis,
         "arrested": person.arrested.value if person.arrested else None,
         "remand_days": remand.days_to_today if remand else None,
         "remand_days_to_as_of": remand.days_to_as_of if remand else None,
@@ -412,7 +440,7 @@ class PrisonerIndex:
                 continue
             if query.status and person.current != query.status:
                 continue
-            if query.statute and query.statute not in person.statutes:
+            if query.statute and query.statute not in person.listed_statutes:
                 continue
             if query.case and query.case not in person.cases:
                 continue
@@ -431,7 +459,7 @@ class PrisonerIndex:
         for person in self.people:
             if person.current:
                 found["status"][person.current] += 1
-            found["statute"].update(set(person.statutes))
+            found["statute"].update(set(person.listed_statutes))
             found["case"].update(set(person.cases))
             found["year"].update(set(person.years))
         return found

@@ -105,6 +105,14 @@ def test_app_prisoner_pages_in_three_languages(
         page.goto(f"{app_url}prisoners{query}")
         assert "Jimmy Lai" in page.inner_text("main") or "黎智英" in page.inner_text("main")
         assert "2026-02-09" in page.inner_text("main")  # the as-of date of his status
+    # the figure of people named as charged, arrested or wanted under the NSL-era statutes
+    page.goto(f"{app_url}prisoners/statistics")
+    assert "People named as charged, arrested or wanted" in page.inner_text("main")
+    # the statute filter finds people arrested under the NSL and never charged
+    page.goto(f"{app_url}prisoners?view=all&statute=nsl")
+    text = page.inner_text("main")
+    assert "James To" in text and "statute at arrest:" in text
+    _check_page(page, f"app-{backend}-en-statute-nsl")
     # the language switch keeps the filter
     page.goto(f"{app_url}prisoners?view=all&statute=crimes_ordinance")
     page.locator("p.langs a[hreflang=ja]").click()

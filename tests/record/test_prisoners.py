@@ -107,8 +107,16 @@ def test_statistics_with_their_method(record_store: Store) -> None:
     record = CaseRecord.from_store(record_store, published_only=True)
     stats = record_statistics(record, today=TODAY)
     assert stats["persons"] == 7 and stats["companies"] == 1 and stats["charges"] == 7
-    assert stats["by_statute"]["nsl"] == {"charges": 4, "persons": 3}  # the company is no person
+    nsl = stats["by_statute"]["nsl"]  # the company is no person
+    assert nsl == {"charges": 4, "persons": 3, "arrested_only": 0, "wanted_only": 0}
     assert stats["nsl_era_persons"] == 6  # all but the one wanted without a charge
+    # her warrant names no statute: she is wanted, but not under the NSL-era statutes
+    assert stats["nsl_era_named"] == {
+        "persons": 6,
+        "charged": 6,
+        "arrested_only": 0,
+        "wanted_only": 0,
+    }
     assert stats["by_status"] == {
         "remanded": 1,
         "on_bail": 1,
