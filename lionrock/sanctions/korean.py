@@ -63,6 +63,9 @@ KOREAN_ONLY = frozenset(
 KOREAN_MARKS = re.compile(r"eo|eu|ae|oe|^r|^hy|^my|^ky|ol$|ok$|op$")
 
 _FOLDS = (
+    # ŏ written u, as the South's own spellings of 철 and 혁 do (Chul, Hyuk: McCune-
+    # Reischauer's Ch'ŏl, Hyŏk): no name syllable is read chul or hyuk otherwise.
+    ("chul", "chol"), ("hyuk", "hyok"),
     ("tch", "j"), ("jj", "j"), ("kk", "g"), ("tt", "d"), ("pp", "b"), ("ss", "s"),
     ("sh", "s"), ("ch", "j"), ("th", "d"), ("kh", "g"), ("ph", "b"),
     ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"),

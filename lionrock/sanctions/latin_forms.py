@@ -118,14 +118,25 @@ def _patronymic_form(folded: str, table: FormTable) -> str | None:
     return _stem_key(head) + ("ivna" if feminine else "ivich")
 
 
-def arabic_name(tokens: tuple[str, ...], english: tuple[str, ...]) -> bool:
+# An apostrophe before a consonant (`Tu'ma`, `Mu'la`: Arabic ʿayn or hamza) is in no
+# Chinese romanization: pinyin's apostrophe comes before a, o or e (Xi'an), Wade–Giles's
+# marks aspiration before the vowel (Ch'ing, T'ai).
+ARABIC_APOSTROPHE_RE = re.compile(r"[^\W\d_]['’ʼʻ`](?![aeiouy])[^\W\d_]", re.IGNORECASE)
+
+
+def arabic_name(tokens: tuple[str, ...], english: tuple[str, ...], written: str = "") -> bool:
     """Whether a Latin name read as Chinese syllables is an Arabic name: one of its words
-    is an Arabic marker (`latin_forms.yaml`) and another is no Chinese syllable.
+    is an Arabic marker (`latin_forms.yaml`), or an apostrophe in it comes before a
+    consonant (`written`, the name as written: `Tou'ma`), and another word is no Chinese
+    syllable.
 
     Example: `arabic_name(("osama", "bin", "laden"), ("osama",))` is True;
-    `arabic_name(("wang", "bin"), ())` is False.
+    `arabic_name(("wang", "bin"), ())` is False; `arabic_name(("bassam", "tou", "ma"),
+    ("bassam",), "Bassam Tou'ma")` is True.
     """
-    return bool(english) and not form_table().arabic.isdisjoint(tokens)
+    if not english:
+        return False
+    return not form_table().arabic.isdisjoint(tokens) or bool(ARABIC_APOSTROPHE_RE.search(written))
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,7 +228,7 @@ def _compare_names(left: str, right: str) -> NameScore:
         return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     # "Osama bin Laden" and "Ali Hassan" spell Chinese syllables, but are Arabic names.
     if a.chinese and b.chinese:
-        if not (arabic_name(a.tokens, a.english) and arabic_name(b.tokens, b.english)):
+        if not (arabic_name(a.tokens, a.english, left) and arabic_name(b.tokens, b.english, right)):
             return compare_chinese(a, b)
         return _compare_western(left, right)
     if a.han or b.han:
@@ -240,8 +240,10 @@ def _compare_names(left: str, right: str) -> NameScore:
 
 RULES_WESTERN = (
     ("at most 0.6", "name structure: relatives or namesakes"),
+    ("another written first", "the same parts, another written first"),
     ("one name in other languages", "name forms across languages"),
     ("initials read", "initials"),
+    ("vowels written differently", "Arabic vowels written differently"),
     ("transliterations folded", "transliteration variants"),
     ("spelled closely", "every part spelled closely in the other name"),
     ("the same name parts", "the same name parts, in any order"),

@@ -207,6 +207,38 @@ def same_name_part(x: str, y: str) -> bool:
     return bool(_symbols(x) & _symbols(y))
 
 
+MIN_SKELETON = 3  # consonants a part needs for its vowels alone to be read loosely
+_VOWEL_RUN_RE = re.compile(r"[aeiou]+")
+
+
+@lru_cache(maxsize=65536)
+def vowel_variant(x: str, y: str) -> bool:
+    """Whether two name parts differ only in their vowels, as Arabic written in Latin
+    letters does (its short vowels are not written in Arabic script: `Khaddor` /
+    `Khudour`), and no list of names tells them apart.
+
+    Once transliteration-folded, both have the same consonants in the same order (three
+    at least), as many runs of vowels, and five letters or more; and they are not two
+    names rigour knows as different: Hasan and Husain, Hamid and Hamad have the same
+    consonants, and each its own name symbol, so they stay two names.
+
+    Example: `vowel_variant("baddur", "buddour")` is True; `vowel_variant("hamid",
+    "hamad")` is False.
+    """
+    fx, fy = translit_fold(x), translit_fold(y)
+    if fx == fy or min(len(fx), len(fy)) < 5:
+        return False
+    skeleton = _VOWEL_RUN_RE.sub("", fx)
+    if len(skeleton) < MIN_SKELETON or skeleton != _VOWEL_RUN_RE.sub("", fy):
+        return False
+    if len(_VOWEL_RUN_RE.findall(fx)) != len(_VOWEL_RUN_RE.findall(fy)):
+        return False
+    if (fx[0] in VOWELS) != (fy[0] in VOWELS):
+        return False
+    sx, sy = _symbols(x), _symbols(y)
+    return not (sx and sy and not sx & sy)
+
+
 def _one_vowel_apart(x: str, y: str) -> bool:
     diffs = [i for i in range(len(x)) if x[i] != y[i]]
     return len(diffs) == 1 and x[diffs[0]] in VOWELS and y[diffs[0]] in VOWELS
@@ -242,7 +274,13 @@ def structural_conflict(a: WesternName, b: WesternName) -> str | None:
         if not a_in_b and not b_in_a:
             return f"the personal names differ ({pa} / {pb})"
         shifted = a_in_b[:1] == [1] or b_in_a[:1] == [1]
-        if a.ordered and b.ordered and min(len(a.chain), len(b.chain)) >= 2 and shifted:
+        if (
+            a.ordered
+            and b.ordered
+            and min(len(a.chain), len(b.chain)) >= 2
+            and shifted
+            and not reordered_chain(a, b)
+        ):
             return f"one's personal name is the other's second given name ({pa} / {pb})"
     fa, fb = a.family, b.family
     if (
@@ -256,6 +294,31 @@ def structural_conflict(a: WesternName, b: WesternName) -> str | None:
     if ra and rb and not any(_same_father(x, y) for x in ra for y in rb):
         return f"the patronymics differ ({'/'.join(ra)} / {'/'.join(rb)})"
     return None
+
+
+def reordered_chain(a: WesternName, b: WesternName) -> bool:
+    """Whether two `FAMILY, Given...` names with different personal names are made of
+    the same parts one to one, some spelled differently: one name written with another part first
+    (OFAC writes some so: `TEMBO, Kasula Mwange` / `MWANGA, Tembo Kasula`), not a chain
+    shifted by a generation, where each side has a name the other lacks (the son's own,
+    the grandfather's). Parts spelled alike in any order need no such check.
+
+    Example: `reordered_chain(western_name("TEMBO, Kasula Mwange"),
+    western_name("MWANGA, Tembo Kasula"))` is True.
+    """
+    if not (a.ordered and b.ordered) or a.personal == b.personal:
+        return False
+    if len(a.tokens) != len(b.tokens) or sorted(a.tokens) == sorted(b.tokens):
+        return False
+    # One to one: a son named after his grandfather (`Ibrahim Sabawi Ibrahim Hasan` /
+    # `Sabawi Ibrahim Hasan`) has every part of his father's chain, and one more.
+    left = list(b.tokens)
+    for x in a.tokens:
+        y = next((y for y in left if same_name_part(x, y)), None)
+        if y is None:
+            return False
+        left.remove(y)
+    return True
 
 
 @lru_cache(maxsize=65536)

@@ -25,7 +25,12 @@ parts through rigour's name symbols, `Mohammed`≈`Muhammad`, and its residue di
    their name parts agree, so no score over the parts tells them apart; the structure
    of the name does. When the personal (first given) names contradict, or the family
    names, or the patronymics, or one chain is the other shifted by a generation, the
-   score is capped at `CONFLICT_CAP`, below the threshold.
+   score is capped at `CONFLICT_CAP`, below the threshold. The same parts one to one
+   with another written first (`reordered_chain`) are one name, not a shifted chain.
+4. **Arabic vowels** (`name_parts.vowel_variant`). Arabic script does not write short
+   vowels: `Khaddor` and `Khudour` are one family name. When the names do not match as
+   written, parts that differ only in their vowels are read as one, and the names are
+   compared again with every rule (at most `VOWEL_CAP`).
 
 Example:
     >>> compare_western("Aliaksandr Paulavich Vasilieu", "Alexander Pavlovich Vasiliev")[0] >= 0.7
@@ -44,14 +49,17 @@ from lionrock.sanctions.name_parts import (
     FUZZY_TOLERANCE,
     PARTICLES,
     WesternName,
+    reordered_chain,
     same_name_part,
     structural_conflict,
     translit_fold,
+    vowel_variant,
     western_name,
 )
 
 THRESHOLD = 0.7
 INITIAL_CAP = 0.9
+VOWEL_CAP = 0.9  # parts read with other vowels agree, they do not prove
 CONFLICT_CAP = 0.6  # a structural contradiction keeps the pair below the threshold
 NEAR_FOLDED = 0.8  # Jaro-Winkler at which two folded parts may align
 # Below this share of the shorter name's parts near a part of the other, the weighted mean
@@ -59,6 +67,7 @@ NEAR_FOLDED = 0.8  # Jaro-Winkler at which two folded parts may align
 NEAR_SHARE = 0.6
 CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
 CONTAINED_CLOSE = 0.92  # ... and for all parts but one
+REORDERED = "the same parts, another written first: one name, not a chain shifted by a generation"
 
 
 def compare_western(left: str, right: str) -> tuple[float, list[str]]:
@@ -87,10 +96,54 @@ def compare_western(left: str, right: str) -> tuple[float, list[str]]:
                     f"{expanded[1]!r}), at most {INITIAL_CAP}: {detail}"
                 ]
     conflict = structural_conflict(a, b) if score > CONFLICT_CAP else None
+    if conflict is not None or score < THRESHOLD:
+        respelled = _respell_vowels(a, b)
+        if respelled is not None:
+            found, why = compare_western(*respelled)
+            found = min(found, VOWEL_CAP)
+            if found >= THRESHOLD:  # read so, the names match; else they stay as written
+                return found, [
+                    f"vowels written differently ({respelled[0]!r} ~ {respelled[1]!r}), "
+                    f"at most {VOWEL_CAP}",
+                    *why,
+                ]
     if conflict is not None:
         score = CONFLICT_CAP
         reasons.append(f"{conflict}: at most {CONFLICT_CAP}")
+    elif score >= THRESHOLD and reordered_chain(a, b):
+        reasons.append(REORDERED)
     return score, reasons
+
+
+def _respell_vowels(a: WesternName, b: WesternName) -> tuple[str, str] | None:
+    """Both names as parts, each part of `b` that differs from a part of `a` only in its
+    vowels (`name_parts.vowel_variant`: `Khudour` / `Khaddor`) written as that part;
+    None when no part does, or when no other part of the two names agrees: a part read
+    with other vowels never carries a match alone (`HAMMEDI, Ben` is one name and a
+    particle). The respelled names are then compared with every rule, the structure
+    checks included: vowels are all this forgives."""
+    full_a = [t for t in a.tokens if t not in PARTICLES]
+    full_b = [t for t in b.tokens if t not in PARTICLES]
+    if min(len(full_a), len(full_b)) < 2:
+        return None
+    swap = {
+        y: x
+        for y in b.tokens
+        if y not in a.tokens
+        for x in a.tokens
+        if x not in b.tokens and vowel_variant(x, y)
+    }
+    if not swap or not any(same_name_part(x, y) for y in full_b for x in full_a):
+        return None
+    return _as_text(a, {}), _as_text(b, swap)
+
+
+def _as_text(name: WesternName, swap: dict[str, str]) -> str:
+    tokens = [swap.get(t, t) for t in name.tokens]
+    if not name.ordered:
+        return " ".join(tokens)
+    cut = len(tokens) - len(name.given)
+    return " ".join(tokens[:cut]) + ", " + " ".join(tokens[cut:])
 
 
 def _same_parts(a: WesternName, b: WesternName) -> str | None:
