@@ -48,6 +48,9 @@ from lionrock.sanctions.systems import (
 
 MAX_NAME_CHARS = 300  # names are short; anything longer is cut, not parsed whole
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+#: A Wade-Giles aspirated initial and its apostrophe, before the syllable's vowel; pinyin's
+#: apostrophe (Xi'an) follows a final, never a bare initial.
+WG_ASPIRATE_RE = re.compile(r"(?<![A-Za-z])(ch|k|p|t|ts|tz)['’ʼʻ‘`](?=[aeiouü])", re.IGNORECASE)
 TONE_DIGIT_RE = re.compile(r"[1-6]$")
 _PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
 MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
@@ -274,6 +277,10 @@ def parse_name(name: str) -> ParsedName:
     # A bracketed part is another name or a note ("CHAN KA LONG (LESLIE CHAN)"): the
     # caller passes aliases as names of their own.
     text = _fold_keeping_case(_without_prefix(_without_brackets(name)))
+    # Wade-Giles marks aspiration with an apostrophe after the initial (Ch'ing, T'ai,
+    # Ts'ai); names drop it as often as they keep it, and the syllable tables hold the
+    # forms without it. Split there, "Ch'ing" would be two words, "ch" and "ing".
+    text = WG_ASPIRATE_RE.sub(r"\1", text)
     head, comma, tail = text.partition(",")
     words = TOKEN_RE.findall(head)
     heads = len(words)  # the words before the comma

@@ -45,6 +45,7 @@ def test_variant_forms_of_a_character_are_one_name(left: str, right: str) -> Non
         ("WANG, Jing", "WANG, Qing"),  # pinyin
         ("can4 daai6 man4", "can4 taai3 man4"),  # Jyutping: daai and taai are two sounds
         ("Chen Ta-wen", "Chen Ta-wan"),  # Wade-Giles
+        ("Chang Ch'ing-kuo", "Chang Ling-kuo"),  # the apostrophe dropped, ching is still a syllable
     ],
 )
 def test_a_valid_syllable_replaced_by_another_is_another_name(left: str, right: str) -> None:
@@ -67,6 +68,9 @@ def test_a_typo_into_no_syllable_costs_far_less_than_a_valid_substitution() -> N
         ("Chan Tai-man", "can4 daai6 man4"),  # Hong Kong style and Jyutping
         ("CHEN, Dawen", "Chen Ta-wen"),  # pinyin and Wade-Giles
         ("Chan Tai Man", "CHEN, Dawen"),  # Cantonese and Mandarin
+        # Wade-Giles with and without its aspiration apostrophe (Ch'ing is one syllable)
+        ("Chang Ch'ing-kuo", "Chang Ching-kuo"),
+        ("T'ang Ying-nien", "Tang Yingnian"),
     ],
 )
 def test_one_name_in_two_systems_still_matches(left: str, right: str) -> None:
