@@ -200,3 +200,23 @@ def seventh_draw(path: str, labels: str, count: int = 20, seed: int = 24) -> lis
                 if any(k in text for k in KEYWORDS) and text.count("被告") >= 3:
                     pool.append(member.name)
     return random.Random(seed).sample(sorted(pool), count)
+
+
+def eighth_draw(path: str, labels: str, count: int = 20, seed: int = 25) -> list[str]:
+    """An eighth draw for the dev split (eighth round, issue #16), labelled in full before
+    any fix of that round: court-keyword articles (every keyword, not 判囚 alone) that are
+    in no labelled draw (dev, `test`, `test2`: every path in `labels`)."""
+    import json
+
+    with open(labels, encoding="utf-8") as rows:
+        taken = {row["path"] for row in map(json.loads, rows)}
+    pool = []
+    with tarfile.open(path) as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".md") and member.name not in taken:
+                raw = tar.extractfile(member)
+                assert raw is not None
+                text = raw.read().decode("utf-8", "replace")
+                if any(k in text for k in KEYWORDS):
+                    pool.append(member.name)
+    return random.Random(seed).sample(sorted(pool), count)
