@@ -68,7 +68,7 @@ CHARGE = _p(
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)\S{0,8}?保釋"
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)\S{0,8}?保釋"
     r"|繼續保釋|保釋獲批"  # not 拒絕批出保釋
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )

@@ -166,7 +166,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             )
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
-        police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4])
+        # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
+        police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 8])
         topic = BAIL_TOPIC.match(f, m.end())
         if (
             clause_court
@@ -243,7 +244,9 @@ def extract_sentence(
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
-    found = group_mentions(s.folded, found, context.orders, context.last_group)
+    before = context.last_names if s.paragraph == context.paragraph else []
+    found = group_mentions(s.folded, found, context.orders, context.last_group, before)
+    context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)
     if s.paragraph != context.paragraph:
