@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from lionrock.library.extract import Gazetteer, extract_text
 
-NAMES = Gazetteer({"黃之鋒": "lr-person-joshua-wong"})
+NAMES = Gazetteer(
+    {name: f"lr-test-{i}" for i, name in enumerate(["陳大文", "李小明", "何家輝", "張志強"])}
+)
 
 
 def facts(body: str) -> set[tuple[str, str, str]]:
@@ -44,3 +46,44 @@ def test_the_rest_after_listed_defendants_singled_out_beside_their_counsel() -> 
     assert bail == {("李小明", "bail_granted", ""), ("何家輝", "bail_granted", "")}
     # a count that disagrees resolves no one
     assert not {f for f in facts(body.replace("其餘2名", "其餘3名")) if f[1] == "bail_granted"}
+
+
+def test_a_listing_by_respectively_or_in_sequence_is_a_listing() -> None:
+    # 本案N名被告，分別為…: the listing's names, and so 他們 and the groups after it
+    body = (
+        "本案3名被告，分別為陳大文（24歲）、李小明（26歲）及何家輝（20歲）。\n\n"
+        "案件今日在區域法院再訊，3名被告承認暴動罪。"
+    )
+    pleas = {f for f in facts(body) if f[1] == "plea"}
+    assert pleas == {(n, "plea", "guilty") for n in ("陳大文", "李小明", "何家輝")}
+    # the count must agree
+    assert not {f for f in facts(body.replace("本案3名", "本案4名")) if f[1] == "plea"}
+    assert ("李小明", "verdict", "convicted") in facts(
+        "2名被告依序為陳大文及李小明。第二被告今日被裁定暴動罪成。"
+    )
+
+
+def test_a_listing_broken_by_commas_counts_by_its_explicit_orders() -> None:
+    body = (
+        "3名被告依次為第一被告陳大文（26歲），第二被告李小明（22歲），第三被告何家輝（30歲）。\n\n"
+        "案件今日在區域法院再訊，三名被告承認暴動罪。"
+    )
+    pleas = {f for f in facts(body) if f[1] == "plea"}
+    assert pleas == {(n, "plea", "guilty") for n in ("陳大文", "李小明", "何家輝")}
+    # an order missing from the list leaves the count unknown
+    broken = body.replace("，第三被告何家輝（30歲）", "")
+    assert not {f for f in facts(broken) if f[1] == "plea"}
+
+
+def test_a_plea_written_with_admitting_the_offence_is_read() -> None:
+    # 承認…罪 with no other trigger in the sentence was never read
+    assert ("陳大文", "plea", "guilty") in facts("陳大文今日在區域法院承認一項暴動罪。")
+    # acknowledging a charge or a law is no plea
+    assert not facts("李小明承認被加控兩罪。")
+    assert not facts("何家輝回應時承認《國安法》下的煽動控罪有兩大類前提。")
+
+
+def test_an_arrested_elder_is_not_the_defendants_charged_in_the_sentence() -> None:
+    found = facts("陳大文及李小明涉嫌在病房內虐打一名被捕長者，被控一項公職人員行為失當罪。")
+    assert ("陳大文", "charged", "other") in found
+    assert not {f for f in found if f[1] == "arrested"}
