@@ -87,3 +87,9 @@ def test_an_arrested_elder_is_not_the_defendants_charged_in_the_sentence() -> No
     found = facts("陳大文及李小明涉嫌在病房內虐打一名被捕長者，被控一項公職人員行為失當罪。")
     assert ("陳大文", "charged", "other") in found
     assert not {f for f in found if f[1] == "arrested"}
+
+
+def test_a_district_that_starts_with_a_surname_is_no_name() -> None:
+    found = facts("學生張志強被控於去年10月1日在黃大仙紀律部隊宿舍外參與暴動。")
+    assert found == {("張志強", "charged", "riot")}
+    assert not facts("警方在何文田及馬鞍山拘捕多人，被控暴動罪。")
