@@ -93,3 +93,17 @@ def test_a_district_that_starts_with_a_surname_is_no_name() -> None:
     found = facts("學生張志強被控於去年10月1日在黃大仙紀律部隊宿舍外參與暴動。")
     assert found == {("張志強", "charged", "riot")}
     assert not facts("警方在何文田及馬鞍山拘捕多人，被控暴動罪。")
+
+
+def test_a_court_granting_bail_to_the_names_it_holds() -> None:
+    found = facts("裁判官今日批准陳大文及同案的李小明保釋，何家輝則須還柙。")
+    assert {f for f in found if f[1] == "bail_granted"} == {
+        ("陳大文", "bail_granted", ""),
+        ("李小明", "bail_granted", ""),
+    }
+    # the rest is not the two held back
+    assert not {
+        f
+        for f in facts("除了陳大文和李小明須繼續還柙，裁判官批准其餘9人以原有條件保釋。")
+        if f[1] == "bail_granted"
+    }

@@ -68,10 +68,12 @@ CHARGE = _p(
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)\S{0,8}?保釋"
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)(?P<inner>[^\s,;，；。]{0,16}?)保釋"
     r"|繼續保釋|保釋獲批"  # not 拒絕批出保釋
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
+#: 批准其餘9人保釋, 批准全部被告保釋: a group no name resolved is nobody named.
+UNNAMED_INNER = _p(r"人|被告|其餘|其他|全部|所有")
 BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"

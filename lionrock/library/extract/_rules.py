@@ -73,6 +73,7 @@ from lionrock.library.extract._patterns import (
     RISK_AFTER,
     SERVING,
     SUSPENDED,
+    UNNAMED_INNER,
     WILL_PLEAD,
     WISH,
 )
@@ -175,7 +176,13 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             and not topic
             and not POLICE_HELD.search(f[m.end() : m.end() + 25])
         ):
-            yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
+            hit = Hit("bail_granted", m.start(), m.end(), confidence=0.85)
+            if m.group("inner"):  # 批准許智峯及林卓廷保釋: the names inside (eighth round)
+                at, inner = m.start("inner"), m.group("inner")
+                hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
+                if hit.people is None and UNNAMED_INNER.search(inner):
+                    continue  # 除了A和B須還柙，…批准其餘9人保釋: not A and B
+            yield hit
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
         hit = Hit("bail_denied", m.start(), m.end())
