@@ -107,3 +107,20 @@ def test_a_court_granting_bail_to_the_names_it_holds() -> None:
         for f in facts("除了陳大文和李小明須繼續還柙，裁判官批准其餘9人以原有條件保釋。")
         if f[1] == "bail_granted"
     }
+
+
+def test_per_count_terms_beside_a_total_are_its_parts() -> None:
+    body = (
+        "就陳大文承認一項組織未經批准集結罪，法庭判處監禁11.5個月；"
+        "李小明承認一項參與未經批准集結罪，判監8個月。"
+        "故陳大文的總刑期為13.5個月監禁，李小明的總刑期為10個月監禁。"
+    )
+    assert {f for f in facts(body) if f[1] == "sentence"} == {
+        ("陳大文", "sentence", "13.5"),
+        ("李小明", "sentence", "10"),
+    }
+    # without a total, each term stands
+    assert ("陳大文", "sentence", "11.5") in facts(body.split("故")[0])
+    # a suspended term just after the comma is still suspended
+    assert not facts("第三被告陳大文被判囚12個月，緩刑2年。")
+    assert ("陳大文", "sentence", "8") in facts("陳大文被判監8個月，不獲緩刑。")

@@ -23,12 +23,13 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import group_mentions, names_again, surname_mentions
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
@@ -126,6 +127,7 @@ class Proposal:
     statute: str = ""
     section: str = ""
     respectively: bool = False  # one of a 分別 list's terms
+    total: bool = False  # a total term (總刑期為, 合共判囚): the person's parts are not terms
 
     def key(self) -> tuple[str, str, str, str]:
         return (self.article, self.person, self.kind, self.value)
@@ -314,8 +316,9 @@ def extract_sentence(
                     confidence=min(confidence, 0.99),
                     paragraph=s.paragraph,
                     statute=hit.statute,
-                    section="" if hit.section == "respectively" else hit.section,
+                    section="" if hit.section in ("respectively", "total") else hit.section,
                     respectively=hit.section == "respectively",
+                    total=hit.section == "total",
                 )
             )
     if groups:
@@ -395,25 +398,10 @@ def extract_text(
                 best[proposal.key()] = (
                     proposal if kept is None else replace(kept, date=proposal.date)
                 )
+            if proposal.total:  # stated as a total anywhere, it is one (see consistent())
+                best[proposal.key()] = replace(best[proposal.key()], total=True)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
     ]
-    return sorted(_consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
-
-
-def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
-    """A 分別 list of terms that the article contradicts elsewhere (判囚 7、10 及 13.5 個月,
-    then 判囚 10 個月的周庭) is garbled: all of its terms are dropped. An unnamed national-
-    security charge of someone charged with a named one is dropped too."""
-    kept = list(proposals)
-    terms: dict[str, set[str]] = {}
-    for p in kept:
-        if p.kind == "sentence":
-            terms.setdefault(p.person, set()).add(p.value)
-    garbled = {p.quote for p in kept if p.respectively and len(terms[p.person]) > 1}
-    kept = [p for p in kept if not (p.respectively and p.quote in garbled)]
-    # 違反國安法 names no offence: said of someone the article charges with one, it is that
-    # charge again (黎智英被控違反國安法第29條 … 勾結外國勢力), not another.
-    named = {p.person for p in kept if p.kind == "charged" and p.statute == "nsl" and p.section}
-    return [p for p in kept if not (p.value == "nsl_unspecified" and p.person in named)]
+    return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
