@@ -124,3 +124,8 @@ def test_per_count_terms_beside_a_total_are_its_parts() -> None:
     # a suspended term just after the comma is still suspended
     assert not facts("第三被告陳大文被判囚12個月，緩刑2年。")
     assert ("陳大文", "sentence", "8") in facts("陳大文被判監8個月，不獲緩刑。")
+
+
+def test_the_arrest_of_a_named_person_in_english() -> None:
+    found = facts("Her fears grew after the raid and the arrest of founder Jimmy Lai in August.")
+    assert ("Jimmy Lai", "arrested", "") in found

@@ -62,7 +62,10 @@ ARREST_PASSIVE = _p(
     r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
     r"(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
 )
-ARREST_ACTIVE = _p(r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))")
+#: …and arrest of founder Jimmy Lai: the name after the noun (eighth round).
+ARREST_ACTIVE = _p(
+    r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))|(?<![a-z])arrest\s+of(?=\s)"
+)
 CHARGE = _p(
     r"被控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
