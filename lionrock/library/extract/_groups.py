@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from lionrock.fold import HAN_RE, fold
@@ -57,12 +58,17 @@ def _count(text: str | None) -> int | None:
 
 
 def group_mentions(
-    f: str, found: list[NameHit], orders: Orders, earlier: list[NameHit]
+    f: str,
+    found: list[NameHit],
+    orders: Orders,
+    earlier: list[NameHit],
+    before: Sequence[NameHit] = (),
 ) -> list[NameHit]:
     """The sentence's names with the listed names its groups stand for, placed where the
     group is written: a count equal to the listing's (6名男女, 6人), and the rest of the
-    listing (其餘被告) after the names this sentence, or else the one before (`earlier`),
-    singled out. 其餘各被告 is the rest, not 各被告 (all of them)."""
+    listing (其餘被告) after the names this sentence, or else the one before (`earlier`,
+    its last group; `before`, all its names), singled out. 其餘各被告 is the rest, not
+    各被告 (all of them)."""
     listed = _listed(orders)
     if not listed:
         return found
@@ -71,7 +77,7 @@ def group_mentions(
     for m in REST.finditer(f):
         taken.append((m.start(), m.end()))
         found = [n for n in found if not (m.start() < n.end and n.start < m.end())]
-        rest = _rest(f, m, found, listed, earlier)
+        rest = _rest(f, m, found, listed, earlier) or _rest_after(f, m, found, listed, before)
         # the names sit where the group starts, so a trigger inside it (其餘六名不認罪被告)
         # or after it has them before it
         extra += [replace(n, start=m.start(), end=m.start() + 2) for n in rest]
@@ -102,6 +108,25 @@ def _rest(
     rest = [n for n in listed if n.name not in {s.name for s in singled}]
     count = _count(m.group("n"))
     return rest if rest and count in (None, len(rest)) else []
+
+
+def _rest_after(
+    f: str, m: re.Match[str], found: list[NameHit], listed: list[NameHit], before: Sequence[NameHit]
+) -> list[NameHit]:
+    """The rest after a sentence that singled out listed defendants among other names
+    (當中兩名被告，包括王茂俊，以及由大律師郭憬憲代表的龍欣樺，今日無出庭…。其餘4名到庭被告
+    獲准保釋: the counsel is not listed; eighth round): the listing less the listed names
+    of the sentence before, only when this sentence names no one before the rest and
+    the rest's count is written and agrees."""
+    count = _count(m.group("n"))
+    names = {n.name for n in listed}
+    picked = {n.name for n in before if n.name in names}
+    if not count or not picked or not REST_LEAD.search(f[: m.start()]):
+        return []
+    if any(n.end <= m.start() or n.name not in names for n in found):
+        return []
+    rest = [n for n in listed if n.name not in picked]
+    return rest if len(rest) == count else []
 
 
 def surname_mentions(

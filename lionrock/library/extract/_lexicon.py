@@ -96,7 +96,9 @@ OFFENCES: tuple[Offence, ...] = (
         "other", "other", "", "other offence",
         r"欺詐|洗黑錢|縱火|刑事毀壞|刑事毁壞|襲警|藐視法庭|管有攻擊性武器|公職人員行為失當|"
         r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂|禁蒙面|蒙面物品|妨礙司法公正|"
-        r"意圖\S{0,4}(?:摧毀|摧毁|損壞)|無線通訊器具|無牌管有",
+        r"意圖\S{0,4}(?:摧毀|摧毁|損壞)|無線通訊器具|無牌管有|"
+        # eighth round: 各被控一項暴動罪和刑事損壞, 搶劫罪, 普通襲擊, 選舉舞弊 (draw 8)
+        r"刑事損壞|刑事損毀|搶劫|普通襲擊|襲擊致\S{0,4}身體傷害|舞弊",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip
@@ -145,7 +147,8 @@ TRIGGER = re.compile(
     zh(
         r"被捕|拘捕|被拘|被抓|被控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
-        r"懲教署看管|緩刑"
+        r"懲教署看管|緩刑|"
+        r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
     )
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
     + r"|found\s+guilty|imprison|custody",

@@ -39,8 +39,14 @@ GROUP = re.compile(
         r"(?:男|女)?被告(?:人)?(?![知中]|之[一中]|其中)"
     )
 )
-#: …(N名)被告依次為：A、B及C — the names in order, up to the clause's end.
-LISTING = re.compile(zh(rf"(?:(?P<count>{_N})名)?\S{{0,2}}被告(?:人)?依次[為是]\s*[:：]?"))
+#: …(N名)被告依次為：A、B及C — the names in order, up to the clause's end; also 依序為,
+#: and 本案14名被告，分別為A、B…及C (eighth round), whose count must then agree.
+LISTING = re.compile(
+    zh(
+        rf"(?:(?P<count>{_N})名)?\S{{0,2}}被告(?:人)?(?:依次|依序)[為是]\s*[:：]?"
+        rf"|(?P<counted>{_N})名\S{{0,2}}被告(?:人)?\s*[,，]?\s*分別[為是]\s*[:：]?"
+    )
+)
 #: A, B and C (依次為第一至第三被告): the names just before, in order.
 LISTED_BEFORE = re.compile(zh(rf"\s*[(（]\s*依次[為是]第一至第(?P<to>{_N})被告\s*[)）]"))
 #: What may stand between an order and its name: 第五被告社工陳虹秀, 首被告為劉婉玲.
@@ -48,7 +54,7 @@ EXPLICIT_GAP = re.compile(zh(r"^(?:[為是]|[:：])?[^\s,;:，；：、。()（�
 #: What joins the items of a listing (一名 per item).
 ITEM_JOINER = re.compile(zh(r"以及|[、及和與]"))
 #: Cheap test for a sentence that may hold a listing (so it is read without a trigger).
-CUE = re.compile(zh(r"依次"))
+CUE = re.compile(zh(r"依次|依序|被告\s*[,，]?\s*分別[為是]"))
 
 
 def _number(text: str) -> int | None:
@@ -76,6 +82,7 @@ class Orders:
 
     def learn(self, f: str, found: list[NameHit]) -> None:
         """What a sentence's listings and explicit orders (第三被告林易昇) teach."""
+        explicit: dict[int, int] = {}  # order: where this sentence names it
         for m in MENTION.finditer(f):
             if m.group("to") or m.group("more"):
                 continue
@@ -83,13 +90,20 @@ class Orders:
             order = _orders(m)
             if name and order:
                 self._set(order[0], name)
+                explicit.setdefault(order[0], m.start())
         for m in LISTING.finditer(f):
             listed = _listing(f, m.end(), found)
-            count = m.group("count") and _number(m.group("count"))
+            count = _number(m.group("count") or m.group("counted") or "")
             if listed and (not count or count == len(listed)):
                 for i, name in enumerate(listed, 1):
                     self._set(i, name)
                 self.total = len(listed) if self.total in (None, len(listed)) else 0
+            elif count and all(explicit.get(i, -1) >= m.end() for i in range(1, count + 1)):
+                # 5名被告依次為第一被告A（26歲），第二被告B…: the commas break the list,
+                # but its explicit orders 1 to N after the count make it whole (eighth round)
+                whole = all(i in self.names for i in range(1, count + 1))
+                if whole and not any(o > count for o in explicit):
+                    self.total = count if self.total in (None, count) else 0
         for name in found:
             tail = LISTED_BEFORE.match(f, name.end)  # (依次為第一至第三被告)
             if tail:

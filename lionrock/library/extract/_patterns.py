@@ -62,16 +62,21 @@ ARREST_PASSIVE = _p(
     r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
     r"(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
 )
-ARREST_ACTIVE = _p(r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))")
+#: …and arrest of founder Jimmy Lai: the name after the noun (eighth round).
+ARREST_ACTIVE = _p(
+    r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))|(?<![a-z])arrest\s+of(?=\s)"
+)
 CHARGE = _p(
     r"被控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)\S{0,8}?保釋"
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)(?P<inner>[^\s,;，；。]{0,16}?)保釋"
     r"|繼續保釋|保釋獲批"  # not 拒絕批出保釋
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
+#: 批准其餘9人保釋, 批准全部被告保釋: a group no name resolved is nobody named.
+UNNAMED_INNER = _p(r"人|被告|其餘|其他|全部|所有")
 BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
@@ -83,7 +88,9 @@ POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|扣押|扣留|羈留|polic
 POLICE_HELD = _p(r"羈留|扣留")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
 PLEA_GUILTY = _p(
-    r"(?<!不)(?<!否)認罪(?!答辯)|承認(?:控罪|參與|干犯|\S{0,20}?罪)|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
+    # not 承認被加控兩罪 (being charged), 承認《國安法》下…控罪有… (a law acknowledged)
+    r"(?<!不)(?<!否)認罪(?!答辯)|承認(?!被)(?:控罪|參與|干犯|[^\s《》]{0,20}?罪)"
+    r"|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
 )
 PLEA_NOT = _p(
     r"否認(?:控罪|\S{0,16}?罪)|不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
@@ -154,6 +161,7 @@ NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐
 GENERIC_HEAD = _p(
     r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
     r"|^(?:的)?(?:社工|朋友|記者|學生|示威者|抗爭者|手足)"  # 陳智思對被捕社工…有作聲
+    r"|^(?:的)?(?:長者|老人|少年|少女|男童|女童)"  # 虐打一名被捕長者 (not 男子: 被捕男子為X)
     r"|^(?:的)?[兩二三四五六七八九十\d]+(?:名|個)?(?:人|者)"  # 聽完被捕兩人後覺得
     r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
     r"|^的(?:其餘|其他|另外|多名|一眾)\S{0,3}被告"  # 同案已認罪的其餘被告

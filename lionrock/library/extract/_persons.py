@@ -51,6 +51,9 @@ NOT_NAMES = {
         "關於 關係 關心 關押 方法 安全 戴口 莊嚴 黎民 華人 秦朝 孫中 江湖 熊貓 凌晨 "
         "龐大 田園 畢業 向來 應否 嚴重 嚴格 嚴厲 韋恩 文化 文物 馬路 雷射 葉片 范圍 "
         "邱吉 羅馬 連登 陳詞 陳辭 陳情 陳述 陳列 陳設 陳舊 潘朵拉 雷明登 "
+        # Hong Kong places that start with a surname (在黃大仙紀律部隊宿舍外; eighth round)
+        "黃大仙 何文田 馬鞍山 石硤尾 黃埔 藍田 馬灣 馬頭圍 石籬 石門 林村 石澳 白田 羅湖 "
+        "黃竹坑 黃泥涌 李鄭屋 田心 馬料水 "
     )
 }
 #: 李太, 朱妻, 龔媽媽: a surname and a kinship word name no one.

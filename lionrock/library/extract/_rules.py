@@ -23,12 +23,13 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import group_mentions, names_again, surname_mentions
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
@@ -73,6 +74,7 @@ from lionrock.library.extract._patterns import (
     RISK_AFTER,
     SERVING,
     SUSPENDED,
+    UNNAMED_INNER,
     WILL_PLEAD,
     WISH,
 )
@@ -125,6 +127,7 @@ class Proposal:
     statute: str = ""
     section: str = ""
     respectively: bool = False  # one of a 分別 list's terms
+    total: bool = False  # a total term (總刑期為, 合共判囚): the person's parts are not terms
 
     def key(self) -> tuple[str, str, str, str]:
         return (self.article, self.person, self.kind, self.value)
@@ -166,7 +169,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             )
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
-        police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 4])
+        # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
+        police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 8])
         topic = BAIL_TOPIC.match(f, m.end())
         if (
             clause_court
@@ -174,7 +178,13 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             and not topic
             and not POLICE_HELD.search(f[m.end() : m.end() + 25])
         ):
-            yield Hit("bail_granted", m.start(), m.end(), confidence=0.85)
+            hit = Hit("bail_granted", m.start(), m.end(), confidence=0.85)
+            if m.group("inner"):  # 批准許智峯及林卓廷保釋: the names inside (eighth round)
+                at, inner = m.start("inner"), m.group("inner")
+                hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
+                if hit.people is None and UNNAMED_INNER.search(inner):
+                    continue  # 除了A和B須還柙，…批准其餘9人保釋: not A and B
+            yield hit
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
         hit = Hit("bail_denied", m.start(), m.end())
@@ -243,7 +253,9 @@ def extract_sentence(
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
-    found = group_mentions(s.folded, found, context.orders, context.last_group)
+    before = context.last_names if s.paragraph == context.paragraph else []
+    found = group_mentions(s.folded, found, context.orders, context.last_group, before)
+    context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)
     if s.paragraph != context.paragraph:
@@ -304,8 +316,9 @@ def extract_sentence(
                     confidence=min(confidence, 0.99),
                     paragraph=s.paragraph,
                     statute=hit.statute,
-                    section="" if hit.section == "respectively" else hit.section,
+                    section="" if hit.section in ("respectively", "total") else hit.section,
                     respectively=hit.section == "respectively",
+                    total=hit.section == "total",
                 )
             )
     if groups:
@@ -385,25 +398,10 @@ def extract_text(
                 best[proposal.key()] = (
                     proposal if kept is None else replace(kept, date=proposal.date)
                 )
+            if proposal.total:  # stated as a total anywhere, it is one (see consistent())
+                best[proposal.key()] = replace(best[proposal.key()], total=True)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
     ]
-    return sorted(_consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
-
-
-def _consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
-    """A 分別 list of terms that the article contradicts elsewhere (判囚 7、10 及 13.5 個月,
-    then 判囚 10 個月的周庭) is garbled: all of its terms are dropped. An unnamed national-
-    security charge of someone charged with a named one is dropped too."""
-    kept = list(proposals)
-    terms: dict[str, set[str]] = {}
-    for p in kept:
-        if p.kind == "sentence":
-            terms.setdefault(p.person, set()).add(p.value)
-    garbled = {p.quote for p in kept if p.respectively and len(terms[p.person]) > 1}
-    kept = [p for p in kept if not (p.respectively and p.quote in garbled)]
-    # 違反國安法 names no offence: said of someone the article charges with one, it is that
-    # charge again (黎智英被控違反國安法第29條 … 勾結外國勢力), not another.
-    named = {p.person for p in kept if p.kind == "charged" and p.statute == "nsl" and p.section}
-    return [p for p in kept if not (p.value == "nsl_unspecified" and p.person in named)]
+    return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))

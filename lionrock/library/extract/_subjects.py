@@ -67,6 +67,7 @@ class Context:
     published: date | None
     paragraph: int = -1
     last_group: list[NameHit] = field(default_factory=list)
+    last_names: list[NameHit] = field(default_factory=list)  # the sentence before's
     defendants: dict[str, NameHit] = field(default_factory=dict)
     seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年

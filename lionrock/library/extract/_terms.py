@@ -33,6 +33,9 @@ from lionrock.library.extract._text import (
     zh,
 )
 
+CLAUSE_END = re.compile(r"[,;，；。]")
+SUSPENDED_NEXT = re.compile(zh(r"\s*[,，]\s*(?:緩刑|緩期)"))
+
 
 def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
     """The terms right after a sentence trigger (within a few characters, and in a row
@@ -43,6 +46,8 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
         window = f[position : position + 14]
         m = TERM_ZH.search(window)
         months: float | None = None
+        if m and CLAUSE_END.search(window, 0, m.start()):
+            break  # 總刑期為13.5個月監禁，周庭的總刑期為10個月: a term is in its trigger's clause
         if m and ((not found and m.start() <= 8) or (found and m.start() <= 3)):
             if (m.group("days") or m.group("weeks")) and m.start() > 3:
                 break
@@ -66,6 +71,7 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
 def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     f = s.folded
     total = TOTAL.search(f)
+    totals = [(t.start(), t.end()) for t in TOTAL.finditer(f)]
     for m in SENTENCE.finditer(f):
         if total and m.start() < total.start() and "总刑期" not in f[m.start() : m.end()]:
             continue
@@ -75,8 +81,11 @@ def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         terms = _terms(f, s.text, start)
         if not terms:
             continue
-        if SUSPENDED.search(f[clause_start(f, m.start()) : clause_end(f, terms[-1][1])]):
-            continue  # 判囚12個月，緩刑2年: suspended
+        end = terms[-1][1]
+        if SUSPENDED.search(
+            f[clause_start(f, m.start()) : clause_end(f, end)]
+        ) or SUSPENDED_NEXT.match(f, end):
+            continue  # 判囚12個月，緩刑2年: suspended (not 判監8個月，不獲緩刑)
         obj = m.groupdict().get("obj")
         people = None
         if obj:
@@ -93,6 +102,8 @@ def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                           statute=str(i), confidence=0.8)  # fmt: skip
             continue
         hit = Hit("sentence", m.start(), terms[0][1], format_months(terms[0][2]), people=people)
+        if any(a <= m.start() < b for a, b in totals):
+            hit.section = "total"  # 總刑期為13.5個月, 合共判囚14個月
         after = f[terms[0][1] : terms[0][1] + 3]
         if after.startswith(zh("的")):
             hit.active = True
