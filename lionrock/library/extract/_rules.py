@@ -394,10 +394,14 @@ def extract_text(
             if proposal.confidence < min_confidence:
                 continue
             kept = best.get(proposal.key())
-            if kept is None or (kept.date is None and proposal.date is not None):
-                best[proposal.key()] = (
-                    proposal if kept is None else replace(kept, date=proposal.date)
-                )
+            if kept is None or proposal.confidence > kept.confidence:
+                # the most confident reading of a fact is kept (at a low threshold a weak
+                # first one must not hide it), with a date from either
+                when = proposal.date if proposal.date is not None or kept is None else kept.date
+                total = proposal.total or (kept is not None and kept.total)
+                best[proposal.key()] = replace(proposal, date=when, total=total)
+            elif kept.date is None and proposal.date is not None:
+                best[proposal.key()] = replace(kept, date=proposal.date)
             if proposal.total:  # stated as a total anywhere, it is one (see consistent())
                 best[proposal.key()] = replace(best[proposal.key()], total=True)
     # a term the article says elsewhere was suspended for that person is not a custodial one
