@@ -55,7 +55,7 @@ RESOLVES = THRESHOLD  # a name matches one entity's names, and no other's
 WORD_RE = re.compile(r"[a-z0-9]+")
 MAX_RESOLVED = 5  # candidates compared when a name resolves by matching
 MAX_CACHED = 65536  # names resolved and remembered
-COMPARED_FIRST = 4  # entities within reach compared before the index's candidates are found
+COMPARED_FIRST = 4  # entities within reach tested before the index's candidates are found
 
 
 @lru_cache(maxsize=131072)
@@ -235,10 +235,10 @@ class KnownNames:
         if carriers or not parse_name(name).chinese:
             return carried
         # Most names met have no entity within reach: then no candidate is looked for.
-        # A few are compared first, and the candidates looked for only if one resolves.
+        # A few are tested first, and the candidates looked for only if one is in reach.
         reachable = self._reachable(name, skip)
         if len(reachable) <= COMPARED_FIRST:
-            reachable = {e for e in reachable if self._resolves_to(name, e)}
+            reachable = {e for e in reachable if self._within_reach(name, e)}
             if not reachable:
                 return set()
         subject = Subject((name,))
@@ -252,13 +252,17 @@ class KnownNames:
         """Whether a name matches one of the entity's names (`RESOLVES`) and contradicts
         none (below `POSSIBLE`): "Tiu-ting Benny TAI" matches "Benny Tai" but not
         "Benny Tai Yiu-ting"."""
-        owns = self._same_script(name, entity_id)
-        if not any(_may_reach(name, own) for own in owns):
+        if not self._within_reach(name, entity_id):
             return False  # no name of the entity can score RESOLVES: not compared
+        owns = self._same_script(name, entity_id)
         scores = _scores_until_contradicted(name, owns)
         if not scores:
             return False
         return max(scores.values()) >= RESOLVES and min(scores.values()) >= POSSIBLE
+
+    def _within_reach(self, name: str, entity_id: str) -> bool:
+        """Whether one of the entity's names may score RESOLVES with the name."""
+        return any(_may_reach(name, own) for own in self._same_script(name, entity_id))
 
     def _reachable(self, name: str, skip: Iterable[str]) -> set[str]:
         """The entities a name carried by none may resolve to by matching: those with a
