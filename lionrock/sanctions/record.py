@@ -279,7 +279,8 @@ class KnownNames:
         carriers = self.carriers(name)
         if carriers or not parse_name(name).chinese:
             return not into.isdisjoint(carriers - skip)
-        return not into.isdisjoint(self._reachable(name, skip))
+        within = self.reach.entities(name) & into  # `_reachable`, the cheap test first
+        return bool(within) and not within.isdisjoint(self._reachable(name, skip))
 
     def link(
         self, left: Subject, right: Subject, *, exclude: Iterable[str] = ()
