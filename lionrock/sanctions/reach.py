@@ -33,7 +33,7 @@ test_reach_index.py checks that against `_may_reach` on the benchmark's names).
 Example:
     >>> index = ReachIndex({"e1": ("李家超", "LEE, Ka Chiu John")})
     >>> index.entities("Lee Ka-chiu")
-    {'e1'}
+    frozenset({'e1'})
 """
 
 from __future__ import annotations
