@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -27,7 +28,13 @@ from lionrock.sanctions.names import (
 from lionrock.sanctions.romanize import VOWEL_RE, is_syllable
 from lionrock.sanctions.systems import PY
 
-__all__ = ["apart_from_pinyin", "joined_orders", "one_edit_apart", "typo_orders"]
+__all__ = [
+    "any_typo_orders",
+    "apart_from_pinyin",
+    "joined_orders",
+    "one_edit_apart",
+    "typo_orders",
+]
 
 MIN_TYPO_LEN = 3  # letters of a token read as a mistyped syllable
 JOINED_PENALTY = 0.03  # a token read as two syllables written joined ("Kachiu")
@@ -40,12 +47,23 @@ def typo_orders(parsed: ParsedName, targets: frozenset[str]) -> tuple[Order, ...
     syllable ("Chan Tai Mna"): a token that is no syllable, one edit (a letter added,
     dropped or changed, or two swapped) from one of `targets` (the other name's
     syllables); only names of three syllables or more."""
+    return _typo_readings(parsed, lambda token: any(one_edit_apart(token, t) for t in targets))
+
+
+def any_typo_orders(parsed: ParsedName) -> tuple[Order, ...]:
+    """Every order `typo_orders` may give the name, whatever the other name: each
+    English token long enough to be a typo read as one (`reach.ReachIndex` keys the
+    record's names so, the other name being unknown when the index is built)."""
+    return _typo_readings(parsed, lambda token: len(token) >= MIN_TYPO_LEN)
+
+
+def _typo_readings(parsed: ParsedName, may_be_typo: Callable[[str], bool]) -> tuple[Order, ...]:
     if not parsed.english or parsed.parts is None:
         return ()
     tokens, surname_first = parsed.parts
     out: list[Order] = []
     for index, token in enumerate(tokens):
-        if token.syllables is None and any(one_edit_apart(token.text, t) for t in targets):
+        if token.syllables is None and may_be_typo(token.text):
             typo = [*tokens[:index], _Token(token.text, (_typo(token.text),), False, token.head)]
             typo += tokens[index + 1 :]
             if sum(len(t.syllables or ()) for t in typo) >= MIN_KEPT:

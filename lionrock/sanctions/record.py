@@ -37,6 +37,7 @@ from lionrock.sanctions.chinese import full_reading
 from lionrock.sanctions.korean import korean_name
 from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
 from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.reach import ReachIndex
 from lionrock.sanctions.romanize import (
     HAN_RE,
     chinese_forms,
@@ -45,7 +46,7 @@ from lionrock.sanctions.romanize import (
     pinyin,
     variant_forms,
 )
-from lionrock.sanctions.screen import Listing, ScreeningIndex
+from lionrock.sanctions.screen import Listing, ScreeningIndex, name_keys
 from lionrock.store import Entity, Store
 
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias")
@@ -54,6 +55,7 @@ RESOLVES = THRESHOLD  # a name matches one entity's names, and no other's
 WORD_RE = re.compile(r"[a-z0-9]+")
 MAX_RESOLVED = 5  # candidates compared when a name resolves by matching
 MAX_CACHED = 65536  # names resolved and remembered
+COMPARED_FIRST = 4  # entities within reach tested before the index's candidates are found
 
 
 @lru_cache(maxsize=131072)
@@ -118,6 +120,8 @@ class KnownNames:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self._index: ScreeningIndex | None = None
+        self._reach: ReachIndex | None = None
+        self._index_keys: dict[str, frozenset[str]] = {}
         # Per entity, worked out once with the index: its names' keys, and its names in
         # characters and in Chinese (`_same_script`), which every link would ask again.
         self._keys_of: dict[str, frozenset[str | None]] = {}
@@ -164,6 +168,18 @@ class KnownNames:
             self._index = ScreeningIndex(listings)
         return self._index
 
+    @property
+    def reach(self) -> ReachIndex:
+        """The entities' Chinese names by the keys of their readings (`reach.py`): which
+        entities a name may reach, without comparing. Built with `index`."""
+        if self._reach is None:
+            self._reach = ReachIndex({e.entity_id: e.names for e in self.entities.values()})
+            self._index_keys = {
+                e.entity_id: frozenset().union(*(name_keys(n) for n in e.names))
+                for e in self.entities.values()
+            }
+        return self._reach
+
     @classmethod
     def from_store(cls, store: Store, *, published_only: bool = False) -> KnownNames:
         """Every person of the store, with its names, aliases and a.k.a.
@@ -207,6 +223,8 @@ class KnownNames:
     def clear_resolved(self) -> None:
         """Forget the names resolved so far (the benchmark starts each round without)."""
         self._resolved.clear()
+        if self._reach is not None:
+            self._reach.clear()
 
     def _resolve(self, name: str, skip: frozenset[str]) -> set[str]:
         carriers = self.carriers(name)
@@ -216,20 +234,53 @@ class KnownNames:
         # the UK list's "YUN HO-JIN").
         if carriers or not parse_name(name).chinese:
             return carried
+        # Most names met have no entity within reach: then no candidate is looked for.
+        # A few are tested first, and the candidates looked for only if one is in reach.
+        reachable = self._reachable(name, skip)
+        if len(reachable) <= COMPARED_FIRST:
+            reachable = {e for e in reachable if self._within_reach(name, e)}
+            if not reachable:
+                return set()
         subject = Subject((name,))
         found = set()
         for listing in self.index.candidates(subject, limit=MAX_RESOLVED * 4):
-            if listing.entity_id in skip:
-                continue
-            owns = self._same_script(name, listing.entity_id)
-            if not any(_may_reach(name, own) for own in owns):
-                continue  # no name of the entity can score RESOLVES: not compared
-            scores = _scores_until_contradicted(name, owns)
-            # It must match one of the entity's names and contradict none: "Tiu-ting
-            # Benny TAI" matches "Benny Tai" but not "Benny Tai Yiu-ting".
-            if scores and max(scores.values()) >= RESOLVES and min(scores.values()) >= POSSIBLE:
+            if listing.entity_id in reachable and self._resolves_to(name, listing.entity_id):
                 found.add(listing.entity_id)
         return found
+
+    def _resolves_to(self, name: str, entity_id: str) -> bool:
+        """Whether a name matches one of the entity's names (`RESOLVES`) and contradicts
+        none (below `POSSIBLE`): "Tiu-ting Benny TAI" matches "Benny Tai" but not
+        "Benny Tai Yiu-ting"."""
+        if not self._within_reach(name, entity_id):
+            return False  # no name of the entity can score RESOLVES: not compared
+        owns = self._same_script(name, entity_id)
+        scores = _scores_until_contradicted(name, owns)
+        if not scores:
+            return False
+        return max(scores.values()) >= RESOLVES and min(scores.values()) >= POSSIBLE
+
+    def _within_reach(self, name: str, entity_id: str) -> bool:
+        """Whether one of the entity's names may score RESOLVES with the name."""
+        return any(_may_reach(name, own) for own in self._same_script(name, entity_id))
+
+    def _reachable(self, name: str, skip: Iterable[str]) -> set[str]:
+        """The entities a name carried by none may resolve to by matching: those with a
+        name within reach, by exact keys (`reach.py`), that the index can offer (it
+        offers an entity only for a key of the name: `ScreeningIndex.candidates`)."""
+        reachable = self.reach.entities(name).difference(skip)
+        if not reachable:
+            return set()
+        keys = name_keys(name)
+        return {e for e in reachable if not keys.isdisjoint(self._index_keys[e])}
+
+    def _may_resolve_into(self, name: str, skip: set[str], into: set[str]) -> bool:
+        """False when `resolve(name)` certainly has no entity of `into`."""
+        carriers = self.carriers(name)
+        if carriers or not parse_name(name).chinese:
+            return not into.isdisjoint(carriers - skip)
+        within = self.reach.entities(name) & into  # `_reachable`, the cheap test first
+        return bool(within) and not within.isdisjoint(self._reachable(name, skip))
 
     def link(
         self, left: Subject, right: Subject, *, exclude: Iterable[str] = ()
@@ -252,9 +303,12 @@ class KnownNames:
                             f"both are names of {entity.label()}: {lname!r} and {rname!r}"
                         ]
         for this, other, side in ((left, right, lefts), (right, left, rights)):
-            if not self._may_be_carried(other):
+            carriers = self._may_carry(other) - skip
+            if not carriers:
                 continue  # whatever this side resolves to cannot carry the other
             for name in side:
+                if not self._may_resolve_into(name, skip, carriers):
+                    continue  # it resolves to no entity that may carry the other
                 resolved = self.resolve(name, exclude=skip)
                 if len(resolved) != 1:
                     continue
@@ -273,18 +327,20 @@ class KnownNames:
     def _keys(self, entity: KnownEntity) -> frozenset[str | None]:
         return self._keys_of[entity.entity_id]
 
-    def _may_be_carried(self, subject: Subject) -> bool:
-        """Whether any entity could carry one of the subject's names (`_carried`): a name
-        some entity carries in one of its forms, or one that is compared with an
-        entity's names (in characters, or romanized Chinese). Resolving a name for a
-        subject that fails this is wasted work."""
+    def _may_carry(self, subject: Subject) -> set[str]:
+        """The entities that may carry one of the subject's names (`_carried`): those
+        that carry it in one of its forms, and those with a name in characters or
+        romanized Chinese within its reach (`reach.py`; `_may_reach` asks the same of
+        both orders of a pair). Resolving a name to any other entity is wasted work."""
+        found: set[str] = set()
         for name in subject.names:
             key = name_key(name)
-            if key is not None and (
-                key in self.by_key or HAN_RE.search(name) or parse_name(name).chinese
-            ):
-                return True
-        return False
+            if key is None:
+                continue
+            found |= self.by_key.get(key, set())
+            if HAN_RE.search(name) or parse_name(name).chinese:
+                found |= self.reach.entities(name)
+        return found
 
     def _carried(self, entity: KnownEntity, other: Subject) -> tuple[str, str] | None:
         """(entity's name, other's name) when one of the entity's names matches one of

@@ -191,16 +191,19 @@ class ScreeningIndex:
         total = sum(self.idf[k] for k in keys)
         common = max(COMMON_MIN, COMMON_KEY * len(self.listings))
         rare = [k for k in keys if len(self.postings[k]) <= common]
-        weights: dict[int, float] = defaultdict(float)
+        weights: dict[int, float] = {}
+        get, postings, idf = weights.get, self.postings, self.idf
         # Candidates come from the rarer keys; a common key ("w:abdu", the surname Chan)
         # only adds weight to them, so it never floods the comparison.
         for key in rare or keys:
-            for number in self.postings[key]:
-                weights[number] += self.idf[key]
+            weight = idf[key]
+            for number in postings[key]:
+                weights[number] = get(number, 0.0) + weight
         for key in keys.difference(rare) if rare else ():
-            for number in self.postings[key]:
+            weight = idf[key]
+            for number in postings[key]:
                 if number in weights:
-                    weights[number] += self.idf[key]
+                    weights[number] += weight
         floor = min_share * total
         best = heapq.nlargest(limit, ((w, n) for n, w in weights.items() if w >= floor))
         return [self.listings[number] for _, number in best]

@@ -1,0 +1,216 @@
+"""Which of the record's names a name may reach, by exact keys (issue #14, speed).
+
+The record-aware mode resolves a name the store does not carry by comparing it with
+the names of the entities the screening index offers (`record.KnownNames._resolve`),
+and compares a pair only when `record._may_reach` says the threshold is within reach:
+two Chinese names need a reading of each, of one length, in which every syllable
+agrees (`chinese.full_reading`). Asking that of every candidate's names, and finding
+the candidates first, was most of the mode's time, and almost always in vain: a name
+met by screening is rarely one of the record's.
+
+`ReachIndex` answers for all the record's names at once, from keys worked out once
+when it is built. Two syllables that agree share a key:
+
+- two characters, one of their forms (the character itself, OpenCC's simplified and
+  regional forms, and the Japanese ones: `chinese._grade`);
+- a character and a romanized syllable, a Cantonese key or a pinyin reading
+  (`chinese._grade`);
+- two romanized syllables, the spelling, a Mandarin reading, or a Cantonese key of one
+  that the other has, or that a character read as the other in Mandarin has
+  (`systems.latin_grade`, under any pair of systems).
+
+and two surnames, a spelling in the table of Hong Kong surname spellings
+(`hk_surnames.surname_grade`). A name may reach a record name only when, in a reading of
+each of one length, every syllable shares a key with the other's at that place (a
+syllable read as a typo agrees with any). The readings are those `full_reading` may
+try: the orders, and for a name with English tokens its joined and typo readings. And
+the rest of `_may_reach` is kept: a romanized name read as Korean, or two romanized
+names that both have English names, may reach every romanized name. So the index gives
+a superset of the record names in reach, never fewer: a name it leaves out scores below
+the threshold against every one of them, and is not compared (tests/matching/
+test_reach_index.py checks that against `_may_reach` on the benchmark's names).
+
+Example:
+    >>> index = ReachIndex({"e1": ("李家超", "LEE, Ka Chiu John")})
+    >>> index.entities("Lee Ka-chiu")
+    frozenset({'e1'})
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
+from lionrock.sanctions.korean import korean_name
+from lionrock.sanctions.names import Order, ParsedName, Syllable, _han_syllable, parse_name
+from lionrock.sanctions.readings import any_typo_orders, joined_orders
+from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
+from lionrock.sanctions.systems import mandarin_canto, mandarin_readings, strict_canto_keys
+
+Key = tuple[str, str]
+_WILD = ("*", "")  # a syllable read as a typo: it may agree with any
+MAX_REMEMBERED = 65536  # names looked up and remembered
+
+
+class ReachIndex:
+    """The Chinese names of the record's entities, by the keys of their readings."""
+
+    def __init__(self, names: Mapping[str, Iterable[str]]) -> None:
+        """`names`: each entity's names (those that are not Chinese names are left out:
+        `_may_reach` is asked only of two Chinese names)."""
+        self._owner: list[str] = []  # reading number -> entity
+        self._postings: dict[tuple[int, int, Key], set[int]] = defaultdict(set)
+        self._by_length: dict[int, frozenset[int]] = {}
+        # Entities with a romanized name that every romanized name may reach (Korean),
+        # or every romanized name with English names (`full_reading`).
+        self._latin_korean: set[str] = set()
+        self._latin_english: set[str] = set()
+        self._latin: set[str] = set()
+        self._all = set(names)
+        # Looked up per name and per syllable and place (cleared by `clear`).
+        self._found: dict[str, frozenset[str]] = {}
+        self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
+        for entity_id, entity_names in names.items():
+            for name in entity_names:
+                parsed = parse_name(name)
+                if parsed.chinese:
+                    self._add(entity_id, name, parsed)
+
+    def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
+        if not parsed.han:
+            self._latin.add(entity_id)
+            if korean_name(name):
+                self._latin_korean.add(entity_id)
+            if parsed.english:
+                self._latin_english.add(entity_id)
+        for order in _readings(parsed):
+            number = len(self._owner)
+            self._owner.append(entity_id)
+            length = len(order.syllables)
+            self._by_length[length] = self._by_length.get(length, frozenset()) | {number}
+            for place, syllable in enumerate(order.syllables):
+                for key in _record_keys(syllable, surname=place == 0):
+                    self._postings[length, place, key].add(number)
+
+    def entities(self, name: str) -> frozenset[str]:
+        """The entities with a name that `name` may reach: every entity one of whose
+        names `record._may_reach(name, it)` is True for is in it (and others may be)."""
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= MAX_REMEMBERED:
+                self.clear()
+            found = self._found[name] = frozenset(self._entities(name))
+        return found
+
+    def clear(self) -> None:
+        """Forget the names and syllables looked up so far (the benchmark starts each
+        round without)."""
+        self._found.clear()
+        self._places.clear()
+
+    def _entities(self, name: str) -> set[str]:
+        parsed = parse_name(name)
+        if not parsed.chinese:
+            return set(self._all)  # `_may_reach` compares any other name with all
+        found: set[str] = set()
+        if not parsed.han:
+            if korean_name(name):
+                found |= self._latin
+            else:
+                found |= self._latin_korean
+            if parsed.english:
+                found |= self._latin_english
+        owner = self._owner
+        for order in _readings(parsed):
+            found.update(owner[n] for n in self._matching(order))
+        return found
+
+    def _matching(self, order: Order) -> frozenset[int]:
+        """The record's readings of the order's length whose syllables after the first
+        each share a key with the order's at that place."""
+        length = len(order.syllables)
+        found: frozenset[int] | None = None
+        for place, syllable in enumerate(order.syllables):
+            if syllable.typo:
+                continue
+            here = self._places.get((syllable, length, place))
+            if here is None:
+                here = self._places[syllable, length, place] = self._at(syllable, length, place)
+            found = here if found is None else found & here
+            if not found:
+                return found
+        return self._by_length.get(length, frozenset()) if found is None else found
+
+    def _at(self, syllable: Syllable, length: int, place: int) -> frozenset[int]:
+        """The readings whose syllable at `place` shares a key with `syllable`: worked
+        out once per syllable (a shared object) and place, as most names repeat them."""
+        postings = self._postings
+        here = set(postings.get((length, place, _WILD), ()))
+        for key in _query_keys(syllable, surname=place == 0):
+            found = postings.get((length, place, key))
+            if found:
+                here |= found
+        return frozenset(here)
+
+
+def _readings(parsed: ParsedName) -> tuple[Order, ...]:
+    """Every reading `chinese.full_reading` may try of a name, whatever the other."""
+    if parsed.han or not parsed.english:
+        return parsed.orders
+    return parsed.orders + joined_orders(parsed) + any_typo_orders(parsed)
+
+
+def _han_forms(syllable: Syllable) -> set[Key]:
+    text = syllable.text
+    forms = {text, syllable.simplified} | chinese_forms(text) | variant_forms(text)
+    return {("h", f) for f in forms | japanese_forms(text)}
+
+
+def _sounds(syllable: Syllable) -> set[Key]:
+    """What a character and a romanized syllable agree through."""
+    return {("c", k) for k in syllable.canto} | {("p", p) for p in syllable.pinyin}
+
+
+def _spellings(syllable: Syllable, *, record: bool) -> set[Key]:
+    """What two romanized syllables agree through, in any pair of systems
+    (`systems.latin_grade`): one spelling, a Mandarin reading, a Cantonese key of both
+    ("s"), or a Cantonese key of one that a character read as the other in Mandarin has
+    ("x": the query read as Cantonese, "y": the record's name)."""
+    text = syllable.text
+    strict, across = strict_canto_keys(text), mandarin_canto(text)
+    keys = {("t", text)} | {("m", m) for m in mandarin_readings(text)}
+    keys |= {("s", k) for k in strict}
+    keys |= {("x", k) for k in (across if record else strict)}
+    return keys | {("y", k) for k in (strict if record else across)}
+
+
+def _surnames(syllable: Syllable) -> set[Key]:
+    """What two surnames also agree through (`hk_surnames.surname_grade`): a character
+    and the table's spelling of it ("t"), or two romanized syllables, one the table's
+    spelling of a surname that a reading of the other spells ("z")."""
+    if syllable.han:
+        return {("t", s) for s in HK_SURNAMES.get(syllable.simplified, ())}
+    found = {("z", char) for char in surnames_spelled(syllable.text)}
+    for char in HK_SURNAMES:
+        han = _han_syllable(char, char)
+        if syllable.canto & han.canto or syllable.pinyin & han.pinyin:
+            found.add(("z", char))
+    return found
+
+
+def _record_keys(syllable: Syllable, *, surname: bool) -> set[Key]:
+    if syllable.typo:
+        return {_WILD}
+    if syllable.han:
+        keys = _han_forms(syllable) | _sounds(syllable)
+    else:
+        keys = _spellings(syllable, record=True)
+    return keys | _surnames(syllable) if surname else keys
+
+
+def _query_keys(syllable: Syllable, *, surname: bool) -> set[Key]:
+    if syllable.han:
+        return _han_forms(syllable)  # compared with names in characters only
+    keys = _sounds(syllable) | _spellings(syllable, record=False)
+    return keys | _surnames(syllable) if surname else keys
