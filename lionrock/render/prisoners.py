@@ -108,6 +108,14 @@ VIEWS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ),
         ("name", "status", "wanted", "bounty", "residence", "cases"),
     ),
+    "in_exile": (
+        N_("In exile"),
+        N_(
+            "People whose latest status, as of the date of its source, is that they live in "
+            "exile abroad, with or without a warrant announced for them."
+        ),
+        ("name", "status", "wanted", "bounty", "residence", "cases"),
+    ),
     "all": (
         N_("Everyone in the record"),
         N_("Everyone arrested, charged or wanted in the record, and companies charged."),
@@ -432,7 +440,8 @@ class PrisonerIndex:
                 continue
             if is_status and person.current != view:
                 continue
-            if view == "wanted" and not (person.is_wanted or person.current == "in_exile"):
+            # a warrant or a bounty, as the list says; exiles without one: `in_exile`
+            if view == "wanted" and not person.is_wanted:
                 continue
             if view in ("in_custody", "remanded", "serving_sentence", "released", TERM_ENDED) and (
                 not person.is_person
@@ -579,6 +588,7 @@ class PrisonerIndex:
                     "released",
                     TERM_ENDED,
                     "wanted",
+                    "in_exile",
                     "all",
                 )
             },

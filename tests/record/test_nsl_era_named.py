@@ -147,3 +147,17 @@ def test_the_bundled_record_names_over_200(bundled_store: Store) -> None:
     nsl = {p.id for p in index.select(ListQuery(view="all", statute="nsl"))}
     assert {"lr-person-james-to", "lr-person-nathan-law"} <= nsl
     assert "lr-person-daniel-wong-kwok-tung" not in nsl
+
+
+def test_the_wanted_list_holds_warrants_and_the_exile_list_holds_exiles(
+    arrests_store: Store,
+) -> None:
+    index = _index(arrests_store)
+    wanted = [p.id for p in index.select(ListQuery(view="wanted"))]
+    exiles = [p.id for p in index.select(ListQuery(view="in_exile"))]
+    # the list says "an arrest warrant or a bounty": an exile without one is not on it
+    assert "lr-fa-man-exile" not in wanted and "lr-fa-fan-wanted" in wanted
+    assert exiles == ["lr-fa-man-exile"]
+    links = {link["view"]: link["count"] for link in index.view_links(ListQuery())}
+    assert links["wanted"] == len(wanted) and links["in_exile"] == 1
+    assert index.summary()["wanted"] == len(wanted)
