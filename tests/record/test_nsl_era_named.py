@@ -144,8 +144,19 @@ def test_the_bundled_record_names_over_200(bundled_store: Store) -> None:
     # arrested by the national security police for assisting offenders: not an NSL arrest
     assert basis["lr-person-daniel-wong-kwok-tung"] is None
     assert basis["lr-person-cheng-lai-king"] is None  # sedition, March 2020
+    # charged only under another law, but first arrested under the NSL or the sedition
+    # provisions (additions-recL): the 612 Fund trustees (the Societies Ordinance), the
+    # martial-arts assistant (weapons); Ted Hui (contempt of court) is wanted under the NSL
+    assert basis["lr-person-joseph-zen"] == "arrested"
+    assert basis["lr-person-cyd-ho"] == "arrested"
+    assert basis["lr-person-cheung-man-chi"] == "arrested"
+    assert basis["lr-person-ted-hui"] == "wanted"
+    # the national security police arrested him for fraud, not under the NSL
+    assert basis["lr-person-wong-wai-keung"] is None
+    assert named["arrested_only"] >= 51 and named["wanted_only"] >= 33
     nsl = {p.id for p in index.select(ListQuery(view="all", statute="nsl"))}
     assert {"lr-person-james-to", "lr-person-nathan-law"} <= nsl
+    assert {"lr-person-joseph-zen", "lr-person-ted-hui"} <= nsl
     assert "lr-person-daniel-wong-kwok-tung" not in nsl
 
 
