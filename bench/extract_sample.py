@@ -219,3 +219,16 @@ def eighth_draw(path: str, labels: str, count: int = 20, seed: int = 25) -> list
     in no labelled draw (dev, `test`, `test2`: every path in `labels` but its own)."""
     pool = _pool(path, _labelled_before(labels, 8), lambda t: any(k in t for k in KEYWORDS))
     return random.Random(seed).sample(pool, count)
+
+
+def ninth_draw(path: str, labels: str, count: int = 20, seed: int = 26) -> list[str]:
+    """A ninth draw for the dev split (ninth round, issue #16: generality), labelled in full
+    before any fix of that round: court-keyword articles (every keyword) that write 被告
+    three times or more, as the seventh draw was chosen, in no labelled draw (every path in
+    `labels` but its own), so it draws again the same."""
+    pool = _pool(
+        path,
+        _labelled_before(labels, 9),
+        lambda text: any(k in text for k in KEYWORDS) and text.count("被告") >= 3,
+    )
+    return random.Random(seed).sample(pool, count)

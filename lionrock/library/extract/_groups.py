@@ -173,3 +173,32 @@ def names_again(
             if not any(h.start < m.end() and m.start() < h.end for h in (*found, *extra)):
                 extra.append(NameHit(hit.name, m.start(), m.end(), hit.entity_id, hit.known))
     return extra
+
+
+#: What may follow a full name as the article writes it: punctuation, a bracket (an age,
+#: an alias), a space, or a list's joiner (林錦均（25歲）, 孫君和及連潤發, 莫卓煇 |).
+NAME_BOUNDARY = re.compile(zh(r"[\s,;:，；：。、（(）)|「」]|及|與|和"))
+
+
+def names_lengthened(s: Sentence, found: list[NameHit], article: str) -> list[NameHit]:
+    """A guessed name of two characters that the article (folded) writes, every time, with
+    one more character after it, at least twice and once before punctuation, a bracket or
+    a joiner, is that longer name: the article's own full name, whose last character jieba
+    cut off as a word (林錦 for 林錦均 before 另被控, 王維 for 王維霞, 王志 for 王志榮)."""
+    out: list[NameHit] = []
+    for hit in found:
+        short = s.folded[hit.start : hit.end]
+        after = s.folded[hit.end : hit.end + 1]
+        if hit.known or len(short) != 2 or not after or not HAN_RE.match(after):
+            out.append(hit)
+            continue
+        full = short + after
+        count = article.count(full)
+        if count >= 2 and count == article.count(short) and _ends_once(full, article):
+            hit = NameHit(s.text[hit.start : hit.end + 1], hit.start, hit.end + 1, None, False)
+        out.append(hit)
+    return out
+
+
+def _ends_once(name: str, article: str) -> bool:
+    return any(NAME_BOUNDARY.match(article, m.end()) for m in re.finditer(re.escape(name), article))

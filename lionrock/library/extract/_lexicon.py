@@ -98,7 +98,11 @@ OFFENCES: tuple[Offence, ...] = (
         r"披露.{0,8}身分|非禮|非法性交|傷人|盜竊|防止賄賂|禁蒙面|蒙面物品|妨礙司法公正|"
         r"意圖\S{0,4}(?:摧毀|摧毁|損壞)|無線通訊器具|無牌管有|"
         # eighth round: 各被控一項暴動罪和刑事損壞, 搶劫罪, 普通襲擊, 選舉舞弊 (draw 8)
-        r"刑事損壞|刑事損毀|搶劫|普通襲擊|襲擊致\S{0,4}身體傷害|舞弊",
+        r"刑事損壞|刑事損毀|搶劫|普通襲擊|襲擊致\S{0,4}身體傷害|舞弊|"
+        # ninth round, each written after 被控 in 21 to 61 articles of the pool: the
+        # Legislative Council chamber (七一立法會案), dangerous driving, disorder in a public
+        # place, a false statement (查冊案); and false imprisonment, obstructing an officer
+        r"會議廳範圍|權力及特權|危險駕駛|擾亂秩序|虛假陳述|非法禁錮|阻礙公職人員",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip

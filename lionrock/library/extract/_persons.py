@@ -288,7 +288,9 @@ def _aged(
     for m in AGED.finditer(folded):
         chars = m.group(1)
         name = chars if len(chars) == 3 and _surname(chars) else chars[-2:]
-        if not _plausible(name) or name[0] not in STRONG_SURNAMES | AGED_SURNAMES:
+        # an age right after is sure enough for a last character that ends no name
+        # elsewhere (林錦均（25歲）: 均 is also "all")
+        if not _plausible(name, aged=True) or name[0] not in STRONG_SURNAMES | AGED_SURNAMES:
             continue
         start = m.end(1) - len(name)
         if not any(h.start < m.end(1) and start < h.end for h in hits):
@@ -306,7 +308,7 @@ def _surname(token: str) -> int:
     return 2 if token[:2] in SURNAMES_2 else 1 if token[:1] in SURNAMES_1 else 0
 
 
-def _plausible(name: str) -> bool:
+def _plausible(name: str, aged: bool = False) -> bool:
     surname = _surname(name)
     return (
         bool(surname)
@@ -314,7 +316,7 @@ def _plausible(name: str) -> bool:
         and all(HAN_RE.match(c) for c in name)
         and name not in NOT_NAMES
         and not NAME_END.search(name)
-        and name[-1] not in NOT_NAME_END
+        and (name[-1] not in NOT_NAME_END or (aged and len(name) == 3))
         and not set(name[surname:]) & LEGAL_CHARS
         and not set(name[surname:]) & JOINED
         and name[surname : surname + 1] != zh("官")  # 李官續指: a judge's short title

@@ -30,7 +30,12 @@ from typing import Any
 
 from lionrock.fold import HAN_RE
 from lionrock.library.extract._consistency import consistent
-from lionrock.library.extract._groups import group_mentions, names_again, surname_mentions
+from lionrock.library.extract._groups import (
+    group_mentions,
+    names_again,
+    names_lengthened,
+    surname_mentions,
+)
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
     MAINLAND,
@@ -249,7 +254,7 @@ def extract_sentence(
     s: Sentence, *, article_id: str, names: Gazetteer, context: Context
 ) -> list[Proposal]:
     """The suggestions one sentence makes (and what it teaches the context)."""
-    found = names.find(s.text, s.folded)
+    found = names_lengthened(s, names.find(s.text, s.folded), context.text)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
@@ -377,7 +382,8 @@ def extract_text(
     # Names are looked for only where they can matter (segmentation is the costly step):
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
-    if mainland_only("".join(s.folded for s in every)):
+    context.text = "".join(s.folded for s in every)
+    if mainland_only(context.text):
         return []
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
@@ -386,7 +392,8 @@ def extract_text(
     # resolves too
     for i, s in enumerate(every):
         if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
-            context.orders.learn(s.folded, names.find(s.text, s.folded))
+            found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+            context.orders.learn(s.folded, found)
     for i, s in enumerate(every):
         if not read[i]:
             continue

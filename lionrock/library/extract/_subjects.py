@@ -72,6 +72,7 @@ class Context:
     seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
+    text: str = ""  # the whole article, folded: the full names it writes (林錦均)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
