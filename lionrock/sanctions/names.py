@@ -50,7 +50,10 @@ MAX_NAME_CHARS = 300  # names are short; anything longer is cut, not parsed whol
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 #: A Wade-Giles aspirated initial and its apostrophe, before the syllable's vowel; pinyin's
 #: apostrophe (Xi'an) follows a final, never a bare initial.
-WG_ASPIRATE_RE = re.compile(r"(?<![A-Za-z])(ch|k|p|t|ts|tz)['’ʼʻ‘`](?=[aeiouü])", re.IGNORECASE)
+WG_ASPIRATE_MARKS = "'’ʼʻ‘`"
+WG_ASPIRATE_RE = re.compile(
+    r"(?<![A-Za-z])(ch|k|p|t|ts|tz)[" + WG_ASPIRATE_MARKS + "](?=[aeiouü])", re.IGNORECASE
+)
 TONE_DIGIT_RE = re.compile(r"[1-6]$")
 _PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
 MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
@@ -216,7 +219,8 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     hyphenated = _hyphenated(token)
     if hyphenated is not _UNKNOWN:
         return hyphenated  # type: ignore[return-value]
-    parts = [_PINYIN_V.sub(r"\1u", part) for part in token.split("-")]  # lv: pinyin's lü
+    # lv: pinyin's lü (the regex asked only of a part with a v in it)
+    parts = [_PINYIN_V.sub(r"\1u", p) if "v" in p else p for p in token.split("-")]
     out: list[str] = []
     for part in parts:
         split = split_syllables(part, limit=1 if len(parts) > 1 or not joined else 2)
@@ -280,7 +284,8 @@ def parse_name(name: str) -> ParsedName:
     # Wade-Giles marks aspiration with an apostrophe after the initial (Ch'ing, T'ai,
     # Ts'ai); names drop it as often as they keep it, and the syllable tables hold the
     # forms without it. Split there, "Ch'ing" would be two words, "ch" and "ing".
-    text = WG_ASPIRATE_RE.sub(r"\1", text)
+    if any(mark in text for mark in WG_ASPIRATE_MARKS):  # most names have none
+        text = WG_ASPIRATE_RE.sub(r"\1", text)
     head, comma, tail = text.partition(",")
     words = TOKEN_RE.findall(head)
     heads = len(words)  # the words before the comma

@@ -118,6 +118,15 @@ def fold_latin(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def without_tone(text: str) -> str:
+    """The text without a tone number at its end (`TONE_RE`); a text of letters only,
+    as most are, is returned without asking the regex.
+
+    Example: `without_tone("lei5")` returns `"lei"`.
+    """
+    return text if text.isalpha() else TONE_RE.sub("", text)
+
+
 def has_han(text: str) -> bool:
     """Whether the text holds any Han character."""
     return HAN_RE.search(text) is not None
@@ -196,7 +205,7 @@ def canto_keys(syllable: str, *, reading: bool = False) -> frozenset[str]:
     known = None if reading else CANTO_KEYS.get(syllable)
     if known is not None:
         return known
-    s = TONE_RE.sub("", fold_latin(syllable))
+    s = without_tone(fold_latin(syllable))
     if not s.isalpha():
         return frozenset()
     if s in ("m", "ng", "hm", "hng"):
@@ -414,7 +423,7 @@ def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
 
     Example: `split_syllables("mingguo")` returns `("ming", "guo")`.
     """
-    token = TONE_RE.sub("", token)
+    token = without_tone(token)
     if is_syllable(token):
         return (token,)
     if limit < 2:
