@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import sqlalchemy as sa
@@ -165,10 +165,32 @@ def chromium() -> Iterator[Browser]:
         launched = p.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
+        _patient(launched)
         try:
             yield launched
         finally:
             launched.close()
+
+
+#: Playwright waits 30 s for a page by default; a CI machine under load (the library
+#: archive fixture importing beside a browser test) has made a page that loads in 0.4 s
+#: take longer. A slow page is not a defect these tests look for: they wait longer, and
+#: pytest-timeout (900 s) still ends a test that hangs.
+NAVIGATION_TIMEOUT_MS = 120_000
+ACTION_TIMEOUT_MS = 60_000
+
+
+def _patient(launched: Browser) -> None:
+    """Every context and page the browser opens waits longer for navigation and actions."""
+    open_context, open_page = launched.new_context, launched.new_page
+
+    def _slow(target: Any) -> Any:
+        target.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+        target.set_default_timeout(ACTION_TIMEOUT_MS)
+        return target
+
+    launched.new_context = lambda *a, **k: _slow(open_context(*a, **k))  # type: ignore[method-assign]
+    launched.new_page = lambda *a, **k: _slow(open_page(*a, **k))  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="module")
