@@ -232,3 +232,11 @@ def ninth_draw(path: str, labels: str, count: int = 20, seed: int = 26) -> list[
         lambda text: any(k in text for k in KEYWORDS) and text.count("被告") >= 3,
     )
     return random.Random(seed).sample(pool, count)
+
+
+def tenth_draw(path: str, labels: str, count: int = 30, seed: int = 27) -> list[str]:
+    """A tenth draw for the dev split (tenth round, issue #16), labelled in full before any
+    rule was run on it: court-keyword articles (every keyword, no 被告 filter), so that it is
+    shaped like the `test` draws, in no labelled draw (every path in `labels` but its own)."""
+    pool = _pool(path, _labelled_before(labels, 10), lambda t: any(k in t for k in KEYWORDS))
+    return random.Random(seed).sample(pool, count)

@@ -41,7 +41,7 @@ ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
 RELATIVE_OR_LIST = re.compile(
     zh(
-        r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
+        r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}[:：]?$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
 #: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person).
@@ -60,7 +60,8 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 ARREST_PASSIVE = _p(
     r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
-    r"(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
+    # 遭上門拘捕, 被警方高調拘捕: how the arrest was made (tenth round, 21 pool articles)
+    r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
 )
 #: …and arrest of founder Jimmy Lai: the name after the noun (eighth round).
 ARREST_ACTIVE = _p(
@@ -79,6 +80,8 @@ BAIL_GRANTED = _p(
 UNNAMED_INNER = _p(r"人|被告|其餘|其他|全部|所有")
 BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
+    # 多次申請保釋均被拒, 保釋申請迅速被拒: a court's refusal (tenth round, 33 pool articles)
+    r"|申請保釋[均皆亦都]?(?:被|遭)(?:拒|駁回)|保釋申請[均皆亦都迅速]{1,2}(?:被|遭)(?:拒|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
 #: 法院批准保釋的先決條件, 批准保釋的門檻, 是否准予保釋階段: bail as a topic, not an event.
@@ -104,7 +107,9 @@ CONVICTED = _p(
 )
 #: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
 CHARGE_STOP = _p(
-    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者|另一|另外"
+    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者"
+    # 另一名被告被控…: someone else's; not 即另一暴動罪 (another count, tenth round)
+    r"|另(?:一|外)(?!(?:[一兩二三]?[項宗條])?(?:串謀)?(?:暴動|非法集結|未經批准|有意圖|襲警|傷人|煽動|刑事|管有))"
     r"|、(?=[^,，。、]{2,16}?被)"  # …違反國安法、…集會被視為非法集結: another item of a list
 )
 #: 被控違反國安法被捕, 被指控…而被捕: an accusation at an arrest, which is not a charge.

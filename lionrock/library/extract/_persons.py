@@ -269,6 +269,9 @@ MEASURE_BEFORE = set(zh("這那一二兩三四五六七八九十每幾數各該�
 LEGAL_CHARS = set(zh("刑罪案判囚押柙控捕審獄"))
 
 
+#: 羅先生, 黃小姐: a surname and an honorific name no one (tenth round, on the pool).
+HONORIFICS = {zh(w) for w in ("先生", "小姐", "女士")}
+
 #: 梁及龔 is two surnames joined (梁 and 龔), not a name.
 JOINED = set(zh("及與、"))
 #: 郭家麒太太, 黃之鋒的母親: a relative of the person, named through them.
@@ -320,6 +323,7 @@ def _plausible(name: str, aged: bool = False) -> bool:
         and not set(name[surname:]) & LEGAL_CHARS
         and not set(name[surname:]) & JOINED
         and name[surname : surname + 1] != zh("官")  # 李官續指: a judge's short title
+        and name[surname:] not in HONORIFICS
     )
 
 

@@ -204,7 +204,8 @@ def people_of(
 def _up_to_comma(group: list[NameHit], f: str) -> list[NameHit]:
     kept = group[:1]
     for previous, name in pairwise(group):
-        if re.search(r"[,，]", f[previous.end : name.start]):
+        # 認罪的林觀良（48歲，商人）及林啟明: a comma inside brackets ends nothing
+        if re.search(r"[,，]", re.sub(r"[(（][^()（）]*[)）]", "", f[previous.end : name.start])):
             break
         kept.append(name)
     return kept
