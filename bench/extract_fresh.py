@@ -2,8 +2,9 @@
 that are in neither split of `bench/data/extract-labels.jsonl`, for a person to judge
 (issue #16 §5). Precision only, since the articles are not labelled in full: this is how
 classes of false positives were looked for without tuning on the test split (see
-docs/extract.md). Seeds 1801–1804 were used, then 1901–1906, then 2001–2003; with `en`,
-only the articles written in English (under 5% Chinese characters; 110 have a court keyword).
+docs/extract.md). Seeds 1801–1804 were used, then 1901–1906, then 2001–2003, then 2701 and
+2702 (80 articles each, the tenth round); with `en`, only the articles written in English
+(under 5% Chinese characters; 110 have a court keyword).
 
 Example: python bench/extract_fresh.py 1801 60
          python bench/extract_fresh.py 1903 40 en

@@ -178,13 +178,15 @@ def names_again(
 #: What may follow a full name as the article writes it: punctuation, a bracket (an age,
 #: an alias), a space, or a list's joiner (林錦均（25歲）, 孫君和及連潤發, 莫卓煇 |).
 NAME_BOUNDARY = re.compile(zh(r"[\s,;:，；：。、（(）)|「」]|及|與|和"))
+DEFENDANT = zh("被告")
 
 
 def names_lengthened(s: Sentence, found: list[NameHit], article: str) -> list[NameHit]:
     """A guessed name of two characters that the article (folded) writes, every time, with
     one more character after it, at least twice and once before punctuation, a bracket or
-    a joiner, is that longer name: the article's own full name, whose last character jieba
-    cut off as a word (林錦 for 林錦均 before 另被控, 王維 for 王維霞, 王志 for 王志榮)."""
+    a joiner or right after 被告, is that longer name: the article's own full name, whose
+    last character jieba cut off as a word (林錦 for 林錦均 before 另被控, 王維 for 王維霞,
+    王志 for 王志榮)."""
     out: list[NameHit] = []
     for hit in found:
         short = s.folded[hit.start : hit.end]
@@ -194,11 +196,16 @@ def names_lengthened(s: Sentence, found: list[NameHit], article: str) -> list[Na
             continue
         full = short + after
         count = article.count(full)
-        if count >= 2 and count == article.count(short) and _ends_once(full, article):
+        if count >= 2 and count == article.count(short) and _whole_once(full, article):
             hit = NameHit(s.text[hit.start : hit.end + 1], hit.start, hit.end + 1, None, False)
         out.append(hit)
     return out
 
 
-def _ends_once(name: str, article: str) -> bool:
-    return any(NAME_BOUNDARY.match(article, m.end()) for m in re.finditer(re.escape(name), article))
+def _whole_once(name: str, article: str) -> bool:
+    """Written once before a boundary, or once right after 被告 (首被告王志榮已獲…: jieba
+    cuts 王志|榮獲 elsewhere, issue #16, extract10)."""
+    return any(
+        NAME_BOUNDARY.match(article, m.end()) or article.endswith(DEFENDANT, 0, m.start())
+        for m in re.finditer(re.escape(name), article)
+    )

@@ -38,16 +38,18 @@ OBJECT_PRONOUN = re.compile(zh(r"^\s*(?:他|她)(?![們人])"))
 PRONOUN_SUBJECT = re.compile(zh(r"^(?:\S{0,6}[,，])?\s*(?:他|她)(?![們人])"))
 #: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
-COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人|名)"))
+#: 三人, 2名被告: a count of people; not 47人案 (a case's name: 區諾軒因初選47人案被還柙).
+COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人(?!案)|名)"))
 RELATIVE_OR_LIST = re.compile(
     zh(
         r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}[:：]?$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
     )
 )
-#: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person).
-SINGULAR = re.compile(zh(r"他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
+#: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person) nor 其他.
+SINGULAR = re.compile(zh(r"(?<!其)他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
 OTHERS = re.compile(
-    zh(r"其餘|其他|另外\S{0,3}人|另一(?:名|個|位)?(?:被告|人)|他們|她們")
+    # not 因其他案件遭繼續還柙: another case of the same person (issue #16, extract10)
+    zh(r"其餘|其他(?!案|控罪)|另外\S{0,3}人|另一(?:名|個|位)?(?:被告|人)|他們|她們")
     + r"|\bothers\b|\bthe\s+rest\b|\bexcept",
     re.IGNORECASE,
 )  # With the exception of Helena Wong, others were denied bail
@@ -72,10 +74,13 @@ CHARGE = _p(
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 BAIL_GRANTED = _p(
-    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)(?P<inner>[^\s,;，；。]{0,16}?)保釋"
-    r"|繼續保釋|保釋獲批"  # not 拒絕批出保釋
+    r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)(?P<inner>[^\s,;，；。]{0,16}?)保釋(?!上訴|覆核)"
+    # not 拒絕批出保釋, nor 批出律政司就黎智英的保釋上訴許可 (leave to appeal, extract10)
+    r"|繼續保釋|保釋獲批"
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
+#: 不讓黎智英繼續保釋: a refusal before the name (extract10).
+NOT_LET = _p(r"不(?:讓|准|許|得|能|再)\S{0,8}$")
 #: 批准其餘9人保釋, 批准全部被告保釋: a group no name resolved is nobody named.
 UNNAMED_INNER = _p(r"人|被告|其餘|其他|全部|所有")
 BAIL_DENIED = _p(
@@ -98,6 +103,13 @@ PLEA_GUILTY = _p(
 PLEA_NOT = _p(
     r"否認(?:控罪|\S{0,16}?罪)|不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
 )
+#: 承認於去年6月21日在金鐘…參與未經批准集結, 否認組織及參與未經批准集結: a plea that
+#: states the act (a date, a place or the verb) before the offence, with no 罪 after it;
+#: the offence itself is looked for in `PLEA_ACT_SPAN` (issue #16, extract10).
+PLEA_ACT = _p(
+    r"(?<![不未沒])(?P<verb>承認|否認)(?=於|在|[去今前同]年|\d{1,4}\s*年|\d{1,2}\s*月|組織|參與|煽惑)"
+)
+PLEA_ACT_SPAN = _p(r"[^。;；]{0,50}")
 ACQUITTED = _p(
     r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪|acquitted|found\s+not\s+guilty|cleared\s+of"
 )
@@ -140,6 +152,9 @@ SERVING = _p(
 )
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
+    # 王志榮已獲無罪釋放, 從喜靈洲懲教所釋放 (issue #16, extract10; not 王志榮無罪釋放
+    # alone, which the labels read as the verdict only)
+    r"|獲(?:判|裁定)?(?:當庭)?無罪釋放|從\S{1,12}?(?:懲教所|監獄|收押所|中心)釋放"
 )
 MODAL = _p(
     r"(?:會|要|可|可以|或|怕|免|得|能|應|有|不|無|毋|願)\s*$|(?:沒|未)\S{0,2}$"
@@ -151,7 +166,8 @@ WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋).
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時|即將")
+#: not 有意圖而傷人 (wounding with intent: an offence, not an intention).
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意(?!圖)|屆時|介時|即將")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(
@@ -170,6 +186,8 @@ GENERIC_HEAD = _p(
     r"|^(?:的)?[兩二三四五六七八九十\d]+(?:名|個)?(?:人|者)"  # 聽完被捕兩人後覺得
     r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
     r"|^的(?:其餘|其他|另外|多名|一眾)\S{0,3}被告"  # 同案已認罪的其餘被告
+    # 為因反送中運動罪成囚於壁屋監獄的DSE考生準備筆記 (extract10)
+    r"|^[^,;:，；：。、]{1,10}的\S{0,4}?(?:考生|學生|手足|青年|年輕人|示威者|抗爭者)"
 )
 #: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
 #: 涂謹申（左二）則被捕: so has a clause whose topic 則 marks, when no name was found in it.

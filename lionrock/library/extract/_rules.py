@@ -67,8 +67,11 @@ from lionrock.library.extract._patterns import (
     MAY_RELEASE,
     MODAL,
     MUST_TERM,
+    NOT_LET,
     NOUN_USE,
     PAST_CASE,
+    PLEA_ACT,
+    PLEA_ACT_SPAN,
     PLEA_GUILTY,
     PLEA_NOT,
     POLICE_BAIL,
@@ -177,6 +180,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
         police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 8])
         topic = BAIL_TOPIC.match(f, m.end())
+        if NOT_LET.search(f[max(0, m.start() - 10) : m.start()]):
+            continue
         if (
             clause_court
             and not police
@@ -202,6 +207,11 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     for m in PLEA_GUILTY.finditer(f):
         if not PLEA_NOT.search(f[max(0, m.start() - 2) : m.end()]):
             yield Hit("plea", m.start(), m.end(), "guilty")
+    for m in PLEA_ACT.finditer(f):
+        span = PLEA_ACT_SPAN.match(f, m.end())
+        if span and offences_in(span.group()):
+            value = "guilty" if m.group("verb") == zh("承認") else "not_guilty"
+            yield Hit("plea", m.start(), m.end(), value)
     for m in ACQUITTED.finditer(f):
         yield Hit("verdict", m.start(), m.end(), "acquitted")
     for m in CONVICTED.finditer(f):
