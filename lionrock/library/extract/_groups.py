@@ -43,13 +43,6 @@ REST = re.compile(
 REST_LEAD = re.compile(zh(r"(?:^|[,;:，；：。])\s*(?:以及|而|但|惟|及|和|、)?\s*$"))
 
 
-def _listed(orders: Orders) -> list[NameHit]:
-    """The listing's names in order, or none when the map is not whole."""
-    total = orders.total or 0
-    names = [orders.names.get(i) for i in range(1, total + 1)]
-    return [n for n in names if n is not None] if all(names) else []
-
-
 def _count(text: str | None) -> int | None:
     if not text:
         return None
@@ -69,7 +62,7 @@ def group_mentions(
     listing (其餘被告) after the names this sentence, or else the one before (`earlier`,
     its last group; `before`, all its names), singled out. 其餘各被告 is the rest, not
     各被告 (all of them)."""
-    listed = _listed(orders)
+    listed = orders.listed()
     if not listed:
         return found
     taken = [(m.start(), m.end()) for m in LISTING.finditer(f)]
@@ -140,7 +133,7 @@ def surname_mentions(
     for hit in seen.values():
         if HAN_RE.match(hit.name[:1]):
             by_surname.setdefault(fold(hit.name[0]), []).append(hit)
-    listed = {n.name for n in orders.names.values()}
+    listed = {n.name for n in (*orders.names.values(), *orders.members)}
     extra: list[NameHit] = []
     spots = [(m.start(), m.group(1)) for m in LONE_SURNAME.finditer(s.folded)]
     for m in LONE_LIST.finditer(s.folded):
@@ -164,7 +157,8 @@ def names_again(
     (郭家麒太太). Other names are not looked for again: the finder may have refused them
     there (法官周家明及李運騰)."""
     extra: list[NameHit] = []
-    for hit in {**{n.name: n for n in orders.names.values()}, **defendants}.values():
+    listed = (*orders.names.values(), *orders.members)
+    for hit in {**{n.name: n for n in listed}, **defendants}.values():
         if len(hit.name) < 3 or not all(HAN_RE.match(c) for c in hit.name):
             continue
         for m in re.finditer(re.escape(fold(hit.name)), s.folded):

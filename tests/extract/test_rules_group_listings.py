@@ -1,0 +1,39 @@
+"""Defendants listed once in no order, the rest after an exception (除A及B外，其餘…) and a
+group followed by its names (其中N人…包括A、B): issue #16, the extract9 round. The sentences
+are written for the classes counted over the unlabelled court-keyword pool; none is copied
+from an article."""
+
+from __future__ import annotations
+
+from tests.extract.test_rules_groups import FOUR, facts
+
+#: listed in no order (受審被告為), with what each does in brackets
+UNORDERED = "4名受審被告為何志明（20歲，商人）、李嘉欣（21歲）、陳大文（22歲）及黃小玲（23歲）。"
+
+
+def test_a_group_stated_before_a_listing_in_no_order_is_the_listed_names() -> None:
+    found = facts("4名被告早前否認暴動罪，案件今日續審。\n\n" + UNORDERED)
+    assert {f for f in found if f[1] == "plea"} == {(n, "plea", "not_guilty") for n in FOUR}
+
+
+def test_a_listing_in_no_order_whose_count_disagrees_is_no_group() -> None:
+    found = facts("4名被告早前否認暴動罪。\n\n5名受審被告為何志明、李嘉欣、陳大文及黃小玲。")
+    assert not {f for f in found if f[1] == "plea"}
+
+
+def test_some_of_the_defendants_listed_are_not_a_listing() -> None:
+    found = facts("4名被告早前否認暴動罪。\n\n其餘4名被告包括何志明、李嘉欣、陳大文及黃小玲。")
+    assert not {f for f in found if f[1] == "plea"}
+
+
+def test_a_listing_in_no_order_gives_no_orders() -> None:
+    found = facts(UNORDERED + "首兩名被告今日認罪。")
+    assert not {f for f in found if f[1] == "plea"}
+
+
+def test_the_rest_of_a_listing_in_no_order() -> None:
+    found = facts(UNORDERED + "何志明罪名不成立，其餘3名被告則罪名成立。")
+    assert {f for f in found if f[1] == "verdict"} == {
+        ("何志明", "verdict", "acquitted"),
+        *((n, "verdict", "convicted") for n in FOUR[1:]),
+    }
