@@ -37,3 +37,14 @@ def test_the_rest_of_a_listing_in_no_order() -> None:
         ("何志明", "verdict", "acquitted"),
         *((n, "verdict", "convicted") for n in FOUR[1:]),
     }
+
+
+def test_the_rest_after_an_exception() -> None:
+    listing = "4名被告依次為何志明、李嘉欣、陳大文及黃小玲。"
+    found = facts(listing + "除何志明及李嘉欣外，其餘2人另被控刑事損壞罪。")
+    assert {f for f in found if f[2] == "other"} == {
+        ("陳大文", "charged", "other"),
+        ("黃小玲", "charged", "other"),
+    }
+    wrong_count = facts(listing + "除何志明外，其餘2人另被控刑事損壞罪。")
+    assert not {f for f in wrong_count if f[2] == "other"}

@@ -31,11 +31,13 @@ COUNTED_GROUP = re.compile(
         r"(?:[名個]\s*(?:男女|男子|女子|青年|少年|學生|警員|示威者)|人(?![士員數次手中之口物]))"
     )
 )
-#: The rest of the defendants: 其餘被告, 其餘六名不認罪被告, 另外五名否認控罪被告, 餘下被告.
+#: The rest of the defendants: 其餘被告, 其餘六名不認罪被告, 另外五名否認控罪被告, 餘下被告;
+#: and, counted, 其餘6人 (除A和B外，其餘6人被控…).
 REST = re.compile(
     zh(
         rf"(?:其餘|其他|餘下|剩餘|另外)\s*(?:(?P<n>{_N})\s*名)?[^,;:，；：。、]{{0,6}}?被告(?:人)?"
         r"(?![知中]|之[一中]|其中)"
+        rf"|(?:其餘|餘下|剩餘|另外)\s*(?P<people>{_N})\s*人(?![士員數次手中之口物])"
     )
 )
 
@@ -99,7 +101,7 @@ def _rest(
     if not singled or any(n.name not in names for n in singled + later):
         return []
     rest = [n for n in listed if n.name not in {s.name for s in singled}]
-    count = _count(m.group("n"))
+    count = _count(m.group("n") or m.group("people"))
     return rest if rest and count in (None, len(rest)) else []
 
 
@@ -111,7 +113,7 @@ def _rest_after(
     獲准保釋: the counsel is not listed; eighth round): the listing less the listed names
     of the sentence before, only when this sentence names no one before the rest and
     the rest's count is written and agrees."""
-    count = _count(m.group("n"))
+    count = _count(m.group("n") or m.group("people"))
     names = {n.name for n in listed}
     picked = {n.name for n in before if n.name in names}
     if not count or not picked or not REST_LEAD.search(f[: m.start()]):
