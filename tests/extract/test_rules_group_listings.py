@@ -48,3 +48,23 @@ def test_the_rest_after_an_exception() -> None:
     }
     wrong_count = facts(listing + "除何志明外，其餘2人另被控刑事損壞罪。")
     assert not {f for f in wrong_count if f[2] == "other"}
+
+
+def test_counsel_acting_as_counsel_is_no_defendant() -> None:
+    found = facts(
+        "被告何志明被控暴動罪。\n\n"
+        "法庭裁定罪成，代表第一被告的資深大律師張家豪提出保釋被拒，即時還柙至下月判刑。"
+    )
+    assert not {f for f in found if f[0] == "張家豪"}
+    assert ("何志明", "bail_denied", "") in found
+    by_counsel = facts("何志明今日提堂，他由黨友兼律師張家豪代表，獲裁判官批准保釋。")
+    assert {f for f in by_counsel if f[1] == "bail_granted"} == {("何志明", "bail_granted", "")}
+
+
+def test_a_lawyer_who_is_a_defendant_is_still_one() -> None:
+    assert ("張家豪", "arrested", "") in facts("民主派多人被捕，包括人權律師張家豪。")
+
+
+def test_what_would_follow_is_no_fact() -> None:
+    found = facts("被告何志明被控暴動罪。法官指，再多一個帖文，被告就會再次還押。")
+    assert ("何志明", "custody", "remanded") not in found

@@ -145,8 +145,9 @@ WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
 #: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
-#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋).
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時|即將")
+#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋,
+#: 再多一個貼文，被告就會再次還押).
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意|屆時|介時|即將|就會|便會")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(
