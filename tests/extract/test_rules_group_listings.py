@@ -68,3 +68,16 @@ def test_a_lawyer_who_is_a_defendant_is_still_one() -> None:
 def test_what_would_follow_is_no_fact() -> None:
     found = facts("被告何志明被控暴動罪。法官指，再多一個帖文，被告就會再次還押。")
     assert ("何志明", "custody", "remanded") not in found
+
+
+def test_a_group_then_its_names_described_at_length() -> None:
+    found = facts("12人早前被加控暴動罪，包括已被判囚六個月的學生會前會長何志明、李嘉欣等。")
+    assert {f for f in found if f[1] == "charged"} == {
+        ("何志明", "charged", "riot"),
+        ("李嘉欣", "charged", "riot"),
+    }
+    colon = facts("23人被控「煽惑參與未經批准集結」，包括多名團體成員：主席何志明、秘書李嘉欣。")
+    assert {f for f in colon if f[1] == "charged"} == {
+        ("何志明", "charged", "unauthorised_assembly"),
+        ("李嘉欣", "charged", "unauthorised_assembly"),
+    }
