@@ -81,3 +81,14 @@ def test_a_group_then_its_names_described_at_length() -> None:
         ("何志明", "charged", "unauthorised_assembly"),
         ("李嘉欣", "charged", "unauthorised_assembly"),
     }
+
+
+def test_a_listing_after_a_comma_whose_last_item_follows_a_comma() -> None:
+    found = facts(
+        "4名被告，依次為：學生何志明（20歲）、文員李嘉欣（21歲）、陳大文（22歲），"
+        "以及黃小玲（23歲）。首被告及第四被告今日認罪。"
+    )
+    assert {f for f in found if f[1] == "plea"} == {
+        ("何志明", "plea", "guilty"),
+        ("黃小玲", "plea", "guilty"),
+    }

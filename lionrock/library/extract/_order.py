@@ -39,11 +39,11 @@ GROUP = re.compile(
         r"(?:男|女)?被告(?:人)?(?![知中]|之[一中]|其中)"
     )
 )
-#: …(N名)被告依次為：A、B及C — the names in order, up to the clause's end; also 依序為,
+#: …(N名)被告(，)依次為：A、B及C — the names in order, up to the clause's end; also 依序為,
 #: and 本案14名被告，分別為A、B…及C (eighth round), whose count must then agree.
 LISTING = re.compile(
     zh(
-        rf"(?:(?P<count>{_N})名)?\S{{0,2}}被告(?:人)?(?:依次|依序)[為是]\s*[:：]?"
+        rf"(?:(?P<count>{_N})名)?\S{{0,2}}被告(?:人)?\s*[,，]?\s*(?:依次|依序)[為是]\s*[:：]?"
         rf"|(?P<counted>{_N})名\S{{0,2}}被告(?:人)?\s*[,，]?\s*分別[為是]\s*[:：]?"
     )
 )
@@ -57,6 +57,9 @@ GROUP_LISTING = re.compile(
 LISTED_BEFORE = re.compile(zh(rf"\s*[(（]\s*依次[為是]第一至第(?P<to>{_N})被告\s*[)）]"))
 #: What may stand between an order and its name: 第五被告社工陳虹秀, 首被告為劉婉玲.
 EXPLICIT_GAP = re.compile(zh(r"^(?:[為是]|[:：])?[^\s,;:，；：、。()（）「」]{0,4}$"))
+#: Where a listing ends: its clause's end, but not a comma before its last item
+#: (依次為：A（21歲）、B（24歲），以及C（29歲）).
+LISTING_END = re.compile(zh(r"[;。；]|[,，](?!\s*以及)"))
 #: What joins the items of a listing (一名 per item).
 ITEM_JOINER = re.compile(zh(r"以及|[、及和與]"))
 #: Cheap test for a sentence that may hold a listing (so it is read without a trigger).
@@ -236,7 +239,7 @@ def _outside_brackets(text: str) -> str:
 def _listing(f: str, at: int, found: list[NameHit]) -> list[NameHit]:
     """The names of a listing from `at` to its clause's end, when each item is one name."""
     plain = _outside_brackets(f[at:])
-    end = re.search(r"[,;。，；]", plain)
+    end = LISTING_END.search(plain)
     plain = plain[: end.start()] if end else plain
     names = [n for n in found if at <= n.start and n.end <= at + len(plain)]
     if len(names) < 2:
