@@ -31,23 +31,18 @@ COUNTED_GROUP = re.compile(
         r"(?:[名個]\s*(?:男女|男子|女子|青年|少年|學生|警員|示威者)|人(?![士員數次手中之口物]))"
     )
 )
-#: The rest of the defendants: 其餘被告, 其餘六名不認罪被告, 另外五名否認控罪被告, 餘下被告.
+#: The rest of the defendants: 其餘被告, 其餘六名不認罪被告, 另外五名否認控罪被告, 餘下被告;
+#: and, counted, 其餘6人 (除A和B外，其餘6人被控…).
 REST = re.compile(
     zh(
         rf"(?:其餘|其他|餘下|剩餘|另外)\s*(?:(?P<n>{_N})\s*名)?[^,;:，；：。、]{{0,6}}?被告(?:人)?"
         r"(?![知中]|之[一中]|其中)"
+        rf"|(?:其餘|餘下|剩餘|另外)\s*(?P<people>{_N})\s*人(?![士員數次手中之口物])"
     )
 )
 
 #: What may stand before the rest in its clause: nothing, or a conjunction.
 REST_LEAD = re.compile(zh(r"(?:^|[,;:，；：。])\s*(?:以及|而|但|惟|及|和|、)?\s*$"))
-
-
-def _listed(orders: Orders) -> list[NameHit]:
-    """The listing's names in order, or none when the map is not whole."""
-    total = orders.total or 0
-    names = [orders.names.get(i) for i in range(1, total + 1)]
-    return [n for n in names if n is not None] if all(names) else []
 
 
 def _count(text: str | None) -> int | None:
@@ -69,7 +64,7 @@ def group_mentions(
     listing (其餘被告) after the names this sentence, or else the one before (`earlier`,
     its last group; `before`, all its names), singled out. 其餘各被告 is the rest, not
     各被告 (all of them)."""
-    listed = _listed(orders)
+    listed = orders.listed()
     if not listed:
         return found
     taken = [(m.start(), m.end()) for m in LISTING.finditer(f)]
@@ -106,7 +101,7 @@ def _rest(
     if not singled or any(n.name not in names for n in singled + later):
         return []
     rest = [n for n in listed if n.name not in {s.name for s in singled}]
-    count = _count(m.group("n"))
+    count = _count(m.group("n") or m.group("people"))
     return rest if rest and count in (None, len(rest)) else []
 
 
@@ -118,7 +113,7 @@ def _rest_after(
     獲准保釋: the counsel is not listed; eighth round): the listing less the listed names
     of the sentence before, only when this sentence names no one before the rest and
     the rest's count is written and agrees."""
-    count = _count(m.group("n"))
+    count = _count(m.group("n") or m.group("people"))
     names = {n.name for n in listed}
     picked = {n.name for n in before if n.name in names}
     if not count or not picked or not REST_LEAD.search(f[: m.start()]):
@@ -140,7 +135,7 @@ def surname_mentions(
     for hit in seen.values():
         if HAN_RE.match(hit.name[:1]):
             by_surname.setdefault(fold(hit.name[0]), []).append(hit)
-    listed = {n.name for n in orders.names.values()}
+    listed = {n.name for n in (*orders.names.values(), *orders.members)}
     extra: list[NameHit] = []
     spots = [(m.start(), m.group(1)) for m in LONE_SURNAME.finditer(s.folded)]
     for m in LONE_LIST.finditer(s.folded):
@@ -164,7 +159,8 @@ def names_again(
     (郭家麒太太). Other names are not looked for again: the finder may have refused them
     there (法官周家明及李運騰)."""
     extra: list[NameHit] = []
-    for hit in {**{n.name: n for n in orders.names.values()}, **defendants}.values():
+    listed = (*orders.names.values(), *orders.members)
+    for hit in {**{n.name: n for n in listed}, **defendants}.values():
         if len(hit.name) < 3 or not all(HAN_RE.match(c) for c in hit.name):
             continue
         for m in re.finditer(re.escape(fold(hit.name)), s.folded):

@@ -160,12 +160,15 @@ TRIGGER = re.compile(
 )  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a
-#: defendant, when they come right before it (裁判官蘇惠德, 大律師羅達雄).
+#: defendant, when they come right before it (裁判官蘇惠德, 代表第二被告的大律師羅達雄).
 ROLES = re.compile(
     zh(
         r"(?:法官|裁判官|主審|主控官|控方|檢控官|檢控專員|刑事檢控專員|律政司司長|司長|局長|處長|"
         r"警司|總督察|督察|警長|警員|記者|發言人|專家證人|證人|筆名|化名|又名|原名|綽號|"
-        r"代表\S{0,6}的(?:資深)?大律師|代表律師)\s*$"
+        r"代表\S{0,10}的(?:資深)?大?律師|代表律師|"
+        # counsel acting as counsel (辯方大律師曾某, （辯方資深大律師）鄧某, 由黨友兼律師何某代表),
+        # not a lawyer who is a defendant (律師涂謹申被捕)
+        r"辯方(?:資深)?大?律師\s*[)）]?|由\S{0,4}?(?:資深)?大?律師)\s*$"
     )
 )
 EN_ROLES = re.compile(

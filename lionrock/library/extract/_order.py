@@ -39,22 +39,31 @@ GROUP = re.compile(
         r"(?:男|女)?被告(?:人)?(?![知中]|之[一中]|其中)"
     )
 )
-#: …(N名)被告依次為：A、B及C — the names in order, up to the clause's end; also 依序為,
+#: …(N名)被告(，)依次為：A、B及C — the names in order, up to the clause's end; also 依序為,
 #: and 本案14名被告，分別為A、B…及C (eighth round), whose count must then agree.
 LISTING = re.compile(
     zh(
-        rf"(?:(?P<count>{_N})名)?\S{{0,2}}被告(?:人)?(?:依次|依序)[為是]\s*[:：]?"
+        rf"(?:(?P<count>{_N})名)?\S{{0,2}}被告(?:人)?\s*[,，]?\s*(?:依次|依序)[為是]\s*[:：]?"
         rf"|(?P<counted>{_N})名\S{{0,2}}被告(?:人)?\s*[,，]?\s*分別[為是]\s*[:：]?"
     )
+)
+#: 6名受審被告為A、B…, 7名被告，包括A、B…: the defendants listed once in no order (not
+#: 其餘7名被告包括…, some of them): a group only, whose count must agree.
+_GROUP_LISTED = rf"(?P<count>{_N}|兩)名\S{{0,4}}?被告(?:人)?\s*[,，]?\s*(?:為|是|包括)"
+GROUP_LISTING = re.compile(
+    zh(rf"(?<![其餘他另外中之]){_GROUP_LISTED}\s*(?:[(（][^)）]{{0,10}}[)）])?\s*[:：]?")
 )
 #: A, B and C (依次為第一至第三被告): the names just before, in order.
 LISTED_BEFORE = re.compile(zh(rf"\s*[(（]\s*依次[為是]第一至第(?P<to>{_N})被告\s*[)）]"))
 #: What may stand between an order and its name: 第五被告社工陳虹秀, 首被告為劉婉玲.
 EXPLICIT_GAP = re.compile(zh(r"^(?:[為是]|[:：])?[^\s,;:，；：、。()（）「」]{0,4}$"))
+#: Where a listing ends: its clause's end, but not a comma before its last item
+#: (依次為：A（21歲）、B（24歲），以及C（29歲）).
+LISTING_END = re.compile(zh(r"[;。；]|[,，](?!\s*以及)"))
 #: What joins the items of a listing (一名 per item).
 ITEM_JOINER = re.compile(zh(r"以及|[、及和與]"))
 #: Cheap test for a sentence that may hold a listing (so it is read without a trigger).
-CUE = re.compile(zh(r"依次|依序|被告\s*[,，]?\s*分別[為是]"))
+CUE = re.compile(zh(rf"依次|依序|被告\s*[,，]?\s*分別[為是]|{_GROUP_LISTED}"))
 
 
 def _number(text: str) -> int | None:
@@ -69,6 +78,8 @@ class Orders:
     names: dict[int, NameHit] = field(default_factory=dict)
     void: set[int] = field(default_factory=set)  # orders given two different names
     total: int | None = None  # how many the listing had (0: two listings disagree)
+    members: list[NameHit] = field(default_factory=list)  # a listing in no order
+    members_void: bool = False  # two such listings disagree
 
     def _set(self, order: int, name: NameHit) -> None:
         if order in self.void:
@@ -104,6 +115,10 @@ class Orders:
                 whole = all(i in self.names for i in range(1, count + 1))
                 if whole and not any(o > count for o in explicit):
                     self.total = count if self.total in (None, count) else 0
+        for m in GROUP_LISTING.finditer(f):
+            listed = _listing(f, m.end(), found)
+            if listed and _count(m.group("count")) == len(listed):
+                self._set_members(listed)
         for name in found:
             tail = LISTED_BEFORE.match(f, name.end)  # (依次為第一至第三被告)
             if tail:
@@ -112,6 +127,23 @@ class Orders:
                     for i, hit in enumerate(before, 1):
                         self._set(i, hit)
                     self.total = len(before) if self.total in (None, len(before)) else 0
+
+    def _set_members(self, listed: list[NameHit]) -> None:
+        if self.members_void:
+            return
+        if self.members and [n.name for n in self.members] != [n.name for n in listed]:
+            self.members, self.members_void = [], True
+        else:
+            self.members = listed
+
+    def listed(self) -> list[NameHit]:
+        """The listing's names: in order when the map is whole, else the names of a
+        listing in no order (6名受審被告為…), else none."""
+        total = self.total or 0
+        names = [self.names.get(i) for i in range(1, total + 1)]
+        if total and all(names):
+            return [n for n in names if n is not None]
+        return [] if self.total == 0 else list(self.members)
 
     def mentions(self, f: str, found: list[NameHit]) -> list[NameHit]:
         """The people a sentence's orders stand for, placed where the order is written
@@ -137,7 +169,16 @@ class Orders:
             if order and all(o in self.names for o in order):
                 for o in order:
                     extra.append(replace(self.names[o], start=m.start(), end=m.end()))
+            elif self._whole_group(m):
+                # 6名被告否認控罪 after 6名受審被告為A、B…: the group, not any order
+                extra += [replace(n, start=m.start(), end=m.end()) for n in self.members]
         return extra
+
+    def _whole_group(self, m: re.Match[str]) -> bool:
+        """A group (6名被告, 各被告) that is all of a listing in no order."""
+        if self.total is not None or not self.members or m.group("head"):
+            return False
+        return _count(m.group("count")) in (None, len(self.members))
 
     def _group(self, m: re.Match[str]) -> list[int]:
         if m.group("head"):
@@ -149,6 +190,10 @@ class Orders:
         if count and (2 if count == zh("兩") else _number(count)) != self.total:
             return []
         return list(range(1, self.total + 1))
+
+
+def _count(text: str | None) -> int | None:
+    return 2 if text == zh("兩") else _number(text) if text else None
 
 
 def _orders(m: re.Match[str]) -> list[int]:
@@ -194,7 +239,7 @@ def _outside_brackets(text: str) -> str:
 def _listing(f: str, at: int, found: list[NameHit]) -> list[NameHit]:
     """The names of a listing from `at` to its clause's end, when each item is one name."""
     plain = _outside_brackets(f[at:])
-    end = re.search(r"[,;。，；]", plain)
+    end = LISTING_END.search(plain)
     plain = plain[: end.start()] if end else plain
     names = [n for n in found if at <= n.start and n.end <= at + len(plain)]
     if len(names) < 2:

@@ -43,6 +43,10 @@ COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人
 RELATIVE_OR_LIST = re.compile(
     zh(
         r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}[:：]?$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
+        # a group then its names, each described at length (12人被加控暴動罪，包括已被判囚6年
+        # 的前發言人A、B; 23人被控「…」，包括多名支聯會成員：主席A、副主席B)
+        r"|^(?:「[^」]{1,24}」)?[^,;；。「]{0,8}[,，]\s*(?:當中|其中)?包括"
+        r"(?:[^,;:，；：。]{0,10}[:：])?[^,;:，；：。]{0,20}$"
     )
 )
 #: 他 and 她, not 他人 (others: 煽動他人分裂國家 is an offence, not a person) nor 其他.
@@ -165,9 +169,10 @@ WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
 #: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
-#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋).
+#: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋,
+#: 再多一個貼文，被告就會再次還押);
 #: not 有意圖而傷人 (wounding with intent: an offence, not an intention).
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意(?!圖)|屆時|介時|即將")
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意(?!圖)|屆時|介時|即將|就會|便會")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(

@@ -403,4 +403,5 @@ def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:
 def _is_role(before: str) -> bool:
     from lionrock.library.extract._lexicon import ROLES
 
-    return bool(ROLES.search(before[-8:]))
+    # wide enough for 代表第二被告的資深大律師 (every role is anchored at the name)
+    return bool(ROLES.search(before[-16:]))
