@@ -39,7 +39,7 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 # A patronymic: the father's name, a linking vowel and the suffix (Ivan-ovich, Ryhor-avich,
 # Oleksandr-ovych, Ivan-ivna, Yauhen-auna): the stem is what comes before the suffix.
 PATRONYMIC_SUFFIX_RE = re.compile(r"(?:[aeioy]?(?:vich|vych|vitch|witsch|wytsch|wich|vic))$")
-FEMININE_SUFFIX_RE = re.compile(r"(?:[aeioy]?(?:vna|wna)|auna|ichna)$")
+FEMININE_SUFFIX_RE = re.compile(r"(?:[aeioy]?(?:vna|wna)|auna|euna|ichna)$")
 VOWELS = frozenset("aeiouy")
 MIN_FUZZY_STEM = 6  # a father's name this long may be misspelled by one letter (Grogori)
 
@@ -63,16 +63,21 @@ def form_table() -> FormTable:
     data = load_yaml_file(FORMS_PATH)
     names: dict[str, str] = {}
     stems: dict[str, str] = {}
-    for spellings in data["given_names"]:
+    # A woman's name makes no patronymic: its stem would read as the man's (Valentina,
+    # Valentin), so feminine classes are looked up as names only.
+    for spellings, patronymic in [(c, True) for c in data["given_names"]] + [
+        (c, False) for c in data.get("feminine_names") or ()
+    ]:
         head = str(spellings[0])
         for spelling in spellings:
             key = translit_fold(str(spelling))
             if names.get(key, head) != head:
                 raise ValueError(f"latin_forms.yaml: {spelling!r} is in two classes")
-            if stems.get(_stem_key(key), head) != head:
+            if patronymic and stems.get(_stem_key(key), head) != head:
                 raise ValueError(f"latin_forms.yaml: {spelling!r} reads as another class")
             names[key] = head
-            stems[_stem_key(key)] = head
+            if patronymic:
+                stems[_stem_key(key)] = head
     onsets = {str(k): str(v) for k, v in (data.get("onsets") or {}).items()}
     arabic = frozenset(str(w) for w in data.get("arabic_markers") or ())
     return FormTable(names, stems, onsets, arabic)

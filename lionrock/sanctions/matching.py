@@ -241,6 +241,8 @@ def _compare_names(left: str, right: str) -> NameScore:
 RULES_WESTERN = (
     ("at most 0.6", "name structure: relatives or namesakes"),
     ("another written first", "the same parts, another written first"),
+    ("article written joined", "the Arabic article written joined"),
+    ("generational suffix set aside", "a generational suffix set aside"),
     ("one name in other languages", "name forms across languages"),
     ("initials read", "initials"),
     ("vowels written differently", "Arabic vowels written differently"),

@@ -1,5 +1,5 @@
-"""Latin-script name parts: parsing, transliteration folding, comparing two parts, and
-the structure that tells relatives apart (used by `western.py`).
+"""Latin-script name parts: parsing, transliteration folding and comparing two parts
+(used by `western.py`; the structure that tells relatives apart is `relatives.py`).
 
 A name is `FAMILY, Given Middle...` when a comma sets the family name apart (OFAC), else
 its parts in the order written (the UK list puts given names first). Particles (`al`,
@@ -45,13 +45,27 @@ HONORIFICS = frozenset(
     "haji hajji hadji mullah mulla maulavi maulawi mawlawi maulvi moulavi sheikh shaykh "  # noqa: SIM905
     "sheik sayed sayyid sayyed seyed seyyed syed qari mufti imam".split()
 )
+#: Generational suffixes ("KINAHAN SENIOR, Christy", "John SMITH Jr"): which of a father and
+#: a son of one name is meant, never a part of the name itself. Folded to one word each.
+GENERATIONS = {
+    "senior": "senior",
+    "sr": "senior",
+    "snr": "senior",
+    "junior": "junior",
+    "jr": "junior",
+    "jnr": "junior",
+    "ii": "ii",
+    "iii": "iii",
+    "iv": "iv",
+}
 #: A kunya ("Abu Umar", "father of Umar") is a by-name: it says nothing of the personal name.
 KUNYA = frozenset({"abu", "abou", "umm", "um"})
 #: The first halves of Arabic compound names ("Abd al-Hamid", "Abdul Hamid"): one name.
 ABD = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul"})
 ABD_RE = re.compile(r"abd[aeiou]?l?")
 VOWELS = frozenset("aeiou")
-PATRONYMIC_RE = re.compile(r"(?:vich|vych|vic|vitch|wich|witsch|wytsch|vna|wna|auna|ichna)$")
+# Belarusian writes a daughter's patronymic -aŭna or -eŭna (Siarhiejeuna: Sergeevna).
+PATRONYMIC_RE = re.compile(r"(?:vich|vych|vic|vitch|wich|witsch|wytsch|vna|wna|auna|euna|ichna)$")
 MIN_PATRONYMIC = 7
 
 # Variant spellings of one sound across transliteration systems, folded to one, in order.
@@ -111,6 +125,7 @@ class WesternName:
     given: tuple[str, ...]  # the given names, when a comma sets them apart ("FAMILY, Given")
     chain: tuple[str, ...]  # the given names (all parts, without a comma) less particles
     ordered: bool  # whether a comma marks which part is the family name
+    generation: str | None = None  # "senior", "junior", "ii"...: set aside from the parts
 
     @property
     def personal(self) -> str | None:
@@ -165,14 +180,28 @@ def western_name(name: str) -> WesternName:
     """
     text = remove_person_prefixes(remove_bracketed_text(name[:300]))
     head, comma, tail = text.partition(",")
-    family = _tokens(head)
-    given = _tokens(tail) if comma else []
+    family, generation = _set_generation_aside(_tokens(head))
+    given, later = _set_generation_aside(_tokens(tail) if comma else [])
     ordered = bool(comma and family and given)
-    tokens = family + given if ordered else _tokens(text)
+    if not ordered:
+        tokens, generation = _set_generation_aside(_tokens(text))
+    else:
+        tokens, generation = family + given, generation or later
     chain = [t for t in (given if ordered else tokens) if t not in PARTICLES]
     while chain and chain[0] in HONORIFICS:
         chain = chain[1:]
-    return WesternName(name, tuple(tokens), tuple(given) if ordered else (), tuple(chain), ordered)
+    return WesternName(
+        name, tuple(tokens), tuple(given) if ordered else (), tuple(chain), ordered, generation
+    )
+
+
+def _set_generation_aside(tokens: list[str]) -> tuple[list[str], str | None]:
+    """The parts less a generational suffix after the first ("KINAHAN SENIOR", "SMITH
+    Jr"), and that suffix folded (`GENERATIONS`): it says which of a father and a son of
+    one name is meant, and is no part of the name."""
+    kept = tokens[:1] + [t for t in tokens[1:] if t not in GENERATIONS]
+    found = [GENERATIONS[t] for t in tokens[1:] if t in GENERATIONS]
+    return kept, found[0] if found else None
 
 
 @lru_cache(maxsize=65536)
@@ -188,8 +217,10 @@ def same_name_part(x: str, y: str) -> bool:
     (one name symbol), equal once transliteration-folded, or at most one edit apart
     when folded and long enough for one edit not to make another name.
 
+    A consonant put before a name makes another name (`Erkan` / `Serkan`), not a typo.
+
     Example: `same_name_part("igor", "ihar")` is True; `same_name_part("amir", "omar")`
-    is False.
+    and `same_name_part("erkan", "serkan")` are False.
     """
     if x == y:
         return True
@@ -198,6 +229,8 @@ def same_name_part(x: str, y: str) -> bool:
     fx, fy = translit_fold(x), translit_fold(y)
     if fx == fy:
         return True
+    if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx):
+        return False  # Erkan/Serkan, Amer/Samer: another name, not one letter mistyped
     if min(len(fx), len(fy)) >= 5 and levenshtein(fx, fy, max_edits=2) <= 1:
         return True
     if len(fx) == len(fy) >= 4 and _one_vowel_apart(fx, fy):
@@ -244,83 +277,6 @@ def _one_vowel_apart(x: str, y: str) -> bool:
     return len(diffs) == 1 and x[diffs[0]] in VOWELS and y[diffs[0]] in VOWELS
 
 
-def structural_conflict(a: WesternName, b: WesternName) -> str | None:
-    """Why two names whose parts mostly agree still name two people, or None.
-
-    - The personal names differ and neither is among the other's given names (or, for
-      a name without a comma, among its parts): brothers, `Qusay Saddam Hussein` /
-      `Uday Saddam Hussein`.
-    - Both are written `FAMILY, Given...`, with two given names or more, and one's
-      personal name is the other's second: a name chain shifted by a generation
-      (father and son: `Mushtaq Talib Zughayr` / `Muhannad Mushtaq Talib`). A personal
-      name found only as the other's patronymic is the father's, too
-      (`Konstantin` / `Kirill Konstantinovich`).
-    - Both are written `FAMILY, Given...` and neither family name is anywhere in the
-      other name (`KOLBIN, Sergey Nikolayevich` / `KOTKIN, Sergey Nikolayevich`). A
-      family name found among the other's given names is not a conflict: OFAC writes
-      some Arabic names with any part first (`OMAR, Ahmed Haji Ali` / `ALI, Ahmed Omar`).
-    - Both carry a patronymic and they differ (`Igor Borisovich` / `Igor Vladimirovich`).
-
-    "Differ" is judged leniently (`may_be_same_name`): this finds names that cannot be
-    one, it does not prove that two names are one.
-
-    Example: `structural_conflict(western_name("ROTENBERG, Boris Borisovich"),
-    western_name("ROTENBERG, Roman Borisovich"))` names the personal names.
-    """
-    pa, pb = a.personal, b.personal
-    if pa and pb and not may_be_same_name(pa, pb) and sorted(a.tokens) != sorted(b.tokens):
-        a_in_b = [i for i, t in enumerate(b.chain) if may_be_same_name(pa, t)]
-        b_in_a = [i for i, t in enumerate(a.chain) if may_be_same_name(pb, t)]
-        if not a_in_b and not b_in_a:
-            return f"the personal names differ ({pa} / {pb})"
-        shifted = a_in_b[:1] == [1] or b_in_a[:1] == [1]
-        if (
-            a.ordered
-            and b.ordered
-            and min(len(a.chain), len(b.chain)) >= 2
-            and shifted
-            and not reordered_chain(a, b)
-        ):
-            return f"one's personal name is the other's second given name ({pa} / {pb})"
-    fa, fb = a.family, b.family
-    if (
-        fa
-        and fb
-        and not any(same_name_part(x, y) for x in fa for y in b.tokens)
-        and not any(same_name_part(x, y) for x in a.tokens for y in fb)
-    ):
-        return f"the family names differ ({' '.join(fa)} / {' '.join(fb)})"
-    ra, rb = a.patronymics, b.patronymics
-    if ra and rb and not any(_same_father(x, y) for x in ra for y in rb):
-        return f"the patronymics differ ({'/'.join(ra)} / {'/'.join(rb)})"
-    return None
-
-
-def reordered_chain(a: WesternName, b: WesternName) -> bool:
-    """Whether two `FAMILY, Given...` names with different personal names are made of
-    the same parts one to one, some spelled differently: one name written with another part first
-    (OFAC writes some so: `TEMBO, Kasula Mwange` / `MWANGA, Tembo Kasula`), not a chain
-    shifted by a generation, where each side has a name the other lacks (the son's own,
-    the grandfather's). Parts spelled alike in any order need no such check.
-
-    Example: `reordered_chain(western_name("TEMBO, Kasula Mwange"),
-    western_name("MWANGA, Tembo Kasula"))` is True.
-    """
-    if not (a.ordered and b.ordered) or a.personal == b.personal:
-        return False
-    if len(a.tokens) != len(b.tokens) or sorted(a.tokens) == sorted(b.tokens):
-        return False
-    # One to one: a son named after his grandfather (`Ibrahim Sabawi Ibrahim Hasan` /
-    # `Sabawi Ibrahim Hasan`) has every part of his father's chain, and one more.
-    left = list(b.tokens)
-    for x in a.tokens:
-        y = next((y for y in left if same_name_part(x, y)), None)
-        if y is None:
-            return False
-        left.remove(y)
-    return True
-
-
 @lru_cache(maxsize=65536)
 def may_be_same_name(x: str, y: str) -> bool:
     """Whether two name parts may be spellings or short forms of one name: the same
@@ -336,7 +292,7 @@ def may_be_same_name(x: str, y: str) -> bool:
     fx, fy = translit_fold(x), translit_fold(y)
     if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx):
         return False
-    return _similar_folded(fx, fy)
+    return similar_folded(fx, fy)
 
 
 # A transliteration changes a name's letters, and may drop or add a glide or a
@@ -355,15 +311,7 @@ def _consonant_prefixed(longer: str, shorter: str) -> bool:
     )
 
 
-def _same_father(x: str, y: str) -> bool:
-    """Whether two patronymics carry one father's name (`Ryhorovich`, `Grigorievich`)."""
-    if same_name_part(x, y):
-        return True
-    fx, fy = (translit_fold(PATRONYMIC_RE.sub("", t)).rstrip("aeiouy") for t in (x, y))
-    return _similar_folded(fx, fy)
-
-
-def _similar_folded(fx: str, fy: str) -> bool:
+def similar_folded(fx: str, fy: str) -> bool:
     if min(len(fx), len(fy)) >= MIN_SHORT_FORM and (fx.startswith(fy) or fy.startswith(fx)):
         return True
     found = compare_parts([NamePart(fx, 0)], [NamePart(fy, 1)], config=_compare_config())

@@ -17,7 +17,7 @@ parts through rigour's name symbols, `Mohammed`≈`Muhammad`, and its residue di
    capped at `INITIAL_CAP` (an initial agrees, it does not prove). The name's full
    parts must carry the match: two at least, each found on the other side, so that
    `A.S.P. BUILDERS` is not read as `PAHOMOV, Sergey Alexandrovich`.
-3. **Relatives and namesakes** (`name_parts.structural_conflict`). The lists name
+3. **Relatives and namesakes** (`relatives.structural_conflict`). The lists name
    families: brothers share a patronymic or an Arabic name chain (`AL-TIKRITI, Qusay
    Saddam Hussein` / `Uday Saddam Hussein`), a son's chain is his father's shifted by
    one (`Muhannad Mushtaq Talib` / `Mushtaq Talib Zughayr`), and Russian namesakes
@@ -31,6 +31,12 @@ parts through rigour's name symbols, `Mohammed`≈`Muhammad`, and its residue di
    vowels: `Khaddor` and `Khudour` are one family name. When the names do not match as
    written, parts that differ only in their vowels are read as one, and the names are
    compared again with every rule (at most `VOWEL_CAP`).
+5. **The Arabic article written joined** (`Alshehri` / `AL SEHRI`): a part that is the
+   article and a part the other name writes after its own article apart is read apart,
+   and the names are compared again with every rule.
+6. **Generational suffixes** (`KINAHAN SENIOR, Christy`, `SMITH Jr`) are set aside from
+   the parts (`name_parts.GENERATIONS`); two that differ name a father and a son, a
+   structural conflict.
 
 Example:
     >>> compare_western("Aliaksandr Paulavich Vasilieu", "Alexander Pavlovich Vasiliev")[0] >= 0.7
@@ -45,17 +51,17 @@ from typing import Any
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
+from lionrock.sanctions.latin_forms import word_form
 from lionrock.sanctions.name_parts import (
     FUZZY_TOLERANCE,
     PARTICLES,
     WesternName,
-    reordered_chain,
     same_name_part,
-    structural_conflict,
     translit_fold,
     vowel_variant,
     western_name,
 )
+from lionrock.sanctions.relatives import reordered_chain, structural_conflict
 
 THRESHOLD = 0.7
 INITIAL_CAP = 0.9
@@ -67,6 +73,10 @@ NEAR_FOLDED = 0.8  # Jaro-Winkler at which two folded parts may align
 NEAR_SHARE = 0.6
 CONTAINED_SIMILARITY = 0.88  # Jaro-Winkler for a name part to count as the same
 CONTAINED_CLOSE = 0.92  # ... and for all parts but one
+JOINED_ARTICLES = frozenset({"al", "el"})  # Arabic's article, written joined: Alshehri
+MIN_JOINED = 6  # the article and a part of four letters at least
+ARTICLE_JOINED = "the article written joined to the name"
+GENERATION_ASIDE = "a generational suffix set aside"
 REORDERED = "the same parts, another written first: one name, not a chain shifted by a generation"
 
 
@@ -95,8 +105,13 @@ def compare_western(left: str, right: str) -> tuple[float, list[str]]:
                     f"initials read as the names they agree with ({expanded[0]!r} ~ "
                     f"{expanded[1]!r}), at most {INITIAL_CAP}: {detail}"
                 ]
-    conflict = structural_conflict(a, b) if score > CONFLICT_CAP else None
+    conflict = (structural_conflict(a, b) or _named_apart(a, b)) if score > CONFLICT_CAP else None
     if conflict is not None or score < THRESHOLD:
+        split = _split_articles(a, b)
+        if split is not None:
+            found, why = compare_western(*split)
+            if found >= THRESHOLD:  # read so, the names match; else they stay as written
+                return found, [f"{ARTICLE_JOINED} ({split[0]!r} ~ {split[1]!r})", *why]
         respelled = _respell_vowels(a, b)
         if respelled is not None:
             found, why = compare_western(*respelled)
@@ -112,7 +127,51 @@ def compare_western(left: str, right: str) -> tuple[float, list[str]]:
         reasons.append(f"{conflict}: at most {CONFLICT_CAP}")
     elif score >= THRESHOLD and reordered_chain(a, b):
         reasons.append(REORDERED)
+    if conflict is None and score >= THRESHOLD and (a.generation or b.generation):
+        suffixes = "/".join(g for g in (a.generation, b.generation) if g)
+        reasons.append(f"{GENERATION_ASIDE} ({suffixes}): it tells a father from a son")
     return score, reasons
+
+
+def _named_apart(a: WesternName, b: WesternName) -> str | None:
+    """Why two personal names are two names by `latin_forms.yaml`, or None: each is
+    in a class of spellings of one name, the classes differ, and neither is anywhere
+    in the other name (`MISHUSTIN, Aleksandr Mikhaylovich` / `Aleksey Mikhaylovich`:
+    brothers, whose names rigour's residue distance reads as near)."""
+    pa, pb = a.personal, b.personal
+    fa, fb = (word_form(p) if p else None for p in (pa, pb))
+    if fa is None or fb is None or fa == fb:
+        return None
+    if fa in {word_form(t) for t in b.chain} or fb in {word_form(t) for t in a.chain}:
+        return None
+    return f"the personal names are two names of latin_forms.yaml ({pa} / {pb})"
+
+
+def _split_articles(a: WesternName, b: WesternName) -> tuple[str, str] | None:
+    """Both names as parts, with an Arabic article written joined to a name part
+    (`Alshehri`, `Elbaradei`) written apart, where the other name writes that article
+    apart before that part (`AL SEHRI`, or `el`); None when neither name has one. The rest must
+    be a name part of the other name, and the joined part none: `Alfred` is no article
+    and `Fred`."""
+    swaps = [
+        {t: f"{t[:2]} {t[2:]}" for t in this.tokens if _joined_article(t, other)}
+        for this, other in ((a, b), (b, a))
+    ]
+    if not any(swaps):
+        return None
+    return _as_text(a, swaps[0]), _as_text(b, swaps[1])
+
+
+def _joined_article(token: str, other: WesternName) -> bool:
+    if token[:2] not in JOINED_ARTICLES or len(token) < MIN_JOINED or token[2] in "aeiou":
+        return False
+    if any(same_name_part(token, y) for y in other.tokens):
+        return False
+    rest, tokens = token[2:], other.tokens
+    return any(
+        tokens[i] in JOINED_ARTICLES and same_name_part(rest, tokens[i + 1])
+        for i in range(len(tokens) - 1)
+    )
 
 
 def _respell_vowels(a: WesternName, b: WesternName) -> tuple[str, str] | None:
@@ -139,11 +198,14 @@ def _respell_vowels(a: WesternName, b: WesternName) -> tuple[str, str] | None:
 
 
 def _as_text(name: WesternName, swap: dict[str, str]) -> str:
+    """The name's parts as text, each part in `swap` written as its value; the comma and
+    the generational suffix kept (the respelled name is compared with every rule)."""
     tokens = [swap.get(t, t) for t in name.tokens]
+    suffix = [name.generation] if name.generation else []
     if not name.ordered:
-        return " ".join(tokens)
+        return " ".join(tokens + suffix)
     cut = len(tokens) - len(name.given)
-    return " ".join(tokens[:cut]) + ", " + " ".join(tokens[cut:])
+    return " ".join(tokens[:cut] + suffix) + ", " + " ".join(tokens[cut:])
 
 
 def _same_parts(a: WesternName, b: WesternName) -> str | None:

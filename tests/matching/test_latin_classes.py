@@ -10,7 +10,8 @@ from __future__ import annotations
 from lionrock.sanctions import compare
 from lionrock.sanctions.korean import fold_korean
 from lionrock.sanctions.latin_forms import arabic_name
-from lionrock.sanctions.name_parts import reordered_chain, vowel_variant, western_name
+from lionrock.sanctions.name_parts import vowel_variant, western_name
+from lionrock.sanctions.relatives import reordered_chain
 
 
 def assert_same(left: str, right: str, rule: str) -> None:

@@ -110,7 +110,8 @@ def test_forms_are_compared_only_when_they_bring_parts_together() -> None:
 
 def test_no_spelling_is_in_two_classes() -> None:
     """A spelling in two classes would join two names: the table refuses to load."""
-    classes = load_yaml_file(FORMS_PATH)["given_names"]
+    data = load_yaml_file(FORMS_PATH)
+    classes = data["given_names"] + data["feminine_names"]
     seen: dict[str, int] = {}
     for i, spellings in enumerate(classes):
         for spelling in spellings:

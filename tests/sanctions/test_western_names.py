@@ -14,10 +14,10 @@ from lionrock.sanctions import compare
 from lionrock.sanctions.name_parts import (
     may_be_same_name,
     same_name_part,
-    structural_conflict,
     translit_fold,
     western_name,
 )
+from lionrock.sanctions.relatives import structural_conflict
 
 
 def assert_same(left: str, right: str) -> None:
