@@ -18,7 +18,7 @@ from lionrock.sanctions.lists import (
     list_snapshots,
 )
 from lionrock.sanctions.match_api import match_response
-from lionrock.sanctions.matching import MatchResult, Subject, compare
+from lionrock.sanctions.matching import MatchResult, Subject, compare, scoring_batch
 from lionrock.sanctions.pairs import read_pairs, score_pairs
 from lionrock.sanctions.record import KnownNames
 from lionrock.sanctions.screen import Hit, Listing, ScreeningIndex, load_listings
@@ -43,4 +43,5 @@ __all__ = [
     "match_response",
     "read_pairs",
     "score_pairs",
+    "scoring_batch",
 ]

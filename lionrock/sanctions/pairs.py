@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lionrock.errors import LoadError, Location, Problem
-from lionrock.sanctions.matching import THRESHOLD, MatchResult, RecordNames, Subject, compare
+from lionrock.sanctions.matching import (
+    THRESHOLD,
+    MatchResult,
+    RecordNames,
+    Subject,
+    compare,
+    scoring_batch,
+)
 
 MAX_LINE = 100_000  # characters; a name pair is far shorter
 JUDGEMENTS = {"positive": True, "negative": False}
@@ -125,15 +132,16 @@ def score_pairs(
     """Compare every pair; `on_result` sees each as it is scored (for streaming output).
     With `record` (`record.KnownNames`), in the record-aware mode."""
     out = PairScores()
-    for item in pairs:
-        result = compare(item.left, item.right, threshold=threshold, record=record)
-        if on_result is not None:
-            on_result(item, result)
-        else:
-            out.results.append((item, result))
-        if item.judgement is not None:
-            out.judged += 1
-            out.tally.add(result.match, item.judgement)
+    with scoring_batch():
+        for item in pairs:
+            result = compare(item.left, item.right, threshold=threshold, record=record)
+            if on_result is not None:
+                on_result(item, result)
+            else:
+                out.results.append((item, result))
+            if item.judgement is not None:
+                out.judged += 1
+                out.tally.add(result.match, item.judgement)
     return out
 
 

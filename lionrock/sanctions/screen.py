@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from lionrock.errors import LoadError, Location, Problem
 from lionrock.sanctions.lists import SNAPSHOT_SOURCE, is_counter_sanction
-from lionrock.sanctions.matching import THRESHOLD, Subject, compare, warm_up
+from lionrock.sanctions.matching import THRESHOLD, Subject, compare, scoring_batch, warm_up
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.romanize import pinyin_to_canto
 from lionrock.store import Store
@@ -260,7 +260,8 @@ class ScreeningIndex:
         subjects = [Subject.of(q) for q in queries]
         methods = multiprocessing.get_all_start_methods()
         if workers <= 1 or len(subjects) < PARALLEL_MIN or "fork" not in methods:
-            return [self.screen(s, threshold=threshold) for s in subjects]
+            with scoring_batch():
+                return [self.screen(s, threshold=threshold) for s in subjects]
         warm_up()  # load the reading tables once, before the processes fork
         global _FORKED_INDEX
         _FORKED_INDEX = self
@@ -284,7 +285,8 @@ _FORKED_INDEX: ScreeningIndex | None = None
 def _screen_chunk(args: tuple[list[Subject], float]) -> list[list[Hit]]:
     subjects, threshold = args
     assert _FORKED_INDEX is not None
-    return [_FORKED_INDEX.screen(s, threshold=threshold) for s in subjects]
+    with scoring_batch():
+        return [_FORKED_INDEX.screen(s, threshold=threshold) for s in subjects]
 
 
 def _hit(subject: Subject, listing: Listing, score: float, explanation: str) -> Hit:

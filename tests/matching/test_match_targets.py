@@ -8,8 +8,8 @@ import gc
 
 import pytest
 
-from lionrock.sanctions import compare
-from lionrock.sanctions.matching import warm_up
+from lionrock.sanctions import compare, read_pairs, score_pairs, scoring_batch
+from lionrock.sanctions.matching import BATCH_YOUNG, warm_up
 from lionrock.sanctions.name_parts import western_name
 from lionrock.sanctions.western import _logic_v2_and_folded, compare_western
 
@@ -51,6 +51,34 @@ def test_warm_up_takes_the_tables_out_of_the_collector() -> None:
     warm_up()
     assert gc.get_freeze_count() > 0
     assert compare("陳大文", "Chan Tai-man").match
+
+
+def test_a_batch_is_scored_with_fewer_collections_and_the_collector_set_back() -> None:
+    before = gc.get_threshold()
+    seen: list[int] = []
+    lines = ['{"left": "陳大文", "right": "Chan Tai-man", "judgement": "positive"}']
+    scores = score_pairs(
+        read_pairs(lines, path="x.jsonl"),
+        on_result=lambda item, result: seen.append(gc.get_threshold()[0]),
+    )
+    assert seen == [BATCH_YOUNG]
+    assert scores.metrics()["f1"] == 1.0
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), scoring_batch():
+        with scoring_batch():  # a nested batch keeps the outer one's setting
+            assert gc.get_threshold()[0] == BATCH_YOUNG
+        raise RuntimeError("a comparison failed")
+    assert gc.get_threshold() == before
+
+
+def test_a_batch_leaves_automatic_collection_off_when_it_is_off() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        with scoring_batch():
+            assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
 
 
 @pytest.mark.parametrize(
