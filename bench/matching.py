@@ -34,6 +34,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -207,13 +208,16 @@ def nomenklatura_scorer(algorithm: Any, salt: int = 0) -> Scorer:
 def timed(
     name: str, scorer: Scorer, pairs: list[dict[str, Any]], known: KnownNames
 ) -> tuple[list[float], float]:
-    """Every pair's score, and the seconds they took (our caches cleared first; ours
-    scored as the library scores a batch, `matching.scoring_batch`)."""
+    """Every pair's score, and the seconds they took (ours scored as the library scores a
+    batch, `matching.scoring_batch`). Before every algorithm's round, ours included, our
+    caches are cleared and the collector run, outside the clock: no round's collections
+    walk what an earlier round of another algorithm left behind."""
+    clear_caches(known)
+    gc.collect()
     if not name.startswith("lionrock"):
         start = time.process_time()
         scores = [scorer(p["left"], p["right"]) for p in pairs]
         return scores, time.process_time() - start
-    clear_caches(known)
     start = time.process_time()
     with matching.scoring_batch():
         scores = [scorer(p["left"], p["right"]) for p in pairs]
