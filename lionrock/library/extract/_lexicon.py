@@ -102,7 +102,10 @@ OFFENCES: tuple[Offence, ...] = (
         # ninth round, each written after 被控 in 21 to 61 articles of the pool: the
         # Legislative Council chamber (七一立法會案), dangerous driving, disorder in a public
         # place, a false statement (查冊案); and false imprisonment, obstructing an officer
-        r"會議廳範圍|權力及特權|危險駕駛|擾亂秩序|虛假陳述|非法禁錮|阻礙公職人員",
+        r"會議廳範圍|權力及特權|危險駕駛|擾亂秩序|虛假陳述|非法禁錮|阻礙公職人員|"
+        # eleventh round: the Legislative Council's contempt and its officers (10 articles
+        # of the pool write them after 被控 with no other offence the rules read)
+        r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip

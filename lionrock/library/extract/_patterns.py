@@ -40,6 +40,8 @@ PRONOUN_SUBJECT = re.compile(zh(r"^(?:\S{0,6}[,，])?\s*(?:他|她)(?![們人])"
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
 #: 三人, 2名被告: a count of people; not 47人案 (a case's name: 區諾軒因初選47人案被還柙).
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人(?!案)|名)"))
+#: 除了胡志偉，均被控…: the name excepted is not the subject of the next clause.
+EXCEPTED = re.compile(zh(r"除(?:了|開)?\s*$"))
 RELATIVE_OR_LIST = re.compile(
     zh(
         r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}[:：]?$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
@@ -76,6 +78,13 @@ ARREST_ACTIVE = _p(
 CHARGE = _p(
     r"被控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
+)
+#: The offence before the charge (eleventh round, 9 pool articles): 遭警方以「煽動他人分裂
+#: 國家罪」起訴, 被警方以涉嫌「暴動」拘捕和起訴, 因國安法被落案起訴, 以煽動罪被起訴.
+CHARGED_BY = _p(
+    r"(?:被|遭)(?:警方|警務處|國安處|律政司|廉署|廉政公署|當局)?以(?P<by>[^,;:，；：。]{1,30}?)"
+    r"(?:拘捕(?:和|及|並))?(?:落案)?(?:起訴|檢控|控告)"
+    r"|(?:以|因)(?P<for>[^,;:，；：。被遭以因]{1,30}?)(?:而)?(?:被|遭)(?:正式|落案)?(?:起訴|檢控|控告)"
 )
 BAIL_GRANTED = _p(
     r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)(?P<inner>[^\s,;，；。]{0,16}?)保釋(?!上訴|覆核)"
@@ -198,7 +207,8 @@ GENERIC_HEAD = _p(
 #: 涂謹申（左二）則被捕: so has a clause whose topic 則 marks, when no name was found in it.
 OWN_SUBJECT = _p(r"^\s*而\S{2,5}?則|^\s*[^\s,，。]{2,5}?(?:[(（][^)）]{0,6}[)）])?則(?!上|例|是)")
 #: 如在囚人士拒絕…: a condition.
-CONDITION = _p(r"^\s*(?:如果|假如|如|若|倘)(?!此|今)")
+#: …；即使被以國安法起訴，也不會離開 (eleventh round): not 即使唐英傑被控的恐怖活動罪.
+CONDITION = _p(r"^\s*(?:(?:如果|假如|如|若|倘)(?!此|今)|即使\s*$)")
 #: 服刑或還押: which of the two is not said.
 #: 黃之鋒和譚得志，正在獄中服刑及被拘押: which is which is not said either.
 EITHER = _p(r"(?:服刑|還押|還柙|在囚|羈押)\S?(?:或|及|和)\S?被?(?:服刑|還押|還柙|在囚|羈押|拘押)")

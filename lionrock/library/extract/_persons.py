@@ -323,6 +323,8 @@ def _plausible(name: str, aged: bool = False) -> bool:
         and not set(name[surname:]) & LEGAL_CHARS
         and not set(name[surname:]) & JOINED
         and name[surname : surname + 1] != zh("官")  # 李官續指: a judge's short title
+        # 許及陳則各被控: a lone surname and 則 (then), not a name (eleventh round)
+        and name[surname : surname + 1] not in zh("則仍都並")
         and name[surname:] not in HONORIFICS
     )
 

@@ -56,6 +56,7 @@ from lionrock.library.extract._patterns import (
     BAIL_TOPIC,
     CHARGE,
     CHARGE_STOP,
+    CHARGED_BY,
     CONDITION,
     CONDITIONAL_AFTER,
     CONVICTED,
@@ -172,6 +173,11 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             continue  # 被控違反國安法被捕的余慧明: accused at an arrest, not yet charged
         stop = CHARGE_STOP.search(tail)
         for offence in offences_in(tail[: stop.start()] if stop else tail):
+            yield Hit(
+                "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
+            )
+    for m in CHARGED_BY.finditer(f):
+        for offence in offences_in(m.group("by") or m.group("for")):
             yield Hit(
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )

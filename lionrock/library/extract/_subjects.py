@@ -20,6 +20,7 @@ from lionrock.library.extract._patterns import (
     COMPANION,
     COMPARED,
     COUNTED,
+    EXCEPTED,
     FORMER_LATTER,
     FUTURE,
     GENERIC_HEAD,
@@ -94,6 +95,11 @@ def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
     return groups
 
 
+def _closed(gap: str) -> bool:
+    """Whether every quotation opened in the gap is closed in it (陳克勤說：「…拘捕他 is not)."""
+    return gap.count("「") <= gap.count("」")
+
+
 def clause_start(f: str, at: int) -> int:
     starts = [m.end() for m in CLAUSE.finditer(f, 0, at)]
     return starts[-1] if starts else 0
@@ -122,6 +128,13 @@ def people_of(
         one_of = after and re.match(
             zh(r"^\S{0,2}之一|^[,，]?\s*包括"), f[hit.end + generic.end() :]
         )
+        # 在44名被捕者中，42歲的A和39歲的B…; 被捕人士當中，23歲的周庭… (eleventh round)
+        among = after and re.match(
+            zh(r"(?:當中|之中|中)[,，]?[^,;:，；：。]{0,8}$"),
+            f[hit.end + generic.end() : after[0][0].start],
+        )
+        if among:
+            return after[0], 0.1
         return (after[0], 0.0) if listed or one_of else ([], 1.0)
     if hit.active:
         # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested (and
@@ -134,6 +147,17 @@ def people_of(
             return after[0], 0.0
         if after and listed:
             return after[0], 0.0
+        named = {n.name for g in before for n in g}
+        if (
+            OBJECT_PRONOUN.match(f[hit.end :])
+            and len(named) == 1
+            and not SAYS.search(f[before[-1][-1].end : hit.start])
+            and not SPEAKER.match(f[before[-1][-1].end : hit.start])
+            and _closed(f[before[-1][-1].end : hit.start])
+        ):
+            # 李宇軒是…成員，警方本月10日以…罪名拘捕他: the one this sentence named
+            # (eleventh round, 7 pool articles)
+            return before[-1][-1:], 0.2
         if OBJECT_PRONOUN.match(f[hit.end :]) and len(context.last_group) == 1:
             return context.last_group, 0.3  # 警方以暴動罪拘捕他
         return [], 1.0
@@ -224,6 +248,8 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     if len(group) > 1 and COMPARED.search(f[: group[0].start]):
         group = group[1:]
     gap = f[group[-1].end : at]
+    if EXCEPTED.search(f[clause_start(f, group[0].start) : group[0].start]) and CLAUSE.search(gap):
+        return [], 1.0  # 8名被告人中，除了胡志偉，均被控…: all but him (eleventh round)
     if COMPANION.search(gap) and not CLAUSE.search(gap):
         return [], 1.0  # 許智峯陪同未成年示威者登記被捕: they were, not he
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
