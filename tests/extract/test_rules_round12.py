@@ -1,0 +1,24 @@
+"""Classes of missed and wrong suggestions found in the twelfth round (issue #16,
+`extract12`): the eleventh dev draw's misses and wrong suggestion, each counted over the
+unlabelled court-keyword pool before it was fixed; each on an invented sentence."""
+
+from __future__ import annotations
+
+from lionrock.library.extract import Gazetteer, extract_text
+
+NAMES = Gazetteer({name: f"lr-test-{i}" for i, name in enumerate(["陳大文", "李小明", "張美玲"])})
+
+
+def facts(body: str) -> set[tuple[str, str, str]]:
+    found = extract_text(article_id="a", body=body, published="2021-07-06", names=NAMES)
+    return {(p.person, p.kind, p.value) for p in found}
+
+
+def test_a_charge_by_summons_is_a_charge() -> None:
+    assert ("陳大文", "charged", "other") in facts("陳大文被票控一項普通襲擊罪，下月提堂。")
+    assert ("李小明", "charged", "unlawful_assembly") in facts(
+        "李小明被票控一項「煽惑他人明知而參與非法集結」。"
+    )
+    # the next summons is someone else's: 被票控 ends the offences, as 被控 does
+    found = facts("陳大文被控暴動，李小明則被票控非法集結。")
+    assert ("陳大文", "charged", "unlawful_assembly") not in found
