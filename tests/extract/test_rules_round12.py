@@ -22,3 +22,11 @@ def test_a_charge_by_summons_is_a_charge() -> None:
     # the next summons is someone else's: 被票控 ends the offences, as 被控 does
     found = facts("陳大文被控暴動，李小明則被票控非法集結。")
     assert ("陳大文", "charged", "unlawful_assembly") not in found
+
+
+def test_data_is_no_prediction() -> None:
+    # 料 (expected) refuses a fact; 資料 (data, records) before the trigger does not
+    assert ("陳大文", "verdict", "convicted") in facts(
+        "裁判法院裁定前監製陳大文提交虛假資料罪成，罰款6000元。"
+    )
+    assert not any(k == "verdict" for _, k, _ in facts("陳大文料罪成，下月判刑。"))
