@@ -30,3 +30,8 @@ def test_data_is_no_prediction() -> None:
         "裁判法院裁定前監製陳大文提交虛假資料罪成，罰款6000元。"
     )
     assert not any(k == "verdict" for _, k, _ in facts("陳大文料罪成，下月判刑。"))
+
+
+def test_a_lone_surname_before_where_or_when() -> None:
+    body = "案中，被告陳大文被指拾起沙包擲向警方防線。陳在警方推進時被捕，其後承認控罪。"
+    assert ("陳大文", "arrested", "") in facts(body)
