@@ -35,3 +35,12 @@ def test_data_is_no_prediction() -> None:
 def test_a_lone_surname_before_where_or_when() -> None:
     body = "案中，被告陳大文被指拾起沙包擲向警方防線。陳在警方推進時被捕，其後承認控罪。"
     assert ("陳大文", "arrested", "") in facts(body)
+
+
+def test_who_shared_an_act_is_not_who_was_arrested_for_it() -> None:
+    # the arrest is the subject's; the name after 和 … 一起 only shared the act
+    found = facts("作家張美玲，因在當晚和加拿大學者李小明一起創作錄音帶並傳播到各地而被捕。")
+    assert ("李小明", "arrested", "") not in found
+    # 與A、B等共10人一同被捕: they were arrested together
+    found = facts("陳大文去年8月與李小明、張美玲等共10人一同被捕。")
+    assert {("李小明", "arrested", ""), ("張美玲", "arrested", "")} <= found

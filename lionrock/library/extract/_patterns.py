@@ -238,7 +238,11 @@ SAYS = _p(r"表示|認為|相信|透露|批評|質疑|強調|坦言|直言|憶�
 #: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
 OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
 #: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
-COMPANION = _p(r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念")
+COMPANION = _p(
+    r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念"
+    # 因…和X一起創作…而被捕: X shared the act, the arrest is the subject's (twelfth round)
+    r"|一(?:起|同|併)(?![被遭獲])[^,;，；。]*而\s*$"
+)
 #: A sentence that starts with 三人, 兩名被告 or 他們: the group the sentence before named,
 #: when it named that many (三名被告依次為梁柏添、龔志遠及李文謙…。三人承認全部暴動控罪。).
 PLURAL_LEAD = _p(
