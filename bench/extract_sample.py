@@ -244,3 +244,11 @@ def tenth_draw(path: str, labels: str, count: int = 30, seed: int = 27) -> list[
     shaped like the `test` draws, in no labelled draw (every path in `labels` but its own)."""
     pool = _pool(path, _labelled_before(labels, 10), lambda t: any(k in t for k in KEYWORDS))
     return random.Random(seed).sample(pool, count)
+
+
+def eleventh_draw(path: str, labels: str, count: int = 20, seed: int = 28) -> list[str]:
+    """An eleventh draw for the dev split (twelfth round, issue #16), labelled in full before
+    any rule was run on it, drawn as `tenth_draw` was: court-keyword articles (every keyword,
+    no 被告 filter), shaped like the `test` draws, in no labelled draw but its own."""
+    pool = _pool(path, _labelled_before(labels, 11), lambda t: any(k in t for k in KEYWORDS))
+    return random.Random(seed).sample(pool, count)

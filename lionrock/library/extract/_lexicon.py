@@ -152,7 +152,7 @@ def offences_in(folded: str) -> list[Offence]:
 #: Any of these makes a sentence worth reading closely; the rest are skipped fast.
 TRIGGER = re.compile(
     zh(
-        r"被捕|拘捕|被拘|被抓|被控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
+        r"被捕|拘捕|被拘|被抓|被票?控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
         r"懲教署看管|緩刑|"
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
@@ -185,9 +185,10 @@ EN_ROLES = re.compile(
 NOT_A_FACT = re.compile(
     zh(
         r"要求|申請|建議|促請|反對|尋求|爭取|希望|冀|擬|打算|將會|或會|可能|可判|可被(?:判)?處|最高|一旦|如果|"
-        r"若|假如|倘|求情|量刑起點|預計|料|擔心|會否|是否|未有|沒有|並未|尚未|未被|不會|免於|避免|"
+        r"若|假如|倘|求情|量刑起點|預計|(?<![資材史原飲燃香塗物顏肥])料|擔心|會否|是否|未有|沒有|並未|尚未|未被|不會|免於|避免|"
         r"不排除|恐怕|勿|不要|唔好|準備|有機會|隨時|下令|必須|需要?被|應該|應否|呼籲|促|不包括|"
         # a prediction, a wish, an intention, an opinion, a denial (issue #16 §1: facts only)
+        # (料 is expected, but not in 資料: 提交虛假資料罪成 is a verdict, twelfth round)
         r"將被|將遭|將會|願意|表示|有意(?!圖)|認為|相信|不考慮|並非|並不|不是|掙扎|猶豫|傾向|應(?:立即|當|予|盡快)|沒被|沒遭|未遭|"
         r"未曾|險被|險些|差點|幾乎|未能|不能|無法|會因|某天|某日|遲早|終有一天|"
         r"麻煩|請立即"  # 如果…希望…，麻煩立即拘捕梁振英: a demand, not an arrest

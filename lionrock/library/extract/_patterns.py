@@ -12,8 +12,9 @@ import re
 
 from lionrock.library.extract._text import zh
 
+#: 余被控…, 鍾在警方推進時被捕 (在, twelfth round): a surname alone, then its verb.
 LONE_SURNAME = re.compile(
-    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|承認|否認") + ")"
+    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認") + ")"
 )
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
 #: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
@@ -76,7 +77,7 @@ ARREST_ACTIVE = _p(
     r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))|(?<![a-z])arrest\s+of(?=\s)"
 )
 CHARGE = _p(
-    r"被控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
+    r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 #: The offence before the charge (eleventh round, 9 pool articles): 遭警方以「煽動他人分裂
@@ -132,7 +133,7 @@ CONVICTED = _p(
 )
 #: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
 CHARGE_STOP = _p(
-    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被控|被起訴|控以|前者|後者"
+    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被票?控|被起訴|控以|前者|後者"
     # 另一名被告被控…: someone else's; not 即另一暴動罪 (another count, tenth round)
     r"|另(?:一|外)(?!(?:[一兩二三]?[項宗條])?(?:串謀)?(?:暴動|非法集結|未經批准|有意圖|襲警|傷人|煽動|刑事|管有))"
     r"|、(?=[^,，。、]{2,16}?被)"  # …違反國安法、…集會被視為非法集結: another item of a list
@@ -247,7 +248,11 @@ SAYS = _p(r"表示|認為|相信|透露|批評|質疑|強調|坦言|直言|憶�
 #: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
 OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
 #: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
-COMPANION = _p(r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念")
+COMPANION = _p(
+    r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念"
+    # 因…和X一起創作…而被捕: X shared the act, the arrest is the subject's (twelfth round)
+    r"|一(?:起|同|併)(?![被遭獲])[^,;，；。]*而\s*$"
+)
 #: A sentence that starts with 三人, 兩名被告 or 他們: the group the sentence before named,
 #: when it named that many (三名被告依次為梁柏添、龔志遠及李文謙…。三人承認全部暴動控罪。).
 PLURAL_LEAD = _p(
