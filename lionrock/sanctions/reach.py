@@ -24,8 +24,10 @@ and two surnames, a spelling in the table of Hong Kong surname spellings
 each of one length, every syllable shares a key with the other's at that place (a
 syllable read as a typo agrees with any). The readings are those `full_reading` may
 try: the orders, and for a name with English tokens its joined and typo readings. And
-the rest of `_may_reach` is kept: a romanized name read as Korean, or two romanized
-names that both have English names, may reach every romanized name. So the index gives
+the rest of `_may_reach` is kept: two romanized names that both have English names may
+reach each other when two of those agree (`chinese.english_agree`), two read as Arabic
+names may, and two read as Korean names (`korean.korean_pair`) may when they have one
+surname and one given name (Korean rules need both). So the index gives
 a superset of the record names in reach, never fewer: a name it leaves out scores below
 the threshold against every one of them, and is not compared (tests/matching/
 test_reach_index.py checks that against `_may_reach` on the benchmark's names).
@@ -41,8 +43,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
 from lionrock.sanctions.korean import korean_name
+from lionrock.sanctions.latin_forms import arabic_name
 from lionrock.sanctions.names import Order, ParsedName, Syllable, _han_syllable, parse_name
 from lionrock.sanctions.readings import any_typo_orders, joined_orders
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
@@ -62,15 +66,20 @@ class ReachIndex:
         self._owner: list[str] = []  # reading number -> entity
         self._postings: dict[tuple[int, int, Key], set[int]] = defaultdict(set)
         self._by_length: dict[int, frozenset[int]] = {}
-        # Entities with a romanized name that every romanized name may reach (Korean),
-        # or every romanized name with English names (`full_reading`).
-        self._latin_korean: set[str] = set()
-        self._latin_english: set[str] = set()
-        self._latin: set[str] = set()
+        # Entities with a romanized name read as Korean (`korean.korean_pair`), by its
+        # surname and given name: when it looks Korean (`strict`), and in any case.
+        self._korean_strict: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._korean: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # Entities with a romanized name with English names, by each of them (two such
+        # names are compared by them: `full_reading`), and those read as Arabic.
+        self._english: dict[str, set[str]] = defaultdict(set)
+        self._arabic: set[str] = set()
+        self._english_readings: set[int] = set()  # the readings of those names
         self._all = set(names)
         # Looked up per name and per syllable and place (cleared by `clear`).
         self._found: dict[str, frozenset[str]] = {}
         self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
+        self._english_found: dict[str, frozenset[str]] = {}
         for entity_id, entity_names in names.items():
             for name in entity_names:
                 parsed = parse_name(name)
@@ -79,14 +88,20 @@ class ReachIndex:
 
     def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
         if not parsed.han:
-            self._latin.add(entity_id)
-            if korean_name(name):
-                self._latin_korean.add(entity_id)
-            if parsed.english:
-                self._latin_english.add(entity_id)
+            strict, key = _korean_key(name)
+            if key:
+                self._korean[key].add(entity_id)
+                if strict:
+                    self._korean_strict[key].add(entity_id)
+            for english in parsed.english:
+                self._english[english].add(entity_id)
+            if arabic_name(parsed.tokens, parsed.english, name):
+                self._arabic.add(entity_id)
         for order in _readings(parsed):
             number = len(self._owner)
             self._owner.append(entity_id)
+            if parsed.english and not parsed.han:
+                self._english_readings.add(number)
             length = len(order.syllables)
             self._by_length[length] = self._by_length.get(length, frozenset()) | {number}
             for place, syllable in enumerate(order.syllables):
@@ -108,6 +123,7 @@ class ReachIndex:
         round without)."""
         self._found.clear()
         self._places.clear()
+        self._english_found.clear()
 
     def _entities(self, name: str) -> set[str]:
         parsed = parse_name(name)
@@ -115,15 +131,33 @@ class ReachIndex:
             return set(self._all)  # `_may_reach` compares any other name with all
         found: set[str] = set()
         if not parsed.han:
-            if korean_name(name):
-                found |= self._latin
-            else:
-                found |= self._latin_korean
+            # Two names read as Korean are compared by Korean rules, which need one
+            # surname and one given name (`_may_reach`); other pairs agree syllable by
+            # syllable, as the readings' keys below say.
+            strict, key = _korean_key(name)
+            if key:
+                found |= (self._korean if strict else self._korean_strict).get(key, set())
             if parsed.english:
-                found |= self._latin_english
+                for english in parsed.english:
+                    found |= self._agreeing(english)
+                if arabic_name(parsed.tokens, parsed.english, name):
+                    found |= self._arabic
         owner = self._owner
+        # Two names with English names are compared by them (above), whatever their
+        # syllables.
+        apart = self._english_readings if parsed.english and not parsed.han else set()
         for order in _readings(parsed):
-            found.update(owner[n] for n in self._matching(order))
+            found.update(owner[n] for n in self._matching(order) if n not in apart)
+        return found
+
+    def _agreeing(self, english: str) -> frozenset[str]:
+        """The entities with a romanized name with an English name that agrees with
+        this one (`chinese.english_agree`), worked out once per English name."""
+        found = self._english_found.get(english)
+        if found is None:
+            found = self._english_found[english] = frozenset().union(
+                *(e for own, e in self._english.items() if english_agree((english,), (own,)))
+            )
         return found
 
     def _matching(self, order: Order) -> frozenset[int]:
@@ -152,6 +186,14 @@ class ReachIndex:
             if found:
                 here |= found
         return frozenset(here)
+
+
+def _korean_key(name: str) -> tuple[bool, tuple[str, str] | None]:
+    """Whether a romanized name looks Korean (`korean_name`), and its surname and given
+    name read as Korean (as `korean.korean_pair` reads it), if it can be."""
+    strict = korean_name(name)
+    found = strict or korean_name(name, strict=False)
+    return strict is not None, (found.surname, found.given) if found else None
 
 
 def _readings(parsed: ParsedName) -> tuple[Order, ...]:

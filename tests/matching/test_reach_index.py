@@ -18,6 +18,7 @@ from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
 from lionrock.sanctions import KnownNames, Subject
 from lionrock.sanctions import record as record_module
+from lionrock.sanctions.matching import THRESHOLD, compare_names
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.reach import ReachIndex
 from lionrock.sanctions.tables import load_tables
@@ -77,6 +78,14 @@ def test_no_name_within_reach_is_left_out(bundled: KnownNames) -> None:
         ("Chan Tai Wai", "陳大文", False),  # a syllable apart
         ("陳大民", "陳大文", False),  # a character apart
         ("Wong Siu Ming", "陳大文", False),
+        # Korean names by Korean rules: one surname and one given name, or out of reach.
+        ("Kim Song-nam", "KIM, Song Nam", True),
+        ("KIM, Song Man", "KIM, Song Nam", False),
+        ("PAK, Song Nam", "KIM, Song Nam", False),
+        # English names on both sides: they must agree.
+        ("Jon Chan Tai-man", "John CHAN Tai Man", True),
+        ("Alvin Chan Tai-man", "Chris CHAN Tai Man", False),
+        ("Alvin Chan", "Chris CHAN Tai Man", False),
     ],
 )
 def test_reach(name: str, record: str, expected: bool) -> None:
@@ -85,6 +94,8 @@ def test_reach(name: str, record: str, expected: bool) -> None:
     assert (index.entities(name) == {"e"}) is expected
     if not expected:
         assert not record_module._may_reach(name, record)
+        assert not record_module._may_reach(record, name)
+        assert compare_names(name, record).score < THRESHOLD
 
 
 def test_forgetting_changes_nothing(bundled: KnownNames) -> None:
