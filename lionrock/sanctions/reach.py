@@ -41,7 +41,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 
 from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
@@ -76,10 +76,14 @@ class ReachIndex:
         self._arabic: set[str] = set()
         self._english_readings: set[int] = set()  # the readings of those names
         self._all = set(names)
+        # Each entity's readings, and each reading's keys by place (`entities_among`).
+        self._numbers_of: dict[str, list[int]] = defaultdict(list)
+        self._keys_of: list[tuple[frozenset[Key], ...]] = []
         # Looked up per name and per syllable and place (cleared by `clear`).
         self._found: dict[str, frozenset[str]] = {}
         self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
         self._english_found: dict[str, frozenset[str]] = {}
+        self._query: dict[tuple[Syllable, bool], frozenset[Key]] = {}
         for entity_id, entity_names in names.items():
             for name in entity_names:
                 parsed = parse_name(name)
@@ -104,8 +108,14 @@ class ReachIndex:
                 self._english_readings.add(number)
             length = len(order.syllables)
             self._by_length[length] = self._by_length.get(length, frozenset()) | {number}
-            for place, syllable in enumerate(order.syllables):
-                for key in _record_keys(syllable, surname=place == 0):
+            keys = tuple(
+                frozenset(_record_keys(s, surname=place == 0))
+                for place, s in enumerate(order.syllables)
+            )
+            self._numbers_of[entity_id].append(number)
+            self._keys_of.append(keys)
+            for place, here in enumerate(keys):
+                for key in here:
                     self._postings[length, place, key].add(number)
 
     def entities(self, name: str) -> frozenset[str]:
@@ -124,11 +134,62 @@ class ReachIndex:
         self._found.clear()
         self._places.clear()
         self._english_found.clear()
+        self._query.clear()
+
+    def looked_up(self, name: str) -> bool:
+        """Whether `entities(name)` is remembered."""
+        return name in self._found
+
+    def entities_among(self, name: str, among: Set[str]) -> Set[str]:
+        """`entities(name) & among`; for a name not looked up yet, worked out from the
+        readings of `among` alone, not from the whole record's keys (`record.link`
+        asks it of one side's names with the entities within reach of the other's)."""
+        found = self._found.get(name)
+        if found is not None:
+            return found & among
+        parsed = parse_name(name)
+        if not parsed.chinese:
+            return self._all & among
+        hits = self._special(name, parsed) & among
+        apart = self._english_readings if parsed.english and not parsed.han else set()
+        for order in _readings(parsed):
+            length = len(order.syllables)
+            query = [
+                None if s.typo else self._query_at(s, place)
+                for place, s in enumerate(order.syllables)
+            ]
+            for entity_id in among - hits:
+                for number in self._numbers_of.get(entity_id, ()):
+                    keys = self._keys_of[number]
+                    if len(keys) == length and number not in apart and _agree(query, keys):
+                        hits.add(entity_id)
+                        break
+        return hits
+
+    def _query_at(self, syllable: Syllable, place: int) -> frozenset[Key]:
+        found = self._query.get((syllable, place == 0))
+        if found is None:
+            found = self._query[syllable, place == 0] = frozenset(
+                _query_keys(syllable, surname=place == 0)
+            )
+        return found
 
     def _entities(self, name: str) -> set[str]:
         parsed = parse_name(name)
         if not parsed.chinese:
             return set(self._all)  # `_may_reach` compares any other name with all
+        found = self._special(name, parsed)
+        owner = self._owner
+        # Two names with English names are compared by them (`_special`), whatever
+        # their syllables.
+        apart = self._english_readings if parsed.english and not parsed.han else set()
+        for order in _readings(parsed):
+            found.update(owner[n] for n in self._matching(order) if n not in apart)
+        return found
+
+    def _special(self, name: str, parsed: ParsedName) -> set[str]:
+        """The entities a romanized name reaches by the rules for Korean, English and
+        Arabic names, whatever the syllables."""
         found: set[str] = set()
         if not parsed.han:
             # Two names read as Korean are compared by Korean rules, which need one
@@ -142,12 +203,6 @@ class ReachIndex:
                     found |= self._agreeing(english)
                 if arabic_name(parsed.tokens, parsed.english, name):
                     found |= self._arabic
-        owner = self._owner
-        # Two names with English names are compared by them (above), whatever their
-        # syllables.
-        apart = self._english_readings if parsed.english and not parsed.han else set()
-        for order in _readings(parsed):
-            found.update(owner[n] for n in self._matching(order) if n not in apart)
         return found
 
     def _agreeing(self, english: str) -> frozenset[str]:
@@ -181,11 +236,19 @@ class ReachIndex:
         out once per syllable (a shared object) and place, as most names repeat them."""
         postings = self._postings
         here = set(postings.get((length, place, _WILD), ()))
-        for key in _query_keys(syllable, surname=place == 0):
+        for key in self._query_at(syllable, place):
             found = postings.get((length, place, key))
             if found:
                 here |= found
         return frozenset(here)
+
+
+def _agree(query: list[frozenset[Key] | None], keys: tuple[frozenset[Key], ...]) -> bool:
+    """Whether every syllable of a reading shares a key with the record reading's at its
+    place (a typo, None or `_WILD`, agrees with any): `_matching`, for one reading."""
+    return all(
+        q is None or _WILD in k or not q.isdisjoint(k) for q, k in zip(query, keys, strict=True)
+    )
 
 
 def _korean_key(name: str) -> tuple[bool, tuple[str, str] | None]:

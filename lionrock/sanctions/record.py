@@ -296,7 +296,7 @@ class KnownNames:
         carriers = self.carriers(name)
         if carriers or not parse_name(name).chinese:
             return not into.isdisjoint(carriers - skip)
-        within = (self.reach.entities(name) & into).difference(skip)
+        within = set(self.reach.entities_among(name, into)).difference(skip)
         if not within:
             return False
         keys = name_keys(name)  # `_reachable`: an entity the index can offer
@@ -316,9 +316,14 @@ class KnownNames:
         skip = set(exclude)
         # The entity that links them may carry a name of each side (`_may_carry`): one
         # carries or resolves to it, and it carries the other. Most pairs have none.
-        shared = self._may_carry(left) - skip
+        # One side is looked up in the whole record (a side already looked up, if
+        # one is), the other only among what the first reaches.
+        first, second = (left, right)
+        if self._looked_up(right) and not self._looked_up(left):
+            first, second = right, left
+        shared = self._may_carry(first) - skip
         if shared:
-            shared &= self._may_carry(right)
+            shared = self._may_carry(second, among=shared)
         if not shared:
             return None
         lefts = [n for n in left.names if name_key(n) is not None]
@@ -353,12 +358,15 @@ class KnownNames:
     def _keys(self, entity: KnownEntity) -> frozenset[str | None]:
         return self._keys_of[entity.entity_id]
 
-    def _may_carry(self, subject: Subject) -> set[str]:
+    def _looked_up(self, subject: Subject) -> bool:
+        return any(self.reach.looked_up(n) for n in subject.names)
+
+    def _may_carry(self, subject: Subject, *, among: set[str] | None = None) -> set[str]:
         """The entities that may carry one of the subject's names (`_carried`): those
         that carry it in one of its forms, and those with a name in characters or
         romanized Chinese within its reach (`reach.py`; `_may_reach` asks the same of
         both orders of a pair). A name resolves to none other either (`resolve`: its
-        carriers, or entities within its reach)."""
+        carriers, or entities within its reach). With `among`, those of `among`."""
         found: set[str] = set()
         for name in subject.names:
             key = name_key(name)
@@ -366,8 +374,11 @@ class KnownNames:
                 continue
             found |= self.by_key.get(key, set())
             if HAN_RE.search(name) or parse_name(name).chinese:
-                found |= self.reach.entities(name)
-        return found
+                if among is None:
+                    found |= self.reach.entities(name)
+                else:
+                    found |= self.reach.entities_among(name, among)
+        return found if among is None else found & among
 
     def _carried(self, entity: KnownEntity, other: Subject) -> tuple[str, str] | None:
         """(entity's name, other's name) when one of the entity's names matches one of

@@ -10,6 +10,7 @@ the benchmark's names against every name of the bundled record they are compared
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,19 @@ def test_forgetting_changes_nothing(bundled: KnownNames) -> None:
     before = [bundled.reach.entities(n) for n in names]
     bundled.clear_resolved()
     assert [bundled.reach.entities(n) for n in names] == before
+
+
+def test_among_a_few_entities_is_the_same(bundled: KnownNames) -> None:
+    """`entities_among` (one side of a pair, `record.link`) tests only the readings of
+    the entities it is given: it must find what `entities` finds among them."""
+    reach = bundled.reach
+    ids = sorted(bundled.entities)
+    rng = random.Random(14)
+    names = _names()[::20]
+    for name in names:
+        within = sorted(reach.entities(name))
+        among = set(rng.sample(ids, 20)) | set(within[:3])
+        expected = reach.entities(name) & among
+        reach.clear()
+        assert set(reach.entities_among(name, among)) == expected, name
+    assert sum(bool(reach.entities(n)) for n in names) > len(names) // 4
