@@ -220,8 +220,9 @@ def full_reading(a: ParsedName, b: ParsedName) -> bool:
 
     When False, `compare_chinese` scores them below the threshold: a partial reading
     scores at most `HOMOPHONE_CAP`, a surname alone `SURNAME_ONLY`. Two romanized names
-    with English names on both sides may be a surname and agreeing English names (0.8):
-    True. The record-aware mode asks this before comparing a name with each of a
+    with English names on both sides are compared by them: when they agree, True (a
+    surname and agreeing English names score 0.8); when they differ, False. The
+    record-aware mode asks this before comparing a name with each of a
     candidate entity's names (`record.KnownNames`), most of which it does not match.
 
     Example: `full_reading(parse_name("李家超"), parse_name("Lee Ka-chiu"))` is True.
@@ -229,7 +230,9 @@ def full_reading(a: ParsedName, b: ParsedName) -> bool:
     latin = not a.han and not b.han
     if latin:
         if a.english and b.english:
-            return True
+            # English names that differ take 0.35 from any reading (`_english`), and
+            # leave a surname alone at `SURNAME_ONLY`: below the threshold.
+            return english_agree(a.english, b.english)
         a, b = apart_from_pinyin(a, b)
     agree = _latin_agree if latin else _han_agree
     for lorders, rorders in _order_sets(a, b):
@@ -272,11 +275,18 @@ def _latin_agree(lo: Order, ro: Order) -> bool:
     return False
 
 
+def english_agree(left: Iterable[str], right: Iterable[str]) -> bool:
+    """Whether two names' English given names agree: two of them alike (Jaro-Winkler).
+
+    Example: `english_agree(("jon",), ("john",))` is True.
+    """
+    return any(jaro_winkler(x, y) >= ENGLISH_AGREE for x in left for y in right)
+
+
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
     """The adjustment for English given names, a note, and whether they agree."""
     if a.english and b.english:
-        best = max(jaro_winkler(x, y) for x in a.english for y in b.english)
-        if best >= ENGLISH_AGREE:
+        if english_agree(a.english, b.english):
             return 0.0, f"English names agree ({', '.join(a.english)})", True
         names = f"{'/'.join(a.english)} vs {'/'.join(b.english)}"
         return -0.35, f"English names differ ({names}): -0.35", False

@@ -153,6 +153,20 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
     return None
 
 
+def korean_pair(left: str, right: str) -> tuple[KoreanName, KoreanName] | None:
+    """Two romanized names read as Korean names, as `matching.compare_names` reads them:
+    when one of them looks Korean (`korean_name`), both, if the other can be read so
+    (`strict=False`). None when they are not compared by Korean rules.
+
+    Example: `korean_pair("KIM, Mun Chol", "Kim Mun-chol")` is not None.
+    """
+    ka, kb = korean_name(left), korean_name(right)
+    if not (ka or kb):
+        return None
+    ka, kb = ka or korean_name(left, strict=False), kb or korean_name(right, strict=False)
+    return (ka, kb) if ka and kb else None
+
+
 def compare_korean(a: KoreanName | None, b: KoreanName | None) -> tuple[float, list[str]]:
     """Score two Korean names by Korean rules, and say why.
 

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from lionrock.errors import LionRockError
 from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
-from lionrock.sanctions.korean import compare_korean, korean_name
+from lionrock.sanctions.korean import compare_korean, korean_pair
 from lionrock.sanctions.latin_forms import arabic_name, common_forms
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.tables import load_tables
@@ -248,14 +248,11 @@ def _one_word(name: str) -> bool:
 
 def _compare_names(left: str, right: str) -> NameScore:
     a, b = parse_name(left), parse_name(right)
-    if not a.han and not b.han:
-        ka, kb = korean_name(left), korean_name(right)
-        if ka or kb:
-            # One name is Korean: both are read as Korean if the other can be.
-            ka, kb = ka or korean_name(left, strict=False), kb or korean_name(right, strict=False)
-            if ka and kb:
-                score, reasons = compare_korean(ka, kb)
-                return NameScore(score, left, right, "korean", reasons, "Korean names")
+    # One name is Korean: both are read as Korean if the other can be.
+    korean = korean_pair(left, right) if not a.han and not b.han else None
+    if korean:
+        score, reasons = compare_korean(*korean)
+        return NameScore(score, left, right, "korean", reasons, "Korean names")
     if (not a.orders and not a.english) or (not b.orders and not b.english):
         return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
     # "Osama bin Laden" and "Ali Hassan" spell Chinese syllables, but are Arabic names.

@@ -24,8 +24,10 @@ and two surnames, a spelling in the table of Hong Kong surname spellings
 each of one length, every syllable shares a key with the other's at that place (a
 syllable read as a typo agrees with any). The readings are those `full_reading` may
 try: the orders, and for a name with English tokens its joined and typo readings. And
-the rest of `_may_reach` is kept: a romanized name read as Korean, or two romanized
-names that both have English names, may reach every romanized name. So the index gives
+the rest of `_may_reach` is kept: two romanized names that both have English names may
+reach each other when two of those agree (`chinese.english_agree`), two read as Arabic
+names may, and two read as Korean names (`korean.korean_pair`) may when they have one
+surname and one given name (Korean rules need both). So the index gives
 a superset of the record names in reach, never fewer: a name it leaves out scores below
 the threshold against every one of them, and is not compared (tests/matching/
 test_reach_index.py checks that against `_may_reach` on the benchmark's names).
@@ -39,10 +41,12 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 
+from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
 from lionrock.sanctions.korean import korean_name
+from lionrock.sanctions.latin_forms import arabic_name
 from lionrock.sanctions.names import Order, ParsedName, Syllable, _han_syllable, parse_name
 from lionrock.sanctions.readings import any_typo_orders, joined_orders
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
@@ -62,15 +66,24 @@ class ReachIndex:
         self._owner: list[str] = []  # reading number -> entity
         self._postings: dict[tuple[int, int, Key], set[int]] = defaultdict(set)
         self._by_length: dict[int, frozenset[int]] = {}
-        # Entities with a romanized name that every romanized name may reach (Korean),
-        # or every romanized name with English names (`full_reading`).
-        self._latin_korean: set[str] = set()
-        self._latin_english: set[str] = set()
-        self._latin: set[str] = set()
+        # Entities with a romanized name read as Korean (`korean.korean_pair`), by its
+        # surname and given name: when it looks Korean (`strict`), and in any case.
+        self._korean_strict: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._korean: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # Entities with a romanized name with English names, by each of them (two such
+        # names are compared by them: `full_reading`), and those read as Arabic.
+        self._english: dict[str, set[str]] = defaultdict(set)
+        self._arabic: set[str] = set()
+        self._english_readings: set[int] = set()  # the readings of those names
         self._all = set(names)
+        # Each entity's readings, and each reading's keys by place (`entities_among`).
+        self._numbers_of: dict[str, list[int]] = defaultdict(list)
+        self._keys_of: list[tuple[frozenset[Key], ...]] = []
         # Looked up per name and per syllable and place (cleared by `clear`).
         self._found: dict[str, frozenset[str]] = {}
         self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
+        self._english_found: dict[str, frozenset[str]] = {}
+        self._query: dict[tuple[Syllable, bool], frozenset[Key]] = {}
         for entity_id, entity_names in names.items():
             for name in entity_names:
                 parsed = parse_name(name)
@@ -79,18 +92,30 @@ class ReachIndex:
 
     def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
         if not parsed.han:
-            self._latin.add(entity_id)
-            if korean_name(name):
-                self._latin_korean.add(entity_id)
-            if parsed.english:
-                self._latin_english.add(entity_id)
+            strict, key = _korean_key(name)
+            if key:
+                self._korean[key].add(entity_id)
+                if strict:
+                    self._korean_strict[key].add(entity_id)
+            for english in parsed.english:
+                self._english[english].add(entity_id)
+            if arabic_name(parsed.tokens, parsed.english, name):
+                self._arabic.add(entity_id)
         for order in _readings(parsed):
             number = len(self._owner)
             self._owner.append(entity_id)
+            if parsed.english and not parsed.han:
+                self._english_readings.add(number)
             length = len(order.syllables)
             self._by_length[length] = self._by_length.get(length, frozenset()) | {number}
-            for place, syllable in enumerate(order.syllables):
-                for key in _record_keys(syllable, surname=place == 0):
+            keys = tuple(
+                frozenset(_record_keys(s, surname=place == 0))
+                for place, s in enumerate(order.syllables)
+            )
+            self._numbers_of[entity_id].append(number)
+            self._keys_of.append(keys)
+            for place, here in enumerate(keys):
+                for key in here:
                     self._postings[length, place, key].add(number)
 
     def entities(self, name: str) -> frozenset[str]:
@@ -108,22 +133,86 @@ class ReachIndex:
         round without)."""
         self._found.clear()
         self._places.clear()
+        self._english_found.clear()
+        self._query.clear()
+
+    def looked_up(self, name: str) -> bool:
+        """Whether `entities(name)` is remembered."""
+        return name in self._found
+
+    def entities_among(self, name: str, among: Set[str]) -> Set[str]:
+        """`entities(name) & among`; for a name not looked up yet, worked out from the
+        readings of `among` alone, not from the whole record's keys (`record.link`
+        asks it of one side's names with the entities within reach of the other's)."""
+        found = self._found.get(name)
+        if found is not None:
+            return found & among
+        parsed = parse_name(name)
+        if not parsed.chinese:
+            return self._all & among
+        hits = self._special(name, parsed) & among
+        apart = self._english_readings if parsed.english and not parsed.han else set()
+        for order in _readings(parsed):
+            length = len(order.syllables)
+            query = [
+                None if s.typo else self._query_at(s, place)
+                for place, s in enumerate(order.syllables)
+            ]
+            for entity_id in among - hits:
+                for number in self._numbers_of.get(entity_id, ()):
+                    keys = self._keys_of[number]
+                    if len(keys) == length and number not in apart and _agree(query, keys):
+                        hits.add(entity_id)
+                        break
+        return hits
+
+    def _query_at(self, syllable: Syllable, place: int) -> frozenset[Key]:
+        found = self._query.get((syllable, place == 0))
+        if found is None:
+            found = self._query[syllable, place == 0] = frozenset(
+                _query_keys(syllable, surname=place == 0)
+            )
+        return found
 
     def _entities(self, name: str) -> set[str]:
         parsed = parse_name(name)
         if not parsed.chinese:
             return set(self._all)  # `_may_reach` compares any other name with all
+        found = self._special(name, parsed)
+        owner = self._owner
+        # Two names with English names are compared by them (`_special`), whatever
+        # their syllables.
+        apart = self._english_readings if parsed.english and not parsed.han else set()
+        for order in _readings(parsed):
+            found.update(owner[n] for n in self._matching(order) if n not in apart)
+        return found
+
+    def _special(self, name: str, parsed: ParsedName) -> set[str]:
+        """The entities a romanized name reaches by the rules for Korean, English and
+        Arabic names, whatever the syllables."""
         found: set[str] = set()
         if not parsed.han:
-            if korean_name(name):
-                found |= self._latin
-            else:
-                found |= self._latin_korean
+            # Two names read as Korean are compared by Korean rules, which need one
+            # surname and one given name (`_may_reach`); other pairs agree syllable by
+            # syllable, as the readings' keys below say.
+            strict, key = _korean_key(name)
+            if key:
+                found |= (self._korean if strict else self._korean_strict).get(key, set())
             if parsed.english:
-                found |= self._latin_english
-        owner = self._owner
-        for order in _readings(parsed):
-            found.update(owner[n] for n in self._matching(order))
+                for english in parsed.english:
+                    found |= self._agreeing(english)
+                if arabic_name(parsed.tokens, parsed.english, name):
+                    found |= self._arabic
+        return found
+
+    def _agreeing(self, english: str) -> frozenset[str]:
+        """The entities with a romanized name with an English name that agrees with
+        this one (`chinese.english_agree`), worked out once per English name."""
+        found = self._english_found.get(english)
+        if found is None:
+            found = self._english_found[english] = frozenset().union(
+                *(e for own, e in self._english.items() if english_agree((english,), (own,)))
+            )
         return found
 
     def _matching(self, order: Order) -> frozenset[int]:
@@ -147,11 +236,27 @@ class ReachIndex:
         out once per syllable (a shared object) and place, as most names repeat them."""
         postings = self._postings
         here = set(postings.get((length, place, _WILD), ()))
-        for key in _query_keys(syllable, surname=place == 0):
+        for key in self._query_at(syllable, place):
             found = postings.get((length, place, key))
             if found:
                 here |= found
         return frozenset(here)
+
+
+def _agree(query: list[frozenset[Key] | None], keys: tuple[frozenset[Key], ...]) -> bool:
+    """Whether every syllable of a reading shares a key with the record reading's at its
+    place (a typo, None or `_WILD`, agrees with any): `_matching`, for one reading."""
+    return all(
+        q is None or _WILD in k or not q.isdisjoint(k) for q, k in zip(query, keys, strict=True)
+    )
+
+
+def _korean_key(name: str) -> tuple[bool, tuple[str, str] | None]:
+    """Whether a romanized name looks Korean (`korean_name`), and its surname and given
+    name read as Korean (as `korean.korean_pair` reads it), if it can be."""
+    strict = korean_name(name)
+    found = strict or korean_name(name, strict=False)
+    return strict is not None, (found.surname, found.given) if found else None
 
 
 def _readings(parsed: ParsedName) -> tuple[Order, ...]:

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lionrock.sanctions.chinese import full_reading
-from lionrock.sanctions.korean import korean_name
+from lionrock.sanctions.korean import compare_korean, korean_pair
+from lionrock.sanctions.latin_forms import arabic_name
 from lionrock.sanctions.matching import POSSIBLE, THRESHOLD, Subject, compare_names
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.reach import ReachIndex
@@ -119,6 +120,7 @@ class KnownNames:
         self.entities: dict[str, KnownEntity] = {}
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self._matches: dict[tuple[str, str], bool] = {}  # `_resolves_to`
         self._index: ScreeningIndex | None = None
         self._reach: ReachIndex | None = None
         self._index_keys: dict[str, frozenset[str]] = {}
@@ -223,6 +225,7 @@ class KnownNames:
     def clear_resolved(self) -> None:
         """Forget the names resolved so far (the benchmark starts each round without)."""
         self._resolved.clear()
+        self._matches.clear()
         if self._reach is not None:
             self._reach.clear()
 
@@ -251,7 +254,16 @@ class KnownNames:
     def _resolves_to(self, name: str, entity_id: str) -> bool:
         """Whether a name matches one of the entity's names (`RESOLVES`) and contradicts
         none (below `POSSIBLE`): "Tiu-ting Benny TAI" matches "Benny Tai" but not
-        "Benny Tai Yiu-ting"."""
+        "Benny Tai Yiu-ting". Remembered until `clear_resolved`."""
+        key = (name, entity_id)
+        found = self._matches.get(key)
+        if found is None:
+            if len(self._matches) >= MAX_CACHED:
+                self._matches.clear()
+            found = self._matches[key] = self._matches_names(name, entity_id)
+        return found
+
+    def _matches_names(self, name: str, entity_id: str) -> bool:
         if not self._within_reach(name, entity_id):
             return False  # no name of the entity can score RESOLVES: not compared
         owns = self._same_script(name, entity_id)
@@ -275,12 +287,22 @@ class KnownNames:
         return {e for e in reachable if not keys.isdisjoint(self._index_keys[e])}
 
     def _may_resolve_into(self, name: str, skip: set[str], into: set[str]) -> bool:
-        """False when `resolve(name)` certainly has no entity of `into`."""
+        """False when `resolve(name)` certainly has no entity of `into`.
+
+        A name resolved by matching resolves only to entities within its reach that it
+        matches (`_resolves_to`): those of `into` are compared first, and the index's
+        candidates are looked for only if one matches. A name one syllable from an
+        entity's name is within its reach, and usually matches none of its names."""
         carriers = self.carriers(name)
         if carriers or not parse_name(name).chinese:
             return not into.isdisjoint(carriers - skip)
-        within = self.reach.entities(name) & into  # `_reachable`, the cheap test first
-        return bool(within) and not within.isdisjoint(self._reachable(name, skip))
+        within = set(self.reach.entities_among(name, into)).difference(skip)
+        if not within:
+            return False
+        keys = name_keys(name)  # `_reachable`: an entity the index can offer
+        return any(
+            self._resolves_to(name, e) for e in within if not keys.isdisjoint(self._index_keys[e])
+        )
 
     def link(
         self, left: Subject, right: Subject, *, exclude: Iterable[str] = ()
@@ -292,6 +314,18 @@ class KnownNames:
         Example: `known.link(Subject(("Chris Tang",)), Subject(("鄧炳強",)))`.
         """
         skip = set(exclude)
+        # The entity that links them may carry a name of each side (`_may_carry`): one
+        # carries or resolves to it, and it carries the other. Most pairs have none.
+        # One side is looked up in the whole record (a side already looked up, if
+        # one is), the other only among what the first reaches.
+        first, second = (left, right)
+        if self._looked_up(right) and not self._looked_up(left):
+            first, second = right, left
+        shared = self._may_carry(first) - skip
+        if shared:
+            shared = self._may_carry(second, among=shared)
+        if not shared:
+            return None
         lefts = [n for n in left.names if name_key(n) is not None]
         rights = [n for n in right.names if name_key(n) is not None]
         for lname in lefts:
@@ -303,11 +337,8 @@ class KnownNames:
                             f"both are names of {entity.label()}: {lname!r} and {rname!r}"
                         ]
         for this, other, side in ((left, right, lefts), (right, left, rights)):
-            carriers = self._may_carry(other) - skip
-            if not carriers:
-                continue  # whatever this side resolves to cannot carry the other
             for name in side:
-                if not self._may_resolve_into(name, skip, carriers):
+                if not self._may_resolve_into(name, skip, shared):
                     continue  # it resolves to no entity that may carry the other
                 resolved = self.resolve(name, exclude=skip)
                 if len(resolved) != 1:
@@ -327,11 +358,15 @@ class KnownNames:
     def _keys(self, entity: KnownEntity) -> frozenset[str | None]:
         return self._keys_of[entity.entity_id]
 
-    def _may_carry(self, subject: Subject) -> set[str]:
+    def _looked_up(self, subject: Subject) -> bool:
+        return any(self.reach.looked_up(n) for n in subject.names)
+
+    def _may_carry(self, subject: Subject, *, among: set[str] | None = None) -> set[str]:
         """The entities that may carry one of the subject's names (`_carried`): those
         that carry it in one of its forms, and those with a name in characters or
         romanized Chinese within its reach (`reach.py`; `_may_reach` asks the same of
-        both orders of a pair). Resolving a name to any other entity is wasted work."""
+        both orders of a pair). A name resolves to none other either (`resolve`: its
+        carriers, or entities within its reach). With `among`, those of `among`."""
         found: set[str] = set()
         for name in subject.names:
             key = name_key(name)
@@ -339,8 +374,11 @@ class KnownNames:
                 continue
             found |= self.by_key.get(key, set())
             if HAN_RE.search(name) or parse_name(name).chinese:
-                found |= self.reach.entities(name)
-        return found
+                if among is None:
+                    found |= self.reach.entities(name)
+                else:
+                    found |= self.reach.entities_among(name, among)
+        return found if among is None else found & among
 
     def _carried(self, entity: KnownEntity, other: Subject) -> tuple[str, str] | None:
         """(entity's name, other's name) when one of the entity's names matches one of
@@ -376,14 +414,20 @@ class KnownNames:
 
 def _may_reach(left: str, right: str) -> bool:
     """False when `compare_names(left, right)` is certainly below the threshold, worked
-    out without comparing: two Chinese names (not read as Korean) with no reading in
-    which every syllable agrees (`chinese.full_reading`). Otherwise True: the names
-    must be compared."""
+    out without comparing: two Chinese names read as Korean names that Korean rules
+    tell apart (`korean.compare_korean`, a few lookups), or, compared as Chinese names,
+    with no reading in which every syllable agrees (`chinese.full_reading`). Otherwise
+    True: the names must be compared (two Arabic names, for one, go to the Latin-script
+    matcher, as `matching.compare_names` sends them)."""
     a, b = parse_name(left), parse_name(right)
     if not (a.chinese and b.chinese):
         return True
-    if not a.han and not b.han and (korean_name(left) or korean_name(right)):
-        return True
+    if not a.han and not b.han:
+        korean = korean_pair(left, right)
+        if korean:
+            return compare_korean(*korean)[0] >= THRESHOLD
+        if arabic_name(a.tokens, a.english, left) and arabic_name(b.tokens, b.english, right):
+            return True
     return full_reading(a, b)
 
 

@@ -10,6 +10,7 @@ the benchmark's names against every name of the bundled record they are compared
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from lionrock import Defaults, Store, load_paths
 from lionrock.bundled import bundled_files
 from lionrock.sanctions import KnownNames, Subject
 from lionrock.sanctions import record as record_module
+from lionrock.sanctions.matching import THRESHOLD, compare_names
 from lionrock.sanctions.names import parse_name
 from lionrock.sanctions.reach import ReachIndex
 from lionrock.sanctions.tables import load_tables
@@ -77,6 +79,14 @@ def test_no_name_within_reach_is_left_out(bundled: KnownNames) -> None:
         ("Chan Tai Wai", "陳大文", False),  # a syllable apart
         ("陳大民", "陳大文", False),  # a character apart
         ("Wong Siu Ming", "陳大文", False),
+        # Korean names by Korean rules: one surname and one given name, or out of reach.
+        ("Kim Song-nam", "KIM, Song Nam", True),
+        ("KIM, Song Man", "KIM, Song Nam", False),
+        ("PAK, Song Nam", "KIM, Song Nam", False),
+        # English names on both sides: they must agree.
+        ("Jon Chan Tai-man", "John CHAN Tai Man", True),
+        ("Alvin Chan Tai-man", "Chris CHAN Tai Man", False),
+        ("Alvin Chan", "Chris CHAN Tai Man", False),
     ],
 )
 def test_reach(name: str, record: str, expected: bool) -> None:
@@ -85,6 +95,8 @@ def test_reach(name: str, record: str, expected: bool) -> None:
     assert (index.entities(name) == {"e"}) is expected
     if not expected:
         assert not record_module._may_reach(name, record)
+        assert not record_module._may_reach(record, name)
+        assert compare_names(name, record).score < THRESHOLD
 
 
 def test_forgetting_changes_nothing(bundled: KnownNames) -> None:
@@ -92,3 +104,19 @@ def test_forgetting_changes_nothing(bundled: KnownNames) -> None:
     before = [bundled.reach.entities(n) for n in names]
     bundled.clear_resolved()
     assert [bundled.reach.entities(n) for n in names] == before
+
+
+def test_among_a_few_entities_is_the_same(bundled: KnownNames) -> None:
+    """`entities_among` (one side of a pair, `record.link`) tests only the readings of
+    the entities it is given: it must find what `entities` finds among them."""
+    reach = bundled.reach
+    ids = sorted(bundled.entities)
+    rng = random.Random(14)
+    names = _names()[::20]
+    for name in names:
+        within = sorted(reach.entities(name))
+        among = set(rng.sample(ids, 20)) | set(within[:3])
+        expected = reach.entities(name) & among
+        reach.clear()
+        assert set(reach.entities_among(name, among)) == expected, name
+    assert sum(bool(reach.entities(n)) for n in names) > len(names) // 4

@@ -83,7 +83,9 @@ def test_record_aware_results_are_the_same_without_the_shortcut(
     # Nor the exact-key index of names within reach (`reach.py`): every entity may carry
     # a name, and every candidate of the screening index is compared.
     everyone = set(without.entities)
-    monkeypatch.setattr(without, "_may_carry", lambda subject: set(everyone))
+    monkeypatch.setattr(
+        without, "_may_carry", lambda subject, among=None: set(everyone if among is None else among)
+    )
     monkeypatch.setattr(without, "_reachable", lambda name, skip: everyone - set(skip))
     assert [compare(a, b, record=without).to_dict() for a, b in pairs] == got
     # Forgetting the resolved names changes nothing but the time.
