@@ -275,8 +275,10 @@ def _latin_agree(lo: Order, ro: Order) -> bool:
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
     """The adjustment for English given names, a note, and whether they agree."""
     if a.english and b.english:
-        best = max(jaro_winkler(x, y) for x in a.english for y in b.english)
-        if best >= ENGLISH_AGREE:
+        # Every English word counts: "FERNANDEZ DE LUNA, Gerardo" / "..., Jesus" share
+        # Fernandez, but Gerardo is not Jesus. A word on one side only is a name the
+        # other leaves out; a word on each side that the other lacks is two names.
+        if not (_unmatched(a.english, b.english) and _unmatched(b.english, a.english)):
             return 0.0, f"English names agree ({', '.join(a.english)})", True
         names = f"{'/'.join(a.english)} vs {'/'.join(b.english)}"
         return -0.35, f"English names differ ({names}): -0.35", False
@@ -289,6 +291,11 @@ def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
             False,
         )
     return 0.0, None, False
+
+
+def _unmatched(these: tuple[str, ...], those: tuple[str, ...]) -> list[str]:
+    """The English names of `these` that agree with none of `those`."""
+    return [x for x in these if all(jaro_winkler(x, y) < ENGLISH_AGREE for y in those)]
 
 
 def compare_chinese(a: ParsedName, b: ParsedName) -> NameScore:
@@ -417,6 +424,7 @@ def _pair(x: Syllable, y: Syllable, why: str) -> str:
 
 #: The rule that decided, by what the reasons say (first found wins).
 RULES_FULL = (
+    ("English names differ", "English names differ"),
     ("read as a typo", "typo: a token that is no syllable, one edit from the other's"),
     ("joined syllables", "given-name syllables written joined"),
     ("read as an English name", "English given name set apart"),
