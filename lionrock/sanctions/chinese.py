@@ -276,7 +276,9 @@ def _latin_agree(lo: Order, ro: Order) -> bool:
 
 
 def english_agree(left: Iterable[str], right: Iterable[str]) -> bool:
-    """Whether two names' English given names agree: two of them alike (Jaro-Winkler).
+    """Whether two of two names' English given names are alike (Jaro-Winkler): what
+    the record-aware mode's reach asks (`full_reading`, `reach.ReachIndex`). It is
+    needed for `_english`'s agreement, not enough: there every English word counts.
 
     Example: `english_agree(("jon",), ("john",))` is True.
     """
@@ -286,7 +288,10 @@ def english_agree(left: Iterable[str], right: Iterable[str]) -> bool:
 def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
     """The adjustment for English given names, a note, and whether they agree."""
     if a.english and b.english:
-        if english_agree(a.english, b.english):
+        # Every English word counts: "FERNANDEZ DE LUNA, Gerardo" / "..., Jesus" share
+        # Fernandez, but Gerardo is not Jesus. A word on one side only is a name the
+        # other leaves out; a word on each side that the other lacks is two names.
+        if not (_unmatched(a.english, b.english) and _unmatched(b.english, a.english)):
             return 0.0, f"English names agree ({', '.join(a.english)})", True
         names = f"{'/'.join(a.english)} vs {'/'.join(b.english)}"
         return -0.35, f"English names differ ({names}): -0.35", False
@@ -299,6 +304,11 @@ def _english(a: ParsedName, b: ParsedName) -> tuple[float, str | None, bool]:
             False,
         )
     return 0.0, None, False
+
+
+def _unmatched(these: tuple[str, ...], those: tuple[str, ...]) -> list[str]:
+    """The English names of `these` that agree with none of `those`."""
+    return [x for x in these if all(jaro_winkler(x, y) < ENGLISH_AGREE for y in those)]
 
 
 def compare_chinese(a: ParsedName, b: ParsedName) -> NameScore:
@@ -427,6 +437,7 @@ def _pair(x: Syllable, y: Syllable, why: str) -> str:
 
 #: The rule that decided, by what the reasons say (first found wins).
 RULES_FULL = (
+    ("English names differ", "English names differ"),
     ("read as a typo", "typo: a token that is no syllable, one edit from the other's"),
     ("joined syllables", "given-name syllables written joined"),
     ("read as an English name", "English given name set apart"),

@@ -52,6 +52,9 @@ class FormTable:
     stems: dict[str, str]  # the same, with final vowels dropped (patronymic stems)
     onsets: dict[str, str]  # a name's first letters -> the same sound in other systems
     arabic: frozenset[str]  # words that mark a name as Arabic (`arabic_name`)
+    burmese: frozenset[str]  # words that mark a name as Burmese (`burmese_name`)
+    burmese_words: frozenset[str]  # the other words of Burmese names
+    burmese_honorifics: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +82,11 @@ def form_table() -> FormTable:
             if patronymic:
                 stems[_stem_key(key)] = head
     onsets = {str(k): str(v) for k, v in (data.get("onsets") or {}).items()}
-    arabic = frozenset(str(w) for w in data.get("arabic_markers") or ())
-    return FormTable(names, stems, onsets, arabic)
+    arabic, burmese, words, honorifics = (
+        frozenset(str(w) for w in data.get(key) or ())
+        for key in ("arabic_markers", "burmese_markers", "burmese_words", "burmese_honorifics")
+    )
+    return FormTable(names, stems, onsets, arabic, burmese, words, honorifics)
 
 
 def _stem_key(folded: str) -> str:
@@ -142,6 +148,21 @@ def arabic_name(tokens: tuple[str, ...], english: tuple[str, ...], written: str 
     if not english:
         return False
     return not form_table().arabic.isdisjoint(tokens) or bool(ARABIC_APOSTROPHE_RE.search(written))
+
+
+def burmese_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two Latin names (their words) are Burmese names: one has a Burmese marker
+    (`latin_forms.yaml`), and the other one too, or only words of Burmese names.
+
+    Example: `burmese_names(("oo", "mya", "tun"), ("oo", "tun", "tun"))` is True;
+    `burmese_names(("chan", "tai", "man"), ("chan", "tai", "man"))` is False.
+    """
+    table = form_table()
+    marked = [not table.burmese.isdisjoint(t) for t in (a, b)]
+    if not any(marked):
+        return False
+    words = table.burmese | table.burmese_words | table.burmese_honorifics
+    return all(m or words.issuperset(t) for m, t in zip(marked, (a, b), strict=True))
 
 
 @dataclass(frozen=True, slots=True)

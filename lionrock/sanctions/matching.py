@@ -28,8 +28,9 @@ from typing import Any, Protocol
 from lionrock.errors import LionRockError
 from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese, rule_of
 from lionrock.sanctions.korean import compare_korean, korean_pair
-from lionrock.sanctions.latin_forms import arabic_name, common_forms
+from lionrock.sanctions.latin_forms import arabic_name, burmese_names, common_forms, form_table
 from lionrock.sanctions.names import parse_name
+from lionrock.sanctions.relatives import burmese_apart, western_name
 from lionrock.sanctions.tables import load_tables
 from lionrock.sanctions.western import compare_western
 
@@ -41,6 +42,8 @@ POSSIBLE = 0.5  # from here up to the threshold a pair is a "possible": worth a 
 DOB_EXACT_BONUS = 0.2
 DOB_PARTIAL_BONUS = 0.05
 DOB_CONFLICT_PENALTY = 0.35  # a full name match with a conflicting date falls below 0.7
+BURMESE_CAP = 0.6  # a Burmese name is all its words: one left over is another name
+BURMESE_RULE = "Burmese names: every word counts"
 MAX_NAMES = 50  # names per side compared; a subject with more keeps the first 50
 # Objects allocated between two young collections while a batch is scored
 # (`scoring_batch`); CPython's default is 700.
@@ -255,6 +258,9 @@ def _compare_names(left: str, right: str) -> NameScore:
         return NameScore(score, left, right, "korean", reasons, "Korean names")
     if (not a.orders and not a.english) or (not b.orders and not b.english):
         return NameScore(0.0, left, right, "none", ["a name has no letters or characters"])
+    # "OO, Tun Tun" spells Chinese syllables, but is a Burmese name: no family name.
+    if not a.han and not b.han and burmese_names(a.tokens, b.tokens):
+        return _compare_burmese(left, right)
     # "Osama bin Laden" and "Ali Hassan" spell Chinese syllables, but are Arabic names.
     if a.chinese and b.chinese:
         if not (arabic_name(a.tokens, a.english, left) and arabic_name(b.tokens, b.english, right)):
@@ -292,6 +298,20 @@ def _compare_western(left: str, right: str) -> NameScore:
             reasons = [f"one name in other languages ({forms[0]!r} ~ {forms[1]!r})", *found[1]]
     rule = rule_of(reasons, RULES_WESTERN, "nomenklatura logic-v2 name match")
     return NameScore(score, left, right, "latin-latin", reasons, rule)
+
+
+def _compare_burmese(left: str, right: str) -> NameScore:
+    """Burmese names: the Latin-script comparison, at most `BURMESE_CAP` when a word of
+    one name is no word of the other (`relatives.burmese_apart`)."""
+    found = _compare_western(left, right)
+    if found.score <= BURMESE_CAP:
+        return found
+    honorifics = form_table().burmese_honorifics
+    apart = burmese_apart(western_name(left), western_name(right), honorifics)
+    if apart is None:
+        return found
+    reasons = [*found.reasons, f"{apart}: at most {BURMESE_CAP}"]
+    return NameScore(BURMESE_CAP, left, right, found.method, reasons, BURMESE_RULE)
 
 
 def _adjust_for_dates(

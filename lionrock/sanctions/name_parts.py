@@ -34,6 +34,7 @@ from lionrock.sanctions.romanize import fold_latin
 FUZZY_TOLERANCE = 2.0  # rigour CompareConfig.budget_tolerance: 1.0 strict, 2.0 permissive
 MAY_BE_SAME = 0.55  # rigour residue score at which two folded parts may be one name
 MIN_SHORT_FORM = 4  # letters a short form must share with the start of the full name
+MAX_SHORT_NAME = 3  # a name this short is one edit at most from its spellings (Ali/Aly)
 TOKEN_RE = re.compile(r"[a-z0-9]+")
 #: Particles and articles: parts of a family name or a name chain, never a personal name.
 PARTICLES = frozenset(
@@ -292,6 +293,8 @@ def may_be_same_name(x: str, y: str) -> bool:
     fx, fy = translit_fold(x), translit_fold(y)
     if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx):
         return False
+    if min(len(fx), len(fy)) <= MAX_SHORT_NAME and levenshtein(fx, fy, max_edits=2) > 1:
+        return False  # Ali/Salim: two edits in a name of three letters make another name
     return similar_folded(fx, fy)
 
 

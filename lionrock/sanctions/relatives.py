@@ -25,7 +25,7 @@ from lionrock.sanctions.name_parts import (
     western_name,
 )
 
-__all__ = ["reordered_chain", "structural_conflict", "western_name"]
+__all__ = ["burmese_apart", "reordered_chain", "structural_conflict", "western_name"]
 
 
 def structural_conflict(a: WesternName, b: WesternName) -> str | None:
@@ -153,3 +153,26 @@ def _same_father(x: str, y: str) -> bool:
         return True
     fx, fy = (translit_fold(PATRONYMIC_RE.sub("", t)).rstrip("aeiouy") for t in (x, y))
     return similar_folded(fx, fy)
+
+
+def burmese_apart(a: WesternName, b: WesternName, honorifics: frozenset[str]) -> str | None:
+    """Why two Burmese names are two names, or None. A Burmese name has no family name:
+    each of its words is the name, in any order the lists write it (`HLAING, Min Aung`
+    is Min Aung Hlaing), so every word of one must be a word of the other, one to one,
+    the honorifics (`U`, `Daw`) aside: `AUNG, Shwe Ye Phu` is not `AUNG, Swe Swe`, nor
+    `OO, Tun Tun` `OO, Mya Tun`.
+
+    Example: `burmese_apart(western_name("OO, Tun Tun"), western_name("OO, Mya Tun"),
+    frozenset({"u"}))` names the words left over.
+    """
+    left = [t for t in b.tokens if t not in honorifics]
+    alone = []
+    for x in (t for t in a.tokens if t not in honorifics):
+        y = next((y for y in left if may_be_same_name(x, y)), None)
+        if y is None:
+            alone.append(x)
+        else:
+            left.remove(y)
+    if not alone and not left:
+        return None
+    return f"Burmese names, every word the name: {' '.join(alone + left)} on one side only"

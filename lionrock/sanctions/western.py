@@ -332,10 +332,30 @@ def _contained(a: WesternName, b: WesternName) -> tuple[float, str] | None:
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     if len(short) < 2:
         return None
-    sims = [max(jaro_winkler(x, y) for y in long) for x in short]
+    sims = _one_to_one(short, long)
+    if sims is None:
+        return None
     # At most one part may be spelled only loosely alike: ALEKSANDR SOKOLOV is not in
     # SHOLOKHOV, Alexander Mikhailovich.
     if min(sims) < CONTAINED_SIMILARITY or sum(s < CONTAINED_CLOSE for s in sims) > 1:
         return None
     score = 0.9 * sum(sims) / len(sims)
     return score, f"every part of {' '.join(short)!r} is spelled closely in the other name"
+
+
+def _one_to_one(short: list[str], long: list[str]) -> list[float] | None:
+    """The similarity of each part of `short` to its own part of `long`, each part of
+    `long` taken once, best first; None when a part is left without one. A part written
+    twice is two parts: `SA'ID, Sa'id` is not in `FARMAND, Sa'id`, nor `KYAW, Kyaw` in
+    `OO, Kyaw Min`."""
+    pairs = sorted(
+        ((jaro_winkler(x, y), i, j) for i, x in enumerate(short) for j, y in enumerate(long)),
+        reverse=True,
+    )
+    sims: dict[int, float] = {}
+    taken: set[int] = set()
+    for sim, i, j in pairs:
+        if i not in sims and j not in taken:
+            sims[i] = sim
+            taken.add(j)
+    return [sims[i] for i in range(len(short))] if len(sims) == len(short) else None
