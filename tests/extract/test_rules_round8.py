@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from lionrock.library.extract import Gazetteer, extract_text
 
+# invented people, shared by the later rounds' tests (`facts`)
 NAMES = Gazetteer(
-    {name: f"lr-test-{i}" for i, name in enumerate(["陳大文", "李小明", "何家輝", "張志強"])}
+    {
+        name: f"lr-test-{i}"
+        for i, name in enumerate(["陳大文", "李小明", "何家輝", "張志強", "張美玲"])
+    }
 )
 
 
