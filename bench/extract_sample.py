@@ -252,3 +252,32 @@ def eleventh_draw(path: str, labels: str, count: int = 20, seed: int = 28) -> li
     no 被告 filter), shaped like the `test` draws, in no labelled draw but its own."""
     pool = _pool(path, _labelled_before(labels, 11), lambda t: any(k in t for k in KEYWORDS))
     return random.Random(seed).sample(pool, count)
+
+
+def _labelled_through(labels: str, last: int) -> set[str]:
+    """The paths of every labelled row of `test`, `test2` and the dev draws up to `last`, so
+    that later draws are drawn again the same once their own rows are in `labels`."""
+    import json
+
+    with open(labels, encoding="utf-8") as rows:
+        return {
+            row["path"]
+            for row in map(json.loads, rows)
+            if not isinstance(row.get("draw"), int) or row["draw"] <= last
+        }
+
+
+def twelfth_draw(path: str, labels: str, count: int = 25, seed: int = 29) -> list[str]:
+    """A twelfth draw for the dev split (fifteenth round, issue #16), labelled in full before
+    any rule was run on it, drawn as `tenth_draw` was (every court keyword, shaped like the
+    `test` draws), in no labelled draw up to the eleventh."""
+    pool = _pool(path, _labelled_through(labels, 11), lambda t: any(k in t for k in KEYWORDS))
+    return random.Random(seed).sample(pool, count)
+
+
+def thirteenth_draw(path: str, labels: str, count: int = 25, seed: int = 30) -> list[str]:
+    """A thirteenth draw for the dev split (fifteenth round, issue #16), drawn and labelled as
+    `twelfth_draw` was, in no labelled draw up to the eleventh nor in the twelfth."""
+    taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
+    pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
+    return random.Random(seed).sample(pool, count)
