@@ -206,7 +206,7 @@ MAINLAND = re.compile(
     zh(
         r"內地|大陸|人民法院|人民檢察院|檢察院|中級法院|公安(?!條例)|刑事拘留|刑拘|指定居所|尋釁滋事|"
         r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|看守所|監視居住|"
-        r"庭前會議|緬甸|"
+        r"庭前會議|緬甸|709大抓捕|709大拘捕|709事件|七〇九|"
         r"深圳|鹽田|廣東|廣州|成都|江蘇|天津|新疆|西藏|四川|湖南|湖北|河南|河北|山東|山西|浙江|"
         r"福建|雲南|貴州|遼寧|吉林|黑龍江|安徽|江西|陝西|甘肅|青海|海南|內蒙|寧夏|重慶|唐山"
     )
@@ -235,3 +235,15 @@ def mainland_only(folded: str) -> bool:
     if HONG_KONG.search(folded) or HONG_KONG_TOO.search(folded):
         return False
     return len(list(islice(MAINLAND.finditer(folded), 2))) == 2
+
+
+def mostly_mainland(folded: str) -> bool:
+    """An article (folded) that names the mainland's places, courts or procedures seven
+    times or more, and seven times as often as Hong Kong, is about a case there even when
+    it names Hong Kong once (王全璋's own account of his trial, a Taiwan trial told against
+    China's; extract14: 7 pool articles, with 7 wrong suggestions and no right one)."""
+    mainland = len(MAINLAND.findall(folded))
+    if mainland < 7:
+        return False
+    hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
+    return mainland >= 7 * hong_kong

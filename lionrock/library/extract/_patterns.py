@@ -37,12 +37,24 @@ JOINERS = re.compile(
 OBJECT_PRONOUN = re.compile(zh(r"^\s*(?:他|她)(?![們人])"))
 #: 正因如此，她在…，事後被裁定…罪名成立: a sentence whose subject is a pronoun.
 PRONOUN_SUBJECT = re.compile(zh(r"^(?:\S{0,6}[,，])?\s*(?:他|她)(?![們人])"))
+#: 【相關報道】 再多3人獲保釋 39人仍還柙 郭家麒妻…: a link to another article, whose title
+#: is no sentence of this one (extract14: 9 suggestions in 8 pool articles).
+RELATED = re.compile(
+    zh(r"^\s*(?:【\s*(?:相關|延伸)\S{0,4}】|(?:相關|延伸)(?:報道|文章|閱讀)\s*[:：])")
+)
+#: 九龍城裁判法院裁判官鄭念慈昨午裁定兩罪罪成，判即時監禁12個月: a judge's ruling that
+#: names no defendant is on the one person the sentence before named (extract14).
+JUDGE_RULES = re.compile(
+    zh(r"^\S{0,16}?(?:法官|裁判官|暫委法官|[^\s,，]官)\S{0,8}?(?:裁定|判處|判)(?!斷|決書|詞|刑)")
+)
 #: 他們, 二人 starting the clause right after a group: that group (…蔡健瑜，他們同被控…).
 ANAPHOR = re.compile(zh(r"^\s*[,，]\s*(?:他們|她們|二人|兩人|三人|四人|五人|各人)"))
 #: 三人, 2名被告: a count of people; not 47人案 (a case's name: 區諾軒因初選47人案被還柙).
 COUNTED = re.compile(zh(r"([二兩三四五六七八九十]|\d+)(?:名被告|人(?!案)|名)"))
 #: 除了胡志偉，均被控…: the name excepted is not the subject of the next clause.
 EXCEPTED = re.compile(zh(r"除(?:了|開)?\s*$"))
+#: …外 or …以外 right after the names excepted (除黃碧雲外全不獲准保釋).
+EXCEPTED_END = re.compile(zh(r"\s*(?:以)?外"))
 RELATIVE_OR_LIST = re.compile(
     zh(
         r"^(?!、)[^,;:，；：。]{0,10}的[^,;:，；：。]{0,10}[:：]?$|^[^;；。]{0,8}(?<!不)[,，]?\s*(?<!不)包括[^,;:，；：。]{0,10}$"
@@ -70,7 +82,8 @@ def _p(pattern: str) -> re.Pattern[str]:
 ARREST_PASSIVE = _p(
     r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
     # 遭上門拘捕, 被警方高調拘捕: how the arrest was made (tenth round, 21 pool articles)
-    r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕|抓)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
+    # not 被抓 (colloquial, the mainland's: 王藏被抓; extract14, no right suggestion in the pool)
+    r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
 )
 #: …and arrest of founder Jimmy Lai: the name after the noun (eighth round).
 ARREST_ACTIVE = _p(
@@ -90,7 +103,8 @@ CHARGED_BY = _p(
 BAIL_GRANTED = _p(
     r"(?<![不未])獲(?:准|批|得)?保釋|(?<![不未])獲准以\S{0,16}?保釋|(?<![不未])准予保釋|(?<!拒絕)(?<![拒不])批(?:准|出)(?P<inner>[^\s,;，；。]{0,16}?)保釋(?!上訴|覆核)"
     # not 拒絕批出保釋, nor 批出律政司就黎智英的保釋上訴許可 (leave to appeal, extract10)
-    r"|繼續保釋|保釋獲批"
+    # 李予信早前保釋申請獲批 (extract14: 5 pool articles, one story)
+    r"|繼續保釋|保釋(?:申請)?獲批"
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 #: 不讓黎智英繼續保釋: a refusal before the name (extract10).
@@ -101,6 +115,8 @@ BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     # 多次申請保釋均被拒, 保釋申請迅速被拒: a court's refusal (tenth round, 33 pool articles)
     r"|申請保釋[均皆亦都]?(?:被|遭)(?:拒|駁回)|保釋申請[均皆亦都迅速]{1,2}(?:被|遭)(?:拒|駁回)"
+    # 申請被告在等候上訴期間保釋，遭鄭官拒絕: the judge who refused between (extract14: 6)
+    r"|申請\S{0,14}?保釋\S{0,4}?[,，]\s*(?:惟|但|均|亦|卻)?(?:被|遭)\S{0,6}?(?:拒絕|駁回)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
 #: 法院批准保釋的先決條件, 批准保釋的門檻, 是否准予保釋階段: bail as a topic, not an event.
@@ -154,7 +170,10 @@ TERM_THEN = _p(r"\s*(?:的)?(?:即時)?(?:監禁|刑期|徒刑)")
 REMAND_BEFORE = _p(r"羈押|還押|還柙|扣押")
 #: 早前…獲判緩刑, 分別在818和831案獲判處緩刑: a suspended term of another case.
 PAST_CASE = _p(r"早前|之前|以往|曾|上次|過去|previous|在\S{0,10}案")
-NOT_TERM_AFTER = _p(r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)")
+NOT_TERM_AFTER = _p(
+    r"^\S{0,3}(?:為量刑起點|量刑起點|起點|為起點|starting)|^\s*(?:多|餘)"  # 一年多: vague
+    r"|^\s*為\S{0,10}?量刑起點"  # 以監禁4年為暴動罪的量刑起點 (extract14)
+)
 RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)\s*$")
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
 REMANDED = _p(
@@ -176,6 +195,11 @@ MODAL = _p(
 #: 十人將承認控罪: an intention to plead, not a plea (only for pleas: 將被捕者包括… lists
 #: the arrested too).
 WILL_PLEAD = _p(r"(?<!即)將\s*$")
+#: 控方在認罪後將反對…保釋: a plea that only times what will happen after it is no plea
+#: (issue #16, extract14: 7 pool articles, one story).
+PLEA_TIMED = _p(r"^後\S{0,6}?將")
+#: 即使唐英傑…罪名不成立: a verdict in a concession is a hypothetical (extract14).
+HYPOTHETICAL = _p(r"即使|就算|縱使|哪怕")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
 #: hopes for in mitigation (辯方希望法庭考慮黃臨福的…還柙時間).
 REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")

@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -42,6 +42,7 @@ from lionrock.library.extract._lexicon import (
     NOT_A_FACT,
     TRIGGER,
     mainland_only,
+    mostly_mainland,
     offences_in,
 )
 from lionrock.library.extract._order import CUE as ORDER_CUE
@@ -64,6 +65,7 @@ from lionrock.library.extract._patterns import (
     DEFENCE_SAYS,
     EITHER,
     FUTURE,
+    HYPOTHETICAL,
     KIN_BEFORE,
     MAY_RELEASE,
     MODAL,
@@ -75,9 +77,11 @@ from lionrock.library.extract._patterns import (
     PLEA_ACT_SPAN,
     PLEA_GUILTY,
     PLEA_NOT,
+    PLEA_TIMED,
     POLICE_BAIL,
     POLICE_HELD,
     QUOTED,
+    RELATED,
     RELEASED,
     REMANDED,
     RISK_AFTER,
@@ -189,7 +193,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if NOT_LET.search(f[max(0, m.start() - 10) : m.start()]):
             continue
         if (
-            clause_court
+            (clause_court or zh("申請") in m.group())  # 保釋申請獲批: a court's (extract14)
             and not police
             and not topic
             and not POLICE_HELD.search(f[m.end() : m.end() + 25])
@@ -260,10 +264,20 @@ def _refused(hit: Hit, s: Sentence) -> bool:
         or (hit.kind == "plea" and WILL_PLEAD.search(lead))
     ):
         return True
+    if _hypothetical(hit, f, whole):
+        return True
     if KIN_BEFORE.search(f[max(0, hit.start - 8) : hit.start]) or DEFENCE_SAYS.search(f):
         return True
     english = s.text[max(0, hit.start - 40) : hit.start]
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))
+
+
+def _hypothetical(hit: Hit, f: str, whole: str) -> bool:
+    """A plea that only times what will happen after it (控方在認罪後將反對…保釋), and a
+    verdict conceded for argument's sake (即使唐英傑…罪名不成立), are not facts (extract14)."""
+    if hit.kind == "plea" and PLEA_TIMED.match(f[hit.end : hit.end + 10]):
+        return True
+    return hit.kind == "verdict" and bool(HYPOTHETICAL.search(whole))
 
 
 def extract_sentence(
@@ -289,6 +303,7 @@ def extract_sentence(
     mainland = MAINLAND.search(s.folded)
     if (
         s.text.endswith(("？", "?"))
+        or RELATED.match(s.folded)
         or not TRIGGER.search(s.folded)
         or (mainland and not HONG_KONG.search(s.folded))
     ):
@@ -399,7 +414,7 @@ def extract_text(
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
     context.text = "".join(s.folded for s in every)
-    if mainland_only(context.text):
+    if mainland_only(context.text) or mostly_mainland(context.text):
         return []
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
@@ -429,6 +444,26 @@ def extract_text(
                 best[proposal.key()] = replace(best[proposal.key()], total=True)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
-        p for p in best.values() if not (p.kind == "sentence" and p.person in context.suspended)
+        p
+        for p in _chinese_names(best.values(), context)
+        if not (p.kind == "sentence" and p.person in context.suspended)
     ]
     return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
+
+
+def _chinese_names(found: Iterable[Proposal], context: Context) -> list[Proposal]:
+    """A fact stated of a record person's English name (Jimmy Lai, in a quote's English
+    translation) is theirs under the Chinese name the article writes for the same record
+    entity, so that one fact is one suggestion (extract14)."""
+    chinese: dict[str, str] = {}
+    for hit in context.seen.values():
+        if hit.entity_id and HAN_RE.search(hit.name):
+            chinese.setdefault(hit.entity_id, hit.name)
+    best: dict[tuple[str, str, str, str], Proposal] = {}
+    for p in found:
+        if p.person_id in chinese and not HAN_RE.search(p.person):
+            p = replace(p, person=chinese[p.person_id])
+        kept = best.get(p.key())
+        if kept is None or p.confidence > kept.confidence:
+            best[p.key()] = p
+    return list(best.values())

@@ -21,10 +21,12 @@ from lionrock.library.extract._patterns import (
     COMPARED,
     COUNTED,
     EXCEPTED,
+    EXCEPTED_END,
     FORMER_LATTER,
     FUTURE,
     GENERIC_HEAD,
     JOINERS,
+    JUDGE_RULES,
     OBJECT_BEFORE,
     OBJECT_PRONOUN,
     OTHER_DEFENDANT,
@@ -213,6 +215,8 @@ def people_of(
             return list(context.defendants.values()), 0.2
         if len(context.last_group) == 1:
             return context.last_group, 0.3
+    if _ruled_on(hit, f, before, after, context):
+        return context.last_group, 0.3
     # (not for a term: 他…判囚12個月。他…判監8個月。…共服刑14個月 are parts of a total)
     if (
         hit.kind != "sentence"
@@ -248,8 +252,12 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     if len(group) > 1 and COMPARED.search(f[: group[0].start]):
         group = group[1:]
     gap = f[group[-1].end : at]
-    if EXCEPTED.search(f[clause_start(f, group[0].start) : group[0].start]) and CLAUSE.search(gap):
-        return [], 1.0  # 8名被告人中，除了胡志偉，均被控…: all but him (eleventh round)
+    if EXCEPTED.search(f[clause_start(f, group[0].start) : group[0].start]) and (
+        CLAUSE.search(gap) or EXCEPTED_END.match(gap)
+    ):
+        # 8名被告人中，除了胡志偉，均被控…: all but him (eleventh round); 除黃碧雲外全不獲准
+        # 保釋, with no comma (extract14)
+        return [], 1.0
     if COMPANION.search(gap) and not CLAUSE.search(gap):
         return [], 1.0  # 許智峯陪同未成年示威者登記被捕: they were, not he
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
@@ -277,3 +285,22 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     elif counted:
         return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
     return group, penalty
+
+
+def _ruled_on(
+    hit: Hit,
+    f: str,
+    before: list[list[NameHit]],
+    after: list[list[NameHit]],
+    context: Context,
+) -> bool:
+    """A verdict or term a judge gives in a sentence that names no one (裁判官鄭念慈昨午
+    裁定兩罪罪成，判即時監禁12個月) is on the one person the paragraph has just named."""
+    return (
+        hit.kind in ("verdict", "sentence")
+        and not before
+        and not after
+        and len(context.last_group) == 1
+        and bool(JUDGE_RULES.match(f))
+        and not COUNTED.search(f[: hit.start])  # 裁定4人暴動罪成: four, not which
+    )

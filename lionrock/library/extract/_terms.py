@@ -59,7 +59,7 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
                 break
             months = english_months(e)
             a, b = position + e.start(), position + e.end()
-        if months is None or RANGE.search(f[b : b + 6]) or NOT_TERM_AFTER.search(f[b : b + 8]):
+        if months is None or RANGE.search(f[b : b + 6]) or NOT_TERM_AFTER.search(f[b : b + 16]):
             break
         if RANGE_BEFORE.search(f[max(0, a - 4) : a]):
             break
