@@ -111,8 +111,7 @@ def test_a_related_articles_title_is_no_sentence() -> None:
 
 def test_a_starting_point_named_after_its_offence_is_no_term() -> None:
     body = (
-        "被告陳大文被控暴動。法官判刑時，以監禁4年為暴動罪的量刑起點，"
-        "考慮求情後酌情扣減3個月刑期。"
+        "被告陳大文被控暴動。法官判刑時，以監禁4年為暴動罪的量刑起點，考慮求情後酌情扣減3個月刑期。"
     )
     assert not any(k == "sentence" for _, k, _ in facts(body))
 
