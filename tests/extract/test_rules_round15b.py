@@ -119,3 +119,13 @@ def test_a_starting_point_named_after_its_offence_is_no_term() -> None:
 def test_a_judges_ruling_on_a_count_of_people_is_not_the_one_named() -> None:
     body = "荃灣有7人被捕，包括學生陳大文。法官今日裁定4人暴動罪成，還柙候判。"
     assert not any(k == "verdict" for _, k, _ in facts(body))
+
+
+def test_a_judge_who_does_not_allow_bail() -> None:
+    body = "被告陳大文今日提堂。總裁判官批准押後，並考慮到控罪嚴重性，不准被告保釋。"
+    assert ("陳大文", "bail_denied", "") in facts(body)
+    body = "控方反對張美玲的保釋申請。裁判官隨即宣讀決定，不批准張美玲保釋。"
+    assert ("張美玲", "bail_denied", "") in facts(body)
+    # 三人: which three is not said in the sentence
+    body = "陳大文、李小明及張美玲被控恐怖活動罪。總裁判官不准三人保釋。"
+    assert not any(k == "bail_denied" for _, k, _ in facts(body))

@@ -117,6 +117,8 @@ BAIL_DENIED = _p(
     r"|申請保釋[均皆亦都]?(?:被|遭)(?:拒|駁回)|保釋申請[均皆亦都迅速]{1,2}(?:被|遭)(?:拒|駁回)"
     # 申請被告在等候上訴期間保釋，遭鄭官拒絕: the judge who refused between (extract14: 6)
     r"|申請\S{0,14}?保釋\S{0,4}?[,，]\s*(?:惟|但|均|亦|卻)?(?:被|遭)\S{0,6}?(?:拒絕|駁回)"
+    # 蘇惠德…不准被告保釋, 不批准鄒幸彤保釋: whom the judge refused (extract14: 10 pool articles)
+    r"|不(?:准許|批准|准|予)(?P<inner3>[^\s,;，；。]{1,6}?)保釋(?!條件|申請|上訴|覆核)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
 )
 #: 法院批准保釋的先決條件, 批准保釋的門檻, 是否准予保釋階段: bail as a topic, not an event.

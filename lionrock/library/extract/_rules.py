@@ -211,6 +211,13 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if inner:
             at = m.start("inner") if m.group("inner") else m.start("inner2")
             hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
+        elif m.group("inner3"):
+            at, inner = m.start("inner3"), m.group("inner3")
+            hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
+            if hit.people is None and not re.fullmatch(zh(r"被告"), inner):
+                continue  # 不准三人保釋: which three is not said here
+            if hit.people is None:  # 不准被告保釋: the article's one defendant, as 被告…保釋
+                hit = Hit("bail_denied", m.end("inner3"), m.end())
         yield hit
     for m in PLEA_NOT.finditer(f):
         yield Hit("plea", m.start(), m.end(), "not_guilty")
