@@ -129,3 +129,16 @@ def test_a_judge_who_does_not_allow_bail() -> None:
     # 三人: which three is not said in the sentence
     body = "陳大文、李小明及張美玲被控恐怖活動罪。總裁判官不准三人保釋。"
     assert not any(k == "bail_denied" for _, k, _ in facts(body))
+
+
+def test_a_pronoun_after_a_subject_and_its_object_is_the_subject() -> None:
+    body = (
+        "25歲的陳大文去年接替李小明做召集人，結果未搞得成遊行。"
+        "他現身負10項控罪，其中只有一案審結，亦即是說，他現時判囚18個月。"
+    )
+    found = facts(body)
+    assert ("陳大文", "sentence", "18") in found
+    assert ("李小明", "sentence", "18") not in found
+    # 他們 after a subject and the names it supports: those names
+    body = "陳大文這次絕食是為聲援還押中的李小明、何家輝等人。他們被控組織未經批准集結罪成判囚。"
+    assert ("李小明", "verdict", "convicted") in facts(body)

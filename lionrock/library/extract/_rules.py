@@ -315,7 +315,7 @@ def extract_sentence(
         or (mainland and not HONG_KONG.search(s.folded))
     ):
         if found:
-            context.last_group = name_groups(found, s.folded)[-1]
+            context.last_group = _last_group(name_groups(found, s.folded), s.folded)
         return []
     hits = list(_hits(s, found))
     groups = name_groups(found, s.folded)
@@ -365,8 +365,27 @@ def extract_sentence(
                 )
             )
     if groups:
-        context.last_group = groups[-1]
+        context.last_group = _last_group(groups, s.folded)
     return proposals
+
+
+def _last_group(groups: list[list[NameHit]], f: str) -> list[NameHit]:
+    """Whom a pronoun in the next sentence stands for: the sentence's last group, unless
+    the sentence opened with its subject and the last group is that subject's object in
+    the same clause (陳皓桓去年接替岑子杰做召集人，…。他現時判囚18個月: 陳皓桓; extract14)."""
+    first, last = groups[0], groups[-1]
+    if (
+        first is not last
+        and len(first) == 1
+        and len(last) == 1  # 聲援…李卓人、梁國雄等…。他們…: the plural is theirs
+        and all(HAN_RE.search(g[0].name) for g in (first, last))  # not Next Digital founder…
+        and first[0].start <= 8
+        and clause_start(f, first[0].start) == 0
+        and clause_start(f, last[0].start) == 0
+        and not any(n.name == m.name for n in first for m in last)
+    ):
+        return first
+    return last
 
 
 def _note_suspended(s: Sentence, found: list[NameHit], context: Context) -> None:
