@@ -281,3 +281,13 @@ def thirteenth_draw(path: str, labels: str, count: int = 25, seed: int = 30) -> 
     taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
     pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
     return random.Random(seed).sample(pool, count)
+
+
+def fourteenth_draw(path: str, labels: str, count: int = 25, seed: int = 31) -> list[str]:
+    """A fourteenth draw for the dev split (fifteenth round, issue #16), drawn and labelled as
+    `twelfth_draw` was, in no labelled draw up to the eleventh nor in the twelfth or
+    thirteenth."""
+    taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
+    taken |= set(thirteenth_draw(path, labels))
+    pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
+    return random.Random(seed).sample(pool, count)
