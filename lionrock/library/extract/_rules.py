@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._cast import cast_people
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import (
     group_mentions,
@@ -316,6 +317,8 @@ def extract_sentence(
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
         people, penalty = people_of(hit, s, visible, context)
+        if not people or penalty >= 0.3:  # a group or pronoun subject (fifteenth round)
+            people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])

@@ -1,0 +1,110 @@
+"""A trigger whose subject is a group or a pronoun, read against the people the sentence
+or the paragraph has named: its cast (issue #16, fifteenth round, `extract13`). A clause
+that starts with 他們, 二人, 4人 or 他 (…，二人其後獲釋; 本案兩名被告分別為A及B，他們被控…;
+4人被控暴動，依次為A、B、C、D; 警方拘捕他，他獲釋後…) states its fact of named people
+only when who they are is unambiguous: the last group of names before it in the sentence,
+or, when the sentence names no one before it, every name after it (a count written and
+equal to theirs) or the paragraph's last group; a count must agree, and 他 or 她 stands
+for a sentence's one name only. Read for `arrested`, `charged`, `custody` and `released`
+only, and only when the older rules found no one.
+
+Example:
+    cast_people(hit, folded, groups, context)  # 二人其後獲釋 → the two named before
+"""
+
+from __future__ import annotations
+
+import re
+
+from lionrock.library.extract._patterns import OTHERS, SAYS, SPEAKER, UNNAMED_GROUP
+from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._subjects import Context, Hit, clause_start
+from lionrock.library.extract._text import chinese_number, zh
+
+#: The kinds this reading is for.
+CAST_KINDS = frozenset({"arrested", "charged", "custody", "released"})
+
+#: A clause that starts with a plural subject: 他們, 她們, 二人, 兩人, 4人, 三名被告 (not
+#: 47人案, 8人士), then a few words with no punctuation, name or quotation before the trigger.
+GROUP_SUBJECT = re.compile(
+    zh(
+        r"^\s*(?:而|但|並|其後|及後|後來|最終|目前|同時)?\s*"
+        r"(?P<subject>(?P<they>他們|她們)|(?P<n>[二兩三四五六七八九十\d]{1,2})\s*(?:人(?![士員案數次])|名被告))"
+        r"[^,;:，；：。「」()（）]{0,12}$"
+    )
+)
+#: A clause that starts with 他 or 她 alone (not 他們, 他人, 其他).
+SINGLE_SUBJECT = re.compile(
+    zh(
+        r"^\s*(?:而|但|並|其後|及後|後來|最終)?\s*(?P<subject>他|她)(?![們人])"
+        r"[^,;:，；：。「」()（）]{0,12}$"
+    )
+)
+
+
+def _count(m: re.Match[str]) -> int | None:
+    if m.group("they"):
+        return None
+    text = m.group("n")
+    value = 2 if text == zh("兩") else chinese_number(text)
+    return int(value) if value else None
+
+
+def _distinct(names: list[NameHit]) -> list[NameHit]:
+    seen: dict[str, NameHit] = {}
+    for n in names:
+        seen.setdefault(n.name, n)
+    return list(seen.values())
+
+
+def _fits(count: int | None, people: list[NameHit]) -> bool:
+    return len(people) == count if count else len(people) >= 2
+
+
+def cast_people(
+    hit: Hit, f: str, groups: list[list[NameHit]], context: Context
+) -> tuple[list[NameHit], float] | None:
+    """Who a group or pronoun subject of the hit's clause stands for, with a penalty; None
+    when the clause has no such subject or who it stands for is ambiguous."""
+    if hit.kind not in CAST_KINDS or hit.active or hit.people:
+        return None
+    clause = clause_start(f, hit.start)
+    lead = f[clause : hit.start]
+    before = [g for g in groups if g[-1].end <= clause]
+    plural = GROUP_SUBJECT.match(lead)
+    single = SINGLE_SUBJECT.match(lead)
+    subject = plural or single
+    if not subject or _other_subject(lead[subject.end("subject") :]):
+        return None
+    if plural:
+        count = _count(plural)
+        if before:
+            # the last group named before: 本案兩名被告分別為A及B，他們被控…
+            people = _distinct(before[-1])
+            if _says(f[people[-1].end : clause]):
+                return None
+            return (people, 0.15) if _fits(count, people) else None
+        after = _distinct([n for g in groups if g[0].start >= hit.end for n in g])
+        if after:
+            # 4人被控暴動，依次為A、B、C、D: every name after, a count written and equal
+            return (after, 0.2) if count and len(after) == count else None
+        last = _distinct(context.last_group)
+        return (last, 0.25) if _fits(count, last) else None
+    if before:
+        # 警方拘捕他，他獲釋後…: the sentence's one name, not a speaker's
+        people = _distinct([n for g in before for n in g])
+        if len(people) == 1 and not _says(f[people[0].end : clause]):
+            return people, 0.2
+    return None
+
+
+def _other_subject(rest: str) -> bool:
+    """Whether the words after the subject give the trigger a subject of its own: 她見到
+    多名學生被捕 (the students), 他們指其他人被捕, 他說…."""
+    return bool(UNNAMED_GROUP.search(rest) or OTHERS.search(rest) or _says(rest))
+
+
+def _says(gap: str) -> bool:
+    """Whether the words between the names and the clause make them speakers (陳大文表示，
+    他們被控…: someone else)."""
+    return bool(SAYS.search(gap) or SPEAKER.match(gap))

@@ -1,0 +1,46 @@
+"""Classes of missed suggestions found in the fifteenth round (issue #16, `extract13`:
+`arrested`, `charged`, `custody`, `released`), each counted over the unlabelled
+court-keyword pool before it was fixed; each on an invented sentence."""
+
+from __future__ import annotations
+
+# the invented people of the eighth round's tests
+from tests.extract.test_rules_round8 import facts
+
+
+def test_a_group_subject_after_the_names_is_those_names() -> None:
+    # 二人, 她們, 他們 at a clause's start: the last group the sentence named
+    found = facts(
+        "工會主席陳大文及副主席李小明被落案控告，法官拒絕二人的保釋申請，她們須即時還柙。"
+    )
+    assert {("陳大文", "custody", "remanded"), ("李小明", "custody", "remanded")} <= found
+    found = facts("本案兩名被告分別為陳大文（40歲）及李小明（50歲），他們被控一項欺詐罪。")
+    assert {("陳大文", "charged", "other"), ("李小明", "charged", "other")} <= found
+    found = facts("陳大文及李小明上月被捕，兩人其後被控暴動罪，他們早前已獲釋。")
+    assert {("陳大文", "released", ""), ("李小明", "released", "")} <= found
+
+
+def test_a_group_subject_in_the_next_sentence_is_the_last_group() -> None:
+    body = "陳大文及李小明承認暴動罪。案件押後至下月求情，二人需還柙候判。"
+    assert {("陳大文", "custody", "remanded"), ("李小明", "custody", "remanded")} <= facts(body)
+
+
+def test_a_count_before_the_names_is_every_name_after_it() -> None:
+    found = facts("四人目前被控煽動罪，陳大文、李小明及何家輝正還柙，張志強早前保釋獲批。")
+    assert ("張志強", "charged", "sedition") in found
+    found = facts(
+        "4人被控暴動，依次為陳大文（43歲）、李小明（38歲）、何家輝（28歲）、張志強（39歲）。"
+    )
+    assert {("陳大文", "charged", "riot"), ("張志強", "charged", "riot")} <= found
+    # a count that is not the number of names after it stands for no one
+    assert not facts("三人被控暴動，法官陳大文及李小明押後案件。")
+
+
+def test_a_pronoun_after_the_one_name_is_that_person() -> None:
+    found = facts("陳大文是工會成員，警方上月拘捕他，他獲釋後離港。")
+    assert ("陳大文", "released", "") in found
+    # the pronoun's own verb gives the trigger another subject: not her arrest
+    found = facts("陳大文在記者會解釋，她見到多名年輕學生被捕感到心痛。")
+    assert ("陳大文", "arrested", "") not in found
+    # a group named after a speaker's verb is someone else
+    assert ("陳大文", "charged", "riot") not in facts("陳大文表示，他們被控暴動罪。")
