@@ -44,3 +44,22 @@ def test_a_pronoun_after_the_one_name_is_that_person() -> None:
     assert ("陳大文", "arrested", "") not in found
     # a group named after a speaker's verb is someone else
     assert ("陳大文", "charged", "riot") not in facts("陳大文表示，他們被控暴動罪。")
+
+
+def test_a_listing_item_the_finder_missed_is_a_name() -> None:
+    # 余德穎 and 簡家康 are names no record holds and jieba splits: each item of a listing
+    # that is a plausible full name makes the listing whole, so the count agrees
+    body = (
+        "控罪指，4人被控去年8月31日在灣仔涉嫌參與暴動，被告依次為陳大文、余德穎、李小明、簡家康。"
+    )
+    found = facts(body)
+    assert {("余德穎", "charged", "riot"), ("簡家康", "charged", "riot")} <= found
+    assert ("陳大文", "charged", "riot") in found
+    # an item that is no plausible name (a role before an unknown name) leaves it as it was
+    found = facts("4人被控暴動，依次為陳大文、李小明、網媒記者曾焌熙、何家輝。")
+    assert ("曾焌熙", "charged", "riot") not in found
+
+
+def test_someone_among_a_group_is_not_the_group() -> None:
+    body = "被告依次為陳大文、李小明。兩名被告當中，有社工、也有人因看見別人倒地而折返，最終被捕。"
+    assert ("陳大文", "arrested", "") not in facts(body)

@@ -16,10 +16,17 @@ from __future__ import annotations
 
 import re
 
+from lionrock.library.extract._order import (
+    GROUP_LISTING,
+    ITEM_JOINER,
+    LISTING,
+    LISTING_END,
+    _outside_brackets,
+)
 from lionrock.library.extract._patterns import OTHERS, SAYS, SPEAKER, UNNAMED_GROUP
-from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._persons import NameHit, _plausible
 from lionrock.library.extract._subjects import Context, Hit, clause_start
-from lionrock.library.extract._text import chinese_number, zh
+from lionrock.library.extract._text import Sentence, chinese_number, zh
 
 #: The kinds this reading is for.
 CAST_KINDS = frozenset({"arrested", "charged", "custody", "released"})
@@ -108,3 +115,37 @@ def _says(gap: str) -> bool:
     """Whether the words between the names and the clause make them speakers (陳大文表示，
     他們被控…: someone else)."""
     return bool(SAYS.search(gap) or SPEAKER.match(gap))
+
+
+#: A listing with no 被告 before it (4人被控…，依次為A、B、C、D).
+BARE_LISTING = re.compile(zh(r"依次[為是]\s*[:：]?"))
+
+
+def listed_names(s: Sentence, found: list[NameHit]) -> list[NameHit]:
+    """The items of a listing (被告依次為A、B…; 6名受審被告為A、B…) that the name finder
+    missed but that are each a plausible full name (余德穎, 簡家康: jieba splits them), so
+    that the listing is whole and its count can agree; only when every item is a name."""
+    extra: list[NameHit] = []
+    f = s.folded
+    starts = {m.end() for p in (LISTING, GROUP_LISTING, BARE_LISTING) for m in p.finditer(f)}
+    for at in sorted(starts):
+        plain = _outside_brackets(f[at:])
+        end = LISTING_END.search(plain)
+        plain = plain[: end.start()] if end else plain
+        cuts = [0, *(x for m in ITEM_JOINER.finditer(plain) for x in m.span()), len(plain)]
+        new: list[NameHit] = []
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+            item = plain[a:b].strip()
+            if not item:  # a joiner at an end: no listing of names
+                new = []
+                break
+            lo = at + a + plain[a:b].index(item)
+            hi = lo + len(item)
+            if any(n.start < hi and lo < n.end for n in (*found, *extra, *new)):
+                continue
+            if not _plausible(f[lo:hi]):
+                new = []
+                break
+            new.append(NameHit(s.text[lo:hi], lo, hi, None, False))
+        extra += new
+    return extra

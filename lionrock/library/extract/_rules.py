@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
-from lionrock.library.extract._cast import cast_people
+from lionrock.library.extract._cast import cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import (
     group_mentions,
@@ -272,6 +272,7 @@ def extract_sentence(
 ) -> list[Proposal]:
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+    found = sorted(found + listed_names(s, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
@@ -412,6 +413,7 @@ def extract_text(
     for i, s in enumerate(every):
         if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+            found = sorted(found + listed_names(s, found), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
     for i, s in enumerate(every):
         if not read[i]:
