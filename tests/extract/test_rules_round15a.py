@@ -63,3 +63,20 @@ def test_a_listing_item_the_finder_missed_is_a_name() -> None:
 def test_someone_among_a_group_is_not_the_group() -> None:
     body = "被告依次為陳大文、李小明。兩名被告當中，有社工、也有人因看見別人倒地而折返，最終被捕。"
     assert ("陳大文", "arrested", "") not in facts(body)
+
+
+def test_an_added_charge_is_read() -> None:
+    # 被加控 alone (no other trigger in the sentence) was never read
+    assert ("陳大文", "charged", "riot") in facts("陳大文早前被加控一項暴動罪。")
+
+
+def test_the_named_members_of_a_counted_group_share_its_fact() -> None:
+    found = facts("政權上周四以國安法拘捕五名高層，其中社長陳大文、總編輯李小明已被落案控告。")
+    assert {("陳大文", "arrested", ""), ("李小明", "arrested", "")} <= found
+    found = facts("香港某工會五名成員昨日被捕，其中主席陳大文及副主席李小明今被落案起訴。")
+    assert {("陳大文", "arrested", ""), ("李小明", "arrested", "")} <= found
+    # a clause of its own after the members names someone else
+    body = "警方拘捕11人，當中包括律師陳大文，而美國則宣布制裁6名官員，包括李小明。"
+    found = facts(body)
+    assert ("陳大文", "arrested", "") in found
+    assert ("李小明", "arrested", "") not in found

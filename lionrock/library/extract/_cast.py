@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from lionrock.fold import fold
+from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._order import (
     GROUP_LISTING,
     ITEM_JOINER,
@@ -49,6 +51,49 @@ SINGLE_SUBJECT = re.compile(
 )
 
 
+#: A counted or unnamed group as the subject just before a trigger (其中12人早前被加控,
+#: 5名管理層上周四…遭警方拘捕) or as its object just after it (拘捕五名高層, 起訴15人).
+_N = r"[二兩三四五六七八九十百\d]{1,4}"
+_GROUP = rf"(?:{_N}\s*(?:名|位|個)\S{{0,6}}?|{_N}\s*人|多名\S{{0,6}}?)"
+GROUP_BEFORE = re.compile(zh(rf"{_GROUP}[^,;:，；：。]{{0,24}}$"))
+GROUP_AFTER = re.compile(zh(rf"\s*(?:了)?{_GROUP}"))  # used with match(f, pos)
+#: The words that introduce the group's named members after it: …，包括A、B; …，其中A、B.
+MEMBERS = re.compile(zh(r"(?:其中|當中|包括)(?:包括|有)?[^,;:，；：。「」]{0,12}$"))
+MEMBERS_END = re.compile(zh(r"[;；。]|[,，]\s*(?:而|但|惟|另|同時|並)|其中|當中|包括"))
+
+
+def group_members(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit] | None:
+    """The named members of a group that a trigger's clause is about, named after it in
+    the same sentence (12人被加控暴動罪，包括A、B、C等; 以國安法拘捕五名高層，其中A、B已被
+    落案控告): every name from 包括 or 其中 to the next trigger or the sentence's end."""
+    if hit.kind not in CAST_KINDS or hit.people:
+        return None
+    clause = clause_start(f, hit.start)
+    if hit.active:
+        if not GROUP_AFTER.match(f, hit.end):
+            return None
+    elif not GROUP_BEFORE.search(f[clause : hit.start]) or any(
+        n.end <= hit.start and n.start >= clause for g in groups for n in g
+    ):
+        return None
+    # names as written (not the listing's names a group word stands for: 其中三人)
+    after = [
+        n for g in groups for n in g if n.start >= hit.end and f[n.start : n.end] == fold(n.name)
+    ]
+    if not after:
+        return None
+    cue = MEMBERS.search(f[hit.end : after[0].start])
+    if not cue or TRIGGER.search(f[hit.end : hit.end + cue.start()]):
+        return None
+    # up to the next trigger, the next group or a clause of its own (…，而美國則宣布制裁
+    # 6名…，包括譚耀宗: not one of the arrested)
+    stop = MEMBERS_END.search(f, after[0].start)
+    end = stop.start() if stop else len(f)
+    trigger = TRIGGER.search(f, after[0].start, end)
+    end = trigger.start() if trigger else end
+    return _distinct([n for n in after if n.end <= end]) or None
+
+
 def _count(m: re.Match[str]) -> int | None:
     if m.group("they"):
         return None
@@ -73,6 +118,9 @@ def cast_people(
 ) -> tuple[list[NameHit], float] | None:
     """Who a group or pronoun subject of the hit's clause stands for, with a penalty; None
     when the clause has no such subject or who it stands for is ambiguous."""
+    members = group_members(hit, f, groups)
+    if members:
+        return members, 0.2
     if hit.kind not in CAST_KINDS or hit.active or hit.people:
         return None
     clause = clause_start(f, hit.start)
