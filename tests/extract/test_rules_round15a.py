@@ -80,3 +80,13 @@ def test_the_named_members_of_a_counted_group_share_its_fact() -> None:
     found = facts(body)
     assert ("陳大文", "arrested", "") in found
     assert ("李小明", "arrested", "") not in found
+
+
+def test_a_list_ending_with_etc_is_the_members_of_an_unnamed_group() -> None:
+    body = (
+        "初選案後，多名黨員被控顛覆重罪，除何家輝外全不獲准保釋，"
+        "未經定罪便已面對長期囚禁，陳大文、李小明等人的遭遇，令支持者痛心。"
+    )
+    found = facts(body)
+    assert {("陳大文", "charged", "subversion"), ("李小明", "charged", "subversion")} <= found
+    assert ("何家輝", "charged", "subversion") not in found  # the exception is no member

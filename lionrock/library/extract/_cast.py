@@ -25,7 +25,7 @@ from lionrock.library.extract._order import (
     LISTING_END,
     _outside_brackets,
 )
-from lionrock.library.extract._patterns import OTHERS, SAYS, SPEAKER, UNNAMED_GROUP
+from lionrock.library.extract._patterns import EXCEPTED, OTHERS, SAYS, SPEAKER, UNNAMED_GROUP
 from lionrock.library.extract._persons import NameHit, _plausible
 from lionrock.library.extract._subjects import Context, Hit, clause_start
 from lionrock.library.extract._text import Sentence, chinese_number, zh
@@ -83,7 +83,9 @@ def group_members(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit
     if not after:
         return None
     cue = MEMBERS.search(f[hit.end : after[0].start])
-    if not cue or TRIGGER.search(f[hit.end : hit.end + cue.start()]):
+    if not cue:
+        return _members_etc(hit, f, groups)
+    if TRIGGER.search(f[hit.end : hit.end + cue.start()]):
         return None
     # up to the next trigger, the next group or a clause of its own (…，而美國則宣布制裁
     # 6名…，包括譚耀宗: not one of the arrested)
@@ -92,6 +94,30 @@ def group_members(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit
     trigger = TRIGGER.search(f, after[0].start, end)
     end = trigger.start() if trigger else end
     return _distinct([n for n in after if n.end <= end]) or None
+
+
+#: A list of names that ends with 等人 or 等N人 (A、B、C等人的遭遇).
+ETC = re.compile(zh(r"\s*等\s*(?:[二兩三四五六七八九十\d]{1,3}\s*)?(?:人|名)"))
+
+
+def _members_etc(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit] | None:
+    """多名民主黨核心成員被控顛覆重罪，…，胡志偉、林卓廷等人的遭遇…: a passive trigger of an
+    unnamed group, and later in the sentence, within 60 characters, one list of names that
+    ends with 等人: its members."""
+    if hit.active:
+        return None
+    after = [g for g in groups if g[0].start >= hit.end]
+    listed = [g for g in after if len(g) > 1 and ETC.match(f, g[-1].end)]
+    if len(listed) != 1:
+        return None
+    # only an exception may come between (除黃碧雲外全不獲准保釋)
+    between = [g for g in after if g[0].start < listed[0][0].start]
+    if any(not EXCEPTED.search(f[max(0, g[0].start - 3) : g[0].start]) for g in between):
+        return None
+    gap = f[hit.end : listed[0][0].start]
+    if re.search(zh(r"[;；。]"), gap) or len(gap) > 60:
+        return None
+    return _distinct(listed[0])
 
 
 def _count(m: re.Match[str]) -> int | None:

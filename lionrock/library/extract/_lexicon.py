@@ -36,7 +36,7 @@ def _offence(key: str, statute: str, section: str, label: str, zh_words: str, en
 OFFENCES: tuple[Offence, ...] = (
     _offence(
         "subversion", "nsl", "art 22", "conspiracy to commit subversion",
-        r"顛覆國家政權|顛覆罪|國安法第\s*2[23]\s*條", r"subversion|subvert",
+        r"顛覆國家政權|顛覆(?:重)?罪|國安法第\s*2[23]\s*條", r"subversion|subvert",
     ),
     _offence(
         "secession", "nsl", "art 20", "secession", r"分裂國家|國安法第\s*2[01]\s*條",
