@@ -90,3 +90,15 @@ def test_a_list_ending_with_etc_is_the_members_of_an_unnamed_group() -> None:
     found = facts(body)
     assert {("陳大文", "charged", "subversion"), ("李小明", "charged", "subversion")} <= found
     assert ("何家輝", "charged", "subversion") not in found  # the exception is no member
+
+
+def test_an_active_charge_with_the_name_after_the_verb() -> None:
+    found = facts(
+        "警方晚上指，正式起訴陳大文於今年六四「煽動他人明知而參與未經批准的集結」，周五應訊。"
+    )
+    assert ("陳大文", "charged", "unauthorised_assembly") in found
+    assert ("陳大文", "charged", "nsl_unspecified") in facts("政府用國安法檢控陳大文，證據牽強。")
+    # a denial, an intention or a private prosecution is no charge
+    assert not facts("律政司決定不起訴陳大文暴動罪。")
+    assert not facts("警方原來是想引用國安法起訴陳大文，後來改變主意。")
+    assert ("李小明", "charged", "other") not in facts("陳大文私人檢控李小明普通襲擊。")

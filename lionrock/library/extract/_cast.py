@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from lionrock.fold import fold
-from lionrock.library.extract._lexicon import TRIGGER
+from lionrock.library.extract._lexicon import TRIGGER, offences_in
 from lionrock.library.extract._order import (
     GROUP_LISTING,
     ITEM_JOINER,
@@ -25,7 +25,14 @@ from lionrock.library.extract._order import (
     LISTING_END,
     _outside_brackets,
 )
-from lionrock.library.extract._patterns import EXCEPTED, OTHERS, SAYS, SPEAKER, UNNAMED_GROUP
+from lionrock.library.extract._patterns import (
+    CHARGE_STOP,
+    EXCEPTED,
+    OTHERS,
+    SAYS,
+    SPEAKER,
+    UNNAMED_GROUP,
+)
 from lionrock.library.extract._persons import NameHit, _plausible
 from lionrock.library.extract._subjects import Context, Hit, clause_start
 from lionrock.library.extract._text import Sentence, chinese_number, zh
@@ -223,3 +230,53 @@ def listed_names(s: Sentence, found: list[NameHit]) -> list[NameHit]:
             new.append(NameHit(s.text[lo:hi], lo, hi, None, False))
         extra += new
     return extra
+
+
+#: An active charge with the one charged right after it (警方正式起訴鄒幸彤於…「煽動…」;
+#: 政府用國安法檢控黎智英; 以…罪起訴黎智英): not a private prosecution (私人檢控), not
+#: 被起訴 (read by `CHARGE`), not a denial, a question or an intention before it.
+ACTIVE_CHARGE = re.compile(
+    zh(
+        r"(?:(?:以|用|引用)(?P<by>[^,;:，；：。]{1,30}?))?"
+        r"(?<![被遭不未沒])(?P<verb>(?:正式|落案)?(?:起訴|檢控))"
+    )
+)
+ACTIVE_CHARGE_NOT = re.compile(
+    zh(r"(?:私人|不|未|沒有?|考慮|決定|是否|會否|打算|想|要|會|應|可|否則|才|免)\S{0,3}$")
+)
+
+
+def active_charges(f: str, found: list[NameHit]) -> list[Hit]:
+    """The charges a sentence states in the active voice of a name right after the verb,
+    each offence the clause names (before the verb, after 以, or after the name up to the
+    clause's end) a hit whose people is that name."""
+    hits: list[Hit] = []
+    for m in ACTIVE_CHARGE.finditer(f):
+        name = next((n for n in found if n.start == m.end()), None)
+        # the words before the verb, and before 以 (想引用國安法起訴…: an intention)
+        before = (
+            f[max(0, m.start() - 6) : m.start()],
+            f[max(0, m.start("verb") - 6) : m.start("verb")],
+        )
+        if name is None or any(ACTIVE_CHARGE_NOT.search(b) for b in before):
+            continue
+        tail = f[name.end : name.end + 90]
+        stop = CHARGE_STOP.search(tail)
+        offences = offences_in(m.group("by") or "") or offences_in(
+            tail[: stop.start()] if stop else tail
+        )
+        for offence in offences:
+            hits.append(
+                Hit(
+                    "charged",
+                    m.start("verb"),
+                    m.end(),
+                    offence.key,
+                    True,
+                    offence.statute,
+                    offence.section,
+                    people=[name],
+                    confidence=0.85,
+                )
+            )
+    return hits

@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
-from lionrock.library.extract._cast import cast_people, listed_names
+from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import (
     group_mentions,
@@ -182,6 +182,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             yield Hit(
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
+    yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
