@@ -102,3 +102,10 @@ def test_an_active_charge_with_the_name_after_the_verb() -> None:
     assert not facts("律政司決定不起訴陳大文暴動罪。")
     assert not facts("警方原來是想引用國安法起訴陳大文，後來改變主意。")
     assert ("李小明", "charged", "other") not in facts("陳大文私人檢控李小明普通襲擊。")
+
+
+def test_an_object_pronoun_before_the_arrest_is_the_one_name() -> None:
+    body = "召集人陳大文專頁的直播顯示，多名探員今早以「涉嫌煽惑他人參與未經批准集結」將他拘捕。"
+    assert ("陳大文", "arrested", "") in facts(body)
+    # a speaker's 他 is not read so
+    assert ("陳大文", "arrested", "") not in facts("陳大文表示，警方將他拘捕。")

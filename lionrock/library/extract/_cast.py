@@ -127,6 +127,23 @@ def _members_etc(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit]
     return _distinct(listed[0])
 
 
+#: 將他拘捕, 把她拘捕: the object pronoun before an active arrest.
+PRONOUN_OBJECT_BEFORE = re.compile(zh(r"(?:將|把)\s*(?:他|她)(?![們人])\s*$"))
+
+
+def _object_before(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit] | None:
+    """…以譚得志涉嫌發表煽動文字，將他拘捕: the one person the sentence named before, when
+    no speaker's verb comes between (as 拘捕他 after the sentence's one name)."""
+    if hit.kind != "arrested" or not hit.active:
+        return None
+    if not PRONOUN_OBJECT_BEFORE.search(f[clause_start(f, hit.start) : hit.start]):
+        return None
+    before = _distinct([n for g in groups for n in g if n.end <= hit.start])
+    if len(before) != 1 or _says(f[before[0].end : hit.start]):
+        return None
+    return before
+
+
 def _count(m: re.Match[str]) -> int | None:
     if m.group("they"):
         return None
@@ -154,6 +171,9 @@ def cast_people(
     members = group_members(hit, f, groups)
     if members:
         return members, 0.2
+    held = _object_before(hit, f, groups)
+    if held:
+        return held, 0.2
     if hit.kind not in CAST_KINDS or hit.active or hit.people:
         return None
     clause = clause_start(f, hit.start)
