@@ -109,3 +109,11 @@ def test_an_object_pronoun_before_the_arrest_is_the_one_name() -> None:
     assert ("陳大文", "arrested", "") in facts(body)
     # a speaker's 他 is not read so
     assert ("陳大文", "arrested", "") not in facts("陳大文表示，警方將他拘捕。")
+
+
+def test_more_offences_are_other() -> None:
+    assert ("陳大文", "charged", "other") in facts(
+        "陳大文因佔領運動被控煽惑公眾妨擾罪，其後保釋等候上訴。"
+    )
+    assert ("李小明", "charged", "other") in facts("被告李小明被控一項不小心駕駛罪。")
+    assert ("何家輝", "charged", "other") in facts("何家輝被控拒捕罪，案件今日提堂。")

@@ -105,7 +105,9 @@ OFFENCES: tuple[Offence, ...] = (
         r"會議廳範圍|權力及特權|危險駕駛|擾亂秩序|虛假陳述|非法禁錮|阻礙公職人員|"
         # eleventh round: the Legislative Council's contempt and its officers (10 articles
         # of the pool write them after 被控 with no other offence the rules read)
-        r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員",
+        r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員|"
+        # fifteenth round: written after 被控 with no offence the rules read (10 pool sentences)
+        r"不小心駕駛|阻差辦公|公眾妨擾|受賄|拒捕|爆炸品",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip
