@@ -36,7 +36,7 @@ def _offence(key: str, statute: str, section: str, label: str, zh_words: str, en
 OFFENCES: tuple[Offence, ...] = (
     _offence(
         "subversion", "nsl", "art 22", "conspiracy to commit subversion",
-        r"顛覆國家政權|顛覆罪|國安法第\s*2[23]\s*條", r"subversion|subvert",
+        r"顛覆國家政權|顛覆(?:重)?罪|國安法第\s*2[23]\s*條", r"subversion|subvert",
     ),
     _offence(
         "secession", "nsl", "art 20", "secession", r"分裂國家|國安法第\s*2[01]\s*條",
@@ -105,7 +105,9 @@ OFFENCES: tuple[Offence, ...] = (
         r"會議廳範圍|權力及特權|危險駕駛|擾亂秩序|虛假陳述|非法禁錮|阻礙公職人員|"
         # eleventh round: the Legislative Council's contempt and its officers (10 articles
         # of the pool write them after 被控 with no other offence the rules read)
-        r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員",
+        r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員|"
+        # fifteenth round: written after 被控 with no offence the rules read (10 pool sentences)
+        r"不小心駕駛|阻差辦公|公眾妨擾|受賄|拒捕|爆炸品",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip
@@ -152,7 +154,7 @@ def offences_in(folded: str) -> list[Offence]:
 #: Any of these makes a sentence worth reading closely; the rest are skipped fast.
 TRIGGER = re.compile(
     zh(
-        r"被捕|拘捕|被拘|被抓|被票?控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
+        r"被捕|拘捕|被拘|被抓|被[票加]?控|加控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
         r"懲教署看管|緩刑|"
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)

@@ -68,7 +68,10 @@ RELATIVE_OR_LIST = re.compile(
 SINGULAR = re.compile(zh(r"(?<!其)他(?!人)|她(?!人)|\bhe\b|\bshe\b"), re.IGNORECASE)
 OTHERS = re.compile(
     # not 因其他案件遭繼續還柙: another case of the same person (issue #16, extract10)
-    zh(r"其餘|其他(?!案|控罪)|另外\S{0,3}人|另一(?:名|個|位)?(?:被告|人)|他們|她們")
+    # 八名被告當中，…也有人因…折返，最終被捕: someone among them (fifteenth round)
+    zh(
+        r"其餘|其他(?!案|控罪)|另外\S{0,3}人|另一(?:名|個|位)?(?:被告|人)|他們|她們|(?<![所沒没])有人"
+    )
     + r"|\bothers\b|\bthe\s+rest\b|\bexcept",
     re.IGNORECASE,
 )  # With the exception of Helena Wong, others were denied bail

@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import (
     group_mentions,
@@ -185,6 +186,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             yield Hit(
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
+    yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
     clause_court = bool(COURT.search(f))
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
@@ -292,6 +294,7 @@ def extract_sentence(
 ) -> list[Proposal]:
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+    found = sorted(found + listed_names(s, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
@@ -338,6 +341,8 @@ def extract_sentence(
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
         people, penalty = people_of(hit, s, visible, context)
+        if not people or penalty >= 0.3:  # a group or pronoun subject (fifteenth round)
+            people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])
@@ -450,6 +455,7 @@ def extract_text(
     for i, s in enumerate(every):
         if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+            found = sorted(found + listed_names(s, found), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
     for i, s in enumerate(every):
         if not read[i]:
