@@ -72,15 +72,16 @@ MIN_PATRONYMIC = 7
 # Variant spellings of one sound across transliteration systems, folded to one, in order.
 # They follow the Russian, Ukrainian and Belarusian romanizations (BGN/PCGN, national,
 # German and French: х kh/ch, г g/h, ў u, дз dz, щ shch/sch, ч ch/tsch, -вич -vich/-witsch)
-# and the usual Arabic and Persian ones (ق q/k, خ kh/h, غ gh, ذ dh/z, ث th/s, long vowels
-# ee/ou/oo). A fold only has to be the same on both sides: it is a key, not a spelling.
+# and the usual Arabic and Persian ones (ق q/k and, in Persian, gh; خ kh/h, ذ dh/z, ث th/s,
+# long vowels ee/ou/oo). A fold only has to be the same on both sides: it is a key, not a spelling.
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
         (r"wytsch|witsch|vitch|wich|vych", "vich"),  # Janukowytsch, Yanukovych
         (r"shch|sch", "sh"),
         (r"tsch|tch|tsh", "ch"),
-        (r"kh|gh|g", "h"),  # Ihor/Igor, Siarhei/Sergei, Khodr/Khud
+        (r"gh", "k"),  # Persian writes ق and غ alike: Sadeghi/Sadeqi, Ghasem/Qasem
+        (r"kh|g", "h"),  # Ihor/Igor, Siarhei/Sergei, Khodr/Khud
         (r"dz", "d"),  # Dzmitry/Dmitry, Vadzim/Vadim
         (r"dh", "z"),  # Dhafer/Zafer
         (r"th", "s"),  # Othman/Osman

@@ -66,3 +66,20 @@ def test_match_explain_names_the_rule(left: str, right: str, rule: str) -> None:
     result = CliRunner().invoke(main, ["match", left, right, "--explain"])
     assert result.exit_code == 0, result.output
     assert f"rule: {rule}" in result.output
+
+
+def test_persian_gh_writes_q() -> None:
+    # Persian reads ق as gh: Sadeghi is Sadeqi, Ghasem Qasem.
+    assert same_name_part("sadeghi", "sadeqi") and same_name_part("ghasem", "qasem")
+    assert_same("Ghasem SADEGHI", "Qasem SADEQI", "transliteration variants")
+    assert compare("Abdollah ARAGHI", "Abdullah ERAQI").match
+    # Ghassan (غسان) is no longer folded into Hassan (حسن): another first consonant.
+    assert not same_name_part("ghassan", "hassan")
+    assert_different("ABBAS, Ghassan", "ABBAS, Hassan")
+
+
+def test_a_belarusian_aleh_written_alieg() -> None:
+    assert_same(
+        "Alieg Piatrovich KAVALIOU", "Oleg Petrovich KOVALEV", "name forms across languages"
+    )
+    assert_different("Alieg Piatrovich KAVALIOU", "Igor Petrovich KOVALEV")
