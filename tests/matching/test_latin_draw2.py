@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from lionrock.cli import main
 from lionrock.sanctions import compare
+from lionrock.sanctions.korean import korean_name, korean_readings
 from lionrock.sanctions.name_parts import may_be_same_name, onset_replaced, same_name_part
 from lionrock.sanctions.relatives import written_apart
 from tests.matching.test_latin_classes import assert_different, assert_same
@@ -83,3 +84,13 @@ def test_a_belarusian_aleh_written_alieg() -> None:
         "Alieg Piatrovich KAVALIOU", "Oleg Petrovich KOVALEV", "name forms across languages"
     )
     assert_different("Alieg Piatrovich KAVALIOU", "Igor Petrovich KOVALEV")
+
+
+def test_a_hyphen_joins_a_korean_given_name_not_the_surname() -> None:
+    # Chae is a surname too, but "Chae-Kyong" is one given name: the surname is Pak.
+    assert korean_name("Chae-Kyong Pak").surname == "park"
+    assert len(korean_readings("Chun Sop Kim")) == 2
+    assert_same("Jae-Gyong PAK", "Chae-Kyong PAK", "Korean names")
+    assert_same("Chun-Sop KIM", "Chun Sop KIM", "Korean names")
+    assert_different("Jae-Gyong PAK", "Chae-Kyong KIM")
+    assert_different("Jae-Gyong PAK", "Jae-Su PAK")
