@@ -15,6 +15,13 @@ of the same councillor's Chinese name (positive), or of another councillor with 
 surname (negative; a homophone of another person's name stays a negative: it is another
 person). Two councillors who write their names alike in English are left out, as there.
 
+A second latin-latin draw (`"draw": 2`, issue #14) takes other seeds from the same
+sources, without any pair of the benchmark files (name-pairs.jsonl and
+name-pairs-hard.jsonl, test split included) or of the first draw: 1,603 pairs (893 UK
+name variations, 654 OFAC same-surname negatives, 56 councillor negatives). OFAC's
+a.k.a. variants and renamed entries were all drawn before, and the UK and OFAC lists
+share one person by this rule, already in the benchmark file.
+
 Example:
     .venv/bin/python bench/build_dev_pairs.py
 """
@@ -37,6 +44,11 @@ OUT = ROOT / "bench" / "data" / "name-pairs-dev-extra.jsonl"
 SEED = 12345
 AKAS, VARIANTS, SAME_SURNAME, COUNCILLORS_PER_TIER = 400, 400, 800, 120
 CANTO_SEED, CANTO_NEGATIVES = 54321, 400  # and every councillor as a positive
+# The second latin-latin draw (issue #14, branch match15): other seeds, the same sources.
+# OFAC's a.k.a. variants and renamed entries are all drawn already, so these are UK name
+# variations and OFAC same-surname negatives, and a few councillor negatives.
+SEED_2, VARIANTS_2, SAME_SURNAME_2, COUNCILLORS_PER_TIER_2 = 20261207, 1000, 800, 60
+HARD = ROOT / "bench" / "data" / "name-pairs-hard.jsonl"
 # Councillor rows whose English name is not the councillor's (errors in the list): their
 # pairs would carry a wrong label, so they are left out of these draws. A row with the
 # English name of the row above is a copy-down error (古桂耀 is written WONG YI
@@ -48,7 +60,13 @@ def key(left: Any, right: Any) -> str:
     return json.dumps(sorted(json.dumps(x, sort_keys=True) for x in (left, right)))
 
 
-def candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
+def candidates(
+    rng: random.Random,
+    n_akas: int = AKAS,
+    n_variants: int = VARIANTS,
+    n_same_surname: int = SAME_SURNAME,
+    per_tier: int = COUNCILLORS_PER_TIER,
+) -> Iterator[tuple[Any, Any, str, str]]:
     """(left, right, judgement, source) from the lists and the councillors."""
     ofac = source.ofac_people(source.OFAC_2024)
     ofac_old = source.ofac_people(source.OFAC_2021)
@@ -56,7 +74,7 @@ def candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
     akas = [
         (p["name"], a) for p in ofac.values() for a in p["aka"] if source._variant(p["name"], a)
     ]
-    for name, aka in rng.sample(akas, min(AKAS, len(akas))):
+    for name, aka in rng.sample(akas, min(n_akas, len(akas))):
         yield name, aka, "positive", "OFAC 2024: name and a.k.a."
     for k, v in ofac.items():
         old = ofac_old.get(k)
@@ -68,10 +86,10 @@ def candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
         for t, v, _ in p["names"][1:]
         if p["names"][0][0] == "primary" and t == "primary_variation"
     ]
-    for name, variant in rng.sample(variants, min(VARIANTS, len(variants))):
+    for name, variant in rng.sample(variants, min(n_variants, len(variants))):
         yield name, variant, "positive", "UK 2026: name and variation"
     near = source.same_family_pairs(ofac)
-    for a, b in rng.sample(near, min(SAME_SURNAME, len(near))):
+    for a, b in rng.sample(near, min(n_same_surname, len(near))):
         yield a, b, "negative", "OFAC 2024: different entries, same surname"
     rows = source.councillors()
     tiers: list[list[tuple[str, str]]] = [[], [], []]
@@ -84,7 +102,7 @@ def candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
                 tiers[tier].append((a[1], b[1]))
     for tier in tiers:
         rng.shuffle(tier)
-        for en_a, en_b in tier[:COUNCILLORS_PER_TIER]:
+        for en_a, en_b in tier[:per_tier]:
             if en_a.lower() != en_b.lower():
                 yield en_a, en_b, "negative", "District Councillors 2019: different councillors"
 
@@ -114,12 +132,18 @@ def canto_candidates(rng: random.Random) -> Iterator[tuple[Any, Any, str, str]]:
 
 
 def main() -> None:
-    with open(source.OUT, encoding="utf-8") as fh:
-        taken = {key(p["left"], p["right"]) for p in map(json.loads, fh)}
+    taken = set()
+    for path in (source.OUT, HARD):  # no pair of a benchmark file, test split included
+        with open(path, encoding="utf-8") as fh:
+            taken |= {key(p["left"], p["right"]) for p in map(json.loads, fh)}
     out = []
+    second = candidates(
+        random.Random(SEED_2), 0, VARIANTS_2, SAME_SURNAME_2, COUNCILLORS_PER_TIER_2
+    )
     drawn = [
         ("latin-latin", {}, candidates(random.Random(SEED))),
         ("cantonese-pinyin", {"derived": "pypinyin"}, canto_candidates(random.Random(CANTO_SEED))),
+        ("latin-latin", {"draw": 2}, second),
     ]
     for slice_, extra, found in drawn:
         for left, right, judgement, src in found:

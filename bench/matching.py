@@ -144,6 +144,7 @@ def clear_caches(known: KnownNames | None = None) -> None:
         readings._given_style,
         readings._outside_pinyin,
         korean.korean_name,
+        korean.korean_readings,
         record.name_key,
         systems.syllable_systems,
         systems.latin_grade,

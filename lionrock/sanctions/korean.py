@@ -123,20 +123,33 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
 
     Example: `korean_name("RI, Song Chol").surname` is `"lee"`.
     """
+    found = korean_readings(name, strict=strict)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=32768)
+def korean_readings(name: str, *, strict: bool = True) -> tuple[KoreanName, ...]:
+    """Every reading of the name as a Korean name (surname first, then surname last),
+    as `korean_name` takes them.
+
+    Example: `len(korean_readings("Chun Sop Kim"))` is 2.
+    """
     words = name.lower().replace(",", " ").split()
     if not words or not (words[0] in SURNAME_GROUP or words[-1] in SURNAME_GROUP):
-        return None  # no Korean surname first or last: most names stop here
+        return ()  # no Korean surname first or last: most names stop here
     # McCune-Reischauer's apostrophes and breves, written in ASCII: Myo'ng, Ch'ol.
     text = fold_latin(remove_bracketed_text(name[:300])).replace("'", "").replace("’", "")
     head, comma, tail = text.partition(",")
     head_tokens, tail_tokens = TOKEN_RE.findall(head), TOKEN_RE.findall(tail)
     tokens = head_tokens + tail_tokens
     if len(tokens) < 2:
-        return None
+        return ()
     if comma and head_tokens and tail_tokens:
         readings = [(head_tokens, tail_tokens)] if len(head_tokens) == 1 else []
     else:
         readings = [(tokens[:1], tokens[1:]), (tokens[-1:], tokens[:-1])]
+        readings = [r for r in readings if not _hyphen_in_surname(text, r[0][0])]
+    found: list[KoreanName] = []
     for surname, given in readings:
         group = SURNAME_GROUP.get(surname[0])
         if group is None or not all(_korean_word(t) for t in given):
@@ -149,8 +162,20 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
         )
         if strict and not korean_only:
             continue
-        return KoreanName(group, "".join(fold_korean(t) for t in given), " ".join(given))
-    return None
+        found.append(KoreanName(group, "".join(fold_korean(t) for t in given), " ".join(given)))
+    return tuple(found)
+
+
+def _hyphen_in_surname(text: str, surname: str) -> bool:
+    """Whether reading `surname` (the first or last word) as the surname would split a
+    hyphenated word: a hyphen joins the syllables of a Korean given name, never the
+    surname to it, so "Jae-Gyong Pak" is Pak Jae-gyong, not Jae Gyong-pak (branch
+    match15)."""
+    words = text.lower().split()
+    if len(words) < 2:
+        return False
+    first, last = words[0], words[-1]
+    return ("-" in first and first.startswith(surname)) or ("-" in last and last.endswith(surname))
 
 
 def korean_pair(left: str, right: str) -> tuple[KoreanName, KoreanName] | None:
@@ -163,8 +188,14 @@ def korean_pair(left: str, right: str) -> tuple[KoreanName, KoreanName] | None:
     ka, kb = korean_name(left), korean_name(right)
     if not (ka or kb):
         return None
-    ka, kb = ka or korean_name(left, strict=False), kb or korean_name(right, strict=False)
-    return (ka, kb) if ka and kb else None
+    ra = korean_readings(left) or korean_readings(left, strict=False)
+    rb = korean_readings(right) or korean_readings(right, strict=False)
+    if not (ra and rb):
+        return None
+    # A name whose order a hyphen fixes ("Chun-Sop Kim") is read against the other's
+    # reading with the same surname ("Chun Sop Kim", Kim last), when it has one.
+    same = [(x, y) for x in ra for y in rb if x.surname == y.surname]
+    return same[0] if same else (ra[0], rb[0])
 
 
 def compare_korean(a: KoreanName | None, b: KoreanName | None) -> tuple[float, list[str]]:

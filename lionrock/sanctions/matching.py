@@ -30,7 +30,7 @@ from lionrock.sanctions.chinese import NameScore, clear_grades, compare_chinese,
 from lionrock.sanctions.korean import compare_korean, korean_pair
 from lionrock.sanctions.latin_forms import arabic_name, burmese_names, common_forms, form_table
 from lionrock.sanctions.names import parse_name
-from lionrock.sanctions.relatives import burmese_apart, western_name
+from lionrock.sanctions.relatives import burmese_apart, burmese_joined, western_name
 from lionrock.sanctions.tables import load_tables
 from lionrock.sanctions.western import compare_western
 
@@ -44,6 +44,7 @@ DOB_PARTIAL_BONUS = 0.05
 DOB_CONFLICT_PENALTY = 0.35  # a full name match with a conflicting date falls below 0.7
 BURMESE_CAP = 0.6  # a Burmese name is all its words: one left over is another name
 BURMESE_RULE = "Burmese names: every word counts"
+BURMESE_JOINED_RULE = "Burmese names: a word written apart"
 MAX_NAMES = 50  # names per side compared; a subject with more keeps the first 50
 # Objects allocated between two young collections while a batch is scored
 # (`scoring_batch`); CPython's default is 700.
@@ -265,7 +266,7 @@ def _compare_names(left: str, right: str) -> NameScore:
     if a.chinese and b.chinese:
         if not (arabic_name(a.tokens, a.english, left) and arabic_name(b.tokens, b.english, right)):
             return compare_chinese(a, b)
-        return _compare_western(left, right)
+        return _arabic_as_latin(left, right, a.tokens + b.tokens)
     if a.han or b.han:
         return NameScore(
             0.0, left, right, "han-latin", ["the romanized name is not made of Chinese syllables"]
@@ -274,6 +275,7 @@ def _compare_names(left: str, right: str) -> NameScore:
 
 
 RULES_WESTERN = (
+    ("another first consonant", "another first consonant: another name"),
     ("at most 0.6", "name structure: relatives or namesakes"),
     ("another written first", "the same parts, another written first"),
     ("article written joined", "the Arabic article written joined"),
@@ -300,6 +302,16 @@ def _compare_western(left: str, right: str) -> NameScore:
     return NameScore(score, left, right, "latin-latin", reasons, rule)
 
 
+def _arabic_as_latin(left: str, right: str, tokens: tuple[str, ...]) -> NameScore:
+    """Two Arabic names that spell Chinese syllables, compared as Latin-script names; the
+    explanation names the words that mark them Arabic (`latin_forms.arabic_name`)."""
+    found = _compare_western(left, right)
+    marks = sorted(form_table().arabic.intersection(tokens))
+    why = f"marked by {', '.join(marks)}" if marks else "an apostrophe before a consonant"
+    note = f"Arabic names ({why}): compared as Latin-script names, not Chinese syllables"
+    return NameScore(found.score, left, right, found.method, [note, *found.reasons], found.rule)
+
+
 def _compare_burmese(left: str, right: str) -> NameScore:
     """Burmese names: the Latin-script comparison, at most `BURMESE_CAP` when a word of
     one name is no word of the other (`relatives.burmese_apart`)."""
@@ -307,9 +319,14 @@ def _compare_burmese(left: str, right: str) -> NameScore:
     if found.score <= BURMESE_CAP:
         return found
     honorifics = form_table().burmese_honorifics
-    apart = burmese_apart(western_name(left), western_name(right), honorifics)
+    a, b = western_name(left), western_name(right)
+    apart = burmese_apart(a, b, honorifics)
     if apart is None:
-        return found
+        joined = burmese_joined(a, b, honorifics)
+        if joined is None:
+            return found
+        reasons = [*found.reasons, joined]
+        return NameScore(found.score, left, right, found.method, reasons, BURMESE_JOINED_RULE)
     reasons = [*found.reasons, f"{apart}: at most {BURMESE_CAP}"]
     return NameScore(BURMESE_CAP, left, right, found.method, reasons, BURMESE_RULE)
 

@@ -72,15 +72,16 @@ MIN_PATRONYMIC = 7
 # Variant spellings of one sound across transliteration systems, folded to one, in order.
 # They follow the Russian, Ukrainian and Belarusian romanizations (BGN/PCGN, national,
 # German and French: х kh/ch, г g/h, ў u, дз dz, щ shch/sch, ч ch/tsch, -вич -vich/-witsch)
-# and the usual Arabic and Persian ones (ق q/k, خ kh/h, غ gh, ذ dh/z, ث th/s, long vowels
-# ee/ou/oo). A fold only has to be the same on both sides: it is a key, not a spelling.
+# and the usual Arabic and Persian ones (ق q/k and, in Persian, gh; خ kh/h, ذ dh/z, ث th/s,
+# long vowels ee/ou/oo). A fold only has to be the same on both sides: it is a key, not a spelling.
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
         (r"wytsch|witsch|vitch|wich|vych", "vich"),  # Janukowytsch, Yanukovych
         (r"shch|sch", "sh"),
         (r"tsch|tch|tsh", "ch"),
-        (r"kh|gh|g", "h"),  # Ihor/Igor, Siarhei/Sergei, Khodr/Khud
+        (r"gh", "k"),  # Persian writes ق and غ alike: Sadeghi/Sadeqi, Ghasem/Qasem
+        (r"kh|g", "h"),  # Ihor/Igor, Siarhei/Sergei, Khodr/Khud
         (r"dz", "d"),  # Dzmitry/Dmitry, Vadzim/Vadim
         (r"dh", "z"),  # Dhafer/Zafer
         (r"th", "s"),  # Othman/Osman
@@ -232,6 +233,8 @@ def same_name_part(x: str, y: str) -> bool:
         return True
     if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx):
         return False  # Erkan/Serkan, Amer/Samer: another name, not one letter mistyped
+    if onset_replaced(fx, fy):
+        return bool(_symbols(x) & _symbols(y))  # Laith/Qais, Nasser/Yasser: another name
     if min(len(fx), len(fy)) >= 5 and levenshtein(fx, fy, max_edits=2) <= 1:
         return True
     if len(fx) == len(fy) >= 4 and _one_vowel_apart(fx, fy):
@@ -291,7 +294,7 @@ def may_be_same_name(x: str, y: str) -> bool:
     if PATRONYMIC_RE.search(x) or PATRONYMIC_RE.search(y):
         return False  # a patronymic names the father, not the person
     fx, fy = translit_fold(x), translit_fold(y)
-    if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx):
+    if _consonant_prefixed(fx, fy) or _consonant_prefixed(fy, fx) or onset_replaced(fx, fy):
         return False
     if min(len(fx), len(fy)) <= MAX_SHORT_NAME and levenshtein(fx, fy, max_edits=2) > 1:
         return False  # Ali/Salim: two edits in a name of three letters make another name
@@ -311,6 +314,24 @@ def _consonant_prefixed(longer: str, shorter: str) -> bool:
         and longer[1:] == shorter
         and longer[0] not in _SOFT_ONSETS
         and longer[0] not in "aeiou"
+    )
+
+
+def onset_replaced(fx: str, fy: str) -> bool:
+    """Whether two folded name parts differ only in their first letter, a consonant on
+    both sides: another name (`lais` / `kais`, Laith / Qais; `naser` / `yaser`), not
+    a transliteration, whose variant onsets the fold already brings together (Qasim /
+    Kasim, Khodr / Hodr, Jafar / Yafar).
+
+    Example: `onset_replaced("lais", "kais")` is True; `onset_replaced("amir", "omar")`
+    is False.
+    """
+    return (
+        len(fx) == len(fy) >= 3
+        and fx[0] != fy[0]
+        and fx[1:] == fy[1:]
+        and fx[0] not in VOWELS
+        and fy[0] not in VOWELS
     )
 
 

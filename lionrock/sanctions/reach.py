@@ -45,7 +45,7 @@ from collections.abc import Iterable, Mapping, Set
 
 from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
-from lionrock.sanctions.korean import korean_name
+from lionrock.sanctions.korean import korean_readings
 from lionrock.sanctions.latin_forms import arabic_name
 from lionrock.sanctions.names import Order, ParsedName, Syllable, _han_syllable, parse_name
 from lionrock.sanctions.readings import any_typo_orders, joined_orders
@@ -92,11 +92,11 @@ class ReachIndex:
 
     def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
         if not parsed.han:
-            strict, key = _korean_key(name)
-            if key:
-                self._korean[key].add(entity_id)
+            strict, korean_keys = _korean_keys(name)
+            for surname_given in korean_keys:
+                self._korean[surname_given].add(entity_id)
                 if strict:
-                    self._korean_strict[key].add(entity_id)
+                    self._korean_strict[surname_given].add(entity_id)
             for english in parsed.english:
                 self._english[english].add(entity_id)
             if arabic_name(parsed.tokens, parsed.english, name):
@@ -195,9 +195,10 @@ class ReachIndex:
             # Two names read as Korean are compared by Korean rules, which need one
             # surname and one given name (`_may_reach`); other pairs agree syllable by
             # syllable, as the readings' keys below say.
-            strict, key = _korean_key(name)
-            if key:
-                found |= (self._korean if strict else self._korean_strict).get(key, set())
+            strict, korean_keys = _korean_keys(name)
+            for surname_given in korean_keys:
+                korean = self._korean if strict else self._korean_strict
+                found |= korean.get(surname_given, set())
             if parsed.english:
                 for english in parsed.english:
                     found |= self._agreeing(english)
@@ -251,12 +252,12 @@ def _agree(query: list[frozenset[Key] | None], keys: tuple[frozenset[Key], ...])
     )
 
 
-def _korean_key(name: str) -> tuple[bool, tuple[str, str] | None]:
+def _korean_keys(name: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
     """Whether a romanized name looks Korean (`korean_name`), and its surname and given
-    name read as Korean (as `korean.korean_pair` reads it), if it can be."""
-    strict = korean_name(name)
-    found = strict or korean_name(name, strict=False)
-    return strict is not None, (found.surname, found.given) if found else None
+    name in each reading as Korean (as `korean.korean_pair` reads it), if it can be."""
+    strict = korean_readings(name)
+    found = strict or korean_readings(name, strict=False)
+    return bool(strict), tuple((k.surname, k.given) for k in found)
 
 
 def _readings(parsed: ParsedName) -> tuple[Order, ...]:

@@ -19,13 +19,20 @@ from lionrock.sanctions.name_parts import (
     PATRONYMIC_RE,
     WesternName,
     may_be_same_name,
+    onset_replaced,
     same_name_part,
     similar_folded,
     translit_fold,
     western_name,
 )
 
-__all__ = ["burmese_apart", "reordered_chain", "structural_conflict", "western_name"]
+__all__ = [
+    "burmese_apart",
+    "burmese_joined",
+    "reordered_chain",
+    "structural_conflict",
+    "western_name",
+]
 
 
 def structural_conflict(a: WesternName, b: WesternName) -> str | None:
@@ -65,6 +72,8 @@ def structural_conflict(a: WesternName, b: WesternName) -> str | None:
         a_in_b = [i for i, t in enumerate(b.chain) if may_be_same_name(pa, t)]
         b_in_a = [i for i, t in enumerate(a.chain) if may_be_same_name(pb, t)]
         if not a_in_b and not b_in_a:
+            if onset_replaced(translit_fold(pa), translit_fold(pb)):
+                return f"the personal names differ ({pa} / {pb}: another first consonant)"
             return f"the personal names differ ({pa} / {pb})"
         if _same_chain_after(a, b):
             return f"the personal names differ ({pa} / {pb}) before one father's chain"
@@ -165,6 +174,29 @@ def burmese_apart(a: WesternName, b: WesternName, honorifics: frozenset[str]) ->
     Example: `burmese_apart(western_name("OO, Tun Tun"), western_name("OO, Mya Tun"),
     frozenset({"u"}))` names the words left over.
     """
+    alone, left = _burmese_unpaired(a, b, honorifics)
+    if (not alone and not left) or written_apart(alone, left):
+        return None
+    return f"Burmese names, every word the name: {' '.join(alone + left)} on one side only"
+
+
+def burmese_joined(a: WesternName, b: WesternName, honorifics: frozenset[str]) -> str | None:
+    """The reason two Burmese names are one name when a word of one is written apart in
+    the other (`Htoo Htet Tay Za` / `Htoo Htet Tayza`; `written_apart`), or None.
+
+    Example: `burmese_joined(western_name("Htoo Htet Tay Za"), western_name("Htoo Htet
+    Tayza"), frozenset())` names `tay za` and `tayza`.
+    """
+    alone, left = _burmese_unpaired(a, b, honorifics)
+    if not written_apart(alone, left):
+        return None
+    return f"Burmese names: {' '.join(alone)!r} and {' '.join(left)!r} one word written apart"
+
+
+def _burmese_unpaired(
+    a: WesternName, b: WesternName, honorifics: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """The words of each name paired with no word of the other, one to one."""
     left = [t for t in b.tokens if t not in honorifics]
     alone = []
     for x in (t for t in a.tokens if t not in honorifics):
@@ -173,6 +205,16 @@ def burmese_apart(a: WesternName, b: WesternName, honorifics: frozenset[str]) ->
             alone.append(x)
         else:
             left.remove(y)
-    if not alone and not left:
-        return None
-    return f"Burmese names, every word the name: {' '.join(alone + left)} on one side only"
+    return alone, left
+
+
+def written_apart(a: list[str], b: list[str]) -> bool:
+    """Whether the words one name has and the other lacks are one word written apart on
+    one side and joined on the other (`Tay Za` / `Tayza`, in the order written).
+
+    Example: `written_apart(["tay", "za"], ["tayza"])` is True; `written_apart(["tay"],
+    ["tayza"])` is False.
+    """
+    if not a or not b or max(len(a), len(b)) < 2:
+        return False
+    return same_name_part("".join(a), "".join(b))
