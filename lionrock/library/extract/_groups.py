@@ -31,6 +31,10 @@ COUNTED_GROUP = re.compile(
         r"(?:[名個]\s*(?:男女|男子|女子|青年|少年|學生|警員|示威者)|人(?![士員數次手中之口物]))"
     )
 )
+#: Every defendant, uncounted: 全部被告, 全體被告, 所有被告 (not 其餘各被告, the rest; extract17).
+ALL_DEFENDANTS = re.compile(
+    zh(r"(?<![其餘他另外剩下])(?:全部|全體|所有)\s*被告(?![知中]|之[一中]|其中)")
+)
 #: The rest of the defendants: 其餘被告, 其餘六名不認罪被告, 另外五名否認控罪被告, 餘下被告;
 #: and, counted, 其餘6人 (除A和B外，其餘6人被控…).
 REST = re.compile(
@@ -76,6 +80,7 @@ def group_mentions(
         # the names sit where the group starts, so a trigger inside it (其餘六名不認罪被告)
         # or after it has them before it
         extra += [replace(n, start=m.start(), end=m.start() + 2) for n in rest]
+    extra += _all_listed(f, found, listed, taken)
     for m in COUNTED_GROUP.finditer(f):
         if _count(m.group("n")) != len(listed):
             continue
@@ -85,6 +90,22 @@ def group_mentions(
             continue  # already a name (a group the orders placed here)
         extra += [replace(n, start=m.start(), end=m.end()) for n in listed]
     return sorted(found + extra, key=lambda h: h.start)
+
+
+def _all_listed(
+    f: str, found: list[NameHit], listed: list[NameHit], taken: list[tuple[int, int]]
+) -> list[NameHit]:
+    """全部被告 is the article's listing, wherever the listing is written (灣仔暴動案全部被告
+    罪名不成立 … 8名被告依次為A、B…; extract17), placed where the group is written."""
+    extra: list[NameHit] = []
+    for m in ALL_DEFENDANTS.finditer(f):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if any(n.start < m.end() and m.start() < n.end for n in found):
+            continue
+        taken.append((m.start(), m.end()))
+        extra += [replace(n, start=m.start(), end=m.end()) for n in listed]
+    return extra
 
 
 def _rest(
