@@ -55,3 +55,20 @@ def test_all_defendants_is_the_listing_written_after_it() -> None:
     # the rest is not all of them
     rest = "陳大文認罪，其餘各被告否認控罪。3名被告依次為陳大文、李小明、張美玲。"
     assert ("陳大文", "plea", "not_guilty") not in facts(rest)
+
+
+def test_a_name_jieba_cuts_into_a_word_and_a_character() -> None:
+    # 劉家|棠: a common word and a character, so no name was guessed at all
+    body = (
+        "社工劉家棠被控阻差辦公。24歲的劉家棠，今年6月被裁定罪成。"
+        "原審判劉家棠即時監禁12個月，劉家棠不服上訴。"
+    )
+    found = facts(body)
+    assert {("劉家棠", "verdict", "convicted"), ("劉家棠", "sentence", "12")} <= found
+    # written twice only, or never before a boundary: not read as a name
+    assert not any(
+        p == "劉家棠" for p, _, _ in facts("社工劉家棠被控阻差辦公。劉家棠今年6月被裁定罪成。")
+    )
+    # a quoted word is no name
+    quoted = "他認為是「莫須有」的指控。莫須有被判囚，莫須有被判囚10個月。"
+    assert not any(p == "莫須有" for p, _, _ in facts(quoted))

@@ -34,6 +34,7 @@ from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
     names_lengthened,
+    names_uncut,
     surname_mentions,
 )
 from lionrock.library.extract._lexicon import (
@@ -292,6 +293,7 @@ def extract_sentence(
 ) -> list[Proposal]:
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+    found = names_uncut(s, found, context.text)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
@@ -461,6 +463,7 @@ def extract_text(
     for i, s in enumerate(every):
         if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+            found = names_uncut(s, found, context.text)
             context.orders.learn(s.folded, found)
     for i, s in enumerate(every):
         if not read[i]:
