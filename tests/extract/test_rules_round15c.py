@@ -72,3 +72,14 @@ def test_a_name_jieba_cuts_into_a_word_and_a_character() -> None:
     # a quoted word is no name
     quoted = "他認為是「莫須有」的指控。莫須有被判囚，莫須有被判囚10個月。"
     assert not any(p == "莫須有" for p, _, _ in facts(quoted))
+
+
+def test_a_court_bail_that_names_no_court() -> None:
+    # a judge's short title, a remand before, a plea and a trial beside, bail continued
+    assert ("陳大文", "bail_granted", "") in facts("李官聽畢控辯雙方陳詞後，批准陳大文保釋申請。")
+    assert ("陳大文", "bail_granted", "") in facts("陳大文遭還柙20天後，昨日獲准保釋外出。")
+    assert ("陳大文", "bail_granted", "") in facts("陳大文不認罪，獲准保釋明開審。")
+    assert ("陳大文", "bail_granted", "") in facts("陳大文獲准繼續保釋。")
+    # the police's bail: no charge laid yet, or a police word (as before)
+    assert not any(k == "bail_granted" for _, k, _ in facts("陳大文認罪後獲准保釋，未被檢控。"))
+    assert not any(k == "bail_granted" for _, k, _ in facts("陳大文昨晚獲准保釋離開警署。"))

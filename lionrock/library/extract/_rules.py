@@ -63,6 +63,7 @@ from lionrock.library.extract._patterns import (
     CONDITIONAL_AFTER,
     CONVICTED,
     COURT,
+    COURT_TOO,
     DEFENCE_SAYS,
     EITHER,
     FUTURE,
@@ -71,6 +72,7 @@ from lionrock.library.extract._patterns import (
     MAY_RELEASE,
     MODAL,
     MUST_TERM,
+    NOT_CHARGED_YET,
     NOT_LET,
     NOUN_USE,
     PAST_CASE,
@@ -186,7 +188,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             yield Hit(
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
-    clause_court = bool(COURT.search(f))
+    clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
         police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 8])
@@ -278,6 +280,11 @@ def _refused(hit: Hit, s: Sentence) -> bool:
         return True
     english = s.text[max(0, hit.start - 40) : hit.start]
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))
+
+
+def _court_too(f: str) -> bool:
+    """A sentence whose bail is a court's though it names no court (extract17)."""
+    return bool(COURT_TOO.search(f)) and not NOT_CHARGED_YET.search(f)
 
 
 def _hypothetical(hit: Hit, f: str, whole: str) -> bool:
