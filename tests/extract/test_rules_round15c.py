@@ -83,3 +83,17 @@ def test_a_court_bail_that_names_no_court() -> None:
     # the police's bail: no charge laid yet, or a police word (as before)
     assert not any(k == "bail_granted" for _, k, _ in facts("陳大文認罪後獲准保釋，未被檢控。"))
     assert not any(k == "bail_granted" for _, k, _ in facts("陳大文昨晚獲准保釋離開警署。"))
+
+
+def test_a_person_described_by_age_before_the_article_names_him() -> None:
+    body = (
+        "26歲男子被指是網上頻道的管理員，涉串謀煽惑他人刑事損壞等25項控罪，他否認全部控罪，"
+        "案件今日在區域法院開審。控方指頻道發布超過2萬條訊息。被告陳大文（26歲）共被控7項控罪。"
+    )
+    assert ("陳大文", "plea", "not_guilty") in facts(body)
+    # two people of that age: which one is not said
+    two = "26歲男子被指是頻道管理員，他否認全部控罪。被告陳大文（26歲）與李小明（26歲）共被控7項控罪。"
+    assert not any(k == "plea" for _, k, _ in facts(two))
+    # a co-defendant of that age is someone else
+    other = "法官表示，同案26歲被告早前認罪。被告陳大文（26歲）共被控7項控罪。"
+    assert ("陳大文", "plea", "guilty") not in facts(other)

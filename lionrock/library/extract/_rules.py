@@ -282,6 +282,28 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))
 
 
+#: 伍文浩（26歲）, 26歲被告伍文浩, 26歲的伍文浩: a name and its age side by side.
+AGE_AFTER = re.compile(zh(r"^\s*[(（]\s*(\d{1,2})\s*歲"))
+AGE_BEFORE = re.compile(zh(r"(?<!\d)(\d{1,2})\s*歲(?:的)?[^\s\d,;:，；：。、()（）]{0,6}$"))
+
+
+def ages_named(every: list[Sentence], names: Gazetteer, article: str) -> dict[str, set[str]]:
+    """The names the article writes beside an age, by age: what 26歲男子 before the name
+    can stand for (extract17)."""
+    aged: dict[str, set[str]] = {}
+    for s in every:
+        if zh("歲") not in s.folded:
+            continue
+        found = names_uncut(s, names_lengthened(s, names.find(s.text, s.folded), article), article)
+        for n in found:
+            m = AGE_AFTER.match(s.folded[n.end : n.end + 8]) or AGE_BEFORE.search(
+                s.folded[max(0, n.start - 12) : n.start]
+            )
+            if m:
+                aged.setdefault(m.group(1), set()).add(n.name)
+    return aged
+
+
 def _court_too(f: str) -> bool:
     """A sentence whose bail is a court's though it names no court (extract17)."""
     return bool(COURT_TOO.search(f)) and not NOT_CHARGED_YET.search(f)
@@ -472,6 +494,7 @@ def extract_text(
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = names_uncut(s, found, context.text)
             context.orders.learn(s.folded, found)
+    context.aged = ages_named(every, names, context.text)
     for i, s in enumerate(every):
         if not read[i]:
             continue

@@ -76,6 +76,7 @@ class Context:
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
+    aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
@@ -219,6 +220,9 @@ def people_of(
             return context.last_group, 0.3
     if _ruled_on(hit, f, before, after, context):
         return context.last_group, 0.3
+    described = _described(hit, f[: hit.start], f, before, context)
+    if described:
+        return described, 0.2
     # (not for a term: 他…判囚12個月。他…判監8個月。…共服刑14個月 are parts of a total)
     if (
         hit.kind != "sentence"
@@ -317,6 +321,37 @@ def _counted_in_clause(hit: Hit, lead: str, context: Context) -> bool:
     n = m.group("n")
     count = (2 if n == zh("兩") else chinese_number(n)) if n else None
     return count is None or count == len(context.last_group)
+
+
+#: A person described by age before the article names them: 26歲男子, 一名26歲的學生.
+DESCRIBED = re.compile(
+    zh(
+        r"(?<!\d)(?P<age>\d{1,2})\s*歲(?:的)?\S{0,6}?"
+        r"(?:男子|女子|男生|女生|青年|少年|少女|學生|男|女|被告|司機|工人|職員|社工|護士|教師)"
+    )
+)
+
+
+def _described(
+    hit: Hit, lead: str, whole: str, before: list[list[NameHit]], context: Context
+) -> list[NameHit]:
+    """A plea, verdict, term or bail of 26歲男子 (…，他否認全部控罪) when the sentence names
+    no one before it and the article names one person, and only one, of that age
+    (被告伍文浩（26歲）): a forward reference (extract17)."""
+    if before or hit.kind not in ("plea", "verdict", "sentence", "bail_granted", "bail_denied"):
+        return []
+    # the sentence's own subject, and its only description (not 同案21歲被告, nor
+    # 24歲青年、51歲保安員…，17歲中學生…: which term is whose)
+    m = DESCRIBED.search(lead)
+    if not m or re.search(zh(r"[,;:，；：。]|同案|另一|其中"), lead[: m.start()]):
+        return []
+    if len(DESCRIBED.findall(whole)) != 1:
+        return []
+    named = context.aged.get(m.group("age"), set())
+    if len(named) != 1:
+        return []
+    name = next(iter(named))
+    return [NameHit(name, m.start(), m.end(), None, False)]
 
 
 def _ruled_on(
