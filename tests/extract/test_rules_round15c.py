@@ -92,7 +92,10 @@ def test_a_person_described_by_age_before_the_article_names_him() -> None:
     )
     assert ("陳大文", "plea", "not_guilty") in facts(body)
     # two people of that age: which one is not said
-    two = "26歲男子被指是頻道管理員，他否認全部控罪。被告陳大文（26歲）與李小明（26歲）共被控7項控罪。"
+    two = (
+        "26歲男子被指是頻道管理員，他否認全部控罪。"
+        "被告陳大文（26歲）與李小明（26歲）共被控7項控罪。"
+    )
     assert not any(k == "plea" for _, k, _ in facts(two))
     # a co-defendant of that age is someone else
     other = "法官表示，同案26歲被告早前認罪。被告陳大文（26歲）共被控7項控罪。"
