@@ -130,6 +130,13 @@ POLICE_BAIL = _p(r"候查|警署|報到|被捕|拘捕|扣押|扣留|羈留|polic
 #: 獲准保釋的陳沛敏…憶及在羈留期間: held by the police, so the bail was theirs.
 POLICE_HELD = _p(r"羈留|扣留")
 COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|被告|庭|案|court|magistrate|judge")
+#: A court's bail with no court word: a judge's short title (李官聽畢…批准黎智英保釋申請),
+#: bail continued, a remand before it, a trial or a plea beside it (王志榮不認罪，獲准保釋明開審);
+#: not when the sentence says no charge was laid (獲准保釋，未被檢控: the police's; extract17).
+COURT_TOO = _p(
+    r"(?<![警法])官(?:聽|批|裁|指|判|拒|准|接納|表示|認為)|繼續保釋|還柙|還押|開審|再訊|不認罪|認罪"
+)
+NOT_CHARGED_YET = _p(r"未被\S{0,2}(?:檢控|起訴|落案|控告)|暫未被告|未被正式起訴")
 PLEA_GUILTY = _p(
     # not 承認被加控兩罪 (being charged), 承認《國安法》下…控罪有… (a law acknowledged)
     r"(?<!不)(?<!否)認罪(?!答辯)|承認(?!被)(?:控罪|參與|干犯|[^\s《》]{0,20}?罪)"

@@ -35,6 +35,7 @@ from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
     names_lengthened,
+    names_uncut,
     surname_mentions,
 )
 from lionrock.library.extract._lexicon import (
@@ -63,6 +64,7 @@ from lionrock.library.extract._patterns import (
     CONDITIONAL_AFTER,
     CONVICTED,
     COURT,
+    COURT_TOO,
     DEFENCE_SAYS,
     EITHER,
     FUTURE,
@@ -71,6 +73,7 @@ from lionrock.library.extract._patterns import (
     MAY_RELEASE,
     MODAL,
     MUST_TERM,
+    NOT_CHARGED_YET,
     NOT_LET,
     NOUN_USE,
     PAST_CASE,
@@ -187,7 +190,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
     yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
-    clause_court = bool(COURT.search(f))
+    clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
         police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 8])
@@ -281,6 +284,33 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))
 
 
+#: 伍文浩（26歲）, 26歲被告伍文浩, 26歲的伍文浩: a name and its age side by side.
+AGE_AFTER = re.compile(zh(r"^\s*[(（]\s*(\d{1,2})\s*歲"))
+AGE_BEFORE = re.compile(zh(r"(?<!\d)(\d{1,2})\s*歲(?:的)?[^\s\d,;:，；：。、()（）]{0,6}$"))
+
+
+def ages_named(every: list[Sentence], names: Gazetteer, article: str) -> dict[str, set[str]]:
+    """The names the article writes beside an age, by age: what 26歲男子 before the name
+    can stand for (extract17)."""
+    aged: dict[str, set[str]] = {}
+    for s in every:
+        if zh("歲") not in s.folded:
+            continue
+        found = names_uncut(s, names_lengthened(s, names.find(s.text, s.folded), article), article)
+        for n in found:
+            m = AGE_AFTER.match(s.folded[n.end : n.end + 8]) or AGE_BEFORE.search(
+                s.folded[max(0, n.start - 12) : n.start]
+            )
+            if m:
+                aged.setdefault(m.group(1), set()).add(n.name)
+    return aged
+
+
+def _court_too(f: str) -> bool:
+    """A sentence whose bail is a court's though it names no court (extract17)."""
+    return bool(COURT_TOO.search(f)) and not NOT_CHARGED_YET.search(f)
+
+
 def _hypothetical(hit: Hit, f: str, whole: str) -> bool:
     """A plea that only times what will happen after it (控方在認罪後將反對…保釋), and a
     verdict conceded for argument's sake (即使唐英傑…罪名不成立), are not facts (extract14)."""
@@ -294,6 +324,7 @@ def extract_sentence(
 ) -> list[Proposal]:
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+    found = names_uncut(s, found, context.text)
     found = sorted(found + listed_names(s, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
@@ -348,6 +379,7 @@ def extract_sentence(
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])
             if len(group) < 2 or index >= len(group):
                 continue
+            penalty = _paired_penalty(hit, hits, group, penalty)
             people, hit = [group[index]], replace(hit, statute="", section="respectively")
         when = resolve_date(clause, context.published, s.text) or None
         for person in people:
@@ -372,6 +404,16 @@ def extract_sentence(
     if groups:
         context.last_group = _last_group(groups, s.folded)
     return proposals
+
+
+def _paired_penalty(hit: Hit, hits: list[Hit], group: list[NameHit], penalty: float) -> float:
+    """A 分別 list of terms as long as the list of names before it pairs each term with its
+    name, however far the names are (黃之鋒、林朗彥及周庭被控「…」、「…」與「…」等罪名，分別被判入獄
+    13.5個月、7個月和10個月): no penalty for the distance (extract17)."""
+    terms = sum(
+        1 for h in hits if h.kind == "sentence" and h.statute.isdigit() and h.start == hit.start
+    )
+    return min(penalty, 0.1) if terms == len(group) else penalty
 
 
 def _last_group(groups: list[list[NameHit]], f: str) -> list[NameHit]:
@@ -455,8 +497,10 @@ def extract_text(
     for i, s in enumerate(every):
         if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+            found = names_uncut(s, found, context.text)
             found = sorted(found + listed_names(s, found), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
+    context.aged = ages_named(every, names, context.text)
     for i, s in enumerate(every):
         if not read[i]:
             continue

@@ -76,6 +76,7 @@ class Context:
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
+    aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
@@ -187,6 +188,8 @@ def people_of(
         )
         if plural and (not n or n == len(context.last_group)):
             return context.last_group, 0.25
+        if _counted_in_clause(hit, f[clause : hit.start], context):
+            return context.last_group, 0.25
     anaphor = bool(before) and bool(ANAPHOR.match(f[before[-1][-1].end : hit.start]))
     if (UNNAMED_GROUP.search(lead) or OTHERS.search(lead)) and not anaphor:
         return [], 1.0  # 7名泛民…罪成, 其他三名被告認罪: not the named ones
@@ -217,6 +220,9 @@ def people_of(
             return context.last_group, 0.3
     if _ruled_on(hit, f, before, after, context):
         return context.last_group, 0.3
+    described = _described(hit, f[: hit.start], f, before, context)
+    if described:
+        return described, 0.2
     # (not for a term: 他…判囚12個月。他…判監8個月。…共服刑14個月 are parts of a total)
     if (
         hit.kind != "sentence"
@@ -285,6 +291,67 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     elif counted:
         return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
     return group, penalty
+
+
+#: A count of the people just named, as the subject or the object of its clause: 兩名被告,
+#: 二人, 4人均, 全部被告 (not 其餘7人, 其中3人, 當中兩人, 有3人, 至少6人, 共15人).
+CLAUSE_COUNT = re.compile(
+    zh(
+        r"(?<![其餘他另外中當有之至少逾近共約等超過\d一二兩三四五六七八九十])"
+        r"(?:(?P<n>[二兩三四五六七八九十]|\d{1,2})\s*(?:名被告(?:人)?|人(?![士員數次手中之口物]))"
+        r"|全部被告|全體被告|各被告|他們|她們|各人)"
+        r"(?P<tail>[^,;:，；：。]{0,12})$"
+    )
+)
+
+
+#: 無論他們認罪與否, 若二人認罪: a condition, no fact.
+UNLESS = re.compile(zh(r"無論|不論|若|如果|假如|倘若|一旦|即使"))
+
+
+def _counted_in_clause(hit: Hit, lead: str, context: Context) -> bool:
+    """A plea, verdict, term or bail stated of a count inside its clause (法官今裁定兩名被告
+    罪名不成立; 案件開審，四人否認控罪) is on the group the paragraph has just named when the
+    count is that group's (extract17; PLURAL_LEAD reads a count that opens the sentence)."""
+    if hit.kind not in ("plea", "verdict", "sentence", "bail_granted", "bail_denied"):
+        return False
+    m = CLAUSE_COUNT.search(lead)
+    if not m or OTHERS.search(m.group("tail")) or UNLESS.search(lead):
+        return False
+    n = m.group("n")
+    count = (2 if n == zh("兩") else chinese_number(n)) if n else None
+    return count is None or count == len(context.last_group)
+
+
+#: A person described by age before the article names them: 26歲男子, 一名26歲的學生.
+DESCRIBED = re.compile(
+    zh(
+        r"(?<!\d)(?P<age>\d{1,2})\s*歲(?:的)?\S{0,6}?"
+        r"(?:男子|女子|男生|女生|青年|少年|少女|學生|男|女|被告|司機|工人|職員|社工|護士|教師)"
+    )
+)
+
+
+def _described(
+    hit: Hit, lead: str, whole: str, before: list[list[NameHit]], context: Context
+) -> list[NameHit]:
+    """A plea, verdict, term or bail of 26歲男子 (…，他否認全部控罪) when the sentence names
+    no one before it and the article names one person, and only one, of that age
+    (被告伍文浩（26歲）): a forward reference (extract17)."""
+    if before or hit.kind not in ("plea", "verdict", "sentence", "bail_granted", "bail_denied"):
+        return []
+    # the sentence's own subject, and its only description (not 同案21歲被告, nor
+    # 24歲青年、51歲保安員…，17歲中學生…: which term is whose)
+    m = DESCRIBED.search(lead)
+    if not m or re.search(zh(r"[,;:，；：。]|同案|另一|其中"), lead[: m.start()]):
+        return []
+    if len(DESCRIBED.findall(whole)) != 1:
+        return []
+    named = context.aged.get(m.group("age"), set())
+    if len(named) != 1:
+        return []
+    name = next(iter(named))
+    return [NameHit(name, m.start(), m.end(), None, False)]
 
 
 def _ruled_on(
