@@ -462,18 +462,22 @@ def extract_text(
     for i, s in enumerate(every):
         if not read[i] and not LISTED.search(s.folded):
             continue
-        found = (
+        made = (
             extract_sentence(s, article_id=article_id, names=names, context=context)
             if read[i]
             else []
         )
-        charged = [h for h in _hits(s, []) if h.kind == "charged"] if read[i] else []
+        charged = (
+            [h for h in _hits(s, []) if h.kind == "charged"]
+            if read[i] and (CHARGE.search(s.folded) or CHARGED_BY.search(s.folded))
+            else []
+        )
         if not charged:
             after = every[i + 1].folded if i + 1 < len(every) else ""
             if not OWN_CHARGES.search(after):
-                found += _listed_charges(s, names, context, offences, article_id)
+                made += _listed_charges(s, names, context, offences, article_id)
         offences = charged or offences
-        for proposal in found:
+        for proposal in made:
             if proposal.confidence < min_confidence:
                 continue
             kept = best.get(proposal.key())
