@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 
 from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._text import zh
+from lionrock.library.extract._text import chinese_number, zh
 
 #: 6名受審被告為…, 8名被告依次為…, 15名被告包括…, 九名被告分別是…
 LISTED = re.compile(
-    zh(r"(?:\d+|[一二兩三四五六七八九十]+)名(?:受審)?被告(?:人)?(?:依次|分別)?(?:為|包括|是)[:：]?")
+    zh(
+        r"(?P<n>\d+|[一二兩三四五六七八九十]+)名(?:受審)?被告(?:人)?(?:依次|分別)?(?:為|包括|是)[:：]?"
+    )
 )
+#: a count of people in a charge sentence (拘捕3名男女，並控以…, 47人, 四人被控)
+COUNT = re.compile(zh(r"(?P<n>\d+|[一二兩三四五六七八九十]+)(?:名|人)"))
 #: a listing of a part, not of the case (其餘7名被告包括…, 另外3名被告為…)
 PART = re.compile(zh(r"(?:其餘|其他|另外|另|當中|其中|除)\S{0,3}$"))
 
@@ -28,11 +32,17 @@ OWN_CHARGES = re.compile(zh(r"被控|被指|控罪指|案情指|涉嫌|控以|�
 LIST_END = re.compile(r"[；;。]")
 
 
-def listed_defendants(f: str, found: list[NameHit]) -> tuple[int, list[NameHit]]:
+def listed_defendants(f: str, found: list[NameHit], charge: str = "") -> tuple[int, list[NameHit]]:
     """Where a sentence lists a case's defendants with no offence, and the names listed
-    (none when it does not): `6名受審被告為王志榮（54歲）、黃英傑…` gives both names."""
+    (none when it does not): `6名受審被告為王志榮（54歲）、黃英傑…` gives both names. A
+    charge sentence that counts fewer people than the listing (拘捕3名男女，並控以暴動罪 …
+    4名被告依次為…) is another group's: no names."""
     m = LISTED.search(f)
     if not m or PART.search(f[max(0, m.start() - 6) : m.start()]):
+        return -1, []
+    listed = chinese_number(m.group("n"))
+    counted = [chinese_number(c.group("n")) for c in COUNT.finditer(charge)]
+    if listed and any(c and c < listed for c in counted):
         return -1, []
     # the listing ends at its clause (；分別由大律師A、B代表: counsel, not defendants)
     end = next(

@@ -458,7 +458,7 @@ def extract_text(
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = sorted(found + listed_names(s, found), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
-    offences: list[Hit] = []  # the last charge sentence's (extract18)
+    last: tuple[str, list[Hit]] = ("", [])  # the last charge sentence's offences (extract18)
     for i, s in enumerate(every):
         if not read[i] and not LISTED.search(s.folded):
             continue
@@ -475,8 +475,8 @@ def extract_text(
         if not charged:
             after = every[i + 1].folded if i + 1 < len(every) else ""
             if not OWN_CHARGES.search(after):
-                made += _listed_charges(s, names, context, offences, article_id)
-        offences = charged or offences
+                made += _listed_charges(s, names, context, last, article_id)
+        last = (s.folded, charged) if charged else last
         for proposal in made:
             if proposal.confidence < min_confidence:
                 continue
@@ -501,15 +501,20 @@ def extract_text(
 
 
 def _listed_charges(
-    s: Sentence, names: Gazetteer, context: Context, offences: list[Hit], article_id: str
+    s: Sentence,
+    names: Gazetteer,
+    context: Context,
+    last: tuple[str, list[Hit]],
+    article_id: str,
 ) -> list[Proposal]:
     """A listing of a case's defendants with no offence (6名受審被告為A、B…) charges each with
     the offences of the article's last charge sentence before it (extract18)."""
+    charge, offences = last
     if not offences or s.text.endswith(("？", "?")):
         return []
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
     found = sorted(found + listed_names(s, found), key=lambda h: h.start)
-    at, listed = listed_defendants(s.folded, found)
+    at, listed = listed_defendants(s.folded, found, charge)
     keys = {h.value: h for h in offences}
     return [
         Proposal(
