@@ -60,3 +60,12 @@ def test_a_release_after_the_same_sentences_arrest_is_the_pronouns() -> None:
     # a release alone after a quotation (on police bail) is not read through 他
     body = "「我會繼續工作。」陳大文回覆查詢時說。他周四凌晨獲釋，說有點疲倦。"
     assert ("陳大文", "released", "") not in facts(body)
+
+
+def test_a_listing_after_a_smaller_counted_charge_takes_nothing() -> None:
+    # 控方關注二人: the charge sentence is about two of the listing's defendants
+    body = (
+        "陳大文與李小明共同被控暴動罪，控方關注二人的關係。"
+        "4名被告依次為陳大文、李小明、何家輝、張志強。"
+    )
+    assert ("何家輝", "charged", "riot") not in facts(body)
