@@ -83,7 +83,9 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 ARREST_PASSIVE = _p(
-    r"(?:被|遭|已被|再度被|再被)(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)?(?:以\S{0,14}?)?"
+    # 遭廉署人員上門拘捕, 被防暴警員拘捕: the agent's officers (extract18)
+    r"(?:被|遭|已被|再度被|再被)(?:(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)(?:人員)?"
+    r"|(?:防暴|便衣|軍裝)?警員|執法人員|警務人員)?(?:以\S{0,14}?)?"
     # 遭上門拘捕, 被警方高調拘捕: how the arrest was made (tenth round, 21 pool articles)
     # not 被抓 (colloquial, the mainland's: 王藏被抓; extract14, no right suggestion in the pool)
     r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"

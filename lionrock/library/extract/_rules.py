@@ -47,6 +47,7 @@ from lionrock.library.extract._lexicon import (
     mostly_mainland,
     offences_in,
 )
+from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
 from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._order import MENTION as ORDER_MENTION
 from lionrock.library.extract._patterns import (
@@ -501,10 +502,26 @@ def extract_text(
             found = sorted(found + listed_names(s, found), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
     context.aged = ages_named(every, names, context.text)
+    last: tuple[str, list[Hit]] = ("", [])  # the last charge sentence's offences (extract18)
     for i, s in enumerate(every):
-        if not read[i]:
+        if not read[i] and not LISTED.search(s.folded):
             continue
-        for proposal in extract_sentence(s, article_id=article_id, names=names, context=context):
+        made = (
+            extract_sentence(s, article_id=article_id, names=names, context=context)
+            if read[i]
+            else []
+        )
+        charged = (
+            [h for h in _hits(s, []) if h.kind == "charged"]
+            if read[i] and (CHARGE.search(s.folded) or CHARGED_BY.search(s.folded))
+            else []
+        )
+        if not charged:
+            after = every[i + 1].folded if i + 1 < len(every) else ""
+            if not OWN_CHARGES.search(after):
+                made += _listed_charges(s, names, context, last, article_id)
+        last = (s.folded, charged) if charged else last
+        for proposal in made:
             if proposal.confidence < min_confidence:
                 continue
             kept = best.get(proposal.key())
@@ -525,6 +542,41 @@ def extract_text(
         if not (p.kind == "sentence" and p.person in context.suspended)
     ]
     return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
+
+
+def _listed_charges(
+    s: Sentence,
+    names: Gazetteer,
+    context: Context,
+    last: tuple[str, list[Hit]],
+    article_id: str,
+) -> list[Proposal]:
+    """A listing of a case's defendants with no offence (6名受審被告為A、B…) charges each with
+    the offences of the article's last charge sentence before it (extract18)."""
+    charge, offences = last
+    if not offences or s.text.endswith(("？", "?")):
+        return []
+    found = names_lengthened(s, names.find(s.text, s.folded), context.text)
+    found = sorted(found + listed_names(s, found), key=lambda h: h.start)
+    at, listed = listed_defendants(s.folded, found, charge)
+    keys = {h.value: h for h in offences}
+    return [
+        Proposal(
+            article=article_id,
+            person=person.name,
+            person_id=person.entity_id,
+            kind="charged",
+            value=hit.value,
+            date=None,
+            quote=short_quote(s.text, at),
+            confidence=min(0.99, round(0.7 + _name_weight(person, s), 2)),
+            paragraph=s.paragraph,
+            statute=hit.statute,
+            section=hit.section,
+        )
+        for person in listed
+        for hit in keys.values()
+    ]
 
 
 def _chinese_names(found: Iterable[Proposal], context: Context) -> list[Proposal]:

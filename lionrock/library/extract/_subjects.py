@@ -16,6 +16,7 @@ from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._order import Orders
 from lionrock.library.extract._patterns import (
     ANAPHOR,
+    ARREST_PASSIVE,
     CLAUSE,
     COMPANION,
     COMPARED,
@@ -217,7 +218,7 @@ def people_of(
         if re.search(zh("被告"), lead) and len(context.defendants) == 1:
             return list(context.defendants.values()), 0.2
         if len(context.last_group) == 1:
-            return context.last_group, 0.3
+            return context.last_group, _pronoun_penalty(hit, f)
     if _ruled_on(hit, f, before, after, context):
         return context.last_group, 0.3
     described = _described(hit, f[: hit.start], f, before, context)
@@ -231,8 +232,17 @@ def people_of(
         and not PRONOUN_SPEAKS.search(f[: hit.start])
         and len(context.last_group) == 1
     ):
-        return context.last_group, 0.3  # 正因如此，她在…，事後被裁定…罪名成立
+        return context.last_group, _pronoun_penalty(hit, f)  # 正因如此，她在…，事後被裁定…罪名成立
     return [], 1.0
+
+
+def _pronoun_penalty(hit: Hit, f: str) -> float:
+    """How much less sure a fact stated of 他 or 她 is than one of the name: a release after
+    the same sentence's arrest (他…被拘捕後獲無條件釋放) stands at 0.6, as the arrest does; a
+    release alone (他周四凌晨獲釋, on police bail) or a remand does not (extract18)."""
+    if hit.kind == "released" and ARREST_PASSIVE.search(f[: hit.start]):
+        return 0.2
+    return 0.3
 
 
 def _up_to_comma(group: list[NameHit], f: str) -> list[NameHit]:
