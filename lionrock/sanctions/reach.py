@@ -84,6 +84,8 @@ class ReachIndex:
         # Each entity's readings, and each reading's keys by place (`entities_among`).
         self._numbers_of: dict[str, list[int]] = defaultdict(list)
         self._keys_of: list[tuple[frozenset[Key], ...]] = []
+        # Every key of the record's readings, each kept once (`_query_at`).
+        self._vocabulary: dict[Key, Key] = {}
         # Looked up per name and per syllable and place (cleared by `clear`).
         self._found: dict[str, frozenset[str]] = {}
         self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
@@ -123,6 +125,7 @@ class ReachIndex:
             for place, here in enumerate(keys):
                 for key in here:
                     self._postings[length, place, key].add(number)
+                    self._vocabulary.setdefault(key, key)
 
     def entities(self, name: str) -> frozenset[str]:
         """The entities with a name that `name` may reach: every entity one of whose
@@ -173,10 +176,16 @@ class ReachIndex:
         return hits
 
     def _query_at(self, syllable: Syllable, place: int) -> frozenset[Key]:
+        """The syllable's keys (`_query_keys`) that some reading of the record has: the
+        others agree with none (`_at` finds no posting for them, `_agree` no reading
+        that has them). They are the record's own key objects, so the keys of the
+        syllables met in a round are no new objects for the garbage collector."""
         found = self._query.get((syllable, place == 0))
         if found is None:
+            vocabulary = self._vocabulary
+            keys = _query_keys(syllable, surname=place == 0)
             found = self._query[syllable, place == 0] = frozenset(
-                _query_keys(syllable, surname=place == 0)
+                [vocabulary[k] for k in keys if k in vocabulary]
             )
         return found
 
