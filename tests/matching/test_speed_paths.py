@@ -92,3 +92,21 @@ def test_surnames_by_sound_are_those_tried_one_by_one() -> None:
         assert reach_module._surnames(latin_syllable(text)) == expected, text
         found += bool(expected)
     assert found > 20
+
+
+def test_query_keys_are_those_the_record_has(bundled: KnownNames) -> None:
+    """`_query_at` keeps a syllable's keys that some reading of the record has, as the
+    record's own objects: the keys it leaves out are posted under no reading."""
+    reach = bundled.reach
+    posted = {key for (_, _, key) in reach._postings}
+    reach.clear()
+    dropped = 0
+    for text in ("chan", "wong", "lee", "ka", "chiu", "zhang", "hsieh", "au", "kwun"):
+        syllable = latin_syllable(text)
+        for place in (0, 1):
+            keys = reach_module._query_keys(syllable, surname=place == 0)
+            kept = reach._query_at(syllable, place)
+            assert kept == keys & posted
+            assert all(any(k is v for v in reach._vocabulary) for k in kept)
+            dropped += len(keys - kept)
+    assert dropped > 0
