@@ -54,6 +54,7 @@ WG_ASPIRATE_MARKS = "'’ʼʻ‘`"
 WG_ASPIRATE_RE = re.compile(
     r"(?<![A-Za-z])(ch|k|p|t|ts|tz)[" + WG_ASPIRATE_MARKS + "](?=[aeiouü])", re.IGNORECASE
 )
+_MARKS_RE = re.compile("[" + re.escape(WG_ASPIRATE_MARKS) + "]")  # any of the marks
 TONE_DIGIT_RE = re.compile(r"[1-6]$")
 _PINYIN_V = re.compile(r"^([ln])v(?=e?$)")
 MIN_KEPT = 3  # syllables left when a syllabic token is read as an English name
@@ -284,7 +285,7 @@ def parse_name(name: str) -> ParsedName:
     # Wade-Giles marks aspiration with an apostrophe after the initial (Ch'ing, T'ai,
     # Ts'ai); names drop it as often as they keep it, and the syllable tables hold the
     # forms without it. Split there, "Ch'ing" would be two words, "ch" and "ing".
-    if any(mark in text for mark in WG_ASPIRATE_MARKS):  # most names have none
+    if _MARKS_RE.search(text):  # most names have none
         text = WG_ASPIRATE_RE.sub(r"\1", text)
     head, comma, tail = text.partition(",")
     words = TOKEN_RE.findall(head)

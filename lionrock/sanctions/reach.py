@@ -42,8 +42,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Set
+from functools import lru_cache
 
-from lionrock.sanctions.chinese import english_agree
+from rigour.text.distance import jaro_winkler
+
+from lionrock.sanctions.chinese import ENGLISH_AGREE
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
 from lionrock.sanctions.korean import korean_readings
 from lionrock.sanctions.latin_forms import arabic_name
@@ -53,6 +56,7 @@ from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_f
 from lionrock.sanctions.systems import mandarin_canto, mandarin_readings, strict_canto_keys
 
 Key = tuple[str, str]
+AGREE = ENGLISH_AGREE  # two English names agree (`chinese.english_agree`)
 _WILD = ("*", "")  # a syllable read as a typo: it may agree with any
 MAX_REMEMBERED = 65536  # names looked up and remembered
 
@@ -73,12 +77,15 @@ class ReachIndex:
         # Entities with a romanized name with English names, by each of them (two such
         # names are compared by them: `full_reading`), and those read as Arabic.
         self._english: dict[str, set[str]] = defaultdict(set)
+        self._english_of: dict[str, set[str]] = defaultdict(set)  # entity -> its names
         self._arabic: set[str] = set()
         self._english_readings: set[int] = set()  # the readings of those names
         self._all = set(names)
         # Each entity's readings, and each reading's keys by place (`entities_among`).
         self._numbers_of: dict[str, list[int]] = defaultdict(list)
         self._keys_of: list[tuple[frozenset[Key], ...]] = []
+        # Every key of the record's readings, each kept once (`_query_at`).
+        self._vocabulary: dict[Key, Key] = {}
         # Looked up per name and per syllable and place (cleared by `clear`).
         self._found: dict[str, frozenset[str]] = {}
         self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
@@ -99,6 +106,7 @@ class ReachIndex:
                     self._korean_strict[surname_given].add(entity_id)
             for english in parsed.english:
                 self._english[english].add(entity_id)
+                self._english_of[entity_id].add(english)
             if arabic_name(parsed.tokens, parsed.english, name):
                 self._arabic.add(entity_id)
         for order in _readings(parsed):
@@ -117,6 +125,7 @@ class ReachIndex:
             for place, here in enumerate(keys):
                 for key in here:
                     self._postings[length, place, key].add(number)
+                    self._vocabulary.setdefault(key, key)
 
     def entities(self, name: str) -> frozenset[str]:
         """The entities with a name that `name` may reach: every entity one of whose
@@ -150,7 +159,7 @@ class ReachIndex:
         parsed = parse_name(name)
         if not parsed.chinese:
             return self._all & among
-        hits = self._special(name, parsed) & among
+        hits = self._special(name, parsed, among)
         apart = self._english_readings if parsed.english and not parsed.han else set()
         for order in _readings(parsed):
             length = len(order.syllables)
@@ -167,10 +176,16 @@ class ReachIndex:
         return hits
 
     def _query_at(self, syllable: Syllable, place: int) -> frozenset[Key]:
+        """The syllable's keys (`_query_keys`) that some reading of the record has: the
+        others agree with none (`_at` finds no posting for them, `_agree` no reading
+        that has them). They are the record's own key objects, so the keys of the
+        syllables met in a round are no new objects for the garbage collector."""
         found = self._query.get((syllable, place == 0))
         if found is None:
+            vocabulary = self._vocabulary
+            keys = _query_keys(syllable, surname=place == 0)
             found = self._query[syllable, place == 0] = frozenset(
-                _query_keys(syllable, surname=place == 0)
+                [vocabulary[k] for k in keys if k in vocabulary]
             )
         return found
 
@@ -187,9 +202,10 @@ class ReachIndex:
             found.update(owner[n] for n in self._matching(order) if n not in apart)
         return found
 
-    def _special(self, name: str, parsed: ParsedName) -> set[str]:
+    def _special(self, name: str, parsed: ParsedName, among: Set[str] | None = None) -> set[str]:
         """The entities a romanized name reaches by the rules for Korean, English and
-        Arabic names, whatever the syllables."""
+        Arabic names, whatever the syllables (with `among`, those of `among`: English
+        names are then compared with theirs only)."""
         found: set[str] = set()
         if not parsed.han:
             # Two names read as Korean are compared by Korean rules, which need one
@@ -201,20 +217,33 @@ class ReachIndex:
                 found |= korean.get(surname_given, set())
             if parsed.english:
                 for english in parsed.english:
-                    found |= self._agreeing(english)
+                    if among is None or english in self._english_found:
+                        found |= self._agreeing(english)
+                    else:
+                        found |= self._agreeing_among(english, among)
                 if arabic_name(parsed.tokens, parsed.english, name):
                     found |= self._arabic
-        return found
+        return found if among is None else found & among
 
     def _agreeing(self, english: str) -> frozenset[str]:
         """The entities with a romanized name with an English name that agrees with
         this one (`chinese.english_agree`), worked out once per English name."""
         found = self._english_found.get(english)
         if found is None:
+            # `english_agree` of one name on each side, without its generator per name.
             found = self._english_found[english] = frozenset().union(
-                *(e for own, e in self._english.items() if english_agree((english,), (own,)))
+                *(e for own, e in self._english.items() if jaro_winkler(english, own) >= AGREE)
             )
         return found
+
+    def _agreeing_among(self, english: str, among: Set[str]) -> set[str]:
+        """`_agreeing(english) & among`, comparing with the English names of `among`."""
+        english_of = self._english_of
+        return {
+            e
+            for e in among
+            if any(jaro_winkler(english, own) >= AGREE for own in english_of.get(e, ()))
+        }
 
     def _matching(self, order: Order) -> frozenset[int]:
         """The record's readings of the order's length whose syllables after the first
@@ -298,11 +327,27 @@ def _surnames(syllable: Syllable) -> set[Key]:
     if syllable.han:
         return {("t", s) for s in HK_SURNAMES.get(syllable.simplified, ())}
     found = {("z", char) for char in surnames_spelled(syllable.text)}
+    canto, pinyin = _surname_sounds()
+    for key in syllable.canto:
+        found.update(("z", char) for char in canto.get(key, ()))
+    for reading in syllable.pinyin:
+        found.update(("z", char) for char in pinyin.get(reading, ()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _surname_sounds() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The table's surnames by their Cantonese keys and by their pinyin readings: those
+    a romanized syllable shares a sound with (`_surnames`), without trying each one."""
+    canto: dict[str, tuple[str, ...]] = {}
+    pinyin: dict[str, tuple[str, ...]] = {}
     for char in HK_SURNAMES:
         han = _han_syllable(char, char)
-        if syllable.canto & han.canto or syllable.pinyin & han.pinyin:
-            found.add(("z", char))
-    return found
+        for key in han.canto:
+            canto[key] = (*canto.get(key, ()), char)
+        for reading in han.pinyin:
+            pinyin[reading] = (*pinyin.get(reading, ()), char)
+    return canto, pinyin
 
 
 def _record_keys(syllable: Syllable, *, surname: bool) -> set[Key]:

@@ -316,10 +316,11 @@ class KnownNames:
         skip = set(exclude)
         # The entity that links them may carry a name of each side (`_may_carry`): one
         # carries or resolves to it, and it carries the other. Most pairs have none.
-        # One side is looked up in the whole record (a side already looked up, if
-        # one is), the other only among what the first reaches.
+        # One side is looked up in the whole record, the other only among what the first
+        # reaches (the two sets' intersection, whichever comes first): a side already
+        # looked up if one is, else the cheaper one to look up (`_lookup_cost`).
         first, second = (left, right)
-        if self._looked_up(right) and not self._looked_up(left):
+        if self._first_is_right(left, right):
             first, second = right, left
         shared = self._may_carry(first) - skip
         if shared:
@@ -359,7 +360,17 @@ class KnownNames:
         return self._keys_of[entity.entity_id]
 
     def _looked_up(self, subject: Subject) -> bool:
-        return any(self.reach.looked_up(n) for n in subject.names)
+        reach = self.reach
+        return any(reach.looked_up(n) for n in subject.names)
+
+    def _first_is_right(self, left: Subject, right: Subject) -> bool:
+        """Whether `link` looks `right` up in the whole record first: when it alone is
+        looked up already, or, when neither or both are, when it is the cheaper to look
+        up. Either order gives the same entities, the intersection of both sides'."""
+        looked_left, looked_right = self._looked_up(left), self._looked_up(right)
+        if looked_left != looked_right:
+            return looked_right
+        return _lookup_cost(right) < _lookup_cost(left)
 
     def _may_carry(self, subject: Subject, *, among: set[str] | None = None) -> set[str]:
         """The entities that may carry one of the subject's names (`_carried`): those
@@ -410,6 +421,22 @@ class KnownNames:
             ):
                 return False
         return True
+
+
+def _lookup_cost(subject: Subject) -> int:
+    """How costly `KnownNames._may_carry` is for a subject's names, by kind: a name that
+    is not Chinese is a key lookup (0); one in characters reads one way (1); a romanized
+    one in several orders and systems (2), and with English names also joined and typo
+    readings, and its English names against the record's (3)."""
+    cost = 0
+    for name in subject.names:
+        if HAN_RE.search(name):
+            cost = max(cost, 1)
+            continue
+        parsed = parse_name(name)
+        if parsed.chinese:
+            cost = max(cost, 3 if parsed.english else 2)
+    return cost
 
 
 def _may_reach(left: str, right: str) -> bool:

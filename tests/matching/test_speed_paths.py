@@ -1,0 +1,112 @@
+"""The record-aware mode's faster paths (issue #14, speed) give what the slower ones give:
+which side of a pair `record.link` looks up first, the English names compared only with
+those of the entities in question (`reach.ReachIndex.entities_among`), and the Hong Kong
+surname spellings found by sound (`reach._surnames`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lionrock import Defaults, Store, load_paths
+from lionrock.bundled import bundled_files
+from lionrock.sanctions import KnownNames, Subject, compare
+from lionrock.sanctions import reach as reach_module
+from lionrock.sanctions.chinese import english_agree
+from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
+from lionrock.sanctions.names import LATIN_SYLLABLES, _han_syllable, latin_syllable
+from lionrock.sanctions.tables import load_tables
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
+
+
+def _pairs() -> list[tuple[str, str]]:
+    out = []
+    for name in ("name-pairs.jsonl", "name-pairs-hard.jsonl"):
+        with open(BENCH / name, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    pair = json.loads(line)
+                    for left in Subject.of(pair["left"]).names:
+                        for right in Subject.of(pair["right"]).names:
+                            out.append((left, right))
+    return out
+
+
+@pytest.fixture(scope="module")
+def bundled() -> KnownNames:
+    load_tables()
+    store = Store("sqlite://")
+    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
+    known = KnownNames.from_store(store)
+    store.close()
+    return known
+
+
+@pytest.mark.parametrize("right_first", [False, True])
+def test_either_side_first_links_alike(
+    bundled: KnownNames, monkeypatch: pytest.MonkeyPatch, right_first: bool
+) -> None:
+    pairs = _pairs()[::7]
+    bundled.clear_resolved()
+    got = [compare(a, b, record=bundled).to_dict() for a, b in pairs]
+    assert sum(r["rule"].startswith("both are names of") for r in got) > 20
+    bundled.clear_resolved()
+    monkeypatch.setattr(bundled, "_first_is_right", lambda left, right: right_first)
+    assert [compare(a, b, record=bundled).to_dict() for a, b in pairs] == got
+
+
+def test_english_names_among_a_few_entities(bundled: KnownNames) -> None:
+    reach = bundled.reach
+    among = set(sorted(bundled.entities)[::3])
+    names = {n for names in reach._english_of.values() for n in names}
+    for english in sorted(names | {"jon", "crhis", "johnny", "ka"}):
+        reach.clear()
+        assert reach._agreeing_among(english, among) == reach._agreeing(english) & among
+        # `_agreeing` is `english_agree` with one name on each side.
+        agree = [ids for own, ids in reach._english.items() if english_agree((english,), (own,))]
+        expected = set().union(*agree)
+        assert reach._agreeing(english) == expected
+
+
+def _surnames_by_trying_each(text: str) -> set[tuple[str, str]]:
+    """`reach._surnames` of a romanized syllable, as it was: every surname tried."""
+    syllable = latin_syllable(text)
+    found = {("z", char) for char in surnames_spelled(syllable.text)}
+    for char in HK_SURNAMES:
+        han = _han_syllable(char, char)
+        if syllable.canto & han.canto or syllable.pinyin & han.pinyin:
+            found.add(("z", char))
+    return found
+
+
+def test_surnames_by_sound_are_those_tried_one_by_one() -> None:
+    load_tables()
+    texts = sorted(LATIN_SYLLABLES)
+    assert len(texts) > 500
+    found = 0
+    for text in texts:
+        expected = _surnames_by_trying_each(text)
+        assert reach_module._surnames(latin_syllable(text)) == expected, text
+        found += bool(expected)
+    assert found > 20
+
+
+def test_query_keys_are_those_the_record_has(bundled: KnownNames) -> None:
+    """`_query_at` keeps a syllable's keys that some reading of the record has, as the
+    record's own objects: the keys it leaves out are posted under no reading."""
+    reach = bundled.reach
+    posted = {key for (_, _, key) in reach._postings}
+    reach.clear()
+    dropped = 0
+    for text in ("chan", "wong", "lee", "ka", "chiu", "zhang", "hsieh", "au", "kwun"):
+        syllable = latin_syllable(text)
+        for place in (0, 1):
+            keys = reach_module._query_keys(syllable, surname=place == 0)
+            kept = reach._query_at(syllable, place)
+            assert kept == keys & posted
+            assert all(any(k is v for v in reach._vocabulary) for k in kept)
+            dropped += len(keys - kept)
+    assert dropped > 0
