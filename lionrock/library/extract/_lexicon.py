@@ -249,3 +249,16 @@ def mostly_mainland(folded: str) -> bool:
         return False
     hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
     return mainland >= 7 * hong_kong
+
+
+def mainland_leaning(folded: str) -> bool:
+    """An article (folded) that names the mainland's places, courts or procedures seven
+    times or more, and twice as often as Hong Kong, tells of a case there: its sentences
+    that name neither place are read as the mainland's (被捕的12人名單，包括… after the
+    Yantian detention centre's lawyers; extract20: 2 pool articles, 20 wrong suggestions
+    and no right one)."""
+    mainland = len(MAINLAND.findall(folded))
+    if mainland < 7:
+        return False
+    hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
+    return mainland >= 2 * hong_kong

@@ -43,6 +43,7 @@ from lionrock.library.extract._lexicon import (
     MAINLAND,
     NOT_A_FACT,
     TRIGGER,
+    mainland_leaning,
     mainland_only,
     mostly_mainland,
     offences_in,
@@ -347,7 +348,7 @@ def extract_sentence(
         s.text.endswith(("？", "?"))
         or RELATED.match(s.folded)
         or not TRIGGER.search(s.folded)
-        or (mainland and not HONG_KONG.search(s.folded))
+        or ((mainland or context.mainland) and not HONG_KONG.search(s.folded))
     ):
         if found:
             context.last_group = _last_group(name_groups(found, s.folded), s.folded)
@@ -490,6 +491,7 @@ def extract_text(
     context.text = "".join(s.folded for s in every)
     if mainland_only(context.text) or mostly_mainland(context.text):
         return []
+    context.mainland = mainland_leaning(context.text)
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
             for i, (r, s) in enumerate(zip(read, every, strict=True))]  # fmt: skip
