@@ -14,7 +14,7 @@ MAINLAND_ACCOUNT = (
     "四名內地律師周一到深圳鹽田看守所要求會見當事人，看守所拒絕安排。\n\n"
     "律師其後到公安局投訴，公安局派人登記。內地司法局翌日約談律師，要求退出。\n\n"
     "有律師指看守所及公安均未有回覆，深圳當局亦未交代案情。\n\n"
-    "香港的家屬仍在等候消息。\n\n"
+    "香港的家屬仍在等候消息，港人關注組亦表關注。\n\n"
 )
 
 
@@ -43,3 +43,24 @@ def test_an_article_that_names_hong_kong_as_often_is_not_leaning() -> None:
     )
     assert not mainland_leaning(body)
     assert ("陳大文", "arrested", "") in facts(body)
+
+
+def test_a_judge_named_so_once_is_not_the_defendant_where_the_title_is_left_out() -> None:
+    body = (
+        "國安法指定法官陳大文今日處理李小明的保釋申請。\n\n"
+        "陳大文最後決定拒絕被告的保釋申請，李小明須即時還柙。"
+    )
+    found = facts(body)
+    assert not any(person == "陳大文" for person, _, _ in found)
+    assert ("李小明", "custody", "remanded") in found
+
+
+def test_a_senior_police_officer_is_not_the_arrested_one() -> None:
+    body = "警方總督察陳大文今日見記者。\n\n陳大文提到，被捕男子名下共有兩個住宅物業。"
+    assert ("陳大文", "arrested", "") not in facts(body)
+
+
+def test_a_police_sergeant_on_trial_is_still_a_defendant() -> None:
+    # 警長 and 督察 are ranks that stand trial: they make no one an official
+    body = "男警長陳大文（44歲）今日在區域法院應訊。\n\n陳大文被控兩項妨礙司法公正罪。"
+    assert ("陳大文", "charged", "other") in facts(body)

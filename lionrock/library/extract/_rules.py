@@ -46,6 +46,7 @@ from lionrock.library.extract._lexicon import (
     mainland_leaning,
     mainland_only,
     mostly_mainland,
+    named_as_official,
     offences_in,
 )
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
@@ -542,6 +543,7 @@ def extract_text(
         p
         for p in _chinese_names(best.values(), context)
         if not (p.kind == "sentence" and p.person in context.suspended)
+        and (p.person in context.defendants or not named_as_official(p.person, context.text))
     ]
     return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
 
