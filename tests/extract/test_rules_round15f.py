@@ -64,3 +64,14 @@ def test_a_police_sergeant_on_trial_is_still_a_defendant() -> None:
     # 警長 and 督察 are ranks that stand trial: they make no one an official
     body = "男警長陳大文（44歲）今日在區域法院應訊。\n\n陳大文被控兩項妨礙司法公正罪。"
     assert ("陳大文", "charged", "other") in facts(body)
+
+
+def test_a_pronoun_after_a_companion_clause_is_the_sentence_subject() -> None:
+    # 與…的李小明 is 陳大文's companion: 他 in the next sentence is 陳大文
+    body = (
+        "陳大文四年前當選議員，但因宣誓風波，與同屬一黨的李小明，被取消議員資格。"
+        "他及後被指衝擊會議室，今年9月被裁定非法集結罪成。"
+    )
+    found = facts(body)
+    assert ("陳大文", "verdict", "convicted") in found
+    assert ("李小明", "verdict", "convicted") not in found

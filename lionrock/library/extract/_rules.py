@@ -435,7 +435,27 @@ def _last_group(groups: list[list[NameHit]], f: str) -> list[NameHit]:
         and not any(n.name == m.name for n in first for m in last)
     ):
         return first
+    if _companion(first, last, f):
+        return first
     return last
+
+
+#: 與同屬青年新政的游蕙禎: a companion of the clause's subject, not the subject.
+COMPANION = re.compile(zh(r"(?:與|同|跟|聯同|連同)[^，,。；;、與同跟]{0,12}$"))
+
+
+def _companion(first: list[NameHit], last: list[NameHit], f: str) -> bool:
+    """Whether the last group is one companion (與…的游蕙禎) of a subject that opens the
+    sentence (梁頌恆…，與同屬青年新政的游蕙禎，被取消議員資格。他及後…: 梁頌恆; extract20)."""
+    return (
+        first is not last
+        and len(first) == 1
+        and len(last) == 1
+        and first[0].start <= 8
+        and clause_start(f, first[0].start) == 0
+        and first[0].name != last[0].name
+        and COMPANION.search(f[clause_start(f, last[0].start) : last[0].start]) is not None
+    )
 
 
 def _note_suspended(s: Sentence, found: list[NameHit], context: Context) -> None:
