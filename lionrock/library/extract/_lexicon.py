@@ -182,6 +182,19 @@ EN_ROLES = re.compile(
     re.IGNORECASE,
 )
 
+#: Titles of a judge, prosecutor, senior police officer or official: a person the article
+#: names so anywhere (國安法指定法官蘇惠德, 高級警司李桂華) is never a defendant in it, even
+#: where the title is left out (蘇惠德最後仍決定拒絕兩名被告的保釋申請). Not 警長 or 督察:
+#: officers of those ranks stand trial (男警長林華嘉…被控妨礙司法公正罪).
+OFFICIAL_TITLE = zh(r"(?:法官|裁判官|主審|主控官|檢控官|律政司司長|司長|局長|處長|警司|總督察)")
+
+
+def named_as_official(person: str, folded: str) -> bool:
+    """Whether the article (folded) writes `person` right after an official's title
+    (extract20: 7 pool articles, 10 wrong suggestions and no right one)."""
+    return re.search(OFFICIAL_TITLE + re.escape(zh(person)), folded) is not None
+
+
 #: Before a trigger, these make it a request, a condition, a possibility or a denial:
 #: a prosecutor's request is not a sentence (issue #16 §2).
 NOT_A_FACT = re.compile(
@@ -249,3 +262,16 @@ def mostly_mainland(folded: str) -> bool:
         return False
     hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
     return mainland >= 7 * hong_kong
+
+
+def mainland_leaning(folded: str) -> bool:
+    """An article (folded) that names the mainland's places, courts or procedures seven
+    times or more, and twice as often as Hong Kong, tells of a case there: its sentences
+    that name neither place are read as the mainland's (被捕的12人名單，包括… after the
+    Yantian detention centre's lawyers; extract20: 2 pool articles, 20 wrong suggestions
+    and no right one)."""
+    mainland = len(MAINLAND.findall(folded))
+    if mainland < 7:
+        return False
+    hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
+    return mainland >= 2 * hong_kong

@@ -43,8 +43,10 @@ from lionrock.library.extract._lexicon import (
     MAINLAND,
     NOT_A_FACT,
     TRIGGER,
+    mainland_leaning,
     mainland_only,
     mostly_mainland,
+    named_as_official,
     offences_in,
 )
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
@@ -347,7 +349,7 @@ def extract_sentence(
         s.text.endswith(("？", "?"))
         or RELATED.match(s.folded)
         or not TRIGGER.search(s.folded)
-        or (mainland and not HONG_KONG.search(s.folded))
+        or ((mainland or context.mainland) and not HONG_KONG.search(s.folded))
     ):
         if found:
             context.last_group = _last_group(name_groups(found, s.folded), s.folded)
@@ -433,7 +435,27 @@ def _last_group(groups: list[list[NameHit]], f: str) -> list[NameHit]:
         and not any(n.name == m.name for n in first for m in last)
     ):
         return first
+    if _companion(first, last, f):
+        return first
     return last
+
+
+#: 與同屬青年新政的游蕙禎: a companion of the clause's subject, not the subject.
+COMPANION = re.compile(zh(r"(?:與|同|跟|聯同|連同)[^，,。；;、與同跟]{0,12}$"))
+
+
+def _companion(first: list[NameHit], last: list[NameHit], f: str) -> bool:
+    """Whether the last group is one companion (與…的游蕙禎) of a subject that opens the
+    sentence (梁頌恆…，與同屬青年新政的游蕙禎，被取消議員資格。他及後…: 梁頌恆; extract20)."""
+    return (
+        first is not last
+        and len(first) == 1
+        and len(last) == 1
+        and first[0].start <= 8
+        and clause_start(f, first[0].start) == 0
+        and first[0].name != last[0].name
+        and COMPANION.search(f[clause_start(f, last[0].start) : last[0].start]) is not None
+    )
 
 
 def _note_suspended(s: Sentence, found: list[NameHit], context: Context) -> None:
@@ -490,6 +512,7 @@ def extract_text(
     context.text = "".join(s.folded for s in every)
     if mainland_only(context.text) or mostly_mainland(context.text):
         return []
+    context.mainland = mainland_leaning(context.text)
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
             for i, (r, s) in enumerate(zip(read, every, strict=True))]  # fmt: skip
@@ -540,6 +563,7 @@ def extract_text(
         p
         for p in _chinese_names(best.values(), context)
         if not (p.kind == "sentence" and p.person in context.suspended)
+        and (p.person in context.defendants or not named_as_official(p.person, context.text))
     ]
     return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
 

@@ -78,6 +78,7 @@ class Context:
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
     aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
+    mainland: bool = False  # the article leans to the mainland (`mainland_leaning`)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
