@@ -96,6 +96,8 @@ ARREST_ACTIVE = _p(
 )
 CHARGE = _p(
     r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
+    # 遭 as 被 (extract19): 遭控暴動, 遭控告兩項…罪, 遭起訴 (not 遭控方反對)
+    r"|遭(?:正式|落案|加)?(?:起訴|檢控|控告)|遭加?控(?![方訴制罪])"
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 #: The offence before the charge (eleventh round, 9 pool articles): 遭警方以「煽動他人分裂
