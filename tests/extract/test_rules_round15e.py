@@ -37,3 +37,10 @@ def test_a_charge_written_with_zao_is_a_charge() -> None:
 def test_zao_before_the_prosecution_is_no_charge() -> None:
     found = facts("控方反對保釋，張志強遭控方指有潛逃風險，案件押後。")
     assert not any(kind == "charged" for _, kind, _ in found)
+
+
+def test_a_lone_surname_before_a_word_of_time_or_need_is_the_person() -> None:
+    body = "學生陳大文今被正式落案起訴分裂國家罪。案件押後至明年再訊，陳期間需還柙候審。"
+    assert ("陳大文", "custody", "remanded") in facts(body)
+    body = "李小明被控無牌管有槍械。李早前已被裁定一項刑事毀壞罪名成立。"
+    assert ("李小明", "verdict", "convicted") in facts(body)
