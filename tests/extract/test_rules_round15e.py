@@ -44,3 +44,16 @@ def test_a_lone_surname_before_a_word_of_time_or_need_is_the_person() -> None:
     assert ("陳大文", "custody", "remanded") in facts(body)
     body = "李小明被控無牌管有槍械。李早前已被裁定一項刑事毀壞罪名成立。"
     assert ("李小明", "verdict", "convicted") in facts(body)
+
+
+def test_a_listing_item_with_a_role_before_the_name_is_the_name() -> None:
+    body = (
+        "3名警員涉嫌襲擊露宿者，被控刑事毀壞等罪，今早提堂。涉案的3名被告，依次為"
+        "男警陳大文（30歲）、男警長韓志明（44歲）及女警何家輝（29歲）。"
+    )
+    found = facts(body)
+    assert {
+        ("陳大文", "charged", "other"),
+        ("韓志明", "charged", "other"),
+        ("何家輝", "charged", "other"),
+    } <= found
