@@ -245,7 +245,9 @@ def listed_names(s: Sentence, found: list[NameHit]) -> list[NameHit]:
             if any(n.start < hi and lo < n.end for n in (*found, *extra, *new)):
                 continue
             if not _plausible(f[lo:hi]):
-                lo = _after_role(f[lo:hi], lo, aged=f[hi : hi + 1] in "(（")
+                # a role before the name only with the age a court listing gives after it
+                aged = f[hi : hi + 1] in "(（"
+                lo = _after_role(f[lo:hi], lo) if aged else -1
                 if lo < 0:
                     new = []
                     break
@@ -254,14 +256,14 @@ def listed_names(s: Sentence, found: list[NameHit]) -> list[NameHit]:
     return extra
 
 
-def _after_role(item: str, lo: int, aged: bool = False) -> int:
-    """Where the name starts in a listing's item that writes a role before it (男警韓廷光,
-    男警長林華嘉, 學生簡梓濱, 無業的廖子文; extract19): the last three, else two,
-    characters when they are a plausible name after two or more Chinese characters; -1
-    when there is none."""
+def _after_role(item: str, lo: int) -> int:
+    """Where the name starts in a listing's item that writes a role before it and an age
+    after it (男警韓廷光（29歲）, 男警長林華嘉（44歲）, 學生簡梓濱（21歲）; extract19): the last
+    three, else two, characters when they are a plausible name after two or more Chinese
+    characters; -1 when there is none."""
     for size in (3, 2):
         role, name = item[:-size], item[-size:]
-        if len(role) >= 2 and all(HAN_RE.match(c) for c in role) and _plausible(name, aged):
+        if len(role) >= 2 and all(HAN_RE.match(c) for c in role) and _plausible(name, aged=True):
             return lo + len(role)
     return -1
 
