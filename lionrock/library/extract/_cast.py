@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from lionrock.fold import fold
+from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._lexicon import TRIGGER, offences_in
 from lionrock.library.extract._order import (
     GROUP_LISTING,
@@ -245,11 +245,27 @@ def listed_names(s: Sentence, found: list[NameHit]) -> list[NameHit]:
             if any(n.start < hi and lo < n.end for n in (*found, *extra, *new)):
                 continue
             if not _plausible(f[lo:hi]):
-                new = []
-                break
+                # a role before the name only with the age a court listing gives after it
+                aged = f[hi : hi + 1] in "(（"
+                lo = _after_role(f[lo:hi], lo) if aged else -1
+                if lo < 0:
+                    new = []
+                    break
             new.append(NameHit(s.text[lo:hi], lo, hi, None, False))
         extra += new
     return extra
+
+
+def _after_role(item: str, lo: int) -> int:
+    """Where the name starts in a listing's item that writes a role before it and an age
+    after it (男警韓廷光（29歲）, 男警長林華嘉（44歲）, 學生簡梓濱（21歲）; extract19): the last
+    three, else two, characters when they are a plausible name after two or more Chinese
+    characters; -1 when there is none."""
+    for size in (3, 2):
+        role, name = item[:-size], item[-size:]
+        if len(role) >= 2 and all(HAN_RE.match(c) for c in role) and _plausible(name, aged=True):
+            return lo + len(role)
+    return -1
 
 
 #: An active charge with the one charged right after it (警方正式起訴鄒幸彤於…「煽動…」;

@@ -67,7 +67,7 @@ OFFENCES: tuple[Offence, ...] = (
     ),
     _offence(
         "unauthorised_assembly", "public_order_ordinance", "s.17A",
-        "unauthorised assembly", r"未經批准(?:的)?集結|未經批准集會",
+        "unauthorised assembly", r"未經批准(?:的)?集結|未經批准(?:的)?(?:集會|(?:公眾)?遊行)",
         r"unauthori[sz]ed\s+assembly",
     ),
     _offence(
@@ -154,7 +154,7 @@ def offences_in(folded: str) -> list[Offence]:
 #: Any of these makes a sentence worth reading closely; the rest are skipped fast.
 TRIGGER = re.compile(
     zh(
-        r"被捕|拘捕|被拘|被抓|被[票加]?控|加控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
+        r"被捕|拘捕|被拘|被抓|被[票加]?控|遭加?控|加控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
         r"懲教署看管|緩刑|"
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)

@@ -12,9 +12,12 @@ import re
 
 from lionrock.library.extract._text import zh
 
-#: 余被控…, 鍾在警方推進時被捕 (在, twelfth round): a surname alone, then its verb.
+#: 余被控…, 鍾在警方推進時被捕 (在, twelfth round): a surname alone, then its verb; or a
+#: word of time or need before it (鍾期間需還柙候審, 黃早前已被捕, 李現已還柙; extract19).
 LONE_SURNAME = re.compile(
-    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?=" + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認") + ")"
+    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?="
+    + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直")
+    + ")"
 )
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
 #: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
@@ -96,6 +99,8 @@ ARREST_ACTIVE = _p(
 )
 CHARGE = _p(
     r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
+    # 遭 as 被 (extract19): 遭控暴動, 遭控告兩項…罪, 遭起訴 (not 遭控方反對)
+    r"|遭(?:正式|落案|加)?(?:起訴|檢控|控告)|遭加?控(?![方訴制罪])"
     r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
 )
 #: The offence before the charge (eleventh round, 9 pool articles): 遭警方以「煽動他人分裂
