@@ -75,16 +75,14 @@ def _method(a: ParsedName, b: ParsedName) -> str:
 def _syllable_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     """How well a character agrees with a character or a romanized syllable (0 when it
     does not), and why. Two romanized syllables are graded by `systems.latin_grade`."""
-    # One string, not a tuple of six: a tuple is one more object the garbage collector
-    # walks. The first text's length before the texts keeps them apart.
-    key = f"{x.han:d}{x.typo:d}{y.han:d}{y.typo:d}{len(x.text)}:{x.text}{y.text}"
+    key = (x.text, x.han, x.typo, y.text, y.han, y.typo)
     found = _GRADES.get(key)
     if found is None:
         found = _GRADES[key] = _grade(x, y)
     return found
 
 
-_GRADES: dict[str, tuple[float, str]] = {}
+_GRADES: dict[tuple[str, bool, bool, str, bool, bool], tuple[float, str]] = {}
 
 
 def clear_grades() -> None:
