@@ -133,7 +133,7 @@ def clear_caches(known: KnownNames | None = None) -> None:
     """Every cache our matcher fills per name, or per pair, as it goes: each round starts
     from the tables alone. With `known`, the names it resolved too (per name)."""
     for fn in (
-        matching.compare_names,
+        matching._names_score,
         names.parse_name,
         names.latin_syllable,
         names._han_syllable,
@@ -141,13 +141,12 @@ def clear_caches(known: KnownNames | None = None) -> None:
         names._within,
         readings.typo_orders,
         readings.joined_orders,
-        readings._given_style,
         readings._outside_pinyin,
         korean.korean_name,
         korean.korean_readings,
         record.name_key,
         systems.syllable_systems,
-        systems.latin_grade,
+        systems._grade_of,
         romanize.variant_forms,
         romanize.japanese_form,
         romanize.chinese_forms,

@@ -123,7 +123,9 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
 
     Example: `korean_name("RI, Song Chol").surname` is `"lee"`.
     """
-    found = korean_readings(name, strict=strict)
+    # The default called without its keyword: the cache's key is then the name itself,
+    # not a tuple the garbage collector walks, and the entry is `korean_pair`'s own.
+    found = korean_readings(name) if strict else korean_readings(name, strict=False)
     return found[0] if found else None
 
 

@@ -174,7 +174,16 @@ def _han_syllables(name: str) -> tuple[Syllable, ...]:
     simplified = to_simplified("".join(chars))
     if len(simplified) != len(chars):  # OpenCC mapped a character to two: one by one
         return tuple(_han_syllable(c, to_simplified(c)) for c in chars)
-    return tuple(_han_syllable(c, s) for c, s in zip(chars, simplified, strict=True))
+    return tuple(_han_one(c, s) for c, s in zip(chars, simplified, strict=True))
+
+
+def _han_one(char: str, simplified: str) -> Syllable:
+    """`_han_syllable`, from the table first: a character met there leaves no key tuple
+    in the cache for the garbage collector to walk."""
+    found = HAN_SYLLABLES.get(char)
+    if found is not None and found.simplified == simplified:
+        return found
+    return _han_syllable(char, simplified)
 
 
 @lru_cache(maxsize=65536)
@@ -206,8 +215,8 @@ _UNKNOWN = object()
 def _syllables_of(token: str, joined: bool) -> tuple[Syllable, ...] | None:
     """`_token_syllables`, from the table when the token is in it."""
     found = TOKEN_SYLLABLES.get((token, joined), _UNKNOWN)
-    if found is _UNKNOWN:
-        return _token_syllables(token, joined=joined)
+    if found is _UNKNOWN:  # the default without its keyword: the token is the cache key
+        return _token_syllables(token) if joined else _token_syllables(token, joined=False)
     return found  # type: ignore[return-value]
 
 
@@ -224,7 +233,8 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     parts = [_PINYIN_V.sub(r"\1u", p) if "v" in p else p for p in token.split("-")]
     out: list[str] = []
     for part in parts:
-        split = split_syllables(part, limit=1 if len(parts) > 1 or not joined else 2)
+        one = len(parts) > 1 or not joined  # limit 2, the default, as the part alone
+        split = split_syllables(part, limit=1) if one else split_syllables(part)
         if split is None:
             return None
         out.extend(split)

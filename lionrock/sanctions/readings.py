@@ -134,11 +134,12 @@ def apart_from_pinyin(a: ParsedName, b: ParsedName) -> tuple[ParsedName, ParsedN
     return a, b
 
 
-@lru_cache(maxsize=8192)
 def _given_style(parsed: ParsedName) -> str:
     """How a name writes its given name: `joined` (a token of two syllables or more,
     no hyphen: pinyin), `apart` (a hyphen, or three syllables or more, one to a token),
-    or empty (cannot tell: a given name of one syllable is one word in every system)."""
+    or empty (cannot tell: a given name of one syllable is one word in every system).
+    Not cached: it costs less than the cache's key, a tuple the garbage collector walks
+    (a round of bench/matching.py kept 1,700 for 700 hits)."""
     if parsed.han or not parsed.orders:
         return ""
     syllabic = len(parsed.tokens) - len(parsed.english)

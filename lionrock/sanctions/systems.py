@@ -165,14 +165,30 @@ def cross_readings(left: frozenset[str], right: frozenset[str]) -> list[tuple[st
     return out
 
 
-@lru_cache(maxsize=262144)
 def latin_grade(x: str, y: str, sx: str, sy: str) -> tuple[float, str]:
     """How well two Latin syllables agree when read in systems `sx` and `sy` (0 when
-    they do not), and why. The answers are shared tuples (`_GRADE`): a round of the
-    benchmark caches some 7,000 of them, which the garbage collector then walks.
+    they do not), and why. The answers are shared tuples (`_GRADE`), cached under one
+    string (`_grade_of`): a four-string key tuple is an object the garbage collector
+    walks, and a round of the benchmark caches some 7,000 of them (issue #14, speed).
 
     Example: `latin_grade("hong", "hang", "hk", "hk")[0]` is 0.0.
     """
+    if x == y:
+        return _GRADE["same"]
+    return _grade_of(f"{sx}{sy}{len(x)}:{x}{y}")  # each system is two letters (`ALL`)
+
+
+@lru_cache(maxsize=262144)
+def _grade_of(key: str) -> tuple[float, str]:
+    """`latin_grade` of the systems and syllables joined in `key` (the first syllable's
+    length before it: no character can run one syllable into the other)."""
+    sx, sy = key[:2], key[2:4]
+    length, _, texts = key[4:].partition(":")
+    cut = int(length)
+    return _latin_grade(texts[:cut], texts[cut:], sx, sy)
+
+
+def _latin_grade(x: str, y: str, sx: str, sy: str) -> tuple[float, str]:
     if x == y:
         return _GRADE["same"]
     if sx == sy:

@@ -51,7 +51,7 @@ CACHED = (
     romanize.jyutping,
     romanize.pinyin,
     systems.syllable_systems,
-    systems.latin_grade,
+    systems._grade_of,
     names.latin_syllable,
     names._token_syllables,
     names._han_syllable,
@@ -79,7 +79,7 @@ def _clear_caches() -> None:
 
     for fn in CACHED:
         fn.cache_clear()
-    matching.compare_names.cache_clear()
+    matching._names_score.cache_clear()
     matching.clear_grades()
 
 
