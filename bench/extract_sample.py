@@ -267,48 +267,45 @@ def _labelled_through(labels: str, last: int) -> set[str]:
         }
 
 
-def twelfth_draw(path: str, labels: str, count: int = 25, seed: int = 29) -> list[str]:
-    """A twelfth draw for the dev split (fifteenth round, issue #16), labelled in full before
-    any rule was run on it, drawn as `tenth_draw` was (every court keyword, shaped like the
-    `test` draws), in no labelled draw up to the eleventh."""
+# The fifteenth round's dev draws (issue #16), each of 25 court-keyword articles (every
+# keyword, shaped like the `test` draws), labelled in full before any rule was run on it,
+# in no labelled draw up to the eleventh nor in an earlier one of these: draw -> seed.
+ROUND_15_SEEDS = {12: 29, 13: 30, 14: 31, 15: 32, 16: 33}
+
+
+def round_15_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (12 to 16) of the fifteenth round: the pool is read once, and each
+    earlier draw of the round is drawn from it and left out before the next."""
     pool = _pool(path, _labelled_through(labels, 11), lambda t: any(k in t for k in KEYWORDS))
-    return random.Random(seed).sample(pool, count)
+    for number in range(12, draw + 1):
+        drawn = random.Random(ROUND_15_SEEDS[number]).sample(pool, count)
+        if number == draw:
+            return drawn
+        taken = set(drawn)
+        pool = [name for name in pool if name not in taken]
+    raise ValueError(f"no draw {draw} in the fifteenth round (12 to 16)")
 
 
-def thirteenth_draw(path: str, labels: str, count: int = 25, seed: int = 30) -> list[str]:
-    """A thirteenth draw for the dev split (fifteenth round, issue #16), drawn and labelled as
-    `twelfth_draw` was, in no labelled draw up to the eleventh nor in the twelfth."""
-    taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
-    pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
-    return random.Random(seed).sample(pool, count)
+def twelfth_draw(path: str, labels: str) -> list[str]:
+    """The twelfth dev draw (seed 29)."""
+    return round_15_draw(path, labels, 12)
 
 
-def fourteenth_draw(path: str, labels: str, count: int = 25, seed: int = 31) -> list[str]:
-    """A fourteenth draw for the dev split (fifteenth round, issue #16), drawn and labelled as
-    `twelfth_draw` was, in no labelled draw up to the eleventh nor in the twelfth or
-    thirteenth."""
-    taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
-    taken |= set(thirteenth_draw(path, labels))
-    pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
-    return random.Random(seed).sample(pool, count)
+def thirteenth_draw(path: str, labels: str) -> list[str]:
+    """The thirteenth dev draw (seed 30)."""
+    return round_15_draw(path, labels, 13)
 
 
-def fifteenth_draw(path: str, labels: str, count: int = 25, seed: int = 32) -> list[str]:
-    """A fifteenth draw for the dev split (fifteenth round, issue #16), drawn and labelled as
-    `twelfth_draw` was, in no labelled draw up to the eleventh nor in the twelfth to the
-    fourteenth."""
-    taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
-    taken |= set(thirteenth_draw(path, labels)) | set(fourteenth_draw(path, labels))
-    pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
-    return random.Random(seed).sample(pool, count)
+def fourteenth_draw(path: str, labels: str) -> list[str]:
+    """The fourteenth dev draw (seed 31)."""
+    return round_15_draw(path, labels, 14)
 
 
-def sixteenth_draw(path: str, labels: str, count: int = 25, seed: int = 33) -> list[str]:
-    """A sixteenth draw for the dev split (fifteenth round, issue #16), drawn and labelled as
-    `twelfth_draw` was, in no labelled draw up to the eleventh nor in the twelfth to the
-    fifteenth."""
-    taken = _labelled_through(labels, 11) | set(twelfth_draw(path, labels))
-    taken |= set(thirteenth_draw(path, labels)) | set(fourteenth_draw(path, labels))
-    taken |= set(fifteenth_draw(path, labels))
-    pool = _pool(path, taken, lambda t: any(k in t for k in KEYWORDS))
-    return random.Random(seed).sample(pool, count)
+def fifteenth_draw(path: str, labels: str) -> list[str]:
+    """The fifteenth dev draw (seed 32)."""
+    return round_15_draw(path, labels, 15)
+
+
+def sixteenth_draw(path: str, labels: str) -> list[str]:
+    """The sixteenth dev draw (seed 33)."""
+    return round_15_draw(path, labels, 16)

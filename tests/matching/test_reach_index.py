@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from lionrock import Defaults, Store, load_paths
-from lionrock.bundled import bundled_files
 from lionrock.sanctions import KnownNames, Subject
 from lionrock.sanctions import record as record_module
 from lionrock.sanctions.matching import THRESHOLD, compare_names
@@ -25,16 +23,6 @@ from lionrock.sanctions.reach import ReachIndex
 from lionrock.sanctions.tables import load_tables
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
-
-
-@pytest.fixture(scope="module")
-def bundled() -> KnownNames:
-    load_tables()
-    store = Store("sqlite://")
-    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
-    known = KnownNames.from_store(store)
-    store.close()
-    return known
 
 
 def _names() -> list[str]:

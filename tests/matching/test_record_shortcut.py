@@ -8,38 +8,19 @@ on the record-aware mode's results over those pairs, with and without the shortc
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from lionrock import Defaults, Store, load_paths
-from lionrock.bundled import bundled_files
-from lionrock.sanctions import KnownNames, Subject, compare
+from lionrock.sanctions import KnownNames, compare
 from lionrock.sanctions import record as record_module
 from lionrock.sanctions.chinese import full_reading
 from lionrock.sanctions.matching import THRESHOLD, compare_names
 from lionrock.sanctions.names import parse_name
-from lionrock.sanctions.tables import load_tables
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 
-def _pairs() -> list[tuple[str, str]]:
-    out = []
-    for name in ("name-pairs.jsonl", "name-pairs-hard.jsonl"):
-        with open(BENCH / name, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    pair = json.loads(line)
-                    for left in Subject.of(pair["left"]).names:
-                        for right in Subject.of(pair["right"]).names:
-                            out.append((left, right))
-    return out
-
-
-def test_names_ruled_out_score_below_the_threshold() -> None:
-    pairs = _pairs()
+def test_names_ruled_out_score_below_the_threshold(
+    labelled_pairs: list[tuple[str, str]],
+) -> None:
+    pairs = labelled_pairs
     ruled_out = [(a, b) for a, b in pairs if not record_module._may_reach(a, b)]
     assert len(ruled_out) > 1000  # the shortcut is used: most labelled pairs differ
     for left, right in ruled_out:
@@ -61,21 +42,10 @@ def test_a_syllable_apart_is_out_of_reach(left: str, right: str) -> None:
     assert compare_names(left, right).score < THRESHOLD
 
 
-@pytest.fixture(scope="module")
-def bundled() -> KnownNames:
-    """The bundled record's names, as the benchmark's record-aware mode has them."""
-    load_tables()  # as `screen` and the benchmark have them: lookups, not readings
-    store = Store("sqlite://")
-    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
-    known = KnownNames.from_store(store)
-    store.close()
-    return known
-
-
 def test_record_aware_results_are_the_same_without_the_shortcut(
-    bundled: KnownNames, monkeypatch: pytest.MonkeyPatch
+    bundled: KnownNames, monkeypatch: pytest.MonkeyPatch, labelled_pairs: list[tuple[str, str]]
 ) -> None:
-    pairs = _pairs()[::60]
+    pairs = labelled_pairs[::60]
     with_shortcut = bundled
     got = [compare(a, b, record=with_shortcut).to_dict() for a, b in pairs]
     monkeypatch.setattr(record_module, "_may_reach", lambda left, right: True)

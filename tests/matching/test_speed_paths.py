@@ -5,51 +5,24 @@ surname spellings found by sound (`reach._surnames`)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from lionrock import Defaults, Store, load_paths
-from lionrock.bundled import bundled_files
-from lionrock.sanctions import KnownNames, Subject, compare
+from lionrock.sanctions import KnownNames, compare
 from lionrock.sanctions import reach as reach_module
 from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
 from lionrock.sanctions.names import LATIN_SYLLABLES, _han_syllable, latin_syllable
 from lionrock.sanctions.tables import load_tables
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
-
-
-def _pairs() -> list[tuple[str, str]]:
-    out = []
-    for name in ("name-pairs.jsonl", "name-pairs-hard.jsonl"):
-        with open(BENCH / name, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    pair = json.loads(line)
-                    for left in Subject.of(pair["left"]).names:
-                        for right in Subject.of(pair["right"]).names:
-                            out.append((left, right))
-    return out
-
-
-@pytest.fixture(scope="module")
-def bundled() -> KnownNames:
-    load_tables()
-    store = Store("sqlite://")
-    load_paths(store, bundled_files(), defaults=Defaults(review="published"))
-    known = KnownNames.from_store(store)
-    store.close()
-    return known
-
 
 @pytest.mark.parametrize("right_first", [False, True])
 def test_either_side_first_links_alike(
-    bundled: KnownNames, monkeypatch: pytest.MonkeyPatch, right_first: bool
+    bundled: KnownNames,
+    monkeypatch: pytest.MonkeyPatch,
+    right_first: bool,
+    labelled_pairs: list[tuple[str, str]],
 ) -> None:
-    pairs = _pairs()[::7]
+    pairs = labelled_pairs[::7]
     bundled.clear_resolved()
     got = [compare(a, b, record=bundled).to_dict() for a, b in pairs]
     assert sum(r["rule"].startswith("both are names of") for r in got) > 20
