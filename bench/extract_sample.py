@@ -271,19 +271,37 @@ def _labelled_through(labels: str, last: int) -> set[str]:
 # keyword, shaped like the `test` draws), labelled in full before any rule was run on it,
 # in no labelled draw up to the eleventh nor in an earlier one of these: draw -> seed.
 ROUND_15_SEEDS = {12: 29, 13: 30, 14: 31, 15: 32, 16: 33}
+# The sixteenth round's, drawn the same way from what the fifteenth round left.
+ROUND_16_SEEDS = {17: 34, 18: 35, 19: 36, 20: 37}
 
 
-def round_15_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
-    """Dev draw `draw` (12 to 16) of the fifteenth round: the pool is read once, and each
-    earlier draw of the round is drawn from it and left out before the next."""
-    pool = _pool(path, _labelled_through(labels, 11), lambda t: any(k in t for k in KEYWORDS))
-    for number in range(12, draw + 1):
-        drawn = random.Random(ROUND_15_SEEDS[number]).sample(pool, count)
+def round_draw(
+    path: str, labels: str, draw: int, seeds: dict[int, int], count: int = 25
+) -> list[str]:
+    """Dev draw `draw` of a round whose draws and seeds are `seeds`: the pool (every
+    court-keyword article in no labelled draw before the round's first) is read once, and
+    each earlier draw of the round is drawn from it and left out before the next."""
+    first = min(seeds)
+    pool = _pool(
+        path, _labelled_through(labels, first - 1), lambda t: any(k in t for k in KEYWORDS)
+    )
+    for number in sorted(seeds):
+        drawn = random.Random(seeds[number]).sample(pool, count)
         if number == draw:
             return drawn
         taken = set(drawn)
         pool = [name for name in pool if name not in taken]
-    raise ValueError(f"no draw {draw} in the fifteenth round (12 to 16)")
+    raise ValueError(f"no draw {draw} in the round ({first} to {max(seeds)})")
+
+
+def round_15_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (12 to 16) of the fifteenth round."""
+    return round_draw(path, labels, draw, ROUND_15_SEEDS, count)
+
+
+def round_16_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (17 to 20) of the sixteenth round."""
+    return round_draw(path, labels, draw, ROUND_16_SEEDS, count)
 
 
 def twelfth_draw(path: str, labels: str) -> list[str]:
