@@ -160,7 +160,8 @@ TRIGGER = re.compile(
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
         r"|承認(?=於|在|[去今前同]年|\d|組織|參與|煽惑)"  # 承認於…參與暴動 (extract10)
     )
-    + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remanded|released"
+    # remand, not only remanded: who is still in remand (extract24)
+    + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remand|released"
     + r"|found\s+guilty|imprison|custody",
 )  # on folded text, which is lower case already
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lionrock.library.extract._english import AND_ROLE, PASSIVE_AUX, REMAND
 from lionrock.library.extract._text import zh
 
 #: 余被控…, 鍾在警方推進時被捕 (在, twelfth round): a surname alone, then its verb; or a
@@ -35,6 +36,9 @@ JOINERS = re.compile(
         r"[^,;:。，；：]{0,12}$"
     )
     + r"|^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"  # Ivan Lam, Agnes Chow and Joshua Wong
+    + r"|(?i:"
+    + AND_ROLE  # Cheung Kim-hung and Chief Editor Law Wai-kong (extract24)
+    + ")"
 )  # 黃之鋒、岑敖暉及梁凱晴; 姚鈞豪、前區議員連桷璋，與議員助理蘇揚浚; not 李卓人想對劉曉波
 #: 警方以暴動罪拘捕他: the one person the sentence before named.
 OBJECT_PRONOUN = re.compile(zh(r"^\s*(?:他|她)(?![們人])"))
@@ -91,7 +95,9 @@ ARREST_PASSIVE = _p(
     r"|(?:防暴|便衣|軍裝)?警員|執法人員|警務人員)?(?:以\S{0,14}?)?"
     # 遭上門拘捕, 被警方高調拘捕: how the arrest was made (tenth round, 21 pool articles)
     # not 被抓 (colloquial, the mainland's: 王藏被抓; extract14, no right suggestion in the pool)
-    r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕)(?!令)|被捕(?!令)|(?:was|were|been|being|got)\s+(?:re-?)?arrested"
+    r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕)(?!令)|被捕(?!令)|"
+    + PASSIVE_AUX  # was also arrested (extract24)
+    + r"(?:re-?)?arrested"
 )
 #: …and arrest of founder Jimmy Lai: the name after the noun (eighth round).
 ARREST_ACTIVE = _p(
@@ -101,7 +107,9 @@ CHARGE = _p(
     r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
     # 遭 as 被 (extract19): 遭控暴動, 遭控告兩項…罪, 遭起訴 (not 遭控方反對)
     r"|遭(?:正式|落案|加)?(?:起訴|檢控|控告)|遭加?控(?![方訴制罪])"
-    r"|(?:was|were|been|being)\s+charged|charged\s+with|indicted"
+    r"|charged\s+with|indicted|"
+    + PASSIVE_AUX  # was even charged by the government (extract24)
+    + "charged"
 )
 #: The offence before the charge (eleventh round, 9 pool articles): 遭警方以「煽動他人分裂
 #: 國家罪」起訴, 被警方以涉嫌「暴動」拘捕和起訴, 因國安法被落案起訴, 以煽動罪被起訴.
@@ -197,7 +205,7 @@ RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
 REMANDED = _p(
     r"還押(?!期|所|地點|安排|時間)|還柙(?!期|所|地點|安排|時間)|羈押(?!期|所|地點|安排|時間)|懲教署看管|remanded"
-    r"|held\s+in\s+custody"
+    r"|held\s+in\s+custody|" + REMAND  # who was still in remand (extract24)
 )
 SERVING = _p(
     r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+sentence"

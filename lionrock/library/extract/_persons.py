@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._english import CANTONESE, untitled
 from lionrock.library.extract._text import words, zh
 
 SURNAMES_2 = {
@@ -211,10 +212,21 @@ class Gazetteer:
         if self._english_names is not None:
             for found in self._english_names.finditer(text):
                 name = found.group(0)
-                hits.append(NameHit(name, found.start(), found.end(), self.english[name], True))
+                # the judge, Victor So Wai-tak: a record name after a court role is the
+                # official, never a defendant (extract24)
+                if not EN_ROLES_BEFORE.search(text[: found.start()]):
+                    hits.append(NameHit(name, found.start(), found.end(), self.english[name], True))
         for found in EN_NAME.finditer(text):
+            # Chief Editor Law Wai-kong: the titles before the name are not the name
+            cut = untitled(found.group(0))
+            if cut:
+                found = EN_NAME.fullmatch(text, found.start() + cut, found.end()) or found
             words = re.split(r"[ -]", found.group(0))
-            if words[0] in EN_STOP or sum(w in EN_STOP for w in words) * 2 >= len(words):
+            # Law Wai-kong: a surname and a hyphenated given name is a name, though Law
+            # is also a word of National Security Law (extract24)
+            if not CANTONESE.fullmatch(found.group(0)) and (
+                words[0] in EN_STOP or sum(w in EN_STOP for w in words) * 2 >= len(words)
+            ):
                 continue
             overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
             gloss = GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()])
@@ -236,7 +248,7 @@ EN_PLACE_BEFORE = re.compile(
 GLOSS_BEFORE = re.compile(r"[\u3400-\u9fff][(（]\s*$")
 EN_ROLES_BEFORE = re.compile(
     r"(?:judge|magistrate|justice|prosecutor|counsel|barrister|lawyer|solicitor|reporter|"
-    r"superintendent|inspector|secretary)\s+$",
+    r"superintendent|inspector|secretary)\s*,?\s+$",  # the judge, Victor So (extract24)
     re.IGNORECASE,
 )
 
