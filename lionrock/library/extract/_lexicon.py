@@ -107,7 +107,9 @@ OFFENCES: tuple[Offence, ...] = (
         # of the pool write them after 被控 with no other offence the rules read)
         r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員|"
         # fifteenth round: written after 被控 with no offence the rules read (10 pool sentences)
-        r"不小心駕駛|阻差辦公|公眾妨擾|受賄|拒捕|爆炸品",
+        r"不小心駕駛|阻差辦公|公眾妨擾|受賄|拒捕|爆炸品|"
+        # extract21: 被控一項管有危險藥物罪 (12 pool sentences, 9 of them one story)
+        r"危險藥物",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
     ),
 )  # fmt: skip

@@ -203,7 +203,11 @@ class Gazetteer:
                 hits.append(NameHit(text[start:end], start, end, entity_id, name in self.known))
             i += used
         hits += _aged(text, folded, hits, self.known)
-        return [h for h in hits if not _is_role(folded[: h.start])]
+        return [
+            h
+            for h in hits
+            if not _is_role(folded[: h.start]) or _aged_member(folded[: h.start], folded, h.end)
+        ]
 
     def _english(self, text: str, taken: list[NameHit]) -> list[NameHit]:
         hits: list[NameHit] = []
@@ -414,6 +418,18 @@ def _alias_of(previous: NameHit, hit: NameHit, text: str) -> bool:
     between = text[previous.end : hit.start]
     # Fung Wai-kong (who wrote under the pen-name Lo Fung)
     return bool(re.fullmatch(r"\s*[(（][^)）]{0,6}|\s*\([^()]{0,40}", between))
+
+
+#: 《熱血時報》記者馬啟聰（30歲）, 民間集會團隊發言人劉頴匡（26歲）: a reporter or a
+#: spokesperson given the age a court report gives a defendant is one (extract21: 26 such
+#: names in 14 pool articles, every one a defendant).
+MEMBER_ROLE = re.compile(zh(r"(?:記者|發言人)\s*$"))
+AGE_AFTER = re.compile(r"\s*[（(][^（()）]{0,10}?\d{1,2}\s*[歲岁]")
+
+
+def _aged_member(before: str, folded: str, end: int) -> bool:
+    """A name after 記者 or 發言人 with an age in brackets right after it is a defendant's."""
+    return bool(MEMBER_ROLE.search(before[-4:]) and AGE_AFTER.match(folded, end))
 
 
 def _is_role(before: str) -> bool:

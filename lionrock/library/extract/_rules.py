@@ -31,6 +31,7 @@ from typing import Any
 from lionrock.fold import HAN_RE
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
+from lionrock.library.extract._described import described_members
 from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
@@ -375,7 +376,10 @@ def extract_sentence(
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
         people, penalty = people_of(hit, s, visible, context)
-        if not people or penalty >= 0.3:  # a group or pronoun subject (fifteenth round)
+        # a counted group's members after 包括, described at length (extract21): the rest
+        # of the list beside the names the older rules found in it
+        described = described_members(hit, s, found, people)
+        if (not people or penalty >= 0.3) and not described:  # a group or pronoun subject
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
@@ -385,8 +389,8 @@ def extract_sentence(
             penalty = _paired_penalty(hit, hits, group, penalty)
             people, hit = [group[index]], replace(hit, statute="", section="respectively")
         when = resolve_date(clause, context.published, s.text) or None
-        for person in people:
-            confidence = round(max(0.0, hit.confidence - penalty + _name_weight(person, s)), 2)
+        for person, cut in [(p, penalty) for p in people] + [(d, 0.2) for d in described]:
+            confidence = round(max(0.0, hit.confidence - cut + _name_weight(person, s)), 2)
             proposals.append(
                 Proposal(
                     article=article_id,
