@@ -4,6 +4,13 @@ of issue #14, bench/data/name-pairs-hard.jsonl), in the same run. The `dev` and 
 rows also count the development pairs of bench/data/name-pairs-dev-extra.jsonl
 (latin-latin and cantonese-pinyin), scored outside the clock.
 
+The latin-latin pairs are labelled by person (two names of one entity are a positive,
+two entries with the same name a negative). They are also scored names only under the
+name-level labels of bench/data/name-pairs-latin-audit.jsonl (docs/matching.md, "Latin
+pairs judged by name": the same name and a namesake are positives, another name of the
+same person and a different person negatives), in rows "latin-latin (name labels)" of
+the benchmark file's dev and test pairs and all of them.
+
 Ours runs in two modes: names only, and record-aware (`record.KnownNames` over the
 bundled record, built outside the clock), where two names of one person in the store
 match. nomenklatura has no such mode: its figures are by name in both tables.
@@ -40,7 +47,7 @@ import json
 import os
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,6 +88,10 @@ HARD_PAIRS = ROOT / "bench" / "data" / "name-pairs-hard.jsonl"
 # the dev and all rows, scored once outside the clock, so pairs/s stays measured on the
 # two files above.
 DEV_PAIRS = ROOT / "bench" / "data" / "name-pairs-dev-extra.jsonl"
+# The latin-latin pairs of PAIRS judged by name, blind (docs/matching.md).
+LATIN_AUDIT = ROOT / "bench" / "data" / "name-pairs-latin-audit.jsonl"
+NAME_LABELS = "latin-latin (name labels)"
+NAME_POSITIVE = {"same-name", "namesake"}
 THRESHOLD = 0.7
 SLICES = (
     "latin-latin",
@@ -107,6 +118,18 @@ def load_pairs(*paths: Path) -> list[dict[str, Any]]:
         with open(path, encoding="utf-8") as fh:
             out += [json.loads(line) for line in fh if line.strip()]
     return out
+
+
+def name_labels(pairs: list[dict[str, Any]]) -> dict[tuple[str, str], bool]:
+    """The name-level label (positive: the same name or a namesake) of every latin-latin
+    pair of `pairs`, from the audit file, which must hold exactly those pairs."""
+    with open(LATIN_AUDIT, encoding="utf-8") as fh:
+        audit = [json.loads(line) for line in fh if line.strip()]
+    labels = {(a["left"], a["right"]): a["name_judgement"] in NAME_POSITIVE for a in audit}
+    latin = {(p["left"], p["right"]) for p in pairs if p["slice"] == "latin-latin"}
+    if len(labels) != len(audit) or set(labels) != latin:
+        raise ValueError(f"{LATIN_AUDIT.name} does not hold exactly the latin-latin pairs")
+    return labels
 
 
 def ours(left: Any, right: Any) -> float:
@@ -224,7 +247,14 @@ def timed(
     return scores, time.process_time() - start
 
 
-def tally(scores: list[float], pairs: list[dict[str, Any]], rate: float) -> dict[str, Any]:
+def tally(
+    scores: list[float],
+    pairs: list[dict[str, Any]],
+    rate: float,
+    labels: dict[tuple[str, str], bool] | None = None,
+) -> dict[str, Any]:
+    """Precision, recall and F1 per (split, slice), by the pairs' labels; with `labels`
+    (`name_labels`), the audited latin-latin pairs also by name, as NAME_LABELS."""
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     misses = []
     for p, score in zip(pairs, scores, strict=True):
@@ -238,6 +268,13 @@ def tally(scores: list[float], pairs: list[dict[str, Any]], rate: float) -> dict
                 tallies[(split, slice_)].add(predicted, actual)
         if predicted != actual and p["split"] == "dev":
             misses.append((p["slice"], p["left"], p["right"], round(score, 3)))
+        latin = labels is not None and p["slice"] == "latin-latin"
+        by_name = labels.get((p["left"], p["right"])) if latin and labels else None
+        if by_name is not None:
+            for split in (p["split"], "all"):
+                tallies[(split, NAME_LABELS)].add(predicted, by_name)
+            if predicted != by_name and p["split"] == "dev":
+                misses.append((NAME_LABELS, p["left"], p["right"], round(score, 3)))
     metrics = {key: t.metrics() for key, t in tallies.items()}
     return {"metrics": metrics, "rate": rate, "misses": misses}
 
@@ -248,6 +285,7 @@ def run_all(
     known: KnownNames,
     rounds: int,
     extra: list[dict[str, Any]],
+    labels: dict[tuple[str, str], bool] | None = None,
 ) -> dict[str, Any]:
     """Each algorithm `rounds` times, interleaved (a shared machine's load falls on all
     alike); each one's fastest round counts for pairs/s, its first for the metrics. The
@@ -268,7 +306,7 @@ def run_all(
     for name, make in scorers.items():
         scorer = make(rounds)
         scores = first[name] + [scorer(p["left"], p["right"]) for p in extra]
-        out[name] = tally(scores, pairs + extra, len(pairs) / best[name])
+        out[name] = tally(scores, pairs + extra, len(pairs) / best[name], labels)
     return out
 
 
@@ -285,7 +323,7 @@ def main() -> None:
     # setup is kept out of the garbage collector's full passes, for every algorithm.
     record, known, record_load = record_scorer()
     startup = warm_up()
-    results = run_all(pairs, record, known, args.rounds, extra)
+    results = run_all(pairs, record, known, args.rounds, extra, name_labels(pairs))
     if args.show_dev_misses:
         for mode in ("lionrock", "lionrock-record"):
             for miss in results[mode]["misses"]:
@@ -305,6 +343,21 @@ def main() -> None:
             f"({sum(p['split'] == 'test' for p in pairs)} held-out test, the rest dev; "
             f"{len(extra)} of the dev ones from {DEV_PAIRS.name}, outside the clock)"
         ] + [f"{s}: {counts[(s, 'test')]} test + {counts[(s, 'dev')]} dev" for s in SLICES]
+        labels = name_labels(pairs)
+        turned = Counter(
+            (p["split"], p["judgement"])
+            for p in pairs
+            if p["slice"] == "latin-latin"
+            and labels[(p["left"], p["right"])] != (p["judgement"] == "positive")
+        )
+        sizes.append(
+            f"{NAME_LABELS}: the same {counts[('latin-latin', 'test')]} test + "
+            f"{sum(p['slice'] == 'latin-latin' and p['split'] == 'dev' for p in pairs)} dev "
+            f"pairs of {PAIRS.name}, judged by name ({LATIN_AUDIT.name}); positive by person, "
+            f"negative by name: {turned[('test', 'positive')]} test, "
+            f"{turned[('dev', 'positive')]} dev; the reverse: {turned[('test', 'negative')]} "
+            f"test, {turned[('dev', 'negative')]} dev"
+        )
         notes = [
             "Anchor column: nomenklatura logic-v1 / logic-v2 / ofac, same pairs, same run, "
             f"threshold {THRESHOLD} for all; ratio is ours ÷ logic-v1.",
@@ -333,10 +386,10 @@ def report_rows(results: dict[str, Any]) -> list[Row]:
     )
     for mode, label, splits in modes:
         for split in splits:
-            for slice_ in ("overall", *SLICES):
+            for slice_ in ("overall", *SLICES[:1], NAME_LABELS, *SLICES[1:]):
                 mine = results[mode]["metrics"].get((split, slice_))
-                if mine is None:
-                    continue
+                if mine is None or (slice_ == NAME_LABELS and label):
+                    continue  # the name labels judge names only
                 others = " / ".join(
                     f"{results[n]['metrics'][(split, slice_)]['f1']:.3f}" for n in ALGORITHMS
                 )

@@ -276,6 +276,23 @@ def vowel_variant(x: str, y: str) -> bool:
     return not (sx and sy and not sx & sy)
 
 
+@lru_cache(maxsize=65536)
+def th_variant(x: str, y: str) -> bool:
+    """Whether two name parts, one of them written with th, are one name once that th is
+    read as the dh of ذ or ظ: English-style romanizations write th for them too
+    (`Sa'iid Ma'thi Hneidi` / `Saeed Mu'dhi Hneidi` / `Sa'id Mu'zi Hneidi`, the UK list),
+    where `translit_fold` reads th as ث (`Othman` / `Osman`). The parts are then the same
+    part (`same_name_part`), and are not as written.
+
+    Example: `th_variant("mathi", "mudhi")` is True; `th_variant("fathi", "fadi")` is
+    False.
+    """
+    if ("th" in x) == ("th" in y):
+        return False
+    read = same_name_part(x.replace("th", "dh"), y.replace("th", "dh"))
+    return read and not same_name_part(x, y)
+
+
 def _one_vowel_apart(x: str, y: str) -> bool:
     diffs = [i for i in range(len(x)) if x[i] != y[i]]
     return len(diffs) == 1 and x[diffs[0]] in VOWELS and y[diffs[0]] in VOWELS

@@ -30,11 +30,19 @@ parts through rigour's name symbols, `Mohammed`≈`Muhammad`, and its residue di
 4. **Arabic vowels** (`name_parts.vowel_variant`). Arabic script does not write short
    vowels: `Khaddor` and `Khudour` are one family name. When the names do not match as
    written, parts that differ only in their vowels are read as one, and the names are
-   compared again with every rule (at most `VOWEL_CAP`).
+   compared again with every rule (at most `VOWEL_CAP`). So are parts one of which
+   writes th where the other writes the dh or z of ذ or ظ (`name_parts.th_variant`:
+   `Ma'thi` / `Mu'dhi`).
 5. **The Arabic article written joined** (`Alshehri` / `AL SEHRI`): a part that is the
    article and a part the other name writes after its own article apart is read apart,
    and the names are compared again with every rule.
-6. **Generational suffixes** (`KINAHAN SENIOR, Christy`, `SMITH Jr`) are set aside from
+6. **An honorific on one side only** (`MULLAH NOORDIN TORABI` / `NOORUDDIN TURABI`):
+   an honorific before the given names (`name_parts.HONORIFICS`) that the other name
+   does not write is no name part; when the names do not match as written, it is set
+   aside and the names compared again with every rule, if two parts of the name remain
+   (`Mullah Faizullah` is one name, and stays a possible) and the personal names agree
+   (`RAZA, Syed Ali` is not `RAZA, Ali` in `RAZA, Mujtaba Ali`).
+7. **Generational suffixes** (`KINAHAN SENIOR, Christy`, `SMITH Jr`) are set aside from
    the parts (`name_parts.GENERATIONS`); two that differ name a father and a son, a
    structural conflict.
 
@@ -46,6 +54,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -54,9 +63,12 @@ from rigour.text.distance import jaro_winkler, levenshtein
 from lionrock.sanctions.latin_forms import word_form
 from lionrock.sanctions.name_parts import (
     FUZZY_TOLERANCE,
+    HONORIFICS,
     PARTICLES,
     WesternName,
+    may_be_same_name,
     same_name_part,
+    th_variant,
     translit_fold,
     vowel_variant,
     western_name,
@@ -76,6 +88,9 @@ CONTAINED_CLOSE = 0.92  # ... and for all parts but one
 JOINED_ARTICLES = frozenset({"al", "el"})  # Arabic's article, written joined: Alshehri
 MIN_JOINED = 6  # the article and a part of four letters at least
 ARTICLE_JOINED = "the article written joined to the name"
+VOWELS_READ = "vowels written differently"
+TH_READ = "th read as the dh of ذ or ظ"
+HONORIFIC_ASIDE = "an honorific the other name does not write, set aside"
 GENERATION_ASIDE = "a generational suffix set aside"
 REORDERED = "the same parts, another written first: one name, not a chain shifted by a generation"
 
@@ -107,21 +122,26 @@ def compare_western(left: str, right: str) -> tuple[float, list[str]]:
                 ]
     conflict = (structural_conflict(a, b) or _named_apart(a, b)) if score > CONFLICT_CAP else None
     if conflict is not None or score < THRESHOLD:
+        aside = _honorifics_aside(a, b) if conflict is None else None
+        if aside is not None:
+            found, why = compare_western(*aside)
+            if found >= THRESHOLD:  # read so, the names match; else they stay as written
+                return found, [f"{HONORIFIC_ASIDE} ({aside[0]!r} ~ {aside[1]!r})", *why]
         split = _split_articles(a, b)
         if split is not None:
             found, why = compare_western(*split)
             if found >= THRESHOLD:  # read so, the names match; else they stay as written
                 return found, [f"{ARTICLE_JOINED} ({split[0]!r} ~ {split[1]!r})", *why]
-        respelled = _respell_vowels(a, b)
-        if respelled is not None:
-            found, why = compare_western(*respelled)
-            found = min(found, VOWEL_CAP)
-            if found >= THRESHOLD:  # read so, the names match; else they stay as written
-                return found, [
-                    f"vowels written differently ({respelled[0]!r} ~ {respelled[1]!r}), "
-                    f"at most {VOWEL_CAP}",
-                    *why,
-                ]
+        for variant, how in ((vowel_variant, VOWELS_READ), (th_variant, TH_READ)):
+            respelled = _respell(a, b, variant)
+            if respelled is not None:
+                found, why = compare_western(*respelled)
+                found = min(found, VOWEL_CAP)
+                if found >= THRESHOLD:  # read so, the names match; else they stay as written
+                    return found, [
+                        f"{how} ({respelled[0]!r} ~ {respelled[1]!r}), at most {VOWEL_CAP}",
+                        *why,
+                    ]
     if conflict is not None:
         score = CONFLICT_CAP
         reasons.append(f"{conflict}: at most {CONFLICT_CAP}")
@@ -145,6 +165,44 @@ def _named_apart(a: WesternName, b: WesternName) -> str | None:
     if fa in {word_form(t) for t in b.chain} or fb in {word_form(t) for t in a.chain}:
         return None
     return f"the personal names are two names of latin_forms.yaml ({pa} / {pb})"
+
+
+def _honorifics_aside(a: WesternName, b: WesternName) -> tuple[str, str] | None:
+    """Both names as parts, the honorifics that open the given names of one
+    (`name_parts.HONORIFICS`: `Mullah`, `Haji`, `Sayed`) and that the other does not
+    write left out; None when neither has one, or when a name would be left with fewer
+    than two parts that are not particles: an honorific and one name (`Mullah
+    Faizullah`) must not become a one-part name that carries a match. The honorific
+    stands before the personal name: set aside, the personal names (which
+    `western_name` reads without it) must agree, so `RAZA, Syed Ali` is not read as
+    `RAZA, Ali` inside `RAZA, Mujtaba Ali`."""
+    if not (a.personal and b.personal and may_be_same_name(a.personal, b.personal)):
+        return None
+    texts = [_without_honorifics(this, set(other.tokens)) for this, other in ((a, b), (b, a))]
+    if texts[0] is None and texts[1] is None:
+        return None
+    if "" in texts:
+        return None
+    return texts[0] or _as_text(a, {}), texts[1] or _as_text(b, {})
+
+
+def _without_honorifics(name: WesternName, kept: set[str]) -> str | None:
+    """The name as parts, without the honorifics that open its given names and are not
+    in `kept`; None when it has none, "" when fewer than two parts would remain."""
+    cut = len(name.tokens) - len(name.given) if name.ordered else 0
+    head, rest = list(name.tokens[:cut]), list(name.tokens[cut:])
+    dropped = 0
+    while dropped < len(rest) and rest[dropped] in HONORIFICS and rest[dropped] not in kept:
+        dropped += 1
+    if not dropped:
+        return None
+    rest = rest[dropped:]
+    if sum(t not in PARTICLES for t in head + rest) < 2:
+        return ""
+    suffix = [name.generation] if name.generation else []
+    if not head or not rest:
+        return " ".join(head + rest + suffix)
+    return " ".join(head + suffix) + ", " + " ".join(rest)
 
 
 def _split_articles(a: WesternName, b: WesternName) -> tuple[str, str] | None:
@@ -174,13 +232,16 @@ def _joined_article(token: str, other: WesternName) -> bool:
     )
 
 
-def _respell_vowels(a: WesternName, b: WesternName) -> tuple[str, str] | None:
-    """Both names as parts, each part of `b` that differs from a part of `a` only in its
-    vowels (`name_parts.vowel_variant`: `Khudour` / `Khaddor`) written as that part;
-    None when no part does, or when no other part of the two names agrees: a part read
-    with other vowels never carries a match alone (`HAMMEDI, Ben` is one name and a
-    particle). The respelled names are then compared with every rule, the structure
-    checks included: vowels are all this forgives."""
+def _respell(
+    a: WesternName, b: WesternName, variant: Callable[[str, str], bool]
+) -> tuple[str, str] | None:
+    """Both names as parts, each part of `b` that is a `variant` of a part of `a` written
+    as that part: differs only in its vowels (`name_parts.vowel_variant`: `Khudour` /
+    `Khaddor`), or writes ذ or ظ where the other writes th (`name_parts.th_variant`:
+    `Mu'dhi` / `Ma'thi`); None when no part does, or when no other part of the two
+    names agrees: a part read so never carries a match alone (`HAMMEDI, Ben` is one name
+    and a particle). The respelled names are then compared with every rule, the
+    structure checks included: the variant is all this forgives."""
     full_a = [t for t in a.tokens if t not in PARTICLES]
     full_b = [t for t in b.tokens if t not in PARTICLES]
     if min(len(full_a), len(full_b)) < 2:
@@ -190,7 +251,7 @@ def _respell_vowels(a: WesternName, b: WesternName) -> tuple[str, str] | None:
         for y in b.tokens
         if y not in a.tokens
         for x in a.tokens
-        if x not in b.tokens and vowel_variant(x, y)
+        if x not in b.tokens and variant(x, y)
     }
     if not swap or not any(same_name_part(x, y) for y in full_b for x in full_a):
         return None

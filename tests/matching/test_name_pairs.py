@@ -54,3 +54,28 @@ def test_the_hard_pairs_cover_issue_14s_classes_in_both_splits() -> None:
             assert counts[(slice_, judgement, "dev")] >= 20, (slice_, judgement)
             assert counts[(slice_, judgement, "test")] >= 20, (slice_, judgement)
     assert all(r["source"] for r in rows)
+
+
+LATIN_AUDIT = PAIRS.parent / "name-pairs-latin-audit.jsonl"
+NAME_JUDGEMENTS = {"same-name": "positive", "namesake": "positive"}
+
+
+def test_the_latin_audit_judges_exactly_the_latin_pairs_by_name() -> None:
+    """bench/matching.py scores the latin-latin pairs names only by these name-level
+    labels too (docs/matching.md, "Latin pairs judged by name"): the audit must hold every
+    latin-latin pair of the benchmark file once, and no other, with its first label."""
+    pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+    latin = {(p["left"], p["right"]): p for p in pairs if p["slice"] == "latin-latin"}
+    audit = [json.loads(line) for line in LATIN_AUDIT.read_text(encoding="utf-8").splitlines()]
+    assert len(audit) == len(latin) == 151
+    assert {(a["left"], a["right"]) for a in audit} == set(latin)
+    for a in audit:
+        pair = latin[(a["left"], a["right"])]
+        assert (a["split"], a["first_judgement"]) == (pair["split"], pair["judgement"])
+        assert a["name_judgement"] in {"same-name", "other-name", "namesake", "different"}
+        by_name = NAME_JUDGEMENTS.get(a["name_judgement"], "negative")
+        # A pair judged otherwise by name than by person says why.
+        assert by_name == a["first_judgement"] or a.get("reason"), a
+        # A person's two names are never two people's, and the reverse.
+        person = {"same-name": "positive", "other-name": "positive"}
+        assert person.get(a["name_judgement"], "negative") == a["first_judgement"], a
