@@ -66,3 +66,13 @@ def test_a_name_outside_the_listing_before_the_count_is_no_sign() -> None:
     found = facts(body)
     assert ("陳大文", "plea", "guilty") not in found
     assert ("李小明", "plea", "guilty") not in found
+
+
+def test_a_name_voted_for_is_not_who_was_convicted() -> None:
+    # 涉以福袋誘使選民投票予鄭泳舜，…裁定兩人罪名成立: the candidate is an object
+    found = facts("兩名義工涉以福袋誘使選民投票予陳大文，經審訊後裁定罪名成立。")
+    assert ("陳大文", "verdict", "convicted") not in found
+
+
+def test_a_grant_of_bail_to_the_name_stays() -> None:
+    assert ("陳大文", "bail_granted", "") in facts("裁判官准予陳大文以原有條件繼續保釋。")
