@@ -76,3 +76,20 @@ def test_a_name_voted_for_is_not_who_was_convicted() -> None:
 
 def test_a_grant_of_bail_to_the_name_stays() -> None:
     assert ("陳大文", "bail_granted", "") in facts("裁判官准予陳大文以原有條件繼續保釋。")
+
+
+def test_terms_pair_with_a_listing_by_orders_that_commas_break() -> None:
+    found = facts(
+        "三名被告依次為第一被告陳大文（26歲），第二被告李小明（25歲），第三被告黃志強（31歲），"
+        "分別被判監32個月、31個月、17個月。"
+    )
+    assert ("陳大文", "sentence", "32") in found
+    assert ("李小明", "sentence", "31") in found
+    assert ("黃志強", "sentence", "17") in found
+
+
+def test_fewer_names_than_terms_pair_with_no_one() -> None:
+    found = facts(
+        "第一被告陳大文（26歲），第二被告李小明（25歲），分別被判監32個月、31個月、17個月。"
+    )
+    assert not any(kind == "sentence" for _, kind, _ in found)
