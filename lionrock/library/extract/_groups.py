@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._etc import etc_listed
 from lionrock.library.extract._order import LISTING, Orders
 from lionrock.library.extract._patterns import LONE_LIST, LONE_SURNAME
 from lionrock.library.extract._persons import (
@@ -87,6 +88,7 @@ def group_mentions(
         # or after it has them before it
         extra += [replace(n, start=m.start(), end=m.start() + 2) for n in rest]
     extra += _all_listed(f, found, listed, taken)
+    extra += etc_listed(f, found, listed)  # 李柱銘、吳靄儀等7名被告 (extract22)
     for m in COUNTED_GROUP.finditer(f):
         if _count(m.group("n")) != len(listed):
             continue

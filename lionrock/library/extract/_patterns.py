@@ -296,8 +296,9 @@ DEFENCE_SAYS = _p(
 PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強調|坦言|憶述|形容|估計)")
 #: 盧惠嫻坦言…蔡玉玲…被捕: the one who speaks is not the subject of what they say.
 SAYS = _p(r"表示|認為|相信|透露|批評|質疑|強調|坦言|直言|憶述|形容|估計|認同|擔心|慨嘆|指出")
-#: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
-OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念)\S{0,4}$")
+#: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object;
+#: and 投票予鄭泳舜 (extract22), not 准予 or 批予 (a grant to the name).
+OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念|(?<![准批給授賦])予)\S{0,4}$")
 #: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
 COMPANION = _p(
     r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念"

@@ -53,6 +53,7 @@ from lionrock.library.extract._lexicon import (
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
 from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._order import MENTION as ORDER_MENTION
+from lionrock.library.extract._ordinals import ordered_listing
 from lionrock.library.extract._patterns import (
     ACCUSED_AT_ARREST,
     ACQUITTED,
@@ -384,6 +385,7 @@ def extract_sentence(
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])
+            group = ordered_listing(hits, hit, groups, s.folded) or group
             if len(group) < 2 or index >= len(group):
                 continue
             penalty = _paired_penalty(hit, hits, group, penalty)

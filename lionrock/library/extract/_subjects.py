@@ -92,12 +92,34 @@ def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
         elif (
             gap is not None
             and JOINERS.match(gap)
-            and not (TRIGGER.search(gap) or KIN_AFTER.search(gap))
+            and not (TRIGGER.search(_unnoted(gap)) or KIN_AFTER.search(gap))
         ):
             groups[-1].append(name)
         else:
             groups.append([name])
     return groups
+
+
+#: 何秀蘭（正服刑）、何俊仁: a note in brackets right after a listed name.
+NOTE = re.compile(r"\s*[(（][^()（）]{0,6}[)）]")
+
+
+def _unnoted(gap: str) -> str:
+    """The gap between two listed names without the note on the first: the note's trigger
+    (正服刑, 已認罪) is that name's, and does not end the listing (extract22)."""
+    note = NOTE.match(gap)
+    return gap[note.end() :] if note else gap
+
+
+def _noted(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit]:
+    """The listed name a trigger in a note right after it is about: 何秀蘭（正服刑）、何俊仁
+    (extract22)."""
+    for group in groups:
+        for name in group:
+            note = NOTE.match(f, name.end)
+            if note and name.end < hit.start and hit.end <= note.end() and name is not group[-1]:
+                return [name]
+    return []
 
 
 def _closed(gap: str) -> bool:
@@ -122,6 +144,9 @@ def people_of(
     if hit.people:
         return hit.people, 0.0
     f = s.folded
+    noted = _noted(hit, f, groups)
+    if noted:
+        return noted, 0.1
     clause, end = clause_start(f, hit.start), clause_end(f, hit.end)
     after = [g for g in groups if g[0].start >= hit.end]
     before = [g for g in groups if g[-1].end <= hit.start]
