@@ -158,7 +158,8 @@ PLEA_GUILTY = _p(
     r"|pleaded\s+guilty|admitted\s+(?:the\s+)?charges?"
 )
 PLEA_NOT = _p(
-    r"否認(?:控罪|\S{0,16}?罪)|不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
+    # not 問認不認罪 (a question: 黎智英回答：「明白」 is no plea; extract25)
+    r"否認(?:控罪|\S{0,16}?罪)|(?<!認)不認罪|pleaded\s+not\s+guilty|denied\s+(?:the\s+)?charges?"
 )
 #: 承認於去年6月21日在金鐘…參與未經批准集結, 否認組織及參與未經批准集結: a plea that
 #: states the act (a date, a place or the verb) before the offence, with no 罪 after it;
@@ -249,6 +250,9 @@ GENERIC_HEAD = _p(
     r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
     r"|^(?:的)?(?:社工|朋友|記者|學生|示威者|抗爭者|手足)"  # 陳智思對被捕社工…有作聲
     r"|^(?:的)?(?:長者|老人|少年|少女|男童|女童)"  # 虐打一名被捕長者 (not 男子: 被捕男子為X)
+    # 李文足、王峭嶺…四位被捕律師妻子: the wives of the arrested, not arrested (extract25)
+    r"|^(?:的)?(?:維權|人權)?(?:律師|議員|社工|記者|學生|人士|者)(?:的)?"
+    r"(?:妻子|太太|丈夫|家屬|家人|親屬|親人|母親|父親|子女|兒子|女兒)"
     r"|^(?:的)?[兩二三四五六七八九十\d]+(?:名|個)?(?:人|者)"  # 聽完被捕兩人後覺得
     r"|^的[^,;:，；：。、]{0,5}?(?:人士|者|人(?!數))"  # 因維權被捕的愛滋病人
     r"|^的(?:其餘|其他|另外|多名|一眾)\S{0,3}被告"  # 同案已認罪的其餘被告
@@ -296,9 +300,12 @@ DEFENCE_SAYS = _p(
 PRONOUN_SPEAKS = _p(r"(?:他|她)(?:指|表示|稱|說|認為|相信|透露|強調|坦言|憶述|形容|估計)")
 #: 盧惠嫻坦言…蔡玉玲…被捕: the one who speaks is not the subject of what they say.
 SAYS = _p(r"表示|認為|相信|透露|批評|質疑|強調|坦言|直言|憶述|形容|估計|認同|擔心|慨嘆|指出")
-#: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object;
-#: and 投票予鄭泳舜 (extract22), not 准予 or 批予 (a grant to the name).
-OBJECT_BEFORE = _p(r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念|(?<![准批給授賦])予)\S{0,4}$")
+#: 投票給黨友鄭泳舜, 悼念陳彥霖: a name after a preposition or such a verb is an object.
+OBJECT_BEFORE = _p(
+    # 投票予鄭泳舜: 予 as a preposition (not 判予, 准予, 批予, 授予, 賦予, 給予: a grant;
+    # extract22, extract25)
+    r"(?:給|向|對|替|跟|陪同|陪伴|探望|聲援|協助|悼念|(?<![判准批授賦給])予)\S{0,4}$"
+)
 #: 許智峯陪同未成年示威者登記被捕: a trigger after such a verb in the clause is the object's.
 COMPANION = _p(
     r"陪同|陪伴|探望|聲援|支援|協助|營救|幫助|送別|悼念"

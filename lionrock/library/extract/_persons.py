@@ -36,7 +36,7 @@ SURNAMES_1 = set(
         "陳李張黃何林王吳胡劉蔡楊鄭梁謝郭羅曾許周葉鄧馮蕭朱徐潘麥盧袁蘇余關馬高譚鍾區廖姚彭莫"
         "戴歐方岑伍湯黎范傅冼鄒聶尹程溫温賴杜鄺龐顧施柯邱丘孔崔葛石雷阮翁殷凌文游巫侯嚴江韋甘"
         "田唐魏符卓莊龍邵孫沈史賀宋熊白毛姜左夏勞單植簡容鮑洪舒易利車霍卜饒司祁湛俞董任金"
-        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古熊蒙解涂龔連韓"  # not 於 (於德輔道西)
+        "姚包鄔萬蔣談薛閻閔練黃藍辛祝畢喬裘樊鄔佘丁呂姚古熊蒙解涂龔連韓趙"  # not 於 (於德輔道西)
     )
 )
 #: Tokens that start like a name but are not one (a judge's short title, a place, a word).
@@ -292,9 +292,13 @@ HONORIFICS = {zh(w) for w in ("先生", "小姐", "女士")}
 
 #: 梁及龔 is two surnames joined (梁 and 龔), not a name.
 JOINED = set(zh("及與、"))
-#: 郭家麒太太, 黃之鋒的母親: a relative of the person, named through them.
+#: 郭家麒太太, 黃之鋒的母親: a relative of the person, named through them; and a friend
+#: (張可森、梁晃維等人，都是陳皓桓的好友，現在都在還柙中: the friends; extract25).
 KIN_AFTER = re.compile(
-    zh(r"(?:的|之)?(?:太太|妻子|夫人|丈夫|母親|父親|媽媽|爸爸|兒子|女兒|家人|女友|男友|兄長|胞弟)")
+    zh(
+        r"(?:的|之)?(?:太太|妻子|夫人|丈夫|母親|父親|媽媽|爸爸|兒子|女兒|家人|女友|男友|兄長|胞弟)"
+        r"|(?:的|之)(?:好友|朋友|友人|摯友)"
+    )
 )
 #: 丘建威（24歲）, 被告曾嘉朗（運輸工人、22歲）: a court report gives a defendant's age in
 #: brackets right after the name, which jieba may have split.

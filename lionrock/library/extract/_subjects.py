@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from lionrock.library.extract._including import included
 from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._order import Orders
 from lionrock.library.extract._patterns import (
@@ -165,6 +166,8 @@ def people_of(
         )
         if among:
             return after[0], 0.1
+        if one_of and zh("包括") in one_of.group():
+            return _included(s, hit.end, after, groups), 0.0  # 被捕者包括…；…
         return (after[0], 0.0) if listed or one_of else ([], 1.0)
     if hit.active:
         # 警方拘捕林文宗: the one arrested comes after; a name before is who arrested (and
@@ -195,7 +198,7 @@ def people_of(
         # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…; but 被控暴動的林卓廷，以及其助理莊榮輝:
         # a relative clause qualifies the names up to a comma, a 包括 list all of them
         if zh("包括") in f[hit.end : after[0][0].start]:
-            return after[0], 0.0
+            return _included(s, hit.end, after, groups), 0.0
         return _up_to_comma(after[0], f), 0.0
     lead = f[clause : hit.start]
     if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
@@ -262,6 +265,19 @@ def people_of(
     return [], 1.0
 
 
+def _included(
+    s: Sentence, at: int, after: list[list[NameHit]], groups: list[list[NameHit]]
+) -> list[NameHit]:
+    """The names of a 包括 list after a trigger, read run by run past its semicolons and
+    its roles (`_including`, extract25), else the first group after it."""
+    first = after[0][0]
+    cue = s.folded.rfind(zh("包括"), at, first.start)
+    names = included(s.folded, s.text, cue, [n for g in groups for n in g]) if cue >= 0 else None
+    if not names or not any(n.start == first.start for n in names):
+        return after[0]
+    return names
+
+
 def _pronoun_penalty(hit: Hit, f: str) -> float:
     """How much less sure a fact stated of 他 or 她 is than one of the name: a release after
     the same sentence's arrest (他…被拘捕後獲無條件釋放) stands at 0.6, as the arrest does; a
@@ -304,6 +320,14 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
         return [], 1.0  # 許智峯陪同未成年示威者登記被捕: they were, not he
     if penalty and (FUTURE.search(gap) or (SPEAKER.match(gap) and not SELF.search(gap))):
         return [], 1.0  # 區諾軒將會就…罪，選擇認罪; 陳嘉琳認為，…不準保釋
+    counted = _last(COUNTED, gap)
+    if (
+        len(group) > 1
+        and counted
+        and chinese_number(counted.group(1)) == len(group)
+        and _unnamed_items(group, f)
+    ):
+        return [], 1.0  # 岑子杰和長毛與陳皓桓…，二人都還柙: two of three items, not the names
     if ANAPHOR.match(gap) and len(group) > 1 and not TRIGGER.search(gap):
         counted = COUNTED.search(gap)
         if not counted or chinese_number(counted.group(1)) == len(group):
@@ -327,6 +351,21 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
     elif counted:
         return [], 1.0  # 2人早前認罪, 7人被判罪成: some of them, not which
     return group, penalty
+
+
+#: What joins the items of a list between two names (以及 before the single joiners).
+ITEM_JOINER = re.compile(zh(r"以及|[、及和與]"))
+
+
+def _unnamed_items(group: list[NameHit], f: str) -> int:
+    """How many items of a list of names are no name found (岑子杰和長毛與陳皓桓: 長毛, a
+    nickname), counted by the joiners between two names: a count after the list as large
+    as its names is not all its items, so it does not say which (extract25)."""
+    extra = 0
+    for previous, name in pairwise(group):
+        gap = re.sub(r"[(（][^()（）]*[)）]", "", f[previous.end : name.start])
+        extra += max(0, len(ITEM_JOINER.findall(gap)) - 1)
+    return extra
 
 
 #: A count of the people just named, as the subject or the object of its clause: 兩名被告,
