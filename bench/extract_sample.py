@@ -272,7 +272,7 @@ def _labelled_through(labels: str, last: int) -> set[str]:
 # in no labelled draw up to the eleventh nor in an earlier one of these: draw -> seed.
 ROUND_15_SEEDS = {12: 29, 13: 30, 14: 31, 15: 32, 16: 33}
 # The sixteenth round's, drawn the same way from what the fifteenth round left.
-ROUND_16_SEEDS = {17: 34, 18: 35, 19: 36, 20: 37}
+ROUND_16_SEEDS = {17: 34, 18: 35, 19: 36, 20: 37, 21: 38}
 
 
 def round_draw(
@@ -300,7 +300,7 @@ def round_15_draw(path: str, labels: str, draw: int, count: int = 25) -> list[st
 
 
 def round_16_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
-    """Dev draw `draw` (17 to 20) of the sixteenth round."""
+    """Dev draw `draw` (17 to 21) of the sixteenth round."""
     return round_draw(path, labels, draw, ROUND_16_SEEDS, count)
 
 
