@@ -19,11 +19,13 @@ from dataclasses import replace
 
 from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._etc import etc_listed
+from lionrock.library.extract._occupied import occupied
 from lionrock.library.extract._order import LISTING, Orders
 from lionrock.library.extract._patterns import LONE_LIST, LONE_SURNAME
 from lionrock.library.extract._persons import (
     KIN_AFTER,
     STRONG_SURNAMES,
+    SURNAMES_1,
     NameHit,
     _plausible,
     _tokenizer,
@@ -237,7 +239,9 @@ def names_uncut(s: Sentence, found: list[NameHit], article: str) -> list[NameHit
     taken = [(n.start, n.end) for n in found]
     out = list(found)
     for i, c in enumerate(f[:-2]):
-        if c not in STRONG_SURNAMES or any(a <= i < b for a, b in taken):
+        # an occupation before also vouches for a weak surname (消防員方志雄; extract26)
+        cued = c in SURNAMES_1 and occupied(f, i, i + 3)
+        if not (c in STRONG_SURNAMES or cued) or any(a <= i < b for a, b in taken):
             continue
         full, word = f[i : i + 3], f[i : i + 2]
         if any(i < b and a < i + 3 for a, b in taken) or not all(HAN_RE.match(x) for x in full):
@@ -245,8 +249,10 @@ def names_uncut(s: Sentence, found: list[NameHit], article: str) -> list[NameHit
         if not _tokenizer().FREQ.get(word) or not _plausible(full):
             continue
         count = article.count(full)
-        if count < 3 or count != article.count(word) or not _whole_once(full, article):
+        if count != article.count(word):
             continue
+        if not (count >= 3 and _whole_once(full, article)) and not cued:
+            continue  # 消防員方志雄早前承認: an occupation says so (extract26)
         if re.search(f'[「『“"]{full}[」』”"]', article):
             continue  # 「莫須有」的指控: a quoted word, not a name
         out.append(NameHit(s.text[i : i + 3], i, i + 3, None, False))

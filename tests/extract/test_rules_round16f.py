@@ -1,0 +1,38 @@
+"""Classes that extract26 (issue #16) took from the leftovers of extract22 and extract25,
+each on an invented sentence: a name jieba cuts into a word and a character, read after an
+occupation or an age (消防員方志|雄, 電腦技術員楊家|倫, 社工劉家|棟)."""
+
+from __future__ import annotations
+
+from lionrock.library.extract import Gazetteer, extract_text
+
+RECORD = Gazetteer({"陳大文": "lr-test-0", "李小明": "lr-test-1", "黃志強": "lr-test-2"})
+
+
+def facts(body: str, names: Gazetteer | None = None) -> set[tuple[str, str, str]]:
+    found = extract_text(article_id="a", body=body, published="2021-02-05", names=names or RECORD)
+    return {(p.person, p.kind, p.value) for p in found}
+
+
+def test_a_cut_name_after_an_occupation_is_read() -> None:
+    body = "同案另一被告、消防員方志明早前承認藏有汽油彈等3項控罪，今年3月被判監禁30個月。"
+    found = facts(body)
+    assert ("方志明", "plea", "guilty") in found
+    assert ("方志明", "sentence", "30") in found
+
+
+def test_a_cut_name_after_an_age_and_a_trade_is_read() -> None:
+    body = "刑期最重的是案發時31歲的電腦技術員楊家倫，被裁定暴動罪成，被判囚4年9個月。"
+    assert ("楊家倫", "sentence", "57") in facts(body)
+
+
+def test_a_cut_name_with_no_occupation_before_it_stays_unread() -> None:
+    # written once, with nothing saying it is a person: 方志 stays a word
+    body = "方志明早前承認藏有汽油彈等3項控罪。"
+    assert not {p for p, k, _ in facts(body) if k == "plea"}
+
+
+def test_the_word_written_alone_elsewhere_is_no_name() -> None:
+    # the article writes 方志 without 明 too: the three characters are not sure to be a name
+    body = "他翻查地方志。消防員方志明早前承認藏有汽油彈等3項控罪。"
+    assert "方志明" not in {p for p, _, _ in facts(body)}
