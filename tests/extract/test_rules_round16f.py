@@ -36,3 +36,15 @@ def test_the_word_written_alone_elsewhere_is_no_name() -> None:
     # the article writes 方志 without 明 too: the three characters are not sure to be a name
     body = "他翻查地方志。消防員方志明早前承認藏有汽油彈等3項控罪。"
     assert "方志明" not in {p for p, _, _ in facts(body)}
+
+
+def test_a_cut_name_that_opens_two_sentences_is_read() -> None:
+    body = (
+        "劉家棟今年24歲，在屋邨長大。劉家棟上月23日獲保釋，步出法院時落淚。劉家棟坦言沒想過入獄。"
+    )
+    assert ("劉家棟", "bail_granted", "") in facts(body)
+
+
+def test_a_cut_name_that_opens_one_sentence_stays_unread() -> None:
+    body = "劉家棟今年24歲，在屋邨長大。上月23日劉家棟獲保釋。後來他說劉家棟這名字很普通。"
+    assert not {p for p, k, _ in facts(body) if k == "bail_granted"}

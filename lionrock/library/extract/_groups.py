@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._etc import etc_listed
-from lionrock.library.extract._occupied import occupied
+from lionrock.library.extract._occupied import occupied, opens_sentences
 from lionrock.library.extract._order import LISTING, Orders
 from lionrock.library.extract._patterns import LONE_LIST, LONE_SURNAME
 from lionrock.library.extract._persons import (
@@ -251,7 +251,8 @@ def names_uncut(s: Sentence, found: list[NameHit], article: str) -> list[NameHit
         count = article.count(full)
         if count != article.count(word):
             continue
-        if not (count >= 3 and _whole_once(full, article)) and not cued:
+        whole = _whole_once(full, article) or opens_sentences(full, article)
+        if not (count >= 3 and whole) and not cued:
             continue  # 消防員方志雄早前承認: an occupation says so (extract26)
         if re.search(f'[「『“"]{full}[」』”"]', article):
             continue  # 「莫須有」的指控: a quoted word, not a name
