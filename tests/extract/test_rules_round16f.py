@@ -48,3 +48,16 @@ def test_a_cut_name_that_opens_two_sentences_is_read() -> None:
 def test_a_cut_name_that_opens_one_sentence_stays_unread() -> None:
     body = "劉家棟今年24歲，在屋邨長大。上月23日劉家棟獲保釋。後來他說劉家棟這名字很普通。"
     assert not {p for p, k, _ in facts(body) if k == "bail_granted"}
+
+
+def test_all_defendants_convicted_then_named_in_the_same_sentence() -> None:
+    body = "聆訊完畢，全部被告罪成，陳大文、李小明須即時監禁，黃志強被判緩刑，能步出法庭。"
+    convicted = {p for p, k, v in facts(body) if k == "verdict" and v == "convicted"}
+    assert convicted == {"陳大文", "李小明", "黃志強"}
+
+
+def test_a_name_before_all_defendants_leaves_the_sentence_to_the_other_rules() -> None:
+    # the names after are not said to be the defendants when one comes before
+    body = "陳大文表示，全部被告罪成，李小明、黃志強等人都感到失望。"
+    convicted = {p for p, k, v in facts(body) if k == "verdict" and v == "convicted"}
+    assert not convicted & {"李小明", "黃志強"}

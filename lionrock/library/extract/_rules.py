@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._allnamed import named_after_all
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._described import described_members
@@ -336,6 +337,7 @@ def extract_sentence(
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     before = context.last_names if s.paragraph == context.paragraph else []
     found = group_mentions(s.folded, found, context.orders, context.last_group, before)
+    found = named_after_all(s.folded, found)  # 全部被告罪成，A、B須即時監禁 (extract26)
     context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)

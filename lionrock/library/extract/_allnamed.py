@@ -1,0 +1,37 @@
+"""全部被告罪成 whose members the same sentence names after it (extract26, issue #16).
+
+`_groups._all_listed` reads 全部被告 as the article's listing (8名被告依次為A、B…); a
+story with no listing may name the defendants only after the verdict, split by what
+each got: 聆訊審畢，全部被告罪成，A、B、C須即時監禁，D、E和F被判緩刑. Those names are the
+group the verdict is about (4 pool copies of one story, 9 convictions each). Only a
+verdict, in the clause of 全部被告 and before any name: a sentence that names someone
+first (A與全部被告罪成) or sets another trigger there is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lionrock.library.extract._groups import ALL_DEFENDANTS
+from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._text import zh
+
+#: 全部被告罪成，; 所有被告均被裁定暴動罪名成立，; 全部被告罪名不成立，
+ALL_VERDICT = re.compile(
+    ALL_DEFENDANTS.pattern
+    + zh(r"\s*(?:均|都|全部)?\s*[^,;:，；：。]{0,10}?(?:罪名不成立|罪名成立|罪成)\s*[,，]")
+)
+
+
+def named_after_all(f: str, found: list[NameHit]) -> list[NameHit]:
+    """The names after 全部被告罪成，… (two or more), placed where the group is written too,
+    so that the verdict is theirs (聆訊審畢，全部被告罪成，黎智英、李卓人須即時監禁…)."""
+    m = ALL_VERDICT.search(f)
+    if not m or any(n.start < m.end() for n in found):
+        return found  # a name before it, or a listing already placed there
+    after = [n for n in found if n.start >= m.end()]
+    if len(after) < 2:
+        return found
+    group = [replace(n, start=m.start(), end=m.start() + 2) for n in after]
+    return sorted(found + group, key=lambda h: h.start)
