@@ -61,3 +61,16 @@ def test_a_name_before_all_defendants_leaves_the_sentence_to_the_other_rules() -
     body = "陳大文表示，全部被告罪成，李小明、黃志強等人都感到失望。"
     convicted = {p for p, k, v in facts(body) if k == "verdict" and v == "convicted"}
     assert not convicted & {"李小明", "黃志強"}
+
+
+def test_a_refusal_in_a_relative_clause_reaches_its_including_list() -> None:
+    body = "20名保釋被拒的被告中，有3人放棄上訴的權利，包括：陳大文、李小明、黃志強。"
+    refused = {p for p, k, _ in facts(body) if k == "bail_denied"}
+    assert refused == {"陳大文", "李小明", "黃志強"}
+
+
+def test_a_refusal_with_no_group_it_defines_does_not_reach_a_list() -> None:
+    # 保釋被拒 is the subject's own here: the list after is of something else
+    body = "陳大文保釋被拒後表示會上訴，支持者包括：李小明、黃志強。"
+    refused = {p for p, k, _ in facts(body) if k == "bail_denied"}
+    assert not refused & {"李小明", "黃志強"}

@@ -102,6 +102,7 @@ from lionrock.library.extract._patterns import (
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
+from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._subjects import (
     Context,
     Hit,
@@ -382,6 +383,7 @@ def extract_sentence(
         # a counted group's members after 包括, described at length (extract21): the rest
         # of the list beside the names the older rules found in it
         described = described_members(hit, s, found, people)
+        described = described or refused_among(hit, s, found)  # 保釋被拒的被告中 (extract26)
         if (not people or penalty >= 0.3) and not described:  # a group or pronoun subject
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
