@@ -74,3 +74,13 @@ def test_a_refusal_with_no_group_it_defines_does_not_reach_a_list() -> None:
     body = "陳大文保釋被拒後表示會上訴，支持者包括：李小明、黃志強。"
     refused = {p for p, k, _ in facts(body) if k == "bail_denied"}
     assert not refused & {"李小明", "黃志強"}
+
+
+def test_a_lone_surname_after_a_month_is_the_one_named_before() -> None:
+    body = "陳大文原獲保釋，其後再遭還柙。上個月陳因兩宗集結案被判監14個月。"
+    assert ("陳大文", "sentence", "14") in facts(body)
+
+
+def test_once_after_a_month_is_no_surname() -> None:
+    body = "曾健成出席集會。李小明去年12月曾在旺角被捕。"
+    assert {p for p, k, _ in facts(body) if k == "arrested"} == {"李小明"}

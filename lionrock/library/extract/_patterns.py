@@ -15,8 +15,12 @@ from lionrock.library.extract._text import zh
 
 #: 余被控…, 鍾在警方推進時被捕 (在, twelfth round): a surname alone, then its verb; or a
 #: word of time or need before it (鍾期間需還柙候審, 黃早前已被捕, 李現已還柙; extract19).
+#: after 及後 or a month too (上個月黎因…被判監; extract26), but not 曾 there (去年12月曾在…:
+#: "once"). Not after 其中: 其中譚在…承認…；王在…；陳被控… gave 譚 the facts of a 陳 the
+#: article names twice (3 wrong in dev).
+_LONE_AFTER = "|".join(f"(?<={zh(w)})" for w in ("及後", "月"))
 LONE_SURNAME = re.compile(
-    r"(?<![\u3400-\u9fff])([\u3400-\u9fff])(?="
+    rf"(?:(?<![\u3400-\u9fff])|(?:{_LONE_AFTER})(?!{zh('曾')}))([\u3400-\u9fff])(?="
     + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直")
     + ")"
 )
