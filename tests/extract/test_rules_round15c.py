@@ -65,9 +65,10 @@ def test_a_name_jieba_cuts_into_a_word_and_a_character() -> None:
     )
     found = facts(body)
     assert {("劉家棠", "verdict", "convicted"), ("劉家棠", "sentence", "12")} <= found
-    # written twice only, or never before a boundary: not read as a name
+    # written twice only, or never before a boundary: not read as a name (after an
+    # occupation, 社工劉家棠, it is: extract26, tests/extract/test_rules_round16f.py)
     assert not any(
-        p == "劉家棠" for p, _, _ in facts("社工劉家棠被控阻差辦公。劉家棠今年6月被裁定罪成。")
+        p == "劉家棠" for p, _, _ in facts("他稱劉家棠被控阻差辦公。劉家棠今年6月被裁定罪成。")
     )
     # a quoted word is no name
     quoted = "他認為是「莫須有」的指控。莫須有被判囚，莫須有被判囚10個月。"
