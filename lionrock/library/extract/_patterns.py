@@ -115,6 +115,8 @@ BAIL_GRANTED = _p(
     # not 拒絕批出保釋, nor 批出律政司就黎智英的保釋上訴許可 (leave to appeal, extract10)
     # 李予信早前保釋申請獲批 (extract14: 5 pool articles, one story)
     r"|繼續保釋|保釋(?:申請)?獲批"
+    # 各人准以現金一千元保釋, 何啟明准以原有條件保釋 (extract23: 26 pool sentences)
+    r"|(?<![不未獲批])准以\S{0,16}?保釋"
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 #: 不讓黎智英繼續保釋: a refusal before the name (extract10).

@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._bail_group import COUNT_INNER, counted_bail
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import (
@@ -210,8 +211,14 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             if m.group("inner"):  # 批准許智峯及林卓廷保釋: the names inside (eighth round)
                 at, inner = m.start("inner"), m.group("inner")
                 hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
-                if hit.people is None and UNNAMED_INNER.search(inner):
-                    continue  # 除了A和B須還柙，…批准其餘9人保釋: not A and B
+                # 除了A和B須還柙，…批准其餘9人保釋: not A and B; but 批准二人以1000元現金
+                # 保釋 is the two the paragraph named, read by `counted_bail` (extract23)
+                if (
+                    hit.people is None
+                    and UNNAMED_INNER.search(inner)
+                    and not COUNT_INNER.match(f, m.start())
+                ):
+                    continue
             yield hit
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
@@ -334,6 +341,7 @@ def extract_sentence(
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     before = context.last_names if s.paragraph == context.paragraph else []
     found = group_mentions(s.folded, found, context.orders, context.last_group, before)
+    _note_paragraph_names(s, context)
     context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)
@@ -374,7 +382,11 @@ def extract_sentence(
         # reverse: 被告…認罪，並稱「…黃之鋒、許智峯…」, 「赴湯杜火」…罪名不成立.
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
-        people, penalty = people_of(hit, s, visible, context)
+        counted = counted_bail(hit, s.folded, found, context)  # 兩人獲准保釋 (extract23)
+        if counted is not None:
+            people, penalty = counted
+        else:
+            people, penalty = people_of(hit, s, visible, context)
         if not people or penalty >= 0.3:  # a group or pronoun subject (fifteenth round)
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
@@ -407,6 +419,19 @@ def extract_sentence(
     if groups:
         context.last_group = _last_group(groups, s.folded)
     return proposals
+
+
+def _note_paragraph_names(s: Sentence, context: Context) -> None:
+    """Add the sentence before's names to its paragraph's, or, in a new paragraph, keep
+    the last paragraph's that named anyone (for `counted_bail`; read before this sentence's
+    names replace `last_names`)."""
+    named = [*context.paragraph_names, *context.last_names]
+    if s.paragraph == context.paragraph:
+        context.paragraph_names = named
+        return
+    if named:
+        context.earlier_names = named
+    context.paragraph_names = []
 
 
 def _paired_penalty(hit: Hit, hits: list[Hit], group: list[NameHit], penalty: float) -> float:

@@ -79,6 +79,10 @@ class Context:
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
     aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
     mainland: bool = False  # the article leans to the mainland (`mainland_leaning`)
+    # the names the paragraph has written so far, and those of the last paragraph that
+    # wrote any: whom a counted group stands for (兩人獲准保釋; `_bail_group.py`)
+    paragraph_names: list[NameHit] = field(default_factory=list)
+    earlier_names: list[NameHit] = field(default_factory=list)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:

@@ -1,0 +1,84 @@
+"""Classes of bail, custody and release sentences missed on dev draw 19 and all of dev
+(issue #16, sixteenth round, `extract23`), each counted over the unlabelled court-keyword
+pool first; every sentence here is invented."""
+
+from __future__ import annotations
+
+from lionrock.library.extract import Gazetteer, extract_text
+
+NAMES = Gazetteer(
+    {name: f"lr-test-{i}" for i, name in enumerate(["陳大文", "李小明", "張志強", "黃美玲"])}
+)
+
+
+def facts(body: str) -> set[tuple[str, str, str]]:
+    found = extract_text(article_id="a", body=body, published="2021-03-01", names=NAMES)
+    return {(p.person, p.kind, p.value) for p in found}
+
+
+def bailed(body: str) -> set[str]:
+    return {person for person, kind, _ in facts(body) if kind == "bail_granted"}
+
+
+def test_two_named_in_the_paragraph_are_the_two_granted_bail() -> None:
+    body = (
+        "陳大文被控一項暴動罪。同案另一名被告是李小明，被控一項襲警罪。"
+        "案件押後到下月再訊，兩人獲准以原有條件保釋。"
+    )
+    assert bailed(body) == {"陳大文", "李小明"}
+
+
+def test_a_count_inside_the_grant_is_the_paragraph_before_when_this_one_names_no_one() -> None:
+    body = (
+        "陳大文、李小明及張志強早前承認一項未經批准集結罪，三人在庭上求情。\n\n"
+        "裁判官聽取求情後，將案押後至周五判刑，並批准三人以原有條件保釋。"
+    )
+    assert bailed(body) == {"陳大文", "李小明", "張志強"}
+
+
+def test_a_judge_named_before_the_grant_is_not_one_of_the_group() -> None:
+    body = (
+        "陳大文及李小明被控參與未經批准集結，案件今日在東區裁判法院提堂。"
+        "主任裁判官黃美玲批准二人以1000元現金保釋，但禁止陳大文離境。"
+    )
+    assert bailed(body) == {"陳大文", "李小明"}
+
+
+def test_the_names_right_after_the_grant_are_its_group() -> None:
+    body = "法庭黃昏批准三人保釋，陳大文、李小明及張志強，終可離開法院。"
+    assert bailed(body) == {"陳大文", "李小明", "張志強"}
+
+
+def test_a_count_that_is_not_the_names_gives_no_one() -> None:
+    # three named, two granted: which two is not said, and no name is guessed
+    body = (
+        "陳大文、李小明及張志強被控暴動罪，案件今日在區域法院提堂。"
+        "案件押後至下月再訊，兩人獲准以原有條件保釋。"
+    )
+    assert bailed(body) == set()
+    # 47 charged, 11 granted bail: nobody named
+    assert bailed("47人被控串謀顛覆國家政權，案件在西九龍裁判法院提堂，11人獲准保釋。") == set()
+
+
+def test_the_rest_counted_is_not_read_as_a_group_of_the_paragraph() -> None:
+    body = "陳大文及李小明被控暴動罪，案件今日在東區裁判法院提堂。陳大文須還柙，其餘2人獲准保釋。"
+    assert "李小明" not in bailed(body)
+
+
+def test_each_of_them_is_the_article_listing() -> None:
+    body = (
+        "3名警員被控傷人罪，今早在東區裁判法院提堂。案件押後至下月再訊，"
+        "各人准以現金一千元保釋，期間不得接觸控方證人。\n\n"
+        "3名被告依次為陳大文（30歲）、李小明（29歲）及張志強（44歲）。"
+    )
+    assert bailed(body) == {"陳大文", "李小明", "張志強"}
+
+
+def test_each_of_them_with_no_listing_is_no_one() -> None:
+    body = "陳大文及李小明今早在東區裁判法院提堂。案件押後至下月再訊，各人准以現金一千元保釋。"
+    assert bailed(body) == set()
+
+
+def test_granted_bail_on_terms_with_no_obtained_before_it() -> None:
+    body = "陳大文被控暴動罪，案件今日在區域法院再訊，陳大文准以原有條件保釋。"
+    assert bailed(body) == {"陳大文"}
