@@ -82,3 +82,20 @@ def test_each_of_them_with_no_listing_is_no_one() -> None:
 def test_granted_bail_on_terms_with_no_obtained_before_it() -> None:
     body = "陳大文被控暴動罪，案件今日在區域法院再訊，陳大文准以原有條件保釋。"
     assert bailed(body) == {"陳大文"}
+
+
+def test_a_remand_of_he_opening_the_sentence_is_the_one_named_before() -> None:
+    body = "陳大文被控暴動罪，區域法院法官昨日判處他入獄4年。他至今已還柙約九個月。"
+    assert ("陳大文", "custody", "remanded") in facts(body)
+
+
+def test_a_release_of_he_alone_stays_under_the_threshold() -> None:
+    # released on police bail after an arrest is no release the labels count
+    body = "陳大文周三被警方拘捕，其後獲准以3萬元保釋。他周四凌晨獲釋，午後回辦公室。"
+    assert ("陳大文", "released", "") not in facts(body)
+
+
+def test_a_surname_before_the_preposition_yu_starts_no_name() -> None:
+    # 岑於信中寫到: 岑 in the letter wrote, not a person named 岑於信
+    found = facts("岑於信中寫到，自己在還柙的9個月已深切反省。")
+    assert not any(person.startswith("岑於") for person, _, _ in found)

@@ -244,9 +244,13 @@ def people_of(
 def _pronoun_penalty(hit: Hit, f: str) -> float:
     """How much less sure a fact stated of 他 or 她 is than one of the name: a release after
     the same sentence's arrest (他…被拘捕後獲無條件釋放) stands at 0.6, as the arrest does; a
-    release alone (他周四凌晨獲釋, on police bail) or a remand does not (extract18)."""
+    release alone (他周四凌晨獲釋, on police bail) or a remand does not (extract18), unless
+    the pronoun opens the sentence as its subject (他至今已還柙約九個月: 0.25, extract23;
+    not a release: 他周四凌晨獲釋 after 獲准以3萬現金保釋 is the police's bail)."""
     if hit.kind == "released" and ARREST_PASSIVE.search(f[: hit.start]):
         return 0.2
+    if hit.kind == "custody" and PRONOUN_SUBJECT.match(f):
+        return 0.25
     return 0.3
 
 
