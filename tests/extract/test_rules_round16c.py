@@ -85,8 +85,9 @@ def test_granted_bail_on_terms_with_no_obtained_before_it() -> None:
 
 
 def test_a_remand_of_he_opening_the_sentence_is_the_one_named_before() -> None:
-    body = "陳大文被控暴動罪，區域法院法官昨日判處他入獄4年。他至今已還柙約九個月。"
-    assert ("陳大文", "custody", "remanded") in facts(body)
+    # 岑志豪: a name the record does not hold (a record name is surer, +0.05)
+    body = "岑志豪被控暴動罪，區域法院法官昨日判處他入獄4年。他至今已還柙約九個月。"
+    assert ("岑志豪", "custody", "remanded") in facts(body)
 
 
 def test_a_release_of_he_alone_stays_under_the_threshold() -> None:
@@ -99,3 +100,19 @@ def test_a_surname_before_the_preposition_yu_starts_no_name() -> None:
     # 岑於信中寫到: 岑 in the letter wrote, not a person named 岑於信
     found = facts("岑於信中寫到，自己在還柙的9個月已深切反省。")
     assert not any(person.startswith("岑於") for person, _, _ in found)
+
+
+def test_a_remand_at_the_end_of_the_subjects_chain_of_clauses_is_its() -> None:
+    body = (
+        "岑志豪因去年9月在北角協助他人逃脫，被控管有攻擊性武器、襲警及拒捕，"
+        "三項罪名成立，判囚十個月，自今年6月15日起還柙，扣除假期後可於年底離開。"
+    )
+    assert ("岑志豪", "custody", "remanded") in facts(body)
+
+
+def test_a_chain_with_a_second_name_or_a_speaker_keeps_its_doubt() -> None:
+    body = (
+        "岑志豪因去年9月在北角協助李小明逃走，被控管有攻擊性武器、襲警及拒捕，"
+        "三項罪名成立，判囚十個月，自今年6月15日起還柙，扣除假期後可於年底離開。"
+    )
+    assert ("岑志豪", "custody", "remanded") not in facts(body)

@@ -116,6 +116,7 @@ from lionrock.library.extract._text import (
     short_quote,
     zh,
 )
+from lionrock.library.extract._topic import topic_penalty
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
 MIN_CONFIDENCE = 0.6
@@ -387,6 +388,7 @@ def extract_sentence(
             people, penalty = counted
         else:
             people, penalty = people_of(hit, s, visible, context)
+            penalty = topic_penalty(hit, s.folded, visible, people, penalty)  # extract23
         if not people or penalty >= 0.3:  # a group or pronoun subject (fifteenth round)
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
