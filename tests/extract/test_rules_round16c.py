@@ -116,3 +116,25 @@ def test_a_chain_with_a_second_name_or_a_speaker_keeps_its_doubt() -> None:
         "三項罪名成立，判囚十個月，自今年6月15日起還柙，扣除假期後可於年底離開。"
     )
     assert ("岑志豪", "custody", "remanded") not in facts(body)
+
+
+def refused(body: str) -> set[str]:
+    return {person for person, kind, _ in facts(body) if kind == "bail_denied"}
+
+
+def test_refused_bail_in_the_passive_is_the_name_before_it_not_a_list_after() -> None:
+    body = (
+        "高等法院今日完成最後一批覆核，其中陳大文被拒保釋，"
+        "其餘2人包括李小明及張志強，可按原有條件保釋。"
+    )
+    assert refused(body) == {"陳大文"}
+
+
+def test_refused_bail_inside_an_open_quotation_is_no_one_outside_it() -> None:
+    body = "陳大文被判阻差辦公罪後，社聯表示「非常關注案件，而被拒保釋也令人難以接受。"
+    assert refused(body) == set()
+
+
+def test_an_application_for_bail_that_failed_is_a_refusal() -> None:
+    body = "原獲保釋的陳大文再遭還柙，其後向高等法院申請保釋亦告失敗。"
+    assert refused(body) == {"陳大文"}

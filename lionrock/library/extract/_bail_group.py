@@ -97,3 +97,32 @@ def _distinct(names: list[NameHit]) -> list[NameHit]:
     for n in names:
         seen.setdefault(n.name, n)
     return list(seen.values())
+
+
+#: A passive refusal with no agent: 張可森被拒保釋, 被拒保釋的徐子見.
+REFUSED = re.compile(zh(r"(?:被|遭)拒保釋"))
+
+
+def refused_people(f: str, at: int, found: list[NameHit]) -> list[NameHit] | None:
+    """Who 被拒保釋 at `at` is about when its own clause says so: the last group of names
+    before it in that clause (其中張可森被拒保釋，其餘3人包括A、B及C，可按原有條件保釋: 張可森,
+    not the list after, which the older rules read as a relative clause's); [] when a
+    quotation opened before it is still open (表示「…而被拒保釋也令人難以接受: a speaker's
+    words, the names outside are not its subject); None to leave it to the other rules."""
+    if f[:at].count(zh("「")) > f[:at].count(zh("」")):
+        return []
+    clause = clause_start(f, at)
+    before = [n for n in found if clause <= n.start and n.end <= at]
+    if not before:
+        return None
+    last = [n for n in found if n.start >= before[-1].start - 40 and n.end <= at]
+    group: list[NameHit] = [before[-1]]
+    for n in reversed(last[:-1]):
+        if n.start < clause or not JOINED.fullmatch(f[n.end : group[0].start]):
+            break
+        group.insert(0, n)
+    return group
+
+
+#: What joins the names of one group (張劍虹和羅偉光, A、B及C).
+JOINED = re.compile(zh(r"\s*(?:、|和|及|與|以及)\s*"))

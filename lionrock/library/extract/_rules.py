@@ -29,7 +29,12 @@ from datetime import date
 from typing import Any
 
 from lionrock.fold import HAN_RE
-from lionrock.library.extract._bail_group import COUNT_INNER, counted_bail
+from lionrock.library.extract._bail_group import (
+    COUNT_INNER,
+    REFUSED,
+    counted_bail,
+    refused_people,
+)
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._groups import (
@@ -224,6 +229,11 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
         hit = Hit("bail_denied", m.start(), m.end())
+        if REFUSED.match(f, m.start()):  # 張可森被拒保釋 (extract23)
+            refused = refused_people(f, m.start(), found)
+            if refused == []:
+                continue
+            hit.people = refused
         if inner:
             at = m.start("inner") if m.group("inner") else m.start("inner2")
             hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
