@@ -138,3 +138,15 @@ def test_refused_bail_inside_an_open_quotation_is_no_one_outside_it() -> None:
 def test_an_application_for_bail_that_failed_is_a_refusal() -> None:
     body = "原獲保釋的陳大文再遭還柙，其後向高等法院申請保釋亦告失敗。"
     assert refused(body) == {"陳大文"}
+
+
+def test_a_remand_clause_with_no_subject_is_the_next_clauses_subject() -> None:
+    body = "今日法院安排了座位給家屬旁聽，被還柙第七日，剛為人父的岑志豪上庭後，不斷張望旁聽席。"
+    assert ("岑志豪", "custody", "remanded") in facts(body)
+
+
+def test_a_remand_that_is_a_risk_or_a_time_is_not_the_next_clauses_subject() -> None:
+    risk = "由於認罪後或有即時還柙風險，岑志豪說已有準備。"
+    after = "在公司高層遭羈押之後五個星期，岑志豪出席年會為政府辯護。"
+    assert ("岑志豪", "custody", "remanded") not in facts(risk)
+    assert ("岑志豪", "custody", "remanded") not in facts(after)

@@ -121,7 +121,7 @@ from lionrock.library.extract._text import (
     short_quote,
     zh,
 )
-from lionrock.library.extract._topic import topic_penalty
+from lionrock.library.extract._topic import forward_penalty, topic_penalty
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
 MIN_CONFIDENCE = 0.6
@@ -399,6 +399,7 @@ def extract_sentence(
         else:
             people, penalty = people_of(hit, s, visible, context)
             penalty = topic_penalty(hit, s.folded, visible, people, penalty)  # extract23
+            penalty = forward_penalty(hit, s.folded, visible, people, penalty)
         if not people or penalty >= 0.3:  # a group or pronoun subject (fifteenth round)
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._subjects import Hit, clause_start
+from lionrock.library.extract._subjects import Hit, clause_end, clause_start
 from lionrock.library.extract._text import zh
 
 TOPIC_KINDS = frozenset({"custody", "released"})
@@ -40,3 +40,39 @@ def topic_penalty(
     if not LEAD.match(f[: name.start]) or OWN_TOPIC.search(f[name.end : hit.start]):
         return penalty
     return 0.2
+
+
+#: What may stand between the remand's clause and the name of the next one: a description
+#: ending in 的 (剛為人父的張可森), with no comma.
+DESCRIBED = re.compile(zh(r"^[,，]\s*[^,;:，；：。「」]{0,10}$"))
+
+
+def forward_penalty(
+    hit: Hit, f: str, groups: list[list[NameHit]], people: list[NameHit], penalty: float
+) -> float:
+    """A remand in a clause with no subject, whose subject opens the next clause (去年9月才
+    考到車牌，11月尾便還押，林朗彥臨出獄前…; …，被還柙第七日，剛為人父的張可森上庭後…), as
+    the older rules read it at the start of a sentence (還柙13個月，24歲的唐英傑…): 0.2, when
+    no one is named before the remand in the sentence, only a description comes between,
+    and the remand's clause holds little else (not 遭羈押之後五個星期, 或有即時還柙風險)."""
+    if hit.kind != "custody" or penalty <= 0.2 or not groups or people != groups[0]:
+        return penalty
+    name = groups[0][0]
+    if name.start < hit.end or not DESCRIBED.match(f[clause_end(f, hit.end) : name.start]):
+        return penalty
+    if PRONOUN_OR_GROUP.search(f[: hit.start]):
+        return penalty
+    # the clause is the remand alone, with a time or an adverb (被還柙第七日, 11月尾便還押):
+    # not 遭羈押之後五個星期, 或有即時還柙風險, 部分黨員退黨、被還押 (the pool's wrong ones)
+    start, end = clause_start(f, hit.start), clause_end(f, hit.end)
+    if not SHORT_LEAD.match(f[start : hit.start]) or not SHORT_TAIL.match(f[hit.end : end]):
+        return penalty
+    return 0.2
+
+
+SHORT_LEAD = re.compile(zh(r"^\s*(?![在於當])[^的、有或會將]{0,8}$"))
+SHORT_TAIL = re.compile(zh(r"^(?!之?[後前時]|期間)[^的、]{0,6}$"))
+
+
+#: A subject of the remand before it after all: a pronoun, a group or 被告.
+PRONOUN_OR_GROUP = re.compile(zh(r"他|她|被告|[二兩三四五六七八九十\d]\s*[人名]|全部|所有|各人"))
