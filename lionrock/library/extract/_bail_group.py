@@ -8,9 +8,11 @@ before it, the last paragraph that did; each only when exactly as many as the co
 Otherwise the group is nobody, even where the older rules guessed a name before it.
 Not 其餘3人 (the rest: `_groups.py`), not 47人 with 11人獲准保釋 (no such names).
 各人 (各人准以現金一千元保釋) is the article's listing of defendants, when it has one.
+A passive refusal (張可森被拒保釋) is the group of names before it in its clause.
 
 Example:
     counted_bail(hit, folded, found, context)  # 兩人獲准保釋 → the two the paragraph named
+    refused_people(folded, at, found)  # 其中張可森被拒保釋，其餘3人包括… → 張可森
 """
 
 from __future__ import annotations
@@ -27,16 +29,12 @@ _COUNT = r"(?P<n>[二兩三四五六七八九十\d]{1,2})\s*(?:人(?![士員案�
 #: A clause that starts with the count, then a few words with no name or punctuation
 #: before the trigger: 兩人獲准…, 二人均獲准…, 4人其後獲准… (not 其餘3人, 11名獲准保釋的被告中).
 COUNT_SUBJECT = re.compile(
-    zh(
-        r"^\s*(?:而|但|並|其後|及後|最終|最後|同時|案件\S{0,12}?[,，]\s*)?"
-        + _COUNT
-        + r"[^,;:，；：。「」()（）]{0,10}$"
-    )
+    zh(r"^\s*(?:而|但|並|其後|及後|最終|最後|同時)?" + _COUNT + r"[^,;:，；：。「」()（）]{0,10}$")
 )
 #: Each of them, uncounted (各人准以現金一千元保釋): the article's listing of defendants.
 EACH_SUBJECT = re.compile(
     zh(
-        r"^\s*(?:而|但|並|其後|及後|最終|最後|同時|案件\S{0,12}?[,，]\s*)?"
+        r"^\s*(?:而|但|並|其後|及後|最終|最後|同時)?"
         r"各人[^,;:，；：。「」()（）]{0,10}$"
     )
 )
