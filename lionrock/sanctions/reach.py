@@ -147,8 +147,8 @@ class ReachIndex:
         sets are kept once (most of them hold no key of the record)."""
         syllables: dict[int, Syllable] = {id(s): s for s in LATIN_SYLLABLES.values()}
         syllables.update((id(s), s) for s in HYPHENED.values())
-        for found in TOKEN_SYLLABLES.values():
-            syllables.update((id(s), s) for s in found or ())
+        for parts in TOKEN_SYLLABLES.values():
+            syllables.update((id(s), s) for s in parts or ())
         syllables.update((id(s), s) for s in HAN_SYLLABLES.values())
         kept: dict[frozenset[Key], frozenset[Key]] = {}
         vocabulary = self._vocabulary
