@@ -68,6 +68,7 @@ from lionrock.bundled import bundled_files  # noqa: E402
 from lionrock.sanctions import (  # noqa: E402
     korean,
     latin_forms,
+    logic_v2,
     matching,
     name_parts,
     names,
@@ -76,7 +77,6 @@ from lionrock.sanctions import (  # noqa: E402
     romanize,
     screen,
     systems,
-    western,
 )
 from lionrock.sanctions.matching import Subject, compare  # noqa: E402
 from lionrock.sanctions.pairs import Tally  # noqa: E402
@@ -183,14 +183,14 @@ def clear_caches(known: KnownNames | None = None) -> None:
         name_parts.same_name_part,
         name_parts.may_be_same_name,
         name_parts._symbols,
-        western._person,
+        logic_v2._analysed,
         screen.name_keys,
     ):
         fn.cache_clear()
     latin_forms.cache_clear()
     matching.clear_grades()
-    # nomenklatura caches logic-v2's name analysis by entity ID, and our Latin-script
-    # names keep one ID per name (`western._person`): the next round would find it.
+    # nomenklatura caches logic-v2's name analysis by entity ID (ours analyses each name
+    # once itself, `logic_v2._analysed`): no round finds another's.
     for fn in (entity_names, entity_names_consolidated):
         fn.cache_clear()
     if known is not None:

@@ -50,7 +50,17 @@ from lionrock.sanctions.chinese import ENGLISH_AGREE
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
 from lionrock.sanctions.korean import korean_readings
 from lionrock.sanctions.latin_forms import arabic_name
-from lionrock.sanctions.names import Order, ParsedName, Syllable, _han_syllable, parse_name
+from lionrock.sanctions.names import (
+    HAN_SYLLABLES,
+    HYPHENED,
+    LATIN_SYLLABLES,
+    TOKEN_SYLLABLES,
+    Order,
+    ParsedName,
+    Syllable,
+    _han_syllable,
+    parse_name,
+)
 from lionrock.sanctions.readings import any_typo_orders, joined_orders
 from lionrock.sanctions.romanize import chinese_forms, japanese_forms, variant_forms
 from lionrock.sanctions.systems import mandarin_canto, mandarin_readings, strict_canto_keys
@@ -96,6 +106,10 @@ class ReachIndex:
                 parsed = parse_name(name)
                 if parsed.chinese:
                     self._add(entity_id, name, parsed)
+        # The keys of every syllable of the tables (`tables.load_tables`), as a surname
+        # and as a given name, worked out now: a name met is made of them (`_query_at`).
+        self._table_keys: tuple[dict[Syllable, frozenset[Key]], ...] = ({}, {})
+        self._key_tables()
 
     def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
         if not parsed.han:
@@ -126,6 +140,23 @@ class ReachIndex:
                 for key in here:
                     self._postings[length, place, key].add(number)
                     self._vocabulary.setdefault(key, key)
+
+    def _key_tables(self) -> None:
+        """`_query_at` of each syllable of the tables, at both places: the syllables a
+        romanized name is made of, and the characters met, are in them. Identical key
+        sets are kept once (most of them hold no key of the record)."""
+        syllables: dict[int, Syllable] = {id(s): s for s in LATIN_SYLLABLES.values()}
+        syllables.update((id(s), s) for s in HYPHENED.values())
+        for parts in TOKEN_SYLLABLES.values():
+            syllables.update((id(s), s) for s in parts or ())
+        syllables.update((id(s), s) for s in HAN_SYLLABLES.values())
+        kept: dict[frozenset[Key], frozenset[Key]] = {}
+        vocabulary = self._vocabulary
+        for syllable in syllables.values():
+            for surname, table in zip((True, False), self._table_keys, strict=True):
+                keys = _query_keys(syllable, surname=surname)
+                found = frozenset([vocabulary[k] for k in keys if k in vocabulary])
+                table[syllable] = kept.setdefault(found, found)
 
     def entities(self, name: str) -> frozenset[str]:
         """The entities with a name that `name` may reach: every entity one of whose
@@ -176,10 +207,14 @@ class ReachIndex:
         return hits
 
     def _query_at(self, syllable: Syllable, place: int) -> frozenset[Key]:
-        """The syllable's keys (`_query_keys`) that some reading of the record has: the
+        """The syllable's keys (`_query_keys`) that some reading of the record has (for a
+        syllable of the tables, worked out with the index: `_key_tables`): the
         others agree with none (`_at` finds no posting for them, `_agree` no reading
         that has them). They are the record's own key objects, so the keys of the
         syllables met in a round are no new objects for the garbage collector."""
+        found = self._table_keys[place != 0].get(syllable)
+        if found is not None:
+            return found
         found = self._query.get((syllable, place == 0))
         if found is None:
             vocabulary = self._vocabulary

@@ -53,16 +53,13 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from functools import lru_cache
-from typing import Any
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
 from lionrock.sanctions.latin_forms import word_form
+from lionrock.sanctions.logic_v2 import name_match
 from lionrock.sanctions.name_parts import (
-    FUZZY_TOLERANCE,
     HONORIFICS,
     PARTICLES,
     WesternName,
@@ -351,38 +348,14 @@ def _expand_initials(a: WesternName, b: WesternName) -> tuple[str, str] | None:
     return (out[0], out[1]) if changed else None
 
 
-@lru_cache(maxsize=1)
-def _logic_v2() -> Any:
-    from nomenklatura.matching import LogicV2
-    from nomenklatura.matching.logic_v2.names.match import name_match
-
-    config = LogicV2.default_config()
-    config.config["nm_fuzzy_cutoff_factor"] = FUZZY_TOLERANCE
-    return name_match, config
-
-
-@lru_cache(maxsize=32768)
-def _person(name: str) -> Any:
-    from followthemoney import model
-
-    entity = model.make_entity("Person")
-    # nomenklatura caches name analysis by entity ID: each distinct name needs its own.
-    entity.id = "n-" + hashlib.sha1(name.encode("utf-8")).hexdigest()
-    entity.add("name", name)
-    return entity
-
-
 def _logic_v2_both(left: str, right: str) -> tuple[float, str]:
     """logic-v2's name score, the same whichever name comes first: it weighs a query's
     extra parts above a result's, so a shorter name is also tried as the query."""
-    name_match, config = _logic_v2()
-    result = name_match(_person(left), _person(right), config)
-    if result.score < THRESHOLD and len(western_name(left).tokens) != len(
-        western_name(right).tokens
-    ):
-        backward = name_match(_person(right), _person(left), config)
-        result = backward if backward.score > result.score else result
-    return float(result.score), result.detail or "no name parts align"
+    score, detail = name_match(left, right)
+    if score < THRESHOLD and len(western_name(left).tokens) != len(western_name(right).tokens):
+        backward = name_match(right, left)
+        score, detail = backward if backward[0] > score else (score, detail)
+    return score, detail or "no name parts align"
 
 
 def _contained(a: WesternName, b: WesternName) -> tuple[float, str] | None:

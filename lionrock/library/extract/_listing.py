@@ -14,10 +14,13 @@ import re
 from lionrock.library.extract._persons import NameHit
 from lionrock.library.extract._text import chinese_number, zh
 
-#: 6名受審被告為…, 8名被告依次為…, 15名被告包括…, 九名被告分別是…
+#: 6名受審被告為…, 8名被告依次為…, 15名被告包括…, 九名被告分別是…; a space after the
+#: number (8 名被告依次為…) and a comma after 為 (11 名被告為，A、B…) as some reports write
+#: them (extract27)
 LISTED = re.compile(
     zh(
-        r"(?P<n>\d+|[一二兩三四五六七八九十]+)名(?:受審)?被告(?:人)?(?:依次|分別)?(?:為|包括|是)[:：]?"
+        r"(?P<n>\d+|[一二兩三四五六七八九十]+)\s*名(?:受審)?被告(?:人)?(?:依次|分別)?"
+        r"(?:為|包括|是)[:：,，]?"
     )
 )
 #: a count of people in a charge sentence (拘捕3名男女，並控以…, 47人, 四人被控)

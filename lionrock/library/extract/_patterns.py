@@ -127,6 +127,8 @@ BAIL_GRANTED = _p(
     # not 拒絕批出保釋, nor 批出律政司就黎智英的保釋上訴許可 (leave to appeal, extract10)
     # 李予信早前保釋申請獲批 (extract14: 5 pool articles, one story)
     r"|繼續保釋|保釋(?:申請)?獲批"
+    # 各人准以現金一千元保釋, 何啟明准以原有條件保釋 (extract23: 26 pool sentences)
+    r"|(?<![不未獲批])准以\S{0,16}?保釋"
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
 )
 #: 不讓黎智英繼續保釋: a refusal before the name (extract10).
@@ -137,6 +139,8 @@ BAIL_DENIED = _p(
     r"拒絕(?P<inner>\S{0,8}?)保釋|拒批(?P<inner2>\S{0,6}?)保釋|不(?:獲准?|准|予|得)(?:他|她)?保釋|保釋(?:申請)?(?:被|遭)(?:拒|駁回)"
     # 多次申請保釋均被拒, 保釋申請迅速被拒: a court's refusal (tenth round, 33 pool articles)
     r"|申請保釋[均皆亦都]?(?:被|遭)(?:拒|駁回)|保釋申請[均皆亦都迅速]{1,2}(?:被|遭)(?:拒|駁回)"
+    # 張可森被拒保釋 (35 pool sentences); 向高等法院申請保釋亦告失敗 (7; extract23)
+    r"|(?:被|遭)拒保釋|申請保釋[均皆亦都]?(?:告|宣告)?失敗"
     # 申請被告在等候上訴期間保釋，遭鄭官拒絕: the judge who refused between (extract14: 6)
     r"|申請\S{0,14}?保釋\S{0,4}?[,，]\s*(?:惟|但|均|亦|卻)?(?:被|遭)\S{0,6}?(?:拒絕|駁回)"
     # 蘇惠德…不准被告保釋, 不批准鄒幸彤保釋: whom the judge refused (extract14: 10 pool articles)

@@ -345,8 +345,9 @@ def _plausible(name: str, aged: bool = False) -> bool:
         and not set(name[surname:]) & LEGAL_CHARS
         and not set(name[surname:]) & JOINED
         and name[surname : surname + 1] != zh("官")  # 李官續指: a judge's short title
-        # 許及陳則各被控: a lone surname and 則 (then), not a name (eleventh round)
-        and name[surname : surname + 1] not in zh("則仍都並")
+        # 許及陳則各被控: a lone surname and 則 (then), not a name (eleventh round); nor
+        # 於 (岑於信中寫到: 岑 in the letter; extract23)
+        and name[surname : surname + 1] not in zh("則仍都並於")
         and name[surname:] not in HONORIFICS
     )
 

@@ -30,6 +30,12 @@ from typing import Any
 
 from lionrock.fold import HAN_RE
 from lionrock.library.extract._allnamed import named_after_all
+from lionrock.library.extract._bail_group import (
+    COUNT_INNER,
+    REFUSED,
+    counted_bail,
+    refused_people,
+)
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent
 from lionrock.library.extract._described import described_members
@@ -119,6 +125,7 @@ from lionrock.library.extract._text import (
     short_quote,
     zh,
 )
+from lionrock.library.extract._topic import forward_penalty, topic_penalty
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
 MIN_CONFIDENCE = 0.6
@@ -214,12 +221,23 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             if m.group("inner"):  # 批准許智峯及林卓廷保釋: the names inside (eighth round)
                 at, inner = m.start("inner"), m.group("inner")
                 hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
-                if hit.people is None and UNNAMED_INNER.search(inner):
-                    continue  # 除了A和B須還柙，…批准其餘9人保釋: not A and B
+                # 除了A和B須還柙，…批准其餘9人保釋: not A and B; but 批准二人以1000元現金
+                # 保釋 is the two the paragraph named, read by `counted_bail` (extract23)
+                if (
+                    hit.people is None
+                    and UNNAMED_INNER.search(inner)
+                    and not COUNT_INNER.match(f, m.start())
+                ):
+                    continue
             yield hit
     for m in BAIL_DENIED.finditer(f):
         inner = m.groupdict().get("inner") or m.groupdict().get("inner2")
         hit = Hit("bail_denied", m.start(), m.end())
+        if REFUSED.match(f, m.start()):  # 張可森被拒保釋 (extract23)
+            refused = refused_people(f, m.start(), found)
+            if refused == []:
+                continue
+            hit.people = refused
         if inner:
             at = m.start("inner") if m.group("inner") else m.start("inner2")
             hit.people = [n for n in found if at <= n.start < at + len(inner)] or None
@@ -339,6 +357,7 @@ def extract_sentence(
     before = context.last_names if s.paragraph == context.paragraph else []
     found = group_mentions(s.folded, found, context.orders, context.last_group, before)
     found = named_after_all(s.folded, found)  # 全部被告罪成，A、B須即時監禁 (extract26)
+    _note_paragraph_names(s, context)
     context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)
@@ -379,7 +398,13 @@ def extract_sentence(
         # reverse: 被告…認罪，並稱「…黃之鋒、許智峯…」, 「赴湯杜火」…罪名不成立.
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
-        people, penalty = people_of(hit, s, visible, context)
+        counted = counted_bail(hit, s.folded, found, context)  # 兩人獲准保釋 (extract23)
+        if counted is not None:
+            people, penalty = counted
+        else:
+            people, penalty = people_of(hit, s, visible, context)
+            penalty = topic_penalty(hit, s.folded, visible, people, penalty)  # extract23
+            penalty = forward_penalty(hit, s.folded, visible, people, penalty)
         # a counted group's members after 包括, described at length (extract21): the rest
         # of the list beside the names the older rules found in it
         described = described_members(hit, s, found, people)
@@ -417,6 +442,19 @@ def extract_sentence(
     if groups:
         context.last_group = _last_group(groups, s.folded)
     return proposals
+
+
+def _note_paragraph_names(s: Sentence, context: Context) -> None:
+    """Add the sentence before's names to its paragraph's, or, in a new paragraph, keep
+    the last paragraph's that named anyone (for `counted_bail`; read before this sentence's
+    names replace `last_names`)."""
+    named = [*context.paragraph_names, *context.last_names]
+    if s.paragraph == context.paragraph:
+        context.paragraph_names = named
+        return
+    if named:
+        context.earlier_names = named
+    context.paragraph_names = []
 
 
 def _paired_penalty(hit: Hit, hits: list[Hit], group: list[NameHit], penalty: float) -> float:

@@ -80,6 +80,10 @@ class Context:
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
     aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
     mainland: bool = False  # the article leans to the mainland (`mainland_leaning`)
+    # the names the paragraph has written so far, and those of the last paragraph that
+    # wrote any: whom a counted group stands for (兩人獲准保釋; `_bail_group.py`)
+    paragraph_names: list[NameHit] = field(default_factory=list)
+    earlier_names: list[NameHit] = field(default_factory=list)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
@@ -281,9 +285,13 @@ def _included(
 def _pronoun_penalty(hit: Hit, f: str) -> float:
     """How much less sure a fact stated of 他 or 她 is than one of the name: a release after
     the same sentence's arrest (他…被拘捕後獲無條件釋放) stands at 0.6, as the arrest does; a
-    release alone (他周四凌晨獲釋, on police bail) or a remand does not (extract18)."""
+    release alone (他周四凌晨獲釋, on police bail) or a remand does not (extract18), unless
+    the pronoun opens the sentence as its subject (他至今已還柙約九個月: 0.25, extract23;
+    not a release: 他周四凌晨獲釋 after 獲准以3萬現金保釋 is the police's bail)."""
     if hit.kind == "released" and ARREST_PASSIVE.search(f[: hit.start]):
         return 0.2
+    if hit.kind == "custody" and PRONOUN_SUBJECT.match(f):
+        return 0.25
     return 0.3
 
 
