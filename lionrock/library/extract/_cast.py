@@ -222,13 +222,15 @@ def _says(gap: str) -> bool:
 BARE_LISTING = re.compile(zh(r"依次[為是]\s*[:：]?"))
 
 
-def listed_names(s: Sentence, found: list[NameHit]) -> list[NameHit]:
+def listed_names(s: Sentence, found: list[NameHit], headed: bool = False) -> list[NameHit]:
     """The items of a listing (被告依次為A、B…; 6名受審被告為A、B…) that the name finder
     missed but that are each a plausible full name (余德穎, 簡家康: jieba splits them), so
-    that the listing is whole and its count can agree; only when every item is a name."""
+    that the listing is whole and its count can agree; only when every item is a name.
+    `headed`: the whole sentence is a listing under a heading (47名被告次序：; extract28)."""
     extra: list[NameHit] = []
     f = s.folded
     starts = {m.end() for p in (LISTING, GROUP_LISTING, BARE_LISTING) for m in p.finditer(f)}
+    starts |= {0} if headed else set()
     for at in sorted(starts):
         plain = _outside_brackets(f[at:])
         end = LISTING_END.search(plain)

@@ -128,6 +128,16 @@ class Orders:
                         self._set(i, hit)
                     self.total = len(before) if self.total in (None, len(before)) else 0
 
+    def learn_headed(self, listed: list[NameHit], ordered: bool) -> None:
+        """What a paragraph of names under a heading (47名被告次序：; extract28) teaches: the
+        orders when the heading gives them, else the members of a listing in no order."""
+        if not ordered:
+            self._set_members(listed)
+            return
+        for i, name in enumerate(listed, 1):
+            self._set(i, name)
+        self.total = len(listed) if self.total in (None, len(listed)) else 0
+
     def _set_members(self, listed: list[NameHit]) -> None:
         if self.members_void:
             return

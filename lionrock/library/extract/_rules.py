@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from lionrock.fold import HAN_RE
@@ -46,6 +47,7 @@ from lionrock.library.extract._groups import (
     names_uncut,
     surname_mentions,
 )
+from lionrock.library.extract._headed import headed_count, headed_listing, headed_ordered
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
     MAINLAND,
@@ -564,18 +566,25 @@ def extract_text(
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
             for i, (r, s) in enumerate(zip(read, every, strict=True))]  # fmt: skip
+    # a paragraph under a heading that counts the defendants (47名被告次序：; extract28)
+    heads = [None] + [
+        headed_count(a.folded) if a.paragraph != b.paragraph else None for a, b in pairwise(every)
+    ]
     # the listing first (of the sentences read), so that a group or order stated before it
     # resolves too
     for i, s in enumerate(every):
-        if read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)):
+        if heads[i] or (read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded))):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = names_uncut(s, found, context.text)
-            found = sorted(found + listed_names(s, found), key=lambda h: h.start)
+            found = sorted(found + listed_names(s, found, bool(heads[i])), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
+            if heads[i]:
+                listed = headed_listing(s.folded, found, heads[i] or 0)
+                context.orders.learn_headed(listed, headed_ordered(every[i - 1].folded))
     context.aged = ages_named(every, names, context.text)
     last: tuple[str, list[Hit]] = ("", [])  # the last charge sentence's offences (extract18)
     for i, s in enumerate(every):
-        if not read[i] and not LISTED.search(s.folded):
+        if not read[i] and not LISTED.search(s.folded) and not heads[i]:
             continue
         made = (
             extract_sentence(s, article_id=article_id, names=names, context=context)
@@ -590,7 +599,7 @@ def extract_text(
         if not charged:
             after = every[i + 1].folded if i + 1 < len(every) else ""
             if not OWN_CHARGES.search(after):
-                made += _listed_charges(s, names, context, last, article_id)
+                made += _listed_charges(s, names, context, last, article_id, heads[i])
         last = (s.folded, charged) if charged else last
         for proposal in made:
             if proposal.confidence < min_confidence:
@@ -622,15 +631,21 @@ def _listed_charges(
     context: Context,
     last: tuple[str, list[Hit]],
     article_id: str,
+    heading: int | None = None,
 ) -> list[Proposal]:
     """A listing of a case's defendants with no offence (6名受審被告為A、B…) charges each with
-    the offences of the article's last charge sentence before it (extract18)."""
+    the offences of the article's last charge sentence before it (extract18); so does a
+    paragraph of names under a heading that counts them (`heading`; extract28), each
+    quoted where its name is."""
     charge, offences = last
     if not offences or s.text.endswith(("？", "?")):
         return []
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
-    found = sorted(found + listed_names(s, found), key=lambda h: h.start)
-    at, listed = listed_defendants(s.folded, found, charge)
+    found = sorted(found + listed_names(s, found, bool(heading)), key=lambda h: h.start)
+    if heading:
+        at, listed = -1, headed_listing(s.folded, found, heading, charge)
+    else:
+        at, listed = listed_defendants(s.folded, found, charge)
     keys = {h.value: h for h in offences}
     return [
         Proposal(
@@ -640,7 +655,7 @@ def _listed_charges(
             kind="charged",
             value=hit.value,
             date=None,
-            quote=short_quote(s.text, at),
+            quote=short_quote(s.text, person.start if at < 0 else at),
             confidence=min(0.99, round(0.7 + _name_weight(person, s), 2)),
             paragraph=s.paragraph,
             statute=hit.statute,
