@@ -12,19 +12,7 @@ from lionrock.sanctions.korean import fold_korean
 from lionrock.sanctions.latin_forms import arabic_name
 from lionrock.sanctions.name_parts import vowel_variant, western_name
 from lionrock.sanctions.relatives import reordered_chain
-
-
-def assert_same(left: str, right: str, rule: str) -> None:
-    for x, y in ((left, right), (right, left)):
-        result = compare(x, y)
-        assert result.match, result.explanation
-        assert result.rule == rule, result.explanation
-
-
-def assert_different(left: str, right: str) -> None:
-    for x, y in ((left, right), (right, left)):
-        result = compare(x, y)
-        assert not result.match, result.explanation
+from tests._names import assert_different, assert_same
 
 
 def test_arabic_vowels_written_differently_are_one_name() -> None:

@@ -9,19 +9,7 @@ from __future__ import annotations
 
 from lionrock.sanctions import compare
 from lionrock.sanctions.name_parts import th_variant
-
-
-def assert_same(left: str, right: str, rule: str) -> None:
-    for x, y in ((left, right), (right, left)):
-        result = compare(x, y)
-        assert result.match, result.explanation
-        assert result.rule == rule, result.explanation
-
-
-def assert_different(left: str, right: str) -> None:
-    for x, y in ((left, right), (right, left)):
-        result = compare(x, y)
-        assert not result.match, result.explanation
+from tests._names import assert_different, assert_same
 
 
 def test_th_written_for_dhal_or_zah_is_one_name() -> None:

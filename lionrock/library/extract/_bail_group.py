@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._persons import NameHit, distinct
 from lionrock.library.extract._subjects import Context, Hit, clause_start
-from lionrock.library.extract._text import chinese_number, zh
+from lionrock.library.extract._text import count_of, zh
 
 BAIL_KINDS = frozenset({"bail_granted", "bail_denied"})
 
@@ -61,16 +61,16 @@ def counted_bail(
         return None
     if subject and any(clause <= n.start < hit.start for n in found):
         return None  # a name in the clause is its subject (當中A和B兩人已獲准保釋)
-    count = _count(group.group("n"))
+    count = count_of(group.group("n"))
     if not count:
         return [], 0.0
     after = [n for n in found if n.start >= hit.end]
     if after and APPOSITION.fullmatch(f[hit.end : after[0].start]):
         # 法庭批准四人保釋，楊雪盈、劉偉聰、呂智恆及林景楠…: the names right after
-        names = _distinct([n for n in after if n.start < _list_end(f, after[0].start)])
+        names = distinct([n for n in after if n.start < _list_end(f, after[0].start)])
         return (names, 0.15) if len(names) == count else ([], 0.0)
-    before = _distinct([*context.paragraph_names, *(n for n in found if n.end <= hit.start)])
-    people = before or _distinct(context.earlier_names)
+    before = distinct([*context.paragraph_names, *(n for n in found if n.end <= hit.start)])
+    people = before or distinct(context.earlier_names)
     return (people, 0.15) if len(people) == count else ([], 0.0)
 
 
@@ -83,18 +83,6 @@ LIST_END = re.compile(zh(r"[,;:，；：。]"))
 def _list_end(f: str, at: int) -> int:
     stop = LIST_END.search(f, at)
     return stop.start() if stop else len(f)
-
-
-def _count(text: str) -> int | None:
-    value = 2 if text == zh("兩") else chinese_number(text)
-    return int(value) if value else None
-
-
-def _distinct(names: list[NameHit]) -> list[NameHit]:
-    seen: dict[str, NameHit] = {}
-    for n in names:
-        seen.setdefault(n.name, n)
-    return list(seen.values())
 
 
 #: A passive refusal with no agent: 張可森被拒保釋, 被拒保釋的徐子見.

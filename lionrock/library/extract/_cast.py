@@ -33,9 +33,9 @@ from lionrock.library.extract._patterns import (
     SPEAKER,
     UNNAMED_GROUP,
 )
-from lionrock.library.extract._persons import NameHit, _plausible
+from lionrock.library.extract._persons import NameHit, _plausible, distinct
 from lionrock.library.extract._subjects import Context, Hit, clause_start
-from lionrock.library.extract._text import Sentence, chinese_number, zh
+from lionrock.library.extract._text import Sentence, count_of, zh
 
 #: The kinds this reading is for.
 CAST_KINDS = frozenset({"arrested", "charged", "custody", "released"})
@@ -100,7 +100,7 @@ def group_members(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit
     end = stop.start() if stop else len(f)
     trigger = TRIGGER.search(f, after[0].start, end)
     end = trigger.start() if trigger else end
-    return _distinct([n for n in after if n.end <= end]) or None
+    return distinct([n for n in after if n.end <= end]) or None
 
 
 #: A list of names that ends with 等人 or 等N人 (A、B、C等人的遭遇).
@@ -124,7 +124,7 @@ def _members_etc(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHit]
     gap = f[hit.end : listed[0][0].start]
     if re.search(zh(r"[;；。]"), gap) or len(gap) > 60:
         return None
-    return _distinct(listed[0])
+    return distinct(listed[0])
 
 
 #: 將他拘捕, 把她拘捕: the object pronoun before an active arrest.
@@ -138,7 +138,7 @@ def _object_before(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHi
         return None
     if not PRONOUN_OBJECT_BEFORE.search(f[clause_start(f, hit.start) : hit.start]):
         return None
-    before = _distinct([n for g in groups for n in g if n.end <= hit.start])
+    before = distinct([n for g in groups for n in g if n.end <= hit.start])
     if len(before) != 1 or _says(f[before[0].end : hit.start]):
         return None
     return before
@@ -147,16 +147,7 @@ def _object_before(hit: Hit, f: str, groups: list[list[NameHit]]) -> list[NameHi
 def _count(m: re.Match[str]) -> int | None:
     if m.group("they"):
         return None
-    text = m.group("n")
-    value = 2 if text == zh("兩") else chinese_number(text)
-    return int(value) if value else None
-
-
-def _distinct(names: list[NameHit]) -> list[NameHit]:
-    seen: dict[str, NameHit] = {}
-    for n in names:
-        seen.setdefault(n.name, n)
-    return list(seen.values())
+    return count_of(m.group("n"))
 
 
 def _fits(count: int | None, people: list[NameHit]) -> bool:
@@ -188,19 +179,19 @@ def cast_people(
         count = _count(plural)
         if before:
             # the last group named before: 本案兩名被告分別為A及B，他們被控…
-            people = _distinct(before[-1])
+            people = distinct(before[-1])
             if _says(f[people[-1].end : clause]):
                 return None
             return (people, 0.15) if _fits(count, people) else None
-        after = _distinct([n for g in groups if g[0].start >= hit.end for n in g])
+        after = distinct([n for g in groups if g[0].start >= hit.end for n in g])
         if after:
             # 4人被控暴動，依次為A、B、C、D: every name after, a count written and equal
             return (after, 0.2) if count and len(after) == count else None
-        last = _distinct(context.last_group)
+        last = distinct(context.last_group)
         return (last, 0.25) if _fits(count, last) else None
     if before:
         # 警方拘捕他，他獲釋後…: the sentence's one name, not a speaker's
-        people = _distinct([n for g in before for n in g])
+        people = distinct([n for g in before for n in g])
         if len(people) == 1 and not _says(f[people[0].end : clause]):
             return people, 0.2
     return None

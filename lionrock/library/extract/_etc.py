@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._text import chinese_number, zh
+from lionrock.library.extract._text import count_of, zh
 
 _N = r"[一二三四五六七八九十\d]{1,3}|兩"
 #: 等7名被告, 等 9 人, 等10名民主派人士 (not 等人, 等多人).
@@ -26,11 +26,6 @@ ETC_COUNT = re.compile(
 _JOINED = re.compile(zh(r"^\s*(?:[(（][^()（）]{0,10}[)）])?\s*(?:[、及和與]|以及)?\s*$"))
 
 
-def _count(text: str) -> int | None:
-    value = 2 if text == zh("兩") else chinese_number(text)
-    return int(value) if value else None
-
-
 def etc_listed(f: str, found: list[NameHit], listed: list[NameHit]) -> list[NameHit]:
     """The listed defendants a `A、B等N名被告` stands for beside A and B, when N is the
     listing's count and A and B are listed: placed over the last name before 等, so that
@@ -39,7 +34,7 @@ def etc_listed(f: str, found: list[NameHit], listed: list[NameHit]) -> list[Name
     extra: list[NameHit] = []
     for i, last in enumerate(found):
         m = ETC_COUNT.match(f[last.end :])
-        if not m or _count(m.group("n")) != len(listed):
+        if not m or count_of(m.group("n")) != len(listed):
             continue
         head = [last]
         for previous in reversed(found[:i]):

@@ -30,7 +30,7 @@ from lionrock.library.extract._persons import (
     _plausible,
     _tokenizer,
 )
-from lionrock.library.extract._text import Sentence, chinese_number, zh
+from lionrock.library.extract._text import Sentence, count_of, zh
 
 _N = r"[一二三四五六七八九十\d]{1,3}|兩"
 #: A count of people: 6名男女, 三名警員, 6 人 (not 16人, 至少6人, 共15人, 6人中, 6人士).
@@ -56,13 +56,6 @@ REST = re.compile(
 
 #: What may stand before the rest in its clause: nothing, or a conjunction.
 REST_LEAD = re.compile(zh(r"(?:^|[,;:，；：。])\s*(?:以及|而|但|惟|及|和|、)?\s*$"))
-
-
-def _count(text: str | None) -> int | None:
-    if not text:
-        return None
-    value = 2 if text == zh("兩") else chinese_number(text)
-    return int(value) if value else None
 
 
 def group_mentions(
@@ -92,7 +85,7 @@ def group_mentions(
     extra += _all_listed(f, found, listed, taken)
     extra += etc_listed(f, found, listed)  # 李柱銘、吳靄儀等7名被告 (extract22)
     for m in COUNTED_GROUP.finditer(f):
-        if _count(m.group("n")) != len(listed):
+        if count_of(m.group("n")) != len(listed):
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -132,7 +125,7 @@ def _rest(
     if not singled or any(n.name not in names for n in singled + later):
         return []
     rest = [n for n in listed if n.name not in {s.name for s in singled}]
-    count = _count(m.group("n") or m.group("people"))
+    count = count_of(m.group("n") or m.group("people"))
     return rest if rest and count in (None, len(rest)) else []
 
 
@@ -144,7 +137,7 @@ def _rest_after(
     獲准保釋: the counsel is not listed; eighth round): the listing less the listed names
     of the sentence before, only when this sentence names no one before the rest and
     the rest's count is written and agrees."""
-    count = _count(m.group("n") or m.group("people"))
+    count = count_of(m.group("n") or m.group("people"))
     names = {n.name for n in listed}
     picked = {n.name for n in before if n.name in names}
     if not count or not picked or not REST_LEAD.search(f[: m.start()]):

@@ -100,6 +100,14 @@ class NameHit:
     known: bool  # from the record's gazetteer (rather than guessed)
 
 
+def distinct(names: list[NameHit]) -> list[NameHit]:
+    """Each name once, at its first place, in order."""
+    seen: dict[str, NameHit] = {}
+    for n in names:
+        seen.setdefault(n.name, n)
+    return list(seen.values())
+
+
 _LOCK = threading.Lock()
 
 

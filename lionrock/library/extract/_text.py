@@ -134,6 +134,17 @@ def chinese_number(text: str) -> float | None:
     return float(total + current)
 
 
+def count_of(text: str | None) -> int | None:
+    """The whole number a count is written with (兩 → 2, 十三 → 13, folded text), or None.
+
+    Example: `count_of("兩")` is 2; `count_of("")` is None.
+    """
+    if not text:
+        return None
+    value = 2 if text == zh("兩") else chinese_number(text)
+    return int(value) if value else None
+
+
 #: A term in folded Chinese: 三年九个月, 3年零6个月, 年半, 半年, 13.5 个月, 21日, 两星期.
 TERM_ZH = re.compile(
     rf"(?P<years>{NUM})\s*年(?:零|又)?(?:\s*(?P<ymonths>{NUM})\s*个?月|(?P<yhalf>半))?"
