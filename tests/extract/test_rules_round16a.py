@@ -3,14 +3,14 @@ the unlabelled court-keyword pool; each on an invented sentence."""
 
 from __future__ import annotations
 
-from lionrock.library.extract import Gazetteer, extract_text
+from lionrock.library.extract import Gazetteer
+from tests.extract._facts import triples
 
 NAMES = Gazetteer({"陳大文": "lr-test-0"})
 
 
 def facts(body: str) -> set[tuple[str, str, str]]:
-    found = extract_text(article_id="a", body=body, published="2020-08-03", names=NAMES)
-    return {(p.person, p.kind, p.value) for p in found}
+    return triples(body, NAMES, "2020-08-03")
 
 
 def test_a_counted_groups_members_after_including_with_long_descriptions() -> None:

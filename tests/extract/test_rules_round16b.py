@@ -4,7 +4,8 @@ sentence."""
 
 from __future__ import annotations
 
-from lionrock.library.extract import Gazetteer, extract_text
+from lionrock.library.extract import Gazetteer
+from tests.extract._facts import triples
 
 NAMES = Gazetteer(
     {
@@ -15,8 +16,7 @@ NAMES = Gazetteer(
 
 
 def facts(body: str) -> set[tuple[str, str, str]]:
-    found = extract_text(article_id="a", body=body, published="2021-05-06", names=NAMES)
-    return {(p.person, p.kind, p.value) for p in found}
+    return triples(body, NAMES, "2021-05-06")
 
 
 def test_a_note_in_brackets_does_not_end_a_listing() -> None:

@@ -4,7 +4,8 @@ pool first; every sentence here is invented."""
 
 from __future__ import annotations
 
-from lionrock.library.extract import Gazetteer, extract_text
+from lionrock.library.extract import Gazetteer
+from tests.extract._facts import triples
 
 NAMES = Gazetteer(
     {name: f"lr-test-{i}" for i, name in enumerate(["陳大文", "李小明", "張志強", "黃美玲"])}
@@ -12,8 +13,7 @@ NAMES = Gazetteer(
 
 
 def facts(body: str) -> set[tuple[str, str, str]]:
-    found = extract_text(article_id="a", body=body, published="2021-03-01", names=NAMES)
-    return {(p.person, p.kind, p.value) for p in found}
+    return triples(body, NAMES, "2021-03-01")
 
 
 def bailed(body: str) -> set[str]:

@@ -4,16 +4,14 @@ court-keyword pool; each on an invented sentence."""
 
 from __future__ import annotations
 
-from lionrock.library.extract import Gazetteer, extract_text
+from lionrock.library.extract import Gazetteer
+from tests.extract._facts import triples
 
 RECORD = Gazetteer({"陳大文": "lr-test-0", "Victor Kwan Ka-yan": "lr-test-judge"})
 
 
 def facts(body: str, names: Gazetteer | None = None) -> set[tuple[str, str, str]]:
-    found = extract_text(
-        article_id="a", body=body, published="2021-07-30", names=names or Gazetteer({})
-    )
-    return {(p.person, p.kind, p.value) for p in found}
+    return triples(body, names or Gazetteer({}), "2021-07-30")
 
 
 def test_an_adverb_between_the_auxiliary_and_the_arrest() -> None:

@@ -4,14 +4,14 @@ readings of the fresh draws 3201 and 3202; each on an invented sentence."""
 
 from __future__ import annotations
 
-from lionrock.library.extract import Gazetteer, extract_text
+from lionrock.library.extract import Gazetteer
+from tests.extract._facts import triples
 
 RECORD = Gazetteer({"陳大文": "lr-test-0", "李小明": "lr-test-1", "黃志強": "lr-test-2"})
 
 
 def facts(body: str, names: Gazetteer | None = None) -> set[tuple[str, str, str]]:
-    found = extract_text(article_id="a", body=body, published="2021-02-05", names=names or RECORD)
-    return {(p.person, p.kind, p.value) for p in found}
+    return triples(body, names or RECORD, "2021-02-05")
 
 
 def test_an_including_list_runs_on_past_its_semicolons_and_roles() -> None:

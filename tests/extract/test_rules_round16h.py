@@ -6,6 +6,7 @@ from __future__ import annotations
 from lionrock.fold import fold
 from lionrock.library.extract import Gazetteer, extract_text
 from lionrock.library.extract._headed import headed_count, headed_ordered
+from tests.extract._facts import triples
 
 NAMES = Gazetteer({"陳大文": "lr-test-0"})
 
@@ -14,8 +15,7 @@ LISTING = "陳大文（56歲）、黃子健（33歲）、李家俊（35歲）、
 
 
 def facts(body: str) -> set[tuple[str, str, str]]:
-    found = extract_text(article_id="a", body=body, published="2021-03-01", names=NAMES)
-    return {(p.person, p.kind, p.value) for p in found}
+    return triples(body, NAMES, "2021-03-01")
 
 
 def charged(body: str) -> set[str]:
