@@ -38,8 +38,9 @@ EACH_SUBJECT = re.compile(
         r"各人[^,;:，；：。「」()（）]{0,10}$"
     )
 )
-#: The count inside an active grant (批准二人以1000元現金保釋, 批准三人以原有條件保釋).
-COUNT_INNER = re.compile(zh(r"(?:批准|批出|准許|准予)\s*" + _COUNT))
+#: The count inside an active grant (批准二人以1000元現金保釋, 批准三人以原有條件保釋) or
+#: refusal (拒絕二人保釋, 拒絕兩人的保釋申請: extract31, 6 pool sentences in 5 articles).
+COUNT_INNER = re.compile(zh(r"(?:批准|批出|准許|准予|拒絕)\s*" + _COUNT))
 
 
 def counted_bail(
@@ -70,7 +71,10 @@ def counted_bail(
         names = distinct([n for n in after if n.start < _list_end(f, after[0].start)])
         return (names, 0.15) if len(names) == count else ([], 0.0)
     before = distinct([*context.paragraph_names, *(n for n in found if n.end <= hit.start)])
-    people = before or distinct(context.earlier_names)
+    # a refusal's two are its own paragraph's: the paragraph before one that opens 拒絕兩人的
+    # 保釋申請 is often the defence's pleas, whose lawyers it names (extract31)
+    refusal = inner is not None and inner.group().startswith(zh("拒絕"))
+    people = before or ([] if refusal else distinct(context.earlier_names))
     return (people, 0.15) if len(people) == count else ([], 0.0)
 
 

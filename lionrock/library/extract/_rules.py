@@ -214,7 +214,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if NOT_LET.search(f[max(0, m.start() - 10) : m.start()]):
             continue
         if (
-            (clause_court or zh("申請") in m.group())  # 保釋申請獲批: a court's (extract14)
+            # 保釋申請獲批 (extract14), 可按原有條件保釋 (extract31): a court's
+            (clause_court or zh("申請") in m.group() or m.group().startswith(zh("可")))
             and not police
             and not topic
             and not POLICE_HELD.search(f[m.end() : m.end() + 25])
