@@ -33,16 +33,16 @@ def test_a_general_may_be_granted_bail_is_no_fact() -> None:
     assert ("陳大文", "bail_granted", "") not in facts("陳大文希望可獲保釋。")
 
 
-def test_a_refusal_whose_object_counts_the_two_the_paragraph_named() -> None:
-    body = "陳大文及黃子健承認控罪。法官押後求情和判刑至11月23日，拒絕二人保釋。"
+def test_a_refusal_whose_object_counts_the_two_its_sentence_named() -> None:
+    body = "法官押後陳大文及黃子健的求情和判刑至11月23日，拒絕二人保釋。"
     found = facts(body)
     assert {("陳大文", "bail_denied", ""), ("黃子健", "bail_denied", "")} <= found
-    body = "陳大文及黃子健否認控罪。法官拒絕兩人的保釋申請，兩人須即時還柙。"
+    body = "法官聽取陳大文及黃子健的陳辭後，拒絕兩人的保釋申請，兩人須即時還柙。"
     assert {("陳大文", "bail_denied", ""), ("黃子健", "bail_denied", "")} <= facts(body)
 
 
 def test_a_counted_refusal_of_more_than_the_paragraph_named_is_nobody() -> None:
-    body = "陳大文及黃子健否認控罪。法官拒絕三人的保釋申請。"
+    body = "法官聽取陳大文及黃子健的陳辭後，拒絕三人的保釋申請。"
     found = facts(body)
     assert ("陳大文", "bail_denied", "") not in found
     assert ("黃子健", "bail_denied", "") not in found

@@ -70,11 +70,15 @@ def counted_bail(
         # 法庭批准四人保釋，楊雪盈、劉偉聰、呂智恆及林景楠…: the names right after
         names = distinct([n for n in after if n.start < _list_end(f, after[0].start)])
         return (names, 0.15) if len(names) == count else ([], 0.0)
-    before = distinct([*context.paragraph_names, *(n for n in found if n.end <= hit.start)])
-    # a refusal's two are its own paragraph's: the paragraph before one that opens 拒絕兩人的
-    # 保釋申請 is often the defence's pleas, whose lawyers it names (extract31)
-    refusal = inner is not None and inner.group().startswith(zh("拒絕"))
-    people = before or ([] if refusal else distinct(context.earlier_names))
+    own = [n for n in found if n.end <= hit.start]
+    # a refusal's two are its own sentence's (押後A及B的判刑，拒絕二人保釋): the paragraph before
+    # one that opens 拒絕兩人的保釋申請 is often the defence's pleas, whose lawyers it names,
+    # and a paragraph's surnames may resolve to the wrong two (extract31)
+    if inner is not None and inner.group().startswith(zh("拒絕")):
+        people = distinct(own)
+        return (people, 0.15) if len(people) == count else ([], 0.0)
+    before = distinct([*context.paragraph_names, *own])
+    people = before or distinct(context.earlier_names)
     return (people, 0.15) if len(people) == count else ([], 0.0)
 
 
