@@ -111,6 +111,7 @@ from lionrock.library.extract._patterns import (
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._refused import refused_among
+from lionrock.library.extract._ruled import ACCUSED_KINDS, ruled_back
 from lionrock.library.extract._subjects import (
     Context,
     Hit,
@@ -391,6 +392,7 @@ def extract_sentence(
         if not any(n.start == m.start() + 1 and n.end == m.end() - 1 for n in found)
     ]
     proposals: list[Proposal] = []
+    accused: list[NameHit] = []  # whom the sentence's charges are about, for `ruled_back`
     for hit in hits:
         if _refused(hit, s):
             continue
@@ -402,6 +404,8 @@ def extract_sentence(
         inside = _quote_of(hit.start, quotes)
         visible = [g for g in groups if _quote_of(g[0].start, quotes) == inside]
         counted = counted_bail(hit, s.folded, found, context)  # 兩人獲准保釋 (extract23)
+        # 裁定他罪名不成立: the ones this sentence's charge was about (extract30)
+        counted = counted or ruled_back(hit, s.folded, found, accused)
         if counted is not None:
             people, penalty = counted
         else:
@@ -414,6 +418,8 @@ def extract_sentence(
         described = described or refused_among(hit, s, found)  # 保釋被拒的被告中 (extract26)
         if (not people or penalty >= 0.3) and not described:  # a group or pronoun subject
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
+        if hit.kind in ACCUSED_KINDS and penalty <= 0.15:
+            accused += people
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
             index = int(hit.statute)
             group = next((g for g in reversed(groups) if g[-1].end <= hit.start), [])
