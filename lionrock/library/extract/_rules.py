@@ -60,6 +60,7 @@ from lionrock.library.extract._lexicon import (
     offences_in,
 )
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
+from lionrock.library.extract._members import MEMBERS, group_charge, member_listing
 from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._order import MENTION as ORDER_MENTION
 from lionrock.library.extract._ordinals import ordered_listing
@@ -589,9 +590,14 @@ def extract_text(
                 listed = headed_listing(s.folded, found, heads[i] or 0)
                 context.orders.learn_headed(listed, headed_ordered(every[i - 1].folded))
     context.aged = ages_named(every, names, context.text)
-    last: tuple[str, list[Hit]] = ("", [])  # the last charge sentence's offences (extract18)
+    charges: list[tuple[str, list[Hit]]] = []  # the charge sentences' offences (extract18)
     for i, s in enumerate(every):
-        if not read[i] and not LISTED.search(s.folded) and not heads[i]:
+        if (
+            not read[i]
+            and not LISTED.search(s.folded)
+            and not heads[i]
+            and not (MEMBERS.search(s.folded))
+        ):
             continue
         made = (
             extract_sentence(s, article_id=article_id, names=names, context=context)
@@ -606,8 +612,8 @@ def extract_text(
         if not charged:
             after = every[i + 1].folded if i + 1 < len(every) else ""
             if not OWN_CHARGES.search(after):
-                made += _listed_charges(s, names, context, last, article_id, heads[i])
-        last = (s.folded, charged) if charged else last
+                made += _listed_charges(s, names, context, charges, article_id, heads[i])
+        charges += [(s.folded, charged)] if charged else []
         for proposal in made:
             if proposal.confidence < min_confidence:
                 continue
@@ -636,15 +642,16 @@ def _listed_charges(
     s: Sentence,
     names: Gazetteer,
     context: Context,
-    last: tuple[str, list[Hit]],
+    charges: list[tuple[str, list[Hit]]],
     article_id: str,
     heading: int | None = None,
 ) -> list[Proposal]:
     """A listing of a case's defendants with no offence (6名受審被告為A、B…) charges each with
     the offences of the article's last charge sentence before it (extract18); so does a
     paragraph of names under a heading that counts them (`heading`; extract28), each
-    quoted where its name is."""
-    charge, offences = last
+    quoted where its name is; and so does a list of a charged group's members
+    (被起訴47人包括：…, `_members.py`; extract29)."""
+    charge, offences = group_charge(charges)
     if not offences or s.text.endswith(("？", "?")):
         return []
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
@@ -653,6 +660,9 @@ def _listed_charges(
         at, listed = -1, headed_listing(s.folded, found, heading, charge)
     else:
         at, listed = listed_defendants(s.folded, found, charge)
+    if at < 0 and not heading:
+        at, counted, listed = member_listing(s.folded, found)
+        charge, offences = group_charge(charges, counted or len(listed))
     keys = {h.value: h for h in offences}
     return [
         Proposal(
