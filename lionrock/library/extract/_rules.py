@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._aliases import one_name_each
 from lionrock.library.extract._allnamed import named_after_all
 from lionrock.library.extract._bail_group import (
     COUNT_INNER,
@@ -618,7 +619,7 @@ def extract_text(
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p
-        for p in _chinese_names(best.values(), context)
+        for p in one_name_each(_chinese_names(best.values(), context), body, names)
         if not (p.kind == "sentence" and p.person in context.suspended)
         and (p.person in context.defendants or not named_as_official(p.person, context.text))
     ]
