@@ -54,8 +54,8 @@ def one_name_each(found: list[Proposal], body: str, names: Gazetteer) -> list[Pr
             people.setdefault(key, set()).add(p.person)
     renamed: dict[str, str] = {}
     folded: str | None = None
-    for (by, key), persons in people.items():
-        others = names.names_of(key) if by == "entity" else []
+    for (by, ident), persons in people.items():
+        others = names.names_of(ident) if by == "entity" else []
         candidates = {fold(n) for n in persons} | {n for n in others if len(n) >= 2}
         if len(persons) < 2 and len(candidates) < 2:
             continue
