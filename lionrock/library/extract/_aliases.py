@@ -57,8 +57,6 @@ def one_name_each(found: list[Proposal], body: str, names: Gazetteer) -> list[Pr
     for (by, ident), persons in people.items():
         others = names.names_of(ident) if by == "entity" else []
         candidates = {fold(n) for n in persons} | {n for n in others if len(n) >= 2}
-        if len(persons) < 2 and len(candidates) < 2:
-            continue
         folded = folded if folded is not None else fold(body)
         written = _written(candidates, folded, body)
         for person in persons:
