@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._consistency import keep_best
 from lionrock.library.extract._persons import Gazetteer, _plausible
 
 if TYPE_CHECKING:
@@ -66,12 +67,5 @@ def one_name_each(found: list[Proposal], body: str, names: Gazetteer) -> list[Pr
         return found
     best: dict[tuple[str, str, str, str], Proposal] = {}
     for p in found:
-        p = replace(p, person=renamed.get(p.person, p.person))
-        kept = best.get(p.key())
-        if kept is None or p.confidence > kept.confidence:
-            date = p.date if p.date is not None or kept is None else kept.date
-            total = p.total or (kept is not None and kept.total)
-            best[p.key()] = replace(p, date=date, total=total)
-        elif kept.date is None and p.date is not None:
-            best[p.key()] = replace(kept, date=p.date)
+        keep_best(best, replace(p, person=renamed.get(p.person, p.person)))
     return list(best.values())
