@@ -9,10 +9,25 @@ months of one of his counts.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lionrock.library.extract._rules import Proposal
+
+
+def keep_best(best: dict[tuple[str, str, str, str], Proposal], proposal: Proposal) -> None:
+    """Keep in `best` the most confident reading of `proposal`'s fact (at a low threshold a
+    weak first one must not hide it), with a date from either, a total if either is one."""
+    kept = best.get(proposal.key())
+    if kept is None or proposal.confidence > kept.confidence:
+        when = proposal.date if proposal.date is not None or kept is None else kept.date
+        total = proposal.total or (kept is not None and kept.total)
+        best[proposal.key()] = replace(proposal, date=when, total=total)
+    elif kept.date is None and proposal.date is not None:
+        best[proposal.key()] = replace(kept, date=proposal.date)
+    if proposal.total:  # stated as a total anywhere, it is one (see consistent())
+        best[proposal.key()] = replace(best[proposal.key()], total=True)
 
 
 def consistent(proposals: Iterable[Proposal]) -> list[Proposal]:

@@ -302,6 +302,9 @@ MAY_RELEASE = _p(r"(?:可|能|會|讓|以便|使)\S{0,3}$")
 KIN_BEFORE = _p(
     r"(?:男友|女友|男朋友|女朋友|丈夫|老公|太太|妻子|老婆|兒子|女兒|囡囡|父親|母親|爸爸|媽媽|"
     r"哥哥|弟弟|姊姊|姐姐|妹妹|家人|親人|伴侶|未婚夫|未婚妻)\S{0,2}$"
+    # 袁偉傑說自己也有學生被捕: someone of theirs, unnamed (extract33)
+    # (and 被捕，被控暴動 after it)
+    r"|有\S{0,2}?(?:學生|同學|朋友|成員|員工|下屬|會員|義工|街坊|教友|親友)(?:被捕[，,及並])?\S{0,2}$"
 )
 #: 辯方期望…, 辯方求情指…: what the defence asks or pleads in mitigation is not a fact.
 DEFENCE_SAYS = _p(

@@ -148,6 +148,7 @@ class Gazetteer:
                 self.english[name.strip()] = entity_id
         self._added = False
         self._tokenizer: Any = None
+        self._names_of: dict[str, list[str]] | None = None
         # One pattern for all the record's English names, longest first: a pattern per
         # name per sentence was most of the run time over a whole archive.
         ordered = sorted(self.english, key=len, reverse=True)
@@ -171,6 +172,15 @@ class Gazetteer:
                         tokenizer.add_word(folded, freq=300_000, tag="nr")
                 self._tokenizer, self._added = tokenizer, True
         return self._tokenizer
+
+    def names_of(self, entity_id: str) -> list[str]:
+        """The record's Chinese names (folded) of one entity: 譚得志 and 快必 (extract33)."""
+        if self._names_of is None:
+            self._names_of = {}
+            for folded, entity in self.known.items():
+                if entity:
+                    self._names_of.setdefault(entity, []).append(folded)
+        return self._names_of.get(entity_id, [])
 
     def find(self, text: str, folded: str | None = None) -> list[NameHit]:
         """Every person's name in a sentence, in order, roles (裁判官…) left out.
@@ -306,6 +316,9 @@ KIN_AFTER = re.compile(
     zh(
         r"(?:的|之)?(?:太太|妻子|夫人|丈夫|母親|父親|媽媽|爸爸|兒子|女兒|家人|女友|男友|兄長|胞弟)"
         r"|(?:的|之)(?:好友|朋友|友人|摯友)"
+        # 梁國雄前助理唐婉清: the assistant is the one arrested (extract33)
+        # (not 、議員助理蘇揚浚, the next of a listing's names)
+        r"|(?:(?:的|之)|(?<![、，,及和與])前)(?:議員)?助理(?!教授|署長|處長|專員|總監|警務|律政|秘書)"
     )
 )
 #: 丘建威（24歲）, 被告曾嘉朗（運輸工人、22歲）: a court report gives a defendant's age in

@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._aliases import one_name_each
 from lionrock.library.extract._allnamed import named_after_all
 from lionrock.library.extract._bail_group import (
     COUNT_INNER,
@@ -38,7 +39,7 @@ from lionrock.library.extract._bail_group import (
     refused_people,
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
-from lionrock.library.extract._consistency import consistent
+from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._groups import (
     group_mentions,
@@ -617,21 +618,11 @@ def extract_text(
         for proposal in made:
             if proposal.confidence < min_confidence:
                 continue
-            kept = best.get(proposal.key())
-            if kept is None or proposal.confidence > kept.confidence:
-                # the most confident reading of a fact is kept (at a low threshold a weak
-                # first one must not hide it), with a date from either
-                when = proposal.date if proposal.date is not None or kept is None else kept.date
-                total = proposal.total or (kept is not None and kept.total)
-                best[proposal.key()] = replace(proposal, date=when, total=total)
-            elif kept.date is None and proposal.date is not None:
-                best[proposal.key()] = replace(kept, date=proposal.date)
-            if proposal.total:  # stated as a total anywhere, it is one (see consistent())
-                best[proposal.key()] = replace(best[proposal.key()], total=True)
+            keep_best(best, proposal)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p
-        for p in _chinese_names(best.values(), context)
+        for p in one_name_each(_chinese_names(best.values(), context), body, names)
         if not (p.kind == "sentence" and p.person in context.suspended)
         and (p.person in context.defendants or not named_as_official(p.person, context.text))
     ]
