@@ -21,8 +21,10 @@ def behind_unresolved(
     person's) stands between `person` (found in this sentence) and the trigger at `at`."""
     if not any(person is n for n in found):
         return False
-    for m in LONE_SURNAME.finditer(f, person.end, at):
+    for m in LONE_SURNAME.finditer(f, person.end):
         surname = m.group(1)
+        if m.start() >= at:
+            break
         if surname == fold(person.name[:1]) or any(n.start <= m.start() < n.end for n in found):
             continue
         people = {n for n in seen if HAN_RE.match(n[:1]) and fold(n[0]) == surname}
