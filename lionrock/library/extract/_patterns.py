@@ -17,11 +17,14 @@ from lionrock.library.extract._text import zh
 #: word of time or need before it (鍾期間需還柙候審, 黃早前已被捕, 李現已還柙; extract19).
 #: after 及後 or a month too (上個月黎因…被判監; extract26), but not 曾 there (去年12月曾在…:
 #: "once"). Not after 其中: 其中譚在…承認…；王在…；陳被控… gave 譚 the facts of a 陳 the
-#: article names twice (3 wrong in dev).
+#: article names twice (3 wrong in dev). Or 於 (控方又稱，王於…被捕; extract34), but not
+#: the words 曾於, 關於, 高於, 易於, 甘於.
 _LONE_AFTER = "|".join(f"(?<={zh(w)})" for w in ("及後", "月"))
 LONE_SURNAME = re.compile(
-    rf"(?:(?<![\u3400-\u9fff])|(?:{_LONE_AFTER})(?!{zh('曾')}))([\u3400-\u9fff])(?="
-    + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直")
+    rf"(?:(?<![\u3400-\u9fff])|(?:{_LONE_AFTER})(?!{zh('曾')}))"
+    + zh(r"(?![曾關高易甘]於)")
+    + r"([\u3400-\u9fff])(?="
+    + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直|於")
     + ")"
 )
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then

@@ -49,6 +49,7 @@ from lionrock.library.extract._groups import (
     surname_mentions,
 )
 from lionrock.library.extract._headed import headed_count, headed_listing, headed_ordered
+from lionrock.library.extract._joined import names_joined
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
     MAINLAND,
@@ -62,6 +63,7 @@ from lionrock.library.extract._lexicon import (
 )
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
 from lionrock.library.extract._members import MEMBERS, group_charge, member_listing
+from lionrock.library.extract._lone import behind_unresolved
 from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._order import MENTION as ORDER_MENTION
 from lionrock.library.extract._ordinals import ordered_listing
@@ -357,6 +359,7 @@ def extract_sentence(
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
     found = names_uncut(s, found, context.text)
     found = sorted(found + listed_names(s, found), key=lambda h: h.start)
+    found = sorted(found + names_joined(s.folded, s.text, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
@@ -430,6 +433,10 @@ def extract_sentence(
                 continue
             penalty = _paired_penalty(hit, hits, group, penalty)
             people, hit = [group[index]], replace(hit, statute="", section="respectively")
+        # …；王在開審時承認…；陳被控…: not 王's when the article has several 陳 (extract34)
+        people = [
+            p for p in people if not behind_unresolved(s.folded, p, hit.start, found, context.seen)
+        ]
         when = resolve_date(clause, context.published, s.text) or None
         for person, cut in [(p, penalty) for p in people] + [(d, 0.2) for d in described]:
             confidence = round(max(0.0, hit.confidence - cut + _name_weight(person, s)), 2)
