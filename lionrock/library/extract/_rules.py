@@ -62,8 +62,8 @@ from lionrock.library.extract._lexicon import (
     offences_in,
 )
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
-from lionrock.library.extract._members import MEMBERS, group_charge, member_listing
 from lionrock.library.extract._lone import behind_unresolved
+from lionrock.library.extract._members import MEMBERS, group_charge, member_listing
 from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._order import MENTION as ORDER_MENTION
 from lionrock.library.extract._ordinals import ordered_listing
