@@ -121,8 +121,9 @@ NSL_UNSPECIFIED = Offence(
     # not the court or police named after the law (國安法指定法官, National Security
     # Law-appointed judge, 國家安全處): a charge "with the offence" names no offence
     re.compile(
-        zh(r"國安法(?!指定)|國家安全(?!處|委員會)")
-        + r"|national\s+security\s+law(?![\s-]*(?:appointed|designated|judge|police|unit))",
+        zh(r"國安法(?!指定)|國家安全(?!處|委員會)|(?<!非)國安罪")  # 加控違反國安罪 (extract32)
+        + r"|national\s+security\s+law(?![\s-]*(?:appointed|designated|judge|police|unit))"
+        + r"|\b(?:HK\s?)?NSL\b(?![\s-]*(?:appointed|designated|judge|police|unit))",
         re.IGNORECASE,
     ),
 )
@@ -164,7 +165,7 @@ TRIGGER = re.compile(
     )
     # remand, not only remanded: who is still in remand (extract24)
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remand|released"
-    + r"|found\s+guilty|imprison|custody",
+    + r"|found\s+guilty|imprison|custody|serving\s+(?:a|his|her|their)\s",
 )  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a
