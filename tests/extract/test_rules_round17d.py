@@ -96,3 +96,19 @@ def test_a_second_charge_after_zai() -> None:
 def test_an_intention_to_plead_is_no_plea() -> None:
     assert not facts("今年5月尾，陳大文於庭上表示擬認罪並要求取消保釋。")
     assert not facts("據悉，蔡耀昌及部分被告傾向認罪。")
+
+
+def test_a_term_under_the_prcs_own_security_law_is_out_of_scope() -> None:
+    body = (
+        "生於1949年的程翔，曾經被中共以涉嫌洩露國家機密、違反中國國安法為由，"
+        "於2006年被判監5年，2008年獲假釋外出。"
+    )
+    assert not facts(body)
+
+
+def test_an_english_false_statement_is_an_offence() -> None:
+    body = (
+        "Bao Choy, one of the producer, was even charged by the government for making "
+        "“false representation” when checking the vehicular license plate."
+    )
+    assert ("Bao Choy", "charged", "other") in facts(body)
