@@ -5,8 +5,7 @@ passive arrest did not know held about 45 sentences: 被警察拘捕 (11), 被�
 被香港警方以違反國安法拘捕 (10), 被（警方）國家安全處人員拘捕 (7), 被商業罪案調查科拘捕
 (6), 被警方上門搜屋並拘捕, 被截停及拘捕, 被警方制服拘捕, 被黑警拘捕.
 
-Mainland agents (內地海警, 中國公安) are left out: a mainland arrest is out of scope, and
-the out-of-scope cues of `_lexicon.py` are read only where the agent is named.
+Mainland agents (內地海警, 中國公安) are left out: a mainland arrest is out of scope.
 
 Example: `re.fullmatch(AGENT, "香港警方國家安全處人員")` matches.
 """

@@ -418,21 +418,12 @@ GLUED_BEFORE = frozenset(zh("指稱說"))
 
 
 def _after_verb(token: str, following: str, tokenizer: Any, known: dict[str, str | None]) -> str:
-    """The name in 指梁|貴剛: a speech verb jieba glued to a strong surname, then a given
-    name of two characters that is no common word; "" when there is none."""
-    if len(token) != 2 or token[0] not in GLUED_BEFORE or token[1] not in STRONG_SURNAMES:
+    """The name in 指梁|貴剛: a speech verb jieba glued to a strong surname, then what
+    `_name_at` would take for a surname cut off alone (林|文宗); "" when there is none."""
+    if len(token) != 2 or token[0] not in GLUED_BEFORE:
         return ""
-    merged = token[1] + following
-    if merged in known:
-        return merged
-    if (
-        len(following) == 2
-        and (tokenizer.FREQ.get(following) or 0) < 400
-        and _word_tags().get(following, "n")[:1] not in "vdpcurmqt"
-        and _plausible(merged)
-    ):
-        return merged
-    return ""
+    name, used = _name_at(token[1], following, tokenizer, known)
+    return name if used == 2 else ""
 
 
 #: Nothing, or a closing quote, between two names: the first is what the second is called
