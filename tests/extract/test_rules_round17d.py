@@ -112,3 +112,13 @@ def test_an_english_false_statement_is_an_offence() -> None:
         "“false representation” when checking the vehicular license plate."
     )
     assert ("Bao Choy", "charged", "other") in facts(body)
+
+
+def test_a_pronoun_object_before_the_active_arrest() -> None:
+    body = (
+        "他憶述上年8月，浸大學生會長方仲賢在深水埗鴨寮街購買觀星筆，被便衣警員截查搜身後，"
+        "以「藏有攻擊性武器」之名將其拘捕達近48小時，事後未有被落案起訴。"
+    )
+    assert ("方仲賢", "arrested", "") in facts(body)
+    body = "速龍林上嵐在當日，第二次看見陳虹秀時，決定將她拘捕。"
+    assert facts(body) == {("陳虹秀", "arrested", "")}
