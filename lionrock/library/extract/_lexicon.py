@@ -110,7 +110,8 @@ OFFENCES: tuple[Offence, ...] = (
         r"不小心駕駛|阻差辦公|公眾妨擾|受賄|拒捕|爆炸品|"
         # extract21: 被控一項管有危險藥物罪 (12 pool sentences, 9 of them one story)
         r"危險藥物",
-        r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police",
+        r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police"
+        r"|false\s+(?:statements?|representations?)",  # Bao Choy's 虛假陳述 (extract32)
     ),
 )  # fmt: skip
 NSL_UNSPECIFIED = Offence(
@@ -121,8 +122,9 @@ NSL_UNSPECIFIED = Offence(
     # not the court or police named after the law (國安法指定法官, National Security
     # Law-appointed judge, 國家安全處): a charge "with the offence" names no offence
     re.compile(
-        zh(r"國安法(?!指定)|國家安全(?!處|委員會)")
-        + r"|national\s+security\s+law(?![\s-]*(?:appointed|designated|judge|police|unit))",
+        zh(r"國安法(?!指定)|國家安全(?!處|委員會)|(?<!非)國安罪")  # 加控違反國安罪 (extract32)
+        + r"|national\s+security\s+law(?![\s-]*(?:appointed|designated|judge|police|unit))"
+        + r"|\b(?:HK\s?)?NSL\b(?![\s-]*(?:appointed|designated|judge|police|unit))",
         re.IGNORECASE,
     ),
 )
@@ -164,7 +166,7 @@ TRIGGER = re.compile(
     )
     # remand, not only remanded: who is still in remand (extract24)
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remand|released"
-    + r"|found\s+guilty|imprison|custody",
+    + r"|found\s+guilty|imprison|custody|serving\s+(?:a|his|her|their)\s",
 )  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a
@@ -227,7 +229,8 @@ MAINLAND = re.compile(
         r"無期徒刑|有期徒刑|死刑|死緩|偷越(?:國)?邊境|非法經營|紙面服刑|一審|二審|看守所|監視居住|"
         r"庭前會議|緬甸|709大抓捕|709大拘捕|709事件|七〇九|"
         r"深圳|鹽田|廣東|廣州|成都|江蘇|天津|新疆|西藏|四川|湖南|湖北|河南|河北|山東|山西|浙江|"
-        r"福建|雲南|貴州|遼寧|吉林|黑龍江|安徽|江西|陝西|甘肅|青海|海南|內蒙|寧夏|重慶|唐山"
+        r"福建|雲南|貴州|遼寧|吉林|黑龍江|安徽|江西|陝西|甘肅|青海|海南|內蒙|寧夏|重慶|唐山|"
+        r"中國國安法|洩露國家機密"  # 程翔…被中共以…違反中國國安法為由…被判監5年 (extract32)
     )
     + r"|mainland|shenzhen|guangdong|myanmar",
     re.IGNORECASE,

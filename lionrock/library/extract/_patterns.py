@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lionrock.library.extract._agents import AGENT, MANNER
 from lionrock.library.extract._english import AND_ROLE, PASSIVE_AUX, REMAND
 from lionrock.library.extract._text import zh
 
@@ -98,11 +99,14 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 ARREST_PASSIVE = _p(
     # 遭廉署人員上門拘捕, 被防暴警員拘捕: the agent's officers (extract18)
-    r"(?:被|遭|已被|再度被|再被)(?:(?:警方|警務處|國安處|警方國安處|國安警察|廉署|廉政公署)(?:人員)?"
-    r"|(?:防暴|便衣|軍裝)?警員|執法人員|警務人員)?(?:以\S{0,14}?)?"
+    # 被警察拘捕, 被重案組上門拘捕, 被警方上門搜屋並拘捕: `_agents.py` (extract32)
+    r"(?:被|遭|已被|再度被|再被)"
+    + AGENT
+    + r"?(?:以\S{0,14}?)?"
     # 遭上門拘捕, 被警方高調拘捕: how the arrest was made (tenth round, 21 pool articles)
     # not 被抓 (colloquial, the mainland's: 王藏被抓; extract14, no right suggestion in the pool)
-    r"(?:上門|高調|正式|當場|即場|即時)?(?:拘捕|捕)(?!令)|被捕(?!令)|"
+    + MANNER
+    + r"(?:拘捕|捕)(?!令)|被捕(?!令)|"
     + PASSIVE_AUX  # was also arrested (extract24)
     + r"(?:re-?)?arrested"
 )
@@ -114,6 +118,7 @@ CHARGE = _p(
     r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
     # 遭 as 被 (extract19): 遭控暴動, 遭控告兩項…罪, 遭起訴 (not 遭控方反對)
     r"|遭(?:正式|落案|加)?(?:起訴|檢控|控告)|遭加?控(?![方訴制罪])"
+    r"|(?<=[再另])加控(?![方訴制罪])"  # 被控欺詐，再加控違反國安罪 (extract32)
     r"|charged\s+with|indicted|"
     + PASSIVE_AUX  # was even charged by the government (extract24)
     + "charged"
@@ -136,6 +141,7 @@ BAIL_GRANTED = _p(
     # 各人准以現金一千元保釋, 何啟明准以原有條件保釋 (extract23: 26 pool sentences)
     r"|(?<![不未獲批])准以\S{0,16}?保釋"
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
+    r"|released\s+on\s+(?:a\s+)?(?:HK)?\$[\d,.]+(?:[\s-]*(?:million|m))?\s+bail"  # (extract32)
 )
 #: 不讓黎智英繼續保釋: a refusal before the name (extract10).
 NOT_LET = _p(r"不(?:讓|准|許|得|能|再)\S{0,8}$")
@@ -164,6 +170,8 @@ COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|�
 #: not when the sentence says no charge was laid (獲准保釋，未被檢控: the police's; extract17).
 COURT_TOO = _p(
     r"(?<![警法])官(?:聽|批|裁|指|判|拒|准|接納|表示|認為)|繼續保釋|還柙|還押|開審|再訊|不認罪|認罪"
+    # Wu was granted bail with certain conditions: English writes police bail as such
+    r"|(?<!police\s)\bgranted\s+bail"  # (extract32)
 )
 NOT_CHARGED_YET = _p(r"未被\S{0,2}(?:檢控|起訴|落案|控告)|暫未被告|未被正式起訴")
 PLEA_GUILTY = _p(
@@ -223,7 +231,7 @@ REMANDED = _p(
     r"|held\s+in\s+custody|" + REMAND  # who was still in remand (extract24)
 )
 SERVING = _p(
-    r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+sentence"
+    r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+(?:jail\s+|prison\s+)?sentence"
 )
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
@@ -272,6 +280,8 @@ GENERIC_HEAD = _p(
     r"|^的(?:其餘|其他|另外|多名|一眾)\S{0,3}被告"  # 同案已認罪的其餘被告
     # 為因反送中運動罪成囚於壁屋監獄的DSE考生準備筆記 (extract10)
     r"|^[^,;:，；：。、]{1,10}的\S{0,4}?(?:考生|學生|手足|青年|年輕人|示威者|抗爭者)"
+    # 一名被香港警方以暴動罪拘捕的22歲中大女學生 (extract32, once the agent is read)
+    r"|^的\S{0,6}?(?:考生|學生|手足|青年|年輕人|示威者|抗爭者)"
 )
 #: 而林易昇則否認: the clause has a subject of its own, even when no name was found in it.
 #: 涂謹申（左二）則被捕: so has a clause whose topic 則 marks, when no name was found in it.

@@ -210,6 +210,8 @@ class Gazetteer:
             start, token = tokens[i]
             following = tokens[i + 1][1] if i + 1 < len(tokens) else ""
             name, used = _name_at(token, following, tokenizer, self.known)
+            if not name and (glued := _after_verb(token, following, tokenizer, self.known)):
+                name, used, start = glued, 2, start + 1  # 又指梁|貴剛 (extract32)
             street = name not in self.known and folded[start + len(name) :].startswith(STREET)
             if (
                 name
@@ -422,6 +424,19 @@ def _name_at(
             # characters, or of a surname and a word, needs a surname that is not a word
             return token, 1
     return "", 1
+
+
+#: A verb of speech or a joiner jieba glues to the surname after it (何鑑江又指梁|貴剛).
+GLUED_BEFORE = frozenset(zh("指稱說"))
+
+
+def _after_verb(token: str, following: str, tokenizer: Any, known: dict[str, str | None]) -> str:
+    """The name in 指梁|貴剛: a speech verb jieba glued to a strong surname, then what
+    `_name_at` would take for a surname cut off alone (林|文宗); "" when there is none."""
+    if len(token) != 2 or token[0] not in GLUED_BEFORE:
+        return ""
+    name, used = _name_at(token[1], following, tokenizer, known)
+    return name if used == 2 else ""
 
 
 #: Nothing, or a closing quote, between two names: the first is what the second is called

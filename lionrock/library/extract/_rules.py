@@ -41,6 +41,7 @@ from lionrock.library.extract._bail_group import (
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._described import described_members
+from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
@@ -361,6 +362,7 @@ def extract_sentence(
     found = sorted(found + listed_names(s, found), key=lambda h: h.start)
     found = sorted(found + names_joined(s.folded, s.text, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
+    found += english_surnames(s, context.seen, found)  # Tam was denied bail (extract32)
     found += names_again(s, context.defendants, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     before = context.last_names if s.paragraph == context.paragraph else []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from lionrock.library.extract._agents import object_pronoun_before
 from lionrock.library.extract._including import included
 from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._order import Orders
@@ -185,8 +186,9 @@ def people_of(
         if after and listed:
             return after[0], 0.0
         named = {n.name for g in before for n in g}
+        before_it = object_pronoun_before(f, hit.start)  # 將其拘捕 (extract32)
         if (
-            OBJECT_PRONOUN.match(f[hit.end :])
+            (OBJECT_PRONOUN.match(f[hit.end :]) or before_it)
             and len(named) == 1
             and not SAYS.search(f[before[-1][-1].end : hit.start])
             and not SPEAKER.match(f[before[-1][-1].end : hit.start])
@@ -195,7 +197,8 @@ def people_of(
             # 李宇軒是…成員，警方本月10日以…罪名拘捕他: the one this sentence named
             # (eleventh round, 7 pool articles)
             return before[-1][-1:], 0.2
-        if OBJECT_PRONOUN.match(f[hit.end :]) and len(context.last_group) == 1:
+        pronoun = OBJECT_PRONOUN.match(f[hit.end :]) or (before_it and not named)
+        if pronoun and len(context.last_group) == 1:
             return context.last_group, 0.3  # 警方以暴動罪拘捕他
         return [], 1.0
     if listed:
