@@ -209,6 +209,8 @@ ACCUSED_AT_ARREST = _p(r"^[^,;:，；：。、]{0,16}?(?:而)?(?:被捕|被拘�
 CONDITIONAL_AFTER = _p(r"^\S{0,3}(?:的話|後可|後會|便會|就會|機會)")
 SENTENCE = _p(
     r"判囚|判監|即囚|減至囚|至囚|被囚|改囚|囚(?=\s*[\d一二兩三四五六七八九十半])|判處(?P<obj>\S{0,24}?)監禁|監禁|入獄|"
+    # 被判暴動罪成坐牢六年的梁天琦: jail after a conviction (not 未審先坐監, a remand; extract37)
+    r"(?<=罪成)[，,]?坐牢|"
     r"總刑期為?|刑期為|刑期共|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
@@ -228,10 +230,14 @@ RANGE_BEFORE = _p(r"[\d一二兩三四五六七八九十]\s*(?:至|到|-|–|to)
 RANGE = _p(r"^\s*(?:至|到|-|–|to)\s*[\d一二兩三四五六七八九十]")
 REMANDED = _p(
     r"還押(?!期|所|地點|安排|時間)|還柙(?!期|所|地點|安排|時間)|羈押(?!期|所|地點|安排|時間)|懲教署看管|remanded"
+    # 押後案件，期間交警方看管; 留醫的楊雪盈則由警方看管: a court's remand (extract37)
+    r"|交由?(?:警方|懲教)看管|(?:則|暫時|期間)由(?:警方|懲教)看管"
     r"|held\s+in\s+custody|" + REMAND  # who was still in remand (extract24)
 )
 SERVING = _p(
     r"(?<!等候上訴)(?<!不)服刑(?!等候|完畢|期滿|完)|serving\s+(?:a|his|her|their)\s+(?:jail\s+|prison\s+)?sentence"
+    # 現在關押於監獄，因為…被判暴動罪成坐牢六年的梁天琦: held for a term (extract37)
+    r"|關押(?:於|在)\S{0,6}?(?:監獄|懲教所)\S{0,4}[，,]?(?:因為?|由於)\S{0,30}?罪成"
 )
 RELEASED = _p(
     r"獲釋(?!放令)|獲釋放|出獄|刑滿|(?:被|已|當庭|無條件)釋放(?!令)|released\s+from\s+(?:prison|jail|custody)|walked\s+free"
