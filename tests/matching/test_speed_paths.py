@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lionrock.sanctions import KnownNames, chinese, compare
+from lionrock.sanctions import KnownNames, Subject, chinese, compare
 from lionrock.sanctions import reach as reach_module
 from lionrock.sanctions.chinese import _Candidate as Candidate
 from lionrock.sanctions.chinese import english_agree
@@ -137,3 +137,22 @@ def test_pruned_readings_score_as_every_reading(
     assert sum(0 < r.score < 0.7 and r.rule != "surname only" for r in fast) > 500
     monkeypatch.setattr(chinese, "_best_reading", _every_reading)
     assert [chinese.compare_chinese(a, b) for a, b in pairs] == fast
+
+
+def test_names_one_entity_carries_are_within_both_sides_lookups(
+    bundled: KnownNames, labelled_pairs: list[tuple[str, str]]
+) -> None:
+    """`link` tries two names one entity carries before it looks either side up
+    (`_may_carry`): such an entity is in both sides' lookups, so the lookups would have
+    let the same names be tried, and the link is the one they gave."""
+    bundled.clear_resolved()
+    carried = 0
+    for left, right in labelled_pairs:
+        both = bundled.carriers(left) & bundled.carriers(right)
+        if both:
+            carried += 1
+            a, b = Subject((left,)), Subject((right,))
+            assert both <= bundled._may_carry(a) & bundled._may_carry(b), (left, right)
+            assert both <= bundled._may_carry(b, among=bundled._may_carry(a))
+            assert both <= bundled._may_carry(a, among=bundled._may_carry(b))
+    assert carried > 50
