@@ -394,6 +394,8 @@ def _best_reading(
     latin: bool,
     best: _Candidate | None,
     partial: _Candidate | None,
+    *,
+    prune: bool = True,
 ) -> tuple[_Candidate | None, _Candidate | None]:
     """The best full reading (every syllable agrees) and the best partial one. A full
     reading that scores 1.0 (every syllable the same, as written) cannot be beaten: the
@@ -401,13 +403,16 @@ def _best_reading(
     (its penalties leave it no higher); and once no partial reading of a length can beat
     the best partial one (`_partial_bound`), its readings are graded only for a full one,
     up to their first syllable that disagrees. The first reading of the best score wins,
-    as when every reading is graded in full (tests/matching/test_speed_paths.py)."""
+    as when every reading is graded in full (without `prune`: tests/matching/
+    test_speed_paths.py compares the two)."""
     for lo in lorders:
         length = len(lo.syllables)
         for ro in rorders:
             if len(ro.syllables) != length:
                 continue
-            if best is not None:
+            if not prune:
+                full_only = False
+            elif best is not None:
                 if 1.0 - lo.penalty - ro.penalty <= best[0]:
                     continue  # every syllable the same scores no more than the best
                 full_only = True

@@ -5,16 +5,16 @@ surname spellings found by sound (`reach._surnames`)."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from lionrock.sanctions import KnownNames, Subject, chinese, compare
 from lionrock.sanctions import reach as reach_module
-from lionrock.sanctions.chinese import _Candidate as Candidate
 from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
 from lionrock.sanctions.names import (
     LATIN_SYLLABLES,
-    Order,
     _han_syllable,
     latin_syllable,
     parse_name,
@@ -92,35 +92,6 @@ def test_query_keys_are_those_the_record_has(bundled: KnownNames) -> None:
     assert dropped > 0
 
 
-def _every_reading(
-    lorders: tuple[Order, ...],
-    rorders: tuple[Order, ...],
-    latin: bool,
-    best: Candidate | None,
-    partial: Candidate | None,
-) -> tuple[Candidate | None, Candidate | None]:
-    """`chinese._best_reading` as it was: every reading graded in full, none skipped."""
-    for lo in lorders:
-        for ro in rorders:
-            if len(ro.syllables) != len(lo.syllables):
-                continue
-            graded = chinese._latin_grades(lo, ro) if latin else chinese._han_grades(lo, ro)
-            for grades, note in graded:
-                values = [g for g, _ in grades]
-                misses = values.count(0)
-                if not misses:
-                    score = sum(values) / len(grades) - lo.penalty - ro.penalty
-                    if best is None or score > best[0]:
-                        best = (score, lo, ro, grades, note)
-                        if score >= 1.0:
-                            return best, partial
-                elif best is None:
-                    value = chinese._partial_score(grades, misses)
-                    if partial is None or value > partial[0]:
-                        partial = (value, lo, ro, grades, note)
-    return best, partial
-
-
 def test_pruned_readings_score_as_every_reading(
     monkeypatch: pytest.MonkeyPatch, labelled_pairs: list[tuple[str, str]]
 ) -> None:
@@ -135,7 +106,8 @@ def test_pruned_readings_score_as_every_reading(
     assert len(pairs) > 2000
     fast = [chinese.compare_chinese(a, b) for a, b in pairs]
     assert sum(0 < r.score < 0.7 and r.rule != "surname only" for r in fast) > 500
-    monkeypatch.setattr(chinese, "_best_reading", _every_reading)
+    every_reading = functools.partial(chinese._best_reading, prune=False)
+    monkeypatch.setattr(chinese, "_best_reading", every_reading)
     assert [chinese.compare_chinese(a, b) for a, b in pairs] == fast
 
 
