@@ -138,9 +138,13 @@ def _single_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     return max(grades, default=(0.0, "different syllables"))
 
 
-def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
+def _latin_grades(
+    lo: Order, ro: Order, full_only: bool = False
+) -> Iterable[tuple[list[tuple[float, str]], str | None]]:
     """The grades of two romanized readings' syllables, under each pair of systems the
-    names may be read in (`systems.cross_readings`), and a note on that pair."""
+    names may be read in (`systems.cross_readings`), and a note on that pair. With
+    `full_only`, only the pairs of systems under which every syllable agrees (the others
+    are left at their first syllable that does not: `_best_reading` needs no more)."""
     if lo.texts == ro.texts:
         yield [(1.0, "same spelling")] * len(lo.texts), None
         return
@@ -155,7 +159,12 @@ def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]
             if plain:
                 continue
             plain = True
-        if typos:
+        if full_only:
+            found = _agreeing_grades(lo, ro, (sx, sy), typos)
+            if found is None:
+                continue
+            grades = found
+        elif typos:
             grades = [
                 _typo_grade(x, y) if x.typo or y.typo else latin_grade(x.text, y.text, sx, sy)
                 for x, y in zip(lo.syllables, ro.syllables, strict=True)
@@ -167,11 +176,36 @@ def _latin_grades(lo: Order, ro: Order) -> Iterable[tuple[list[tuple[float, str]
             grades[0] = surname_grade(lo.syllables[0], ro.syllables[0], (sx, sy)) or grades[0]
         if LANGUAGE[sx] != LANGUAGE[sy]:
             grades = _one_letter_apart(lo, ro, grades, left & right)
+            if full_only and not all(g for g, _ in grades):
+                continue
         note = None if sx == sy else f"read as {system_name(sx)} and {system_name(sy)}"
         yield grades, note
 
 
 _SAME = (SAME_SPELLING, "same spelling")
+
+
+def _agreeing_grades(
+    lo: Order, ro: Order, systems: tuple[str, str], typos: bool
+) -> list[tuple[float, str]] | None:
+    """`_latin_grades`' grades under one pair of systems, as it works them out (the
+    surname through `surname_grade` too), or None at the first syllable that does not
+    agree."""
+    sx, sy = systems
+    grades: list[tuple[float, str]] = []
+    for x, y in zip(lo.syllables, ro.syllables, strict=True):
+        if typos and (x.typo or y.typo):
+            grade = _typo_grade(x, y)
+        else:
+            grade = _SAME if x.text == y.text else latin_grade(x.text, y.text, sx, sy)
+        if grade[0] == 0:
+            if grades:
+                return None
+            grade = surname_grade(x, y, systems) or grade
+            if grade[0] == 0:
+                return None
+        grades.append(grade)
+    return grades
 
 
 def _one_letter_apart(
@@ -205,9 +239,14 @@ def _typo_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     return TYPO, f"a typo of '{other.text}', which is no syllable: {TYPO}"
 
 
-def _han_grades(lo: Order, ro: Order) -> tuple[tuple[list[tuple[float, str]], None]]:
+def _han_grades(
+    lo: Order, ro: Order, full_only: bool = False
+) -> tuple[tuple[list[tuple[float, str]], None], ...]:
     """The grades of two readings, one of them or both in characters (one way to grade
-    them, as `_latin_grades` yields them)."""
+    them, as `_latin_grades` yields them); with `full_only`, none unless every syllable
+    agrees."""
+    if full_only:
+        return () if not _han_agree(lo, ro) else _han_grades(lo, ro)
     grades = [_syllable_grade(x, y) for x, y in zip(lo.syllables, ro.syllables, strict=True)]
     if grades[0][0] == 0:  # the surname may be spelled as Hong Kong spells surnames
         grades[0] = surname_grade(lo.syllables[0], ro.syllables[0]) or grades[0]
@@ -355,16 +394,32 @@ def _best_reading(
     latin: bool,
     best: _Candidate | None,
     partial: _Candidate | None,
+    *,
+    prune: bool = True,
 ) -> tuple[_Candidate | None, _Candidate | None]:
     """The best full reading (every syllable agrees) and the best partial one. A full
     reading that scores 1.0 (every syllable the same, as written) cannot be beaten: the
-    other readings are not tried."""
+    other readings are not tried. Nor is a reading that cannot beat the best full one
+    (its penalties leave it no higher); and once no partial reading of a length can beat
+    the best partial one (`_partial_bound`), its readings are graded only for a full one,
+    up to their first syllable that disagrees. The first reading of the best score wins,
+    as when every reading is graded in full (without `prune`: tests/matching/
+    test_speed_paths.py compares the two)."""
     for lo in lorders:
         length = len(lo.syllables)
         for ro in rorders:
             if len(ro.syllables) != length:
                 continue
-            for grades, note in _latin_grades(lo, ro) if latin else _han_grades(lo, ro):
+            if not prune:
+                full_only = False
+            elif best is not None:
+                if 1.0 - lo.penalty - ro.penalty <= best[0]:
+                    continue  # every syllable the same scores no more than the best
+                full_only = True
+            else:
+                full_only = partial is not None and partial[0] >= _partial_bound(length, latin)
+            grader = _latin_grades if latin else _han_grades
+            for grades, note in grader(lo, ro, full_only):
                 values = [g for g, _ in grades]
                 misses = values.count(0)
                 if not misses:
@@ -404,6 +459,15 @@ def _order_sets(
 
 def _syllable_texts(parsed: ParsedName) -> frozenset[str]:
     return frozenset(s.text for o in parsed.orders for s in o.syllables)
+
+
+def _partial_bound(length: int, latin: bool) -> float:
+    """The most `_partial_score` gives a reading of `length` syllables: one miss, and
+    between two names in characters a homophone (two romanized names have none)."""
+    if length == 0:
+        return 0.0
+    one_miss = 0.5 * (length - 1) / length
+    return one_miss if latin or length == 1 else max(one_miss, HOMOPHONE_CAP)
 
 
 def _partial_score(grades: list[tuple[float, str]], misses: int) -> float:

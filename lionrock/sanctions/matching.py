@@ -89,12 +89,19 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
-    """A score in [0, 1], the judgement against the threshold, and why."""
+    """A score in [0, 1], the judgement against the threshold, and why (`details`; the
+    `explanation` text is written from them when asked: a batch scores many pairs and
+    reads few explanations)."""
 
     score: float
     match: bool
-    explanation: str
     details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def explanation(self) -> str:
+        """The two forms compared, the method, and the reasons, in one line."""
+        d = self.details
+        return f"{d['left']!r} ~ {d['right']!r} [{d['method']}]: " + "; ".join(d["reasons"])
 
     @property
     def verdict(self) -> str:
@@ -155,7 +162,6 @@ def compare(
     score, dob_note = _adjust_for_dates(best.score, a.birth_dates, b.birth_dates)
     reasons = [*best.reasons, dob_note] if dob_note else best.reasons
     score = max(0.0, min(1.0, score))
-    text = f"{best.left!r} ~ {best.right!r} [{best.method}]: " + "; ".join(reasons)
     details = {
         "left": best.left,
         "right": best.right,
@@ -164,7 +170,7 @@ def compare(
         "name_score": round(best.score, 4),
         "reasons": reasons,
     }
-    return MatchResult(score, score >= threshold, text, details)
+    return MatchResult(score, score >= threshold, details)
 
 
 def _best_names(a: Subject, b: Subject) -> NameScore:

@@ -314,6 +314,19 @@ class KnownNames:
         Example: `known.link(Subject(("Chris Tang",)), Subject(("鄧炳強",)))`.
         """
         skip = set(exclude)
+        lefts = [n for n in left.names if name_key(n) is not None]
+        rights = [n for n in right.names if name_key(n) is not None]
+        # Two names one entity carries link first, by their keys alone: such an entity
+        # may carry a name of each side (`_may_carry`), so the lookups below would
+        # find it, and nothing else is asked before these names are tried.
+        for lname in lefts:
+            for rname in rights:
+                for entity_id in sorted((self.carriers(lname) & self.carriers(rname)) - skip):
+                    entity = self.entities[entity_id]
+                    if self._dates_agree(entity, left, right):
+                        return entity.label(), [
+                            f"both are names of {entity.label()}: {lname!r} and {rname!r}"
+                        ]
         # The entity that links them may carry a name of each side (`_may_carry`): one
         # carries or resolves to it, and it carries the other. Most pairs have none.
         # One side is looked up in the whole record, the other only among what the first
@@ -327,16 +340,6 @@ class KnownNames:
             shared = self._may_carry(second, among=shared)
         if not shared:
             return None
-        lefts = [n for n in left.names if name_key(n) is not None]
-        rights = [n for n in right.names if name_key(n) is not None]
-        for lname in lefts:
-            for rname in rights:
-                for entity_id in sorted((self.carriers(lname) & self.carriers(rname)) - skip):
-                    entity = self.entities[entity_id]
-                    if self._dates_agree(entity, left, right):
-                        return entity.label(), [
-                            f"both are names of {entity.label()}: {lname!r} and {rname!r}"
-                        ]
         for this, other, side in ((left, right, lefts), (right, left, rights)):
             for name in side:
                 if not self._may_resolve_into(name, skip, shared):

@@ -5,13 +5,20 @@ surname spellings found by sound (`reach._surnames`)."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-from lionrock.sanctions import KnownNames, compare
+from lionrock.sanctions import KnownNames, Subject, chinese, compare
 from lionrock.sanctions import reach as reach_module
 from lionrock.sanctions.chinese import english_agree
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
-from lionrock.sanctions.names import LATIN_SYLLABLES, _han_syllable, latin_syllable
+from lionrock.sanctions.names import (
+    LATIN_SYLLABLES,
+    _han_syllable,
+    latin_syllable,
+    parse_name,
+)
 from lionrock.sanctions.tables import load_tables
 
 
@@ -83,3 +90,41 @@ def test_query_keys_are_those_the_record_has(bundled: KnownNames) -> None:
             assert all(any(k is v for v in reach._vocabulary) for k in kept)
             dropped += len(keys - kept)
     assert dropped > 0
+
+
+def test_pruned_readings_score_as_every_reading(
+    monkeypatch: pytest.MonkeyPatch, labelled_pairs: list[tuple[str, str]]
+) -> None:
+    """`_best_reading` skips the readings that cannot beat the best (and grades those
+    only for a full reading once no partial one can): the same score, rule and
+    explanation as grading every reading, on every Chinese pair of the benchmark."""
+    pairs = [
+        (parse_name(a), parse_name(b))
+        for a, b in labelled_pairs
+        if parse_name(a).chinese and parse_name(b).chinese
+    ]
+    assert len(pairs) > 2000
+    fast = [chinese.compare_chinese(a, b) for a, b in pairs]
+    assert sum(0 < r.score < 0.7 and r.rule != "surname only" for r in fast) > 500
+    every_reading = functools.partial(chinese._best_reading, prune=False)
+    monkeypatch.setattr(chinese, "_best_reading", every_reading)
+    assert [chinese.compare_chinese(a, b) for a, b in pairs] == fast
+
+
+def test_names_one_entity_carries_are_within_both_sides_lookups(
+    bundled: KnownNames, labelled_pairs: list[tuple[str, str]]
+) -> None:
+    """`link` tries two names one entity carries before it looks either side up
+    (`_may_carry`): such an entity is in both sides' lookups, so the lookups would have
+    let the same names be tried, and the link is the one they gave."""
+    bundled.clear_resolved()
+    carried = 0
+    for left, right in labelled_pairs:
+        both = bundled.carriers(left) & bundled.carriers(right)
+        if both:
+            carried += 1
+            a, b = Subject((left,)), Subject((right,))
+            assert both <= bundled._may_carry(a) & bundled._may_carry(b), (left, right)
+            assert both <= bundled._may_carry(b, among=bundled._may_carry(a))
+            assert both <= bundled._may_carry(a, among=bundled._may_carry(b))
+    assert carried > 50
