@@ -83,6 +83,8 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
     clause = clause_start(f, hit.start)
     lead = f[clause : hit.start]
     words = list(SUBJECT.finditer(f, clause, hit.start))
+    if not words:  # 拒絕被告保釋: the object inside the trigger
+        words = list(SUBJECT.finditer(f, hit.start, hit.end))
     if hit.active and not words:  # 警方…拘捕他
         words = list(SUBJECT.finditer(f, hit.end, min(len(f), hit.end + 2)))
     if not words and len(lead.strip()) <= 3:  # 被告申請保釋被拒，還柙至…: the same subject
