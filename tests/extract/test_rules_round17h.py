@@ -84,3 +84,14 @@ def test_not_a_defendant_introduced_in_the_same_sentence() -> None:
         + "\n\n另案被告為47歲記者黃偉強，他被控作出虛假陳述。"
     )
     assert ("黃偉然", "charged", "other") not in found
+
+
+def test_friends_or_colleagues_before_the_trigger_are_its_subject() -> None:
+    # 看到昔日立法會的舊同事陸續被還柙 (draw 29's one wrong suggestion), 經歷身邊朋友被捕
+    found = facts("黃偉然去年出獄，但看到昔日的舊同事陸續被還柙，記憶漸漸浮現。")
+    assert found == {("黃偉然", "released", "")}
+    assert not facts("這年間，黃偉然已經不知多少次經歷身邊朋友被捕。")
+
+
+def test_but_a_name_arrested_with_colleagues_is_arrested() -> None:
+    assert ("黃偉然", "arrested", "") in facts("黃偉然與同事昨日被捕。")

@@ -70,6 +70,7 @@ from lionrock.library.extract._patterns import (
     ACQUITTED,
     ARREST_ACTIVE,
     ARREST_PASSIVE,
+    ASSOCIATES_BEFORE,
     BAIL_DENIED,
     BAIL_GRANTED,
     BAIL_TOPIC,
@@ -310,6 +311,8 @@ def _refused(hit: Hit, s: Sentence) -> bool:
     if _hypothetical(hit, f, whole):
         return True
     if KIN_BEFORE.search(f[max(0, hit.start - 8) : hit.start]) or DEFENCE_SAYS.search(f):
+        return True
+    if ASSOCIATES_BEFORE.search(f[max(0, hit.start - 10) : hit.start]):
         return True
     english = s.text[max(0, hit.start - 40) : hit.start]
     return bool(re.search(r"\b(?:if|may|might|could|would|faces?|facing)\b[^.,;]*$", english))
