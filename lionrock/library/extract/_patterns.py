@@ -325,6 +325,12 @@ KIN_BEFORE = _p(
     # (and 被捕，被控暴動 after it)
     r"|有\S{0,2}?(?:學生|同學|朋友|成員|員工|下屬|會員|義工|街坊|教友|親友)(?:被捕[，,及並])?\S{0,2}$"
 )
+#: 岑敖暉…經歷身邊朋友被捕, 看到…舊同事陸續被還柙: friends or colleagues right before the
+#: trigger are its subject, not the name (extract36: 5 wrong in the pool); not 與同事被捕.
+ASSOCIATES_BEFORE = _p(
+    r"(?<![與和及同])(?<!與其)(?<!及其)(?<!和其)(?:舊同事|同事|朋友|舊友|友人|戰友|手足|同學|"
+    r"黨友|隊友|同伴)們?(?:都|亦|也)?(?:陸續|相繼|先後|紛紛)?(?:被|遭)?$"
+)
 #: 辯方期望…, 辯方求情指…: what the defence asks or pleads in mitigation is not a fact.
 DEFENCE_SAYS = _p(
     r"^\S{0,6}?辯方(?:律師|大律師)?\S{0,4}?(?:期望|希望|求情|指|稱|表示|認為|建議|冀|要求|爭取|強調)"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from lionrock.library.extract._agents import object_pronoun_before
 from lionrock.library.extract._including import included
@@ -85,6 +86,9 @@ class Context:
     # wrote any: whom a counted group stands for (兩人獲准保釋; `_bail_group.py`)
     paragraph_names: list[NameHit] = field(default_factory=list)
     earlier_names: list[NameHit] = field(default_factory=list)
+    # facts of 被告, 他 or 她 with no one named, held for the article's one defendant
+    # (`_focus.py`): (the proposal with no person, why it is held)
+    focus: list[Any] = field(default_factory=list)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
