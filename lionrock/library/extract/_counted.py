@@ -55,6 +55,7 @@ class Counted:
     """One article's listings of defendants, by how many names each has."""
 
     lists: dict[int, list[list[NameHit]]] = field(default_factory=dict)
+    seq: list[list[str]] = field(default_factory=list)  # the listings' names, in order
 
     def learn(self, f: str, found: list[NameHit]) -> None:
         """The listings a sentence holds whose count agrees with their names."""
@@ -66,11 +67,23 @@ class Counted:
             kept = self.lists.setdefault(len(listed), [])
             if not any([n.name for n in k] == [n.name for n in listed] for k in kept):
                 kept.append(listed)
+                self.seq.append([n.name for n in listed])
 
     def names(self) -> dict[str, NameHit]:
         """Every listed name, to be found again where the finder misses it (林啟明 after
         43歲「肥林」)."""
         return {n.name: n for lists in self.lists.values() for listed in lists for n in listed}
+
+    def last_case(self, listed: list[NameHit]) -> list[NameHit]:
+        """The names of `listed` the last charge sentence before it can be about: when the
+        article lists a smaller group within it first (8月18日的案件有9名被告，包括…; 10月20日的
+        案件涉及7名被告，包括… before 15名被告包括…), `listed` is several cases' defendants
+        and the charge is the last case's, so only that case's names (not 單仲偕, of
+        another case); else all of them."""
+        names = [n.name for n in listed]
+        before = self.seq[: next((i for i, k in enumerate(self.seq) if k == names), 0)]
+        cases = [k for k in before if len(k) < len(names) and set(k) <= set(names)]
+        return [n for n in listed if n.name in cases[-1]] if cases else listed
 
     def mentions(self, f: str, found: list[NameHit], earlier: list[NameHit]) -> list[NameHit]:
         """The listed names a sentence's counted groups stand for, placed where each group

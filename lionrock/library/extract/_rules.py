@@ -666,6 +666,7 @@ def _listed_charges(
     if at < 0 and not heading:
         at, counted, listed = member_listing(s.folded, found)
         charge, offences = group_charge(charges, counted or len(listed))
+    listed = context.counted.last_case(listed)  # of several cases, the last's (extract35)
     keys = {h.value: h for h in offences}
     return [
         Proposal(
