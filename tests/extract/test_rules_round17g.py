@@ -91,3 +91,15 @@ def test_an_arrest_of_a_counted_group_named_in_full_only_at_the_end() -> None:
     found = facts(body)
     assert ("何秀英", "arrested", "") in found
     assert ("梁國強", "arrested", "") in found
+
+
+def test_every_defendant_of_a_report_on_several_cases_is_the_largest_listing() -> None:
+    body = (
+        "8月18日的案件有2名被告，包括黎智明和李卓文，各被控「組織未經批准集結」罪。"
+        "10月20日的案件涉及2名被告，包括陳皓明和梁國強，各被控組織及參與非法集結。"
+        "法官批准全部被告以原有條件保釋。\n\n"
+        "4名被告包括（按年齡排序）：黎智明、李卓文、陳皓明、梁國強。"
+    )
+    found = facts(body)
+    assert ("黎智明", "bail_granted", "") in found
+    assert ("梁國強", "bail_granted", "") in found

@@ -47,6 +47,10 @@ GROUP = re.compile(
 )
 #: a part of the group before it (其中3人, 當中兩名被告, 另3名被告: some, not all)
 PART = re.compile(zh(r"(?:其中|當中|另|包括|內)\s*$"))
+#: every defendant, uncounted: 全部被告, 全體被告, 所有被告, 全部人 (not 其餘各被告)
+ALL = re.compile(
+    zh(r"(?<![其餘他另外剩下])(?:全部|全體|所有)\s*(?:被告(?:人)?|人)(?![知中士員]|之[一中]|其中)")
+)
 REST_BEFORE = re.compile(zh(r"(?:其餘|餘下|剩餘|另外)$"))
 
 
@@ -116,6 +120,26 @@ class Counted:
             if len(lists) == 1:
                 # at the group's start, so that a trigger inside it (六名不認罪被告) is after
                 extra += [replace(n, start=m.start(), end=m.start() + 2) for n in lists[0]]
+        return extra + self._all(f, found)
+
+    def _all(self, f: str, found: list[NameHit]) -> list[NameHit]:
+        """全部被告 of a report on several cases (listings of 9, 10 and 7, then all 15): the
+        largest listing, when it holds every other, placed where the group is written
+        (its names another listing placed there already are kept once)."""
+        every = [listed for lists in self.lists.values() for listed in lists]
+        if len(every) < 2:
+            return []
+        union = max(every, key=len)
+        names = {n.name for n in union}
+        # each other listing within it, but for one name it may spell otherwise (單仲楷)
+        if any(len({n.name for n in listed} - names) > 1 for listed in every):
+            return []
+        extra: list[NameHit] = []
+        for m in ALL.finditer(f):
+            there = {n.name for n in found if n.start < m.end() and m.start() < n.end}
+            extra += [
+                replace(n, start=m.start(), end=m.start() + 2) for n in union if n.name not in there
+            ]
         return extra
 
 
