@@ -108,8 +108,13 @@ class Counted:
             if any(n.start < m.end() and lo < n.end for n in found):
                 continue  # a group the orders or the rest already placed here
             lists = self.lists.get(count, [])
+            singled = _written([n for n in found if n.end <= m.start()]) or _written(earlier)
+            if rest:
+                # the rest of N is a listing of N that holds none of those singled out (二人
+                # 承認…，其餘6名被告 after 6名受審被告為…), not one that holds them
+                picked = {n.name for n in singled}
+                lists = [k for k in lists if not picked & {n.name for n in k}]
             if rest and not lists:
-                singled = _written([n for n in found if n.end <= m.start()]) or _written(earlier)
                 lists = [
                     _rest(listed, singled)
                     for k, ls in self.lists.items()
