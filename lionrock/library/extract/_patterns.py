@@ -199,7 +199,7 @@ CONVICTED = _p(
 )
 #: Where the offences after 被控 end: the next charge is someone else's (前者被控…，後者被控…).
 CHARGE_STOP = _p(
-    r"[。;；]|，(?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被票?控|被起訴|控以|前者|後者"
+    r"[。;；]|[,，](?:案件|今日|今早|明天|周|並|但|其後|及後|同時)|被票?控|被起訴|控以|前者|後者"
     # 另一名被告被控…: someone else's; not 即另一暴動罪 (another count, tenth round)
     r"|另(?:一|外)(?!(?:[一兩二三]?[項宗條])?(?:串謀)?(?:暴動|非法集結|未經批准|有意圖|襲警|傷人|煽動|刑事|管有))"
     r"|、(?=[^,，。、]{2,16}?被)"  # …違反國安法、…集會被視為非法集結: another item of a list

@@ -367,10 +367,12 @@ def extract_sentence(
     found = sorted(found + names_joined(s.folded, s.text, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
     found += english_surnames(s, context.seen, found)  # Tam was denied bail (extract32)
-    found += names_again(s, context.defendants, context.orders, found)
+    again = {**context.counted.names(), **context.defendants}
+    found += names_again(s, again, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     before = context.last_names if s.paragraph == context.paragraph else []
     found = group_mentions(s.folded, found, context.orders, context.last_group, before)
+    found = sorted(found + context.counted.mentions(s.folded, found, before), key=lambda h: h.start)
     found = named_after_all(s.folded, found)  # 全部被告罪成，A、B須即時監禁 (extract26)
     _note_paragraph_names(s, context)
     context.last_names = found
@@ -632,6 +634,7 @@ def extract_text(
             found = names_uncut(s, found, context.text)
             found = sorted(found + listed_names(s, found, bool(heads[i])), key=lambda h: h.start)
             context.orders.learn(s.folded, found)
+            context.counted.learn(s.folded, found)
             if heads[i]:
                 listed = headed_listing(s.folded, found, heads[i] or 0)
                 context.orders.learn_headed(listed, headed_ordered(every[i - 1].folded))
@@ -700,6 +703,7 @@ def _listed_charges(
     if at < 0 and not heading:
         at, counted, listed = member_listing(s.folded, found)
         charge, offences = group_charge(charges, counted or len(listed))
+    listed = context.counted.last_case(listed)  # of several cases, the last's (extract35)
     keys = {h.value: h for h in offences}
     return [
         Proposal(

@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from lionrock.library.extract._agents import object_pronoun_before
+from lionrock.library.extract._counted import Counted
 from lionrock.library.extract._including import included
 from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._order import Orders
@@ -79,6 +80,7 @@ class Context:
     seen: dict[str, NameHit] = field(default_factory=dict)  # every name so far, by name
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
+    counted: Counted = field(default_factory=Counted)  # 15名被告包括…, by count (extract35)
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
     aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
     mainland: bool = False  # the article leans to the mainland (`mainland_leaning`)

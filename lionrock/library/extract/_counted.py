@@ -1,0 +1,163 @@
+"""A counted group whose names the article lists in another sentence (issue #16, extract35).
+
+A report states facts of a counted group (15名被告陸續到達, 其餘6名被告不認罪受審, 警方
+拘捕了15名民主派人士) and names its members once, elsewhere, under a head that counts them
+(15名被告包括（按年齡排序）：A（81歲）、B…; 6名受審被告為…; 8 名7.21被告分別為…). The
+article's one listing (`_order.Orders`) resolves a group only when it is the article's only
+listing; a report on several cases lists each (8月18日的案件有9名被告，包括…; 10月1日的案件
+就有10名被告，分別是…) and then all of them. Here every listing of defendants whose count
+agrees with its names is kept by count, and a group counting N stands for the listing of
+exactly N names when the article has one such listing only (two different lists of N: no
+one). A part (其中3人, 3人中, 當中) is not a listing's group, and a listing of a part
+(其餘7名被告包括…) is no group's.
+
+Example:
+    counted = Counted()
+    counted.learn(folded, found)          # 6名受審被告為王志榮、黃英傑…
+    counted.mentions(folded, found)       # 其餘6名被告不認罪受審 → the six, at the group
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from lionrock.library.extract._order import _listing
+from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._text import count_of, zh
+
+_N = r"[一二三四五六七八九十\d]{1,3}|兩"
+#: a head that counts a case's defendants before their names: 15名被告包括（按年齡排序）：,
+#: 8 名7.21被告分別為, 6名受審被告為, 10名被告，分別是 (not 其餘7名被告包括…, some of them)
+HEAD = re.compile(
+    zh(
+        rf"(?<![其餘他另外中之除])(?P<n>{_N})\s*名[^\s,，。；;：:、]{{0,6}}?被告(?:人)?"
+        r"\s*[,，]?\s*(?:依次|依序|分別)?(?:為|是|包括)\s*(?:[(（][^)）]{0,10}[)）])?\s*[:：]?"
+    )
+)
+#: a counted group: 15名被告, 15名民主派人士, 其餘6名被告, 其餘6人, 6人 (not 其中3人, 3人中,
+#: 至少6人, 共15人 (a total of more cases), 6人士, 16人 from 116人)
+GROUP = re.compile(
+    zh(
+        rf"(?<![\d一二兩三四五六七八九十百千至到約逾近共等超過中])(?P<n>{_N})\s*"
+        r"(?:名[^\s,，。；;：:、「」]{0,6}?(?:被告(?:人)?|人士|男女|男子|女子|白衣人|黑衣人)"
+        r"|人(?![士員數次手中之口物]))"
+        r"(?![中之]|其中|當中|包括|依次|分別|[為是][:：]?)"
+    )
+)
+#: a part of the group before it (其中3人, 當中兩名被告, 另3名被告: some, not all)
+PART = re.compile(zh(r"(?:其中|當中|另|包括|內)\s*$"))
+#: every defendant, uncounted: 全部被告, 全體被告, 所有被告, 全部人 (not 其餘各被告)
+ALL = re.compile(
+    zh(r"(?<![其餘他另外剩下])(?:全部|全體|所有)\s*(?:被告(?:人)?|人)(?![知中士員]|之[一中]|其中)")
+)
+REST_BEFORE = re.compile(zh(r"(?:其餘|餘下|剩餘|另外)$"))
+
+
+@dataclass
+class Counted:
+    """One article's listings of defendants, by how many names each has."""
+
+    lists: dict[int, list[list[NameHit]]] = field(default_factory=dict)
+    seq: list[list[str]] = field(default_factory=list)  # the listings' names, in order
+
+    def learn(self, f: str, found: list[NameHit]) -> None:
+        """The listings a sentence holds whose count agrees with their names."""
+        for m in HEAD.finditer(f):
+            listed = _listing(f, m.end(), found)
+            count = count_of(m.group("n"))
+            if not listed or count != len(listed):
+                continue
+            kept = self.lists.setdefault(len(listed), [])
+            if not any([n.name for n in k] == [n.name for n in listed] for k in kept):
+                kept.append(listed)
+                self.seq.append([n.name for n in listed])
+
+    def names(self) -> dict[str, NameHit]:
+        """Every listed name, to be found again where the finder misses it (林啟明 after
+        43歲「肥林」)."""
+        return {n.name: n for lists in self.lists.values() for listed in lists for n in listed}
+
+    def last_case(self, listed: list[NameHit]) -> list[NameHit]:
+        """The names of `listed` the last charge sentence before it can be about: when the
+        article lists a smaller group within it first (8月18日的案件有9名被告，包括…; 10月20日的
+        案件涉及7名被告，包括… before 15名被告包括…), `listed` is several cases' defendants
+        and the charge is the last case's, so only that case's names (not 單仲偕, of
+        another case); else all of them."""
+        names = [n.name for n in listed]
+        before = self.seq[: next((i for i, k in enumerate(self.seq) if k == names), 0)]
+        cases = [k for k in before if len(k) < len(names) and set(k) <= set(names)]
+        return [n for n in listed if n.name in cases[-1]] if cases else listed
+
+    def mentions(self, f: str, found: list[NameHit], earlier: list[NameHit]) -> list[NameHit]:
+        """The listed names a sentence's counted groups stand for, placed where each group
+        is written: a group that no name found covers, counting the names of the article's
+        one listing of that many, in a sentence that is not itself a listing; or the rest
+        (其餘六名不認罪被告) of the one listing that holds the names singled out before it,
+        in the sentence or else in the paragraph's sentence before (`earlier`), and N more."""
+        if not self.lists or HEAD.search(f):
+            return []
+        extra: list[NameHit] = []
+        for m in GROUP.finditer(f):
+            count = count_of(m.group("n")) or 0
+            if PART.search(f[max(0, m.start() - 3) : m.start()]):
+                continue
+            rest = REST_BEFORE.search(f[max(0, m.start() - 2) : m.start()]) is not None
+            # 其餘6名被告: the rest may already stand there (`_groups.REST`)
+            lo = m.start() - 2 if rest else m.start()
+            if any(n.start < m.end() and lo < n.end for n in found):
+                continue  # a group the orders or the rest already placed here
+            lists = self.lists.get(count, [])
+            singled = _written([n for n in found if n.end <= m.start()]) or _written(earlier)
+            if rest:
+                # the rest of N is a listing of N that holds none of those singled out (二人
+                # 承認…，其餘6名被告 after 6名受審被告為…), not one that holds them
+                picked = {n.name for n in singled}
+                lists = [k for k in lists if not picked & {n.name for n in k}]
+            if rest and not lists:
+                lists = [
+                    _rest(listed, singled)
+                    for k, ls in self.lists.items()
+                    if k > count
+                    for listed in ls
+                ]
+                lists = [listed for listed in lists if len(listed) == count]
+            if len(lists) == 1:
+                # at the group's start, so that a trigger inside it (六名不認罪被告) is after
+                extra += [replace(n, start=m.start(), end=m.start() + 2) for n in lists[0]]
+        return extra + self._all(f, found)
+
+    def _all(self, f: str, found: list[NameHit]) -> list[NameHit]:
+        """全部被告 of a report on several cases (listings of 9, 10 and 7, then all 15): the
+        largest listing, when it holds every other, placed where the group is written
+        (its names another listing placed there already are kept once)."""
+        every = [listed for lists in self.lists.values() for listed in lists]
+        if len(every) < 2:
+            return []
+        union = max(every, key=len)
+        names = {n.name for n in union}
+        # each other listing within it, but for one name it may spell otherwise (單仲楷)
+        if any(len({n.name for n in listed} - names) > 1 for listed in every):
+            return []
+        extra: list[NameHit] = []
+        for m in ALL.finditer(f):
+            there = {n.name for n in found if n.start < m.end() and m.start() < n.end}
+            extra += [
+                replace(n, start=m.start(), end=m.start() + 2) for n in union if n.name not in there
+            ]
+        return extra
+
+
+def _written(names: list[NameHit]) -> list[NameHit]:
+    """The names written where they stand, not a group's placed at the group (several
+    names at one place)."""
+    starts = [n.start for n in names]
+    return [n for n in names if starts.count(n.start) == 1]
+
+
+def _rest(listed: list[NameHit], singled: list[NameHit]) -> list[NameHit]:
+    """The listed names but those singled out, when every one singled out is listed."""
+    names = {n.name for n in listed}
+    if not singled or any(n.name not in names for n in singled):
+        return []
+    return [n for n in listed if n.name not in {s.name for s in singled}]
