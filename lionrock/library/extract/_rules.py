@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from lionrock.fold import HAN_RE
+from lionrock.library.extract._abroad import abroad_only, abroad_sentence
 from lionrock.library.extract._aliases import one_name_each
 from lionrock.library.extract._allnamed import named_after_all
 from lionrock.library.extract._bail_group import (
@@ -391,6 +392,7 @@ def extract_sentence(
         or RELATED.match(s.folded)
         or not TRIGGER.search(s.folded)
         or ((mainland or context.mainland) and not HONG_KONG.search(s.folded))
+        or abroad_sentence(s.folded)  # a case in another country (extract38)
     ):
         if found:
             context.last_group = _last_group(name_groups(found, s.folded), s.folded)
@@ -616,7 +618,7 @@ def extract_text(
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
     context.text = "".join(s.folded for s in every)
-    if mainland_only(context.text) or mostly_mainland(context.text):
+    if mainland_only(context.text) or mostly_mainland(context.text) or abroad_only(context.text):
         return []
     context.mainland = mainland_leaning(context.text)
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
