@@ -119,6 +119,7 @@ from lionrock.library.extract._patterns import (
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._refused import refused_among
+from lionrock.library.extract._remand_after import refused_remanded
 from lionrock.library.extract._ruled import ACCUSED_KINDS, ruled_back
 from lionrock.library.extract._subjects import (
     Context,
@@ -655,6 +656,7 @@ def extract_text(
             if read[i]
             else []
         )
+        made += refused_remanded(s, made)  # 拒絕批出保釋，鄒幸彤須還柙 (extract40)
         charged = (
             [h for h in _hits(s, []) if h.kind == "charged"]
             if read[i] and (CHARGE.search(s.folded) or CHARGED_BY.search(s.folded))
