@@ -274,7 +274,20 @@ ROUND_15_SEEDS = {12: 29, 13: 30, 14: 31, 15: 32, 16: 33}
 # The sixteenth round's, drawn the same way from what the fifteenth round left.
 ROUND_16_SEEDS = {17: 34, 18: 35, 19: 36, 20: 37, 21: 38}
 # The seventeenth round's, drawn the same way from what the sixteenth round left.
-ROUND_17_SEEDS = {22: 39, 23: 40, 24: 41, 25: 42, 26: 43, 27: 44, 28: 45, 29: 46, 30: 47, 31: 48, 32: 49, 33: 50}
+ROUND_17_SEEDS = {
+    22: 39,
+    23: 40,
+    24: 41,
+    25: 42,
+    26: 43,
+    27: 44,
+    28: 45,
+    29: 46,
+    30: 47,
+    31: 48,
+    32: 49,
+    33: 50,
+}
 
 
 def round_draw(
