@@ -24,6 +24,7 @@ from typing import Any
 from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._english import CANTONESE, untitled
 from lionrock.library.extract._text import words, zh
+from lionrock.library.extract._variants import spellings
 
 SURNAMES_2 = {
     zh(s)
@@ -144,6 +145,8 @@ class Gazetteer:
         for name, entity_id in (names or {}).items():
             if HAN_RE.search(name):
                 self.known[fold(name)] = entity_id
+                for other in spellings(fold(name)):  # 劉頴匡 for the record's 劉穎匡
+                    self.known.setdefault(other, entity_id)
             elif " " in name.strip():
                 self.english[name.strip()] = entity_id
         self._added = False
