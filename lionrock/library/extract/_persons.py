@@ -141,12 +141,17 @@ class Gazetteer:
 
     def __init__(self, names: dict[str, str | None] | None = None) -> None:
         self.known: dict[str, str | None] = {}
+        #: the spellings known only as a variant of a record name (劉頴匡 for 劉穎匡)
+        self.variants: set[str] = set()
         self.english: dict[str, str | None] = {}
         for name, entity_id in (names or {}).items():
             if HAN_RE.search(name):
                 self.known[fold(name)] = entity_id
+                self.variants.discard(fold(name))
                 for other in spellings(fold(name)):  # 劉頴匡 for the record's 劉穎匡
-                    self.known.setdefault(other, entity_id)
+                    if other not in self.known:
+                        self.known[other] = entity_id
+                        self.variants.add(other)
             elif " " in name.strip():
                 self.english[name.strip()] = entity_id
         self._added = False
