@@ -15,7 +15,7 @@ Example: in an article that writes 「快必」譚得志, `one_name_each` turns 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -27,21 +27,24 @@ if TYPE_CHECKING:
     from lionrock.library.extract._rules import Proposal
 
 
-def _written(candidates: Iterable[str], folded: str, body: str) -> str | None:
+def _written(
+    candidates: Iterable[str], folded: str, body: str, variants: Collection[str] = ()
+) -> str | None:
     """The longest full name (a surname and one or two characters) among the folded
     `candidates` that the article writes, else the longest of the others (the first
-    written of equals), as the article writes it: 馬俊文 over 第二代美國隊長."""
-    best: tuple[bool, int, int, str] | None = None
+    written of equals; the record's spelling before a variant's: 劉穎匡 over 劉頴匡), as
+    the article writes it: 馬俊文 over 第二代美國隊長."""
+    best: tuple[bool, int, bool, int, str] | None = None
     for name in set(candidates):
         at = folded.find(name)
         if at < 0 or not HAN_RE.search(name):
             continue
-        rank = (not _plausible(name), -len(name), at, name)
+        rank = (not _plausible(name), -len(name), name in variants, at, name)
         if best is None or rank < best:
             best = rank
     if best is None:
         return None
-    _, length, at, _ = best
+    _, length, _, at, _ = best
     return body[at : at - length]  # length is negated
 
 
@@ -59,7 +62,7 @@ def one_name_each(found: list[Proposal], body: str, names: Gazetteer) -> list[Pr
         others = names.names_of(ident) if by == "entity" else []
         candidates = {fold(n) for n in persons} | {n for n in others if len(n) >= 2}
         folded = folded if folded is not None else fold(body)
-        written = _written(candidates, folded, body)
+        written = _written(candidates, folded, body, names.variants)
         for person in persons:
             if written and written != person:
                 renamed[person] = written

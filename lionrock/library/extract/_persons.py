@@ -24,6 +24,7 @@ from typing import Any
 from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._english import CANTONESE, untitled
 from lionrock.library.extract._text import words, zh
+from lionrock.library.extract._variants import spellings
 
 SURNAMES_2 = {
     zh(s)
@@ -140,10 +141,17 @@ class Gazetteer:
 
     def __init__(self, names: dict[str, str | None] | None = None) -> None:
         self.known: dict[str, str | None] = {}
+        #: the spellings known only as a variant of a record name (劉頴匡 for 劉穎匡)
+        self.variants: set[str] = set()
         self.english: dict[str, str | None] = {}
         for name, entity_id in (names or {}).items():
             if HAN_RE.search(name):
                 self.known[fold(name)] = entity_id
+                self.variants.discard(fold(name))
+                for other in spellings(fold(name)):  # 劉頴匡 for the record's 劉穎匡
+                    if other not in self.known:
+                        self.known[other] = entity_id
+                        self.variants.add(other)
             elif " " in name.strip():
                 self.english[name.strip()] = entity_id
         self._added = False
