@@ -109,6 +109,9 @@ class ReachIndex:
         # The keys of every syllable of the tables (`tables.load_tables`), as a surname
         # and as a given name, worked out now: a name met is made of them (`_query_at`).
         self._table_keys: tuple[dict[Syllable, frozenset[Key]], ...] = ({}, {})
+        # And the readings each of those key sets reaches at each length and place
+        # (`_at`), so that a round does not work out these unions again.
+        self._table_at: dict[tuple[int, int, frozenset[Key]], frozenset[int]] = {}
         self._key_tables()
 
     def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
@@ -157,6 +160,12 @@ class ReachIndex:
                 keys = _query_keys(syllable, surname=surname)
                 found = frozenset([vocabulary[k] for k in keys if k in vocabulary])
                 table[syllable] = kept.setdefault(found, found)
+        reached: dict[frozenset[int], frozenset[int]] = {}
+        for keys in kept.values():
+            for length in self._by_length:
+                for place in range(length):
+                    here = self._union_at(keys, length, place)
+                    self._table_at[length, place, keys] = reached.setdefault(here, here)
 
     def entities(self, name: str) -> frozenset[str]:
         """The entities with a name that `name` may reach: every entity one of whose
@@ -298,10 +307,20 @@ class ReachIndex:
 
     def _at(self, syllable: Syllable, length: int, place: int) -> frozenset[int]:
         """The readings whose syllable at `place` shares a key with `syllable`: worked
-        out once per syllable (a shared object) and place, as most names repeat them."""
+        out once per syllable (a shared object) and place, as most names repeat them,
+        and for the key sets of the tables' syllables when the index is built."""
+        keys = self._query_at(syllable, place)
+        found = self._table_at.get((length, place, keys))
+        if found is not None:
+            return found
+        return self._union_at(keys, length, place)
+
+    def _union_at(self, keys: frozenset[Key], length: int, place: int) -> frozenset[int]:
+        """The readings of `length` whose syllable at `place` has one of `keys` (or is
+        read as a typo)."""
         postings = self._postings
         here = set(postings.get((length, place, _WILD), ()))
-        for key in self._query_at(syllable, place):
+        for key in keys:
             found = postings.get((length, place, key))
             if found:
                 here |= found
