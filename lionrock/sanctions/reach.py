@@ -161,11 +161,11 @@ class ReachIndex:
                 found = frozenset([vocabulary[k] for k in keys if k in vocabulary])
                 table[syllable] = kept.setdefault(found, found)
         reached: dict[frozenset[int], frozenset[int]] = {}
-        for keys in kept.values():
+        for key_set in kept.values():
             for length in self._by_length:
                 for place in range(length):
-                    here = self._union_at(keys, length, place)
-                    self._table_at[length, place, keys] = reached.setdefault(here, here)
+                    here = self._union_at(key_set, length, place)
+                    self._table_at[length, place, key_set] = reached.setdefault(here, here)
 
     def entities(self, name: str) -> frozenset[str]:
         """The entities with a name that `name` may reach: every entity one of whose
