@@ -297,9 +297,7 @@ class ReachIndex:
         for place, syllable in enumerate(order.syllables):
             if syllable.typo:
                 continue
-            here = self._places.get((syllable, length, place))
-            if here is None:
-                here = self._places[syllable, length, place] = self._at(syllable, length, place)
+            here = self._at(syllable, length, place)
             found = here if found is None else found & here
             if not found:
                 return found
@@ -307,13 +305,16 @@ class ReachIndex:
 
     def _at(self, syllable: Syllable, length: int, place: int) -> frozenset[int]:
         """The readings whose syllable at `place` shares a key with `syllable`: worked
-        out once per syllable (a shared object) and place, as most names repeat them,
-        and for the key sets of the tables' syllables when the index is built."""
+        out for the key sets of the tables' syllables when the index is built, and for
+        another syllable once per round (a shared object) and place."""
         keys = self._query_at(syllable, place)
         found = self._table_at.get((length, place, keys))
-        if found is not None:
-            return found
-        return self._union_at(keys, length, place)
+        if found is None:
+            found = self._places.get((syllable, length, place))
+            if found is None:
+                found = self._union_at(keys, length, place)
+                self._places[syllable, length, place] = found
+        return found
 
     def _union_at(self, keys: frozenset[Key], length: int, place: int) -> frozenset[int]:
         """The readings of `length` whose syllable at `place` has one of `keys` (or is
