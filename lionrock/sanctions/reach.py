@@ -109,6 +109,9 @@ class ReachIndex:
         # The keys of every syllable of the tables (`tables.load_tables`), as a surname
         # and as a given name, worked out now: a name met is made of them (`_query_at`).
         self._table_keys: tuple[dict[Syllable, frozenset[Key]], ...] = ({}, {})
+        # And the readings each of those key sets reaches at each length and place
+        # (`_at`), so that a round does not work out these unions again.
+        self._table_at: dict[tuple[int, int, frozenset[Key]], frozenset[int]] = {}
         self._key_tables()
 
     def _add(self, entity_id: str, name: str, parsed: ParsedName) -> None:
@@ -157,6 +160,12 @@ class ReachIndex:
                 keys = _query_keys(syllable, surname=surname)
                 found = frozenset([vocabulary[k] for k in keys if k in vocabulary])
                 table[syllable] = kept.setdefault(found, found)
+        reached: dict[frozenset[int], frozenset[int]] = {}
+        for key_set in kept.values():
+            for length in self._by_length:
+                for place in range(length):
+                    here = self._union_at(key_set, length, place)
+                    self._table_at[length, place, key_set] = reached.setdefault(here, here)
 
     def entities(self, name: str) -> frozenset[str]:
         """The entities with a name that `name` may reach: every entity one of whose
@@ -288,9 +297,7 @@ class ReachIndex:
         for place, syllable in enumerate(order.syllables):
             if syllable.typo:
                 continue
-            here = self._places.get((syllable, length, place))
-            if here is None:
-                here = self._places[syllable, length, place] = self._at(syllable, length, place)
+            here = self._at(syllable, length, place)
             found = here if found is None else found & here
             if not found:
                 return found
@@ -298,10 +305,23 @@ class ReachIndex:
 
     def _at(self, syllable: Syllable, length: int, place: int) -> frozenset[int]:
         """The readings whose syllable at `place` shares a key with `syllable`: worked
-        out once per syllable (a shared object) and place, as most names repeat them."""
+        out for the key sets of the tables' syllables when the index is built, and for
+        another syllable once per round (a shared object) and place."""
+        keys = self._query_at(syllable, place)
+        found = self._table_at.get((length, place, keys))
+        if found is None:
+            found = self._places.get((syllable, length, place))
+            if found is None:
+                found = self._union_at(keys, length, place)
+                self._places[syllable, length, place] = found
+        return found
+
+    def _union_at(self, keys: frozenset[Key], length: int, place: int) -> frozenset[int]:
+        """The readings of `length` whose syllable at `place` has one of `keys` (or is
+        read as a typo)."""
         postings = self._postings
         here = set(postings.get((length, place, _WILD), ()))
-        for key in self._query_at(syllable, place):
+        for key in keys:
             found = postings.get((length, place, key))
             if found:
                 here |= found

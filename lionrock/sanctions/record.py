@@ -314,14 +314,24 @@ class KnownNames:
         Example: `known.link(Subject(("Chris Tang",)), Subject(("鄧炳強",)))`.
         """
         skip = set(exclude)
-        lefts = [n for n in left.names if name_key(n) is not None]
-        rights = [n for n in right.names if name_key(n) is not None]
+        by_key = self.by_key
+        keyed = [
+            [(n, k) for n in subject.names if (k := name_key(n)) is not None]
+            for subject in (left, right)
+        ]
         # Two names one entity carries link first, by their keys alone: such an entity
         # may carry a name of each side (`_may_carry`), so the lookups below would
-        # find it, and nothing else is asked before these names are tried.
-        for lname in lefts:
-            for rname in rights:
-                for entity_id in sorted((self.carriers(lname) & self.carriers(rname)) - skip):
+        # find it, and nothing else is asked before these names are tried (`carriers`,
+        # without a copy of each side's: most names are carried by none).
+        for lname, lkey in keyed[0]:
+            lcarriers = by_key.get(lkey)
+            if not lcarriers:
+                continue
+            for rname, rkey in keyed[1]:
+                rcarriers = by_key.get(rkey)
+                if not rcarriers:
+                    continue
+                for entity_id in sorted((lcarriers & rcarriers) - skip):
                     entity = self.entities[entity_id]
                     if self._dates_agree(entity, left, right):
                         return entity.label(), [
@@ -340,8 +350,8 @@ class KnownNames:
             shared = self._may_carry(second, among=shared)
         if not shared:
             return None
-        for this, other, side in ((left, right, lefts), (right, left, rights)):
-            for name in side:
+        for this, other, side in ((left, right, keyed[0]), (right, left, keyed[1])):
+            for name, _ in side:
                 if not self._may_resolve_into(name, skip, shared):
                     continue  # it resolves to no entity that may carry the other
                 resolved = self.resolve(name, exclude=skip)

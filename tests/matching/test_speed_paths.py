@@ -92,6 +92,28 @@ def test_query_keys_are_those_the_record_has(bundled: KnownNames) -> None:
     assert dropped > 0
 
 
+def test_readings_at_a_place_worked_out_with_the_index(bundled: KnownNames) -> None:
+    """`_at` of a syllable of the tables, read from what the index worked out when it was
+    built (`_table_at`), is the union of its keys' postings, as worked out per round."""
+    reach = bundled.reach
+    assert reach._table_at
+    reach.clear()
+    checked = 0
+    for text in ("chan", "wong", "lee", "ka", "chiu", "zhang", "hsieh", "au", "yan", "xyz"):
+        syllable = latin_syllable(text)
+        for length in reach._by_length:
+            for place in range(length):
+                keys = reach._query_at(syllable, place)
+                union = reach._union_at(keys, length, place)
+                assert reach._at(syllable, length, place) == union
+                checked += bool(union)
+    for char in "陳黃李家超":
+        syllable = _han_syllable(char, char)
+        keys = reach._query_at(syllable, 0)
+        assert reach._at(syllable, 3, 0) == reach._union_at(keys, 3, 0)
+    assert checked > 50
+
+
 def test_pruned_readings_score_as_every_reading(
     monkeypatch: pytest.MonkeyPatch, labelled_pairs: list[tuple[str, str]]
 ) -> None:
