@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from lionrock.fold import HAN_RE, fold
 
@@ -35,9 +36,11 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+@cache
 def zh(pattern: str) -> str:
     """A pattern written in traditional characters, with its Han characters folded the way
-    `fold` folds text (ASCII, and so regex escapes, left as they are).
+    `fold` folds text (ASCII, and so regex escapes, left as they are). Cached: some rules
+    fold a word per sentence (zh("歲") in `ages_named`), 130,000 calls in 3,000 articles.
 
     Example: `zh(r"還柙\\d")` is `"还柙\\d"`.
     """
