@@ -648,7 +648,7 @@ def extract_text(
             not read[i]
             and not LISTED.search(s.folded)
             and not heads[i]
-            and not (MEMBERS.search(s.folded))
+            and not MEMBERS.search(s.folded)
         ):
             continue
         made = (
