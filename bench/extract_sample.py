@@ -288,6 +288,10 @@ ROUND_17_SEEDS = {
     32: 49,
     33: 50,
 }
+# The eighteenth round's, drawn the same way from what the seventeenth round left, and
+# labelled before any of the round's rule changes, so that their first score at the end of
+# the round measures those changes on articles none was fitted to.
+ROUND_18_SEEDS = {34: 51, 35: 52}
 
 
 def round_draw(
@@ -322,6 +326,11 @@ def round_16_draw(path: str, labels: str, draw: int, count: int = 25) -> list[st
 def round_17_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
     """Dev draw `draw` (22 to 33) of the seventeenth round."""
     return round_draw(path, labels, draw, ROUND_17_SEEDS, count)
+
+
+def round_18_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (34 or 35) of the eighteenth round."""
+    return round_draw(path, labels, draw, ROUND_18_SEEDS, count)
 
 
 def twelfth_draw(path: str, labels: str) -> list[str]:
