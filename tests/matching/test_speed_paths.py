@@ -150,28 +150,3 @@ def test_names_one_entity_carries_are_within_both_sides_lookups(
             assert both <= bundled._may_carry(b, among=bundled._may_carry(a))
             assert both <= bundled._may_carry(a, among=bundled._may_carry(b))
     assert carried > 50
-
-
-def test_among_remembered_per_entity_is_what_the_whole_record_gives(
-    bundled: KnownNames, labelled_pairs: list[tuple[str, str]]
-) -> None:
-    """`entities_among` remembers per name and entity, and makes a reading's keys only
-    for an entity with a reading of its length (branch match21): asked of a name again
-    with other entities, some remembered and some not, it gives `entities(name) & among`
-    worked out from the whole record's keys."""
-    reach = bundled.reach
-    ids = sorted(bundled.entities)
-    names = sorted({n for pair in labelled_pairs[::5] for n in pair})
-    reach.clear()
-    expected = {name: reach.entities(name) for name in names}
-    reached = sorted({e for found in expected.values() for e in found})
-    reach.clear()
-    asked = 0
-    for step in range(3):  # overlapping sets: the second and third ask partly again
-        for i, name in enumerate(names):
-            among = set(ids[(i + step) % 37 :: 37]) | set(reached[(i + step) % 5 :: 5][:4])
-            among |= set(sorted(expected[name])[step : step + 2])
-            assert set(reach.entities_among(name, among)) == expected[name] & among, name
-            asked += bool(expected[name] & among)
-    assert reach._among and asked > 100  # the memo was used, and names did reach some
-    reach.clear()
