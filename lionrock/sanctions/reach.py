@@ -101,9 +101,6 @@ class ReachIndex:
         self._places: dict[tuple[Syllable, int, int], frozenset[int]] = {}
         self._english_found: dict[str, frozenset[str]] = {}
         self._query: dict[tuple[Syllable, bool], frozenset[Key]] = {}
-        # name -> {entity: whether the name reaches it} (`entities_among`): a dict of
-        # strings and booleans, which the garbage collector does not track.
-        self._among: dict[str, dict[str, bool]] = {}
         for entity_id, entity_names in names.items():
             for name in entity_names:
                 parsed = parse_name(name)
@@ -187,7 +184,6 @@ class ReachIndex:
         self._places.clear()
         self._english_found.clear()
         self._query.clear()
-        self._among.clear()
 
     def looked_up(self, name: str) -> bool:
         """Whether `entities(name)` is remembered."""
@@ -196,63 +192,28 @@ class ReachIndex:
     def entities_among(self, name: str, among: Set[str]) -> Set[str]:
         """`entities(name) & among`; for a name not looked up yet, worked out from the
         readings of `among` alone, not from the whole record's keys (`record.link`
-        asks it of one side's names with the entities within reach of the other's).
-
-        What a name reaches is decided entity by entity, so each answer is remembered
-        per name and entity (until `clear`): a name met in several pairs asks again only
-        of entities it was not asked of. And a reading's keys are worked out only when
-        an entity has a reading of its length."""
+        asks it of one side's names with the entities within reach of the other's)."""
         found = self._found.get(name)
         if found is not None:
             return found & among
         parsed = parse_name(name)
         if not parsed.chinese:
             return self._all & among
-        known = self._among.get(name)
-        if known is None:
-            if len(self._among) >= MAX_REMEMBERED:
-                self._among.clear()
-            known = self._among[name] = {}
-        todo = [e for e in among if e not in known]
-        if todo:
-            hits = self._special(name, parsed, set(todo))
-            orders = _readings(parsed)
-            # Two names with English names are compared by them (`_special`).
-            apart = self._english_readings if parsed.english and not parsed.han else ()
-            queries: dict[int, list[frozenset[Key] | None]] = {}  # by reading, once made
-            for entity_id in todo:
-                known[entity_id] = entity_id in hits or self._reaches(
-                    orders, apart, queries, entity_id
-                )
-        return {e for e in among if known[e]}
-
-    def _reaches(
-        self,
-        orders: tuple[Order, ...],
-        apart: Set[int] | tuple[()],
-        queries: dict[int, list[frozenset[Key] | None]],
-        entity_id: str,
-    ) -> bool:
-        """Whether a reading of the name (`orders`) agrees, syllable by syllable, with a
-        reading of the entity's (but those in `apart`) at every place (`_agree`): what
-        `_matching` finds, for one entity. A reading's keys at its places are made when
-        an entity has a reading of its length, once (`queries`)."""
-        for number in self._numbers_of.get(entity_id, ()):
-            if number in apart:
-                continue
-            keys = self._keys_of[number]
-            for i, order in enumerate(orders):
-                if len(order.syllables) != len(keys):
-                    continue
-                query = queries.get(i)
-                if query is None:
-                    query = queries[i] = [
-                        None if s.typo else self._query_at(s, place)
-                        for place, s in enumerate(order.syllables)
-                    ]
-                if _agree(query, keys):
-                    return True
-        return False
+        hits = self._special(name, parsed, among)
+        apart = self._english_readings if parsed.english and not parsed.han else set()
+        for order in _readings(parsed):
+            length = len(order.syllables)
+            query = [
+                None if s.typo else self._query_at(s, place)
+                for place, s in enumerate(order.syllables)
+            ]
+            for entity_id in among - hits:
+                for number in self._numbers_of.get(entity_id, ()):
+                    keys = self._keys_of[number]
+                    if len(keys) == length and number not in apart and _agree(query, keys):
+                        hits.add(entity_id)
+                        break
+        return hits
 
     def _query_at(self, syllable: Syllable, place: int) -> frozenset[Key]:
         """The syllable's keys (`_query_keys`) that some reading of the record has (for a
