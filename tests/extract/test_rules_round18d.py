@@ -1,0 +1,51 @@
+"""Bail refused and revoked (issue #16, eighteenth round, `extract45`): short excerpts of
+dev and the unlabelled pool, and the cases the rules must leave alone."""
+
+from __future__ import annotations
+
+from lionrock.library.extract import Gazetteer
+from tests.extract._facts import triples
+
+NAMES = Gazetteer(
+    {"鍾翰林": "lr-test-0", "何忻諾": "lr-test-1", "蘇惠德": "lr-test-2", "劉家棟": "lr-test-3"}
+)
+
+
+def facts(body: str) -> set[tuple[str, str, str]]:
+    return triples(body, NAMES, "2020-10-29")
+
+
+CHARGED = "19歲前召集人鍾翰林今被正式落案起訴分裂國家罪，今早在西九龍裁判法院提堂。"
+ARRESTED = "與鍾同日被捕但獲保釋的前成員何忻諾等人，今早到庭旁聽。"
+
+
+def test_a_named_judge_refusing_bail_refuses_the_one_charged() -> None:
+    # 聽畢控辯陳詞後，總裁判官蘇惠德拒絕批准保釋 (hkcnews-37725, pool copy 35176): the
+    # judge's name is the court, and of two people arrested the one charged is the defendant
+    body = CHARGED + "\n\n" + ARRESTED + "\n\n聽畢控辯陳詞後，總裁判官蘇惠德拒絕批准保釋。"
+    found = facts(body)
+    assert ("鍾翰林", "bail_denied", "") in found
+    assert ("何忻諾", "bail_denied", "") not in found
+    assert ("蘇惠德", "bail_denied", "") not in found
+
+
+def test_a_refusal_after_the_courts_own_clauses_refuses_the_defendant() -> None:
+    # …主任裁判官蘇文隆認為…，決定判即時監禁一年，拒絕保釋 (hkcnews-31833)
+    body = (
+        "社工劉家棟被控阻差辦公罪。\n\n"
+        "主任裁判官認為警方驅散行動合情合理，決定判即時監禁一年，拒絕保釋。"
+    )
+    assert ("劉家棟", "bail_denied", "") in facts(body)
+
+
+def test_a_refusal_of_no_court_is_not_the_defendants() -> None:
+    # the clause before is the prosecution's, not the court's: no refusal is said
+    body = CHARGED + "\n\n控方認為被告有潛逃風險，反對保釋。"
+    assert ("鍾翰林", "bail_denied", "") not in facts(body)
+
+
+def test_two_defendants_charged_leave_the_refusal_to_no_one() -> None:
+    body = CHARGED + "\n\n何忻諾亦被控串謀煽動罪。\n\n聽畢控辯陳詞後，總裁判官蘇惠德拒絕批准保釋。"
+    found = facts(body)
+    assert ("鍾翰林", "bail_denied", "") not in found
+    assert ("何忻諾", "bail_denied", "") not in found
