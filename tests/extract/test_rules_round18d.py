@@ -49,3 +49,28 @@ def test_two_defendants_charged_leave_the_refusal_to_no_one() -> None:
     found = facts(body)
     assert ("鍾翰林", "bail_denied", "") not in found
     assert ("何忻諾", "bail_denied", "") not in found
+
+
+REVOKED_NAMES = Gazetteer({"陳皓桓": "lr-test-4", "何俊仁": "lr-test-5", "黎智英": "lr-test-6"})
+
+
+def revoked(body: str) -> set[tuple[str, str, str]]:
+    return triples(body, REVOKED_NAMES, "2021-05-28")
+
+
+def test_bail_revoked_by_the_court_is_refused() -> None:
+    # hkcnews-41488 (dev draw 18)
+    found = revoked("2名被告陳皓桓和何俊仁被法庭撤銷原有保釋，即時還押。")
+    assert ("陳皓桓", "bail_denied", "") in found
+    assert ("何俊仁", "bail_denied", "") in found
+
+
+def test_bail_withdrawn_by_the_top_court_is_refused() -> None:
+    # hkcnews-36994 (dev draw 25)
+    found = revoked("壹傳媒集團創辦人黎智英先生的保釋被終審法院撤回，需要即時還押。")
+    assert ("黎智英", "bail_denied", "") in found
+
+
+def test_bail_revoked_by_the_police_or_an_application_withdrawn_is_no_refusal() -> None:
+    assert ("黎智英", "bail_denied", "") not in revoked("黎智英下午亦被警方撤銷保釋，再度被捕。")
+    assert ("陳皓桓", "bail_denied", "") not in revoked("陳皓桓在庭上撤銷保釋申請。")
