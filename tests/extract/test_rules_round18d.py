@@ -74,3 +74,25 @@ def test_bail_withdrawn_by_the_top_court_is_refused() -> None:
 def test_bail_revoked_by_the_police_or_an_application_withdrawn_is_no_refusal() -> None:
     assert ("黎智英", "bail_denied", "") not in revoked("黎智英下午亦被警方撤銷保釋，再度被捕。")
     assert ("陳皓桓", "bail_denied", "") not in revoked("陳皓桓在庭上撤銷保釋申請。")
+
+
+TAI = Gazetteer({"戴耀廷": "lr-test-7"})
+
+
+def test_on_bail_pending_appeal_is_a_courts_bail() -> None:
+    # 戴耀廷…被判罪成入獄16個月，其後保釋等候上訴 (4 pool articles); 其後獲保釋等候上訴
+    for body in (
+        "戴耀廷因佔領運動被控煽惑公眾妨擾罪，被判罪成入獄16個月，其後保釋等候上訴。",
+        "戴耀廷在去年4月定罪，入獄16個月，其後獲保釋等候上訴。",
+        "其時正保釋等候上訴的戴耀廷，為此拋出協調機制的概念。",
+    ):
+        assert ("戴耀廷", "bail_granted", "") in triples(body, TAI, "2020-07-10"), body
+
+
+def test_bail_pending_trial_asked_for_or_impossible_is_no_grant() -> None:
+    for body in (
+        "戴耀廷今日向高等法院申請保釋等候上訴。",
+        "戴耀廷一般不能保釋候審。",
+        "戴耀廷被捕後獲准保釋。",  # no court word: the police's, as before
+    ):
+        assert ("戴耀廷", "bail_granted", "") not in triples(body, TAI, "2020-07-10"), body
