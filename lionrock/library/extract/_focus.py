@@ -12,6 +12,10 @@ anywhere (兩名被告, 各被告, 第二被告, 其餘被告: then 被告 may b
 also follow that person's own mention (the names of the paragraph so far, else of the last
 paragraph that named anyone, are that person alone), so a judge, a lawyer or a witness
 named in between is never the one; a speaker's verb (他指, 她表示) in the clause ends it.
+A judge's refusal of bail with no object is held too when the judge is named
+(總裁判官蘇惠德拒絕批准保釋) or the court's own clauses come before it (…裁判官…認為…，決定判即時
+監禁一年，拒絕保釋); of several people found, the one with a court fact is the defendant when
+the others are only arrested (extract45).
 
 Example:
     held_for_focus(hit, s.folded, found, context)  # …被告早前獲准保釋 → Pending(False, …)
@@ -101,7 +105,7 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
         words = list(SUBJECT.finditer(f, hit.end, min(len(f), hit.end + 2)))
     if not words and len(lead.strip()) <= 3:  # 被告申請保釋被拒，還柙至…: the same subject
         words = list(SUBJECT.finditer(f, 0, clause))
-    court = not words and hit.kind.startswith("bail") and COURT_SUBJECT.search(lead)
+    court = not words and hit.kind.startswith("bail") and bool(COURT_SUBJECT.search(lead))
     # 裁判官…決定判即時監禁一年，拒絕保釋: a refusal opening its clause after the court's
     # own clauses (extract45)
     court = court or (
