@@ -12,6 +12,10 @@ anywhere (兩名被告, 各被告, 第二被告, 其餘被告: then 被告 may b
 also follow that person's own mention (the names of the paragraph so far, else of the last
 paragraph that named anyone, are that person alone), so a judge, a lawyer or a witness
 named in between is never the one; a speaker's verb (他指, 她表示) in the clause ends it.
+A judge's refusal of bail with no object is held too when the judge is named
+(總裁判官蘇惠德拒絕批准保釋) or the court's own clauses come before it (…裁判官…認為…，決定判即時
+監禁一年，拒絕保釋); of several people found, the one with a court fact is the defendant when
+the others are only arrested (extract45).
 
 Example:
     held_for_focus(hit, s.folded, found, context)  # …被告早前獲准保釋 → Pending(False, …)
@@ -36,6 +40,8 @@ T = TypeVar("T")
 DEFENDANT_KINDS = frozenset(
     {"arrested", "charged", "bail_granted", "bail_denied", "plea", "verdict", "sentence", "custody"}
 )
+#: The kinds only a court's defendant has: of several people arrested, the one charged.
+COURT_KINDS = DEFENDANT_KINDS - {"arrested"}
 #: The one defendant as the clause writes it before its trigger (被告, 該名被告, 他, 她), not
 #: a possessive or a role (他的兒子, 被告欄, 被告律師, 被告一方), nor 其他, 他人, 他們.
 SUBJECT = re.compile(
@@ -55,6 +61,10 @@ MANY = re.compile(
 )
 #: A court as the subject of a bail decision with no object (法官杜麗冰最後仍拒絕批出保釋).
 COURT_SUBJECT = re.compile(zh(r"^\S{0,2}(?:法官|裁判官|法庭|法院|\S官)\S{0,10}$"))
+#: A judge's title right before a name (法官杜麗冰, 總裁判官蘇惠德, 蘇官): the name is the court.
+JUDGE_BEFORE = re.compile(zh(r"(?:法官|裁判官)\s*$"))
+#: The court as the subject of an earlier clause of the sentence (主任裁判官蘇文隆認為…).
+COURT_OPENS = re.compile(zh(r"^\S{0,12}?(?:法官|裁判官)"))
 #: Someone introduced earlier in the sentence, whom the name finder may have missed: an age
 #: (47歲記者黃偉強), a reporter, 被告為 or 被告是.
 INTRODUCED = re.compile(zh(r"\d{1,3}\s*歲|記者|被告(?:人)?\s*(?:為|是)"))
@@ -78,10 +88,16 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
     """The word (被告, 他, 她) standing for the one defendant as the subject or object of the
     hit's clause, in a sentence that names no one; None when there is none, or the clause
     reports a speaker or speaks of someone else."""
-    if found or hit.people is not None or hit.kind == "sentence":
+    if hit.people is not None or hit.kind == "sentence":
         return None  # (not a term: 他…判囚12個月。他…判監8個月 may be parts of a total)
     clause = clause_start(f, hit.start)
     lead = f[clause : hit.start]
+    # 總裁判官蘇惠德拒絕批准保釋: the judge named as the court subject is no one else (extract45)
+    judge = hit.kind == "bail_denied" and all(
+        JUDGE_BEFORE.search(f, max(0, n.start - 4), n.start) for n in found
+    )
+    if found and not judge:
+        return None
     words = list(SUBJECT.finditer(f, clause, hit.start))
     if not words:  # 拒絕被告保釋: the object inside the trigger
         words = list(SUBJECT.finditer(f, hit.start, hit.end))
@@ -89,7 +105,15 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
         words = list(SUBJECT.finditer(f, hit.end, min(len(f), hit.end + 2)))
     if not words and len(lead.strip()) <= 3:  # 被告申請保釋被拒，還柙至…: the same subject
         words = list(SUBJECT.finditer(f, 0, clause))
-    court = not words and hit.kind.startswith("bail") and COURT_SUBJECT.search(lead)
+    court = not words and hit.kind.startswith("bail") and bool(COURT_SUBJECT.search(lead))
+    # 裁判官…決定判即時監禁一年，拒絕保釋: a refusal opening its clause after the court's
+    # own clauses (extract45)
+    court = court or (
+        not words
+        and hit.kind == "bail_denied"
+        and not lead.strip()
+        and bool(COURT_OPENS.search(f, 0, clause))
+    )
     if not (len(words) == 1 or court) or NOT_ONE.search(lead):
         return None
     if OTHER_DEFENDANT.search(f[: hit.end]) or PRONOUN_SPEAKS.search(f[: hit.start]):
@@ -116,7 +140,10 @@ def held_for_focus(hit: Hit, f: str, found: list[NameHit], context: Context) -> 
 def the_defendant(people: Iterable[tuple[str, str, float]], text: str) -> str | None:
     """The article's one defendant: the one person of every (person, kind, confidence) at
     0.6 or more of a defendant's kind, when the article counts no group of defendants."""
-    named = {p for p, kind, confidence in people if kind in DEFENDANT_KINDS and confidence >= 0.6}
+    sure = [(p, kind) for p, kind, confidence in people if confidence >= 0.6]
+    named = {p for p, kind in sure if kind in DEFENDANT_KINDS}
+    if len(named) > 1:  # 鍾翰林 charged and remanded, 何忻諾 only arrested (extract45)
+        named = {p for p, kind in sure if kind in COURT_KINDS}
     if len(named) != 1 or MANY.search(text):
         return None
     return next(iter(named))

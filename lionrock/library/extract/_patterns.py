@@ -140,6 +140,10 @@ BAIL_GRANTED = _p(
     r"|繼續保釋|保釋(?:申請)?獲批"
     # 各人准以現金一千元保釋, 何啟明准以原有條件保釋 (extract23: 26 pool sentences)
     r"|(?<![不未獲批])准以\S{0,16}?保釋"
+    # 現在保釋等候上訴, 正在保釋候審: on a court's bail, as a state (extract45); not 申請,
+    # 可, 不能 or 無法保釋候審
+    r"|(?<=正在|現時|現在|目前|其後|仍然|一直)保釋(?:外出)?(?:等候上訴|候審|待審)"
+    r"|(?<=[正仍])保釋(?:外出)?(?:等候上訴|候審|待審)"
     r"|granted\s+bail|released\s+on\s+bail|bail\s+was\s+granted"
     r"|released\s+on\s+(?:a\s+)?(?:HK)?\$[\d,.]+(?:[\s-]*(?:million|m))?\s+bail"  # (extract32)
 )
@@ -170,6 +174,8 @@ COURT = _p(r"法院|法庭|法官|裁判官|提堂|聆訊|高院|覆核|案中|�
 #: not when the sentence says no charge was laid (獲准保釋，未被檢控: the police's; extract17).
 COURT_TOO = _p(
     r"(?<![警法])官(?:聽|批|裁|指|判|拒|准|接納|表示|認為)|繼續保釋|還柙|還押|開審|再訊|不認罪|認罪"
+    # 獲准保釋等候上訴, 獲准保釋候審: bail pending appeal or trial is a court's (extract45)
+    r"|保釋(?:外出)?(?:等候上訴|候審|待審)"
     # Wu was granted bail with certain conditions: English writes police bail as such
     r"|(?<!police\s)\bgranted\s+bail"  # (extract32)
 )

@@ -120,6 +120,7 @@ from lionrock.library.extract._patterns import (
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._remand_after import refused_remanded
+from lionrock.library.extract._revoked import revoked_hits
 from lionrock.library.extract._ruled import ACCUSED_KINDS, ruled_back
 from lionrock.library.extract._subjects import (
     Context,
@@ -262,6 +263,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             if hit.people is None:  # 不准被告保釋: the article's one defendant, as 被告…保釋
                 hit = Hit("bail_denied", m.end("inner3"), m.end())
         yield hit
+    yield from revoked_hits(f)  # 被法庭撤銷原有保釋 (extract45)
     for m in PLEA_NOT.finditer(f):
         yield Hit("plea", m.start(), m.end(), "not_guilty")
     for m in PLEA_GUILTY.finditer(f):
