@@ -36,3 +36,7 @@ def test_a_term_in_the_stays_own_part_of_the_sentence_makes_it_a_term() -> None:
 def test_a_visit_or_a_place_near_the_centre_is_no_custody() -> None:
     assert not custody("黎智英今日到荔枝角收押所探望被還柙的朋友。")
     assert not custody("黎智英在荔枝角收押所附近的士多買物資。")
+
+
+def test_a_stay_to_come_is_no_fact_yet() -> None:
+    assert not custody("娥姐說，黎智英將在荔枝角收押所完成入獄前的隔離檢疫。")
