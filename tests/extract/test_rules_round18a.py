@@ -40,3 +40,19 @@ def test_a_visit_or_a_place_near_the_centre_is_no_custody() -> None:
 
 def test_a_stay_to_come_is_no_fact_yet() -> None:
     assert not custody("娥姐說，黎智英將在荔枝角收押所完成入獄前的隔離檢疫。")
+
+
+def test_held_with_its_reason_in_the_sentence_is_custody() -> None:
+    held = "郭家麒卻因堅持捍衛民主自由，站出來即被拘押，未定罪都要坐牢幾個月，不得保釋。"
+    assert custody(held) == {("郭家麒", "remanded")}
+    note = "【編按: 何桂藍為初選47人案中被告之一，被拒保釋，在獄中寫下千言手記。"
+    assert custody(note) == {("何桂藍", "remanded")}
+    term = "因佔中而入獄的陳健民教授曾寫過，在獄中「時間過得很快，日子過得很慢」。"
+    assert custody(term) == {("陳健民", "serving_sentence")}
+
+
+def test_held_with_no_reason_or_both_or_by_the_police_is_no_custody() -> None:
+    assert not custody("梁國雄的長髮在獄中被剪短，他事後提出司法覆核。")
+    both = "這51人（其中兩個參加初選者黃之鋒和譚得志，正在獄中服刑及被拘押）都被捕。"
+    assert not {c for c in custody(both) if c[0] in ("黃之鋒", "譚得志")}
+    assert not custody("黎智英被警方拘押四十八小時，未獲保釋。")

@@ -117,6 +117,7 @@ from lionrock.library.extract._patterns import (
     WILL_PLEAD,
     WISH,
 )
+from lionrock.library.extract._held import held_hits
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._remand_after import refused_remanded
@@ -289,6 +290,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             if not any(a <= m.start() < b for a, b in either):
                 yield Hit("custody", m.start(), m.end(), value, confidence=confidence)
     yield from centre_hits(f)  # 被送進茘枝角收押所 (extract42)
+    yield from held_hits(f)  # 未審先被拘押，不能保釋 (extract42)
     for m in RELEASED.finditer(f):
         if not WISH.search(f[max(0, m.start() - 6) : m.start()]):
             yield Hit("released", m.start(), m.end(), confidence=0.8)
