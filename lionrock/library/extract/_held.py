@@ -21,7 +21,7 @@ from lionrock.library.extract._subjects import Hit
 from lionrock.library.extract._text import zh
 
 #: cheap gate: words that can only start a match
-GATE = tuple(zh(w) for w in ("拘押", "關押", "獄中", "坐牢", "坐監")) + ("remand", "jail")
+GATE = (*(zh(w) for w in ("拘押", "關押", "獄中", "坐牢", "坐監")), "remand", "jail")
 #: held: 被拘押, 關押在牢中, 在獄中, 未定罪都要坐牢; English "back to remand", "in jail"
 HELD = re.compile(
     zh(
@@ -33,7 +33,9 @@ HELD = re.compile(
 )
 #: the reason is a trial to come: bail refused, not yet tried, national security
 PRETRIAL = re.compile(
-    zh(r"不能保釋|不得保釋|不准保釋|拒絕保釋|被拒保釋|拒批保釋|不獲保釋|未審|未定罪|候審|候訊|國安法")
+    zh(
+        r"不能保釋|不得保釋|不准保釋|拒絕保釋|被拒保釋|拒批保釋|不獲保釋|未審|未定罪|候審|候訊|國安法"
+    )
     + r"|denied\s+bail|deny\s+bail|bail\s+\S+\s+(?:refused|declined)|awaiting",
     re.IGNORECASE,
 )

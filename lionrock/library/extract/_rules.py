@@ -52,6 +52,7 @@ from lionrock.library.extract._groups import (
     surname_mentions,
 )
 from lionrock.library.extract._headed import headed_count, headed_listing, headed_ordered
+from lionrock.library.extract._held import held_hits
 from lionrock.library.extract._joined import names_joined
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
@@ -117,7 +118,6 @@ from lionrock.library.extract._patterns import (
     WILL_PLEAD,
     WISH,
 )
-from lionrock.library.extract._held import held_hits
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._remand_after import refused_remanded
