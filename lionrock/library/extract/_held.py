@@ -20,9 +20,9 @@ from lionrock.library.extract._patterns import EITHER, REMANDED, SERVING
 from lionrock.library.extract._subjects import Hit
 from lionrock.library.extract._text import zh
 
-#: cheap gate: words that can only start a match
+#: cheap gate: every match holds one of these words
 GATE = (*(zh(w) for w in ("拘押", "關押", "獄中", "坐牢", "坐監")), "remand", "jail")
-#: held: 被拘押, 關押在牢中, 在獄中, 未定罪都要坐牢; English "back to remand", "in jail"
+#: held: 被拘押, 關押在牢中, 在獄中, 未定罪都要坐牢; English "back to remand", "sitting in jail"
 HELD = re.compile(
     zh(
         r"(?<!被捕及)(?<!服刑及)(?:被|遭)?(?:拘押|關押(?:在|於)\S{0,3}?[牢獄監])"
@@ -41,7 +41,7 @@ PRETRIAL = re.compile(
 )
 #: the reason is a term
 TERM = re.compile(zh(r"判囚|判監|服刑|罪成|刑期|入獄"), re.IGNORECASE)
-#: the police's detention after an arrest, a wish, a place or a time: not a court's custody
+#: the police's detention after an arrest, the mainland's, or a condition: not a court's custody
 NOT_HELD = re.compile(zh(r"警署|警方|扣留|拘留|被捕後|看守所|內地|中國|公安|如果|假如|若"))
 
 
