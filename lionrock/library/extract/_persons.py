@@ -57,7 +57,8 @@ NOT_NAMES = {
         "黃大仙 何文田 馬鞍山 石硤尾 黃埔 藍田 馬灣 馬頭圍 石籬 石門 林村 石澳 白田 羅湖 "
         "黃竹坑 黃泥涌 李鄭屋 田心 馬料水 "
         # words read as names at 0.6 to 0.7 (extract14): 餘震, 戴頭盔, 赴湯杜火, 黃絲 (a supporter)
-        "餘震 戴頭盔 戴頭 湯杜火 杜火 黃絲 藍絲 黃絲或 "
+        # 頭號梁粉 (a fan of 梁振英, extract42)
+        "餘震 戴頭盔 戴頭 湯杜火 杜火 黃絲 藍絲 黃絲或 梁粉 "
     )
 }
 #: 李太, 朱妻, 龔媽媽: a surname and a kinship word name no one.

@@ -52,6 +52,7 @@ from lionrock.library.extract._groups import (
     surname_mentions,
 )
 from lionrock.library.extract._headed import headed_count, headed_listing, headed_ordered
+from lionrock.library.extract._held import held_hits
 from lionrock.library.extract._joined import names_joined
 from lionrock.library.extract._lexicon import (
     HONG_KONG,
@@ -120,6 +121,7 @@ from lionrock.library.extract._patterns import (
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._remand_after import refused_remanded
+from lionrock.library.extract._remand_centre import centre_hits
 from lionrock.library.extract._revoked import revoked_hits
 from lionrock.library.extract._ruled import ACCUSED_KINDS, ruled_back
 from lionrock.library.extract._subjects import (
@@ -289,6 +291,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         for m in pattern.finditer(f):
             if not any(a <= m.start() < b for a, b in either):
                 yield Hit("custody", m.start(), m.end(), value, confidence=confidence)
+    yield from centre_hits(f)  # 被送進茘枝角收押所 (extract42)
+    yield from held_hits(f)  # 未審先被拘押，不能保釋 (extract42)
     for m in RELEASED.finditer(f):
         if not WISH.search(f[max(0, m.start() - 6) : m.start()]):
             yield Hit("released", m.start(), m.end(), confidence=0.8)
