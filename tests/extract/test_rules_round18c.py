@@ -44,3 +44,29 @@ def test_a_term_of_someone_the_sentence_introduces_is_not_the_defendants() -> No
 def test_a_day_of_a_term_is_no_term() -> None:
     (s,) = sentences("父母在他入獄第二日探望他，就知道他讓父母哭了。")
     assert list(sentence_hits(s, [])) == []
+
+
+def test_a_term_of_a_count_is_not_the_one_defendants() -> None:
+    found = facts(
+        "20歲學生陳大文被控暴動罪。\n\n"
+        "當中有14人早前被裁定罪名不成立，1人罪成被判囚4年，最後1宗今日裁決。"
+    )
+    assert not any(kind == "sentence" for _, kind, _ in found)
+
+
+def test_an_acquittal_written_罪不成立_is_read() -> None:
+    found = facts("湯偉雄及杜依蘭被控暴動罪。法官裁定湯偉雄暴動罪不成立。")
+    assert ("湯偉雄", "verdict", "acquitted") in found
+
+
+def test_a_counted_groups_acquittal_is_the_two_the_paragraph_named() -> None:
+    found = facts(
+        "其中二人就是人稱「赴湯杜火」的湯氏夫婦（湯偉雄、杜依蘭）。"
+        "經歷近一年的司法程序，二人昨日（24日）被裁定暴動罪不成立。"
+    )
+    assert {("湯偉雄", "verdict", "acquitted"), ("杜依蘭", "verdict", "acquitted")} <= found
+
+
+def test_a_counted_group_is_no_one_when_the_paragraph_names_a_judge_too() -> None:
+    found = facts("陳大文被控暴動罪。裁判官林希維今日裁定兩人罪名不成立。")
+    assert not any(kind == "verdict" for _, kind, _ in found)

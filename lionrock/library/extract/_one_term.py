@@ -31,11 +31,13 @@ ZERO_LEAD = re.compile(
 )
 #: 總刑期為監禁5年: a total, of whoever the article's one defendant is.
 TOTAL_LEAD = re.compile(zh(r"總刑期"))
-#: Someone the sentence names or counts before the clause (一名22歲運輸工人, 二人, 其中一人;
-#: not 其中8個月), whom the finder missed or who is not the defendant; or a speaker or another case.
+#: Someone the sentence names or counts before the clause (一名22歲運輸工人, 二人, 其中一人,
+#: 1人罪成被判囚4年; not 其中8個月), whom the finder missed or who is not the defendant; or a
+#: speaker, a condition or another case.
 OTHER_BEFORE = re.compile(
     zh(
-        r"他們|她們|二人|兩人|三人|各人|其中(?!\d)|其餘|另一|有人|一名|多名|\d+\s*名|\d+\s*歲|家人|朋友"
+        r"他們|她們|[\d一二兩三四五六七八九十百]+\s*[人名]|各人|其中(?!\d)|其餘|另一|有人|多名|\d+\s*歲"
+        r"|家人|朋友"
         r"|同案|案件中|表示|指出|認為|[稱說問]|「|」|如果|若|假如|可能|最高"
     )
 )
