@@ -70,3 +70,16 @@ def test_a_counted_groups_acquittal_is_the_two_the_paragraph_named() -> None:
 def test_a_counted_group_is_no_one_when_the_paragraph_names_a_judge_too() -> None:
     found = facts("陳大文被控暴動罪。裁判官林希維今日裁定兩人罪名不成立。")
     assert not any(kind == "verdict" for _, kind, _ in found)
+
+
+def test_a_counted_group_is_no_one_when_its_names_are_no_listing() -> None:
+    found = facts(
+        "42歲的杜依蘭和39歲的湯偉雄選擇不作供，控方是曾把梁天琦等人成功入暴動罪的檢控官。"
+        "在裁決當日，法庭宣布三人暴動罪不成立後，杜依蘭和少女立刻相擁而哭。"
+    )
+    assert ("梁天琦", "verdict", "acquitted") not in found
+
+
+def test_an_acquittal_as_a_noun_is_no_verdict() -> None:
+    found = facts("陳大文關注警員的證供，各警區均會審視案件脫罪的原因。")
+    assert not any(kind == "verdict" for _, kind, _ in found)

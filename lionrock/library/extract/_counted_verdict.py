@@ -28,6 +28,8 @@ COUNT_SUBJECT = re.compile(
 )
 #: The count as the object of a ruling right before the trigger (裁定三人暴動罪…, 宣布三人).
 COUNT_RULED = re.compile(zh(r"(?:裁定|宣布|宣判)\s*" + _COUNT + r"[^,;:，；：。「」]{0,24}$"))
+#: Another count before the group's in the sentence: a tally of outcomes.
+TALLY = re.compile(zh(r"[\d一二兩三四五六七八九十百]+\s*(?:人|名)"))
 #: A judge, a lawyer or a prosecutor: never one of the group.
 ROLE_BEFORE = re.compile(zh(r"(?:法官|裁判官|律師|大狀|檢控官|主控官|控方|辯方)\S{0,2}$"))
 
@@ -48,13 +50,15 @@ def counted_verdict(
     if any(n.start < hit.start for n in found if n.start >= clause + group.start()):
         return None  # a name after the count: the other rules read it
     count = count_of(group.group("n"))
-    if not count:
-        return [], 0.0
+    if not count or count < 2 or TALLY.search(f, 0, clause + group.start()):
+        return [], 0.0  # 14人早前被裁定罪名不成立，1人罪成: a tally, not the named
     own = [n for n in found if n.end <= clause + group.start()]
     before = distinct([*context.paragraph_names, *own])
     people = before or distinct(context.earlier_names)
     people = [p for p in people if not _role(p, context.text)]
-    return (people, 0.15) if len(people) == count else ([], 0.0)
+    if len(people) != count or not _listed_together(people, context.text):
+        return [], 0.0
+    return people, 0.15
 
 
 def _role(person: NameHit, text: str) -> bool:
@@ -65,4 +69,34 @@ def _role(person: NameHit, text: str) -> bool:
         if ROLE_BEFORE.search(text, max(0, at - 8), at):
             return True
         at = text.find(name, at + 1)
+    return False
+
+
+#: What may stand between two names of one listing (湯氏夫婦（湯偉雄、杜依蘭）, 42歲的杜依蘭和
+#: 39歲的湯偉雄): at most this many characters, and no clause or sentence end.
+GAP = 14
+LISTING_BREAK = re.compile(r"[。；;！？!?\n，,:：]")
+
+
+def _listed_together(people: list[NameHit], text: str) -> bool:
+    """Whether the (folded) article writes the group's names together somewhere, as one
+    listing (not 梁天琦 named in the paragraph as a past case's defendant beside the two)."""
+    names = [fold(p.name) for p in people]
+    span = sum(len(n) for n in names) + GAP * (len(names) - 1)
+    at = text.find(names[0])
+    while at >= 0:
+        ends = [at, at + len(names[0])]
+        for name in names[1:]:
+            near = [
+                m.start() for m in re.finditer(re.escape(name), text[max(0, at - span) : at + span])
+            ]
+            if not near:
+                break
+            where = max(0, at - span) + min(near, key=lambda x: abs(x + max(0, at - span) - at))
+            ends += [where, where + len(name)]
+        else:
+            lo, hi = min(ends), max(ends)
+            if hi - lo <= span and not LISTING_BREAK.search(text, lo, hi):
+                return True
+        at = text.find(names[0], at + 1)
     return False
