@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from lionrock.fold import fold
 from lionrock.library.extract._persons import NameHit, distinct
 from lionrock.library.extract._subjects import Context, Hit, clause_start
-from lionrock.library.extract._text import count_of, fold, zh
+from lionrock.library.extract._text import count_of, zh
 
 _COUNT = r"(?P<n>[二兩三四五六七八九十]|\d{1,2})\s*(?:人(?![士員案數次])|名被告(?:人)?)"
 #: The count opens the clause, then a few words with no name, quotation or clause break
