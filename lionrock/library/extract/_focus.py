@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from lionrock.library.extract._one_term import one_term, zero_subject
 from lionrock.library.extract._patterns import OTHER_DEFENDANT, PRONOUN_SPEAKS, SAYS, SPEAKER
 from lionrock.library.extract._persons import NameHit
 from lionrock.library.extract._subjects import Context, Hit, clause_start
@@ -84,12 +85,17 @@ class Pending:
     seen: frozenset[str]
 
 
-def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
+#: What `focus_word` returns for a passive verdict or term with no subject (`_one_term.py`).
+ZERO = ""
+
+
+def focus_word(hit: Hit, f: str, found: list[NameHit], text: str = "") -> str | None:
     """The word (被告, 他, 她) standing for the one defendant as the subject or object of the
-    hit's clause, in a sentence that names no one; None when there is none, or the clause
-    reports a speaker or speaks of someone else."""
-    if hit.people is not None or hit.kind == "sentence":
-        return None  # (not a term: 他…判囚12個月。他…判監8個月 may be parts of a total)
+    hit's clause, in a sentence that names no one, or `ZERO` for a passive verdict or term
+    with none; None when there is none, or the clause reports a speaker or speaks of
+    someone else."""
+    if hit.people is not None or not one_term(text, hit):
+        return None  # (a term only when the article's one: 他…判囚12個月。他…判監8個月)
     clause = clause_start(f, hit.start)
     lead = f[clause : hit.start]
     # 總裁判官蘇惠德拒絕批准保釋: the judge named as the court subject is no one else (extract45)
@@ -114,7 +120,8 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
         and not lead.strip()
         and bool(COURT_OPENS.search(f, 0, clause))
     )
-    if not (len(words) == 1 or court) or NOT_ONE.search(lead):
+    zero = not words and zero_subject(hit, f)  # 今日在區域法院被判入獄4年 (extract44)
+    if not (len(words) == 1 or court or zero) or NOT_ONE.search(lead):
         return None
     if OTHER_DEFENDANT.search(f[: hit.end]) or PRONOUN_SPEAKS.search(f[: hit.start]):
         return None
@@ -122,6 +129,8 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
         return None
     if INTRODUCED.search(f, 0, words[0].start() if words else hit.start):
         return None  # 本案被告為47歲記者黃偉強，他被控…: someone the finder missed
+    if zero:
+        return ZERO
     # 法官…最後仍拒絕批出保釋: a court's bail decision is of its defendant
     return words[0].group("word") if words else zh("被告")
 
@@ -129,11 +138,11 @@ def focus_word(hit: Hit, f: str, found: list[NameHit]) -> str | None:
 def held_for_focus(hit: Hit, f: str, found: list[NameHit], context: Context) -> Pending | None:
     """Why the hit's fact waits for the article's one defendant, when its clause states it
     of 被告, 他 or 她; else None."""
-    word = focus_word(hit, f, found)
+    word = focus_word(hit, f, found, context.text)
     if word is None:
         return None
     near = context.paragraph_names or context.earlier_names
-    pronoun = word in (zh("他"), zh("她"))
+    pronoun = word in (zh("他"), zh("她"), ZERO)
     return Pending(pronoun, frozenset(n.name for n in near), frozenset(context.seen))
 
 

@@ -159,6 +159,8 @@ def offences_in(folded: str) -> list[Offence]:
 TRIGGER = re.compile(
     zh(
         r"被捕|拘捕|被拘|被抓|被[票加]?控|遭加?控|加控|控以|起訴|檢控|控告|落案|保釋|認罪|否認|罪成|罪名|定罪|無罪|"
+        # 被裁定暴動罪不成立, 暴動罪脫罪: an acquittal with no other trigger (extract44)
+        r"罪不成|脫罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
         r"懲教署看管|由?(?:警方|懲教)看管|緩刑|"
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
@@ -166,7 +168,7 @@ TRIGGER = re.compile(
     )
     # remand, not only remanded: who is still in remand (extract24)
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remand|released"
-    + r"|found\s+guilty|imprison|custody|serving\s+(?:a|his|her|their)\s",
+    + r"|found\s+(?:not\s+)?guilty|cleared\s+of|imprison|custody|serving\s+(?:a|his|her|their)\s",
 )  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a

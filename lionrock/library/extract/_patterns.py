@@ -196,8 +196,9 @@ PLEA_ACT = _p(
     r"(?<![不未沒])(?P<verb>承認|否認)(?=於|在|[去今前同]年|\d{1,4}\s*年|\d{1,2}\s*月|組織|參與|煽惑)"
 )
 PLEA_ACT_SPAN = _p(r"[^。;；]{0,50}")
+#: not 審視案件脫罪的原因, 脫罪的理由 (a noun, extract44)
 ACQUITTED = _p(
-    r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪|acquitted|found\s+not\s+guilty|cleared\s+of"
+    r"罪名不成立|罪不成立|罪不成|無罪釋放|裁定無罪|脫罪(?!的)|acquitted|found\s+not\s+guilty|cleared\s+of"
 )
 CONVICTED = _p(
     r"(?<!不)(?<!犯)罪成(?!本)|罪名成立|被定罪|裁定\S{0,12}?(?<!不)(?<!表證)成立"  # not 表證不成立

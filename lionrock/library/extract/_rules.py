@@ -41,6 +41,7 @@ from lionrock.library.extract._bail_group import (
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._consistency import consistent, keep_best
+from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
@@ -428,6 +429,7 @@ def extract_sentence(
         counted = counted_bail(hit, s.folded, found, context)  # 兩人獲准保釋 (extract23)
         # 裁定他罪名不成立: the ones this sentence's charge was about (extract30)
         counted = counted or ruled_back(hit, s.folded, found, accused)
+        counted = counted or counted_verdict(hit, s.folded, found, context)  # extract44
         if counted is not None:
             people, penalty = counted
         else:

@@ -61,8 +61,8 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
             a, b = position + e.start(), position + e.end()
         if months is None or RANGE.search(f[b : b + 6]) or NOT_TERM_AFTER.search(f[b : b + 16]):
             break
-        if RANGE_BEFORE.search(f[max(0, a - 4) : a]):
-            break
+        if RANGE_BEFORE.search(f[max(0, a - 4) : a]) or f[a - 1 : a] == zh("第"):
+            break  # 8至18個月; 入獄第二日 (a day of the term, not its length; extract44)
         found.append((a, b, months))
         position = b
     return found
