@@ -30,3 +30,29 @@ def test_a_count_of_defendants_still_says_the_name_is_not_all_of_them() -> None:
     assert subject_count(zh("，三名警員")) is not None  # in the trigger's own clause
     found = facts("陳大文、黃之鋒及周庭到場，2人早前認罪。")
     assert not any(kind == "plea" for _, kind, _ in found)
+
+
+def test_criminal_intimidation_is_an_offence() -> None:
+    found = facts("壹傳媒創辦人黎智英被控在2017年六四當日，於維園刑事恐嚇東方報業集團男記者X。")
+    assert ("黎智英", "charged", "other") in found
+
+
+def test_an_amended_charge_is_a_charge() -> None:
+    # hkcnews-36515's 許麗明原被控於去年9月 29日襲警，上周開審時遭改控阻差辦公罪, shortened
+    found = facts("社工總工會總幹事許麗明上周開審時遭改控阻差辦公罪。")
+    assert ("許麗明", "charged", "other") in found
+
+
+def test_the_names_after_what_the_charge_says_are_charged() -> None:
+    found = facts(
+        "控罪指，黎雯齡及楊逸意於去年8月31日，在上述地點連同其他身份不詳的人非法集結在一起。"
+    )
+    assert ("黎雯齡", "charged", "unlawful_assembly") in found
+    assert ("楊逸意", "charged", "unlawful_assembly") in found
+    found = facts("控罪指，鍾雪瑩（29歲，報稱無業）於2016年11月2日，在立法會參與非法集結。")
+    assert ("鍾雪瑩", "charged", "unlawful_assembly") in found
+
+
+def test_what_the_charge_says_of_no_name_is_no_ones() -> None:
+    found = facts("陳大文到庭。控罪指各被告於去年8月31日參與非法集結。")
+    assert not any(kind == "charged" for _, kind, _ in found)

@@ -40,6 +40,7 @@ from lionrock.library.extract._bail_group import (
     refused_people,
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
+from lionrock.library.extract._charge_says import charge_says
 from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_surname import english_surnames
@@ -216,6 +217,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
     yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
+    yield from charge_says(f, found)  # 控罪指，鄒幸彤於… (extract43)
     clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
