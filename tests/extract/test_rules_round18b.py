@@ -56,3 +56,13 @@ def test_the_names_after_what_the_charge_says_are_charged() -> None:
 def test_what_the_charge_says_of_no_name_is_no_ones() -> None:
     found = facts("陳大文到庭。控罪指各被告於去年8月31日參與非法集結。")
     assert not any(kind == "charged" for _, kind, _ in found)
+
+
+def test_what_the_charge_says_of_a_listed_group_is_left_to_the_listing() -> None:
+    found = facts(
+        "9名被告依次為無業的廖子文（18歲）、技術員鄭子豪（19歲）、學生張俊富（24歲）、"
+        "運輸工人張銘裕（21歲）、學生嚴文謙（22歲）、無業的黃臨福（17歲）、無業的黃偉然"
+        "（30歲）、測量員李子賢（31歲）、學生郭子麟（19歲）。"
+        "控罪指各被告於2019年12月至2020年8月23日期間，在香港連同其他人，意圖妨礙司法公正。"
+    )
+    assert not any(kind == "charged" for _, kind, _ in found)

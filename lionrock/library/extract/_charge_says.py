@@ -28,8 +28,12 @@ def charge_says(f: str, found: list[NameHit]) -> list[Hit]:
     """One hit per offence for the names written right after 控罪指 (folded `f`), the
     offences those of the words after them up to the clause's stop (`CHARGE_STOP`)."""
     hits: list[Hit] = []
+    # names written where they stand, not a group's members placed at 各被告 or 兩人 (the
+    # listing they come from is read by the older rules, with its own charge sentence)
+    starts = [n.start for n in found]
+    written = [n for n in found if starts.count(n.start) == 1]
     for m in CHARGE_SAYS.finditer(f):
-        group = next((g for g in name_groups(found, f) if g[0].start == m.end()), None)
+        group = next((g for g in name_groups(written, f) if g[0].start == m.end()), None)
         if group is None:
             continue
         tail = f[group[-1].end : group[-1].end + 90]
