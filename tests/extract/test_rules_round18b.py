@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from lionrock.library.extract import Gazetteer
 from lionrock.library.extract._acted_on import subject_count
+from lionrock.library.extract._charged_among import charged_among
+from lionrock.library.extract._persons import NameHit
 from lionrock.library.extract._text import zh
 from tests.extract._facts import triples
 
@@ -66,3 +68,21 @@ def test_what_the_charge_says_of_a_listed_group_is_left_to_the_listing() -> None
         "控罪指各被告於2019年12月至2020年8月23日期間，在香港連同其他人，意圖妨礙司法公正。"
     )
     assert not any(kind == "charged" for _, kind, _ in found)
+
+
+def test_members_named_after_a_counted_groups_charge_are_charged() -> None:
+    found = facts(
+        "去年7.28 上環衝突中，一共44人被控暴動罪，其中二人就是人稱「赴湯杜火」的湯氏夫婦"
+        "（湯偉雄、杜依蘭）。"
+    )
+    assert {("湯偉雄", "charged", "riot"), ("杜依蘭", "charged", "riot")} <= found
+
+
+def test_a_cue_clauses_after_the_counted_charge_is_left_to_the_older_rules() -> None:
+    f = zh("16人被控暴動罪，分拆3案處理，其中陳大文早前被裁定無罪。")
+    named = [NameHit("陳大文", f.index(zh("陳大文")), f.index(zh("陳大文")) + 3, None, False)]
+    at = f.index(zh("被控"))
+    assert charged_among(f, at, at + 2, named) is None
+    f = zh("16人被控暴動罪，其中陳大文早前被裁定無罪。")
+    named = [NameHit("陳大文", f.index(zh("陳大文")), f.index(zh("陳大文")) + 3, None, False)]
+    assert charged_among(f, at, at + 2, named) == named

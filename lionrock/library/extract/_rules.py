@@ -41,6 +41,7 @@ from lionrock.library.extract._bail_group import (
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._charge_says import charge_says
+from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_surname import english_surnames
@@ -207,10 +208,14 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if ACCUSED_AT_ARREST.match(tail):
             continue  # 被控違反國安法被捕的余慧明: accused at an arrest, not yet charged
         stop = CHARGE_STOP.search(tail)
+        among = charged_among(f, m.start(), m.end(), found)  # 44人被控…，其中 (extract43)
         for offence in offences_in(tail[: stop.start()] if stop else tail):
             yield Hit(
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
-            )
+            ) if among is None else Hit(
+                "charged", m.start(), m.end(), offence.key, False, offence.statute,
+                offence.section, people=among, confidence=0.8,
+            )  # fmt: skip
     for m in CHARGED_BY.finditer(f):
         for offence in offences_in(m.group("by") or m.group("for")):
             yield Hit(
