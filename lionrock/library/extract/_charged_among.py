@@ -42,9 +42,12 @@ def charged_among(f: str, start: int, end: int, found: list[NameHit]) -> list[Na
         return None
     stop = END.search(f, cue.end())
     limit = stop.start() if stop else len(f)
+    starts = [n.start for n in found]  # names written there, not a group's placed members
     members = [
         n
         for n in found
-        if cue.end() <= n.start < limit and not ROLES.search(f[max(0, n.start - 12) : n.start])
+        if starts.count(n.start) == 1
+        and cue.end() <= n.start < limit
+        and not ROLES.search(f[max(0, n.start - 12) : n.start])
     ]
     return members or None

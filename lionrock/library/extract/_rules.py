@@ -208,14 +208,10 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if ACCUSED_AT_ARREST.match(tail):
             continue  # 被控違反國安法被捕的余慧明: accused at an arrest, not yet charged
         stop = CHARGE_STOP.search(tail)
-        among = charged_among(f, m.start(), m.end(), found)  # 44人被控…，其中 (extract43)
         for offence in offences_in(tail[: stop.start()] if stop else tail):
             yield Hit(
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
-            ) if among is None else Hit(
-                "charged", m.start(), m.end(), offence.key, False, offence.statute,
-                offence.section, people=among, confidence=0.8,
-            )  # fmt: skip
+            )
     for m in CHARGED_BY.finditer(f):
         for offence in offences_in(m.group("by") or m.group("for")):
             yield Hit(
@@ -441,6 +437,10 @@ def extract_sentence(
         described = described or refused_among(hit, s, found)  # 保釋被拒的被告中 (extract26)
         if (not people or penalty >= 0.3) and not described:  # a group or pronoun subject
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
+        if hit.kind == "charged" and (not people or penalty >= 0.3) and not described:
+            # 一共44人被控暴動罪，其中…（湯偉雄、杜依蘭）: the members named (extract43)
+            among = charged_among(s.folded, hit.start, hit.end, found)
+            people, penalty = (among, 0.1) if among else (people, penalty)
         if hit.kind in ACCUSED_KINDS and penalty <= 0.15:
             accused += people
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms
