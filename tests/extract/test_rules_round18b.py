@@ -1,5 +1,6 @@
 """Charges the older rules lost to the sentence's shape (extract43, issue #16, eighteenth
-round): a count of the people a defendant acted on before the charge, ..."""
+round): a count of the people a defendant acted on before the charge, 刑事恐嚇 and 改控, the
+names after 控罪指, and the members named after a counted group's charge."""
 
 from __future__ import annotations
 
