@@ -109,7 +109,9 @@ OFFENCES: tuple[Offence, ...] = (
         # fifteenth round: written after 被控 with no offence the rules read (10 pool sentences)
         r"不小心駕駛|阻差辦公|公眾妨擾|受賄|拒捕|爆炸品|"
         # extract21: 被控一項管有危險藥物罪 (12 pool sentences, 9 of them one story)
-        r"危險藥物",
+        r"危險藥物|"
+        # extract43: 黎智英被控…刑事恐嚇東方報業集團男記者 (23 pool sentences, 17 articles)
+        r"刑事恐嚇",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police"
         r"|false\s+(?:statements?|representations?)",  # Bao Choy's 虛假陳述 (extract32)
     ),
@@ -162,7 +164,7 @@ TRIGGER = re.compile(
         # 被裁定暴動罪不成立, 暴動罪脫罪: an acquittal with no other trigger (extract44)
         r"罪不成|脫罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
-        r"懲教署看管|由?(?:警方|懲教)看管|緩刑|"
+        r"懲教署看管|由?(?:警方|懲教)看管|緩刑|控罪書?(?:內容)?(?:指|列明)|[被遭]改控|"
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
         r"|承認(?=於|在|[去今前同]年|\d|組織|參與|煽惑)"  # 承認於…參與暴動 (extract10)
     )

@@ -119,6 +119,7 @@ CHARGE = _p(
     # 遭 as 被 (extract19): 遭控暴動, 遭控告兩項…罪, 遭起訴 (not 遭控方反對)
     r"|遭(?:正式|落案|加)?(?:起訴|檢控|控告)|遭加?控(?![方訴制罪])"
     r"|(?<=[再另])加控(?![方訴制罪])"  # 被控欺詐，再加控違反國安罪 (extract32)
+    r"|[被遭]改控(?![方訴制罪])"  # 許麗明…遭改控阻差辦公罪 (extract43: 8 pool articles)
     r"|charged\s+with|indicted|"
     + PASSIVE_AUX  # was even charged by the government (extract24)
     + "charged"

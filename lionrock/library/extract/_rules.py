@@ -40,6 +40,8 @@ from lionrock.library.extract._bail_group import (
     refused_people,
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
+from lionrock.library.extract._charge_says import charge_says
+from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
@@ -220,6 +222,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
     yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
+    yield from charge_says(f, found)  # 控罪指，鄒幸彤於… (extract43)
     clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
@@ -442,6 +445,10 @@ def extract_sentence(
         described = described or refused_among(hit, s, found)  # 保釋被拒的被告中 (extract26)
         if (not people or penalty >= 0.3) and not described:  # a group or pronoun subject
             people, penalty = cast_people(hit, s.folded, visible, context) or (people, penalty)
+        if hit.kind == "charged" and (not people or penalty >= 0.3) and not described:
+            # 一共44人被控暴動罪，其中…（湯偉雄、杜依蘭）: the members named (extract43)
+            among = charged_among(s.folded, hit.start, hit.end, found)
+            people, penalty = (among, 0.1) if among else (people, penalty)
         if hit.kind in ACCUSED_KINDS and penalty <= 0.15:
             accused += people
         if hit.kind == "sentence" and hit.statute.isdigit():  # one of 分別's terms

@@ -13,6 +13,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
+from lionrock.library.extract._acted_on import subject_count
 from lionrock.library.extract._agents import object_pronoun_before
 from lionrock.library.extract._counted import Counted
 from lionrock.library.extract._including import included
@@ -359,7 +360,8 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
         penalty += 0.2
     elif len(gap) > 25:
         penalty += 0.1
-    counted = _last(COUNTED, gap)  # the count nearest the trigger (…等9人…，2人早前認罪)
+    # the count nearest the trigger (…等9人…，2人早前認罪), not 撞向三名警員 (extract43)
+    counted = subject_count(gap)
     if counted and (
         chinese_number(counted.group(1)) == len(group)
         or gap[: counted.start()].endswith((zh("等"), zh("共")))
