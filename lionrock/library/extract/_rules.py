@@ -44,6 +44,7 @@ from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
+from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
 from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
@@ -380,6 +381,7 @@ def extract_sentence(
     context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)
+    note_lede(s.folded, s.paragraph, context)  # 40歲倉務員… opens the article (extract46)
     if s.paragraph != context.paragraph:
         context.paragraph, context.last_group = s.paragraph, []
     for name in found:
@@ -452,8 +454,12 @@ def extract_sentence(
         # 被告早前獲准保釋, paragraphs after the name: held for the article's one defendant
         # when no one, or no one surely, is found (extract36)
         weak = not people or penalty >= 0.3
+        ahead = forward_subject(hit, s, found, context) if weak and not described else None
         held = held_for_focus(hit, s.folded, found, context) if weak and not described else None
-        if held:
+        if ahead:  # 40歲倉務員…，他早前…承認…, named paragraphs on (extract46)
+            blank = NameHit("", 0, 0, None, False)
+            context.forward.append((_proposal(article_id, blank, hit, when, s, 0.25), ahead))
+        elif held:
             blank = NameHit("", 0, 0, None, False)
             context.focus.append((_proposal(article_id, blank, hit, when, s, 0.25), held))
         for person, cut in [(p, penalty) for p in people] + [(d, 0.2) for d in described]:
@@ -508,7 +514,10 @@ def _add_focused(
         [(p.person, p.kind, p.confidence) for p in best.values()], context.text
     )
     grounds = [p for p in best.values() if p.person == defendant and p.confidence >= 0.6]
-    for held in focused(context.focus, defendant if grounds else None):
+    terms = {p.value for p in grounds if p.kind == "sentence"}
+    chosen = defendant if grounds else None
+    ahead = forwarded(context.forward, chosen, context, terms)  # the lede's (extract46)
+    for held in focused(context.focus, chosen) + ahead:
         proposal = replace(held, person=grounds[0].person, person_id=grounds[0].person_id)
         if (
             proposal.confidence >= min_confidence
@@ -619,6 +628,7 @@ def extract_text(
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
     context.text = "".join(s.folded for s in every)
+    context.lede_paragraph = every[0].paragraph if every else -1
     if mainland_only(context.text) or mostly_mainland(context.text) or abroad_only(context.text):
         return []
     context.mainland = mainland_leaning(context.text)
