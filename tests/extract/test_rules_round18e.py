@@ -71,3 +71,21 @@ def test_not_two_terms_in_the_lede() -> None:
     found = facts(lede + NAMED)
     assert ("吳偉豪", "sentence", "12") not in found
     assert ("吳偉豪", "sentence", "8") not in found
+
+
+def test_a_pronoun_after_the_name_when_the_article_counts_a_case_elsewhere() -> None:
+    # 李嘉達，是初選47人案的被告之一。他因參與初選今年1月被捕，2月底被落案涉嫌顛覆國家政權
+    # (hkcnews-42576): the count makes 被告 anyone's, not 他 right after the one name
+    body = (
+        "下月30歲生日的李志明，是初選47人案的被告之一。他因參與初選今年1月被捕，"
+        "2月底被落案涉嫌顛覆國家政權。\n\n李志明還柙前寫了一份詞。"
+    )
+    assert ("李志明", "charged", "subversion") in facts(body)
+
+
+def test_but_not_a_bare_defendant_when_the_article_counts_several() -> None:
+    body = (
+        "下月30歲生日的李志明，是初選47人案的被告之一，他今年1月被捕。\n\n"
+        "李志明還柙前寫了一份詞。\n\n被告早前被控串謀顛覆國家政權罪。"
+    )
+    assert ("李志明", "charged", "subversion") not in facts(body)

@@ -509,15 +509,19 @@ def _add_focused(
 ) -> None:
     """Give the facts held for the article's one defendant (`_focus.py`) to that person,
     when another sentence states one of that person's (not 陳弘毅's one weak verdict, raised
-    by its own sentence), unless another reading is surer."""
-    defendant = the_defendant(
-        [(p.person, p.kind, p.confidence) for p in best.values()], context.text
-    )
+    by its own sentence), unless another reading is surer. A count of defendants elsewhere
+    (是初選47人案的被告之一) makes 被告 anyone's, not 他 after the one defendant's own name
+    (extract46)."""
+    people = [(p.person, p.kind, p.confidence) for p in best.values()]
+    defendant = the_defendant(people, "")
     grounds = [p for p in best.values() if p.person == defendant and p.confidence >= 0.6]
     terms = {p.value for p in grounds if p.kind == "sentence"}
-    chosen = defendant if grounds else None
-    ahead = forwarded(context.forward, chosen, context, terms)  # the lede's (extract46)
-    for held in focused(context.focus, chosen) + ahead:
+    loose = defendant if grounds else None
+    strict = loose if the_defendant(people, context.text) else None
+    pronouns = [h for h in context.focus if h[1].pronoun]
+    named = [h for h in context.focus if not h[1].pronoun]
+    ahead = forwarded(context.forward, strict, context, terms)  # the lede's (extract46)
+    for held in focused(named, strict) + focused(pronouns, loose) + ahead:
         proposal = replace(held, person=grounds[0].person, person_id=grounds[0].person_id)
         if (
             proposal.confidence >= min_confidence
