@@ -31,7 +31,10 @@ def test_a_pronoun_after_the_ledes_description_is_the_defendant_named_later() ->
 
 def test_the_described_subject_of_the_ledes_later_clauses() -> None:
     # 一名22歲運輸工人…，被控…罪，早前經審訊後被裁定罪名成立 (hkcnews-43852)
-    lede = "一名22歲運輸工人於去年7月1日在銅鑼灣藏有鐵筆，被控管有物品意圖損壞財產罪，早前經審訊後被裁定罪名成立。"
+    lede = (
+        "一名22歲運輸工人於去年7月1日在銅鑼灣藏有鐵筆，被控管有物品意圖損壞財產罪，"
+        "早前經審訊後被裁定罪名成立。"
+    )
     named = "\n\n被告陳俊輝（運輸工人、22歲）被控管有物品意圖損壞財產罪。"
     found = facts(lede + named)
     assert ("陳俊輝", "verdict", "convicted") in found

@@ -71,9 +71,7 @@ def note_lede(f: str, paragraph: int, context: Context) -> None:
             return
 
 
-def forward_subject(
-    hit: Hit, s: Sentence, found: list[NameHit], context: Context
-) -> Ahead | None:
+def forward_subject(hit: Hit, s: Sentence, found: list[NameHit], context: Context) -> Ahead | None:
     """The hit's fact, held for a defendant named later, when its sentence opens the
     article and its subject is the lede's described person; else None."""
     f = s.folded
