@@ -92,3 +92,9 @@ def test_but_not_a_bare_defendant_when_the_article_counts_several() -> None:
         "李志明還柙前寫了一份詞。\n\n被告早前被控串謀顛覆國家政權罪。"
     )
     assert ("李志明", "charged", "subversion") not in facts(body)
+
+
+def test_not_a_pronoun_after_an_officers_description() -> None:
+    # 一名防暴警員…左臂被另一名男子用利器刺傷 opens hkcnews-31606: the officer is no lede
+    lede = "一名防暴警員當日在天后嘗試制服一人，他其後承認普通襲擊罪。"
+    assert ("吳偉豪", "plea", "guilty") not in facts(lede + NAMED)

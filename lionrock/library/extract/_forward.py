@@ -50,6 +50,10 @@ OTHER_SUBJECT = re.compile(
 )
 
 
+#: A description of an officer or a reporter, not of a defendant: 一名防暴警員, 一名記者.
+OFFICIAL = re.compile(zh(r"\S{0,4}?(?:警|記者|法官|裁判官|律師|檢控)"))
+
+
 @dataclass(frozen=True, slots=True)
 class Ahead:
     """A fact held for the defendant the article names later: the lede's age ("" if it
@@ -66,7 +70,7 @@ def note_lede(f: str, paragraph: int, context: Context) -> None:
     if context.lede is not None or context.seen or paragraph != context.lede_paragraph:
         return
     for m in DESCRIPTION.finditer(f):
-        if clause_start(f, m.start()) == m.start():
+        if clause_start(f, m.start()) == m.start() and not OFFICIAL.match(f, m.end()):
             context.lede = m.group("age1") or m.group("age2") or ""
             return
 
