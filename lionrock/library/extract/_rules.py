@@ -47,6 +47,7 @@ from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
+from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
 from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
@@ -390,6 +391,7 @@ def extract_sentence(
     context.last_names = found
     for name in found:
         context.seen.setdefault(name.name, name)
+    note_lede(s.folded, s.paragraph, context)  # 40歲倉務員… opens the article (extract46)
     if s.paragraph != context.paragraph:
         context.paragraph, context.last_group = s.paragraph, []
     for name in found:
@@ -467,8 +469,12 @@ def extract_sentence(
         # 被告早前獲准保釋, paragraphs after the name: held for the article's one defendant
         # when no one, or no one surely, is found (extract36)
         weak = not people or penalty >= 0.3
+        ahead = forward_subject(hit, s, found, context) if weak and not described else None
         held = held_for_focus(hit, s.folded, found, context) if weak and not described else None
-        if held:
+        if ahead:  # 40歲倉務員…，他早前…承認…, named paragraphs on (extract46)
+            blank = NameHit("", 0, 0, None, False)
+            context.forward.append((_proposal(article_id, blank, hit, when, s, 0.25), ahead))
+        elif held:
             blank = NameHit("", 0, 0, None, False)
             context.focus.append((_proposal(article_id, blank, hit, when, s, 0.25), held))
         for person, cut in [(p, penalty) for p in people] + [(d, 0.2) for d in described]:
@@ -518,12 +524,19 @@ def _add_focused(
 ) -> None:
     """Give the facts held for the article's one defendant (`_focus.py`) to that person,
     when another sentence states one of that person's (not 陳弘毅's one weak verdict, raised
-    by its own sentence), unless another reading is surer."""
-    defendant = the_defendant(
-        [(p.person, p.kind, p.confidence) for p in best.values()], context.text
-    )
+    by its own sentence), unless another reading is surer. A count of defendants elsewhere
+    (是初選47人案的被告之一) makes 被告 anyone's, not 他 after the one defendant's own name
+    (extract46)."""
+    people = [(p.person, p.kind, p.confidence) for p in best.values()]
+    defendant = the_defendant(people, "")
     grounds = [p for p in best.values() if p.person == defendant and p.confidence >= 0.6]
-    for held in focused(context.focus, defendant if grounds else None):
+    terms = {p.value for p in grounds if p.kind == "sentence"}
+    loose = defendant if grounds else None
+    strict = loose if the_defendant(people, context.text) else None
+    pronouns = [h for h in context.focus if h[1].pronoun]
+    named = [h for h in context.focus if not h[1].pronoun]
+    ahead = forwarded(context.forward, strict, context, terms)  # the lede's (extract46)
+    for held in focused(named, strict) + focused(pronouns, loose) + ahead:
         proposal = replace(held, person=grounds[0].person, person_id=grounds[0].person_id)
         if (
             proposal.confidence >= min_confidence
@@ -634,6 +647,7 @@ def extract_text(
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
     context.text = "".join(s.folded for s in every)
+    context.lede_paragraph = every[0].paragraph if every else -1
     if mainland_only(context.text) or mostly_mainland(context.text) or abroad_only(context.text):
         return []
     context.mainland = mainland_leaning(context.text)

@@ -92,6 +92,11 @@ class Context:
     # facts of 被告, 他 or 她 with no one named, held for the article's one defendant
     # (`_focus.py`): (the proposal with no person, why it is held)
     focus: list[Any] = field(default_factory=list)
+    # the lede's description before anyone is named (its age, "" for none; `_forward.py`),
+    # the first paragraph's number, and the facts held for a defendant named later
+    lede: str | None = None
+    lede_paragraph: int = -1
+    forward: list[Any] = field(default_factory=list)
 
 
 def name_groups(names: list[NameHit], f: str) -> list[list[NameHit]]:
