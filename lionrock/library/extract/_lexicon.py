@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from lionrock.library.extract._text import zh
@@ -252,6 +253,16 @@ HONG_KONG = re.compile(
 HONG_KONG_TOO = re.compile(zh(r"港人|港版|全港|港府|特區|立法會|區議|反修例|警務處|港島|九龍|新界"))
 
 
+@lru_cache(maxsize=4)
+def _place_counts(folded: str) -> tuple[int, int]:
+    """How often an article (folded) names the mainland, and (when seven times or more)
+    Hong Kong: counted once for `mostly_mainland` and `mainland_leaning`, which both ask."""
+    mainland = len(MAINLAND.findall(folded))
+    if mainland < 7:
+        return mainland, 0
+    return mainland, len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
+
+
 def mainland_only(folded: str) -> bool:
     """An article (folded) that names the mainland's places, courts or procedures twice or
     more and nothing of Hong Kong is about a case there (丁家喜, 王藏), even in the
@@ -268,11 +279,8 @@ def mostly_mainland(folded: str) -> bool:
     times or more, and seven times as often as Hong Kong, is about a case there even when
     it names Hong Kong once (王全璋's own account of his trial, a Taiwan trial told against
     China's; extract14: 7 pool articles, with 7 wrong suggestions and no right one)."""
-    mainland = len(MAINLAND.findall(folded))
-    if mainland < 7:
-        return False
-    hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
-    return mainland >= 7 * hong_kong
+    mainland, hong_kong = _place_counts(folded)
+    return mainland >= 7 and mainland >= 7 * hong_kong
 
 
 def mainland_leaning(folded: str) -> bool:
@@ -281,8 +289,5 @@ def mainland_leaning(folded: str) -> bool:
     that name neither place are read as the mainland's (被捕的12人名單，包括… after the
     Yantian detention centre's lawyers; extract20: 2 pool articles, 20 wrong suggestions
     and no right one)."""
-    mainland = len(MAINLAND.findall(folded))
-    if mainland < 7:
-        return False
-    hong_kong = len(HONG_KONG.findall(folded)) + len(HONG_KONG_TOO.findall(folded))
-    return mainland >= 2 * hong_kong
+    mainland, hong_kong = _place_counts(folded)
+    return mainland >= 7 and mainland >= 2 * hong_kong
