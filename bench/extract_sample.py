@@ -292,6 +292,9 @@ ROUND_17_SEEDS = {
 # labelled before any of the round's rule changes, so that their first score at the end of
 # the round measures those changes on articles none was fitted to.
 ROUND_18_SEEDS = {34: 51, 35: 52}
+# The nineteenth round's, drawn the same way from what the eighteenth left, labelled blind
+# before the round's changes ran on them.
+ROUND_19_SEEDS = {36: 53, 37: 54}
 
 
 def round_draw(
@@ -331,6 +334,11 @@ def round_17_draw(path: str, labels: str, draw: int, count: int = 25) -> list[st
 def round_18_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
     """Dev draw `draw` (34 or 35) of the eighteenth round."""
     return round_draw(path, labels, draw, ROUND_18_SEEDS, count)
+
+
+def round_19_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (36 or 37) of the nineteenth round."""
+    return round_draw(path, labels, draw, ROUND_19_SEEDS, count)
 
 
 def twelfth_draw(path: str, labels: str) -> list[str]:
