@@ -113,18 +113,6 @@ class KnownEntity:
         return f"{self.caption} [{self.entity_id}]"
 
 
-@dataclass(frozen=True, slots=True)
-class NameFacts:
-    """What `KnownNames.link` asks of one name, worked out once per name (until
-    `clear_resolved`) instead of by each step that needs it: its key (`name_key`),
-    whether it is looked up in the reach index (in characters or romanized Chinese:
-    `_may_carry`), and what that lookup costs (`_lookup_cost`)."""
-
-    key: str | None
-    looks_up: bool
-    cost: int
-
-
 class KnownNames:
     """The names of the store's persons, for the record-aware mode (`link`)."""
 
@@ -133,7 +121,6 @@ class KnownNames:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self._matches: dict[tuple[str, str], bool] = {}  # `_resolves_to`
-        self._facts: dict[str, NameFacts] = {}  # `facts`
         self._index: ScreeningIndex | None = None
         self._reach: ReachIndex | None = None
         self._index_keys: dict[str, frozenset[str]] = {}
@@ -239,7 +226,6 @@ class KnownNames:
         """Forget the names resolved so far (the benchmark starts each round without)."""
         self._resolved.clear()
         self._matches.clear()
-        self._facts.clear()
         if self._reach is not None:
             self._reach.clear()
 
@@ -318,18 +304,6 @@ class KnownNames:
             self._resolves_to(name, e) for e in within if not keys.isdisjoint(self._index_keys[e])
         )
 
-    def facts(self, name: str) -> NameFacts:
-        """What `link` asks of a name (`NameFacts`), remembered until `clear_resolved`.
-
-        Example: `known.facts("Chris Tang").key == "w:chris tang"`.
-        """
-        found = self._facts.get(name)
-        if found is None:
-            if len(self._facts) >= MAX_CACHED:
-                self._facts.clear()
-            found = self._facts[name] = _name_facts(name)
-        return found
-
     def link(
         self, left: Subject, right: Subject, *, exclude: Iterable[str] = ()
     ) -> tuple[str, list[str]] | None:
@@ -341,9 +315,8 @@ class KnownNames:
         """
         skip = set(exclude)
         by_key = self.by_key
-        facts = self.facts
         keyed = [
-            [(n, k) for n in subject.names if (k := facts(n).key) is not None]
+            [(n, k) for n in subject.names if (k := name_key(n)) is not None]
             for subject in (left, right)
         ]
         # Two names one entity carries link first, by their keys alone: such an entity
@@ -388,7 +361,7 @@ class KnownNames:
                 carried = self._carried(entity, other)
                 if carried and self._dates_agree(entity, this, other):
                     own, match = carried
-                    how = "is a name of" if facts(name).key in self._keys(entity) else "resolves to"
+                    how = "is a name of" if name_key(name) in self._keys(entity) else "resolves to"
                     return entity.label(), [
                         f"both are names of {entity.label()}: {name!r} {how} it alone, "
                         f"and it carries {own!r}, which matches {match!r} "
@@ -410,10 +383,7 @@ class KnownNames:
         looked_left, looked_right = self._looked_up(left), self._looked_up(right)
         if looked_left != looked_right:
             return looked_right
-        facts = self.facts
-        return max((facts(n).cost for n in right.names), default=0) < max(
-            (facts(n).cost for n in left.names), default=0
-        )
+        return _lookup_cost(right) < _lookup_cost(left)
 
     def _may_carry(self, subject: Subject, *, among: set[str] | None = None) -> set[str]:
         """The entities that may carry one of the subject's names (`_carried`): those
@@ -422,15 +392,12 @@ class KnownNames:
         both orders of a pair). A name resolves to none other either (`resolve`: its
         carriers, or entities within its reach). With `among`, those of `among`."""
         found: set[str] = set()
-        by_key = self.by_key
         for name in subject.names:
-            facts = self.facts(name)
-            if facts.key is None:
+            key = name_key(name)
+            if key is None:
                 continue
-            carriers = by_key.get(facts.key)
-            if carriers:
-                found |= carriers
-            if facts.looks_up:
+            found |= self.by_key.get(key, set())
+            if HAN_RE.search(name) or parse_name(name).chinese:
                 if among is None:
                     found |= self.reach.entities(name)
                 else:
@@ -467,16 +434,6 @@ class KnownNames:
             ):
                 return False
         return True
-
-
-def _name_facts(name: str) -> NameFacts:
-    """`NameFacts` of a name, worked out (`KnownNames.facts` remembers them)."""
-    if HAN_RE.search(name):
-        return NameFacts(name_key(name), True, 1)
-    parsed = parse_name(name)
-    if parsed.chinese:
-        return NameFacts(name_key(name), True, 3 if parsed.english else 2)
-    return NameFacts(name_key(name), False, 0)
 
 
 def _lookup_cost(subject: Subject) -> int:
