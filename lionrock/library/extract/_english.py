@@ -22,7 +22,8 @@ from lionrock.library.extract._text import words
 #: stays as before).
 ADVERB = (
     r"(?:also|later|subsequently|then|again|eventually|formally|officially|first|even"
-    r"|reportedly|initially|finally|previously|recently|already|briefly)"
+    r"|reportedly|initially|finally|previously|recently|already|briefly"
+    r"|immediately|instantly|swiftly|promptly|separately|jointly|both|all)"  # (extract49)
 )
 PASSIVE_AUX = r"(?:was|were|been|being|got)\s+(?:" + ADVERB + r"\s+)?"
 
@@ -45,6 +46,15 @@ TITLES = frozenset(
         "Chairman Chairwoman Chair Vice External Internal Chief Editor Publisher Founder "
         "President Former Lawmaker Legislator Councillor Activist Convenor Convener"
     )
+)
+
+#: handed a 16-month jail term, with a two-year prison sentence: a term written before the
+#: noun for it, after a verb of receiving (not "faces a 10-year jail term", a maximum; the
+#: term itself is read by `TERM_EN` from the group `term`; extract49).
+TERM_NOUN = re.compile(
+    r"\b(?:handed|given|received|receiving|gets?|got|with)\s+(?:a|an)\s+"
+    r"(?P<term>[\w.]+[\s-]+(?:years?|months?|weeks?)(?:[\s-]+and[\s-]+[\w.]+[\s-]+months?)?)"
+    r"[\s-]+(?:jail|prison|custodial)\s+(?:term|sentence)\b"
 )
 
 #: in remand, remanding: a remand stated as a state or a noun of the act.

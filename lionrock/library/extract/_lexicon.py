@@ -171,7 +171,9 @@ TRIGGER = re.compile(
     )
     # remand, not only remanded: who is still in remand (extract24)
     + r"|arrest|charged|bail|pleaded|convicted|acquitted|sentenced|jailed|remand|released"
-    + r"|found\s+(?:not\s+)?guilty|cleared\s+of|imprison|custody|serving\s+(?:a|his|her|their)\s",
+    + r"|found\s+(?:not\s+)?guilty|cleared\s+of|imprison|custody|serving\s+(?:a|his|her|their)\s"
+    + r"|charg(?:e|ing)\s[^.;]{1,60}?\swith\s"  # charge Tam Tak-chi with (extract49)
+    + r"|(?:jail|prison|custodial)\s+(?:term|sentence)",  # a 16-month jail term (extract49)
 )  # on folded text, which is lower case already
 
 #: Words that make a name a court officer, lawyer, police officer or reporter, not a

@@ -112,7 +112,7 @@ ARREST_PASSIVE = _p(
 )
 #: …and arrest of founder Jimmy Lai: the name after the noun (eighth round).
 ARREST_ACTIVE = _p(
-    r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))|(?<![a-z])arrest\s+of(?=\s)"
+    r"拘捕(?!令|行動|人數|權)|arrested(?!\s+(?:on|for|in|at|under))|(?<![a-z])arrests?\s+of(?=\s)"
 )
 CHARGE = _p(
     r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
@@ -163,6 +163,8 @@ BAIL_DENIED = _p(
     # 蘇惠德…不准被告保釋, 不批准鄒幸彤保釋: whom the judge refused (extract14: 10 pool articles)
     r"|不(?:准許|批准|准|予)(?P<inner3>[^\s,;，；。]{1,6}?)保釋(?!條件|申請|上訴|覆核)"
     r"|denied\s+bail|refused\s+bail|bail\s+(?:was\s+)?(?:denied|refused)"
+    # bail application declined, bail applications were rejected (extract49)
+    r"|bail\s+applications?\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:declined|rejected)"
 )
 #: 法院批准保釋的先決條件, 批准保釋的門檻, 是否准予保釋階段: bail as a topic, not an event.
 BAIL_TOPIC = _p(r"(?:的)?\S{0,2}(?:先決條件|條件|門檻|準則|原則|指引|階段|標準|要求)")

@@ -71,6 +71,8 @@ COURT_WORDS = zh(
     "再度 被囚 分別 同案 案中 涉嫌 涉及 被指"
 ).split()
 EN_NAME = re.compile(  # 美籍律師Samuel Phillip Bickett: no \b between 師 and S
+    # Mr. KWOK Ka-ki, CHOW Hang-tung: a surname in capitals, a hyphenated given name
+    r"(?<![A-Za-z])[A-Z]{2,}\s[A-Z][a-z]+-[a-z]+(?![A-Za-z])|"
     r"(?<![A-Za-z])[A-Z][a-z]+"
     r"(?:[ -](?:[A-Z][a-z]+(?:-[a-z]+)?|(?!(?:and|in|of|the|for|at|to|on|by|from)\b)"
     r"[a-z]{2,4}(?=[ -]|\b)))*(?:[ -][A-Z][a-z]+(?:-[a-z]+)?)"  # Lam Cheuk-ting; not "A and B"
@@ -274,11 +276,13 @@ class Gazetteer:
             ):
                 continue
             overlaps = any(h.start < found.end() and found.start() < h.end for h in (*hits, *taken))
-            gloss = GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()])
+            gloss = bool(GLOSS_BEFORE.search(text[max(0, found.start() - 2) : found.start()]))
             # five top executives of Next Digital, in Happy Valley: a place or a body
-            gloss = gloss or EN_PLACE_BEFORE.search(
-                text[max(0, found.start() - 12) : found.start()]
-            )
+            # (but the arrests of Jimmy Lai: a person; extract49)
+            place = bool(
+                EN_PLACE_BEFORE.search(text[max(0, found.start() - 12) : found.start()])
+            ) and not EN_ACT_OF.search(text[max(0, found.start() - 16) : found.start()])
+            gloss = gloss or place
             if not overlaps and not gloss and not EN_ROLES_BEFORE.search(text[: found.start()]):
                 hits.append(NameHit(found.group(0), found.start(), found.end(), None, False))
         return hits
@@ -287,6 +291,11 @@ class Gazetteer:
 CAPITAL = re.compile(r"[A-Z]")
 EN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:of|in|at|from|to|by|for|near|outside|inside)\s+(?:the\s+)?|['’]s\s+)$",
+    re.IGNORECASE,
+)
+#: the arrests of Jimmy Lai, the trial of Lai Chee-ying: a person after "of" (extract49)
+EN_ACT_OF = re.compile(
+    r"\b(?:arrests?|charging|trial|release|sentencing|conviction|acquittal|detention)\s+of\s+$",
     re.IGNORECASE,
 )
 #: 尼曼獎學金（Nieman Fellowship）: English in brackets right after Chinese glosses it.

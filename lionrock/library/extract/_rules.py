@@ -45,6 +45,7 @@ from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
 from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
+from lionrock.library.extract._en_charge import english_active_charges
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
 from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
@@ -223,6 +224,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                 "charged", m.start(), m.end(), offence.key, False, offence.statute, offence.section
             )
     yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
+    yield from english_active_charges(f, found)  # police charged Tam Tak-chi with (extract49)
     yield from charge_says(f, found)  # 控罪指，鄒幸彤於… (extract43)
     clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
@@ -379,7 +381,8 @@ def extract_sentence(
     found = sorted(found + listed_names(s, found), key=lambda h: h.start)
     found = sorted(found + names_joined(s.folded, s.text, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
-    found += english_surnames(s, context.seen, found)  # Tam was denied bail (extract32)
+    # Tam was denied bail (extract32), Tam named paragraphs before (extract49)
+    found += english_surnames(s, context.seen, found, context.body, names)
     again = {**context.counted.names(), **context.defendants}
     found += names_again(s, again, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
@@ -647,6 +650,7 @@ def extract_text(
     # in a sentence with a trigger, and in the one before it in its paragraph (他, 被告).
     every = list(sentences(body))
     context.text = "".join(s.folded for s in every)
+    context.body = body
     context.lede_paragraph = every[0].paragraph if every else -1
     if mainland_only(context.text) or mostly_mainland(context.text) or abroad_only(context.text):
         return []

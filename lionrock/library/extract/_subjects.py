@@ -83,6 +83,7 @@ class Context:
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
     counted: Counted = field(default_factory=Counted)  # 15名被告包括…, by count (extract35)
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
+    body: str = ""  # the article as written: English names before a lone surname (extract49)
     aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
     mainland: bool = False  # the article leans to the mainland (`mainland_leaning`)
     # the names the paragraph has written so far, and those of the last paragraph that

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lionrock.library.extract._english import TERM_NOUN
 from lionrock.library.extract._patterns import (
     NOT_TERM_AFTER,
     RANGE,
@@ -109,6 +110,18 @@ def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
             hit.active = True
         yield hit
     yield from _terms_before(f, total.start() if total else 0)
+    yield from _terms_as_noun(f)
+
+
+def _terms_as_noun(f: str) -> Iterator[Hit]:
+    """Tai was convicted … with a 16-month jail term; was handed a two-year prison
+    sentence: the term before the noun (not a suspended one; extract49)."""
+    for m in TERM_NOUN.finditer(f):
+        term = TERM_EN.fullmatch(m.group("term"))
+        months = english_months(term) if term else None
+        if months is None or SUSPENDED.search(f[m.end() : clause_end(f, m.end()) + 20]):
+            continue
+        yield Hit("sentence", m.start(), m.end(), format_months(months))
 
 
 def _far_respectively(f: str, at: int, found: list[NameHit], count: int) -> bool:
