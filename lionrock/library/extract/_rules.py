@@ -145,6 +145,7 @@ from lionrock.library.extract._text import (
     short_quote,
     zh,
 )
+from lionrock.library.extract._titled import lede_agrees, titled_defendant, titled_facts
 from lionrock.library.extract._topic import forward_penalty, topic_penalty
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
@@ -523,13 +524,19 @@ def _note_paragraph_names(s: Sentence, context: Context) -> None:
 
 
 def _add_focused(
-    best: dict[tuple[str, str, str, str], Proposal], context: Context, min_confidence: float
+    best: dict[tuple[str, str, str, str], Proposal],
+    context: Context,
+    min_confidence: float,
+    every: list[Sentence],
+    names: Gazetteer,
 ) -> None:
     """Give the facts held for the article's one defendant (`_focus.py`) to that person,
     when another sentence states one of that person's (not 陳弘毅's one weak verdict, raised
     by its own sentence), unless another reading is surer. A count of defendants elsewhere
     (是初選47人案的被告之一) makes 被告 anyone's, not 他 after the one defendant's own name
-    (extract46)."""
+    (extract46). When no held fact is given so and no sentence states a fact by name of
+    anyone else, the one person the article titles 被告 (被告40歲男子孫寶德) takes every fact
+    of 被告, before or after the name, but no term (`_titled.py`, extract50)."""
     people = [(p.person, p.kind, p.confidence) for p in best.values()]
     defendant = the_defendant(people, "")
     grounds = [p for p in best.values() if p.person == defendant and p.confidence >= 0.6]
@@ -539,7 +546,25 @@ def _add_focused(
     pronouns = [h for h in context.focus if h[1].pronoun]
     named = [h for h in context.focus if not h[1].pronoun]
     ahead = forwarded(context.forward, strict, context, terms)  # the lede's (extract46)
-    for held in focused(named, strict) + focused(pronouns, loose) + ahead:
+    gives = [(h, grounds) for h in focused(named, strict) + focused(pronouns, loose) + ahead]
+    # 被告40歲男子孫寶德 and no fact of his by name: every 被告 is his (extract50)
+    titled = titled_defendant(every, names, context.text) if context.focus and not gives else None
+    if titled is not None and defendant in (None, titled.name):
+        ground = Proposal(
+            article="",
+            person=titled.name,
+            person_id=titled.entity_id,
+            kind="",
+            value="",
+            date=None,
+            quote="",  # the title is no fact: every held quote differs from it
+            confidence=0.0,
+        )
+        before = lede_agrees(context.lede, context.aged, titled.name)
+        facts = titled_facts(context.focus, titled.name, before=before)
+        # not a term (判囚3個月6日 of 被告, hkcnews-34752): a term stays its named sentence's
+        gives = [(h, [ground]) for h in facts if h.kind != "sentence"]
+    for held, grounds in gives:
         proposal = replace(held, person=grounds[0].person, person_id=grounds[0].person_id)
         if (
             proposal.confidence >= min_confidence
@@ -704,7 +729,9 @@ def extract_text(
             if proposal.confidence < min_confidence:
                 continue
             keep_best(best, proposal)
-    _add_focused(best, context, min_confidence)  # 被告獲准保釋, paragraphs on (extract36)
+    _add_focused(
+        best, context, min_confidence, every, names
+    )  # 被告獲准保釋, paragraphs on (extract36)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p
