@@ -21,12 +21,14 @@ def test_a_conviction_without_bei() -> None:
         "繼《鏗鏘集》編導蔡玉玲因車牌查冊定罪罰款後，通訊局正調查。"
     )
     # 儘管岑敖暉自3月初因初選案還柙、之後定罪判囚 (hkcnews-42379)
-    assert ("岑敖暉", "verdict", "convicted") in facts("儘管岑敖暉自3月初因初選案還柙、之後定罪判囚。")
+    found = facts("儘管岑敖暉自3月初因初選案還柙、之後定罪判囚。")
+    assert ("岑敖暉", "verdict", "convicted") in found
 
 
 def test_the_laws_noun_is_no_conviction() -> None:
     assert not {f for f in facts("蔡玉玲指，一經定罪最高可判監禁7年。") if f[1] == "verdict"}
     assert not {f for f in facts("蔡玉玲認為定罪門檻太低。") if f[1] == "verdict"}
+    assert not {f for f in facts("蔡玉玲表示，違者首次定罪罰款5萬元。") if f[1] == "verdict"}
 
 
 def test_a_verdict_before_the_name_it_qualifies() -> None:

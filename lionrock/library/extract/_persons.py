@@ -301,7 +301,7 @@ EN_ROLES_BEFORE = re.compile(
 #: One Han character of folded text, the supplementary planes too: folding writes some
 #: traditional characters as their simplified form there (莫卓煇 → 莫卓𪸩, 馬維騉 → 馬維𫘥,
 #: 林洋鋐), outside `HAN_RE`, so the name was cut before them (issue #16, extract51).
-HAN_CHAR = re.compile(f"[{HAN}\U00020000-\U0003134F]")
+HAN_CHAR = re.compile(f"[{HAN}\U00020000-\U0003134f]")
 #: The first character of the word jieba glues a name's last character to (王志|榮獲無罪釋放
 #: is 王志榮 and 獲: 13 times over the archive, each a name, 王志榮 and 姚思榮; extract51).
 GLUED_AFTER = frozenset(zh("獲被遭"))

@@ -1,10 +1,11 @@
 """Verdicts the older patterns miss, and the person of a relative-clause verdict (issue #16,
 `extract51`).
 
-- 定罪 without 被: the name right before it (戴耀廷定罪僅行為不檢), 遭定罪, 被法院定罪, a
-  conviction after a time word (之後定罪判囚, 已經定罪) and one followed by its penalty
-  (因車牌查冊定罪罰款). 定罪 alone is mostly the law's noun (定罪門檻, 一經定罪最高可…,
-  未經定罪), so it is no verdict otherwise.
+- 定罪 without 被: the name right before it (戴耀廷定罪僅行為不檢), 遭定罪, 被法院定罪, and
+  a conviction followed by its penalty (因車牌查冊定罪罰款, 之後定罪判囚). 定罪 alone is
+  mostly the law's noun (定罪門檻, 一經定罪最高可…, 其後定罪可處, 未經審訊定罪, 而非假定被告
+  已經定罪: 26 of the pool's 26 定罪 after a time word but one), so it is no verdict
+  otherwise.
 - 判…無罪: 獲判無罪, 被判無罪, 改判無罪, 判被告無罪 (not 好像判了無罪, 應判無罪).
 - A verdict that qualifies the name after it (被判阻差辦公罪成的年輕社工劉家棟, 藐視法庭罪成
   的中西區區議會主席鄭麗琼, 暴動罪成的白衣人鄧懷琛): the first name after 的, within a few
@@ -27,15 +28,17 @@ from lionrock.library.extract._text import zh
 CONVICTED_MORE = re.compile(
     zh(
         r"(?:遭|被(?:法院|法庭|法官|裁判官|正式))定罪"
-        r"|(?:(?<=已經|之後|其後|隨後|最終|最後|相繼|陸續)|(?<=經審訊))定罪(?![門率紀記元原權])"
-        r"|定罪(?=判囚|判監|判刑|罰款|入獄|繫獄)"
+        # not 首次定罪罰款5萬元 (what the law provides)
+        r"|(?<!首次)(?<!一經)(?<!其後)定罪(?=判囚|判監|判刑|罰款|入獄|繫獄)"
     )
 )
 #: 定罪 right after a name: the name's conviction (not 定罪門檻, 定罪率).
 BARE_CONVICTED = re.compile(zh(r"定罪(?![門率紀記元原權的])"))
 #: 獲判無罪, 判被告無罪, 改判無罪: an acquittal (not 好像判了無罪, 應判無罪, 只要求判無罪).
 ACQUITTED_MORE = re.compile(
-    zh(r"(?<![了應求])(?:獲|被|改)?判(?:被告|個人|[他她]|(?P<inner>[^\s,;:，；：。「」]{2,4}))?無罪(?![推釋])")
+    zh(
+        r"(?<![了應求])(?:獲|被|改)?判(?:被告|個人|[他她]|(?P<inner>[^\s,;:，；：。「」]{2,4}))?無罪(?![推釋])"
+    )
 )
 #: The words between a relative verdict's 的 and its head name: a role or a description,
 #: no punctuation, quotation or another clause.
