@@ -4,7 +4,7 @@
 - 定罪 without 被: the name right before it (戴耀廷定罪僅行為不檢), 遭定罪, 被法院定罪, and
   a conviction followed by its penalty (因車牌查冊定罪罰款, 之後定罪判囚). 定罪 alone is
   mostly the law's noun (定罪門檻, 一經定罪最高可…, 其後定罪可處, 未經審訊定罪, 而非假定被告
-  已經定罪: 26 of the pool's 26 定罪 after a time word but one), so it is no verdict
+  已經定罪: 25 of the pool's 26 定罪 after a time word), so it is no verdict
   otherwise.
 - 判…無罪: 獲判無罪, 被判無罪, 改判無罪, 判被告無罪 (not 好像判了無罪, 應判無罪).
 - A verdict that qualifies the name after it (被判阻差辦公罪成的年輕社工劉家棟, 藐視法庭罪成
