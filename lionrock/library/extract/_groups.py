@@ -23,6 +23,7 @@ from lionrock.library.extract._occupied import occupied, opens_sentences
 from lionrock.library.extract._order import LISTING, Orders
 from lionrock.library.extract._patterns import LONE_LIST, LONE_SURNAME
 from lionrock.library.extract._persons import (
+    HAN_CHAR,
     KIN_AFTER,
     STRONG_SURNAMES,
     SURNAMES_1,
@@ -185,7 +186,7 @@ def names_again(
     extra: list[NameHit] = []
     listed = (*orders.names.values(), *orders.members)
     for hit in {**{n.name: n for n in listed}, **defendants}.values():
-        if len(hit.name) < 3 or not all(HAN_RE.match(c) for c in hit.name):
+        if len(hit.name) < 3 or not all(HAN_CHAR.match(c) for c in hit.name):
             continue
         for m in re.finditer(re.escape(fold(hit.name)), s.folded):
             if KIN_AFTER.match(s.folded, m.end()):
@@ -211,7 +212,7 @@ def names_lengthened(s: Sentence, found: list[NameHit], article: str) -> list[Na
     for hit in found:
         short = s.folded[hit.start : hit.end]
         after = s.folded[hit.end : hit.end + 1]
-        if hit.known or len(short) != 2 or not after or not HAN_RE.match(after):
+        if hit.known or len(short) != 2 or not after or not HAN_CHAR.match(after):
             out.append(hit)
             continue
         full = short + after
@@ -237,7 +238,7 @@ def names_uncut(s: Sentence, found: list[NameHit], article: str) -> list[NameHit
         if not (c in STRONG_SURNAMES or cued) or any(a <= i < b for a, b in taken):
             continue
         full, word = f[i : i + 3], f[i : i + 2]
-        if any(i < b and a < i + 3 for a, b in taken) or not all(HAN_RE.match(x) for x in full):
+        if any(i < b and a < i + 3 for a, b in taken) or not all(HAN_CHAR.match(x) for x in full):
             continue
         if not _tokenizer().FREQ.get(word) or not _plausible(full):
             continue

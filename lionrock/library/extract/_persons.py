@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from lionrock.fold import HAN_RE, fold
+from lionrock.fold import HAN, HAN_RE, fold
 from lionrock.library.extract._english import CANTONESE, untitled
 from lionrock.library.extract._text import words, zh
 from lionrock.library.extract._variants import spellings
@@ -307,6 +307,15 @@ EN_ROLES_BEFORE = re.compile(
 )
 
 
+#: One Han character of folded text, the supplementary planes too: folding writes some
+#: traditional characters as their simplified form there (莫卓煇 → 莫卓𪸩, 馬維騉 → 馬維𫘥,
+#: 林洋鋐), outside `HAN_RE`, so the name was cut before them (issue #16, extract51).
+HAN_CHAR = re.compile(f"[{HAN}\U00020000-\U0003134f]")
+#: The first character of the word jieba glues a name's last character to (王志|榮獲無罪釋放
+#: is 王志榮 and 獲: 13 times over the archive, each a name, 王志榮 and 姚思榮; extract51).
+GLUED_AFTER = frozenset(zh("獲被遭"))
+
+
 #: Characters that do not end a name: 周庭須 is 周庭 and 須 (must).
 NOT_NAME_END = set(
     zh(
@@ -391,7 +400,7 @@ def _plausible(name: str, aged: bool = False) -> bool:
     return (
         bool(surname)
         and len(name) - surname in (1, 2)
-        and all(HAN_RE.match(c) for c in name)
+        and all(HAN_CHAR.match(c) for c in name)
         and name not in NOT_NAMES
         and not NAME_END.search(name)
         and (name[-1] not in NOT_NAME_END or (aged and len(name) == 3))
@@ -440,12 +449,13 @@ def _name_at(
         # is one, but a frequent word; 嚴重性 starts with one)
         return token, 1
     if not freq(token) and 2 <= len(token) <= 4:
-        if len(token) == 2 and following and HAN_RE.match(following[0]):
+        if len(token) == 2 and following and HAN_CHAR.match(following[0]):
             merged = token + following[0]
+            glued = len(following) == 2 and following[1] in GLUED_AFTER  # 王志|榮獲
             if merged in known or (
-                _plausible(merged) and (len(following) == 1 or not freq(following))
+                _plausible(merged) and (len(following) == 1 or not freq(following) or glued)
             ):
-                return merged, 2 if len(following) == 1 else 1
+                return merged, 2 if len(following) == 1 or glued else 1
         if len(token) >= 3 and token[-1] in NOT_NAME_END and _plausible(token[:-1]):
             return token[:-1], 1
         weak = token[0] not in STRONG_SURNAMES and _surname(token) == 1

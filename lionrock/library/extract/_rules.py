@@ -147,6 +147,7 @@ from lionrock.library.extract._text import (
 )
 from lionrock.library.extract._titled import lede_agrees, titled_defendant, titled_facts
 from lionrock.library.extract._topic import forward_penalty, topic_penalty
+from lionrock.library.extract._verdicts import more_verdicts, relative_head
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
 MIN_CONFIDENCE = 0.6
@@ -290,6 +291,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         acquitted = ACQUITTED.search(f[max(0, m.start() - 3) : m.end() + 2])
         if not acquitted and not CONDITIONAL_AFTER.search(f[m.end() :]):
             yield Hit("verdict", m.start(), m.end(), "convicted")
+    yield from more_verdicts(f, found)  # 戴耀廷定罪, 獲判無罪 (extract51)
     yield from sentence_hits(s, found)
     either = [(m.start(), m.end()) for m in EITHER.finditer(f)]
     for pattern, value, confidence in (
@@ -439,6 +441,7 @@ def extract_sentence(
         # 裁定他罪名不成立: the ones this sentence's charge was about (extract30)
         counted = counted or ruled_back(hit, s.folded, found, accused)
         counted = counted or counted_verdict(hit, s.folded, found, context)  # extract44
+        counted = counted or relative_head(hit, s.folded, found)  # 罪成的社工劉家棟 (extract51)
         if counted is not None:
             people, penalty = counted
         else:
