@@ -668,6 +668,20 @@ def extract_text(
     Example: `extract_text(article_id="x", body="周庭被判囚10個月。", published=None,
     names=Gazetteer())[0].kind` is `"sentence"`.
     """
+    found, _every, _context = read_rules(
+        article_id=article_id, body=body, published=published, names=names,
+        min_confidence=min_confidence,
+    )  # fmt: skip
+    return sorted(consistent(found), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
+
+
+def read_rules(
+    *, article_id: str, body: str, published: str | None, names: Gazetteer,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> tuple[list[Proposal], list[Sentence], Context]:  # fmt: skip
+    """The rules' suggestions (before the last consistency check), the article's sentences
+    and what reading them taught: what a second pass over the sentences needs to know of
+    the first (`bench/extract_train.py`, extract52)."""
     try:
         day = date.fromisoformat(published[:10]) if published else None
     except ValueError:
@@ -681,7 +695,7 @@ def extract_text(
     context.body = body
     context.lede_paragraph = every[0].paragraph if every else -1
     if mainland_only(context.text) or mostly_mainland(context.text) or abroad_only(context.text):
-        return []
+        return [], [], context
     context.mainland = mainland_leaning(context.text)
     read = [bool(TRIGGER.search(s.folded) or ORDER_CUE.search(s.folded)) for s in every]
     read = [r or (i + 1 < len(every) and read[i + 1] and every[i + 1].paragraph == s.paragraph)
@@ -742,7 +756,7 @@ def extract_text(
         if not (p.kind == "sentence" and p.person in context.suspended)
         and (p.person in context.defendants or not named_as_official(p.person, context.text))
     ]
-    return sorted(consistent(custodial), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
+    return custodial, every, context
 
 
 def _listed_charges(
