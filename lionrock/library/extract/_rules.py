@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -144,6 +145,7 @@ from lionrock.library.extract._text import (
     short_quote,
     zh,
 )
+from lionrock.library.extract._title import title_facts
 from lionrock.library.extract._topic import forward_penalty, topic_penalty
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
@@ -630,9 +632,11 @@ def extract_text(
     names: Gazetteer,
     min_confidence: float = MIN_CONFIDENCE,
     progress: Callable[[], None] | None = None,
+    title: str | None = None,
 ) -> list[Proposal]:
     """Every suggestion an article's text makes, one per (person, kind, value), the most
-    confident first.
+    confident first. The title, when given, is read as a sentence of its own, the body's
+    paragraph -1, after the body (`_title.py`).
 
     Example: `extract_text(article_id="x", body="周庭被判囚10個月。", published=None,
     names=Gazetteer())[0].kind` is `"sentence"`.
@@ -701,6 +705,13 @@ def extract_text(
                 continue
             keep_best(best, proposal)
     _add_focused(best, context, min_confidence)  # 被告獲准保釋, paragraphs on (extract36)
+    # the title last, so that the body's cast and counts resolve it and it changes nothing
+    # the body says (extract48)
+    for proposal in title_facts(
+        title, context, partial(extract_sentence, article_id=article_id, names=names)
+    ):
+        if proposal.confidence >= min_confidence:
+            keep_best(best, proposal)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p

@@ -1,0 +1,76 @@
+"""An article's title read as a sentence of its own (extract48, issue #16): headline style
+(a 【…】 tag, spaces for clause breaks, no final 。, a speaker's words after a colon) and
+`lionrock library extract` reading the title the importer stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lionrock.library import import_archive
+from lionrock.library.extract import Gazetteer, extract_articles, extract_text, list_suggestions
+from lionrock.library.extract._title import TITLE_PARAGRAPH, title_sentence
+from lionrock.store import Store
+
+NAMES = Gazetteer({"陳大文": "lr-test-0", "黃子健": "lr-test-1", "李家俊": "lr-test-2"})
+#: A body that states nothing: every suggestion below comes from the title.
+BODY = "記者今日在法院外見到支持者排隊。\n\n案件押後再訊。"
+
+
+def facts(title: str, body: str = BODY) -> set[tuple[str, str, str]]:
+    found = extract_text(
+        article_id="a", body=body, published="2021-03-01", names=NAMES, title=title
+    )
+    return {(p.person, p.kind, p.value) for p in found}
+
+
+def test_a_headline_with_a_tag_and_spaced_clauses_states_its_facts() -> None:
+    title = "【國安法】陳大文被控串謀顛覆國家政權　還柙至5月　黃子健被捕"
+    assert facts(title) == {
+        ("陳大文", "charged", "subversion"),
+        ("陳大文", "custody", "remanded"),
+        ("黃子健", "arrested", ""),
+    }
+    found = extract_text(
+        article_id="a", body=BODY, published="2021-03-01", names=NAMES, title=title
+    )
+    # quoted whole, as written, and placed before the body's first paragraph
+    assert {p.quote for p in found} == {title}
+    assert {p.paragraph for p in found} == {TITLE_PARAGRAPH}
+
+
+def test_the_folded_title_keeps_its_offsets_and_blanks_tag_and_speech() -> None:
+    s = title_sentence("【初選案】陳大文還柙　黃子健：我會上訴")
+    assert s is not None and len(s.folded) == len(s.text)
+    assert "初选" not in s.folded and "上诉" not in s.folded
+    assert s.folded.startswith(",,,,,陈大文还柙,黄子健,")
+    # an English headline's spaces are words apart, not clause breaks
+    english = title_sentence("Chan Tai-man denied bail")
+    assert english is not None and english.folded == "chan tai-man denied bail"
+    assert title_sentence("  ") is None and title_sentence(None) is None
+
+
+def test_a_headline_that_asks_or_quotes_a_speaker_states_nothing() -> None:
+    assert facts("陳大文會否被捕？") == set()
+    assert facts("李家俊：陳大文被捕是政治打壓") == set()
+    assert facts("黃子健還柙三個月　陳大文會否被捕？") == set()  # a question, however it starts
+    assert facts("") == facts("案件押後再訊") == set()
+
+
+def test_library_extract_reads_the_title_the_importer_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "article_99001.md").write_text(
+        '---\ntitle: "【國安法】陳大文被控串謀顛覆國家政權"\ndate: "2021-03-01"\n'
+        'original_url: "https://www.hkcnews.com/article/99001/x"\n---\n\n'
+        f"# 【國安法】陳大文被控串謀顛覆國家政權\n\n{BODY}\n",
+        encoding="utf-8",
+    )
+    store = Store(f"sqlite:///{tmp_path}/lr.db")
+    import_archive(store, path=str(folder), format="hkcnews")
+    report = extract_articles(store, names=NAMES)
+    assert [(p.person, p.kind, p.value) for p in report.new] == [
+        ("陳大文", "charged", "subversion")
+    ]
+    [row] = list_suggestions(store)
+    assert row["quote"] == row["paragraph_text"] == "【國安法】陳大文被控串謀顛覆國家政權"
+    store.close()
