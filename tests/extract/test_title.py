@@ -56,6 +56,24 @@ def test_a_headline_that_asks_or_quotes_a_speaker_states_nothing() -> None:
     assert facts("") == facts("案件押後再訊") == set()
 
 
+def test_a_headline_victim_aide_or_candidate_is_no_defendant() -> None:
+    # the victim of the act, the candidate voted for, the aide's employer
+    assert facts("八旬翁認刺傷陳大文判囚3個月6日　官：互相尊重") == set()
+    assert facts("【賄選案】李家俊前議助賄街坊投黃子健　即時囚8個月") == set()
+    # an intention and a time are no fact (預備還柙, 認罪開審前)
+    assert facts("十子多擬認罪　陳大文黃子健預備還柙獄中悼六四") == set()
+    assert facts("【六四長跑】陳大文認罪開審前走過的15公里") == set()
+
+
+def test_a_headline_name_neither_the_record_nor_the_body_knows_is_left_out() -> None:
+    # 岑傲暉 is a typo for a record name; the body never writes it
+    title = "維園悼六四　陳大文、岑傲暉等24人被控未經批准集結"
+    assert facts(title) == {("陳大文", "charged", "unauthorised_assembly")}
+    assert ("岑傲暉", "charged", "unauthorised_assembly") in facts(
+        title, f"{BODY}\n\n岑傲暉在庭外。"
+    )
+
+
 def test_library_extract_reads_the_title_the_importer_stored(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -261,7 +261,7 @@ MODAL = _p(
 WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: 控方在認罪後將反對…保釋: a plea that only times what will happen after it is no plea
 #: (issue #16, extract14: 7 pool articles, one story).
-PLEA_TIMED = _p(r"^後\S{0,6}?將|^(?:開審|聆訊|審訊)?前")  # 認罪開審前: a time, no plea (extract48)
+PLEA_TIMED = _p(r"^後\S{0,6}?將|^(?:開審|聆訊|審訊)前")  # 認罪開審前: a time, no plea (extract48)
 #: 即使唐英傑…罪名不成立: a verdict in a concession is a hypothetical (extract14).
 HYPOTHETICAL = _p(r"即使|就算|縱使|哪怕")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence

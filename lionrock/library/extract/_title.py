@@ -75,7 +75,7 @@ def title_facts(
 ) -> list[Proposal]:
     """The suggestions the title makes (`read`: the rules' own reading of one sentence,
     with the article's context), less any for a person the headline writes as the object
-    of an act.
+    of an act, or whom neither the record nor the body names.
 
     Example: `title_facts("陳大文被捕", context, read)[0].quote` is `"陳大文被捕"`.
     """
@@ -84,7 +84,13 @@ def title_facts(
         return []
     made = read(s, context=context)
     made += refused_remanded(s, made)
-    return [p for p in made if not _object(s, p.person)]
+    return [p for p in made if not _object(s, p.person) and _known(p, context.text)]
+
+
+def _known(p: Proposal, body: str) -> bool:
+    """A name the record knows, or one the body writes too: a headline's other names are
+    often typos or nicknames (岑傲暉 for 岑敖暉), and nothing else vouches for them."""
+    return p.person_id is not None or fold(p.person) in body
 
 
 def _object(s: Sentence, person: str) -> bool:
