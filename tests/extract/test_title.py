@@ -65,6 +65,13 @@ def test_a_headline_victim_aide_or_candidate_is_no_defendant() -> None:
     assert facts("【六四長跑】陳大文認罪開審前走過的15公里") == set()
 
 
+def test_a_headline_release_the_body_calls_bail_is_no_release() -> None:
+    title = "獲釋後首度分享感受　陳大文感觸落淚"
+    assert facts(title) == {("陳大文", "released", "")}
+    assert facts(title, f"{BODY}\n\n陳大文周三凌晨獲保釋後分享感受。") == set()
+    assert facts("陳大文刑滿出獄", f"{BODY}\n\n他早前不獲保釋。") == {("陳大文", "released", "")}
+
+
 def test_a_headline_name_neither_the_record_nor_the_body_knows_is_left_out() -> None:
     # 岑傲暉 is a typo for a record name; the body never writes it
     title = "維園悼六四　陳大文、岑傲暉等24人被控未經批准集結"

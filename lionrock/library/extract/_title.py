@@ -45,6 +45,10 @@ OBJECT_BEFORE = re.compile(
         r"|投|投票予|投票給|支持)$"
     )
 )
+#: 獲釋後首度分享感受　黎智英…: a headline's 獲釋 is often a release on bail, which the
+#: body then states (獲保釋後; `bail_granted`, never `released`); 出獄 and 刑滿 are not.
+ON_BAIL = re.compile(zh("保釋"))
+PRISON_RELEASE = re.compile(zh("出獄|刑滿|服刑期滿|釋囚"))
 #: A clause asked, not stated (…會否還柙？): blanked back to the break before it.
 QUESTION = re.compile(r"[^,]*\?")
 
@@ -84,7 +88,14 @@ def title_facts(
         return []
     made = read(s, context=context)
     made += refused_remanded(s, made)
-    return [p for p in made if not _object(s, p.person) and _known(p, context.text)]
+    bailed = bool(ON_BAIL.search(context.text)) and not PRISON_RELEASE.search(s.folded)
+    return [
+        p
+        for p in made
+        if not _object(s, p.person)
+        and _known(p, context.text)
+        and not (p.kind == "released" and bailed)
+    ]
 
 
 def _known(p: Proposal, body: str) -> bool:
