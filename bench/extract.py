@@ -102,12 +102,13 @@ def labels(split: str, draw: str | None = None) -> tuple[set[str], set[Fact]]:
     return articles, facts
 
 
-def read_articles(wanted: set[str]) -> dict[str, tuple[str | None, str]]:
-    """(date, body) of the wanted articles, as the importer reads them."""
-    found: dict[str, tuple[str | None, str]] = {}
+def read_articles(wanted: set[str]) -> dict[str, tuple[str | None, str, str]]:
+    """(date, body, title) of the wanted articles, as the importer reads them (and as
+    `lionrock library extract` reads them from the library: the title too)."""
+    found: dict[str, tuple[str | None, str, str]] = {}
     for doc in hkcnews.articles(str(ARCHIVE)):
         if getattr(doc, "id", None) in wanted:
-            found[doc.id] = (doc.published_at, doc.body)  # type: ignore[union-attr]
+            found[doc.id] = (doc.published_at, doc.body, doc.title)  # type: ignore[union-attr]
     return found
 
 
@@ -185,8 +186,11 @@ def quality(
     texts = read_articles(wanted)
     ours: set[Fact] = set()
     theirs: set[Fact] = set()
-    for article, (published, body) in sorted(texts.items()):
-        for p in extract_text(article_id=article, body=body, published=published, names=names):
+    for article, (published, body, title) in sorted(texts.items()):
+        found = extract_text(
+            article_id=article, body=body, published=published, names=names, title=title
+        )
+        for p in found:
             ours.add((p.article, p.person, p.kind, p.value))
             if verbose and (p.article, p.person, p.kind, p.value) not in gold:
                 print("  FP", p.article, p.person, p.kind, p.value, p.confidence, p.quote[:80])

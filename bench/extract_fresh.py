@@ -42,7 +42,12 @@ def main(seed: int, count: int, only_english: bool = False) -> None:
         published, body, title = court[article]
         print("##", article, published, title)
         found = extract_text(
-            article_id=article, body=body, published=published, names=names, min_confidence=0.0
+            article_id=article,
+            body=body,
+            published=published,
+            names=names,
+            min_confidence=0.0,
+            title=title,
         )
         for p in found:
             print(f"  {p.confidence:.2f} {p.person} {p.kind} {p.value} | {p.quote[:150]}")

@@ -57,10 +57,12 @@ def main() -> None:
     why: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     misses = 0
-    for article, (published, body) in sorted(texts.items()):
+    for article, (published, body, title) in sorted(texts.items()):
         ours = {
             p.key()
-            for p in extract_text(article_id=article, body=body, published=published, names=names)
+            for p in extract_text(
+                article_id=article, body=body, published=published, names=names, title=title
+            )
         }
         every = list(sentences(body))
         folded_all = "".join(s.folded for s in every)

@@ -55,9 +55,9 @@ def rows() -> list[Row]:
             gold.add((row["article"], row["person"], row["kind"], row["value"] or ""))
     names, _store = record_gazetteer()
     out: list[Row] = []
-    for article, (published, body) in sorted(read_articles(set(draw_of)).items()):
+    for article, (published, body, title) in sorted(read_articles(set(draw_of)).items()):
         found, every, context = read_rules(
-            article_id=article, body=body, published=published, names=names
+            article_id=article, body=body, published=published, names=names, title=title
         )
         for s, one in article_candidates(every, names, context, found, (0.0, {})):
             c = one.candidate

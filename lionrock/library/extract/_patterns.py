@@ -263,7 +263,7 @@ MODAL = _p(
 WILL_PLEAD = _p(r"(?<!即)將\s*$")
 #: 控方在認罪後將反對…保釋: a plea that only times what will happen after it is no plea
 #: (issue #16, extract14: 7 pool articles, one story).
-PLEA_TIMED = _p(r"^後\S{0,6}?將")
+PLEA_TIMED = _p(r"^後\S{0,6}?將|^(?:開審|聆訊|審訊)前")  # 認罪開審前: a time, no plea (extract48)
 #: 即使唐英傑…罪名不成立: a verdict in a concession is a hypothetical (extract14).
 HYPOTHETICAL = _p(r"即使|就算|縱使|哪怕")
 #: A request makes its object no subject (控方申請將李宇軒收押), nor does what the defence
@@ -272,7 +272,7 @@ REQUEST = _p(r"要求|申請|建議|促請|尋求|反對|呼籲|希望|求情")
 #: What a clause says will happen is not a fact yet (區諾軒將會就…選擇認罪, 即將獲得保釋,
 #: 再多一個貼文，被告就會再次還押);
 #: not 有意圖而傷人 (wounding with intent: an offence, not an intention).
-FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意(?!圖)|屆時|介時|即將|就會|便會")
+FUTURE = _p(r"將會|將於|擬|打算|計劃|預計|有意(?!圖)|屆時|介時|即將|就會|便會|預備")
 #: 陳嘉琳認為，…又不準保釋: what follows a speaker's verb is what they say, not what
 #: happened to them (unless they speak of themselves: 自己, 本人).
 SPEAKER = _p(

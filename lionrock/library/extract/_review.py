@@ -24,6 +24,7 @@ from lionrock.library._tables import library_texts
 from lionrock.library.extract._lexicon import BY_KEY
 from lionrock.library.extract._tables import STATES, extract_suggestions
 from lionrock.library.extract._text import paragraph_of
+from lionrock.library.extract._title import TITLE_PARAGRAPH
 from lionrock.review import Change, FactInput, propose
 from lionrock.store import Store, utcnow
 from lionrock.store._tables import statements
@@ -111,7 +112,13 @@ def list_suggestions(
             text = texts.get(row.article_id)
             item = dict(row._mapping)
             item["title"] = text.title if text is not None else None
-            item["paragraph_text"] = paragraph_of(text.body, row.paragraph) if text else ""
+            item["paragraph_text"] = (
+                ""
+                if text is None
+                else text.title
+                if row.paragraph == TITLE_PARAGRAPH  # a headline's quote (extract48)
+                else paragraph_of(text.body, row.paragraph)
+            )
             item["conflicts"] = _conflicts(conn, row)
             found.append(item)
     return found

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -145,6 +146,7 @@ from lionrock.library.extract._text import (
     short_quote,
     zh,
 )
+from lionrock.library.extract._title import title_facts
 from lionrock.library.extract._titled import lede_agrees, titled_defendant, titled_facts
 from lionrock.library.extract._topic import forward_penalty, topic_penalty
 from lionrock.library.extract._verdicts import more_verdicts, relative_head
@@ -661,23 +663,25 @@ def extract_text(
     names: Gazetteer,
     min_confidence: float = MIN_CONFIDENCE,
     progress: Callable[[], None] | None = None,
+    title: str | None = None,
 ) -> list[Proposal]:
     """Every suggestion an article's text makes, one per (person, kind, value), the most
-    confident first.
+    confident first. The title, when given, is read as a sentence of its own, the body's
+    paragraph -1, after the body (`_title.py`).
 
     Example: `extract_text(article_id="x", body="周庭被判囚10個月。", published=None,
     names=Gazetteer())[0].kind` is `"sentence"`.
     """
     found, _every, _context = read_rules(
         article_id=article_id, body=body, published=published, names=names,
-        min_confidence=min_confidence,
+        min_confidence=min_confidence, title=title,
     )  # fmt: skip
     return sorted(consistent(found), key=lambda p: (-p.confidence, p.person, p.kind, p.value))
 
 
 def read_rules(
     *, article_id: str, body: str, published: str | None, names: Gazetteer,
-    min_confidence: float = MIN_CONFIDENCE,
+    min_confidence: float = MIN_CONFIDENCE, title: str | None = None,
 ) -> tuple[list[Proposal], list[Sentence], Context]:  # fmt: skip
     """The rules' suggestions (before the last consistency check), the article's sentences
     and what reading them taught: what a second pass over the sentences needs to know of
@@ -749,6 +753,13 @@ def read_rules(
     _add_focused(
         best, context, min_confidence, every, names
     )  # 被告獲准保釋, paragraphs on (extract36)
+    # the title last, so that the body's cast and counts resolve it and it changes nothing
+    # the body says (extract48)
+    for proposal in title_facts(
+        title, context, partial(extract_sentence, article_id=article_id, names=names)
+    ):
+        if proposal.confidence >= min_confidence:
+            keep_best(best, proposal)
     # a term the article says elsewhere was suspended for that person is not a custodial one
     custodial = [
         p

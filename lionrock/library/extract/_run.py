@@ -1,10 +1,11 @@
 """Run the rules over the library and keep their suggestions apart from the facts.
 
 `extract_articles` reads the imported articles (all, those since a date, or some by ID) in
-batches, runs `extract_text` with a gazetteer of the record's own people, and stores every
-suggestion it has not stored before in `extract_suggestions`, state `suggested`, in one
-transaction. A suggestion's ID is a hash of (article, person, kind, value), so a re-run
-proposes nothing already suggested, accepted or rejected (issue #16 §3).
+batches, runs `extract_text` on each one's title and body with a gazetteer of the record's
+own people, and stores every suggestion it has not stored before in `extract_suggestions`,
+state `suggested`, in one transaction. A suggestion's ID is a hash of (article, person,
+kind, value), so a re-run proposes nothing already suggested, accepted or rejected (issue
+#16 §3).
 
 Example:
     report = extract_articles(store, since="2021-01-01")
@@ -83,7 +84,8 @@ class ExtractReport:
 
 def _articles(
     conn: Connection, since: str | None, ids: list[str] | None
-) -> Iterator[tuple[str, str | None, str]]:
+) -> Iterator[tuple[str, str | None, str, str]]:
+    """(ID, date, body, title) of the articles asked for, bodies read a batch at a time."""
     cols = (library_texts.c.pk, library_texts.c.id, library_texts.c.published_at)
     query = select(*cols).order_by(library_texts.c.pk)
     if since:
@@ -93,15 +95,17 @@ def _articles(
     keys = [(r.pk, r.id, r.published_at) for r in conn.execute(query)]
     for start in range(0, len(keys), BATCH):
         chunk = keys[start : start + BATCH]
-        bodies = dict(
-            conn.execute(
-                select(library_texts.c.pk, library_texts.c.body).where(
+        texts = {
+            r.pk: (r.body, r.title)
+            for r in conn.execute(
+                select(library_texts.c.pk, library_texts.c.body, library_texts.c.title).where(
                     library_texts.c.pk.in_([k[0] for k in chunk])
                 )
-            ).all()
-        )
+            )
+        }
         for pk, article_id, published in chunk:
-            yield article_id, published, bodies.get(pk) or ""
+            body, title = texts.get(pk) or ("", "")
+            yield article_id, published, body or "", title or ""
 
 
 def extract_articles(
@@ -123,7 +127,7 @@ def extract_articles(
     report = ExtractReport()
     proposals: dict[str, tuple[Proposal, str | None]] = {}
     with store.read() as conn:
-        for article_id, published, body in _articles(conn, since, article_ids):
+        for article_id, published, body, title in _articles(conn, since, article_ids):
             report.articles += 1
             for proposal in extract_text(
                 article_id=article_id,
@@ -131,6 +135,7 @@ def extract_articles(
                 published=published,
                 names=names,
                 min_confidence=min_confidence,
+                title=title,
             ):
                 proposals.setdefault(suggestion_id(proposal), (proposal, published))
     if article_ids and report.articles == 0:
