@@ -99,3 +99,21 @@ def test_library_extract_reads_the_title_the_importer_stored(tmp_path: Path) -> 
     [row] = list_suggestions(store)
     assert row["quote"] == row["paragraph_text"] == "【國安法】陳大文被控串謀顛覆國家政權"
     store.close()
+
+
+def test_a_title_with_no_trigger_is_not_read_at_all() -> None:
+    """As a body sentence with no trigger word is not read: the reader is never called
+    (reading every title cost a tenth of the archive's extraction time)."""
+    from lionrock.library.extract._subjects import Context
+    from lionrock.library.extract._title import title_facts
+
+    calls: list[object] = []
+
+    def read(s: object, context: Context) -> list:  # type: ignore[type-arg]
+        calls.append(s)
+        return []
+
+    assert title_facts("陳大文出席論壇談香港前途", Context(published=None), read) == []
+    assert calls == []
+    title_facts("陳大文被捕", Context(published=None), read)
+    assert len(calls) == 1

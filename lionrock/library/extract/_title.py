@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lionrock.fold import fold
+from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._remand_after import refused_remanded
 from lionrock.library.extract._subjects import Context
 from lionrock.library.extract._text import Sentence, zh
@@ -84,8 +85,8 @@ def title_facts(
     Example: `title_facts("陳大文被捕", context, read)[0].quote` is `"陳大文被捕"`.
     """
     s = title_sentence(title)
-    if s is None:
-        return []
+    if s is None or not TRIGGER.search(s.folded):
+        return []  # as a body sentence with no trigger is not read (a tenth of the time)
     made = read(s, context=context)
     made += refused_remanded(s, made)
     bailed = bool(ON_BAIL.search(context.text)) and not PRISON_RELEASE.search(s.folded)
