@@ -34,7 +34,7 @@ from lionrock.library.extract._patterns import (
     UNNAMED_GROUP,
 )
 from lionrock.library.extract._persons import NameHit, _plausible, distinct
-from lionrock.library.extract._subjects import Context, Hit, clause_start
+from lionrock.library.extract._subjects import Context, Hit, charge_hit, clause_start
 from lionrock.library.extract._text import Sentence, count_of, zh
 
 #: The kinds this reading is for.
@@ -295,17 +295,5 @@ def active_charges(f: str, found: list[NameHit]) -> list[Hit]:
             tail[: stop.start()] if stop else tail
         )
         for offence in offences:
-            hits.append(
-                Hit(
-                    "charged",
-                    m.start("verb"),
-                    m.end(),
-                    offence.key,
-                    True,
-                    offence.statute,
-                    offence.section,
-                    people=[name],
-                    confidence=0.85,
-                )
-            )
+            hits.append(charge_hit(offence, m.start("verb"), m.end(), [name]))
     return hits

@@ -16,7 +16,7 @@ import re
 from lionrock.library.extract._lexicon import offences_in
 from lionrock.library.extract._patterns import CHARGE_STOP
 from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._subjects import Hit, name_groups
+from lionrock.library.extract._subjects import Hit, charge_hit, name_groups
 from lionrock.library.extract._text import zh
 
 #: 控罪指, 控罪書指, 控罪列明, 控罪內容指: the charge sheet's words follow (231 pool
@@ -39,17 +39,5 @@ def charge_says(f: str, found: list[NameHit]) -> list[Hit]:
         tail = f[group[-1].end : group[-1].end + 90]
         stop = CHARGE_STOP.search(tail)
         for offence in offences_in(tail[: stop.start()] if stop else tail):
-            hits.append(
-                Hit(
-                    "charged",
-                    m.start(),
-                    m.end(),
-                    offence.key,
-                    True,
-                    offence.statute,
-                    offence.section,
-                    people=list(group),
-                    confidence=0.85,
-                )
-            )
+            hits.append(charge_hit(offence, m.start(), m.end(), list(group)))
     return hits

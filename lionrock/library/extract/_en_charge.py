@@ -18,7 +18,7 @@ import re
 
 from lionrock.library.extract._lexicon import offences_in
 from lionrock.library.extract._persons import NameHit
-from lionrock.library.extract._subjects import Hit
+from lionrock.library.extract._subjects import Hit, charge_hit
 
 #: charge, charged, charging, then up to 40 characters of title (no punctuation) before a
 #: name: the lookahead leaves the name to the name finder.
@@ -58,17 +58,5 @@ def english_active_charges(f: str, found: list[NameHit]) -> list[Hit]:
         tail = f[at : at + 90]
         stop = END.search(tail)
         for offence in offences_in(tail[: stop.start()] if stop else tail):
-            hits.append(
-                Hit(
-                    "charged",
-                    m.start(),
-                    m.end(),
-                    offence.key,
-                    True,
-                    offence.statute,
-                    offence.section,
-                    people=[name],
-                    confidence=0.85,
-                )
-            )
+            hits.append(charge_hit(offence, m.start(), m.end(), [name]))
     return hits

@@ -17,7 +17,7 @@ from lionrock.library.extract._acted_on import subject_count
 from lionrock.library.extract._agents import object_pronoun_before
 from lionrock.library.extract._counted import Counted
 from lionrock.library.extract._including import included
-from lionrock.library.extract._lexicon import TRIGGER
+from lionrock.library.extract._lexicon import TRIGGER, Offence
 from lionrock.library.extract._order import Orders
 from lionrock.library.extract._patterns import (
     ANAPHOR,
@@ -67,6 +67,24 @@ class Hit:
     section: str = ""
     people: list[NameHit] | None = None  # when the pattern itself holds the name
     confidence: float = 0.9
+
+
+def charge_hit(
+    offence: Offence, start: int, end: int, people: list[NameHit], confidence: float = 0.85
+) -> Hit:
+    """`people` charged with `offence` by the trigger at `start`..`end`, the pattern naming
+    them itself (控告A、B…, charged NAME with…, 控罪指X…)."""
+    return Hit(
+        "charged",
+        start,
+        end,
+        offence.key,
+        True,
+        offence.statute,
+        offence.section,
+        people=people,
+        confidence=confidence,
+    )
 
 
 @dataclass
