@@ -85,6 +85,11 @@ def paragraph_of(body: str, number: int) -> str:
     return lines[number] if 0 <= number < len(lines) else ""
 
 
+#: A character of a Latin word (a short quote's cut moves off one), and how far it may move.
+WORD_CHAR = re.compile(r"[A-Za-z0-9'’-]")
+WORD_CUT = 30
+
+
 def short_quote(text: str, at: int, limit: int = MAX_QUOTE) -> str:
     """The sentence, or the `limit` characters of it around offset `at` when it is longer:
     an exact excerpt, never more.
@@ -94,7 +99,16 @@ def short_quote(text: str, at: int, limit: int = MAX_QUOTE) -> str:
     if len(text) <= limit:
         return text
     start = max(0, min(at - limit // 2, len(text) - limit))
-    return text[start : start + limit]
+    end = start + limit
+    # never a Latin word cut in two ("igh-profile arrests"): the cut moves to the space
+    # nearest inside, when one is within WORD_CUT characters
+    if start and WORD_CHAR.match(text, start - 1) and WORD_CHAR.match(text, start):
+        space = text.find(" ", start, start + WORD_CUT)
+        start = space + 1 if space >= 0 else start
+    if end < len(text) and WORD_CHAR.match(text, end - 1) and WORD_CHAR.match(text, end):
+        space = text.rfind(" ", end - WORD_CUT, end)
+        end = space if space > start else end
+    return text[start:end]
 
 
 # -- numbers ---------------------------------------------------------------------------
