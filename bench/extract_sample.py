@@ -295,6 +295,9 @@ ROUND_18_SEEDS = {34: 51, 35: 52}
 # The nineteenth round's, drawn the same way from what the eighteenth left, labelled blind
 # before the round's changes ran on them.
 ROUND_19_SEEDS = {36: 53, 37: 54}
+# The twentieth round's, drawn the same way from what the nineteenth left, labelled blind
+# before the round's changes ran on them.
+ROUND_20_SEEDS = {38: 55, 39: 56}
 
 
 def round_draw(
@@ -339,6 +342,11 @@ def round_18_draw(path: str, labels: str, draw: int, count: int = 25) -> list[st
 def round_19_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
     """Dev draw `draw` (36 or 37) of the nineteenth round."""
     return round_draw(path, labels, draw, ROUND_19_SEEDS, count)
+
+
+def round_20_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (38 or 39) of the twentieth round."""
+    return round_draw(path, labels, draw, ROUND_20_SEEDS, count)
 
 
 def twelfth_draw(path: str, labels: str) -> list[str]:
