@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -662,7 +662,6 @@ def extract_text(
     published: str | None,
     names: Gazetteer,
     min_confidence: float = MIN_CONFIDENCE,
-    progress: Callable[[], None] | None = None,
     title: str | None = None,
 ) -> list[Proposal]:
     """Every suggestion an article's text makes, one per (person, kind, value), the most
