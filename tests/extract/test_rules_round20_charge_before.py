@@ -37,7 +37,9 @@ def charged(body: str) -> set[tuple[str, str]]:
 
 def test_the_offence_each_is_accused_of_before_a_bare_charge() -> None:
     # hkcnews-34908 (dev): the charge's own words name no offence
-    body = "黃逸豪與畢慧芬另各涉一項非法禁錮，被控於同日同地連同其他身分不詳的人，將付國豪非法禁錮。"
+    body = (
+        "黃逸豪與畢慧芬另各涉一項非法禁錮，被控於同日同地連同其他身分不詳的人，將付國豪非法禁錮。"
+    )
     assert charged(body) == {("黃逸豪", "other"), ("畢慧芬", "other")}
 
 
@@ -81,3 +83,22 @@ def test_the_police_between_passive_and_charge() -> None:
     }
     # a denial right before stays none (遲遲未被警方起訴)
     assert charged("的士司機鄭國泉遲遲未被警方起訴暴動罪。") == set()
+
+
+RECHARGE_NAMES = Gazetteer({"張浩輝": "lr-test-20", "胡凱富": "lr-test-21"})
+
+
+def test_an_active_change_of_charge_and_its_alternative() -> None:
+    # hkcnews-36073 (dev): 今改控 6 人…，以及一項交替的…罪, the six listed later
+    body = (
+        "控方昨突然申請修訂控罪，今改控 2 人串謀參與暴動罪，以及一項交替的串謀參與非法集結罪。"
+        "\n\n2名被告依次為張浩輝（23歲，全職電競選手）及胡凱富（21歲，學生）。"
+    )
+    found = triples(body, RECHARGE_NAMES, "2020-12-08")
+    assert ("張浩輝", "charged", "unlawful_assembly") in found
+    assert ("胡凱富", "charged", "unlawful_assembly") in found
+
+
+def test_not_a_change_only_considered() -> None:
+    body = "法官要求控方解釋，是否考慮改控張浩輝非法集結罪。"
+    assert not {f for f in triples(body, RECHARGE_NAMES, "2020-12-08") if f[1] == "charged"}
