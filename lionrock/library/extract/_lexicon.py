@@ -104,6 +104,8 @@ OFFENCES: tuple[Offence, ...] = (
         # Legislative Council chamber (七一立法會案), dangerous driving, disorder in a public
         # place, a false statement (查冊案); and false imprisonment, obstructing an officer
         r"會議廳範圍|權力及特權|危險駕駛|擾亂秩序|虛假陳述|非法禁錮|阻礙公職人員|"
+        # extract55: the charge as written, 明知而作出在要項上虛假的陳述 (蔡玉玲)
+        r"虛假的陳述|"
         # eleventh round: the Legislative Council's contempt and its officers (10 articles
         # of the pool write them after 被控 with no other offence the rules read)
         r"藐視罪|藐視立法會|(?:干預|妨礙|阻礙)立法會人員|"
@@ -165,7 +167,8 @@ TRIGGER = re.compile(
         # 被裁定暴動罪不成立, 暴動罪脫罪: an acquittal with no other trigger (extract44)
         r"罪不成|脫罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
-        r"懲教署看管|由?(?:警方|懲教)看管|緩刑|控罪書?(?:內容)?(?:指|列明)|[被遭]改控|"
+        r"懲教署看管|由?(?:警方|懲教)看管|緩刑|控罪書?(?:內容)?(?:指|列明)|改控|"
+        r"面對(?:的|緊嘅|緊的)\S{2,30}?罪|"  # 兩人面對的有意圖而傷人罪 (extract55)
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
         r"|承認(?=於|在|[去今前同]年|\d|組織|參與|煽惑)"  # 承認於…參與暴動 (extract10)
     )

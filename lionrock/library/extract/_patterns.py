@@ -21,12 +21,15 @@ from lionrock.library.extract._text import zh
 #: article names twice (3 wrong in dev). Or 於 (控方又稱，王於…被捕; extract34), but not
 #: the words 曾於, 關於, 高於, 易於, 甘於.
 _LONE_AFTER = "|".join(f"(?<={zh(w)})" for w in ("及後", "月"))
+#: 律政司以…罪起訴唐，…: a lone surname as the object of an active charge, the clause
+#: ending right after it (extract55).
+_CHARGE_VERB = zh("(?:起訴|檢控|控告)")
 LONE_SURNAME = re.compile(
-    rf"(?:(?<![\u3400-\u9fff])|(?:{_LONE_AFTER})(?!{zh('曾')}))"
+    rf"(?:(?<![\u3400-\u9fff])|(?:{_LONE_AFTER})(?!{zh('曾')})|(?<={_CHARGE_VERB}))"
     + zh(r"(?![曾關高易甘]於)")
     + r"([\u3400-\u9fff])(?="
     + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直|於")
-    + ")"
+    + rf"|(?<={_CHARGE_VERB}[\u3400-\u9fff])[,，。;；])"
 )
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
 #: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
@@ -116,6 +119,8 @@ ARREST_ACTIVE = _p(
 )
 CHARGE = _p(
     r"被票?控(?!方|罪)|被(?:正式|落案|加)?(?:起訴|檢控|控告)|被落案|落案(?:起訴|控告)|控以|被加控"
+    # 林卓廷…卻被警方控告暴動罪: the agent between (extract55)
+    r"|被(?:警方|律政司|控方|當局)(?:正式|落案)?(?:起訴|檢控|控告)"
     # 遭 as 被 (extract19): 遭控暴動, 遭控告兩項…罪, 遭起訴 (not 遭控方反對)
     r"|遭(?:正式|落案|加)?(?:起訴|檢控|控告)|遭加?控(?![方訴制罪])"
     r"|(?<=[再另])加控(?![方訴制罪])"  # 被控欺詐，再加控違反國安罪 (extract32)

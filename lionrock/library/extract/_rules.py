@@ -41,6 +41,7 @@ from lionrock.library.extract._bail_group import (
     refused_people,
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
+from lionrock.library.extract._charge_before import charges_before
 from lionrock.library.extract._charge_says import charge_says
 from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
@@ -125,6 +126,7 @@ from lionrock.library.extract._patterns import (
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
+from lionrock.library.extract._recharged import recharged
 from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._remand_after import refused_remanded
 from lionrock.library.extract._remand_centre import centre_hits
@@ -230,6 +232,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     yield from active_charges(f, found)  # 警方正式起訴鄒幸彤… (fifteenth round)
     yield from english_active_charges(f, found)  # police charged Tam Tak-chi with (extract49)
     yield from charge_says(f, found)  # 控罪指，鄒幸彤於… (extract43)
+    yield from charges_before(f)  # 各涉一項非法禁錮，被控… (extract55)
+    yield from recharged(f, found)  # 今改控 6 人串謀參與暴動罪 (extract55)
     clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
