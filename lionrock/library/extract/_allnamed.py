@@ -14,7 +14,9 @@ import re
 from dataclasses import replace
 
 from lionrock.library.extract._groups import ALL_DEFENDANTS
+from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._persons import NameHit
+from lionrock.library.extract._subjects import name_groups
 from lionrock.library.extract._text import zh
 
 #: 全部被告罪成，; 所有被告均被裁定暴動罪名成立，; 全部被告罪名不成立，
@@ -35,3 +37,20 @@ def named_after_all(f: str, found: list[NameHit]) -> list[NameHit]:
         return found
     group = [replace(n, start=m.start(), end=m.start() + 2) for n in after]
     return sorted(found + group, key=lambda h: h.start)
+
+
+def named_before_all(f: str, found: list[NameHit]) -> list[NameHit]:
+    """全部被告 after the one list of names the sentence gives before it, with their own
+    fact between (A、B、C及D等4人今日認罪，…，全部被告期間均須還柙候判): that list, placed
+    where the group is written (extract53). Members of all the defendants are so whoever
+    all of them are; not when a name stands at the group already (a listing's), nor when
+    the sentence lists two groups before it."""
+    extra: list[NameHit] = []
+    for m in ALL_DEFENDANTS.finditer(f):
+        if any(n.start < m.end() and m.start() < n.end for n in found):
+            continue
+        lists = [g for g in name_groups([n for n in found if n.end <= m.start()], f) if len(g) > 1]
+        if len(lists) != 1 or not TRIGGER.search(f, lists[0][-1].end, m.start()):
+            continue
+        extra += [replace(n, start=m.start(), end=m.end()) for n in lists[0]]
+    return sorted(found + extra, key=lambda h: h.start)

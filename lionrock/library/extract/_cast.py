@@ -28,6 +28,7 @@ from lionrock.library.extract._order import (
 from lionrock.library.extract._patterns import (
     CHARGE_STOP,
     EXCEPTED,
+    EXCEPTED_END,
     OTHERS,
     SAYS,
     SPEAKER,
@@ -41,11 +42,12 @@ from lionrock.library.extract._text import Sentence, count_of, zh
 CAST_KINDS = frozenset({"arrested", "charged", "custody", "released"})
 
 #: A clause that starts with a plural subject: 他們, 她們, 二人, 兩人, 4人, 三名被告 (not
-#: 47人案, 8人士), then a few words with no punctuation, name or quotation before the trigger.
+#: 47人案, 8人士), or 全部 of the group before it (被捕的7人，全部被控暴動罪; extract53),
+#: then a few words with no punctuation, name or quotation before the trigger.
 GROUP_SUBJECT = re.compile(
     zh(
         r"^\s*(?:而|但|並|其後|及後|後來|最終|目前|同時)?\s*"
-        r"(?P<subject>(?P<they>他們|她們)|(?P<n>[二兩三四五六七八九十\d]{1,2})\s*(?:人(?![士員案數次])|名被告))"
+        r"(?P<subject>(?P<they>他們|她們|全部人?|全體)|(?P<n>[二兩三四五六七八九十\d]{1,2})\s*(?:人(?![士員案數次])|名被告))"
         r"[^,;:，；：。「」()（）]{0,12}$"
     )
 )
@@ -177,6 +179,9 @@ def cast_people(
         return None
     if plural:
         count = _count(plural)
+        if before and _excepted(f, before[-1]):
+            # 除何俊仁外，他們各被控…: the paragraph's last group but those excepted
+            return _but(before[-1], context.last_group, count)
         if before:
             # the last group named before: 本案兩名被告分別為A及B，他們被控…
             people = distinct(before[-1])
@@ -195,6 +200,24 @@ def cast_people(
         if len(people) == 1 and not _says(f[people[0].end : clause]):
             return people, 0.2
     return None
+
+
+def _excepted(f: str, group: list[NameHit]) -> bool:
+    """Whether a group is excepted (除何俊仁外, 除了A和B以外)."""
+    lead = f[clause_start(f, group[0].start) : group[0].start]
+    return bool(EXCEPTED.search(lead) and EXCEPTED_END.match(f, group[-1].end))
+
+
+def _but(
+    excepted: list[NameHit], last: list[NameHit], count: int | None
+) -> tuple[list[NameHit], float] | None:
+    """The paragraph's last group less the names excepted, when every one excepted is in
+    it and the rest fits the count (extract53)."""
+    names = {n.name for n in last}
+    if not excepted or any(n.name not in names for n in excepted):
+        return None
+    rest = [n for n in distinct(last) if n.name not in {x.name for x in excepted}]
+    return (rest, 0.2) if _fits(count, rest) else None
 
 
 def _other_subject(rest: str) -> bool:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lionrock.library.extract._order import _listing
+from lionrock.library.extract._etc import etc_listed
+from lionrock.library.extract._order import ITEM_JOINER, LISTING_END, _listing, _outside_brackets
 from lionrock.library.extract._persons import NameHit
 from lionrock.library.extract._text import count_of, zh
 
@@ -52,6 +53,26 @@ ALL = re.compile(
     zh(r"(?<![其餘他另外剩下])(?:全部|全體|所有)\s*(?:被告(?:人)?|人)(?![知中士員]|之[一中]|其中)")
 )
 REST_BEFORE = re.compile(zh(r"(?:其餘|餘下|剩餘|另外)$"))
+#: a count of people charged or arrested, then their names in order, with no 被告 in the
+#: head: 721暴動案中共有7人被控，依次為A（43歲）、B…; 則有4人被控，依次為…; or a count of a
+#: kind of people (not a court's, the police's or the press's): 三名中學生分別為… (extract53)
+PEOPLE_HEAD = re.compile(
+    zh(
+        rf"(?<![\d其餘他另外中之除])(?P<n>{_N})\s*(?:人\s*被(?:控|捕|起訴)\s*[,，]?\s*(?:依次|依序)"
+        r"|名(?![^\s,，。；;：:、]{0,6}?(?:官|律師|檢控|警|記者))[^\s,，。；;：:、]{1,6}?\s*"
+        r"[,，]?\s*(?:依次|依序|分別))[為是]\s*[:：]?"
+    )
+)
+#: a counted group and its first few names: 拘捕15名民主派中堅，包括A、B、C等 (extract53)
+PARTIAL = re.compile(
+    zh(
+        rf"(?<![\d一二兩三四五六七八九十百千其中當中另])(?P<n>{_N})\s*名"
+        r"[^\s\d,，。；;：:、「」]{1,8}?\s*[,，]?\s*包括"
+    )
+)
+LEAD = re.compile(r"[\s,，:：]*")
+#: what ends a partial list: 等, or its clause
+PARTIAL_END = re.compile(zh(r"等|[;。；]|[,，](?!\s*以及)"))
 
 
 @dataclass
@@ -63,12 +84,17 @@ class Counted:
 
     def learn(self, f: str, found: list[NameHit]) -> None:
         """The listings a sentence holds whose count agrees with their names."""
-        for m in HEAD.finditer(f):
-            listed = _listing(f, m.end(), found)
-            count = count_of(m.group("n"))
+        heads = [*HEAD.finditer(f), *PEOPLE_HEAD.finditer(f)]
+        for m in sorted(heads, key=lambda m: m.start()):
+            count = count_of(m.group("n")) or 0
+            # 11 名被告為，A、B…: a comma after the head opens the listing (extract53)
+            at = m.end() + len(LEAD.match(f, m.end()).group())  # type: ignore[union-attr]
+            listed = _listing(f, at, found)
             if not listed or count != len(listed):
+                listed = _items(f, at, found, count)
+            if not listed:
                 continue
-            kept = self.lists.setdefault(len(listed), [])
+            kept = self.lists.setdefault(count, [])
             if not any([n.name for n in k] == [n.name for n in listed] for k in kept):
                 kept.append(listed)
                 self.seq.append([n.name for n in listed])
@@ -95,9 +121,9 @@ class Counted:
         one listing of that many, in a sentence that is not itself a listing; or the rest
         (其餘六名不認罪被告) of the one listing that holds the names singled out before it,
         in the sentence or else in the paragraph's sentence before (`earlier`), and N more."""
-        if not self.lists or HEAD.search(f):
+        if not self.lists or HEAD.search(f) or PEOPLE_HEAD.search(f):
             return []
-        extra: list[NameHit] = []
+        extra = self._partial(f, found)
         for m in GROUP.finditer(f):
             count = count_of(m.group("n")) or 0
             if PART.search(f[max(0, m.start() - 3) : m.start()]):
@@ -127,6 +153,30 @@ class Counted:
                 extra += [replace(n, start=m.start(), end=m.start() + 2) for n in lists[0]]
         return extra + self._all(f, found)
 
+    def _partial(self, f: str, found: list[NameHit]) -> list[NameHit]:
+        """A counted group whose first few names follow it (警方拘捕15名民主派中堅，包括A、B、C
+        等) or come before it (林卓廷等7人): the article's one listing of that many that holds
+        every one of them, its other names placed on the last one written, so that they join
+        its list (extract53)."""
+        extra: list[NameHit] = []
+        for count, lists in self.lists.items():
+            # 林卓廷等7人被控暴動罪 (the article's one listing of 7)
+            extra += etc_listed(f, found, lists[0], count) if len(lists) == 1 else []
+        for m in PARTIAL.finditer(f):
+            stop = PARTIAL_END.search(_outside_brackets(f), m.end())
+            end = stop.start() if stop else len(f)
+            written = [n for n in _written(found) if m.end() <= n.start and n.end <= end]
+            names = {n.name for n in written}
+            count = count_of(m.group("n")) or 0
+            lists = [k for k in self.lists.get(count, []) if names <= {n.name for n in k}]
+            if not written or len(lists) != 1 or len(lists[0]) <= len(written):
+                continue
+            last = written[-1]
+            extra += [
+                replace(n, start=last.start, end=last.end) for n in lists[0] if n.name not in names
+            ]
+        return extra
+
     def _all(self, f: str, found: list[NameHit]) -> list[NameHit]:
         """全部被告 of a report on several cases (listings of 9, 10 and 7, then all 15): the
         largest listing, when it holds every other, placed where the group is written
@@ -146,6 +196,29 @@ class Counted:
                 replace(n, start=m.start(), end=m.start() + 2) for n in union if n.name not in there
             ]
         return extra
+
+
+def _items(f: str, at: int, found: list[NameHit], count: int) -> list[NameHit]:
+    """The names of a listing from `at` to its clause's end whose items are as many as its
+    head counts, each holding one name at most, when the finder missed at most one item in
+    five (客戶服務員庾家豪（35歲，男）: the other six of 7); none else (extract53). A name
+    read is the one that ends its item (not 梁靜 of 梁靜一)."""
+    plain = _outside_brackets(f[at:])
+    end = LISTING_END.search(plain)
+    plain = plain[: end.start()] if end else plain
+    cuts = [0, *(x for j in ITEM_JOINER.finditer(plain) for x in j.span()), len(plain)]
+    items = list(zip(cuts[::2], cuts[1::2], strict=True))
+    if len(items) != count or any(not plain[a:b].strip() for a, b in items):
+        return []
+    names: list[NameHit] = []
+    for a, b in items:
+        inside = [n for n in found if at + a <= n.start and n.end <= at + b]
+        if len(inside) > 1:
+            return []
+        # a name that does not end its item is cut short (梁靜 of 梁靜一（17歲）): unread
+        names += [n for n in inside if n.end - at == a + len(plain[a:b].rstrip())]
+    unread = count - len(names)
+    return names if len(names) >= 2 and unread <= max(1, count // 5) else []
 
 
 def _written(names: list[NameHit]) -> list[NameHit]:

@@ -26,15 +26,18 @@ ETC_COUNT = re.compile(
 _JOINED = re.compile(zh(r"^\s*(?:[(（][^()（）]{0,10}[)）])?\s*(?:[、及和與]|以及)?\s*$"))
 
 
-def etc_listed(f: str, found: list[NameHit], listed: list[NameHit]) -> list[NameHit]:
+def etc_listed(
+    f: str, found: list[NameHit], listed: list[NameHit], count: int | None = None
+) -> list[NameHit]:
     """The listed defendants a `A、B等N名被告` stands for beside A and B, when N is the
-    listing's count and A and B are listed: placed over the last name before 等, so that
-    they join its group."""
+    listing's count (`count`, when the listing's head counts names the finder missed;
+    extract53) and A and B are listed: placed over the last name before 等, so that they
+    join its group."""
     names = {n.name for n in listed}
     extra: list[NameHit] = []
     for i, last in enumerate(found):
         m = ETC_COUNT.match(f[last.end :])
-        if not m or count_of(m.group("n")) != len(listed):
+        if not m or count_of(m.group("n")) != (count or len(listed)):
             continue
         head = [last]
         for previous in reversed(found[:i]):

@@ -33,7 +33,7 @@ from typing import Any
 from lionrock.fold import HAN_RE
 from lionrock.library.extract._abroad import abroad_only, abroad_sentence
 from lionrock.library.extract._aliases import one_name_each
-from lionrock.library.extract._allnamed import named_after_all
+from lionrock.library.extract._allnamed import named_after_all, named_before_all
 from lionrock.library.extract._bail_group import (
     COUNT_INNER,
     REFUSED,
@@ -45,6 +45,7 @@ from lionrock.library.extract._charge_before import charges_before
 from lionrock.library.extract._charge_says import charge_says
 from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
+from lionrock.library.extract._counted import PEOPLE_HEAD
 from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_charge import english_active_charges
@@ -399,6 +400,7 @@ def extract_sentence(
     found = group_mentions(s.folded, found, context.orders, context.last_group, before)
     found = sorted(found + context.counted.mentions(s.folded, found, before), key=lambda h: h.start)
     found = named_after_all(s.folded, found)  # 全部被告罪成，A、B須即時監禁 (extract26)
+    found = named_before_all(s.folded, found)  # A、B等4人認罪，…全部被告須還柙 (extract53)
     _note_paragraph_names(s, context)
     context.last_names = found
     for name in found:
@@ -714,7 +716,9 @@ def read_rules(
     # the listing first (of the sentences read), so that a group or order stated before it
     # resolves too
     for i, s in enumerate(every):
-        if heads[i] or (read[i] and (ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded))):
+        cued = ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)
+        # 三名中學生分別為… names people for the counts of other sentences (extract53)
+        if heads[i] or (read[i] and cued) or PEOPLE_HEAD.search(s.folded):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = names_uncut(s, found, context.text)
             found = sorted(found + listed_names(s, found, bool(heads[i])), key=lambda h: h.start)

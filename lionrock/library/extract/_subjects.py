@@ -50,7 +50,7 @@ from lionrock.library.extract._patterns import (
     SPEAKER,
     UNNAMED_GROUP,
 )
-from lionrock.library.extract._persons import KIN_AFTER, NameHit
+from lionrock.library.extract._persons import KIN_AFTER, NameHit, distinct
 from lionrock.library.extract._text import WORDS, Sentence, chinese_number, zh
 
 
@@ -236,7 +236,13 @@ def people_of(
         # 認罪的前議員區諾軒, 拘捕5人，包括姚鈞豪…; but 被控暴動的林卓廷，以及其助理莊榮輝:
         # a relative clause qualifies the names up to a comma, a 包括 list all of them
         if zh("包括") in f[hit.end : after[0][0].start]:
-            return _included(s, hit.end, after, groups), 0.0
+            included = _included(s, hit.end, after, groups)
+            if not hit.active and before and before[-1][-1].end >= clause:
+                # 全部被告…均須還柙候判，包括原獲保釋的梁凱晴: the clause's subject too
+                # (extract53)
+                subject, _ = _before(before[-1], f, hit.start, 0.0)
+                return distinct([*subject, *included]), 0.0
+            return included, 0.0
         return _up_to_comma(after[0], f), 0.0
     lead = f[clause : hit.start]
     if OWN_SUBJECT.search(lead) and not (before and before[-1][-1].end >= clause):
