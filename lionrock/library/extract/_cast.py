@@ -18,6 +18,7 @@ import re
 
 from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._lexicon import TRIGGER, offences_in
+from lionrock.library.extract._list_items import listing_names
 from lionrock.library.extract._order import (
     GROUP_LISTING,
     ITEM_JOINER,
@@ -269,7 +270,8 @@ def listed_names(s: Sentence, found: list[NameHit], headed: bool = False) -> lis
                     break
             new.append(NameHit(s.text[lo:hi], lo, hi, None, False))
         extra += new
-    return extra
+    # a run of names most of which were found: the rest too (庾家豪, 曾焌熙; extract54)
+    return extra + listing_names(s, [*found, *extra])
 
 
 def _after_role(item: str, lo: int) -> int:

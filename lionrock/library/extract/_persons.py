@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -392,12 +393,14 @@ def _aged(
 TITLE = re.compile(r"《[^《》]*》")
 
 
-def _surname(token: str) -> int:
-    return 2 if token[:2] in SURNAMES_2 else 1 if token[:1] in SURNAMES_1 else 0
+def _surname(token: str, surnames: AbstractSet[str] = SURNAMES_1) -> int:
+    return 2 if token[:2] in SURNAMES_2 else 1 if token[:1] in surnames else 0
 
 
-def _plausible(name: str, aged: bool = False) -> bool:
-    surname = _surname(name)
+def _plausible(name: str, aged: bool = False, surnames: AbstractSet[str] = SURNAMES_1) -> bool:
+    """Whether `name` (folded) reads as a full name: a surname (of `surnames`, Hong Kong's
+    unless a listing widens them), one or two characters more, none a court word."""
+    surname = _surname(name, surnames)
     return (
         bool(surname)
         and len(name) - surname in (1, 2)

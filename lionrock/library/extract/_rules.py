@@ -388,12 +388,14 @@ def extract_sentence(
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
     found = names_uncut(s, found, context.text)
-    found = sorted(found + listed_names(s, found), key=lambda h: h.start)
+    listed = listed_names(s, found)
+    context.listed.update({h.name: h for h in listed})
+    found = sorted(found + listed, key=lambda h: h.start)
     found = sorted(found + names_joined(s.folded, s.text, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
     # Tam was denied bail (extract32), Tam named paragraphs before (extract49)
     found += english_surnames(s, context.seen, found, context.body, names)
-    again = {**context.counted.names(), **context.defendants}
+    again = {**context.counted.names(), **context.listed, **context.defendants}
     found += names_again(s, again, context.orders, found)
     found = sorted(found + context.orders.mentions(s.folded, found), key=lambda h: h.start)
     before = context.last_names if s.paragraph == context.paragraph else []
@@ -721,7 +723,9 @@ def read_rules(
         if heads[i] or (read[i] and cued) or PEOPLE_HEAD.search(s.folded):
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = names_uncut(s, found, context.text)
-            found = sorted(found + listed_names(s, found, bool(heads[i])), key=lambda h: h.start)
+            listed = listed_names(s, found, bool(heads[i]))
+            context.listed.update({h.name: h for h in listed})
+            found = sorted(found + listed, key=lambda h: h.start)
             context.orders.learn(s.folded, found)
             context.counted.learn(s.folded, found)
             if heads[i]:

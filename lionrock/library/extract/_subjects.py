@@ -100,6 +100,9 @@ class Context:
     suspended: set[str] = field(default_factory=set)  # 其中單仲偕和蔡耀昌獲緩刑兩年
     orders: Orders = field(default_factory=Orders)  # 首被告, 第二被告: who each is
     counted: Counted = field(default_factory=Counted)  # 15名被告包括…, by count (extract35)
+    # names read only as a listing's items (庾家豪, 曾焌熙), found again where the finder
+    # misses them (而曾焌熙另外被控…; extract54)
+    listed: dict[str, NameHit] = field(default_factory=dict)
     text: str = ""  # the whole article, folded: the full names it writes (林錦均)
     body: str = ""  # the article as written: English names before a lone surname (extract49)
     aged: dict[str, set[str]] = field(default_factory=dict)  # 26歲: 伍文浩 (extract17)
