@@ -55,9 +55,12 @@ def test_a_listing_item_the_finder_missed_is_a_name() -> None:
     found = facts(body)
     assert {("余德穎", "charged", "riot"), ("簡家康", "charged", "riot")} <= found
     assert ("陳大文", "charged", "riot") in found
-    # an item that is no plausible name (a role before an unknown name) leaves it as it was
+    # a role before an unknown name is read since extract54 (網媒記者曾焌熙), but an item
+    # that holds no name is no one
     found = facts("4人被控暴動，依次為陳大文、李小明、網媒記者曾焌熙、何家輝。")
-    assert ("曾焌熙", "charged", "riot") not in found
+    assert ("曾焌熙", "charged", "riot") in found
+    found = facts("4人被控暴動，依次為陳大文、李小明、一名記者、何家輝。")
+    assert {p for p, _, _ in found} <= {"陳大文", "李小明", "何家輝"}
 
 
 def test_someone_among_a_group_is_not_the_group() -> None:
