@@ -60,3 +60,15 @@ def test_a_run_of_things_is_no_listing_of_names() -> None:
 def test_every_item_aged_is_a_defendants_listing_though_none_was_found() -> None:
     text = "依次為庾家豪（35歲）、曾焌熙（28歲）、甄啟榮（30歲）。"
     assert listed(text) == ["庾家豪", "曾焌熙", "甄啟榮"]
+
+
+def test_a_count_term_does_not_garble_the_totals() -> None:
+    """就禁蒙面法，…第三被告被判囚6個月 is one count's term: the 分別 totals stay, and the
+    count's term beside them is dropped (hkcnews-43564, a pool article)."""
+    body = (
+        "第三、第四被告張俊浩和鄧希雯被裁定暴動罪和違反禁蒙面法罪成，分別被判囚4年半和3年9個月。\n\n"
+        "因此就禁蒙面法，第三被告被判囚6個月、第四被告被判囚3個月。"
+    )
+    found = extract_text(article_id="x", body=body, published=None, names=Gazetteer())
+    terms = {(p.person, p.value) for p in found if p.kind == "sentence"}
+    assert terms == {("張俊浩", "54"), ("鄧希雯", "45")}

@@ -1,5 +1,5 @@
 """What an article's suggestions say of each other (issue #16): a garbled 分別 list, the
-per-count terms beside a person's total, and an unnamed national-security charge beside a
+per-count terms beside a person's total or other term, and an unnamed national-security charge beside a
 named one are dropped once every sentence has been read.
 
 Example: `consistent(proposals)` keeps 黃之鋒's total of 13.5 months and drops the 11.5
@@ -47,6 +47,10 @@ def consistent(proposals: Iterable[Proposal]) -> list[Proposal]:
         for p in kept
         if not (p.kind == "sentence" and not p.total and float(p.value) < totals.get(p.person, 0))
     ]
+    # one count's term (就禁蒙面法，第三被告被判囚6個月) beside another term of the person is
+    # a part of that sentencing, neither a term of its own nor a sign of a garbled 分別 list
+    whole = {p.person for p in kept if p.kind == "sentence" and not p.part}
+    kept = [p for p in kept if not (p.kind == "sentence" and p.part and p.person in whole)]
     terms: dict[str, set[str]] = {}
     for p in kept:
         if p.kind == "sentence":

@@ -186,6 +186,7 @@ class Proposal:
     section: str = ""
     respectively: bool = False  # one of a 分別 list's terms
     total: bool = False  # a total term (總刑期為, 合共判囚): the person's parts are not terms
+    part: bool = False  # one count's term (就禁蒙面法，…判囚6個月): not the sentencing's
 
     def key(self) -> tuple[str, str, str, str]:
         return (self.article, self.person, self.kind, self.value)
@@ -517,9 +518,10 @@ def _proposal(
         confidence=min(round(max(0.0, hit.confidence - cut), 2), 0.99),
         paragraph=s.paragraph,
         statute=hit.statute,
-        section="" if hit.section in ("respectively", "total") else hit.section,
+        section="" if hit.section in ("respectively", "total", "part") else hit.section,
         respectively=hit.section == "respectively",
         total=hit.section == "total",
+        part=hit.section == "part",
     )
 
 

@@ -69,6 +69,11 @@ def _terms(f: str, text: str, start: int) -> list[tuple[int, int, float]]:
     return found
 
 
+#: 就禁蒙面法，首被告被判囚2個月: a clause headed by one charge, so the terms after it are
+#: that count's, parts of a sentencing whose total the article may give elsewhere.
+PER_COUNT = re.compile(zh(r"就[^，,。；;]{1,20}?(?:罪|法|控罪)\s*[，,]"))
+
+
 def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     f = s.folded
     total = TOTAL.search(f)
@@ -105,6 +110,8 @@ def sentence_hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         hit = Hit("sentence", m.start(), terms[0][1], format_months(terms[0][2]), people=people)
         if any(a <= m.start() < b for a, b in totals):
             hit.section = "total"  # 總刑期為13.5個月, 合共判囚14個月
+        elif PER_COUNT.search(f[: m.start()]):
+            hit.section = "part"  # 就禁蒙面法，第三被告被判囚6個月: one count's term
         after = f[terms[0][1] : terms[0][1] + 3]
         if after.startswith(zh("的")):
             hit.active = True
