@@ -1,6 +1,6 @@
 """What an article's suggestions say of each other (issue #16): a garbled 分別 list, the
-per-count terms beside a person's total or other term, and an unnamed national-security charge beside a
-named one are dropped once every sentence has been read.
+per-count terms beside a person's total or other term, and an unnamed national-security
+charge beside a named one are dropped once every sentence has been read.
 
 Example: `consistent(proposals)` keeps 黃之鋒's total of 13.5 months and drops the 11.5
 months of one of his counts.
