@@ -29,7 +29,10 @@ LONE_SURNAME = re.compile(
     + zh(r"(?![曾關高易甘]於)")
     + r"([\u3400-\u9fff])(?="
     + zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直|於")
-    + rf"|(?<={_CHARGE_VERB}[\u3400-\u9fff])[,，。;；])"
+    + rf"|(?<={_CHARGE_VERB}[\u3400-\u9fff])[,，。;；]"
+    # 羅最終被裁定…罪成, 黃其後被判囚 (extract56): a time word, then a passive
+    + zh(r"|(?:最終|最後|其後|隨後|終於|後來)(?:被|遭|獲)")
+    + ")"
 )
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
 #: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).

@@ -62,3 +62,53 @@ def ruled_back(
     else:
         wanted = len(before) == count_of(m.group("n"))
     return (before, 0.1) if wanted else None
+
+
+#: 裁定 or 判 with its object: a court's ruling on the names after it (not 裁定的, 判詞).
+RULING = re.compile(zh(r"裁定|(?<![審宣])判(?![詞決刑處囚監斷案例])"))
+#: What may stand between 裁定 and its first named object: a time word or a description
+#: (資深民主派中堅分子), no punctuation, quotation or passive.
+OBJECT_GAP = re.compile(zh(r"[^\s,;:，；：。、「」『』（）()被遭獲]{0,10}"))
+#: What may stand between the named object and the verdict: the offences, at most one
+#: comma (…及另4人就一場…遊行，參與未經批准集結罪名成立), no other subject or ruling.
+OBJECT_TAIL = re.compile(zh(r"[^;:；：。「」被遭獲]{0,60}"))
+
+
+def ruled_named(hit: Hit, f: str, found: list[NameHit]) -> tuple[list[NameHit], float] | None:
+    """The names a court's verdict is given of as its object (法官今日裁定李柱銘罪名成立,
+    區域法院裁定李柱銘、吳靄儀…及另4人…，參與未經批准集結罪名成立, 裁定何桂藍罪名不成立):
+    the list of names right after the sentence's last 裁定 or 判 before the verdict word,
+    when nothing but offences follows it up to the verdict (extract56). A verdict whose
+    hit starts at 裁定 covers its object, so the older rules find no one."""
+    if hit.kind != "verdict":
+        return None
+    word = VERDICT_WORD.search(f, hit.start)
+    if word is None:
+        return None
+    rulings = [m for m in RULING.finditer(f, 0, word.start())]
+    if not rulings:
+        return None
+    ruling = rulings[-1]
+    after = sorted((n for n in found if ruling.end() <= n.start < word.start()), key=_start)
+    if not after or not OBJECT_GAP.fullmatch(f[ruling.end() : after[0].start]):
+        return None
+    listed = [after[0]]
+    for name in after[1:]:
+        if not LIST_GAP.fullmatch(f[listed[-1].end : name.start]):
+            break
+        listed.append(name)
+    tail = f[listed[-1].end : word.start()]
+    if not OBJECT_TAIL.fullmatch(tail) or tail.count(zh("，")) + tail.count(",") > 1:
+        return None
+    if any(listed[-1].end <= n.start < word.start() for n in found if n not in listed):
+        return None  # another name before the verdict: whose it is is not plain
+    plain = ruling.end() == listed[0].start and not re.search(r"[,，]", tail)
+    return distinct(listed), 0.0 if plain else 0.1
+
+
+#: Between two names of the object's list: a joiner, an age or note in brackets.
+LIST_GAP = re.compile(zh(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*(?:、|及|和|與|以及|，以及)?\s*"))
+
+
+def _start(name: NameHit) -> int:
+    return name.start

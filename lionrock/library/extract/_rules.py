@@ -132,7 +132,7 @@ from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._remand_after import refused_remanded
 from lionrock.library.extract._remand_centre import centre_hits
 from lionrock.library.extract._revoked import revoked_hits
-from lionrock.library.extract._ruled import ACCUSED_KINDS, ruled_back
+from lionrock.library.extract._ruled import ACCUSED_KINDS, ruled_back, ruled_named
 from lionrock.library.extract._subjects import (
     Context,
     Hit,
@@ -451,6 +451,7 @@ def extract_sentence(
         counted = counted_bail(hit, s.folded, found, context)  # 兩人獲准保釋 (extract23)
         # 裁定他罪名不成立: the ones this sentence's charge was about (extract30)
         counted = counted or ruled_back(hit, s.folded, found, accused)
+        counted = counted or ruled_named(hit, s.folded, found)  # 裁定李柱銘罪名成立 (extract56)
         counted = counted or counted_verdict(hit, s.folded, found, context)  # extract44
         counted = counted or relative_head(hit, s.folded, found)  # 罪成的社工劉家棟 (extract51)
         if counted is not None:

@@ -162,10 +162,11 @@ def count_of(text: str | None) -> int | None:
     return int(value) if value else None
 
 
-#: A term in folded Chinese: 三年九个月, 3年零6个月, 年半, 半年, 13.5 个月, 21日, 两星期.
+#: A term in folded Chinese: 三年九个月, 3年零6个月, 年半, 半年, 13.5 个月, 3个月6日, 21日, 两星期.
 TERM_ZH = re.compile(
     rf"(?P<years>{NUM})\s*年(?:零|又)?(?:\s*(?P<ymonths>{NUM})\s*个?月|(?P<yhalf>半))?"
-    rf"|(?P<months>{NUM})\s*个(?P<mhalf>半)?\s*月|(?P<bare>\d+(?:\.\d+)?)\s*月(?!\s*\d)"
+    # 3个月6日: months and days (extract56)
+    rf"|(?P<months>{NUM})\s*个(?P<mhalf>半)?\s*月(?:零?(?P<mdays>{NUM})(?:日|天))?|(?P<bare>\d+(?:\.\d+)?)\s*月(?!\s*\d)"
     rf"|(?P<halfyear>半年)|(?P<yearhalf>年半)"
     rf"|(?P<days>{NUM})\s*(?:日|天)|(?P<weeks>{NUM})\s*(?:星期|周)"
 )
@@ -198,7 +199,10 @@ def term_months(found: re.Match[str]) -> float | None:
         return _round(years * 12 + (months or 0.0) + (6 if g["yhalf"] else 0))
     if g["months"] or g["bare"]:
         months = chinese_number(g["months"] or g["bare"])
-        return None if months is None else _round(months + (0.5 if g["mhalf"] else 0))
+        days = chinese_number(g["mdays"]) if g["mdays"] else 0.0
+        if months is None or days is None:
+            return None
+        return _round(months + (0.5 if g["mhalf"] else 0) + days / 30)
     if g["days"]:
         days = chinese_number(g["days"])
         return None if days is None else _round(days / 30)

@@ -1,0 +1,58 @@
+"""Verdicts and terms missed on dev draws 1-37 (issue #16, twentieth round, `extract56`):
+a court's ruling with named objects, a lone surname after a time word, a term in months
+and days. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from lionrock.library.extract import Gazetteer
+from lionrock.library.extract._text import parse_term
+from tests.extract._facts import triples
+
+NAMES = Gazetteer(
+    {name: f"lr-test-{i}" for i, name in enumerate(["陳大文", "李小明", "張志強", "黃美玲"])}
+)
+
+
+def facts(body: str) -> set[tuple[str, str, str]]:
+    return triples(body, NAMES, "2021-03-01")
+
+
+def verdicts(body: str) -> set[tuple[str, str]]:
+    return {(person, value) for person, kind, value in facts(body) if kind == "verdict"}
+
+
+def test_the_names_a_court_rules_on_right_after_its_ruling_are_convicted() -> None:
+    assert verdicts("區域法院法官今日裁定陳大文罪名成立。") == {("陳大文", "convicted")}
+
+
+def test_a_listed_object_described_before_and_followed_by_its_offence_across_a_comma() -> None:
+    body = (
+        "今年4月，區域法院裁定資深社運人士陳大文、李小明、及另4人就一場2019年8月的遊行，"
+        "參與未經批准集結罪名成立。"
+    )
+    assert verdicts(body) == {("陳大文", "convicted"), ("李小明", "convicted")}
+
+
+def test_the_object_of_the_ruling_not_the_subject_of_an_earlier_charge() -> None:
+    body = "陳大文被控暴動罪，法官今日裁定李小明罪名成立。"
+    assert ("李小明", "convicted") in verdicts(body)
+    assert ("陳大文", "convicted") not in verdicts(body)
+
+
+def test_a_name_between_the_object_and_the_verdict_makes_the_object_unplain() -> None:
+    # whose verdict it is is not plain: neither the object nor the one it names
+    assert verdicts("法官裁定陳大文襲擊李小明的罪名成立。") == set()
+
+
+def test_a_lone_surname_before_a_time_word_and_a_passive_is_the_one_named() -> None:
+    body = (
+        "2014年，外傭被揭發被僱主黃美玲毆打。"
+        "黃最終被裁定嚴重傷害他人身體等共19罪成，判囚6年、罰款15,000元。"
+    )
+    assert {("黃美玲", "verdict", "convicted"), ("黃美玲", "sentence", "72")} <= facts(body)
+
+
+def test_a_term_of_months_and_days() -> None:
+    assert parse_term("判囚3個月6日") == 3.2
+    assert parse_term("判囚三個月零六日") == 3.2
+    assert parse_term("判囚3個月，6日後再訊") == 3.0
