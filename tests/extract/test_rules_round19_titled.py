@@ -59,7 +59,15 @@ def test_not_a_name_after_a_relative_of_the_defendant() -> None:
     assert ("陳俊輝", "plea", "guilty") not in found
 
 
-def test_not_a_term_of_the_defendant() -> None:
-    # 判囚3個月6日 of 被告 (hkcnews-34752): a term is given only by its own sentence's name
+def test_the_article_s_one_term_of_the_defendant() -> None:
+    # A term of 被告 is the titled defendant's when it is the article's one term or its
+    # total (as `_focus.py` holds it). It was left out until terms in months and days were
+    # read (判囚3個月6日, hkcnews-34752, read as 3 months before extract56).
     later = "\n\n控方指被告成功抽中場地後轉售。被告今日在區域法院被判囚16個月。"
+    assert ("孫寶德", "sentence", "16") in facts(TITLE + later)
+
+
+def test_not_a_term_of_the_defendant_among_others() -> None:
+    # two terms and no total: which is the sentencing's is not said
+    later = "\n\n被告今日在區域法院被判囚16個月。另一項控罪判囚8個月。"
     assert not {f for f in facts(TITLE + later) if f[1] == "sentence"}

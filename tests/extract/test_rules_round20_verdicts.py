@@ -4,7 +4,7 @@ and days. Every sentence here is invented."""
 
 from __future__ import annotations
 
-from lionrock.library.extract import Gazetteer
+from lionrock.library.extract import Gazetteer, extract_text
 from lionrock.library.extract._text import parse_term
 from tests.extract._facts import triples
 
@@ -56,3 +56,16 @@ def test_a_term_of_months_and_days() -> None:
     assert parse_term("判囚3個月6日") == 3.2
     assert parse_term("判囚三個月零六日") == 3.2
     assert parse_term("判囚3個月，6日後再訊") == 3.0
+
+
+def test_the_titled_defendant_takes_a_total_stated_of_the_defendant() -> None:
+    """被告…共被判監禁16個月 is a total (共被判), and the one person titled 被告 takes it
+    (hkcnews-43283: 被告40歲男子孫寶德)."""
+    body = (
+        "被告40歲男子孫寶德，案發時為足球會時任主席。\n\n"
+        "被告今（12日） 在區域法院承認全部24項控罪，包括20項偽造虛假文書等，共被判監禁16個月。\n\n"
+        "法官指，各以監禁2年為量刑起點，認罪扣減刑期後判囚16個月；另判囚8個月。"
+    )
+    found = extract_text(article_id="x", body=body, published=None, names=Gazetteer())
+    assert ("孫寶德", "16") in {(p.person, p.value) for p in found if p.kind == "sentence"}
+    assert {p.value for p in found if p.kind == "sentence"} == {"16"}

@@ -232,8 +232,12 @@ SENTENCE = _p(
     r"總刑期為?|刑期為|刑期共|被判刑(?=\s*[\d一二兩三四五六七八九十半])|jailed\s+for|sentenced\s+to|imprisoned\s+for|in\s+prison|in\s+jail"
 )
 SUSPENDED = _p(r"緩刑|緩期|suspended")
-#: The total of several terms: the parts before it are not the sentence.
-TOTAL = _p(r"總刑期為?|合共判囚|共判囚|合共判監|共判監|刑期共|total\s+of")
+#: The total of several terms: the parts before it are not the sentence. 共被判監禁16個月,
+#: 共被判囚4年, 即共囚7年 too (認24罪共囚16個月: hkcnews-43283's title).
+TOTAL = _p(
+    r"總刑期為?|合共判囚|共判囚|合共判監|共判監|刑期共|共被判(?:囚|監)|共囚(?=\s*[\d一二兩三四五六七八九十半])"
+    r"|total\s+of"
+)
 #: 被判處13個月監禁: a term before the word for prison, right after 判.
 TERM_FIRST = _p(r"(?:被判處?|判處|遭判處?)\s*(?=[\d一二兩三四五六七八九十半年])")
 TERM_THEN = _p(r"\s*(?:的)?(?:即時)?(?:監禁|刑期|徒刑)")

@@ -552,7 +552,8 @@ def _add_focused(
     (是初選47人案的被告之一) makes 被告 anyone's, not 他 after the one defendant's own name
     (extract46). When no held fact is given so and no sentence states a fact by name of
     anyone else, the one person the article titles 被告 (被告40歲男子孫寶德) takes every fact
-    of 被告, before or after the name, but no term (`_titled.py`, extract50)."""
+    of 被告, before or after the name (`_titled.py`, extract50); a term only as `_focus.py`
+    holds one, the article's one term or its total."""
     people = [(p.person, p.kind, p.confidence) for p in best.values()]
     defendant = the_defendant(people, "")
     grounds = [p for p in best.values() if p.person == defendant and p.confidence >= 0.6]
@@ -578,8 +579,7 @@ def _add_focused(
         )
         before = lede_agrees(context.lede, context.aged, titled.name)
         facts = titled_facts(context.focus, titled.name, before=before)
-        # not a term (判囚3個月6日 of 被告, hkcnews-34752): a term stays its named sentence's
-        gives = [(h, [ground]) for h in facts if h.kind != "sentence"]
+        gives = [(h, [ground]) for h in facts]
     for held, grounds in gives:
         proposal = replace(held, person=grounds[0].person, person_id=grounds[0].person_id)
         if (
