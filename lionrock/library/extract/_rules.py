@@ -455,10 +455,10 @@ def extract_sentence(
             people, penalty = people_of(hit, s, visible, context)
             penalty = topic_penalty(hit, s.folded, visible, people, penalty)  # extract23
             penalty = forward_penalty(hit, s.folded, visible, people, penalty)
-            # the paragraph up to the release: the arrest it ends (extract57)
-            before = fold(context.body[max(0, s.start - 200) : s.start]).rsplit("\n", 1)[-1]
-            before += s.folded[: hit.start]
-            penalty = pronoun_release_penalty(hit, s.folded, visible, people, penalty, before)
+            if hit.kind == "released":  # the paragraph up to it: the arrest it ends (extract57)
+                lead = fold(context.body[max(0, s.start - 200) : s.start]).rsplit("\n", 1)[-1]
+                lead += s.folded[: hit.start]
+                penalty = pronoun_release_penalty(hit, s.folded, visible, people, penalty, lead)
         # a counted group's members after 包括, described at length (extract21): the rest
         # of the list beside the names the older rules found in it
         described = described_members(hit, s, found, people)

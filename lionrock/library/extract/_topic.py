@@ -78,7 +78,6 @@ SHORT_TAIL = re.compile(zh(r"^(?!之?[後前時]|期間)[^的、]{0,6}$"))
 PRONOUN_OR_GROUP = re.compile(zh(r"他|她|被告|[二兩三四五六七八九十\d]\s*[人名]|全部|所有|各人"))
 
 
-
 #: 他周四凌晨近3時許獲釋, 」他被帶返北角廉署總部後獲釋: the pronoun opens the release's clause.
 OPENS = re.compile(zh(r"^[\s「」]*(?:他|她)(?![們人])"))
 #: 他在…包圍下，獲釋步出法庭: or it opens the sentence, and the release's clause has no subject.
