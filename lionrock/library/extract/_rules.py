@@ -298,7 +298,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if not acquitted and not CONDITIONAL_AFTER.search(f[m.end() :]):
             yield Hit("verdict", m.start(), m.end(), "convicted")
     yield from more_verdicts(f, found)  # 戴耀廷定罪, 獲判無罪 (extract51)
-    # 迎來10個月監禁的一天: a day after the trigger rounds to no month, and is no term
+    # 迎來監禁的一天: a day after the trigger rounds to no month, and is no term
     yield from (h for h in sentence_hits(s, found) if h.value != "0")  # extract57
     either = [(m.start(), m.end()) for m in EITHER.finditer(f)]
     for pattern, value, confidence in (
