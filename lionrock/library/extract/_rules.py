@@ -30,7 +30,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
-from lionrock.fold import HAN_RE
+from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._abroad import abroad_only, abroad_sentence
 from lionrock.library.extract._aliases import one_name_each
 from lionrock.library.extract._allnamed import named_after_all, named_before_all
@@ -151,7 +151,11 @@ from lionrock.library.extract._text import (
 )
 from lionrock.library.extract._title import title_facts
 from lionrock.library.extract._titled import lede_agrees, titled_defendant, titled_facts
-from lionrock.library.extract._topic import forward_penalty, topic_penalty
+from lionrock.library.extract._topic import (
+    forward_penalty,
+    pronoun_release_penalty,
+    topic_penalty,
+)
 from lionrock.library.extract._verdicts import more_verdicts, relative_head
 
 #: Suggestions below this confidence are not proposed (tuned on the dev split only).
@@ -300,7 +304,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if not acquitted and not CONDITIONAL_AFTER.search(f[m.end() :]):
             yield Hit("verdict", m.start(), m.end(), "convicted")
     yield from more_verdicts(f, found)  # 戴耀廷定罪, 獲判無罪 (extract51)
-    yield from sentence_hits(s, found)
+    # 迎來監禁的一天: a day after the trigger rounds to no month, and is no term
+    yield from (h for h in sentence_hits(s, found) if h.value != "0")  # extract57
     either = [(m.start(), m.end()) for m in EITHER.finditer(f)]
     for pattern, value, confidence in (
         (REMANDED, "remanded", 0.85),
@@ -460,6 +465,10 @@ def extract_sentence(
             people, penalty = people_of(hit, s, visible, context)
             penalty = topic_penalty(hit, s.folded, visible, people, penalty)  # extract23
             penalty = forward_penalty(hit, s.folded, visible, people, penalty)
+            if hit.kind == "released":  # the paragraph up to it: the arrest it ends (extract57)
+                lead = fold(context.body[max(0, s.start - 200) : s.start]).rsplit("\n", 1)[-1]
+                lead += s.folded[: hit.start]
+                penalty = pronoun_release_penalty(hit, s.folded, visible, people, penalty, lead)
         # a counted group's members after 包括, described at length (extract21): the rest
         # of the list beside the names the older rules found in it
         described = described_members(hit, s, found, people)

@@ -76,3 +76,37 @@ SHORT_TAIL = re.compile(zh(r"^(?!之?[後前時]|期間)[^的、]{0,6}$"))
 
 #: A subject of the remand before it after all: a pronoun, a group or 被告.
 PRONOUN_OR_GROUP = re.compile(zh(r"他|她|被告|[二兩三四五六七八九十\d]\s*[人名]|全部|所有|各人"))
+
+
+#: 他周四凌晨近3時許獲釋, 」他被帶返北角廉署總部後獲釋: the pronoun opens the release's clause.
+OPENS = re.compile(zh(r"^[\s「」]*(?:他|她)(?![們人])"))
+#: 他在…包圍下，獲釋步出法庭: or it opens the sentence, and the release's clause has no subject.
+OPENS_SENTENCE = re.compile(zh(r"^[\s「」]*(?:他|她)(?![們人])[^,;:，；：。「」]{0,30}[,，]\s*$"))
+#: the arrest the release ends, and bail (the police's: 獲准以3萬現金保釋) after it
+ARRESTED = re.compile(zh(r"被捕|拘捕|扣查|扣留"))
+BAILED = re.compile(zh(r"保釋|擔保"))
+
+
+def pronoun_release_penalty(
+    hit: Hit, f: str, groups: list[list[NameHit]], people: list[NameHit], penalty: float,
+    before: str,
+) -> float:  # fmt: skip
+    """A release whose subject is 他 or 她 opening its clause (」他被帶返北角廉署總部後獲釋;
+    …不明白為何拘捕他，他獲釋後隨即…) or opening the sentence before a release with no
+    subject of its own (他在…包圍下，獲釋步出法庭), read as the one person just named (the
+    older rules' 0.3): 0.2, as a release after the same sentence's arrest is
+    (`_pronoun_penalty`), when `before` (the paragraph up to the release) states the arrest
+    it ends and no bail since (not 他周四凌晨獲釋 paragraphs after 獲准以3萬現金保釋: the
+    police's bail, not a release; extract57). Not when a name comes before the release in
+    the sentence (令他憤怒的是…車長…獲釋後: the pronoun is an object there)."""
+    if hit.kind != "released" or penalty != 0.3 or len(people) != 1:
+        return penalty
+    if any(n.start < hit.start for g in groups for n in g):
+        return penalty
+    arrests = list(ARRESTED.finditer(before))
+    if not arrests or BAILED.search(before, arrests[-1].end()):
+        return penalty
+    start = clause_start(f, hit.start)
+    if OPENS.match(f[start : hit.start]) or (start and OPENS_SENTENCE.match(f[: hit.start])):
+        return 0.2
+    return penalty
