@@ -69,3 +69,16 @@ def test_the_titled_defendant_takes_a_total_stated_of_the_defendant() -> None:
     found = extract_text(article_id="x", body=body, published=None, names=Gazetteer())
     assert ("孫寶德", "16") in {(p.person, p.value) for p in found if p.kind == "sentence"}
     assert {p.value for p in found if p.kind == "sentence"} == {"16"}
+
+
+def test_a_precedent_s_defendant_is_not_refused_bail() -> None:
+    """引述…唐英傑的案例，總裁判官蘇惠德最終拒絕保釋申請: the refusal is of this case's
+    defendant, not of the precedent's (hkcnews-35883, a pool article and two copies)."""
+    body = (
+        "被稱「第二代美國隊長」的馬俊文，遭警方以「煽動他人分裂國家罪」起訴，今日提堂。\n\n"
+        "控方反對辯方保釋申請，並引述首宗港區國安法案件、「光時旗」電單車手唐英傑的案例，"
+        "總裁判官蘇惠德最終拒絕保釋申請，案件押後再訊。"
+    )
+    names = Gazetteer({"唐英傑": "lr-test-0", "馬俊文": "lr-test-1"})
+    found = extract_text(article_id="x", body=body, published=None, names=names)
+    assert not [p for p in found if p.person == "唐英傑"]

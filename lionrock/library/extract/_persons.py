@@ -362,6 +362,8 @@ KIN_AFTER = re.compile(
         # (not 、議員助理蘇揚浚, the next of a listing's names)
         # 李慧琼前議助…即時囚8個月: 議助 is 議員助理 (extract48, a headline)
         r"|(?:(?:的|之)|(?<![、，,及和與])前)(?:(?:議員)?助理(?!教授|署長|處長|專員|總監|警務|律政|秘書)|議助)"
+        # 引述…唐英傑的案例，總裁判官…拒絕保釋申請: a precedent cited, not this case's defendant
+        r"|(?:的|之)(?:案例|先例)"
     )
 )
 #: 丘建威（24歲）, 被告曾嘉朗（運輸工人、22歲）: a court report gives a defendant's age in
