@@ -63,9 +63,7 @@ def _offences(words: str) -> list[tuple[str, str, str]]:
 
 
 def _has_offence_after(f: str, end: int) -> bool:
-    tail = f[end : end + 90]
-    stop = CHARGE_STOP.search(tail)
-    return bool(offences_in(tail[: stop.start()] if stop else tail))
+    return bool(_offences(f[end : end + 90]))
 
 
 def charges_before(f: str) -> Iterator[Hit]:
