@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from lionrock.library.extract._charge_forms import HEADING
 from lionrock.library.extract._one_term import one_term, zero_subject
 from lionrock.library.extract._patterns import OTHER_DEFENDANT, PRONOUN_SPEAKS, SAYS, SPEAKER
 from lionrock.library.extract._persons import NameHit
@@ -104,6 +105,8 @@ def focus_word(hit: Hit, f: str, found: list[NameHit], text: str = "") -> str | 
     )
     if found and not judge:
         return None
+    if hit.kind == "charged" and HEADING.match(f):
+        return zh("被告")  # 控罪1：…, a charge sheet's heading: the one defendant's (charges21)
     words = list(SUBJECT.finditer(f, clause, hit.start))
     if not words:  # 拒絕被告保釋: the object inside the trigger
         words = list(SUBJECT.finditer(f, hit.start, hit.end))

@@ -114,7 +114,12 @@ OFFENCES: tuple[Offence, ...] = (
         # extract21: 被控一項管有危險藥物罪 (12 pool sentences, 9 of them one story)
         r"危險藥物|"
         # extract43: 黎智英被控…刑事恐嚇東方報業集團男記者 (23 pool sentences, 17 articles)
-        r"刑事恐嚇",
+        r"刑事恐嚇|"
+        # charges21: written after 被控 with no offence the rules read (限聚令 18 pool
+        # sentences, 阻街 7, the election offences 4, 擊警 2: not 衝擊警察總部); not 詐騙,
+        # whose pool sentences are mainland cases or 詐騙案 (a case named, not charged)
+        r"限聚令|阻街|(?<![衝攻撞抨反出])擊警(?![察方隊署])|襲擊\S{0,4}?意圖|抗拒\S{0,12}?警務人員|"
+        r"在選舉中\S{0,8}?(?:提供利益|選舉開支)",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police"
         r"|false\s+(?:statements?|representations?)",  # Bao Choy's 虛假陳述 (extract32)
     ),
@@ -168,6 +173,7 @@ TRIGGER = re.compile(
         r"罪不成|脫罪|"
         r"判囚|判處|判監|判刑|監禁|入獄|即囚|被囚|囚\d|還押|還柙|羈押|收押|服刑|獲釋|出獄|釋放|"
         r"懲教署看管|由?(?:警方|懲教)看管|緩刑|控罪書?(?:內容)?(?:指|列明)|改控|"
+        r"^\s*控罪\s*[一二三四五六七八九十\d]+\s*[:：]|"  # a charge sheet's heading (charges21)
         r"面對(?:的|緊嘅|緊的)\S{2,30}?罪|"  # 兩人面對的有意圖而傷人罪 (extract55)
         r"承認\S{0,20}?罪"  # 三名被告承認暴動罪: a plea with no other trigger (eighth round)
         r"|承認(?=於|在|[去今前同]年|\d|組織|參與|煽惑)"  # 承認於…參與暴動 (extract10)

@@ -42,6 +42,7 @@ from lionrock.library.extract._bail_group import (
 )
 from lionrock.library.extract._cast import active_charges, cast_people, listed_names
 from lionrock.library.extract._charge_before import charges_before
+from lionrock.library.extract._charge_forms import charge_forms
 from lionrock.library.extract._charge_says import charge_says
 from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
@@ -240,6 +241,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     yield from charge_says(f, found)  # 控罪指，鄒幸彤於… (extract43)
     yield from charges_before(f)  # 各涉一項非法禁錮，被控… (extract55)
     yield from recharged(f, found)  # 今改控 6 人串謀參與暴動罪 (extract55)
+    yield from charge_forms(f)  # 因國安法被控, 被告發表煽動文字罪, 控罪1： (charges21)
     clause_court = bool(COURT.search(f)) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
