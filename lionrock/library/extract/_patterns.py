@@ -37,7 +37,7 @@ LONE_SURNAME = re.compile(
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
 #: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
 LONE_LIST = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的])|(?<=" + zh("其中") + r"))"
+    r"(?:(?<![\u3400-\u9fff])|(?<=" + zh("[與及和的]") + r")|(?<=" + zh("其中") + r"))"
     r"[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
     r"(?=" + zh(r"[二兩三四五](?:人|名?被告)") + ")"
     r"|(?:(?<![\u3400-\u9fff])|(?<=" + zh("其中") + r"))[\u3400-\u9fff](?:、[\u3400-\u9fff]){1,4}"
