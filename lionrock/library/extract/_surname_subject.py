@@ -30,7 +30,8 @@ _HAN = r"[\u3400-\u9fff]"
 _VERB = zh(r"被|遭|獲|亦|則|仍|須|因|在|承認|否認|期間|需|早前|現已|已|一直|於")
 #: 其中譚在答辯時承認…, 黎庭上遭加控兩罪: a surname after 其中, or before 庭上 and a passive.
 MORE_SURNAME = re.compile(
-    rf"(?<={zh('其中')})({_HAN})(?={_VERB})" + rf"|(?<!{_HAN})({_HAN})(?={zh('(?:庭上|當庭)(?:被|遭|獲)')})"
+    rf"(?<={zh('其中')})({_HAN})(?={_VERB})"
+    + rf"|(?<!{_HAN})({_HAN})(?={zh('(?:庭上|當庭)(?:被|遭|獲)')})"
 )
 #: 羅及連 暴動罪成判囚3年: two surnames joined, opening a clause (the pair is resolved only
 #: where both are the paragraph's people).
