@@ -37,7 +37,7 @@ LONE_SURNAME = re.compile(
 #: 姚、文、蘇三人被控…, 與連、蔡二人同否認, 歐、鄧兩被告: lone surnames listed, then
 #: their number; or, joined by 、, right before a plea or a passive (其中文、蘇承認控罪).
 LONE_LIST = re.compile(
-    r"(?:(?<![\u3400-\u9fff])|(?<=[與及和的])|(?<=" + zh("其中") + r"))"
+    r"(?:(?<![\u3400-\u9fff])|(?<=" + zh("[與及和的]") + r")|(?<=" + zh("其中") + r"))"
     r"[\u3400-\u9fff](?:[、及和與][\u3400-\u9fff]){1,4}"
     r"(?=" + zh(r"[二兩三四五](?:人|名?被告)") + ")"
     r"|(?:(?<![\u3400-\u9fff])|(?<=" + zh("其中") + r"))[\u3400-\u9fff](?:、[\u3400-\u9fff]){1,4}"
@@ -206,7 +206,8 @@ PLEA_NOT = _p(
 #: states the act (a date, a place or the verb) before the offence, with no 罪 after it;
 #: the offence itself is looked for in `PLEA_ACT_SPAN` (issue #16, extract10).
 PLEA_ACT = _p(
-    r"(?<![不未沒])(?P<verb>承認|否認)(?=於|在|[去今前同]年|\d{1,4}\s*年|\d{1,2}\s*月|組織|參與|煽惑)"
+    r"(?<![不未沒])(?P<verb>承認|否認)(?=於|在|[去今前同]年|\d{1,4}\s*年|\d{1,2}\s*月|組織|參與|煽惑"
+    r"|非法集結|暴動|拒捕|無牌|刑事毀壞|縱火)"  # 與連、蔡二人否認非法集結 (surnames21)
 )
 PLEA_ACT_SPAN = _p(r"[^。;；]{0,50}")
 #: not 審視案件脫罪的原因, 脫罪的理由 (a noun, extract44)

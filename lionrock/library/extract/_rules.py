@@ -142,6 +142,7 @@ from lionrock.library.extract._subjects import (
     name_groups,
     people_of,
 )
+from lionrock.library.extract._surname_subject import paragraph_surnames
 from lionrock.library.extract._terms import sentence_hits
 from lionrock.library.extract._text import (
     Sentence,
@@ -401,6 +402,7 @@ def extract_sentence(
     found = sorted(found + listed, key=lambda h: h.start)
     found = sorted(found + names_joined(s.folded, s.text, found), key=lambda h: h.start)
     found += surname_mentions(s, context.seen, found, context.orders)
+    found += paragraph_surnames(s, context, found)  # 其中譚…；陳被控…: the paragraph's 陳
     # Tam was denied bail (extract32), Tam named paragraphs before (extract49)
     found += english_surnames(s, context.seen, found, context.body, names)
     again = {**context.counted.names(), **context.listed, **context.defendants}
