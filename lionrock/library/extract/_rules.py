@@ -45,6 +45,7 @@ from lionrock.library.extract._charge_before import charges_before
 from lionrock.library.extract._charge_says import charge_says
 from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
+from lionrock.library.extract._counted import HEAD as COUNTED_HEAD
 from lionrock.library.extract._counted import PEOPLE_HEAD
 from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
@@ -731,8 +732,10 @@ def read_rules(
     # resolves too
     for i, s in enumerate(every):
         cued = ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)
-        # 三名中學生分別為… names people for the counts of other sentences (extract53)
-        if heads[i] or (read[i] and cued) or PEOPLE_HEAD.search(s.folded):
+        # 三名中學生分別為… names people for the counts of other sentences (extract53), and so
+        # does 11 名被告為，A、B… with no trigger (groups21)
+        people = PEOPLE_HEAD.search(s.folded) or COUNTED_HEAD.search(s.folded)
+        if heads[i] or (read[i] and cued) or people:
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = names_uncut(s, found, context.text)
             listed = listed_names(s, found, bool(heads[i]))
