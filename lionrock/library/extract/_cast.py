@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._group_subject import counted_members
 from lionrock.library.extract._lexicon import TRIGGER, offences_in
 from lionrock.library.extract._list_items import listing_names
 from lionrock.library.extract._order import (
@@ -163,6 +164,8 @@ def cast_people(
     """Who a group or pronoun subject of the hit's clause stands for, with a penalty; None
     when the clause has no such subject or who it stands for is ambiguous."""
     members = group_members(hit, f, groups)
+    # 13名被告，各被票控…，包括…主席李卓人…；…黎智英: all the count's, listed (groups21)
+    members = members or counted_members(hit, f, [n for g in groups for n in g])
     if members:
         return members, 0.2
     held = _object_before(hit, f, groups)

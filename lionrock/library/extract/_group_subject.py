@@ -1,0 +1,68 @@
+"""A counted group subject whose members the same sentence lists after the trigger, all of
+them (issue #16, groups21).
+
+A report states a fact of a counted group, then lists the group at length after 包括, each
+member under a role and the list cut by semicolons: 第一批案件於7月提堂，涉及其中13名被告，
+各被票控一項「煽惑他人明知而參與非法集結」，包括多名支聯會常委：主席李卓人、副主席何俊仁
+及鄒幸彤…；民陣副召集人陳皓桓、工黨主席郭永健，以及壹傳媒創辦人黎智英. `_cast.group_members`
+reads a list that follows its cue closely, up to the first semicolon; here the cue is followed
+by a description and a colon, and the list goes on after the semicolon. The names from 包括 to
+the sentence's end are the group only when they are exactly as many as its count, the count
+stands right before the trigger (its clause, or the clause before with nothing but 各, 均 or
+同 between), and no other trigger comes between the trigger and 包括.
+
+Example:
+    counted_members(hit, folded, found)  # 13名被告，各被票控…，包括…主席李卓人… → the 13
+"""
+
+from __future__ import annotations
+
+import re
+
+from lionrock.library.extract._lexicon import TRIGGER
+from lionrock.library.extract._persons import NameHit, distinct
+from lionrock.library.extract._subjects import Hit
+from lionrock.library.extract._text import count_of, zh
+
+#: The kinds this reading is for (those `_cast` reads of a group subject).
+KINDS = frozenset({"arrested", "charged", "custody", "released"})
+
+_N = r"[一二三四五六七八九十\d]{1,3}|兩"
+#: A counted group right before the trigger: 13名被告，各…, 5名民主派人士均…, 12人 (not 47人案,
+#: 116人 read as 16人, 至少6人, 約20人).
+COUNT_BEFORE = re.compile(
+    zh(
+        rf"(?<![\d一二兩三四五六七八九十百千至到約逾近超過])(?P<n>{_N})\s*"
+        r"(?:名[^\s\d,，。；;：:、「」]{0,6}?(?:被告(?:人)?|人士)|人(?![士員案數次手中之口物]))"
+        r"\s*[,，]?\s*(?:各|均|都|同|亦|再|另)*\s*$"
+    )
+)
+#: The cue that opens the group's list after the trigger.
+CUE = re.compile(zh(r"[,，]\s*(?:當中|其中)?包括"))
+#: What ends the list: the sentence (a semicolon does not: the list goes on after it).
+END = re.compile(zh(r"[。!?！？]"))
+
+
+def counted_members(hit: Hit, f: str, found: list[NameHit]) -> list[NameHit] | None:
+    """The members a counted group subject of `hit` stands for when the sentence lists
+    them after it (all of them: as many names as the count); None when it does not."""
+    if hit.kind not in KINDS or hit.people:
+        return None
+    m = COUNT_BEFORE.search(f, max(0, hit.start - 24), hit.start)
+    count = count_of(m.group("n")) if m else None
+    if m is None or count is None or count < 2:
+        return None
+    if any(m.start() <= n.start < hit.start for n in found):
+        return None  # a name between the count and the trigger is its subject
+    cue = CUE.search(f, hit.end)
+    if cue is None or END.search(f, hit.end, cue.start()):
+        return None
+    if TRIGGER.search(f, hit.end, cue.start()):
+        return None  # another fact's list (…被控…，後獲准保釋，包括…)
+    stop = END.search(f, cue.end())
+    end = stop.start() if stop else len(f)
+    after = [n for n in found if cue.end() <= n.start and n.end <= end]
+    if any(n.start < cue.end() and n.end > hit.end for n in found):
+        return None  # a name between the trigger and the cue: no list of the group's
+    members = distinct(after)
+    return members if len(members) == count else None
