@@ -67,3 +67,27 @@ def test_a_counted_group_and_a_list_of_another_size_is_no_one() -> None:
     )
     found = facts(body)
     assert not any(kind == "charged" for _, kind, _ in found)
+
+
+def test_a_listing_cut_by_semicolons_resolves_a_count_elsewhere() -> None:
+    # 7名被告依次為：葉嘉祺（27歲、司機）；何志豪（28歲、裝修工人）；… then 7名被告全部獲准保釋
+    body = (
+        "4人被控「作出一項或一連串傾向並意圖妨礙司法公正的作為」。\n\n"
+        "4名被告依次為：陳大文（27歲、司機）；李小明（28歲、裝修工人）；"
+        "何家輝（32歲、議員助理）；張美玲（33歲、行政主任）。\n\n"
+        "4名被告全部獲准保釋，案件押後至4月27日在區域法院再訊。"
+    )
+    found = facts(body)
+    assert {(n, "bail_granted", "") for n in PEOPLE[:4]} <= found
+    assert {(n, "charged", "other") for n in PEOPLE[:4]} <= found
+
+
+def test_a_listing_then_other_people_is_no_listing() -> None:
+    # 四名被告依次為：A、B、C及D；分別由大律師E、F…代表: six names for a count of four
+    body = (
+        "4名被告全部獲准保釋。\n\n"
+        "4名被告依次為：陳大文（27歲）；李小明（28歲）；何家輝（32歲）；"
+        "分別由大律師張美玲、黃志強及林國華代表。"
+    )
+    found = facts(body)
+    assert not any(kind == "bail_granted" for _, kind, _ in found)

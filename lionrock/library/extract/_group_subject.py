@@ -18,11 +18,14 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lionrock.library.extract._lexicon import TRIGGER
 from lionrock.library.extract._persons import NameHit, distinct
-from lionrock.library.extract._subjects import Hit
 from lionrock.library.extract._text import count_of, zh
+
+if TYPE_CHECKING:  # _subjects imports _counted, which reads listings here
+    from lionrock.library.extract._subjects import Hit
 
 #: The kinds this reading is for (those `_cast` reads of a group subject).
 KINDS = frozenset({"arrested", "charged", "custody", "released"})
@@ -66,3 +69,14 @@ def counted_members(hit: Hit, f: str, found: list[NameHit]) -> list[NameHit] | N
         return None  # a name between the trigger and the cue: no list of the group's
     members = distinct(after)
     return members if len(members) == count else None
+
+
+def listed_to_end(f: str, at: int, found: list[NameHit], count: int) -> list[NameHit]:
+    """The names of a listing whose items its clause does not hold (7名被告依次為：A（27歲、
+    司機）；B（28歲、裝修工人）；…; 三名被告依次為第一被告A（26歲），第二被告B（25歲），…):
+    every name from `at` to the sentence's end, when they are exactly as many as the head
+    counts (a listing followed by other people, their lawyers or a judge, is none); [] else."""
+    stop = END.search(f, at)
+    end = stop.start() if stop else len(f)
+    names = distinct([n for n in found if at <= n.start and n.end <= end])
+    return names if count >= 2 and len(names) == count else []
