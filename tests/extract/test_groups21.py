@@ -91,3 +91,23 @@ def test_a_listing_then_other_people_is_no_listing() -> None:
     )
     found = facts(body)
     assert not any(kind == "bail_granted" for _, kind, _ in found)
+
+
+def test_a_pronoun_after_a_listing_split_by_a_comma_is_all_of_it() -> None:
+    # 五名被告依次為案發時21歲的劉晉旭、符凱晴、高梓斌，案發時分別18和20歲的陳歷釋和許貽顓，
+    # 他們被指…參與暴動，另各被控一項在「非法集結中使用蒙面物品」
+    body = (
+        "四名被告依次為案發時21歲的陳大文、李小明，案發時分別18和20歲的何家輝和張美玲，"
+        "他們被指於前年11月11日在中文大學一帶參與暴動，另各被控一項在「非法集結中使用蒙面物品」。"
+    )
+    found = facts(body)
+    assert {(n, "charged", "other") for n in PEOPLE[:4]} <= found
+
+
+def test_a_pronoun_after_a_listing_of_another_size_is_not_all_of_it() -> None:
+    body = (
+        "五名被告依次為案發時21歲的陳大文、李小明，案發時分別18和20歲的何家輝和張美玲，"
+        "他們被指於前年11月11日在中文大學一帶參與暴動，另各被控一項在「非法集結中使用蒙面物品」。"
+    )
+    found = facts(body)
+    assert ("陳大文", "charged", "other") not in found

@@ -80,3 +80,29 @@ def listed_to_end(f: str, at: int, found: list[NameHit], count: int) -> list[Nam
     end = stop.start() if stop else len(f)
     names = distinct([n for n in found if at <= n.start and n.end <= end])
     return names if count >= 2 and len(names) == count else []
+
+
+#: A plural pronoun that opens a clause: 他們被指…, 她們… (the subject of the clauses after
+#: it, up to the next name).
+PRONOUN = re.compile(zh(r"(?:^|[,，])\s*(?:他們|她們)"))
+
+
+def listing_pronoun(
+    hit: Hit, f: str, found: list[NameHit], heads: list[re.Match[str]]
+) -> tuple[list[NameHit], float] | None:
+    """五名被告依次為…的A、B、C，…的D和E，他們被指…，另各被控一項…: the pronoun, and the
+    clauses after it up to the hit with no name between, stand for the sentence's one
+    counted listing before it (`heads`: its head, matched by one pattern or more), all of
+    it, when its names are as many as the head counts (not the last group before the
+    pronoun, D and E); None else."""
+    if hit.kind not in KINDS or hit.people or len({m.start() for m in heads}) != 1:
+        return None
+    they = list(PRONOUN.finditer(f, 0, hit.start))
+    if not they or any(they[-1].end() <= n.start < hit.start for n in found):
+        return None
+    head = heads[0]
+    count = count_of(head.group("n"))
+    names = distinct([n for n in found if head.end() <= n.start < they[-1].start()])
+    if head.end() > they[-1].start() or count is None or len(names) != count:
+        return None
+    return names, 0.1

@@ -53,6 +53,7 @@ from lionrock.library.extract._en_charge import english_active_charges
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
 from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
+from lionrock.library.extract._group_subject import listing_pronoun
 from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
@@ -460,6 +461,8 @@ def extract_sentence(
         counted = counted or ruled_named(hit, s.folded, found)  # 裁定李柱銘罪名成立 (extract56)
         counted = counted or counted_verdict(hit, s.folded, found, context)  # extract44
         counted = counted or relative_head(hit, s.folded, found)  # 罪成的社工劉家棟 (extract51)
+        heads = [*COUNTED_HEAD.finditer(s.folded), *PEOPLE_HEAD.finditer(s.folded)]
+        counted = counted or listing_pronoun(hit, s.folded, found, heads)  # groups21
         if counted is not None:
             people, penalty = counted
         else:
