@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from lionrock.fold import HAN_RE, fold
+from lionrock.library.extract._group_subject import counted_members
 from lionrock.library.extract._lexicon import TRIGGER, offences_in
 from lionrock.library.extract._list_items import listing_names
 from lionrock.library.extract._order import (
@@ -163,6 +164,8 @@ def cast_people(
     """Who a group or pronoun subject of the hit's clause stands for, with a penalty; None
     when the clause has no such subject or who it stands for is ambiguous."""
     members = group_members(hit, f, groups)
+    # 13名被告，各被票控…，包括…主席李卓人…；…黎智英: all the count's, listed (groups21)
+    members = members or counted_members(hit, f, [n for g in groups for n in g])
     if members:
         return members, 0.2
     held = _object_before(hit, f, groups)
@@ -181,8 +184,11 @@ def cast_people(
     if plural:
         count = _count(plural)
         if before and _excepted(f, before[-1]):
-            # 除何俊仁外，他們各被控…: the paragraph's last group but those excepted
-            return _but(before[-1], context.last_group, count)
+            # 除何俊仁外，他們各被控…: the paragraph's last group but those excepted; or its
+            # names (除了黎智英，12人各另被控…: a list split by roles; groups21)
+            return _but(before[-1], context.last_group, count) or _but(
+                before[-1], context.paragraph_names, count
+            )
         if before:
             # the last group named before: 本案兩名被告分別為A及B，他們被控…
             people = distinct(before[-1])
@@ -204,9 +210,15 @@ def cast_people(
 
 
 def _excepted(f: str, group: list[NameHit]) -> bool:
-    """Whether a group is excepted (除何俊仁外, 除了A和B以外)."""
+    """Whether a group is excepted (除何俊仁外, 除了A和B以外, 除了黎智英，: its clause's end
+    ends the exception too; groups21)."""
     lead = f[clause_start(f, group[0].start) : group[0].start]
-    return bool(EXCEPTED.search(lead) and EXCEPTED_END.match(f, group[-1].end))
+    end = EXCEPTED_END.match(f, group[-1].end) or CLAUSE_END.match(f, group[-1].end)
+    return bool(EXCEPTED.search(lead) and end)
+
+
+#: A comma right after the names excepted (除了黎智英，12人各另被控…).
+CLAUSE_END = re.compile(zh(r"\s*[,，]"))
 
 
 def _but(

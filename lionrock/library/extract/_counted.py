@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from lionrock.library.extract._etc import etc_listed
+from lionrock.library.extract._group_subject import listed_to_end
 from lionrock.library.extract._order import ITEM_JOINER, LISTING_END, _listing, _outside_brackets
 from lionrock.library.extract._persons import NameHit
 from lionrock.library.extract._text import count_of, zh
@@ -92,6 +93,8 @@ class Counted:
             listed = _listing(f, at, found)
             if not listed or count != len(listed):
                 listed = _items(f, at, found, count)
+            # items cut by semicolons or commas (7名被告依次為：A（27歲）；B…; groups21)
+            listed = listed or listed_to_end(f, at, found, count)
             if not listed:
                 continue
             kept = self.lists.setdefault(count, [])

@@ -46,6 +46,7 @@ from lionrock.library.extract._charge_forms import charge_forms
 from lionrock.library.extract._charge_says import charge_says
 from lionrock.library.extract._charged_among import charged_among
 from lionrock.library.extract._consistency import consistent, keep_best
+from lionrock.library.extract._counted import HEAD as COUNTED_HEAD
 from lionrock.library.extract._counted import PEOPLE_HEAD
 from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
@@ -53,6 +54,7 @@ from lionrock.library.extract._en_charge import english_active_charges
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
 from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
+from lionrock.library.extract._group_subject import listing_pronoun
 from lionrock.library.extract._groups import (
     group_mentions,
     names_again,
@@ -463,6 +465,8 @@ def extract_sentence(
         counted = counted or ruled_named(hit, s.folded, found)  # 裁定李柱銘罪名成立 (extract56)
         counted = counted or counted_verdict(hit, s.folded, found, context)  # extract44
         counted = counted or relative_head(hit, s.folded, found)  # 罪成的社工劉家棟 (extract51)
+        heads = [*COUNTED_HEAD.finditer(s.folded), *PEOPLE_HEAD.finditer(s.folded)]
+        counted = counted or listing_pronoun(hit, s.folded, found, heads)  # groups21
         if counted is not None:
             people, penalty = counted
         else:
@@ -735,8 +739,10 @@ def read_rules(
     # resolves too
     for i, s in enumerate(every):
         cued = ORDER_CUE.search(s.folded) or ORDER_MENTION.search(s.folded)
-        # 三名中學生分別為… names people for the counts of other sentences (extract53)
-        if heads[i] or (read[i] and cued) or PEOPLE_HEAD.search(s.folded):
+        # 三名中學生分別為… names people for the counts of other sentences (extract53), and so
+        # does 11 名被告為，A、B… with no trigger (groups21)
+        people = PEOPLE_HEAD.search(s.folded) or COUNTED_HEAD.search(s.folded)
+        if heads[i] or (read[i] and cued) or people:
             found = names_lengthened(s, names.find(s.text, s.folded), context.text)
             found = names_uncut(s, found, context.text)
             listed = listed_names(s, found, bool(heads[i]))
