@@ -75,14 +75,16 @@ def _method(a: ParsedName, b: ParsedName) -> str:
 def _syllable_grade(x: Syllable, y: Syllable) -> tuple[float, str]:
     """How well a character agrees with a character or a romanized syllable (0 when it
     does not), and why. Two romanized syllables are graded by `systems.latin_grade`."""
-    key = (x.text, x.han, x.typo, y.text, y.han, y.typo)
+    # One string for the key: a tuple is one more object for the garbage collector to
+    # walk, some 3,000 a round of bench/matching.py (issue #14). Texts hold no tab.
+    key = f"{x.text}\t{y.text}\t{x.han:d}{x.typo:d}{y.han:d}{y.typo:d}"
     found = _GRADES.get(key)
     if found is None:
         found = _GRADES[key] = _grade(x, y)
     return found
 
 
-_GRADES: dict[tuple[str, bool, bool, str, bool, bool], tuple[float, str]] = {}
+_GRADES: dict[str, tuple[float, str]] = {}
 
 
 def clear_grades() -> None:

@@ -125,7 +125,7 @@ def korean_name(name: str, *, strict: bool = True) -> KoreanName | None:
     """
     # The default called without its keyword: the cache's key is then the name itself,
     # not a tuple the garbage collector walks, and the entry is `korean_pair`'s own.
-    found = korean_readings(name) if strict else korean_readings(name, strict=False)
+    found = korean_readings(name) if strict else loose_readings(name)
     return found[0] if found else None
 
 
@@ -168,6 +168,13 @@ def korean_readings(name: str, *, strict: bool = True) -> tuple[KoreanName, ...]
     return tuple(found)
 
 
+@lru_cache(maxsize=32768)
+def loose_readings(name: str) -> tuple[KoreanName, ...]:
+    """`korean_readings(name, strict=False)`, cached under the name alone: a key of the
+    name and the keyword is a tuple the garbage collector walks (issue #14)."""
+    return korean_readings.__wrapped__(name, strict=False)
+
+
 def _hyphen_in_surname(text: str, surname: str) -> bool:
     """Whether reading `surname` (the first or last word) as the surname would split a
     hyphenated word: a hyphen joins the syllables of a Korean given name, never the
@@ -190,8 +197,8 @@ def korean_pair(left: str, right: str) -> tuple[KoreanName, KoreanName] | None:
     ka, kb = korean_name(left), korean_name(right)
     if not (ka or kb):
         return None
-    ra = korean_readings(left) or korean_readings(left, strict=False)
-    rb = korean_readings(right) or korean_readings(right, strict=False)
+    ra = korean_readings(left) or loose_readings(left)
+    rb = korean_readings(right) or loose_readings(right)
     if not (ra and rb):
         return None
     # A name whose order a hyphen fixes ("Chun-Sop Kim") is read against the other's

@@ -31,6 +31,7 @@ from lionrock.sanctions.romanize import (
     cantonese_keys,
     is_syllable,
     jyutping,
+    one_syllable,
     pinyin,
     reading_keys,
     split_syllables,
@@ -216,14 +217,27 @@ def _syllables_of(token: str, joined: bool) -> tuple[Syllable, ...] | None:
     """`_token_syllables`, from the table when the token is in it."""
     found = TOKEN_SYLLABLES.get((token, joined), _UNKNOWN)
     if found is _UNKNOWN:  # the default without its keyword: the token is the cache key
-        return _token_syllables(token) if joined else _token_syllables(token, joined=False)
+        return _token_syllables(token) if joined else _single_syllables(token)
     return found  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=65536)
+def _single_syllables(token: str) -> tuple[Syllable, ...] | None:
+    """`_token_syllables(token, joined=False)`, cached under the token alone: a key of
+    the token and the keyword is a tuple the garbage collector walks (issue #14)."""
+    return _read_token(token, False)
 
 
 @lru_cache(maxsize=65536)
 def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...] | None:
     """The syllables of a token ("ka-chiu", "jiachao", "lei5"), or None if it is not
-    Chinese syllables. Without `joined`, a token is not read as two pinyin syllables."""
+    Chinese syllables. Without `joined`, a token is not read as two pinyin syllables
+    (`_syllables_of` asks that of `_single_syllables`)."""
+    return _read_token(token, joined)
+
+
+def _read_token(token: str, joined: bool) -> tuple[Syllable, ...] | None:
+    """`_token_syllables`, worked out."""
     if (token, joined) in TOKEN_SYLLABLES:
         return TOKEN_SYLLABLES[token, joined]
     hyphenated = _hyphenated(token)
@@ -234,7 +248,7 @@ def _token_syllables(token: str, *, joined: bool = True) -> tuple[Syllable, ...]
     out: list[str] = []
     for part in parts:
         one = len(parts) > 1 or not joined  # limit 2, the default, as the part alone
-        split = split_syllables(part, limit=1) if one else split_syllables(part)
+        split = one_syllable(part) if one else split_syllables(part)
         if split is None:
             return None
         out.extend(split)

@@ -48,7 +48,7 @@ from rigour.text.distance import jaro_winkler
 
 from lionrock.sanctions.chinese import ENGLISH_AGREE
 from lionrock.sanctions.hk_surnames import HK_SURNAMES, surnames_spelled
-from lionrock.sanctions.korean import korean_readings
+from lionrock.sanctions.korean import korean_readings, loose_readings
 from lionrock.sanctions.latin_forms import arabic_name
 from lionrock.sanctions.names import (
     HAN_SYLLABLES,
@@ -69,6 +69,7 @@ Key = tuple[str, str]
 AGREE = ENGLISH_AGREE  # two English names agree (`chinese.english_agree`)
 _WILD = ("*", "")  # a syllable read as a typo: it may agree with any
 MAX_REMEMBERED = 65536  # names looked up and remembered
+_NOTHING: frozenset[str] = frozenset()
 
 
 class ReachIndex:
@@ -174,7 +175,9 @@ class ReachIndex:
         if found is None:
             if len(self._found) >= MAX_REMEMBERED:
                 self.clear()
-            found = self._found[name] = frozenset(self._entities(name))
+            # Most names reach no entity: they share one empty set, not one each for the
+            # garbage collector to walk.
+            found = self._found[name] = frozenset(self._entities(name)) or _NOTHING
         return found
 
     def clear(self) -> None:
@@ -340,7 +343,7 @@ def _korean_keys(name: str) -> tuple[bool, tuple[tuple[str, str], ...]]:
     """Whether a romanized name looks Korean (`korean_name`), and its surname and given
     name in each reading as Korean (as `korean.korean_pair` reads it), if it can be."""
     strict = korean_readings(name)
-    found = strict or korean_readings(name, strict=False)
+    found = strict or loose_readings(name)
     return bool(strict), tuple((k.surname, k.given) for k in found)
 
 

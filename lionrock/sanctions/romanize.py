@@ -414,6 +414,14 @@ def is_syllable(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def one_syllable(token: str) -> tuple[str, ...] | None:
+    """`split_syllables(token, limit=1)`, cached under the token alone: a key of the
+    token and the keyword is a tuple the garbage collector walks (issue #14)."""
+    token = without_tone(token)
+    return (token,) if is_syllable(token) else None
+
+
+@lru_cache(maxsize=65536)
 def split_syllables(token: str, *, limit: int = 2) -> tuple[str, ...] | None:
     """Split a folded Latin token into syllables, or None if it is not Chinese syllables.
 

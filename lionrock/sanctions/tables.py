@@ -67,6 +67,8 @@ _FILLED = (
     romanize.pinyin,
     names.latin_syllable,
     names._token_syllables,
+    names._single_syllables,
+    romanize.one_syllable,
     names._han_syllable,
     names._within,
 )

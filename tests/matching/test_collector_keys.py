@@ -8,7 +8,7 @@ import json
 from itertools import pairwise
 from pathlib import Path
 
-from lionrock.sanctions import korean, matching, names, systems
+from lionrock.sanctions import korean, matching, names, romanize, systems
 from lionrock.sanctions.matching import Subject, compare_names
 from lionrock.sanctions.names import HAN_RE, _han_one, _han_syllable
 from lionrock.sanctions.systems import ALL, _latin_grade, latin_grade
@@ -85,3 +85,13 @@ def test_defaults_without_keywords_read_alike() -> None:
         assert korean.korean_readings(name) == korean.korean_readings(name, strict=True)
     for token in ("jiachao", "ka-chiu", "lei5", "mingguo", "smith"):
         assert names._token_syllables(token) == names._token_syllables(token, joined=True)
+
+
+def test_keyword_variants_cached_apart_read_alike() -> None:
+    # The non-default variants have caches of their own, keyed by the string alone.
+    load_tables()
+    for name in ("KIM, Chol", "RI, Song Chol", "Chun Sop Kim", "Chan Tai Man", "Kim Mun-chol"):
+        assert korean.loose_readings(name) == korean.korean_readings(name, strict=False)
+    for token in ("jiachao", "ka-chiu", "lei5", "mingguo", "smith", "lv", "hsieh"):
+        assert names._single_syllables(token) == names._token_syllables(token, joined=False)
+        assert romanize.one_syllable(token) == romanize.split_syllables(token, limit=1)
