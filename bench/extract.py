@@ -247,7 +247,7 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--draw", help="Score one dev draw only (1 to 39).")
+    parser.add_argument("--draw", help="Score one dev draw only (1 to 40).")
     parser.add_argument("--note", action="append", default=[], help="A note for the report.")
     args = parser.parse_args()
     names, store = record_gazetteer()

@@ -298,6 +298,7 @@ ROUND_19_SEEDS = {36: 53, 37: 54}
 # The twentieth round's, drawn the same way from what the nineteenth left, labelled blind
 # before the round's changes ran on them.
 ROUND_20_SEEDS = {38: 55, 39: 56}
+ROUND_21_SEEDS = {40: 57}
 
 
 def round_draw(
@@ -347,6 +348,11 @@ def round_19_draw(path: str, labels: str, draw: int, count: int = 25) -> list[st
 def round_20_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
     """Dev draw `draw` (38 or 39) of the twentieth round."""
     return round_draw(path, labels, draw, ROUND_20_SEEDS, count)
+
+
+def round_21_draw(path: str, labels: str, draw: int, count: int = 25) -> list[str]:
+    """Dev draw `draw` (40) of the twenty-first round."""
+    return round_draw(path, labels, draw, ROUND_21_SEEDS, count)
 
 
 def twelfth_draw(path: str, labels: str) -> list[str]:
