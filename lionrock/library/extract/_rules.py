@@ -132,6 +132,7 @@ from lionrock.library.extract._patterns import (
 from lionrock.library.extract._persons import Gazetteer, NameHit
 from lionrock.library.extract._recharged import recharged
 from lionrock.library.extract._refused import refused_among
+from lionrock.library.extract._release_forms import release_forms
 from lionrock.library.extract._remand_after import refused_remanded
 from lionrock.library.extract._remand_centre import centre_hits
 from lionrock.library.extract._revoked import revoked_hits
@@ -292,6 +293,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                 hit = Hit("bail_denied", m.end("inner3"), m.end())
         yield hit
     yield from revoked_hits(f)  # 被法庭撤銷原有保釋 (extract45)
+    yield from release_forms(f)  # 王志榮無罪釋放, 獲法官准許保釋, 現保釋候上訴 (release21)
     for m in PLEA_NOT.finditer(f):
         yield Hit("plea", m.start(), m.end(), "not_guilty")
     for m in PLEA_GUILTY.finditer(f):
