@@ -217,6 +217,14 @@ class Proposal:
         return data
 
 
+def _names_blanked(f: str, found: list[NameHit]) -> str:
+    """`f` with the names found in it blanked out, so that a name is never read as a word
+    of the sentence: 周庭 holds 庭, which is no court (周庭獲警方批准保釋 is the police's)."""
+    for n in found:
+        f = f[: n.start] + " " * (n.end - n.start) + f[n.end :]
+    return f
+
+
 def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     f = s.folded
     for m in ARREST_PASSIVE.finditer(f):
@@ -246,7 +254,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     yield from charges_before(f)  # 各涉一項非法禁錮，被控… (extract55)
     yield from recharged(f, found)  # 今改控 6 人串謀參與暴動罪 (extract55)
     yield from charge_forms(f)  # 因國安法被控, 被告發表煽動文字罪, 控罪1： (charges21)
-    clause_court = bool(COURT.search(f)) or _court_too(f)
+    clause_court = bool(COURT.search(_names_blanked(f, found))) or _court_too(f)
     for m in BAIL_GRANTED.finditer(f):
         # 獲准以1000元保釋離開大埔警署: the police station can follow the bail
         police = POLICE_BAIL.search(f[max(0, m.start() - 20) : m.end() + 8])
