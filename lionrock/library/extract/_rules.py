@@ -130,6 +130,7 @@ from lionrock.library.extract._patterns import (
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
+from lionrock.library.extract._reach_forms import guilty_hits, reach_head
 from lionrock.library.extract._recharged import recharged
 from lionrock.library.extract._refused import refused_among
 from lionrock.library.extract._release_forms import release_forms
@@ -319,6 +320,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
         if not acquitted and not CONDITIONAL_AFTER.search(f[m.end() :]):
             yield Hit("verdict", m.start(), m.end(), "convicted")
     yield from more_verdicts(f, found)  # 戴耀廷定罪, 獲判無罪 (extract51)
+    yield from guilty_hits(f)  # 他被判有罪 (reach21)
     # 迎來監禁的一天: a day after the trigger rounds to no month, and is no term
     yield from (h for h in sentence_hits(s, found) if h.value != "0")  # extract57
     either = [(m.start(), m.end()) for m in EITHER.finditer(f)]
@@ -475,6 +477,7 @@ def extract_sentence(
         counted = counted or ruled_named(hit, s.folded, found)  # 裁定李柱銘罪名成立 (extract56)
         counted = counted or counted_verdict(hit, s.folded, found, context)  # extract44
         counted = counted or relative_head(hit, s.folded, found)  # 罪成的社工劉家棟 (extract51)
+        counted = counted or reach_head(hit, s.folded, found)  # 被判囚14個月的他 (reach21)
         heads = [*COUNTED_HEAD.finditer(s.folded), *PEOPLE_HEAD.finditer(s.folded)]
         counted = counted or listing_pronoun(hit, s.folded, found, heads)  # groups21
         if counted is not None:
