@@ -121,7 +121,9 @@ OFFENCES: tuple[Offence, ...] = (
         r"限聚令|阻街|(?<![衝攻撞抨反出])擊警(?![察方隊署])|襲擊\S{0,4}?意圖|抗拒\S{0,12}?警務人員|"
         r"在選舉中\S{0,8}?(?:提供利益|選舉開支)",
         r"\bfraud\b|money\s+laundering|\barson\b|criminal\s+damage|assaulting\s+(?:a\s+)?police"
-        r"|false\s+(?:statements?|representations?)",  # Bao Choy's 虛假陳述 (extract32)
+        r"|false\s+(?:statements?|representations?)"  # Bao Choy's 虛假陳述 (extract32)
+        # 妨礙司法公正 and 刑事恐嚇 in English (english21)
+        r"|pervert\w*\s+the\s+course\s+of\s+justice|criminal\s+intimidation",
     ),
 )  # fmt: skip
 NSL_UNSPECIFIED = Offence(

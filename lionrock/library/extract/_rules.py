@@ -52,6 +52,8 @@ from lionrock.library.extract._counted_verdict import counted_verdict
 from lionrock.library.extract._described import described_members
 from lionrock.library.extract._en_charge import english_active_charges
 from lionrock.library.extract._en_surname import english_surnames
+from lionrock.library.extract._english_forms import written_in_english
+from lionrock.library.extract._english_hits import offence_referred, sent_to_remand
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
 from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
 from lionrock.library.extract._group_subject import listing_pronoun
@@ -333,6 +335,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
                 yield Hit("custody", m.start(), m.end(), value, confidence=confidence)
     yield from centre_hits(f)  # 被送進茘枝角收押所 (extract42)
     yield from held_hits(f)  # 未審先被拘押，不能保釋 (extract42)
+    yield from sent_to_remand(f, found)  # was sent to a detention centre (english21)
     for m in RELEASED.finditer(f):
         if not WISH.search(f[max(0, m.start() - 6) : m.start()]):
             yield Hit("released", m.start(), m.end(), confidence=0.8)
@@ -451,6 +454,7 @@ def extract_sentence(
             context.last_group = _last_group(name_groups(found, s.folded), s.folded)
         return []
     hits = list(_hits(s, found))
+    hits += offence_referred(s.folded, context.body[: s.start])  # the said offense (english21)
     groups = name_groups(found, s.folded)
     _note_suspended(s, found, context)
     # a quotation that is only a name (「快必」) is no quotation
@@ -871,6 +875,8 @@ def _chinese_names(found: Iterable[Proposal], context: Context) -> list[Proposal
         if hit.entity_id and HAN_RE.search(hit.name):
             chinese.setdefault(hit.entity_id, hit.name)
     best: dict[tuple[str, str, str, str], Proposal] = {}
+    if written_in_english(context.body):  # Jimmy Lai in an English article (english21)
+        chinese = {}
     for p in found:
         if p.person_id in chinese and not HAN_RE.search(p.person):
             p = replace(p, person=chinese[p.person_id])

@@ -16,6 +16,7 @@ from typing import Any
 from lionrock.library.extract._acted_on import subject_count
 from lionrock.library.extract._agents import object_pronoun_before
 from lionrock.library.extract._counted import Counted
+from lionrock.library.extract._english_forms import pronoun_opens_clause
 from lionrock.library.extract._including import included
 from lionrock.library.extract._lexicon import TRIGGER, Offence
 from lionrock.library.extract._order import Orders
@@ -385,6 +386,7 @@ def _before(group: list[NameHit], f: str, at: int, penalty: float) -> tuple[list
             return group, 0.05
     singular = SINGULAR.search(gap)
     embedded = singular and not re.search(r"[,;:，；：]\s*$", gap[: singular.start()])
+    embedded = embedded and not pronoun_opens_clause(gap, singular)  # english21
     if OTHERS.search(gap) or (penalty and embedded):
         return [], 1.0  # 陳國誠憶起她被捕: she is someone else
     if singular and len(group) > 1:
