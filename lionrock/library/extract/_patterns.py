@@ -303,7 +303,8 @@ NOUN_USE = _p(r"^(?:的)?(?:心理|覺悟|風險|準備|可能|機會|危險|恐
 #: A trigger that modifies a generic noun (被捕人士, 還柙或在囚人士, 被捕者) says nothing
 #: of a named person before it.
 GENERIC_HEAD = _p(
-    r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數)|多人|青年|市民)"
+    # (not 拘捕人民力量副主席譚得志: a party's name; arrests21)
+    r"^(?:中|或在囚|或還柙|或還押|或服刑)?(?:的)?(?:人士|者|人(?!數|民)|多人|青年|市民)"
     r"|^(?:的)?(?:社工|朋友|記者|學生|示威者|抗爭者|手足)"  # 陳智思對被捕社工…有作聲
     r"|^(?:的)?(?:長者|老人|少年|少女|男童|女童)"  # 虐打一名被捕長者 (not 男子: 被捕男子為X)
     # 李文足、王峭嶺…四位被捕律師妻子: the wives of the arrested, not arrested (extract25)

@@ -34,6 +34,7 @@ from lionrock.fold import HAN_RE, fold
 from lionrock.library.extract._abroad import abroad_only, abroad_sentence
 from lionrock.library.extract._aliases import one_name_each
 from lionrock.library.extract._allnamed import named_after_all, named_before_all
+from lionrock.library.extract._arrest_forms import arrest_people, passive_hits
 from lionrock.library.extract._bail_group import (
     COUNT_INNER,
     REFUSED,
@@ -235,6 +236,8 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     for m in ARREST_ACTIVE.finditer(f):
         if not re.search(zh(r"(?:被|遭|已被)\S{0,12}$"), f[max(0, m.start() - 12) : m.start()]):
             yield Hit("arrested", m.start(), m.end(), active=True)
+    for a, b in passive_hits(f):  # 被警方無理拘捕, 被國安拘捕 (arrests21)
+        yield Hit("arrested", a, b)
     for m in CHARGE.finditer(f):
         tail = f[m.end() : m.end() + 90]
         # …by the national security law|-appointed judge: the window ends after a whole word
@@ -484,6 +487,7 @@ def extract_sentence(
         counted = counted or reach_head(hit, s.folded, found)  # 被判囚14個月的他 (reach21)
         heads = [*COUNTED_HEAD.finditer(s.folded), *PEOPLE_HEAD.finditer(s.folded)]
         counted = counted or listing_pronoun(hit, s.folded, found, heads)  # groups21
+        counted = counted or arrest_people(hit, s.folded, found)  # 被捕人A及B (arrests21)
         if counted is not None:
             people, penalty = counted
         else:
