@@ -55,6 +55,7 @@ from lionrock.library.extract._en_charge import english_active_charges
 from lionrock.library.extract._en_surname import english_surnames
 from lionrock.library.extract._english_forms import written_in_english
 from lionrock.library.extract._english_hits import offence_referred, sent_to_remand
+from lionrock.library.extract._face_charges import facing_charges
 from lionrock.library.extract._focus import focused, held_for_focus, the_defendant
 from lionrock.library.extract._forward import forward_subject, forwarded, note_lede
 from lionrock.library.extract._group_subject import listing_pronoun
@@ -82,6 +83,7 @@ from lionrock.library.extract._lexicon import (
 from lionrock.library.extract._listing import LISTED, OWN_CHARGES, listed_defendants
 from lionrock.library.extract._lone import behind_unresolved
 from lionrock.library.extract._members import MEMBERS, group_charge, member_listing
+from lionrock.library.extract._nicknames import nickname_mentions
 from lionrock.library.extract._order import CUE as ORDER_CUE
 from lionrock.library.extract._order import MENTION as ORDER_MENTION
 from lionrock.library.extract._ordinals import ordered_listing
@@ -133,6 +135,7 @@ from lionrock.library.extract._patterns import (
     WISH,
 )
 from lionrock.library.extract._persons import Gazetteer, NameHit
+from lionrock.library.extract._question import asks
 from lionrock.library.extract._reach_forms import guilty_hits, reach_head
 from lionrock.library.extract._recharged import recharged
 from lionrock.library.extract._refused import refused_among
@@ -258,6 +261,7 @@ def _hits(s: Sentence, found: list[NameHit]) -> Iterator[Hit]:
     yield from english_active_charges(f, found)  # police charged Tam Tak-chi with (extract49)
     yield from charge_says(f, found)  # 控罪指，鄒幸彤於… (extract43)
     yield from charges_before(f)  # 各涉一項非法禁錮，被控… (extract55)
+    yield from facing_charges(f)  # 面對包括藐視罪在內的控罪 (face21)
     yield from recharged(f, found)  # 今改控 6 人串謀參與暴動罪 (extract55)
     yield from charge_forms(f)  # 因國安法被控, 被告發表煽動文字罪, 控罪1： (charges21)
     clause_court = bool(COURT.search(_names_blanked(f, found))) or _court_too(f)
@@ -417,6 +421,8 @@ def extract_sentence(
     """The suggestions one sentence makes (and what it teaches the context)."""
     found = names_lengthened(s, names.find(s.text, s.folded), context.text)
     found = names_uncut(s, found, context.text)
+    found += nickname_mentions(s, context.text, context.seen, found)  # 「長毛」 alone (face21)
+    found.sort(key=lambda h: h.start)
     listed = listed_names(s, found)
     context.listed.update({h.name: h for h in listed})
     found = sorted(found + listed, key=lambda h: h.start)
@@ -447,7 +453,7 @@ def extract_sentence(
             context.defendants.setdefault(name.name, name)
     mainland = MAINLAND.search(s.folded)
     if (
-        s.text.endswith(("？", "?"))
+        asks(s)  # not a quoted question after the facts (問：「夠唔夠衫？, face21)
         or RELATED.match(s.folded)
         or not TRIGGER.search(s.folded)
         or ((mainland or context.mainland) and not HONG_KONG.search(s.folded))
