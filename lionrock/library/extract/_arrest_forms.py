@@ -26,7 +26,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from lionrock.library.extract._agents import AGENT
@@ -270,6 +270,19 @@ def _helper(hit: Hit, f: str, found: list[NameHit]) -> list[NameHit]:
     return before
 
 
+Reading = Callable[[Hit, str, list[NameHit]], list[NameHit] | None]
+#: The shapes in the order they are tried, each with the penalty on its confidence.
+_READINGS: tuple[tuple[Reading, float], ...] = (
+    (_named_after_noun, 0.05),
+    (_named_among, 0.15),
+    (_counted_members, 0.1),
+    (_pronoun_subject, 0.15),
+    (_titled_listing, 0.0),
+    (_included_too, 0.0),
+    (_helper, 0.15),
+)
+
+
 def arrest_people(hit: Hit, f: str, found: list[NameHit]) -> tuple[list[NameHit], float] | None:
     """The people of an arrest `hit` in folded sentence `f` when it has one of the shapes
     this module reads, with the penalty on their confidence; None else (the older rules
@@ -279,20 +292,8 @@ def arrest_people(hit: Hit, f: str, found: list[NameHit]) -> tuple[list[NameHit]
     """
     if hit.kind != "arrested" or hit.people:
         return None
-    named = _named_after_noun(hit, f, found)
-    if named:
-        return named, 0.05
-    among = _named_among(hit, f, found)
-    if among:
-        return among, 0.15
-    members = _counted_members(hit, f, found)
-    if members:
-        return members, 0.1
-    pronoun = _pronoun_subject(hit, f, found)
-    if pronoun:
-        return pronoun, 0.15
-    titled = _titled_listing(hit, f, found) or _included_too(hit, f, found)
-    if titled:
-        return titled, 0.0
-    helper = _helper(hit, f, found)
-    return (helper, 0.15) if helper else None
+    for read, penalty in _READINGS:
+        people = read(hit, f, found)
+        if people:
+            return people, penalty
+    return None
